@@ -1,0 +1,2 @@
+package dev.roundtrip;
+public final class Launcher { public static void main(String[] a) { System.out.println("x"); } }

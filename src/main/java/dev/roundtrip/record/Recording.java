@@ -1,0 +1,111 @@
+package dev.roundtrip.record;
+
+import dev.roundtrip.trace.AppendOnlyList;
+import dev.roundtrip.trace.Exchange;
+import dev.roundtrip.trace.ExchangeEnded;
+import dev.roundtrip.trace.ExchangeStarted;
+import dev.roundtrip.trace.GateEvent;
+import dev.roundtrip.trace.StageEvent;
+import dev.roundtrip.trace.TraceEvent;
+import dev.roundtrip.trace.TraceListener;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The single source of truth: every exchange and every fact about it, append-only. A live
+ * recording is fed by a {@link dev.roundtrip.trace.TraceBus} subscription (one writer thread) and
+ * read by anyone; a loaded recording is the same object, filled once.
+ */
+public final class Recording implements TraceListener {
+    public static final String FORMAT = "roundtrip-recording";
+    public static final int VERSION = 1;
+
+    private final Instant startedAt;
+    private final AppendOnlyList<Exchange> exchanges = new AppendOnlyList<>();
+    private final Map<Long, Exchange> byId = new ConcurrentHashMap<>();
+    private final AtomicLong version = new AtomicLong();
+    private final AtomicLong orphans = new AtomicLong();
+    private volatile long dropped;
+
+    public Recording(Instant startedAt) {
+        this.startedAt = startedAt;
+    }
+
+    public Instant startedAt() {
+        return startedAt;
+    }
+
+    /** Exchanges in the order they started. */
+    public List<Exchange> exchanges() {
+        return exchanges.snapshot();
+    }
+
+    public Optional<Exchange> exchange(long id) {
+        return Optional.ofNullable(byId.get(id));
+    }
+
+    /** Grows by one with every fact applied: a reader polls it to know whether to look again. */
+    public long version() {
+        return version.get();
+    }
+
+    /** Events the bus could not deliver to this recording (its queue was full). */
+    public long dropped() {
+        return dropped;
+    }
+
+    public void setDropped(long dropped) {
+        this.dropped = dropped;
+        version.incrementAndGet();
+    }
+
+    /** Facts that named an exchange this recording never saw start. */
+    public long orphans() {
+        return orphans.get();
+    }
+
+    public int eventCount() {
+        int n = 0;
+        for (Exchange e : exchanges()) n += e.events().size();
+        return n;
+    }
+
+    /** Applies one fact. Single writer: the bus's delivery thread, or a loader. */
+    @Override
+    public void onEvent(TraceEvent event) {
+        if (event instanceof ExchangeStarted s) start(s);
+        else if (event instanceof StageEvent e) withExchange(e.exchangeId(), x -> x.append(e));
+        else if (event instanceof GateEvent g) withExchange(g.exchangeId(), x -> x.append(g));
+        else if (event instanceof ExchangeEnded end) withExchange(end.exchangeId(), x -> x.finish(end));
+        version.incrementAndGet();
+    }
+
+    /** Adds an exchange built elsewhere (a loader, an importer). */
+    public void add(Exchange exchange) {
+        byId.put(exchange.id(), exchange);
+        exchanges.add(exchange);
+        version.incrementAndGet();
+    }
+
+    private void start(ExchangeStarted s) {
+        Exchange existing = byId.get(s.exchangeId());
+        if (existing != null) {
+            existing.describe(s.request());
+            return;
+        }
+        add(new Exchange(s));
+    }
+
+    private void withExchange(long id, java.util.function.Consumer<Exchange> action) {
+        Exchange x = byId.get(id);
+        if (x == null) {
+            orphans.incrementAndGet();
+            return;
+        }
+        action.accept(x);
+    }
+}

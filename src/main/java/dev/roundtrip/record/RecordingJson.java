@@ -1,0 +1,184 @@
+package dev.roundtrip.record;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.roundtrip.trace.BufferReadout;
+import dev.roundtrip.trace.BytesReadout;
+import dev.roundtrip.trace.Exchange;
+import dev.roundtrip.trace.ExchangeEnded;
+import dev.roundtrip.trace.GateEvent;
+import dev.roundtrip.trace.Header;
+import dev.roundtrip.trace.KernelReadout;
+import dev.roundtrip.trace.MemoryReadout;
+import dev.roundtrip.trace.RequestInfo;
+import dev.roundtrip.trace.ResponseInfo;
+import dev.roundtrip.trace.SqlReadout;
+import dev.roundtrip.trace.StageEvent;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.List;
+
+/**
+ * Writes a {@link Recording} as {@code *.roundtrip.json} (format {@value Recording#FORMAT},
+ * version {@value Recording#VERSION}); the schema is documented in {@code docs/recording-format.md}.
+ * Streaming, so a large recording never exists twice in memory.
+ */
+public final class RecordingJson {
+    private static final JsonFactory FACTORY = new JsonFactory();
+
+    private RecordingJson() {}
+
+    public static void write(Recording recording, OutputStream out) throws IOException {
+        try (JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
+            g.useDefaultPrettyPrinter();
+            g.writeStartObject();
+            g.writeStringField("format", Recording.FORMAT);
+            g.writeNumberField("version", Recording.VERSION);
+            g.writeStringField("startedAt", recording.startedAt().toString());
+            g.writeNumberField("dropped", recording.dropped());
+            g.writeArrayFieldStart("exchanges");
+            for (Exchange x : recording.exchanges()) writeExchange(g, x);
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+    }
+
+    private static void writeExchange(JsonGenerator g, Exchange x) throws IOException {
+        g.writeStartObject();
+        g.writeNumberField("id", x.id());
+        g.writeNumberField("connectionId", x.connectionId());
+        g.writeNumberField("startedNanos", x.startedNanos());
+        g.writeStringField("outcome", x.outcome().wireName());
+        ExchangeEnded end = x.end().orElse(null);
+        if (end != null) {
+            g.writeNumberField("endedNanos", end.tNanos());
+            g.writeStringField("detail", end.detail());
+        }
+        g.writeFieldName("request");
+        writeRequest(g, x.request());
+        if (end != null && end.response() != null) {
+            g.writeFieldName("response");
+            writeResponse(g, end.response());
+        }
+        g.writeArrayFieldStart("events");
+        for (StageEvent e : x.events()) writeEvent(g, e);
+        g.writeEndArray();
+        g.writeArrayFieldStart("gates");
+        for (GateEvent e : x.gateEvents()) writeGate(g, e);
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    private static void writeRequest(JsonGenerator g, RequestInfo r) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("method", r.method());
+        g.writeStringField("target", r.target());
+        writeHeaders(g, r.headers());
+        writeBody(g, "body", r.body());
+        if (r.isRaw()) writeBody(g, "raw", r.raw());
+        g.writeEndObject();
+    }
+
+    private static void writeResponse(JsonGenerator g, ResponseInfo r) throws IOException {
+        g.writeStartObject();
+        g.writeNumberField("status", r.status());
+        g.writeStringField("reason", r.reason());
+        writeHeaders(g, r.headers());
+        writeBody(g, "body", r.body());
+        g.writeEndObject();
+    }
+
+    private static void writeHeaders(JsonGenerator g, List<Header> headers) throws IOException {
+        g.writeArrayFieldStart("headers");
+        for (Header h : headers) {
+            g.writeStartObject();
+            g.writeStringField("name", h.name());
+            g.writeStringField("value", h.value());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+    }
+
+    private static void writeBody(JsonGenerator g, String field, byte[] data) throws IOException {
+        g.writeObjectFieldStart(field);
+        g.writeNumberField("size", data.length);
+        g.writeFieldName("base64");
+        g.writeBinary(data);
+        g.writeEndObject();
+    }
+
+    private static void writeEvent(JsonGenerator g, StageEvent e) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("stage", e.stage().wireName());
+        g.writeStringField("phase", e.phase().wireName());
+        g.writeStringField("actor", e.actor().wireName());
+        g.writeNumberField("tNanos", e.tNanos());
+        g.writeNumberField("connectionId", e.connectionId());
+        g.writeStringField("thread", e.thread());
+        g.writeStringField("detail", e.detail());
+        if (e.bytes() != null) writeBytes(g, e.bytes());
+        if (e.buffer() != null) writeBuffer(g, e.buffer());
+        if (e.kernel() != null) writeKernel(g, e.kernel());
+        if (e.memory() != null) writeMemory(g, e.memory());
+        if (e.sql() != null) writeSql(g, e.sql());
+        g.writeEndObject();
+    }
+
+    private static void writeGate(JsonGenerator g, GateEvent e) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("stage", e.stage().wireName());
+        g.writeStringField("kind", e.kind().name().toLowerCase(java.util.Locale.ROOT));
+        g.writeNumberField("tNanos", e.tNanos());
+        if (e.kernel() != null) writeKernel(g, e.kernel());
+        g.writeEndObject();
+    }
+
+    private static void writeBytes(JsonGenerator g, BytesReadout b) throws IOException {
+        g.writeObjectFieldStart("bytes");
+        g.writeNumberField("count", b.count());
+        g.writeFieldName("base64");
+        g.writeBinary(b.data());
+        if (b.truncated()) g.writeBooleanField("truncated", true);
+        g.writeEndObject();
+    }
+
+    private static void writeBuffer(JsonGenerator g, BufferReadout b) throws IOException {
+        g.writeObjectFieldStart("buffer");
+        g.writeNumberField("capacity", b.capacity());
+        g.writeNumberField("readerIndex", b.readerIndex());
+        g.writeNumberField("writerIndex", b.writerIndex());
+        g.writeEndObject();
+    }
+
+    private static void writeKernel(JsonGenerator g, KernelReadout k) throws IOException {
+        g.writeObjectFieldStart("kernel");
+        writeNullable(g, "rxQueue", k.rxQueue());
+        writeNullable(g, "txQueue", k.txQueue());
+        writeNullable(g, "rcvBuf", k.rcvBuf() == null ? null : k.rcvBuf().longValue());
+        writeNullable(g, "sndBuf", k.sndBuf() == null ? null : k.sndBuf().longValue());
+        if (k.unavailable() != null) g.writeStringField("unavailable", k.unavailable());
+        g.writeEndObject();
+    }
+
+    private static void writeMemory(JsonGenerator g, MemoryReadout m) throws IOException {
+        g.writeObjectFieldStart("memory");
+        g.writeNumberField("heapUsed", m.heapUsed());
+        writeNullable(g, "allocatedBytes", m.allocatedBytes());
+        g.writeNumberField("directUsed", m.directUsed());
+        g.writeEndObject();
+    }
+
+    private static void writeSql(JsonGenerator g, SqlReadout s) throws IOException {
+        g.writeObjectFieldStart("sql");
+        g.writeStringField("statement", s.statement());
+        g.writeNumberField("rows", s.rows());
+        g.writeNumberField("nanos", s.nanos());
+        g.writeEndObject();
+    }
+
+    private static void writeNullable(JsonGenerator g, String field, Long value) throws IOException {
+        if (value == null) g.writeNullField(field);
+        else g.writeNumberField(field, value);
+    }
+}

@@ -1,0 +1,11 @@
+package dev.roundtrip.trace;
+
+/**
+ * An exchange held before a stage, or let go. {@code kernel} is the probe of the socket that holds
+ * the waiting bytes at that moment (the server's before PARSE, the client's before INTERPRET), or
+ * null where no socket is involved.
+ */
+public record GateEvent(long exchangeId, long tNanos, Stage stage, Kind kind, KernelReadout kernel)
+        implements TraceEvent {
+    public enum Kind { HELD, PROBED, RELEASED }
+}

@@ -1,0 +1,11 @@
+package dev.roundtrip.trace;
+
+/**
+ * JVM memory at the event.
+ *
+ * @param heapUsed heap in use, bytes
+ * @param allocatedBytes bytes allocated on the stage's thread since the stage began, or null where
+ *     the JVM cannot measure per-thread allocation
+ * @param directUsed direct (off-heap) buffer memory in use, bytes
+ */
+public record MemoryReadout(long heapUsed, Long allocatedBytes, long directUsed) {}

@@ -1,0 +1,47 @@
+package dev.roundtrip.trace;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * What was asked. For a raw request {@code raw} holds the exact bytes sent and the structured
+ * fields are what could be read from them (method and target may be empty).
+ */
+public record RequestInfo(String method, String target, List<Header> headers, byte[] body, byte[] raw) {
+    public RequestInfo {
+        headers = List.copyOf(headers);
+        body = body == null ? new byte[0] : body.clone();
+        raw = raw == null ? null : raw.clone();
+    }
+
+    @Override
+    public byte[] body() {
+        return body.clone();
+    }
+
+    @Override
+    public byte[] raw() {
+        return raw == null ? null : raw.clone();
+    }
+
+    public boolean isRaw() {
+        return raw != null;
+    }
+
+    /** "GET /users/1", or the first line of a raw request. */
+    public String summary() {
+        if (!method.isEmpty() || !target.isEmpty()) return (method + " " + target).trim();
+        return "raw request";
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof RequestInfo r && r.method.equals(method) && r.target.equals(target)
+                && r.headers.equals(headers) && Arrays.equals(r.body, body) && Arrays.equals(r.raw, raw);
+    }
+
+    @Override
+    public int hashCode() {
+        return (method.hashCode() * 31 + target.hashCode()) * 31 + Arrays.hashCode(body);
+    }
+}

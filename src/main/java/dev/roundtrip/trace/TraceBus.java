@@ -1,0 +1,137 @@
+package dev.roundtrip.trace;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Carries facts from the engine to its listeners without ever blocking the publisher: each
+ * subscription has a bounded queue and its own delivery thread. When a queue is full the event is
+ * counted as dropped for that subscription, so {@code delivered + dropped + queued == published}
+ * always holds and nothing is lost silently.
+ */
+public final class TraceBus implements AutoCloseable {
+    public static final int DEFAULT_CAPACITY = 65_536;
+
+    private final TraceClock clock;
+    private final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
+    private final AtomicLong published = new AtomicLong();
+
+    public TraceBus(TraceClock clock) {
+        this.clock = clock;
+    }
+
+    public TraceBus() {
+        this(new TraceClock());
+    }
+
+    public TraceClock clock() {
+        return clock;
+    }
+
+    /** Never blocks. Safe from any thread, including I/O event loops. */
+    public void publish(TraceEvent event) {
+        published.incrementAndGet();
+        for (Subscription s : subscriptions) s.offer(event);
+    }
+
+    public long published() {
+        return published.get();
+    }
+
+    public Subscription subscribe(TraceListener listener) {
+        return subscribe(listener, DEFAULT_CAPACITY);
+    }
+
+    public Subscription subscribe(TraceListener listener, int capacity) {
+        Subscription s = new Subscription(listener, capacity);
+        subscriptions.add(s);
+        s.thread.start();
+        return s;
+    }
+
+    /** Waits until every subscription has delivered what was published so far; false on timeout. */
+    public boolean awaitDelivered(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (Subscription s : subscriptions) {
+            if (!s.awaitIdle(deadline)) return false;
+        }
+        return true;
+    }
+
+    @Override
+    public void close() {
+        for (Subscription s : subscriptions) s.close();
+        subscriptions.clear();
+    }
+
+    /** One listener's queue, thread and counters. */
+    public final class Subscription implements AutoCloseable {
+        private final TraceListener listener;
+        private final BlockingQueue<TraceEvent> queue;
+        private final Thread thread;
+        private final AtomicLong offered = new AtomicLong();
+        private final AtomicLong delivered = new AtomicLong();
+        private final AtomicLong dropped = new AtomicLong();
+        private final AtomicLong failed = new AtomicLong();
+        private volatile boolean open = true;
+
+        private Subscription(TraceListener listener, int capacity) {
+            this.listener = listener;
+            this.queue = new ArrayBlockingQueue<>(capacity);
+            this.thread = new Thread(this::run, "trace-delivery-" + listener.getClass().getSimpleName());
+            this.thread.setDaemon(true);
+        }
+
+        private void offer(TraceEvent e) {
+            offered.incrementAndGet();
+            if (!open || !queue.offer(e)) dropped.incrementAndGet();
+        }
+
+        private void run() {
+            while (open || !queue.isEmpty()) {
+                TraceEvent e;
+                try {
+                    e = queue.poll(100, TimeUnit.MILLISECONDS);
+                } catch (InterruptedException ie) {
+                    if (!open) break;
+                    continue;
+                }
+                if (e == null) continue;
+                try {
+                    listener.onEvent(e);
+                } catch (RuntimeException ex) {
+                    // A faulty listener must not stop delivery to itself or others; it is counted.
+                    failed.incrementAndGet();
+                } finally {
+                    delivered.incrementAndGet();
+                }
+            }
+        }
+
+        private boolean awaitIdle(long deadlineNanos) throws InterruptedException {
+            while (delivered.get() + dropped.get() < offered.get()) {
+                if (System.nanoTime() > deadlineNanos) return false;
+                Thread.sleep(1);
+            }
+            return true;
+        }
+
+        public long delivered() { return delivered.get(); }
+        public long dropped() { return dropped.get(); }
+        /** Delivered events whose listener threw. */
+        public long failed() { return failed.get(); }
+        public long queued() { return queue.size(); }
+
+        @Override
+        public void close() {
+            open = false;
+            subscriptions.remove(this);
+            thread.interrupt();
+        }
+    }
+}
