@@ -22,13 +22,16 @@ import java.util.List;
 /**
  * Writes a {@link Recording} as {@code *.roundtrip.json} (format {@value Recording#FORMAT},
  * version {@value Recording#VERSION}); the schema is documented in {@code docs/recording-format.md}.
- * Streaming, so a large recording never exists twice in memory.
+ * Writing streams, so a large recording never exists twice in memory. Reading checks {@code format}
+ * and {@code version} first, then parses the whole file into a new {@link Recording}: on any error a
+ * {@link RecordingFormatException} names the file, line, column and field, and nothing is returned.
  */
 public final class RecordingJson {
     private static final JsonFactory FACTORY = new JsonFactory();
 
     private RecordingJson() {}
 
+    /** Writes {@code recording} to {@code out} and closes it. */
     public static void write(Recording recording, OutputStream out) throws IOException {
         try (JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
             g.useDefaultPrettyPrinter();
@@ -44,7 +47,8 @@ public final class RecordingJson {
         }
     }
 
-    private static void writeExchange(JsonGenerator g, Exchange x) throws IOException {
+    /** Writes one exchange object; also used for the {@code _roundtrip} field of a HAR entry. */
+    static void writeExchange(JsonGenerator g, Exchange x) throws IOException {
         g.writeStartObject();
         g.writeNumberField("id", x.id());
         g.writeNumberField("connectionId", x.connectionId());
@@ -68,6 +72,28 @@ public final class RecordingJson {
         for (GateEvent e : x.gateEvents()) writeGate(g, e);
         g.writeEndArray();
         g.writeEndObject();
+    }
+
+    /** The recording as UTF-8 JSON bytes. */
+    public static byte[] toBytes(Recording recording) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try {
+            write(recording, out);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e); // a byte array does not fail
+        }
+        return out.toByteArray();
+    }
+
+    /**
+     * Reads a whole {@code *.roundtrip.json} document.
+     *
+     * @param content the file's bytes
+     * @param file the name used in error messages (usually the file name)
+     * @throws RecordingFormatException when the content is not a recording this version can read
+     */
+    public static Recording read(byte[] content, String file) throws RecordingFormatException {
+        return RecordingReader.read(JsonTree.parse(content, file));
     }
 
     private static void writeRequest(JsonGenerator g, RequestInfo r) throws IOException {

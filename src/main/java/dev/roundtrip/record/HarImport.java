@@ -1,0 +1,309 @@
+package dev.roundtrip.record;
+
+import dev.roundtrip.record.JsonTree.Failure;
+import dev.roundtrip.record.JsonTree.Node;
+import dev.roundtrip.trace.Actor;
+import dev.roundtrip.trace.Exchange;
+import dev.roundtrip.trace.ExchangeEnded;
+import dev.roundtrip.trace.ExchangeStarted;
+import dev.roundtrip.trace.Header;
+import dev.roundtrip.trace.Outcome;
+import dev.roundtrip.trace.Phase;
+import dev.roundtrip.trace.RequestInfo;
+import dev.roundtrip.trace.ResponseInfo;
+import dev.roundtrip.trace.Stage;
+import dev.roundtrip.trace.StageEvent;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads a HAR file (1.1 or 1.2, as browsers' developer tools and proxies save it) into a new
+ * {@link Recording}.
+ *
+ * <p>An entry with a {@code _roundtrip} field (our own export) is read from it, losslessly. Any
+ * other entry becomes an exchange built only from what the HAR says:
+ * <ul>
+ *   <li>request: method; target = path and query of the URL; headers as listed (HTTP/2 pseudo
+ *       headers included); body = {@code postData.text} (base64-decoded when {@code encoding} is
+ *       {@code base64});</li>
+ *   <li>response: status, statusText, headers, body = {@code content.text} (base64 when
+ *       {@code content.encoding} says so; empty when the HAR did not keep it). Status 0 means no
+ *       response: outcome cancelled, timeout or failed as {@code _error} suggests;</li>
+ *   <li>events, in time from {@code startedDateTime} plus {@code blocked}, {@code dns} and
+ *       {@code connect} (negative = not applicable = 0): SEND begin/end spanning {@code send},
+ *       then INTERPRET begin/end spanning {@code receive}, {@code wait} after SEND. There are no
+ *       PARSE, PROCESS or RESPOND events (a HAR does not split the server's time from the network's)
+ *       and no bytes, buffer, kernel or memory readouts: the UI shows those as not available.</li>
+ * </ul>
+ * Unknown fields ({@code _initiator}, {@code _priority}, {@code pages}, {@code cookies}, ...) are
+ * ignored. Fields HAR requires that we need ({@code log}, {@code log.entries}, an entry's
+ * {@code startedDateTime}, {@code request.method}, {@code request.url}, {@code response.status})
+ * give a {@link RecordingFormatException} naming file, line and field when missing.
+ */
+public final class HarImport {
+    private HarImport() {}
+
+    /**
+     * Reads a HAR document.
+     *
+     * @param file the name used in error messages
+     */
+    public static Recording read(byte[] content, String file) throws RecordingFormatException {
+        return read(JsonTree.parse(content, file));
+    }
+
+    static Recording read(Node root) throws RecordingFormatException {
+        try {
+            if (!root.isObject()) throw root.fail("a HAR object with \"log\"");
+            Node log = root.get("log");
+            log.expect(JsonTree.Kind.OBJECT, "the HAR \"log\" object");
+            Node ours = log.get("_roundtrip");
+            if (!ours.isAbsent()) checkVersion(ours);
+            List<Node> entries = log.get("entries").elements();
+
+            Instant startedAt = !ours.isAbsent() ? RecordingReader.instant(ours.get("startedAt")) : earliest(log, entries);
+            Recording recording = new Recording(startedAt);
+            String creator = creator(log);
+
+            Set<Long> ids = new HashSet<>();
+            List<Exchange> exchanges = new ArrayList<>();
+            List<Node> foreign = new ArrayList<>();
+            for (Node e : entries) {
+                e.expect(JsonTree.Kind.OBJECT, "a HAR entry object");
+                if (e.has("_roundtrip")) {
+                    Exchange x = RecordingReader.exchange(e.get("_roundtrip"));
+                    if (!ids.add(x.id())) throw e.get("_roundtrip").get("id").at("exchange id " + x.id() + " appears twice");
+                    exchanges.add(x);
+                } else {
+                    exchanges.add(null); // placeholder keeps the file's order
+                    foreign.add(e);
+                }
+            }
+            long nextId = ids.stream().mapToLong(Long::longValue).max().orElse(0) + 1;
+            Map<String, Long> connections = new HashMap<>();
+            int f = 0;
+            for (int i = 0; i < exchanges.size(); i++) {
+                if (exchanges.get(i) != null) continue;
+                Node e = foreign.get(f++);
+                while (ids.contains(nextId)) nextId++;
+                ids.add(nextId);
+                exchanges.set(i, entry(e, nextId++, startedAt, connections, creator));
+            }
+            if (!ours.isAbsent() && ours.has("dropped")) recording.setDropped(ours.get("dropped").nonNegativeLong());
+            for (Exchange x : exchanges) recording.add(x);
+            return recording;
+        } catch (Failure failure) {
+            throw failure.exception();
+        }
+    }
+
+    private static void checkVersion(Node ours) {
+        Node format = ours.get("format");
+        if (!format.isAbsent() && !Recording.FORMAT.equals(format.scalarText(""))) {
+            throw format.fail("\"" + Recording.FORMAT + "\"");
+        }
+        Node version = ours.get("version");
+        if (!version.isAbsent() && version.longValue() > Recording.VERSION) {
+            throw version.at("this HAR carries Roundtrip data of version " + version.longValue()
+                    + ", written by a newer Roundtrip; this one reads up to version " + Recording.VERSION
+                    + ". Update Roundtrip to open it");
+        }
+    }
+
+    private static String creator(Node log) {
+        Node c = log.get("creator");
+        if (!c.isObject()) return "HAR";
+        String name = c.get("name").scalarText("HAR");
+        String version = c.get("version").scalarText("");
+        return (name + " " + version).trim();
+    }
+
+    /** The recording's start: the first page or entry, whichever is earlier. */
+    private static Instant earliest(Node log, List<Node> entries) {
+        Instant first = null;
+        for (Node p : log.get("pages").isArray() ? log.get("pages").elements() : List.<Node>of()) {
+            if (p.isObject() && p.get("startedDateTime").isString()) first = min(first, dateTime(p.get("startedDateTime")));
+        }
+        for (Node e : entries) {
+            if (e.isObject()) first = min(first, dateTime(e.get("startedDateTime")));
+        }
+        return first == null ? Instant.EPOCH : first;
+    }
+
+    private static Instant min(Instant a, Instant b) {
+        return a == null || b.isBefore(a) ? b : a;
+    }
+
+    /** ISO 8601 with an offset (Chrome: Z, Firefox: +01:00); a missing offset reads as UTC. */
+    static Instant dateTime(Node n) {
+        String s = n.string();
+        try {
+            return OffsetDateTime.parse(s, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+        } catch (DateTimeParseException e) {
+            try {
+                return java.time.LocalDateTime.parse(s).toInstant(java.time.ZoneOffset.UTC);
+            } catch (DateTimeParseException e2) {
+                throw n.fail("an ISO 8601 date and time like 2024-05-01T10:15:30.123Z");
+            }
+        }
+    }
+
+    private static Exchange entry(Node e, long id, Instant recordingStart, Map<String, Long> connections, String creator) {
+        Node reqNode = e.get("request");
+        reqNode.expect(JsonTree.Kind.OBJECT, "the HAR \"request\" object");
+        Node resNode = e.get("response");
+        resNode.expect(JsonTree.Kind.OBJECT, "the HAR \"response\" object");
+        Instant started = dateTime(e.get("startedDateTime"));
+        long t0 = Duration.between(recordingStart, started).toNanos();
+        long connectionId = connection(e.get("connection"), connections);
+
+        RequestInfo request = request(reqNode);
+        int status = resNode.get("status").intValue();
+        ResponseInfo response = status > 0 ? response(resNode, status) : null;
+
+        Node timings = e.get("timings");
+        double blocked = phase(timings, "blocked");
+        double dns = phase(timings, "dns");
+        double connect = phase(timings, "connect");
+        double send = phase(timings, "send");
+        double wait = phase(timings, "wait");
+        double receive = phase(timings, "receive");
+        if (!timings.isObject()) wait = Math.max(0, e.get("time").doubleOr(0)); // only the total is known
+
+        long sendBegin = t0 + nanos(blocked + dns + connect);
+        long sendEnd = sendBegin + nanos(send);
+        long interpretBegin = sendEnd + nanos(wait);
+        long interpretEnd = interpretBegin + nanos(receive);
+
+        Exchange x = new Exchange(new ExchangeStarted(id, connectionId, t0, request));
+        String from = "from " + creator;
+        x.append(event(id, connectionId, Stage.SEND, Phase.BEGIN, sendBegin,
+                "request starts (" + from + (blocked + dns + connect > 0 ? ", after " + ms(blocked + dns + connect) + " blocked/dns/connect" : "") + ")"));
+        x.append(event(id, connectionId, Stage.SEND, Phase.END, sendEnd, "request sent in " + ms(send) + " (HAR timings.send)"));
+        Outcome outcome;
+        String detail;
+        long ended;
+        if (response != null) {
+            x.append(event(id, connectionId, Stage.INTERPRET, Phase.BEGIN, interpretBegin,
+                    "first byte after waiting " + ms(wait) + " (HAR timings.wait: network and server together, not split)"));
+            x.append(event(id, connectionId, Stage.INTERPRET, Phase.END, interpretEnd,
+                    "response received in " + ms(receive) + " (HAR timings.receive)"));
+            outcome = Outcome.COMPLETED;
+            ended = interpretEnd;
+            detail = status + " " + response.reason() + " (imported " + from + bodyNote(resNode) + ")";
+        } else {
+            String error = resNode.get("_error").scalarText("");
+            outcome = outcomeOf(error);
+            ended = interpretBegin; // the client stopped waiting there; no INTERPRET events
+            detail = "no response (status 0" + (error.isEmpty() ? "" : ", " + error) + "; imported " + from + ")";
+        }
+        x.finish(new ExchangeEnded(id, ended, outcome, response, detail));
+        return x;
+    }
+
+    private static String bodyNote(Node res) {
+        Node content = res.get("content");
+        if (!content.isObject() || content.has("text")) return "";
+        Node size = content.get("size");
+        return size.isNumber() && size.doubleValue() > 0 ? "; the HAR did not keep the body" : "";
+    }
+
+    private static Outcome outcomeOf(String error) {
+        String e = error.toLowerCase(Locale.ROOT);
+        if (e.contains("abort") || e.contains("cancel")) return Outcome.CANCELLED;
+        if (e.contains("timed_out") || e.contains("timeout") || e.contains("timed out")) return Outcome.TIMEOUT;
+        return Outcome.FAILED;
+    }
+
+    private static StageEvent event(long id, long connectionId, Stage stage, Phase phase, long t, String detail) {
+        // Actor = the stage's owner; thread "" = not known. No readouts: a HAR measured none.
+        return new StageEvent(id, connectionId, stage, phase, stage.owner(), t, "", detail, null, null, null, null, null);
+    }
+
+    /** A HAR timing phase in ms; -1 (not applicable), missing or negative read as 0. */
+    private static double phase(Node timings, String name) {
+        if (!timings.isObject()) return 0;
+        Node n = timings.get(name);
+        if (n.isAbsent()) return 0;
+        double v = n.doubleValue();
+        return v > 0 ? v : 0;
+    }
+
+    private static long nanos(double ms) {
+        return Math.round(ms * 1_000_000.0);
+    }
+
+    private static String ms(double ms) {
+        return String.format(Locale.ROOT, "%.3f ms", ms);
+    }
+
+    /** HAR's connection is a free string (Chrome: an id, Firefox: the port); numbered in order of appearance. */
+    private static long connection(Node n, Map<String, Long> connections) {
+        String key = n.scalarText(null);
+        if (key == null || key.isEmpty()) return 0;
+        return connections.computeIfAbsent(key, k -> (long) connections.size() + 1);
+    }
+
+    private static RequestInfo request(Node r) {
+        String method = r.get("method").string();
+        Node urlNode = r.get("url");
+        String url = urlNode.string();
+        String target = target(url);
+        List<Header> headers = headers(r.get("headers"));
+        byte[] body = new byte[0];
+        Node post = r.get("postData");
+        if (post.isObject()) body = text(post);
+        return new RequestInfo(method, target, headers, body, null);
+    }
+
+    private static ResponseInfo response(Node r, int status) {
+        String reason = r.get("statusText").scalarText("");
+        Node content = r.get("content");
+        byte[] body = content.isObject() ? text(content) : new byte[0];
+        return new ResponseInfo(status, reason, headers(r.get("headers")), body);
+    }
+
+    /** {@code text}, base64-decoded when {@code encoding} is base64; empty when absent. */
+    private static byte[] text(Node holder) {
+        Node text = holder.get("text");
+        if (text.isAbsent()) return new byte[0];
+        if ("base64".equalsIgnoreCase(holder.get("encoding").scalarText(""))) return text.base64();
+        return text.string().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static List<Header> headers(Node list) {
+        List<Header> out = new ArrayList<>();
+        for (Node h : list.elementsOrEmpty()) {
+            out.add(new Header(h.get("name").string(), h.get("value").scalarText("")));
+        }
+        return out;
+    }
+
+    /** Path and query of an absolute URL; the URL itself when it is not one (data:, about:, malformed). */
+    static String target(String url) {
+        try {
+            URI u = new URI(url);
+            if (u.getRawPath() == null || u.isOpaque()) return url;
+            String path = u.getRawPath().isEmpty() ? "/" : u.getRawPath();
+            return u.getRawQuery() == null ? path : path + "?" + u.getRawQuery();
+        } catch (URISyntaxException e) {
+            int scheme = url.indexOf("://");
+            if (scheme < 0) return url;
+            int slash = url.indexOf('/', scheme + 3);
+            return slash < 0 ? "/" : url.substring(slash);
+        }
+    }
+}
