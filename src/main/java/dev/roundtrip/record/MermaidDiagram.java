@@ -1,0 +1,112 @@
+package dev.roundtrip.record;
+
+import dev.roundtrip.record.SequenceScript.Activate;
+import dev.roundtrip.record.SequenceScript.Deactivate;
+import dev.roundtrip.record.SequenceScript.Highlight;
+import dev.roundtrip.record.SequenceScript.Lifeline;
+import dev.roundtrip.record.SequenceScript.Message;
+import dev.roundtrip.record.SequenceScript.Note;
+import dev.roundtrip.record.SequenceScript.Section;
+import dev.roundtrip.record.SequenceScript.Step;
+import dev.roundtrip.trace.Exchange;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Mermaid {@code sequenceDiagram} text. Labels are escaped with Mermaid's entity codes
+ * ({@code #59;} for {@code ;}, {@code #35;} for {@code #}, ...) because {@code ;}, {@code #} and
+ * line breaks end a message, and the word {@code end} is spelled {@code #101;nd} so it can never
+ * close a block. Failed exchanges sit in a red {@code rect}.
+ */
+public final class MermaidDiagram {
+    private static final Pattern END_WORD = Pattern.compile("\\b([eE])([nN][dD])\\b");
+
+    private MermaidDiagram() {}
+
+    public static String of(Recording recording) {
+        return render(SequenceScript.of(recording));
+    }
+
+    public static String of(Exchange exchange) {
+        return render(SequenceScript.of(List.of(exchange)));
+    }
+
+    public static String render(SequenceScript script) {
+        StringBuilder sb = new StringBuilder("sequenceDiagram\n");
+        for (Lifeline l : Lifeline.values()) {
+            sb.append("    participant ").append(l.id).append(" as ").append(l.title).append('\n');
+        }
+        String indent = "    ";
+        for (Step s : script.steps()) {
+            if (s instanceof Section sec) {
+                sb.append(indent).append("Note over ").append(Lifeline.CLIENT.id).append(',').append(Lifeline.DATABASE.id)
+                        .append(": ").append(escape(sec.text())).append('\n');
+            } else if (s instanceof Highlight h) {
+                if (h.begin()) {
+                    sb.append(indent).append("rect rgb(255, 228, 228)\n");
+                    indent = "        ";
+                } else {
+                    indent = "    ";
+                    sb.append(indent).append("end\n");
+                }
+            } else if (s instanceof Message m) {
+                sb.append(indent).append(m.from().id).append(arrow(m.arrow())).append(m.to().id)
+                        .append(": ").append(escape(m.text())).append('\n');
+            } else if (s instanceof Note n) {
+                sb.append(indent).append("Note ").append(place(n)).append(": ")
+                        .append(escape(n.error() && !n.text().startsWith("ERROR") ? "ERROR " + n.text() : n.text())).append('\n');
+            } else if (s instanceof Activate a) {
+                sb.append(indent).append("activate ").append(a.who().id).append('\n');
+            } else if (s instanceof Deactivate d) {
+                sb.append(indent).append("deactivate ").append(d.who().id).append('\n');
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String arrow(SequenceScript.Arrow a) {
+        switch (a) {
+            case REPLY: return "-->>";
+            case LOST: return "--x";
+            default: return "->>";
+        }
+    }
+
+    private static String place(Note n) {
+        switch (n.side()) {
+            case LEFT: return "left of " + n.at().id;
+            case RIGHT: return "right of " + n.at().id;
+            default: return "over " + n.at().id + (n.to() == null ? "" : "," + n.to().id);
+        }
+    }
+
+    /** Text safe inside a Mermaid message or note. */
+    public static String escape(String text) {
+        String s = text.replace("\r\n", " ").replace('\n', ' ').replace('\r', ' ');
+        StringBuilder sb = new StringBuilder(s.length() + 16);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '#': sb.append("#35;"); break;
+                case ';': sb.append("#59;"); break;
+                case '<': sb.append("#60;"); break;
+                case '>': sb.append("#62;"); break;
+                case '&': sb.append("#38;"); break;
+                case '"': sb.append("#34;"); break;
+                case '%': sb.append("#37;"); break;
+                case '{': sb.append("#123;"); break;
+                case '}': sb.append("#125;"); break;
+                default: sb.append(c);
+            }
+        }
+        Matcher m = END_WORD.matcher(sb.toString());
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(out, Matcher.quoteReplacement("#" + (int) m.group(1).charAt(0) + ";" + m.group(2)));
+        }
+        m.appendTail(out);
+        String result = out.toString();
+        return result.isBlank() ? "#160;" : result;
+    }
+}

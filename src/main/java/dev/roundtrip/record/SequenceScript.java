@@ -1,0 +1,236 @@
+package dev.roundtrip.record;
+
+import dev.roundtrip.trace.Exchange;
+import dev.roundtrip.trace.ExchangeEnded;
+import dev.roundtrip.trace.GateEvent;
+import dev.roundtrip.trace.KernelReadout;
+import dev.roundtrip.trace.Outcome;
+import dev.roundtrip.trace.Phase;
+import dev.roundtrip.trace.ResponseInfo;
+import dev.roundtrip.trace.Stage;
+import dev.roundtrip.trace.StageEvent;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The sequence diagram of exchanges as a list of neutral steps (messages, notes, activations),
+ * built only from what was recorded; {@link MermaidDiagram} and {@link PlantUmlDiagram} turn it
+ * into text. Steps of one exchange are grouped in blocks ordered by the time they began, so a
+ * cancellation shows where it happened, between the server's stages.
+ */
+public final class SequenceScript {
+    /** The lifelines, left to right, with a short id safe in both syntaxes. */
+    public enum Lifeline {
+        CLIENT("C", "Client"), CLIENT_KERNEL("CK", "Client kernel"), SERVER_KERNEL("SK", "Server kernel"),
+        SERVER("S", "Server"), DATABASE("DB", "Database");
+
+        public final String id;
+        public final String title;
+
+        Lifeline(String id, String title) {
+            this.id = id;
+            this.title = title;
+        }
+    }
+
+    public enum Arrow { CALL, REPLY, LOST }
+
+    public enum Side { LEFT, RIGHT, OVER }
+
+    /** One line of the diagram. */
+    public sealed interface Step permits Section, Message, Note, Activate, Deactivate, Highlight {}
+
+    /** Starts one exchange: a divider with its summary. */
+    public record Section(String text, boolean error) implements Step {}
+
+    public record Message(Lifeline from, Lifeline to, Arrow arrow, String text) implements Step {}
+
+    /** A note beside ({@code LEFT}/{@code RIGHT} of {@code at}) or over {@code at}..{@code to}. */
+    public record Note(Side side, Lifeline at, Lifeline to, String text, boolean error) implements Step {}
+
+    public record Activate(Lifeline who) implements Step {}
+
+    public record Deactivate(Lifeline who) implements Step {}
+
+    /** Opens ({@code begin}) or closes a highlighted region around a failed exchange. */
+    public record Highlight(boolean begin, String label) implements Step {}
+
+    private final List<Step> steps;
+
+    private SequenceScript(List<Step> steps) {
+        this.steps = List.copyOf(steps);
+    }
+
+    public List<Step> steps() {
+        return steps;
+    }
+
+    public static SequenceScript of(Recording recording) {
+        return of(recording.exchanges());
+    }
+
+    public static SequenceScript of(List<Exchange> exchanges) {
+        List<Step> out = new ArrayList<>();
+        for (Exchange x : exchanges) out.addAll(exchange(x));
+        return new SequenceScript(out);
+    }
+
+    /** The one-line summary used as a section title: "#1 GET /users/1 → 200 OK (6.100 ms)". */
+    public static String summary(Exchange x) {
+        String result;
+        ResponseInfo r = x.response().orElse(null);
+        if (r != null) result = r.status() + (r.reason().isEmpty() ? "" : " " + r.reason());
+        else result = x.outcome().wireName().toUpperCase(java.util.Locale.ROOT);
+        return "#" + x.id() + " " + x.request().summary() + " → " + result + " (" + Durations.format(x.durationNanos()) + ")";
+    }
+
+    /** Whether the exchange went wrong anywhere: 4xx/5xx, no response, or a stage ended in ERROR. */
+    public static boolean failed(Exchange x) {
+        if (x.response().map(ResponseInfo::isError).orElse(false)) return true;
+        Outcome o = x.outcome();
+        if (o == Outcome.CANCELLED || o == Outcome.TIMEOUT || o == Outcome.FAILED) return true;
+        return x.events().stream().anyMatch(e -> e.phase() == Phase.ERROR);
+    }
+
+    private record Block(long t, int order, List<Step> steps) {}
+
+    private static List<Step> exchange(Exchange x) {
+        StageTimes times = StageTimes.of(x);
+        List<StageEvent> events = x.events();
+        ResponseInfo response = x.response().orElse(null);
+        boolean failed = failed(x);
+        List<Block> blocks = new ArrayList<>();
+        int[] order = {0};
+
+        for (GateEvent g : x.gateEvents()) {
+            if (g.kind() == GateEvent.Kind.RELEASED) continue;
+            Lifeline where = gateLifeline(g.stage());
+            String text = (g.kind() == GateEvent.Kind.HELD ? "held before " : "probed before ") + g.stage().wireName()
+                    + kernelText(g.kernel());
+            blocks.add(new Block(g.tNanos(), order[0]++, List.of(new Note(Side.OVER, where, null, text, false))));
+        }
+
+        times.get(Stage.SEND).ifPresent(s -> {
+            List<Step> b = new ArrayList<>();
+            String bytes = s.bytes() > 0 ? " (" + s.bytes() + " bytes)" : "";
+            b.add(new Message(Lifeline.CLIENT, Lifeline.CLIENT_KERNEL, Arrow.CALL, "send " + x.request().summary() + bytes));
+            b.add(new Message(Lifeline.CLIENT_KERNEL, Lifeline.SERVER_KERNEL, s.failed() ? Arrow.LOST : Arrow.CALL,
+                    s.bytes() > 0 ? s.bytes() + " bytes over loopback" : "request over loopback"));
+            b.add(stageNote(Side.LEFT, Lifeline.CLIENT, s, lastDetail(events, Stage.SEND)));
+            blocks.add(new Block(s.beginNanos(), order[0]++, b));
+        });
+
+        times.get(Stage.PARSE).ifPresent(s -> {
+            List<Step> b = new ArrayList<>();
+            b.add(new Message(Lifeline.SERVER_KERNEL, Lifeline.SERVER, Arrow.CALL,
+                    "parse" + (s.bytes() > 0 ? " (" + s.bytes() + " bytes read)" : "")));
+            b.add(new Activate(Lifeline.SERVER));
+            b.add(stageNote(Side.RIGHT, Lifeline.SERVER, s, lastDetail(events, Stage.PARSE)));
+            b.add(new Deactivate(Lifeline.SERVER));
+            blocks.add(new Block(s.beginNanos(), order[0]++, b));
+        });
+
+        times.get(Stage.PROCESS).ifPresent(s -> {
+            List<Step> b = new ArrayList<>();
+            b.add(new Activate(Lifeline.SERVER));
+            for (StageEvent e : events) {
+                if (e.stage() != Stage.PROCESS || e.sql() == null) continue;
+                b.add(new Message(Lifeline.SERVER, Lifeline.DATABASE, Arrow.CALL, e.sql().statement()));
+                b.add(new Message(Lifeline.DATABASE, Lifeline.SERVER, Arrow.REPLY,
+                        e.sql().rows() + (e.sql().rows() == 1 ? " row in " : " rows in ") + Durations.format(e.sql().nanos())));
+            }
+            b.add(stageNote(Side.RIGHT, Lifeline.SERVER, s, lastDetail(events, Stage.PROCESS)));
+            b.add(new Deactivate(Lifeline.SERVER));
+            blocks.add(new Block(s.beginNanos(), order[0]++, b));
+        });
+
+        boolean clientLeft = x.outcome() == Outcome.CANCELLED || x.outcome() == Outcome.TIMEOUT;
+        times.get(Stage.RESPOND).ifPresent(s -> {
+            List<Step> b = new ArrayList<>();
+            String status = response != null ? " " + response.status() + " " + response.reason() : "";
+            b.add(new Activate(Lifeline.SERVER));
+            b.add(new Message(Lifeline.SERVER, Lifeline.SERVER_KERNEL, Arrow.CALL,
+                    "respond" + status + (s.bytes() > 0 ? " (" + s.bytes() + " bytes)" : "")));
+            b.add(stageNote(Side.RIGHT, Lifeline.SERVER, s, lastDetail(events, Stage.RESPOND)));
+            b.add(new Deactivate(Lifeline.SERVER));
+            if (s.failed() || (clientLeft && times.get(Stage.INTERPRET).isEmpty())) {
+                b.add(new Message(Lifeline.SERVER_KERNEL, Lifeline.CLIENT_KERNEL, Arrow.LOST,
+                        "response not delivered: " + (clientLeft ? "the client has left" : "the connection failed")));
+            } else {
+                b.add(new Message(Lifeline.SERVER_KERNEL, Lifeline.CLIENT_KERNEL, Arrow.REPLY,
+                        s.bytes() > 0 ? s.bytes() + " bytes over loopback" : "response over loopback"));
+            }
+            blocks.add(new Block(s.beginNanos(), order[0]++, b));
+        });
+
+        times.get(Stage.INTERPRET).ifPresent(s -> {
+            List<Step> b = new ArrayList<>();
+            if (times.get(Stage.RESPOND).isEmpty()) {
+                // No server stages recorded (an imported HAR): only the wait is known.
+                long sendEnd = times.get(Stage.SEND).map(p -> p.endNanos() == null ? p.beginNanos() : p.endNanos()).orElse(x.startedNanos());
+                b.add(new Note(Side.OVER, Lifeline.SERVER_KERNEL, Lifeline.SERVER,
+                        "waited " + Durations.format(Math.max(0, s.beginNanos() - sendEnd)) + " (server and network not measured apart)", false));
+                b.add(new Message(Lifeline.SERVER_KERNEL, Lifeline.CLIENT_KERNEL, Arrow.REPLY, "response"));
+            }
+            String status = response != null ? " " + response.status() + " " + response.reason() : "";
+            b.add(new Message(Lifeline.CLIENT_KERNEL, Lifeline.CLIENT, Arrow.REPLY,
+                    "interpret" + status + (s.bytes() > 0 ? " (" + s.bytes() + " bytes read)" : "")));
+            b.add(stageNote(Side.LEFT, Lifeline.CLIENT, s, lastDetail(events, Stage.INTERPRET)));
+            blocks.add(new Block(s.beginNanos(), order[0]++, b));
+        });
+
+        ExchangeEnded end = x.end().orElse(null);
+        if (end != null && end.outcome() != Outcome.COMPLETED) {
+            String text = end.outcome().wireName().toUpperCase(java.util.Locale.ROOT)
+                    + (end.detail() == null || end.detail().isEmpty() ? "" : ": " + end.detail())
+                    + " after " + Durations.format(end.tNanos() - x.startedNanos());
+            blocks.add(new Block(end.tNanos(), order[0]++, List.of(new Note(Side.OVER, Lifeline.CLIENT, null, text, true))));
+        } else if (end != null && response != null && response.isError()) {
+            blocks.add(new Block(end.tNanos(), order[0]++, List.of(new Note(Side.OVER, Lifeline.CLIENT, null,
+                    "ERROR " + response.status() + " " + response.reason(), true))));
+        } else if (end == null) {
+            blocks.add(new Block(Long.MAX_VALUE, order[0]++, List.of(new Note(Side.OVER, Lifeline.CLIENT, null,
+                    "still under way when recorded", false))));
+        }
+
+        blocks.sort(Comparator.comparingLong(Block::t).thenComparingInt(Block::order));
+        List<Step> out = new ArrayList<>();
+        out.add(new Section(summary(x), failed));
+        if (failed) out.add(new Highlight(true, "failed: " + summary(x)));
+        for (Block b : blocks) out.addAll(b.steps());
+        if (failed) out.add(new Highlight(false, ""));
+        return out;
+    }
+
+    private static Note stageNote(Side side, Lifeline at, StageTimes.Span s, String detail) {
+        String duration = s.durationNanos().map(Durations::format).orElse("did not end");
+        String text = s.stage().wireName() + " " + duration;
+        if (s.failed()) text = "ERROR in " + text + (detail.isEmpty() ? "" : ": " + detail);
+        return new Note(side, at, null, text, s.failed());
+    }
+
+    /** The detail of the stage's END or ERROR, where the engine says what happened. */
+    private static String lastDetail(List<StageEvent> events, Stage stage) {
+        String d = "";
+        for (StageEvent e : events) {
+            if (e.stage() == stage && (e.phase() == Phase.END || e.phase() == Phase.ERROR) && e.detail() != null) d = e.detail();
+        }
+        return d;
+    }
+
+    private static Lifeline gateLifeline(Stage stage) {
+        switch (stage) {
+            case SEND: return Lifeline.CLIENT;
+            case PARSE: return Lifeline.SERVER_KERNEL;
+            case INTERPRET: return Lifeline.CLIENT_KERNEL;
+            default: return Lifeline.SERVER;
+        }
+    }
+
+    private static String kernelText(KernelReadout k) {
+        if (k == null) return "";
+        if (k.rxQueue() != null) return ": rx queue " + k.rxQueue() + " bytes";
+        return ": kernel queues not available" + (k.unavailable() == null ? "" : " (" + k.unavailable() + ")");
+    }
+}
