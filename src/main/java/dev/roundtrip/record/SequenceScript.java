@@ -133,6 +133,9 @@ public final class SequenceScript {
 
         times.get(Stage.PROCESS).ifPresent(s -> {
             List<Step> b = new ArrayList<>();
+            // A message into S before each activation: PlantUML refuses to re-activate without one.
+            String route = firstDetail(events, Stage.PROCESS);
+            b.add(new Message(Lifeline.SERVER, Lifeline.SERVER, Arrow.CALL, "process" + (route.isEmpty() ? "" : ": " + route)));
             b.add(new Activate(Lifeline.SERVER));
             for (StageEvent e : events) {
                 if (e.stage() != Stage.PROCESS || e.sql() == null) continue;
@@ -149,9 +152,10 @@ public final class SequenceScript {
         times.get(Stage.RESPOND).ifPresent(s -> {
             List<Step> b = new ArrayList<>();
             String status = response != null ? " " + response.status() + " " + response.reason() : "";
+            b.add(new Message(Lifeline.SERVER, Lifeline.SERVER, Arrow.CALL, "respond" + status));
             b.add(new Activate(Lifeline.SERVER));
             b.add(new Message(Lifeline.SERVER, Lifeline.SERVER_KERNEL, Arrow.CALL,
-                    "respond" + status + (s.bytes() > 0 ? " (" + s.bytes() + " bytes)" : "")));
+                    s.bytes() > 0 ? "write " + s.bytes() + " bytes" : "write the response"));
             b.add(stageNote(Side.RIGHT, Lifeline.SERVER, s, lastDetail(events, Stage.RESPOND)));
             b.add(new Deactivate(Lifeline.SERVER));
             if (s.failed() || (clientLeft && times.get(Stage.INTERPRET).isEmpty())) {
@@ -217,6 +221,14 @@ public final class SequenceScript {
             if (e.stage() == stage && (e.phase() == Phase.END || e.phase() == Phase.ERROR) && e.detail() != null) d = e.detail();
         }
         return d;
+    }
+
+    /** The detail of the stage's BEGIN ("route GET /users/{id}"). */
+    private static String firstDetail(List<StageEvent> events, Stage stage) {
+        for (StageEvent e : events) {
+            if (e.stage() == stage && e.phase() == Phase.BEGIN && e.detail() != null) return e.detail();
+        }
+        return "";
     }
 
     private static Lifeline gateLifeline(Stage stage) {

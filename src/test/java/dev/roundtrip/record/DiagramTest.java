@@ -69,8 +69,8 @@ class DiagramTest {
         assertThat(m).containsSubsequence(
                 "C->>CK: send GET /nope (" + NOPE_REQUEST + " bytes)", "CK->>SK: " + NOPE_REQUEST + " bytes over loopback", "Note left of C: send 0.029 ms",
                 "SK->>S: parse", "activate S", "Note right of S: parse 0.100 ms", "deactivate S",
-                "activate S", "Note right of S: process 0.050 ms", "deactivate S",
-                "activate S", "S->>SK: respond 404 Not Found (" + NOPE_RESPONSE + " bytes)", "deactivate S", "SK-->>CK: " + NOPE_RESPONSE + " bytes over loopback",
+                "S->>S: process", "activate S", "Note right of S: process 0.050 ms", "deactivate S",
+                "S->>S: respond 404 Not Found", "activate S", "S->>SK: write " + NOPE_RESPONSE + " bytes", "deactivate S", "SK-->>CK: " + NOPE_RESPONSE + " bytes over loopback",
                 "CK-->>C: interpret 404 Not Found", "Note left of C: interpret 0.050 ms",
                 "Note over C: ERROR 404 Not Found", "    end\n");
     }
@@ -82,9 +82,9 @@ class DiagramTest {
 
         assertThat(m).containsSubsequence(
                 "C->>CK: send GET /slow?ms=5000", "SK->>S: parse", "activate S",
-                "Note right of S: process 5.005 s", "deactivate S",
+                "S->>S: process: sleeping 5000 ms", "activate S", "Note right of S: process 5.005 s", "deactivate S",
                 "Note over C: ERROR CANCELLED: the client left before the answer after 1.000 s",
-                "S->>SK: respond", "Note right of S: ERROR in respond 0.100 ms: connection reset by peer: the client is gone",
+                "S->>S: respond", "activate S", "S->>SK: write the response", "Note right of S: ERROR in respond 0.100 ms: connection reset by peer: the client is gone",
                 "SK--xCK: response not delivered: the client has left");
         assertThat(m).doesNotContain("CK-->>C");
         assertThat(m).contains("rect rgb(255, 228, 228)");
@@ -106,7 +106,7 @@ class DiagramTest {
         String m = MermaidDiagram.of(SESSION);
         assertWellFormedMermaid(m);
         for (Exchange x : SESSION.exchanges()) assertThat(m).contains("Note over C,DB: #35;" + x.id() + " ");
-        assertThat(m).containsSubsequence("S->>DB: SELECT id, name FROM users WHERE id = ?", "DB-->>S: 1 row in 0.812 ms");
+        assertThat(m).containsSubsequence("S->>S: process: route GET /users/#123;id#125;", "activate S", "S->>DB: SELECT id, name FROM users WHERE id = ?", "DB-->>S: 1 row in 0.812 ms");
         assertThat(m).contains("Note over SK: held before parse: rx queue " + USERS_REQUEST + " bytes");
         assertThat(m).contains("Note over C: still under way when recorded");
     }
@@ -148,6 +148,6 @@ class DiagramTest {
         String m = MermaidDiagram.of(har.exchanges().get(0));
         assertWellFormedMermaid(m);
         assertThat(m).contains("Note over SK,S: waited 3.652 ms (server and network not measured apart)");
-        assertThat(m).doesNotContain("activate S", "parse");
+        assertThat(m).doesNotContain("activate S", "parse", "process", "respond");
     }
 }
