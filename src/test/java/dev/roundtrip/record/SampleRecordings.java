@@ -30,8 +30,8 @@ import java.util.List;
  * binary POST, a cancelled exchange, a raw malformed request, a target with Mermaid keywords and a
  * pending one.
  */
-final class SampleRecordings {
-    static final Instant START = Instant.parse("2026-11-24T09:15:30.123456789Z");
+public final class SampleRecordings {
+    public static final Instant START = Instant.parse("2026-11-24T09:15:30.123456789Z");
 
     private SampleRecordings() {}
 
@@ -40,7 +40,7 @@ final class SampleRecordings {
     }
 
     /** A classroom session: every kind of exchange the engine produces. */
-    static Recording session() {
+    public static Recording session() {
         Recording r = new Recording(START);
         usersOne(r, 1, 1_000_000L);
         notFound(r, 2, 50_000_000L);
@@ -238,7 +238,7 @@ final class SampleRecordings {
     }
 
     /** Deep equality of two recordings, field by field, bytes included. */
-    static void assertSameRecording(Recording actual, Recording expected) {
+    public static void assertSameRecording(Recording actual, Recording expected) {
         assertThat(actual.startedAt()).isEqualTo(expected.startedAt());
         assertThat(actual.dropped()).isEqualTo(expected.dropped());
         assertThat(actual.exchanges()).hasSameSizeAs(expected.exchanges());

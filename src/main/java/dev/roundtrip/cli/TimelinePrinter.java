@@ -1,0 +1,119 @@
+package dev.roundtrip.cli;
+
+import dev.roundtrip.record.Durations;
+import dev.roundtrip.record.Recording;
+import dev.roundtrip.record.SequenceScript;
+import dev.roundtrip.record.StageTimes;
+import dev.roundtrip.trace.BufferReadout;
+import dev.roundtrip.trace.Exchange;
+import dev.roundtrip.trace.GateEvent;
+import dev.roundtrip.trace.KernelReadout;
+import dev.roundtrip.trace.MemoryReadout;
+import dev.roundtrip.trace.Stage;
+import dev.roundtrip.trace.StageEvent;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Prints a recording as a readable timeline, one line per fact, times relative to the start of
+ * each exchange, then a summary line of stage durations and bytes. Readouts a recording does not
+ * have are printed as "n/a", never as zero. Shared by {@code replay} and (later) {@code trace}.
+ */
+public final class TimelinePrinter {
+    private final PrintWriter out;
+
+    public TimelinePrinter(PrintWriter out) {
+        this.out = out;
+    }
+
+    public void print(Recording recording) {
+        out.printf(Locale.ROOT, "recording started %s: %d exchange%s, %d events%s%n", recording.startedAt(),
+                recording.exchanges().size(), recording.exchanges().size() == 1 ? "" : "s", recording.eventCount(),
+                recording.dropped() > 0 ? ", " + recording.dropped() + " events dropped while recording" : "");
+        for (Exchange x : recording.exchanges()) {
+            out.println();
+            print(x);
+        }
+        out.flush();
+    }
+
+    public void print(Exchange x) {
+        out.printf(Locale.ROOT, "%s  [connection %d, %s]%n", SequenceScript.summary(x), x.connectionId(), x.outcome().wireName());
+        List<Line> lines = new ArrayList<>();
+        int i = 0;
+        for (StageEvent e : x.events()) lines.add(new Line(e.tNanos(), i++, event(e)));
+        for (GateEvent g : x.gateEvents()) lines.add(new Line(g.tNanos(), i++, gate(g)));
+        x.end().ifPresent(end -> lines.add(new Line(end.tNanos(), Integer.MAX_VALUE,
+                "end        " + end.outcome().wireName() + (end.detail() == null || end.detail().isEmpty() ? "" : ": " + end.detail()))));
+        lines.sort(Comparator.comparingLong(Line::t).thenComparingInt(Line::order));
+        for (Line l : lines) {
+            out.printf(Locale.ROOT, "  %12s  %s%n", "+" + Durations.format(l.t() - x.startedNanos()), l.text());
+        }
+        out.println("  stages: " + stages(x));
+        out.flush();
+    }
+
+    private record Line(long t, int order, String text) {}
+
+    private static String event(StageEvent e) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT, "%-10s %-8s %-13s", e.stage().wireName(), e.phase().wireName(), e.actor().wireName()));
+        if (e.detail() != null && !e.detail().isEmpty()) sb.append(' ').append(e.detail());
+        if (e.bytes() != null) {
+            sb.append(" | bytes ").append(e.bytes().count());
+            if (e.bytes().truncated()) sb.append(" (kept ").append(e.bytes().keptLength()).append(')');
+        }
+        BufferReadout b = e.buffer();
+        if (b != null) sb.append(" | buffer cap ").append(b.capacity()).append(" r ").append(b.readerIndex()).append(" w ").append(b.writerIndex());
+        if (e.kernel() != null) sb.append(" | ").append(kernel(e.kernel()));
+        MemoryReadout m = e.memory();
+        if (m != null) {
+            sb.append(" | heap ").append(bytes(m.heapUsed()))
+                    .append(", allocated ").append(m.allocatedBytes() == null ? "n/a" : bytes(m.allocatedBytes()))
+                    .append(", direct ").append(bytes(m.directUsed()));
+        }
+        if (e.sql() != null) {
+            sb.append(" | sql ").append(e.sql().rows()).append(e.sql().rows() == 1 ? " row in " : " rows in ")
+                    .append(Durations.format(e.sql().nanos())).append(": ").append(e.sql().statement());
+        }
+        return sb.toString();
+    }
+
+    private static String gate(GateEvent g) {
+        String s = String.format(Locale.ROOT, "%-10s %-8s before %s", "gate", g.kind().name().toLowerCase(Locale.ROOT), g.stage().wireName());
+        return g.kernel() == null ? s : s + " | " + kernel(g.kernel());
+    }
+
+    private static String kernel(KernelReadout k) {
+        StringBuilder sb = new StringBuilder("kernel rx ").append(k.rxQueue() == null ? "n/a" : k.rxQueue())
+                .append(" tx ").append(k.txQueue() == null ? "n/a" : k.txQueue())
+                .append(" rcvbuf ").append(k.rcvBuf() == null ? "n/a" : k.rcvBuf())
+                .append(" sndbuf ").append(k.sndBuf() == null ? "n/a" : k.sndBuf());
+        if (k.unavailable() != null) sb.append(" (").append(k.unavailable()).append(')');
+        return sb.toString();
+    }
+
+    private static String stages(Exchange x) {
+        StageTimes t = StageTimes.of(x);
+        List<String> parts = new ArrayList<>();
+        for (Stage s : Stage.values()) {
+            StageTimes.Span span = t.get(s).orElse(null);
+            if (span == null) {
+                parts.add(s.wireName() + " -");
+                continue;
+            }
+            String d = span.durationNanos().map(Durations::format).orElse("did not end");
+            parts.add(s.wireName() + " " + d + (span.failed() ? " ERROR" : "") + (span.bytes() > 0 ? " (" + span.bytes() + " bytes)" : ""));
+        }
+        return String.join(" | ", parts);
+    }
+
+    private static String bytes(long n) {
+        if (n < 1024) return n + " B";
+        if (n < 1024 * 1024) return String.format(Locale.ROOT, "%.1f KiB", n / 1024.0);
+        return String.format(Locale.ROOT, "%.1f MiB", n / (1024.0 * 1024));
+    }
+}

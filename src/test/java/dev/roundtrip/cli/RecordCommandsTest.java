@@ -1,0 +1,154 @@
+package dev.roundtrip.cli;
+
+import static dev.roundtrip.record.SampleRecordings.assertSameRecording;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.roundtrip.record.HarImport;
+import dev.roundtrip.record.Recording;
+import dev.roundtrip.record.RecordingFiles;
+import dev.roundtrip.record.SampleRecordings;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class RecordCommandsTest {
+    @TempDir
+    Path dir;
+
+    Path session;
+    Path chromeHar;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    @BeforeEach
+    void files() throws Exception {
+        session = dir.resolve("session" + RecordingFiles.EXTENSION);
+        RecordingFiles.save(SampleRecordings.session(), session);
+        chromeHar = dir.resolve("chrome.har");
+        try (InputStream in = getClass().getResourceAsStream("/har/chrome-style.har")) {
+            Files.write(chromeHar, in.readAllBytes());
+        }
+    }
+
+    private int run(Object command, String... args) {
+        CommandLine cl = new CommandLine(command);
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        return cl.execute(args);
+    }
+
+    @Test
+    void replayPrintsTheTimelineWithReadoutsAndUnavailableOnes() {
+        assertThat(run(new ReplayCommand(), session.toString())).isZero();
+        String text = out.toString();
+        assertThat(text).contains("7 exchanges");
+        assertThat(text).contains("#1 GET /users/1 → 200 OK (6.100 ms)  [connection 11, completed]");
+        assertThat(text).containsPattern("send +progress +client_kernel +wrote \\d+ bytes \\| bytes \\d+ \\| buffer cap 256");
+        assertThat(text).contains("gate       held     before parse | kernel rx ");
+        assertThat(text).contains("sql 1 row in 0.812 ms: SELECT id, name FROM users WHERE id = ?");
+        assertThat(text).contains("kernel rx n/a tx n/a rcvbuf 65536 sndbuf 65536 (not available on this platform");
+        assertThat(text).contains("allocated n/a");
+        assertThat(text).contains("end        cancelled: the client left before the answer");
+        assertThat(text).containsPattern("stages: send 0\\.086 ms \\(\\d+ bytes\\) \\| parse 0\\.200 ms \\(\\d+ bytes\\) \\| process 1\\.250 ms \\| respond 0\\.150 ms \\(\\d+ bytes\\) \\| interpret 0\\.200 ms \\(\\d+ bytes\\)");
+        assertThat(text).contains("respond 0.100 ms ERROR | interpret -");
+        assertThat(err.toString()).isEmpty();
+    }
+
+    @Test
+    void replayReadsAHarAndCanPickExchanges() {
+        assertThat(run(new ReplayCommand(), chromeHar.toString(), "--exchange", "3")).isZero();
+        assertThat(out.toString()).contains("#3 POST /echo → CANCELLED").doesNotContain("#1 GET");
+    }
+
+    @Test
+    void replayOfABadFileSaysWhyAndFails() throws Exception {
+        Path bad = dir.resolve("bad.roundtrip.json");
+        Files.writeString(bad, "{\"format\": \"roundtrip-recording\", \"version\": 9}");
+        assertThat(run(new ReplayCommand(), bad.toString())).isEqualTo(1);
+        assertThat(err.toString()).startsWith("replay: " + bad + ":1:46: version: this recording is version 9");
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void exportHarWritesAFileThatImportsBackToTheSameRecording() throws Exception {
+        Path har = dir.resolve("out.har");
+        assertThat(run(new ExportCommand(), session.toString(), "--to", "har", "--out", har.toString())).isZero();
+        assertThat(err.toString()).contains("wrote har of 7 exchanges to " + har);
+        assertSameRecording(HarImport.read(Files.readAllBytes(har), "out.har"), SampleRecordings.session());
+    }
+
+    @Test
+    void exportDiagramsToStandardOutputForOneExchange() {
+        assertThat(run(new ExportCommand(), session.toString(), "--to", "mermaid", "--exchange", "2")).isZero();
+        assertThat(out.toString()).startsWith("sequenceDiagram\n").contains("#35;2 GET /nope").doesNotContain("#35;1 GET");
+
+        out.getBuffer().setLength(0);
+        assertThat(run(new ExportCommand(), session.toString(), "--to", "plantuml")).isZero();
+        assertThat(out.toString()).startsWith("@startuml\n").endsWith("@enduml\n").contains("== #7 GET /");
+    }
+
+    @Test
+    void exportToPngIsNotAvailableYetAndSaysSo() {
+        Path png = dir.resolve("d.png");
+        assertThat(run(new ExportCommand(), session.toString(), "--to", "png", "--out", png.toString())).isEqualTo(1);
+        assertThat(err.toString()).contains("--to png is not available yet");
+        assertThat(png).doesNotExist();
+    }
+
+    @Test
+    void exportRefusesUnknownFormatsAndExchanges() {
+        assertThat(run(new ExportCommand(), session.toString(), "--to", "svg")).isEqualTo(2);
+        assertThat(err.toString()).contains("Invalid value for option '--to'").contains("har, mermaid, plantuml, png");
+        err.getBuffer().setLength(0);
+        assertThat(run(new ExportCommand(), session.toString(), "--to", "har", "--exchange", "99")).isEqualTo(1);
+        assertThat(err.toString()).contains("no exchange 99 in this recording; it has [1, 2, 3, 4, 5, 6, 7]");
+    }
+
+    @Test
+    void exportOfABadFileWritesNothing() throws Exception {
+        Path bad = dir.resolve("trunc.roundtrip.json");
+        Files.writeString(bad, "{\"format\": \"roundtrip-recording\", \"version\": 1, \"exchanges\": [");
+        Path target = dir.resolve("x.har");
+        Files.writeString(target, "old");
+        assertThat(run(new ExportCommand(), bad.toString(), "--to", "har", "--out", target.toString())).isEqualTo(1);
+        assertThat(err.toString()).contains("the file ends too early (truncated?)");
+        assertThat(Files.readString(target)).isEqualTo("old");
+    }
+
+    @Test
+    void importWritesARecordingBesideTheHar() throws Exception {
+        assertThat(run(new ImportCommand(), chromeHar.toString())).isZero();
+        Path written = dir.resolve("chrome" + RecordingFiles.EXTENSION);
+        assertThat(out.toString()).contains("imported 3 exchanges").contains(written.toString());
+        Recording expected = HarImport.read(Files.readAllBytes(chromeHar), "chrome.har");
+        assertSameRecording(RecordingFiles.open(written), expected);
+
+        out.getBuffer().setLength(0);
+        assertThat(run(new ImportCommand(), chromeHar.toString())).as("no silent overwrite").isEqualTo(1);
+        assertThat(err.toString()).contains("exists; choose another --out or add --force");
+        assertThat(run(new ImportCommand(), chromeHar.toString(), "--force")).isZero();
+    }
+
+    @Test
+    void importOfABadHarNamesTheFieldAndWritesNothing() throws Exception {
+        Path bad = dir.resolve("broken.har");
+        Files.writeString(bad, "{\"log\": {\"entries\": [{\"startedDateTime\": \"2026-01-01T00:00:00Z\"}]}}");
+        Path target = dir.resolve("broken.roundtrip.json");
+        assertThat(run(new ImportCommand(), bad.toString(), "--out", target.toString())).isEqualTo(1);
+        assertThat(err.toString()).contains("log.entries[0].request: expected the HAR \"request\" object, found nothing");
+        assertThat(target).doesNotExist();
+    }
+
+    @Test
+    void importRefusesARecordingThatIsNoHar() {
+        assertThat(run(new ImportCommand(), session.toString(), "--out", dir.resolve("y.roundtrip.json").toString())).isEqualTo(1);
+        assertThat(err.toString()).contains("log: expected the HAR \"log\" object");
+    }
+}
