@@ -79,7 +79,7 @@ public final class TimelinePrinter {
             sb.append(" | sql ").append(e.sql().rows()).append(e.sql().rows() == 1 ? " row in " : " rows in ")
                     .append(Durations.format(e.sql().nanos())).append(": ").append(e.sql().statement());
         }
-        return sb.toString();
+        return sb.toString().stripTrailing();
     }
 
     private static String gate(GateEvent g) {
