@@ -188,12 +188,17 @@ public final class Autosave implements AutoCloseable {
         return leftovers().stream().findFirst();
     }
 
-    /** Removes a leftover once it was restored (and saved) or declined. */
+    /** Removes a leftover (and any temporary file of its last, interrupted save) once restored or declined. */
     public static void deleteLeftover(Path leftover) throws IOException {
         if (!NAME.matcher(leftover.getFileName().toString()).matches()) {
             throw new IllegalArgumentException("not an autosave file: " + leftover);
         }
         Files.deleteIfExists(leftover);
+        // A save cut short by the kill may have left its temporary file (see RecordingFiles.writeAtomically).
+        Path dir = leftover.toAbsolutePath().getParent();
+        try (DirectoryStream<Path> tmp = Files.newDirectoryStream(dir, "." + leftover.getFileName() + ".*.tmp")) {
+            for (Path t : tmp) Files.deleteIfExists(t);
+        }
     }
 
     private static java.nio.file.attribute.FileTime modified(Path p) {

@@ -128,13 +128,14 @@ public final class HarExport {
 
     private static void writeEntry(JsonGenerator g, Instant recordingStart, Exchange x, String origin) throws IOException {
         RequestInfo req = x.request();
-        ResponseInfo res = x.response().orElse(null);
+        ExchangeEnded end = x.end().orElse(null); // read once: a live exchange may end meanwhile
+        ResponseInfo res = end == null ? null : end.response();
         Timings t = Timings.of(x);
         g.writeStartObject();
         g.writeStringField("startedDateTime", ISO_MILLIS.format(recordingStart.plusNanos(x.startedNanos())));
         g.writeNumberField("time", t.time());
         writeRequest(g, req, origin);
-        writeResponse(g, x, res);
+        writeResponse(g, end == null ? Outcome.PENDING : end.outcome(), res);
         g.writeObjectFieldStart("cache");
         g.writeEndObject();
         g.writeObjectFieldStart("timings");
@@ -148,7 +149,7 @@ public final class HarExport {
         g.writeEndObject();
         g.writeStringField("serverIPAddress", "127.0.0.1");
         g.writeStringField("connection", Long.toString(x.connectionId()));
-        String detail = x.end().map(ExchangeEnded::detail).orElse(null);
+        String detail = end == null ? null : end.detail();
         if (detail != null && !detail.isEmpty()) g.writeStringField("comment", detail);
         g.writeFieldName("_roundtrip");
         RecordingJson.writeExchange(g, x);
@@ -184,7 +185,7 @@ public final class HarExport {
         g.writeEndObject();
     }
 
-    private static void writeResponse(JsonGenerator g, Exchange x, ResponseInfo res) throws IOException {
+    private static void writeResponse(JsonGenerator g, Outcome outcome, ResponseInfo res) throws IOException {
         g.writeObjectFieldStart("response");
         if (res == null) {
             // No response was read (cancelled, timeout, failure): as browsers write it, status 0.
@@ -202,7 +203,7 @@ public final class HarExport {
             g.writeStringField("redirectURL", "");
             g.writeNumberField("headersSize", -1);
             g.writeNumberField("bodySize", -1);
-            g.writeStringField("_error", errorName(x.outcome()));
+            g.writeStringField("_error", errorName(outcome));
         } else {
             byte[] body = res.body();
             g.writeNumberField("status", res.status());

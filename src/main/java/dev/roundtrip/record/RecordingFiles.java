@@ -13,7 +13,10 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 import java.util.Locale;
+import java.nio.charset.StandardCharsets;
+import dev.roundtrip.trace.Exchange;
 
 /**
  * Opening and saving recordings on disk. This is the API behind File → Open, Save, drag and drop
@@ -104,6 +107,16 @@ public final class RecordingFiles {
     /** Saves {@code recording} atomically as a {@code *.roundtrip.json}. */
     public static void save(Recording recording, Path file) throws IOException {
         writeAtomically(file, out -> RecordingJson.write(recording, out));
+    }
+
+    /** Exports {@code exchanges} of {@code recording} as a HAR 1.2 file, atomically. */
+    public static void saveHar(Recording recording, List<Exchange> exchanges, Path file) throws IOException {
+        writeAtomically(file, out -> HarExport.write(recording, exchanges, null, out));
+    }
+
+    /** Writes text (a Mermaid or PlantUML diagram) as UTF-8, atomically. */
+    public static void saveText(String text, Path file) throws IOException {
+        writeAtomically(file, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     /**

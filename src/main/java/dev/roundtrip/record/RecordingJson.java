@@ -53,8 +53,9 @@ public final class RecordingJson {
         g.writeNumberField("id", x.id());
         g.writeNumberField("connectionId", x.connectionId());
         g.writeNumberField("startedNanos", x.startedNanos());
-        g.writeStringField("outcome", x.outcome().wireName());
+        // Read the end once: a live exchange may finish while it is being written.
         ExchangeEnded end = x.end().orElse(null);
+        g.writeStringField("outcome", (end == null ? dev.roundtrip.trace.Outcome.PENDING : end.outcome()).wireName());
         if (end != null) {
             g.writeNumberField("endedNanos", end.tNanos());
             g.writeStringField("detail", end.detail());

@@ -1,0 +1,42 @@
+package dev.roundtrip.record;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.roundtrip.trace.Stage;
+import org.junit.jupiter.api.Test;
+
+class ExchangeDiffTest {
+    @Test
+    void theSameExchangeDiffersOnlyInNothing() {
+        Recording r = SampleRecordings.session();
+        ExchangeDiff d = ExchangeDiff.between(r.exchange(1).orElseThrow(), SampleRecordings.session().exchange(1).orElseThrow());
+        assertThat(d.sameResponse()).isTrue();
+        assertThat(d.stages()).hasSize(5).allSatisfy(s -> assertThat(s.deltaNanos()).isZero());
+    }
+
+    @Test
+    void statusHeadersBodyAndStageDurationsAreCompared() {
+        Recording r = SampleRecordings.session();
+        ExchangeDiff d = ExchangeDiff.between(r.exchange(1).orElseThrow(), r.exchange(2).orElseThrow());
+        assertThat(d.differences()).extracting(ExchangeDiff.Difference::field)
+                .containsExactly("status", "reason", "header Content-Type", "header Content-Length", "body");
+        assertThat(d.differences().get(0)).isEqualTo(new ExchangeDiff.Difference("status", "200", "404"));
+        assertThat(d.differences().get(2).after()).isEqualTo("(none)");
+        assertThat(d.differences().get(4).after()).isEqualTo("10 bytes, first difference at byte 0");
+        ExchangeDiff.StageDelta process = d.stages().get(Stage.PROCESS.ordinal());
+        assertThat(process.beforeNanos()).isEqualTo(1_250_000L);
+        assertThat(process.afterNanos()).isEqualTo(50_000L);
+        assertThat(process.deltaNanos()).isEqualTo(-1_200_000L);
+    }
+
+    @Test
+    void aMissingResponseAndOutcomeAreNamed() {
+        Recording r = SampleRecordings.session();
+        ExchangeDiff d = ExchangeDiff.between(r.exchange(1).orElseThrow(), r.exchange(4).orElseThrow());
+        assertThat(d.differences()).containsExactly(
+                new ExchangeDiff.Difference("outcome", "completed", "cancelled"),
+                new ExchangeDiff.Difference("response", "200 OK", "(none)"));
+        assertThat(d.stages().get(Stage.INTERPRET.ordinal()).afterNanos()).isNull();
+        assertThat(d.stages().get(Stage.INTERPRET.ordinal()).deltaNanos()).isNull();
+    }
+}
