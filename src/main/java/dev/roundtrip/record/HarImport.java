@@ -149,7 +149,9 @@ public final class HarImport {
 
     /** ISO 8601 with an offset (Chrome: Z, Firefox: +01:00); a missing offset reads as UTC. */
     static Instant dateTime(Node n) {
-        String s = n.string();
+        String s = n.string().trim();
+        // Some tools write the offset without a colon (+0100); ISO 8601 allows both.
+        if (s.matches(".*[+-]\\d{4}$")) s = s.substring(0, s.length() - 2) + ":" + s.substring(s.length() - 2);
         try {
             return OffsetDateTime.parse(s, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
         } catch (DateTimeParseException e) {
@@ -265,7 +267,7 @@ public final class HarImport {
         List<Header> headers = headers(r.get("headers"));
         byte[] body = new byte[0];
         Node post = r.get("postData");
-        if (post.isObject()) body = text(post);
+        if (post.isObject()) body = post.has("text") ? text(post) : formParams(post);
         return new RequestInfo(method, target, headers, body, null);
     }
 
@@ -274,6 +276,18 @@ public final class HarImport {
         Node content = r.get("content");
         byte[] body = content.isObject() ? text(content) : new byte[0];
         return new ResponseInfo(status, reason, headers(r.get("headers")), body);
+    }
+
+    /** A form posted as {@code params} only (no {@code text}): rebuilt as the urlencoded body it was. */
+    private static byte[] formParams(Node post) {
+        if (!post.get("mimeType").scalarText("").toLowerCase(Locale.ROOT).contains("x-www-form-urlencoded")) return new byte[0];
+        StringBuilder sb = new StringBuilder();
+        for (Node p : post.get("params").elementsOrEmpty()) {
+            if (sb.length() > 0) sb.append('&');
+            sb.append(java.net.URLEncoder.encode(p.get("name").string(), StandardCharsets.UTF_8));
+            if (!p.get("value").isAbsent()) sb.append('=').append(java.net.URLEncoder.encode(p.get("value").scalarText(""), StandardCharsets.UTF_8));
+        }
+        return sb.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     /** {@code text}, base64-decoded when {@code encoding} is base64; empty when absent. */

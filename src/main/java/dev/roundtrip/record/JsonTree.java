@@ -313,13 +313,14 @@ final class JsonTree {
             return Collections.unmodifiableMap((Map<String, Node>) value);
         }
 
-        /** The elements; a missing or null array reads as empty when {@code optional}. */
+        /** The elements of an array (anything else is an error). */
         @SuppressWarnings("unchecked")
         List<Node> elements() {
             expect(Kind.ARRAY, "an array");
             return Collections.unmodifiableList((List<Node>) value);
         }
 
+        /** The elements, or none when the field is missing or null. */
         List<Node> elementsOrEmpty() {
             if (isAbsent()) return List.of();
             return elements();

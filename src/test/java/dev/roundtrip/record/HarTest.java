@@ -207,6 +207,26 @@ class HarTest {
     }
 
     @Test
+    void otherToolsQuirksImport() throws Exception {
+        Recording r = importResource("safari-and-tools-style.har");
+
+        assertThat(r.startedAt()).isEqualTo(Instant.parse("2026-03-02T14:05:11.000Z"));
+        Exchange login = r.exchanges().get(0);
+        assertThat(login.startedNanos()).isEqualTo(Duration.ofMillis(250).toNanos()); // +0100 offset without colon
+        assertThat(new String(login.request().body(), StandardCharsets.UTF_8)).isEqualTo("user=ada&pass=a+b");
+        assertThat(login.request().headers()).contains(new dev.roundtrip.trace.Header("Content-Length", "17"));
+        assertThat(login.response().orElseThrow().status()).isEqualTo(302);
+        assertThat(login.connectionId()).isEqualTo(1);
+        assertThat(login.events().get(0).tNanos() - login.startedNanos()).isEqualTo(Duration.ofNanos(500_000).toNanos());
+
+        Exchange slow = r.exchanges().get(1);
+        assertThat(slow.outcome()).isEqualTo(Outcome.TIMEOUT);
+        assertThat(slow.connectionId()).as("no connection given").isZero();
+        // Without timings only the total is known: it is all "wait", and the client gave up after it.
+        assertThat(slow.end().orElseThrow().tNanos() - slow.startedNanos()).isEqualTo(Duration.ofMillis(30).toNanos());
+    }
+
+    @Test
     void anImportedHarRoundTripsThroughOurOwnFormat() throws Exception {
         Recording r = importResource("chrome-style.har");
         Path file = dir.resolve("imported" + RecordingFiles.EXTENSION);
