@@ -166,7 +166,7 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
         List<Header> headers = new ArrayList<>();
         for (Map.Entry<String, String> h : resp.headers()) headers.add(new Header(h.getKey(), h.getValue()));
         ResponseInfo info = new ResponseInfo(status.code(), status.reasonPhrase(), headers, r.body());
-        ctx.channel().config().setOption(io.netty.channel.ChannelOption.TCP_NODELAY, settings.tcpNoDelay());
+        if (ctx.channel().isActive()) ctx.channel().config().setOption(io.netty.channel.ChannelOption.TCP_NODELAY, settings.tcpNoDelay());
         conn.beginRespond(x, status.code() + " " + status.reasonPhrase() + ", " + r.body().length + " body bytes");
         ctx.writeAndFlush(resp).addListener(f -> {
             if (f.isSuccess()) {
