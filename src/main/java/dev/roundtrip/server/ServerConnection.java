@@ -46,6 +46,8 @@ final class ServerConnection implements WireTap.Observer, ConnectionDirectory.Se
     /** Parsed and not yet answered: a read now would end the connection under the exchange. */
     private int inFlight;
     private boolean clientGone;
+    /** The client has shut down its side (FIN): answer what is under way, then close. */
+    private boolean inputEnded;
 
     ServerConnection(Tracing t, RoundtripServer server, Channel ch) {
         this.t = t;
@@ -143,7 +145,7 @@ final class ServerConnection implements WireTap.Observer, ConnectionDirectory.Se
         }
         x.reads++;
         x.bytesRead += buf.readableBytes();
-        if (x.external && x.seen.size() < ServerExchange.MAX_SEEN) {
+        if (x.seen.size() < ServerExchange.MAX_SEEN) {
             byte[] b = new byte[Math.min(buf.readableBytes(), ServerExchange.MAX_SEEN - x.seen.size())];
             buf.getBytes(buf.readerIndex(), b);
             x.seen.writeBytes(b);
@@ -222,7 +224,7 @@ final class ServerConnection implements WireTap.Observer, ConnectionDirectory.Se
     void responded(ServerExchange x, boolean keepOpen) {
         if (responding == x) responding = null;
         inFlight--;
-        if (!keepOpen) {
+        if (!keepOpen || (inputEnded && inFlight == 0)) {
             ch.close();
             return;
         }
@@ -232,6 +234,22 @@ final class ServerConnection implements WireTap.Observer, ConnectionDirectory.Se
         } else {
             ch.config().setAutoRead(true);
         }
+    }
+
+    /**
+     * The client shut down its side of the connection. Returns the exchange whose request was cut
+     * short (to be answered 400), or null; an idle connection is closed.
+     */
+    ServerExchange inputEnded() {
+        inputEnded = true;
+        ServerExchange cut = parsing;
+        if (cut != null) {
+            parsing = null;
+            inFlight++;
+            return cut;
+        }
+        if (inFlight == 0) ch.close();
+        return null;
     }
 
     /** The connection ended or failed: every exchange still waiting on it is lost. */
