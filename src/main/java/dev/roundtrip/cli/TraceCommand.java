@@ -59,6 +59,13 @@ public final class TraceCommand implements Callable<Integer> {
     @Option(names = "--step", description = "hold before every stage; Enter lets it go (end of input lets everything go)")
     boolean step;
 
+    @Option(names = "--warmup", paramLabel = "N", defaultValue = "0",
+            description = "first run N untraced exchanges in a throwaway lab, so the timings show a warm JVM instead of class loading")
+    int warmup;
+
+    @Option(names = "--no-kernel", description = "skip the kernel socket readouts (each one reads /proc/net/tcp and adds to the stage durations)")
+    boolean noKernel;
+
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "10", description = "client timeout in seconds (default ${DEFAULT-VALUE})")
     int timeoutSeconds;
 
@@ -68,7 +75,9 @@ public final class TraceCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         // With --json, stdout carries JSON only: everything else goes to stderr.
         PrintWriter talk = json ? spec.commandLine().getErr() : out;
-        try (Lab lab = Lab.start()) {
+        if (warmup < 0) throw new ParameterException(spec.commandLine(), "--warmup must be 0 or more");
+        if (warmup > 0) warmUp(request, warmup);
+        try (Lab lab = Lab.start(dev.roundtrip.lab.LabOptions.defaults().withKernelReadouts(!noKernel))) {
             if (step) lab.gates().setMode(GateMode.STEP);
             ExchangeHandle h = lab.send(request);
             CompletableFuture<Exchange> settled = lab.settled(h.exchangeId());
@@ -90,6 +99,16 @@ public final class TraceCommand implements Callable<Integer> {
                 Timeline.print(x, out);
             }
             return x.response().isPresent() ? 0 : 1;
+        }
+    }
+
+    /** Same request, same code paths, another lab: the JIT and class loading are done before the traced run. */
+    private void warmUp(RequestSpec request, int times) throws Exception {
+        try (Lab throwaway = Lab.start(dev.roundtrip.lab.LabOptions.defaults().withKernelReadouts(!noKernel))) {
+            for (int i = 0; i < times; i++) {
+                long id = throwaway.send(request).exchangeId();
+                throwaway.settled(id).get(timeoutSeconds + 10L, TimeUnit.SECONDS);
+            }
         }
     }
 

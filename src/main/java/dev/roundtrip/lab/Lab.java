@@ -47,7 +47,7 @@ public final class Lab implements AutoCloseable {
             recording.onEvent(e);
             settle.onEvent(e);
         }, options.busCapacity());
-        Tracing t = new Tracing(bus, gates, new Ids(), new ConnectionDirectory(), new Probes(new KernelProbe(), options.maxKeptBytes()));
+        Tracing t = new Tracing(bus, gates, new Ids(), new ConnectionDirectory(), new Probes(options.kernelReadouts() ? new KernelProbe() : KernelProbe.switchedOff(), options.maxKeptBytes()));
         try {
             server = RoundtripServer.start(t, settings, options.bindAddress(), options.port());
         } catch (IOException e) {

@@ -23,18 +23,29 @@ public final class KernelProbe {
 
     private final Path tcp;
     private final Path tcp6;
+    private final boolean enabled;
 
     public KernelProbe() {
         this(Path.of("/proc/net/tcp"), Path.of("/proc/net/tcp6"));
     }
 
     public KernelProbe(Path tcp, Path tcp6) {
+        this(tcp, tcp6, true);
+    }
+
+    private KernelProbe(Path tcp, Path tcp6, boolean enabled) {
         this.tcp = tcp;
         this.tcp6 = tcp6;
+        this.enabled = enabled;
+    }
+
+    /** A probe that never reads the kernel tables (they cost time on a busy machine); every readout says so. */
+    public static KernelProbe switchedOff() {
+        return new KernelProbe(Path.of("/proc/net/tcp"), Path.of("/proc/net/tcp6"), false);
     }
 
     public boolean available() {
-        return Files.isReadable(tcp) || Files.isReadable(tcp6);
+        return enabled && (Files.isReadable(tcp) || Files.isReadable(tcp6));
     }
 
     /**
@@ -44,6 +55,7 @@ public final class KernelProbe {
      * @param sndBuf SO_SNDBUF as the socket reports it, or null
      */
     public KernelReadout read(InetSocketAddress local, InetSocketAddress remote, Integer rcvBuf, Integer sndBuf) {
+        if (!enabled) return KernelReadout.unavailable("kernel readouts are switched off", rcvBuf, sndBuf);
         Optional<TcpTable.Row> row = row(local, remote);
         if (row.isEmpty()) {
             if (!available()) {

@@ -85,6 +85,14 @@ class TraceCommandTest {
     }
 
     @Test
+    void aWarmedUpTraceRecordsOnlyTheTracedExchange() throws Exception {
+        Run r = run("trace", "GET", "/", "--warmup", "3", "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode root = new ObjectMapper().readTree(r.out());
+        assertThat(root.get("exchanges")).hasSize(1);
+    }
+
+    @Test
     void rawBytesAreSentWithTheirEscapesDecoded() {
         Run r = run("trace", "--raw", "GET / HTTP/9.9\\r\\nHost: x\\r\\n\\r\\n");
         assertThat(r.code()).as(r.err()).isZero();

@@ -25,6 +25,18 @@ class LabApiTest {
     }
 
     @Test
+    void kernelReadoutsCanBeSwitchedOffAndSaySo() throws Exception {
+        try (Lab lab = Lab.start(LabOptions.defaults().withKernelReadouts(false))) {
+            Exchange x = Facts.settle(lab, lab.send(RequestSpec.get("/")).exchangeId());
+            assertThat(x.events()).filteredOn(e -> e.kernel() != null).isNotEmpty()
+                    .allSatisfy(e -> {
+                        assertThat(e.kernel().queuesAvailable()).isFalse();
+                        assertThat(e.kernel().unavailable()).isEqualTo("kernel readouts are switched off");
+                    });
+        }
+    }
+
+    @Test
     void probingAnUnknownExchangeFindsNothing() throws Exception {
         try (Lab lab = Lab.start()) {
             assertThat(lab.probe(12345)).isEmpty();
