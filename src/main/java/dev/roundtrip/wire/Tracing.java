@@ -29,19 +29,16 @@ public record Tracing(TraceBus bus, Gates gates, Ids ids, ConnectionDirectory di
      * of the socket that holds the waiting bytes, and RELEASED just before the action runs.
      */
     public void pass(long exchangeId, Stage stage, Executor executor, Supplier<KernelReadout> kernel, Runnable action) {
-        Object lock = new Object();
-        boolean[] held = {false};
+        // The readout is taken before the hold exists (reading /proc takes a while; the gate's lock must not wait for it).
+        KernelReadout before = gates.shouldHold(stage) ? kernel.get() : null;
+        boolean[] held = {false}; // written under the gates' lock, read after the release that took the same lock
         Runnable wrapped = () -> {
-            synchronized (lock) { // a release racing the hold waits until HELD is out
-                if (held[0]) publish(new GateEvent(exchangeId, clock().now(), stage, GateEvent.Kind.RELEASED, null));
-            }
+            if (held[0]) publish(new GateEvent(exchangeId, clock().now(), stage, GateEvent.Kind.RELEASED, null));
             action.run();
         };
-        synchronized (lock) {
-            if (gates.pass(exchangeId, stage, executor, wrapped)) {
-                held[0] = true;
-                publish(new GateEvent(exchangeId, clock().now(), stage, GateEvent.Kind.HELD, kernel.get()));
-            }
-        }
+        gates.pass(exchangeId, stage, executor, wrapped, () -> {
+            held[0] = true;
+            publish(new GateEvent(exchangeId, clock().now(), stage, GateEvent.Kind.HELD, before != null ? before : kernel.get()));
+        });
     }
 }

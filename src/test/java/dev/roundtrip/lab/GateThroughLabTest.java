@@ -82,10 +82,10 @@ class GateThroughLabTest {
     void theClientTimeoutDoesNotRunWhileTheExchangeIsHeld() throws Exception {
         try (Lab lab = Lab.start()) {
             lab.gates().setMode(GateMode.BREAKPOINTS);
-            lab.gates().setBreakpoint(Stage.PROCESS, true);
-            ExchangeHandle h = lab.send(RequestSpec.get("/").withTimeout(Duration.ofMillis(300)));
+            lab.gates().setBreakpoint(Stage.SEND, true);
+            ExchangeHandle h = lab.send(RequestSpec.get("/").withTimeout(Duration.ofMillis(1000)));
             assertThat(awaitHold(lab, h.exchangeId())).isPresent();
-            Thread.sleep(700); // longer than the timeout, but held
+            Thread.sleep(1500); // longer than the timeout, but held
             assertThat(h.result()).isNotDone();
             lab.gates().release(h.exchangeId());
             assertThat(Facts.settle(lab, h.exchangeId()).outcome()).isEqualTo(Outcome.COMPLETED);
