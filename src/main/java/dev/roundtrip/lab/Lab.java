@@ -126,7 +126,11 @@ public final class Lab implements AutoCloseable {
                 .orElse(Stage.SEND);
     }
 
-    /** Completes when the client has ended the exchange and the server's part is over, both in the recording. */
+    /**
+     * Completes when the client has ended the exchange and the server's part is over, both in the
+     * recording. Completes on the recording's delivery thread: dependent actions must not block it
+     * (use the {@code *Async} variants), or the recording falls behind.
+     */
     public CompletableFuture<Exchange> settled(long exchangeId) {
         return settle.settled(exchangeId);
     }
