@@ -69,12 +69,23 @@ public final class Gates {
      * when released. Returns true when it was held.
      */
     public boolean pass(long exchangeId, Stage stage, Executor executor, Runnable action) {
+        return pass(exchangeId, stage, executor, action, null);
+    }
+
+    /**
+     * As {@link #pass(long, Stage, Executor, Runnable)}; when the exchange is held, {@code announce}
+     * runs first, before anyone can see or release the hold (it must be quick and must not block:
+     * the engine publishes its HELD event there, so that event always comes before any other about
+     * the hold).
+     */
+    public boolean pass(long exchangeId, Stage stage, Executor executor, Runnable action, Runnable announce) {
         Hold hold;
         synchronized (lock) {
             if (!shouldHold(stage)) {
                 hold = null;
             } else {
                 hold = new Hold(exchangeId, stage, ++sequence);
+                if (announce != null) announce.run();
                 pending.put(new Key(exchangeId, stage), new Pending(hold, executor, action));
             }
         }
@@ -146,6 +157,20 @@ public final class Gates {
     public void discard(long exchangeId) {
         synchronized (lock) {
             pending.keySet().removeIf(k -> k.exchangeId() == exchangeId);
+        }
+    }
+
+    /** Forgets one stage's hold of an exchange without running it (that side of the exchange has gone). */
+    public boolean discard(long exchangeId, Stage stage) {
+        synchronized (lock) {
+            return pending.remove(new Key(exchangeId, stage)) != null;
+        }
+    }
+
+    /** The stage this exchange is held before, if it is held. */
+    public Optional<Stage> heldStage(long exchangeId) {
+        synchronized (lock) {
+            return pending.keySet().stream().filter(k -> k.exchangeId() == exchangeId).map(Key::stage).findFirst();
         }
     }
 

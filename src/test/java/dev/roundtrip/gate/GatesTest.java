@@ -58,4 +58,18 @@ class GatesTest {
         assertThat(ran).containsExactly("a", "b");
         assertThat(gates.held()).isEmpty();
     }
+
+    @Test
+    void anAnnouncementComesBeforeTheHoldIsVisible() {
+        Gates gates = new Gates();
+        gates.setMode(GateMode.STEP);
+        List<Boolean> visibleWhenAnnounced = new ArrayList<>();
+        gates.pass(1, Stage.PARSE, direct, () -> ran.add("parse"), () -> visibleWhenAnnounced.add(gates.isHeld(1)));
+        assertThat(visibleWhenAnnounced).containsExactly(false);
+        assertThat(gates.isHeld(1)).isTrue();
+        gates.setMode(GateMode.RUN);
+        gates.pass(2, Stage.PARSE, direct, () -> ran.add("run"), () -> visibleWhenAnnounced.add(true));
+        assertThat(visibleWhenAnnounced).hasSize(1);
+        assertThat(ran).containsExactly("parse", "run");
+    }
 }
