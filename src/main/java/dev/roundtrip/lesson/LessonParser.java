@@ -160,9 +160,9 @@ final class LessonParser {
         } else {
             with = null;
         }
-        int before = problems.errors().size();
+        int before = problems.count();
         Action a = build(k, with, s);
-        return problems.errors().size() > before ? null : a;
+        return problems.count() > before ? null : a;
     }
 
     private Action build(ActionKind k, YamlMap w, YamlMap step) {
@@ -363,7 +363,7 @@ final class LessonParser {
         Optional<SequenceNode> seq = c.sequence("choices");
         if (seq.isEmpty()) return null;
         List<Checkpoint.Choice> out = new ArrayList<>();
-        int before = problems.errors().size();
+        int before = problems.count();
         int i = 1;
         boolean anyCorrect = false;
         for (Node item : seq.get().getValue()) {
@@ -389,7 +389,7 @@ final class LessonParser {
         }
         if (seq.get().getValue().size() < 2) problems.at(seq.get(), c.child("choices"), "expected at least two choices");
         else if (!byReadout && !anyCorrect) problems.at(seq.get(), c.child("choices"), "no choice is marked 'correct: true'; mark the right one (or add a 'readout' to decide it live)");
-        return problems.errors().size() > before ? null : out;
+        return problems.count() > before ? null : out;
     }
 
     private static String names(Enum<?>[] values) {

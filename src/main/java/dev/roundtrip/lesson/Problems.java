@@ -32,8 +32,15 @@ final class Problems {
         errors.add(new LessonError(file, 0, 0, "", message));
     }
 
+    /** In the order they appear in the file, so a teacher can fix them top to bottom. */
     List<LessonError> errors() {
-        return List.copyOf(errors);
+        List<LessonError> sorted = new ArrayList<>(errors);
+        sorted.sort(java.util.Comparator.comparingInt(LessonError::line).thenComparingInt(LessonError::column));
+        return List.copyOf(sorted);
+    }
+
+    int count() {
+        return errors.size();
     }
 
     boolean isEmpty() {
