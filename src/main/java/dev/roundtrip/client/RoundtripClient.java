@@ -66,7 +66,7 @@ public final class RoundtripClient implements AutoCloseable {
         long id = t.ids().nextExchangeId();
         ClientConnection reused = spec.keepAlive() && !spec.isRaw() ? takeIdle() : null;
         ClientConnection conn = reused != null ? reused : new ClientConnection(t, this, t.ids().nextConnectionId());
-        String host = server.getHostString() + ":" + server.getPort();
+        String host = server.getAddress().getHostAddress() + ":" + server.getPort();
         ClientExchange x = new ClientExchange(id, spec, RequestEncoder.encode(spec, host), RequestEncoder.describe(spec, host), conn, this);
         active.put(id, x);
         connectionOf.put(id, conn);

@@ -18,7 +18,6 @@ import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
@@ -160,10 +159,10 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
     private void respond(ChannelHandlerContext ctx, ServerExchange x, AppResponse r, boolean keepAlive) {
         HttpResponseStatus status = HttpResponseStatus.valueOf(r.status());
         FullHttpResponse resp = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.wrappedBuffer(r.body()));
-        resp.headers().set(HttpHeaderNames.SERVER, "roundtrip");
-        resp.headers().set(HttpHeaderNames.CONTENT_TYPE, r.contentType());
-        resp.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, r.body().length);
-        resp.headers().set(HttpHeaderNames.CONNECTION, keepAlive ? HttpHeaderValues.KEEP_ALIVE : HttpHeaderValues.CLOSE);
+        resp.headers().set("Server", "roundtrip");
+        resp.headers().set("Content-Type", r.contentType());
+        resp.headers().setInt("Content-Length", r.body().length);
+        resp.headers().set("Connection", keepAlive ? "keep-alive" : "close");
         List<Header> headers = new ArrayList<>();
         for (Map.Entry<String, String> h : resp.headers()) headers.add(new Header(h.getKey(), h.getValue()));
         ResponseInfo info = new ResponseInfo(status.code(), status.reasonPhrase(), headers, r.body());
