@@ -24,6 +24,7 @@ public final class ReadoutCatalog {
         num("response.status", "status code of the latest exchange's response (200, 404, ...)");
         num("response.bodyBytes", "length of the latest response's body, bytes");
         text("exchange.outcome", "how the latest exchange ended: completed, timeout, cancelled, failed or pending");
+        text("respond.result", "what became of the server's response to the latest exchange: written (handed to the kernel), failed (the connection was gone) or none (not answered yet)");
         num("exchange.ms", "duration of the latest exchange from its first to its last fact, ms");
         for (Stage s : Stage.values()) {
             String n = s.wireName();

@@ -52,6 +52,11 @@ final class Readouts {
                         .orElseGet(() -> ReadoutValue.unavailable(name, "no response was read (" + x.outcome().wireName() + ")"));
             case "exchange.outcome":
                 return ReadoutValue.text(name, x.outcome().wireName());
+            case "respond.result": {
+                boolean failed = events.stream().anyMatch(e -> e.stage() == Stage.RESPOND && e.phase() == Phase.ERROR);
+                boolean written = events.stream().anyMatch(e -> e.stage() == Stage.RESPOND && e.phase() == Phase.END);
+                return ReadoutValue.text(name, failed ? "failed" : written ? "written" : "none");
+            }
             case "exchange.ms":
                 return ReadoutValue.number(name, x.durationNanos() / 1e6);
             case "process.sql.count":

@@ -166,7 +166,15 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
         List<Header> headers = new ArrayList<>();
         for (Map.Entry<String, String> h : resp.headers()) headers.add(new Header(h.getKey(), h.getValue()));
         ResponseInfo info = new ResponseInfo(status.code(), status.reasonPhrase(), headers, r.body());
-        ctx.channel().config().setOption(io.netty.channel.ChannelOption.TCP_NODELAY, settings.tcpNoDelay());
+        // The client may have left (cancel): setting an option on a closed channel throws, and the
+        // response must still be attempted so the trace shows where it went.
+        if (ctx.channel().isOpen()) {
+            try {
+                ctx.channel().config().setOption(io.netty.channel.ChannelOption.TCP_NODELAY, settings.tcpNoDelay());
+            } catch (io.netty.channel.ChannelException closedMeanwhile) {
+                // the write below fails and is reported as RESPOND ERROR
+            }
+        }
         conn.beginRespond(x, status.code() + " " + status.reasonPhrase() + ", " + r.body().length + " body bytes");
         ctx.writeAndFlush(resp).addListener(f -> {
             if (f.isSuccess()) {
