@@ -39,7 +39,8 @@ public final class Checker {
         if (given == null) {
             return new CheckResult(CheckResult.Verdict.INVALID_INPUT, "Type a number, such as 42" + (n.unit().isEmpty() ? "" : " (" + n.unit() + ")") + ".", measured, measured.display());
         }
-        double m = measured.number();
+        // judged against the value as shown (two decimals at most), so what students read is right
+        double m = Math.round(measured.number() * 100.0) / 100.0;
         if (n.tolerance().accepts(given, m)) {
             return new CheckResult(CheckResult.Verdict.CORRECT, fill(orDefault(n.feedbackCorrect(), "Right: the measurement says {measured}."), measured), measured, measured.display());
         }

@@ -51,6 +51,8 @@ public final class ReadoutCatalog {
         num("lesson.exchanges", "exchanges this lesson has sent so far");
         num("lesson.connections", "distinct TCP connections those exchanges used");
         num("lesson.serverThreads", "distinct server threads that parsed those exchanges' requests");
+        num("lesson.processThreads", "distinct server threads that ran those exchanges' handlers (the process stage)");
+        num("lesson.maxInProcess", "most of those exchanges inside the process stage at the same moment");
         num("lesson.wireBytes", "bytes of every request and response this lesson sent, summed");
         num("lesson.errors", "exchanges of this lesson answered 4xx/5xx or ended without a response");
         num("queue.jobs", "jobs the consumers finished in the latest queue run");

@@ -171,6 +171,16 @@ final class Readouts {
                 if (threads.isEmpty()) return ReadoutValue.unavailable(name, "no request of this lesson has been parsed yet");
                 return ReadoutValue.number(name, threads.size());
             }
+            case "lesson.processThreads": {
+                Set<String> threads = new HashSet<>();
+                for (Exchange x : xs) {
+                    x.events().stream().filter(e -> e.stage() == Stage.PROCESS && e.phase() == Phase.BEGIN).forEach(e -> threads.add(e.thread()));
+                }
+                if (threads.isEmpty()) return ReadoutValue.unavailable(name, "no request of this lesson has been processed yet");
+                return ReadoutValue.number(name, threads.size());
+            }
+            case "lesson.maxInProcess":
+                return ReadoutValue.number(name, maxOverlap(xs, Stage.PROCESS));
             case "lesson.wireBytes":
                 return ReadoutValue.number(name, xs.stream().flatMap(x -> x.events().stream())
                         .filter(e -> (e.stage() == Stage.SEND || e.stage() == Stage.RESPOND) && e.bytes() != null)
@@ -181,6 +191,27 @@ final class Readouts {
             default:
                 throw new IllegalStateException("readout without a rule: " + name);
         }
+    }
+
+    /** The most exchanges inside {@code stage} at one moment: a sweep over its begin and end times. */
+    private static int maxOverlap(List<Exchange> xs, Stage stage) {
+        List<long[]> marks = new java.util.ArrayList<>();
+        for (Exchange x : xs) {
+            for (StageEvent e : x.events()) {
+                if (e.stage() != stage) continue;
+                if (e.phase() == Phase.BEGIN) marks.add(new long[] {e.tNanos(), 1});
+                else if (e.phase() == Phase.END || e.phase() == Phase.ERROR) marks.add(new long[] {e.tNanos(), -1});
+            }
+        }
+        // at equal times an end comes before a begin: touching intervals do not overlap
+        marks.sort((a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
+        int now = 0;
+        int max = 0;
+        for (long[] m : marks) {
+            now += (int) m[1];
+            max = Math.max(max, now);
+        }
+        return max;
     }
 
     private ReadoutValue queue(String name) {
