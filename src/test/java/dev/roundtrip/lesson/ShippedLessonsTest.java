@@ -76,6 +76,33 @@ class ShippedLessonsTest {
     }
 
     @Test
+    void theReadmeDocumentsEveryActionFocusAndReadout() throws Exception {
+        String readme = java.nio.file.Files.readString(Path.of("lessons/README.md"));
+        for (ActionKind k : ActionKind.values()) {
+            assertThat(readme).as("action " + k.wireName()).contains("### `" + k.wireName() + "`");
+            for (String p : k.parameters()) assertThat(readme).as(k.wireName() + " setting " + p).contains("`" + p + "`");
+        }
+        for (Focus f : Focus.values()) assertThat(readme).as("focus").contains("| `" + f.wireName() + "` |");
+        for (ReadoutCatalog.Entry e : ReadoutCatalog.all()) assertThat(readme).as("readout").contains("| `" + e.name() + "` |");
+    }
+
+    @Test
+    void theReadmesExampleLessonValidatesAndRuns(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        String readme = java.nio.file.Files.readString(Path.of("lessons/README.md"));
+        int section = readme.indexOf("## A complete small example");
+        int start = readme.indexOf("```yaml\n", section) + "```yaml\n".length();
+        String yaml = readme.substring(start, readme.indexOf("```", start));
+        Path file = dir.resolve("20-hello.yaml");
+        java.nio.file.Files.writeString(file, yaml);
+        LessonSet set = LessonLoader.loadFiles(List.of(file));
+        assertThat(set.errors()).isEmpty();
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        LessonDryRun.Report report = LessonDryRun.run(set.lessons().get(0), new LessonRunner(lab), new PrintStream(buf, true, StandardCharsets.UTF_8));
+        assertThat(report.problems()).isEmpty();
+        assertThat(report.checkpointsAnswered()).isEqualTo(2);
+    }
+
+    @Test
     void aDryRunCatchesAChoiceThatNoMeasurementCanMatch() throws Exception {
         LessonSet set = LessonLoader.loadDirectory(Path.of(getClass().getResource("/lessons/mismatch").toURI()));
         assertThat(set.errors()).isEmpty();
