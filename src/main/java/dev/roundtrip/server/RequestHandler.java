@@ -226,7 +226,7 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
                 t.publish(conn.event(x, Stage.RESPOND, Phase.END, Actor.SERVER)
                         .detail("the response (" + x.bytesWritten + " bytes in " + x.writes + " socket write" + (x.writes == 1 ? "" : "s")
                                 + ") is in the kernel's send queue")
-                        .kernel(conn.kernel()).memory(t.probes().memory().read(x.respondMark)).build());
+                        .memory(t.probes().memory().read(x.respondMark)).build());
             } else if (!x.respondFailed) {
                 x.respondFailed = true;
                 t.publish(conn.event(x, Stage.RESPOND, Phase.ERROR, Actor.SERVER_KERNEL)

@@ -216,7 +216,7 @@ final class ServerConnection implements WireTap.Observer, ConnectionDirectory.Se
         responding = x;
         x.respondBegun = true;
         x.respondMark = t.probes().memory().allocatedMark();
-        t.publish(event(x, Stage.RESPOND, Phase.BEGIN, Actor.SERVER).detail(detail).kernel(kernel())
+        t.publish(event(x, Stage.RESPOND, Phase.BEGIN, Actor.SERVER).detail(detail)
                 .memory(t.probes().memory().read(x.respondMark)).build());
     }
 
