@@ -22,6 +22,8 @@ import java.util.concurrent.Executors;
  * not run yet, in order (so a lesson resumed at step 5 first replays steps 1 to 4). Going back
  * only shows an earlier step again: the engine cannot be undone, so actions are not re-run; the
  * checkpoint of a step is always judged against the measurement taken right after its own action.
+ * An action that fails completes its future exceptionally and sets {@link #problem()}; its step
+ * counts as run, so Next goes on to the following step.
  */
 public final class LessonSession implements AutoCloseable {
     private final Lesson lesson;
@@ -233,7 +235,7 @@ public final class LessonSession implements AutoCloseable {
                 if (fresh) runner.begin();
                 StepRun last = null;
                 for (Step s : todo) {
-                    StepRun r = runner.perform(s);
+                    StepRun r = performOrRecordFailure(s);
                     synchronized (this) {
                         runs.put(s.number(), r);
                         if (s.checkpoint() == null) progress = progress.withCompleted(s.number(), clock.instant());
@@ -256,6 +258,24 @@ public final class LessonSession implements AutoCloseable {
             }
         });
         return f;
+    }
+
+    /**
+     * A failed action is recorded as run (with what went wrong), so Next moves on instead of
+     * failing on it again; the failure still reaches the caller.
+     */
+    private StepRun performOrRecordFailure(Step s) throws LessonRunException, InterruptedException {
+        try {
+            return runner.perform(s);
+        } catch (LessonRunException e) {
+            Checkpoint c = s.checkpoint();
+            ReadoutValue none = c == null || c.readout() == null ? null
+                    : ReadoutValue.unavailable(c.readout(), "the step's action failed: " + e.getMessage());
+            synchronized (this) {
+                runs.put(s.number(), new StepRun(s, "failed: " + e.getMessage(), none));
+            }
+            throw e;
+        }
     }
 
     private void save(LessonProgress p) {

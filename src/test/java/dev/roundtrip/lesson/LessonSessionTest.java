@@ -132,4 +132,25 @@ class LessonSessionTest {
         }
         assertThat(new ProgressStore(file).get("05-the-kernels-role").isStarted()).isFalse();
     }
+
+    @Test
+    void aFailedActionIsReportedAndTheSessionCanGoOn() throws Exception {
+        LessonSet set = LessonLoader.loadText("inline.yaml", "30-cancel-first.yaml", String.join("\n",
+                "id: 30-cancel-first", "title: Cancel before sending", "level: beginner", "goals: [x]", "steps:",
+                "  - narration: The client leaves, but it never came.", "    action: cancel",
+                "  - narration: Now a real one.", "    action: send", "    with: {target: /}",
+                "    checkpoint: {question: \"Which status?\", readout: response.status}"));
+        assertThat(set.errors()).isEmpty();
+        try (LessonSession s = new LessonSession(set.lessons().get(0), new LessonRunner(lab), null)) {
+            var failed = s.start();
+            assertThat(failed).failsWithin(java.time.Duration.ofSeconds(30))
+                    .withThrowableOfType(java.util.concurrent.ExecutionException.class)
+                    .withMessageContaining("cancel: this lesson has not sent a request yet");
+            assertThat(s.problem()).hasValue("cancel: this lesson has not sent a request yet");
+            assertThat(s.isStepComplete(1)).isFalse();
+            StepRun run = await(s.next());
+            assertThat(run.measured().number()).isEqualTo(200.0);
+            assertThat(s.problem()).isEmpty();
+        }
+    }
 }
