@@ -1,0 +1,157 @@
+package dev.roundtrip.cli;
+
+import dev.roundtrip.lab.Lab;
+import dev.roundtrip.lesson.Lesson;
+import dev.roundtrip.lesson.LessonDryRun;
+import dev.roundtrip.lesson.LessonError;
+import dev.roundtrip.lesson.LessonLibrary;
+import dev.roundtrip.lesson.LessonLoader;
+import dev.roundtrip.lesson.LessonRunner;
+import dev.roundtrip.lesson.LessonSet;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code lesson}: list, validate and rehearse the classroom lessons ({@code lessons/*.yaml}). */
+@Command(name = "lesson", mixinStandardHelpOptions = true,
+        description = {"Lists, validates and rehearses the lessons (lessons/*.yaml, documented in lessons/README.md)."},
+        subcommands = {LessonCommand.ListLessons.class, LessonCommand.Validate.class, LessonCommand.Run.class})
+public final class LessonCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Exit code when lessons have errors or a rehearsal found problems. */
+    static final int PROBLEMS = 1;
+    /** Exit code when the lesson asked for does not exist. */
+    static final int NOT_FOUND = 2;
+
+    static LessonSet load(Path dir) {
+        return dir != null ? LessonLoader.loadDirectory(dir) : LessonLibrary.load();
+    }
+
+    static void printErrors(PrintWriter err, List<LessonError> errors) {
+        for (LessonError e : errors) err.println(e);
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists the lessons: id, level, steps, title.")
+    static final class ListLessons implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--dir", paramLabel = "DIR", description = "read lessons from DIR instead of the shipped ones")
+        Path dir;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            LessonSet set = load(dir);
+            for (Lesson l : set.lessons()) {
+                out.printf("%-30s %-12s %2d steps  %s%n", l.id(), l.level().wireName(), l.steps().size(), l.title());
+            }
+            if (set.hasErrors()) {
+                PrintWriter err = spec.commandLine().getErr();
+                err.println(set.errors().size() + " error(s) kept some lessons out:");
+                printErrors(err, set.errors());
+                return PROBLEMS;
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "validate", mixinStandardHelpOptions = true,
+            description = {"Checks lesson files and prints every error as FILE:LINE:COLUMN: WHERE: WHAT WAS EXPECTED.",
+                    "With no FILE, checks the shipped lessons. Exit code 1 when there is any error."})
+    static final class Validate implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "FILE", arity = "0..*", description = "lesson files or directories")
+        List<Path> files = new ArrayList<>();
+
+        @Override
+        public Integer call() {
+            LessonSet set = files.isEmpty() ? LessonLibrary.load() : LessonLoader.loadFiles(files);
+            PrintWriter out = spec.commandLine().getOut();
+            printErrors(spec.commandLine().getErr(), set.errors());
+            out.println(set.lessons().size() + " lesson(s) valid, " + set.errors().size() + " error(s)");
+            return set.hasErrors() ? PROBLEMS : 0;
+        }
+    }
+
+    @Command(name = "run", mixinStandardHelpOptions = true,
+            description = {"A teacher's dry run: runs every action of lesson ID against the embedded engine, headless,",
+                    "and answers each checkpoint from the live readouts, printing the narration and the answers."})
+    static final class Run implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "ID", description = "the lesson id, such as 01-the-dance (see 'lesson list')")
+        String id;
+
+        @Option(names = "--dir", paramLabel = "DIR", description = "read lessons from DIR instead of the shipped ones")
+        Path dir;
+
+        @Override
+        public Integer call() throws Exception {
+            LessonSet set = load(dir);
+            Optional<Lesson> lesson = set.find(id);
+            if (lesson.isEmpty()) {
+                PrintWriter err = spec.commandLine().getErr();
+                boolean broken = set.errors().stream().anyMatch(e -> Path.of(e.file()).getFileName().toString().equals(id + LessonLoader.SUFFIX));
+                if (broken) {
+                    err.println("lesson " + id + " has errors:");
+                    printErrors(err, set.errors().stream().filter(e -> Path.of(e.file()).getFileName().toString().equals(id + LessonLoader.SUFFIX)).toList());
+                    return PROBLEMS;
+                }
+                err.println("no lesson '" + id + "'; known: " + String.join(", ", set.lessons().stream().map(Lesson::id).toList()));
+                return NOT_FOUND;
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            out.flush();
+            PrintStream ps = new PrintStream(new WriterStream(out), true, StandardCharsets.UTF_8);
+            try (Lab lab = Lab.start()) {
+                LessonDryRun.Report report = LessonDryRun.run(lesson.get(), new LessonRunner(lab), ps);
+                ps.flush();
+                return report.ok() ? 0 : PROBLEMS;
+            }
+        }
+    }
+
+    /** Lets the dry run print to picocli's writer (so tests can capture it). */
+    private static final class WriterStream extends java.io.OutputStream {
+        private final PrintWriter out;
+        private final java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+
+        WriterStream(PrintWriter out) {
+            this.out = out;
+        }
+
+        @Override
+        public void write(int b) {
+            line.write(b);
+            if (b == '\n') flush();
+        }
+
+        @Override
+        public void flush() {
+            out.print(line.toString(StandardCharsets.UTF_8));
+            out.flush();
+            line.reset();
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package dev.roundtrip.lesson;
+
+/**
+ * One problem found in a lesson file, located precisely enough to fix it without reading code.
+ *
+ * @param file the file as the user named it ({@code lessons/05-the-kernels-role.yaml})
+ * @param line 1-based line, or 0 when the problem concerns the whole file
+ * @param column 1-based column, or 0 when unknown
+ * @param path where in the lesson ({@code steps[3].action}), or empty for the whole file
+ * @param message what is wrong and what was expected
+ */
+public record LessonError(String file, int line, int column, String path, String message) {
+    @Override
+    public String toString() {
+        StringBuilder b = new StringBuilder(file);
+        if (line > 0) {
+            b.append(':').append(line);
+            if (column > 0) b.append(':').append(column);
+        }
+        b.append(": ");
+        if (!path.isEmpty()) b.append(path).append(": ");
+        return b.append(message).toString();
+    }
+}

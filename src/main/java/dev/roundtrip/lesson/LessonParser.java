@@ -1,0 +1,400 @@
+package dev.roundtrip.lesson;
+
+import dev.roundtrip.gate.GateMode;
+import dev.roundtrip.trace.Header;
+import dev.roundtrip.trace.Stage;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+
+/**
+ * Turns the YAML node tree of one lesson file into a {@link Lesson}, checking every field against
+ * the format documented in {@code lessons/README.md}. Goes on after an error to report as many
+ * as possible in one pass; the lesson is returned only when there were none.
+ */
+final class LessonParser {
+    static final List<String> LESSON_FIELDS = List.of("id", "title", "level", "goals", "steps");
+    static final List<String> STEP_FIELDS = List.of("narration", "action", "with", "focus", "checkpoint");
+    static final List<String> CHECKPOINT_FIELDS = List.of("question", "readout", "tolerance", "unit", "choices", "hints", "feedback");
+    static final List<String> CHOICE_FIELDS = List.of("text", "value", "correct", "feedback");
+    static final List<String> FEEDBACK_FIELDS = List.of("correct", "wrong");
+
+    private final Problems problems;
+    private int idLine;
+
+    LessonParser(Problems problems) {
+        this.problems = problems;
+    }
+
+    Optional<Lesson> parse(Node root, String expectedId) {
+        Optional<YamlMap> m = YamlMap.of(root, "", problems);
+        if (m.isEmpty()) return Optional.empty();
+        YamlMap top = m.get();
+        top.rejectUnknown(LESSON_FIELDS, "");
+        String id = top.requiredText("id", "the file name without .yaml, such as '" + expectedId + "'").orElse(null);
+        top.get("id").ifPresent(n -> idLine = n.getStartMark().getLine() + 1);
+        if (id != null && !id.equals(expectedId)) {
+            problems.at(top.get("id").orElseThrow(), "id", "id '" + id + "' does not match the file name; expected '" + expectedId + "'");
+        }
+        String title = top.requiredText("title", "the lesson's title as students see it").orElse(null);
+        Level level = level(top);
+        List<String> goals = goals(top);
+        List<Step> steps = steps(top);
+        if (!problems.isEmpty() || id == null || title == null || level == null) return Optional.empty();
+        return Optional.of(new Lesson(id, title, level, goals, steps, problems.file()));
+    }
+
+    /** The 1-based line of the id field, for errors found later (duplicates). */
+    int idLine() {
+        return idLine;
+    }
+
+    private Level level(YamlMap top) {
+        String expected = "one of " + names(Level.values());
+        Optional<String> t = top.requiredText("level", expected);
+        if (t.isEmpty()) return null;
+        for (Level l : Level.values()) if (l.wireName().equals(t.get())) return l;
+        problems.at(top.get("level").orElseThrow(), "level", "unknown level '" + t.get() + "'; expected " + expected);
+        return null;
+    }
+
+    private List<String> goals(YamlMap top) {
+        if (!top.has("goals")) {
+            top.missing("goals", "a list of what students will be able to explain afterwards");
+            return List.of();
+        }
+        List<String> goals = top.texts("goals");
+        if (goals.isEmpty() && top.get("goals").orElse(null) instanceof SequenceNode) {
+            problems.at(top.get("goals").orElseThrow(), "goals", "expected at least one goal");
+        }
+        return goals;
+    }
+
+    private List<Step> steps(YamlMap top) {
+        if (!top.has("steps")) {
+            top.missing("steps", "a list of steps, each with at least a narration");
+            return List.of();
+        }
+        Optional<SequenceNode> seq = top.sequence("steps");
+        if (seq.isEmpty()) return List.of();
+        if (seq.get().getValue().isEmpty()) problems.at(seq.get(), "steps", "expected at least one step");
+        List<Step> steps = new ArrayList<>();
+        int n = 1;
+        for (Node item : seq.get().getValue()) {
+            step(item, n++).ifPresent(steps::add);
+        }
+        return steps;
+    }
+
+    private Optional<Step> step(Node node, int number) {
+        String path = "steps[" + number + "]";
+        Optional<YamlMap> m = YamlMap.of(node, path, problems);
+        if (m.isEmpty()) return Optional.empty();
+        YamlMap s = m.get();
+        s.rejectUnknown(STEP_FIELDS, "");
+        String narration = s.requiredText("narration", "the Markdown text the teacher reads for this step").orElse(null);
+        Action action = action(s);
+        List<Focus> focus = focus(s);
+        Checkpoint checkpoint = s.get("checkpoint").flatMap(c -> checkpoint(c, s.child("checkpoint"))).orElse(null);
+        if (narration == null || action == null) return Optional.empty();
+        return Optional.of(new Step(number, narration.strip(), action, focus, checkpoint, node.getStartMark().getLine() + 1));
+    }
+
+    private List<Focus> focus(YamlMap s) {
+        List<Focus> out = new ArrayList<>();
+        Optional<Node> n = s.get("focus");
+        if (n.isEmpty()) return out;
+        List<Node> items = n.get() instanceof SequenceNode seq ? seq.getValue() : List.of(n.get());
+        int i = 1;
+        for (Node item : items) {
+            String p = n.get() instanceof SequenceNode ? s.child("focus") + "[" + i + "]" : s.child("focus");
+            i++;
+            if (!(item instanceof ScalarNode sc)) {
+                problems.at(item, p, "expected a focus name, found " + YamlMap.describe(item));
+                continue;
+            }
+            Optional<Focus> f = Focus.fromWireName(sc.getValue());
+            if (f.isPresent()) out.add(f.get());
+            else problems.at(item, p, "unknown focus '" + sc.getValue() + "'; expected one of " + String.join(", ", Focus.wireNames()));
+        }
+        return out;
+    }
+
+    // --- actions ---
+
+    private Action action(YamlMap s) {
+        Optional<Node> withNode = s.get("with");
+        if (!s.has("action")) {
+            if (withNode.isPresent()) problems.at(withNode.get(), s.child("with"), "'with' given without an 'action'; expected an action such as 'action: send'");
+            return new Action.Nothing();
+        }
+        Optional<String> name = s.text("action");
+        if (name.isEmpty()) return null;
+        Optional<ActionKind> kind = ActionKind.fromWireName(name.get());
+        if (kind.isEmpty()) {
+            problems.at(s.get("action").orElseThrow(), s.child("action"),
+                    "unknown action '" + name.get() + "'; expected one of " + String.join(", ", ActionKind.wireNames()));
+            return null;
+        }
+        ActionKind k = kind.get();
+        YamlMap with;
+        if (withNode.isPresent()) {
+            if (k.parameters().isEmpty()) {
+                problems.at(withNode.get(), s.child("with"), "action '" + k.wireName() + "' takes no parameters; remove 'with'");
+                return null;
+            }
+            Optional<YamlMap> w = YamlMap.of(withNode.get(), s.child("with"), problems);
+            if (w.isEmpty()) return null;
+            with = w.get();
+            with.rejectUnknown(k.parameters(), " for action " + k.wireName());
+        } else {
+            with = null;
+        }
+        int before = problems.count();
+        Action a = build(k, with, s);
+        return problems.count() > before ? null : a;
+    }
+
+    private Action build(ActionKind k, YamlMap w, YamlMap step) {
+        switch (k) {
+            case NONE: return new Action.Nothing();
+            case STEP: return new Action.StepOnce();
+            case RELEASE: return new Action.Release();
+            case CANCEL: return new Action.Cancel();
+            case PROBE: return new Action.Probe();
+            default: break;
+        }
+        if (w == null) {
+            if (k == ActionKind.SEND) {
+                problems.at(step.node(), step.child("with"), "missing field 'with' for action send: at least 'target', such as 'with: {target: /}'");
+                return null;
+            }
+            if (k == ActionKind.RAW || k == ActionKind.GATE || k == ActionKind.WAIT || k == ActionKind.SERVER) {
+                problems.at(step.node(), step.child("with"), "missing field 'with' for action " + k.wireName() + "; expected parameters: " + String.join(", ", k.parameters()));
+                return null;
+            }
+        }
+        switch (k) {
+            case SEND: return send(w);
+            case RAW: {
+                String text = w.requiredText("text", "the exact bytes to send, in double quotes with \\r\\n line ends").orElse(null);
+                Integer timeout = w.integer("timeoutMs", 1, 120_000).orElse(null);
+                boolean wait = w.bool("wait").orElse(true);
+                return text == null ? null : new Action.Raw(text, timeout, wait);
+            }
+            case SERVER: {
+                Integer delay = w.integer("delayMs", 0, 10_000).orElse(null);
+                Boolean noDelay = w.bool("tcpNoDelay").orElse(null);
+                if (!w.has("delayMs") && !w.has("tcpNoDelay")) {
+                    problems.at(w.node(), w.path(), "expected at least one of delayMs, tcpNoDelay");
+                }
+                return new Action.Server(delay, noDelay);
+            }
+            case GATE: return gate(w);
+            case WAIT: {
+                if (!w.has("ms")) w.missing("ms", "how long to wait, in milliseconds (1 to 30000)");
+                return w.integer("ms", 1, 30_000).map(Action.Pause::new).orElse(null);
+            }
+            case QUEUE: {
+                Optional<YamlMap> q = Optional.ofNullable(w);
+                int jobs = q.flatMap(x -> x.integer("jobs", 1, 200)).orElse(6);
+                int consumers = q.flatMap(x -> x.integer("consumers", 1, 16)).orElse(2);
+                int capacity = q.flatMap(x -> x.integer("capacity", 1, 100)).orElse(4);
+                int workMs = q.flatMap(x -> x.integer("workMs", 0, 2_000)).orElse(50);
+                int every = q.flatMap(x -> x.integer("produceEveryMs", 0, 1_000)).orElse(10);
+                return new Action.Queue(jobs, consumers, capacity, workMs, every);
+            }
+            case NAGLE: {
+                int rounds = Optional.ofNullable(w).flatMap(x -> x.integer("rounds", 3, 100)).orElse(10);
+                return new Action.Nagle(rounds);
+            }
+            default: throw new IllegalStateException("unhandled action " + k);
+        }
+    }
+
+    private Action send(YamlMap w) {
+        String method = w.text("method").orElse("GET");
+        if (!method.matches("[A-Z]+")) {
+            problems.at(w.get("method").orElse(w.node()), w.child("method"), "expected an HTTP method in capitals (GET, POST, PUT, DELETE, ...), found '" + method + "'");
+        }
+        String target = w.requiredText("target", "the path to ask for, starting with '/', such as /users/1").orElse(null);
+        if (target != null && !target.startsWith("/")) {
+            problems.at(w.get("target").orElseThrow(), w.child("target"), "expected a path starting with '/', found '" + target + "'");
+        }
+        List<Header> headers = headers(w);
+        String body = w.text("body").orElse(null);
+        boolean keepAlive = w.bool("keepAlive").orElse(false);
+        Integer timeout = w.integer("timeoutMs", 1, 120_000).orElse(null);
+        int count = w.integer("count", 1, 50).orElse(1);
+        boolean concurrent = w.bool("concurrent").orElse(false);
+        int interval = w.integer("intervalMs", 0, 10_000).orElse(0);
+        boolean wait = w.bool("wait").orElse(true);
+        if (target == null) return null;
+        return new Action.Send(method, target, headers, body, keepAlive, timeout, count, concurrent, interval, wait);
+    }
+
+    private List<Header> headers(YamlMap w) {
+        List<Header> out = new ArrayList<>();
+        Optional<Node> n = w.get("headers");
+        if (n.isEmpty()) return out;
+        if (!(n.get() instanceof MappingNode m)) {
+            problems.at(n.get(), w.child("headers"), "expected a mapping of header names to values (Content-Type: text/plain), found " + YamlMap.describe(n.get()));
+            return out;
+        }
+        for (NodeTuple t : m.getValue()) {
+            if (t.getKeyNode() instanceof ScalarNode k && t.getValueNode() instanceof ScalarNode v && !Tag.NULL.equals(v.getTag())) {
+                out.add(new Header(k.getValue(), v.getValue()));
+            } else {
+                problems.at(t.getKeyNode(), w.child("headers"), "expected 'Name: value' for every header");
+            }
+        }
+        return out;
+    }
+
+    private Action gate(YamlMap w) {
+        String modes = names(GateMode.values());
+        Optional<String> modeText = w.requiredText("mode", "one of " + modes);
+        GateMode mode = null;
+        if (modeText.isPresent()) {
+            for (GateMode g : GateMode.values()) if (g.name().equalsIgnoreCase(modeText.get())) mode = g;
+            if (mode == null) problems.at(w.get("mode").orElseThrow(), w.child("mode"), "unknown gate mode '" + modeText.get() + "'; expected one of " + modes);
+        }
+        Set<Stage> stages = EnumSet.noneOf(Stage.class);
+        int i = 1;
+        for (String s : w.texts("stages")) {
+            Optional<Stage> st = Arrays.stream(Stage.values()).filter(x -> x.wireName().equals(s)).findFirst();
+            if (st.isPresent()) stages.add(st.get());
+            else problems.at(w.get("stages").orElseThrow(), w.child("stages") + "[" + i + "]", "unknown stage '" + s + "'; expected one of " + names(Stage.values()));
+            i++;
+        }
+        if (mode == GateMode.BREAKPOINTS && !w.has("stages")) {
+            w.missing("stages", "the stages to hold before, such as [parse]");
+        }
+        if (mode != null && mode != GateMode.BREAKPOINTS && w.has("stages")) {
+            problems.at(w.get("stages").orElseThrow(), w.child("stages"), "stages apply only to mode breakpoints; mode " + modeText.get() + " holds " + (mode == GateMode.STEP ? "before every stage" : "nothing"));
+        }
+        return mode == null ? null : new Action.Gate(mode, stages);
+    }
+
+    // --- checkpoints ---
+
+    private Optional<Checkpoint> checkpoint(Node node, String path) {
+        Optional<YamlMap> m = YamlMap.of(node, path, problems);
+        if (m.isEmpty()) return Optional.empty();
+        YamlMap c = m.get();
+        c.rejectUnknown(CHECKPOINT_FIELDS, "");
+        String question = c.requiredText("question", "the question asked to the class").orElse(null);
+        List<String> hints = c.texts("hints");
+        String[] feedback = feedback(c);
+        String readout = readout(c);
+        boolean readoutOk = readout != null || !c.has("readout");
+        if (c.has("choices")) {
+            if (c.has("tolerance")) problems.at(c.get("tolerance").orElseThrow(), c.child("tolerance"), "tolerance applies only to number questions (without choices)");
+            if (c.has("unit")) problems.at(c.get("unit").orElseThrow(), c.child("unit"), "unit applies only to number questions (without choices)");
+            List<Checkpoint.Choice> choices = choices(c, readout != null || c.has("readout"));
+            if (question == null || !readoutOk || choices == null) return Optional.empty();
+            return Optional.of(new Checkpoint.MultipleChoice(question, readout, choices, hints, feedback[0], feedback[1]));
+        }
+        if (!c.has("readout")) {
+            problems.at(node, path, "a checkpoint needs 'choices' (multiple choice) or 'readout' (a number checked against a live measurement)");
+            return Optional.empty();
+        }
+        if (readout != null && ReadoutCatalog.find(readout).orElseThrow().kind() != ReadoutCatalog.Kind.NUMBER) {
+            problems.at(c.get("readout").orElseThrow(), c.child("readout"), "readout '" + readout + "' is a word, not a number; use it with 'choices' whose 'value' it can equal");
+            return Optional.empty();
+        }
+        Tolerance tolerance = tolerance(c);
+        String unit = c.text("unit").orElse("");
+        if (question == null || readout == null || tolerance == null) return Optional.empty();
+        return Optional.of(new Checkpoint.Numeric(question, readout, tolerance, unit, hints, feedback[0], feedback[1]));
+    }
+
+    private String readout(YamlMap c) {
+        Optional<String> r = c.text("readout");
+        if (r.isEmpty()) return null;
+        if (ReadoutCatalog.find(r.get()).isPresent()) return r.get();
+        problems.at(c.get("readout").orElseThrow(), c.child("readout"), "unknown readout '" + r.get() + "'; " + ReadoutSuggestions.suggest(r.get()));
+        return null;
+    }
+
+    private Tolerance tolerance(YamlMap c) {
+        Optional<Node> n = c.get("tolerance");
+        if (n.isEmpty()) return Tolerance.EXACT;
+        String expected = "expected a number (5 means plus or minus 5) or a percentage (10%)";
+        if (!(n.get() instanceof ScalarNode s)) {
+            problems.at(n.get(), c.child("tolerance"), expected + ", found " + YamlMap.describe(n.get()));
+            return null;
+        }
+        String v = s.getValue().trim();
+        boolean percent = v.endsWith("%");
+        try {
+            double d = Double.parseDouble(percent ? v.substring(0, v.length() - 1).trim() : v);
+            if (d < 0 || Double.isNaN(d) || Double.isInfinite(d)) throw new NumberFormatException();
+            return new Tolerance(d, percent);
+        } catch (NumberFormatException e) {
+            problems.at(s, c.child("tolerance"), expected + ", found '" + v + "'");
+            return null;
+        }
+    }
+
+    private String[] feedback(YamlMap c) {
+        String[] out = {"", ""};
+        Optional<Node> n = c.get("feedback");
+        if (n.isEmpty()) return out;
+        Optional<YamlMap> f = YamlMap.of(n.get(), c.child("feedback"), problems);
+        if (f.isEmpty()) return out;
+        f.get().rejectUnknown(FEEDBACK_FIELDS, " in feedback");
+        out[0] = f.get().text("correct").orElse("");
+        out[1] = f.get().text("wrong").orElse("");
+        return out;
+    }
+
+    private List<Checkpoint.Choice> choices(YamlMap c, boolean byReadout) {
+        Optional<SequenceNode> seq = c.sequence("choices");
+        if (seq.isEmpty()) return null;
+        List<Checkpoint.Choice> out = new ArrayList<>();
+        int before = problems.count();
+        int i = 1;
+        boolean anyCorrect = false;
+        for (Node item : seq.get().getValue()) {
+            String p = c.child("choices") + "[" + i++ + "]";
+            Optional<YamlMap> m = YamlMap.of(item, p, problems);
+            if (m.isEmpty()) continue;
+            YamlMap ch = m.get();
+            ch.rejectUnknown(CHOICE_FIELDS, " in a choice");
+            String text = ch.requiredText("text", "the answer as students read it").orElse(null);
+            String value = ch.text("value").orElse(null);
+            boolean correct = ch.bool("correct").orElse(false);
+            anyCorrect |= correct;
+            if (byReadout && value == null && !ch.has("value")) {
+                ch.missing("value", "with a readout, each choice needs the 'value' the readout has when this choice is right");
+            }
+            if (byReadout && ch.has("correct")) {
+                problems.at(ch.get("correct").orElseThrow(), ch.child("correct"), "with a readout the live measurement decides which choice is correct; remove 'correct'");
+            }
+            if (!byReadout && ch.has("value")) {
+                problems.at(ch.get("value").orElseThrow(), ch.child("value"), "'value' needs a 'readout' on the checkpoint to be compared with");
+            }
+            out.add(new Checkpoint.Choice(text, value, correct, ch.text("feedback").orElse("")));
+        }
+        if (seq.get().getValue().size() < 2) problems.at(seq.get(), c.child("choices"), "expected at least two choices");
+        else if (!byReadout && !anyCorrect) problems.at(seq.get(), c.child("choices"), "no choice is marked 'correct: true'; mark the right one (or add a 'readout' to decide it live)");
+        return problems.count() > before ? null : out;
+    }
+
+    private static String names(Enum<?>[] values) {
+        List<String> n = new ArrayList<>();
+        for (Enum<?> v : values) n.add(v.name().toLowerCase(Locale.ROOT));
+        return String.join(", ", n);
+    }
+}

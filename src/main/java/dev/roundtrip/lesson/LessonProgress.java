@@ -1,0 +1,44 @@
+package dev.roundtrip.lesson;
+
+import java.time.Instant;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * How far one user got in one lesson.
+ *
+ * @param currentStep the 1-based step the user was on
+ * @param completedSteps 1-based numbers of the steps done (visited, and their question answered)
+ * @param updatedAt when this was last saved
+ */
+public record LessonProgress(String lessonId, int currentStep, Set<Integer> completedSteps, Instant updatedAt) {
+    public LessonProgress {
+        completedSteps = Set.copyOf(completedSteps);
+        if (currentStep < 1) throw new IllegalArgumentException("steps are numbered from 1");
+    }
+
+    public static LessonProgress fresh(String lessonId) {
+        return new LessonProgress(lessonId, 1, Set.of(), Instant.EPOCH);
+    }
+
+    /** Fraction of the lesson's steps done, 0 to 1. */
+    public double completion(int stepCount) {
+        if (stepCount <= 0) return 0;
+        long done = completedSteps.stream().filter(n -> n >= 1 && n <= stepCount).count();
+        return (double) done / stepCount;
+    }
+
+    public boolean isStarted() {
+        return !completedSteps.isEmpty() || currentStep > 1;
+    }
+
+    public LessonProgress at(int step, Instant now) {
+        return new LessonProgress(lessonId, step, completedSteps, now);
+    }
+
+    public LessonProgress withCompleted(int step, Instant now) {
+        Set<Integer> done = new TreeSet<>(completedSteps);
+        done.add(step);
+        return new LessonProgress(lessonId, currentStep, done, now);
+    }
+}

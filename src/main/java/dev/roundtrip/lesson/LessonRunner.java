@@ -1,0 +1,234 @@
+package dev.roundtrip.lesson;
+
+import dev.roundtrip.client.ExchangeHandle;
+import dev.roundtrip.client.RequestSpec;
+import dev.roundtrip.gate.GateMode;
+import dev.roundtrip.lab.Lab;
+import dev.roundtrip.queue.QueueSetup;
+import dev.roundtrip.queue.QueueSummary;
+import dev.roundtrip.queue.WorkQueue;
+import dev.roundtrip.trace.Exchange;
+import dev.roundtrip.trace.GateEvent;
+import dev.roundtrip.trace.Stage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Carries out lesson actions against the real engine through a {@link Lab}, and reads the
+ * measurements afterwards. Runs on one thread at a time (a {@link LessonSession}'s worker, or the
+ * CLI's main thread); never on the FX thread, since actions wait for the engine.
+ *
+ * <p>After an action that sends or releases, the runner waits until every exchange of the lesson
+ * is either settled (client and server done, all in the recording) or held at a gate with its
+ * HELD event recorded: the moment a student looks at the readouts.
+ */
+public final class LessonRunner {
+    /** Longer than the client's default timeout, so a waiting exchange ends by itself first. */
+    static final Duration QUIET_TIMEOUT = RequestSpec.DEFAULT_TIMEOUT.plusSeconds(20);
+
+    private final Lab lab;
+    private final LessonState state = new LessonState();
+    private final Readouts readouts;
+
+    /** Uses {@code lab} without owning it: closing the lab is the caller's job. */
+    public LessonRunner(Lab lab) {
+        this.lab = lab;
+        this.readouts = new Readouts(lab.recording(), state);
+    }
+
+    public Lab lab() {
+        return lab;
+    }
+
+    /** Starts a lesson from a clean engine: gates in run mode, default server behaviour. */
+    public void begin() {
+        restoreEngine();
+        state.clear();
+    }
+
+    /** Leaves the engine as a lesson found it: nothing held, default behaviour. */
+    public void finish() {
+        restoreEngine();
+    }
+
+    private void restoreEngine() {
+        lab.gates().setBreakpoints(EnumSet.noneOf(Stage.class));
+        lab.gates().setMode(GateMode.RUN);
+        lab.serverSettings().setProcessDelayMillis(0);
+        lab.serverSettings().setTcpNoDelay(true);
+    }
+
+    /** Exchanges this lesson has sent, oldest first. */
+    public List<Long> exchanges() {
+        return state.exchanges();
+    }
+
+    /** The latest queue run, for the queue diagram. */
+    public Optional<WorkQueue> queue() {
+        return state.queue();
+    }
+
+    public Optional<NagleExperiment.Result> nagle() {
+        return state.nagle();
+    }
+
+    /** A readout now (the UI may show it live); see {@link ReadoutCatalog}. */
+    public ReadoutValue read(String readout) {
+        return readouts.read(readout);
+    }
+
+    /** Runs the step's action, waits for the engine, then takes the checkpoint's readout. */
+    public StepRun perform(Step step) throws LessonRunException, InterruptedException {
+        String report = act(step.action());
+        delivered();
+        Checkpoint c = step.checkpoint();
+        ReadoutValue measured = c == null || c.readout() == null ? null : readouts.read(c.readout());
+        return new StepRun(step, report, measured);
+    }
+
+    private String act(Action a) throws LessonRunException, InterruptedException {
+        if (a instanceof Action.Nothing) return "";
+        if (a instanceof Action.Send s) return send(s);
+        if (a instanceof Action.Raw r) {
+            RequestSpec spec = RequestSpec.raw(r.text().getBytes(StandardCharsets.ISO_8859_1));
+            if (r.timeoutMs() != null) spec = spec.withTimeout(Duration.ofMillis(r.timeoutMs()));
+            long id = launch(spec);
+            if (r.waitForEnd()) awaitQuiet();
+            return "sent " + r.text().getBytes(StandardCharsets.ISO_8859_1).length + " raw bytes: " + describe(id);
+        }
+        if (a instanceof Action.Server s) {
+            List<String> done = new ArrayList<>();
+            if (s.delayMs() != null) {
+                lab.serverSettings().setProcessDelayMillis(s.delayMs());
+                done.add("process delay " + s.delayMs() + " ms");
+            }
+            if (s.tcpNoDelay() != null) {
+                lab.serverSettings().setTcpNoDelay(s.tcpNoDelay());
+                done.add("TCP_NODELAY " + (s.tcpNoDelay() ? "on" : "off"));
+            }
+            return "server: " + String.join(", ", done);
+        }
+        if (a instanceof Action.Gate g) {
+            lab.gates().setBreakpoints(g.stages().isEmpty() ? EnumSet.noneOf(Stage.class) : EnumSet.copyOf(g.stages()));
+            lab.gates().setMode(g.mode());
+            String stages = g.mode() == GateMode.BREAKPOINTS
+                    ? " before " + g.stages().stream().sorted().map(Stage::wireName).collect(Collectors.joining(", ")) : "";
+            return "gates: " + g.mode().name().toLowerCase(java.util.Locale.ROOT) + stages;
+        }
+        if (a instanceof Action.StepOnce) {
+            Optional<dev.roundtrip.gate.Hold> h = lab.gates().step();
+            if (h.isEmpty()) return "step: nothing was held";
+            awaitQuiet();
+            return "released exchange " + h.get().exchangeId() + " into " + h.get().stage().wireName() + ": " + describe(h.get().exchangeId());
+        }
+        if (a instanceof Action.Release) {
+            lab.gates().setMode(GateMode.RUN);
+            awaitQuiet();
+            return "released everything; gates in run mode" + state.latest().map(id -> ": " + describe(id)).orElse("");
+        }
+        if (a instanceof Action.Cancel) {
+            long id = state.latest().orElseThrow(() -> new LessonRunException("cancel: this lesson has not sent a request yet"));
+            lab.cancel(id);
+            awaitQuiet();
+            return "the client left exchange " + id + ": " + describe(id);
+        }
+        if (a instanceof Action.Probe) {
+            long id = state.latest().orElseThrow(() -> new LessonRunException("probe: this lesson has not sent a request yet"));
+            return lab.probe(id).map(k -> "kernel probe of exchange " + id + ": rx queue " + orNa(k.rxQueue()) + ", tx queue " + orNa(k.txQueue())
+                    + (k.unavailable() != null ? " (" + k.unavailable() + ")" : "")).orElse("kernel probe: no socket holds exchange " + id);
+        }
+        if (a instanceof Action.Pause p) {
+            Thread.sleep(p.ms());
+            return "waited " + p.ms() + " ms";
+        }
+        if (a instanceof Action.Queue q) {
+            WorkQueue run = WorkQueue.start(new QueueSetup(q.jobs(), q.consumers(), q.capacity(),
+                    Duration.ofMillis(q.workMs()), Duration.ofMillis(q.produceEveryMs())), lab.bus().clock());
+            state.queue(run);
+            if (!run.await(Duration.ofSeconds(60))) throw new LessonRunException("the queue run did not finish within 60 s");
+            QueueSummary s = run.summary();
+            return "queue: " + s.jobsDone() + " jobs done by " + s.consumersUsed() + " consumers, at most " + s.maxDepth() + " waiting";
+        }
+        if (a instanceof Action.Nagle n) {
+            try {
+                NagleExperiment.Result r = NagleExperiment.run(n.rounds());
+                state.nagle(r);
+                return "40 ms experiment: " + r;
+            } catch (IOException e) {
+                throw new LessonRunException("the 40 ms experiment failed: " + e.getMessage(), e);
+            }
+        }
+        throw new IllegalStateException("no rule for action " + a.kind());
+    }
+
+    private String send(Action.Send s) throws LessonRunException, InterruptedException {
+        byte[] body = s.body() == null ? null : s.body().getBytes(StandardCharsets.UTF_8);
+        RequestSpec spec = new RequestSpec(s.method(), s.target(), List.copyOf(s.headers()), body, null, s.keepAlive(),
+                s.timeoutMs() == null ? RequestSpec.DEFAULT_TIMEOUT : Duration.ofMillis(s.timeoutMs()));
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < s.count(); i++) {
+            if (i > 0 && !s.concurrent() && s.intervalMs() > 0) Thread.sleep(s.intervalMs());
+            ids.add(launch(spec));
+            if (!s.concurrent() && s.waitForEnd()) awaitQuiet();
+        }
+        if (s.waitForEnd()) awaitQuiet();
+        String what = s.method() + " " + s.target();
+        if (ids.size() == 1) return "sent " + what + ": " + describe(ids.get(0));
+        return "sent " + what + " " + ids.size() + " times" + (s.concurrent() ? " at once" : "") + ": " + describe(ids.get(ids.size() - 1)) + " (last)";
+    }
+
+    private long launch(RequestSpec spec) {
+        ExchangeHandle h = lab.send(spec);
+        state.sent(h.exchangeId());
+        return h.exchangeId();
+    }
+
+    /** Waits until every exchange of the lesson is settled or held (its HELD recorded). */
+    private void awaitQuiet() throws LessonRunException, InterruptedException {
+        long deadline = System.nanoTime() + QUIET_TIMEOUT.toNanos();
+        for (long id : state.exchanges()) {
+            while (!settledOrHeld(id)) {
+                if (System.nanoTime() > deadline) {
+                    throw new LessonRunException("exchange " + id + " neither ended nor stopped at a gate within " + QUIET_TIMEOUT.toSeconds() + " s");
+                }
+                Thread.sleep(2);
+            }
+        }
+        delivered();
+    }
+
+    private boolean settledOrHeld(long id) {
+        if (lab.settled(id).isDone()) return true;
+        Optional<Stage> held = lab.gates().heldStage(id);
+        if (held.isEmpty()) return false;
+        Optional<Exchange> x = lab.recording().exchange(id);
+        if (x.isEmpty()) return false;
+        List<GateEvent> g = x.get().gateEvents();
+        return g.stream().anyMatch(e -> e.kind() == GateEvent.Kind.HELD && e.stage() == held.get())
+                && g.get(g.size() - 1).kind() != GateEvent.Kind.RELEASED;
+    }
+
+    private void delivered() throws InterruptedException {
+        lab.bus().awaitDelivered(Duration.ofSeconds(5));
+    }
+
+    /** "200 OK (completed)", "held before parse", ... */
+    private String describe(long id) {
+        Optional<Stage> held = lab.gates().heldStage(id);
+        if (held.isPresent()) return "exchange " + id + " held before " + held.get().wireName();
+        Optional<Exchange> x = lab.recording().exchange(id);
+        if (x.isEmpty()) return "exchange " + id + " not recorded yet";
+        String status = x.get().response().map(r -> r.status() + " " + r.reason() + " ").orElse("");
+        return "exchange " + id + " " + status + "(" + x.get().outcome().wireName() + ")";
+    }
+
+    private static String orNa(Object v) {
+        return v == null ? "n/a" : v + " bytes";
+    }
+}

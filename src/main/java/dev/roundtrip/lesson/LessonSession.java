@@ -1,0 +1,294 @@
+package dev.roundtrip.lesson;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The lesson player's model, free of any UI toolkit: the current step, Back and Next, checkpoint
+ * answers, hints, completion and saved progress. A view model wraps it and re-reads it when a
+ * listener fires (listeners are called on whatever thread made the change: hop to the FX thread).
+ *
+ * <p>Actions run on the session's own worker thread, never the caller's: {@link #start()} and
+ * {@link #next()} return at once with a future. Reaching a step runs every action up to it that has
+ * not run yet, in order (so a lesson resumed at step 5 first replays steps 1 to 4). Going back
+ * only shows an earlier step again: the engine cannot be undone, so actions are not re-run; the
+ * checkpoint of a step is always judged against the measurement taken right after its own action.
+ * An action that fails completes its future exceptionally and sets {@link #problem()}; its step
+ * counts as run, so Next goes on to the following step.
+ */
+public final class LessonSession implements AutoCloseable {
+    private final Lesson lesson;
+    private final LessonRunner runner;
+    private final ProgressStore store;
+    private final Clock clock;
+    private final ExecutorService worker;
+    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+
+    private final Map<Integer, StepRun> runs = new HashMap<>();
+    private final Map<Integer, Integer> hintsShown = new HashMap<>();
+    private final Map<Integer, CheckResult> results = new HashMap<>();
+    private LessonProgress progress;
+    private int current;
+    private boolean begun;
+    private CompletableFuture<StepRun> running;
+    private String problem;
+
+    /** {@code store} may be null: nothing is saved (dry runs). */
+    public LessonSession(Lesson lesson, LessonRunner runner, ProgressStore store) {
+        this(lesson, runner, store, Clock.systemUTC());
+    }
+
+    LessonSession(Lesson lesson, LessonRunner runner, ProgressStore store, Clock clock) {
+        this.lesson = lesson;
+        this.runner = runner;
+        this.store = store;
+        this.clock = clock;
+        this.progress = store == null ? LessonProgress.fresh(lesson.id()) : store.get(lesson.id());
+        this.current = Math.min(progress.currentStep(), lesson.steps().size());
+        this.worker = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "lesson-" + lesson.id());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    public Lesson lesson() {
+        return lesson;
+    }
+
+    public LessonRunner runner() {
+        return runner;
+    }
+
+    /** 1-based. */
+    public synchronized int stepNumber() {
+        return current;
+    }
+
+    public int stepCount() {
+        return lesson.steps().size();
+    }
+
+    public synchronized Step currentStep() {
+        return lesson.steps().get(current - 1);
+    }
+
+    public synchronized boolean canGoBack() {
+        return current > 1 && !isRunning();
+    }
+
+    public synchronized boolean canGoNext() {
+        return current < stepCount() && !isRunning();
+    }
+
+    /** True while an action is being carried out. */
+    public synchronized boolean isRunning() {
+        return running != null && !running.isDone();
+    }
+
+    /** Runs the actions up to the current step (all of them when resuming). */
+    public synchronized CompletableFuture<StepRun> start() {
+        return reach(current);
+    }
+
+    public synchronized CompletableFuture<StepRun> next() {
+        if (isRunning()) return CompletableFuture.failedFuture(new IllegalStateException("an action is still running"));
+        if (current >= stepCount()) return CompletableFuture.failedFuture(new IllegalStateException("this is the last step"));
+        return reach(current + 1);
+    }
+
+    /** Shows the previous step again; nothing is re-run. */
+    public synchronized void back() {
+        if (!canGoBack()) return;
+        current--;
+        save(progress.at(current, clock.instant()));
+        changed();
+    }
+
+    /** What the current step's action did, once it has run. */
+    public synchronized Optional<StepRun> currentRun() {
+        return Optional.ofNullable(runs.get(current));
+    }
+
+    /** Why the last action failed, if it did. */
+    public synchronized Optional<String> problem() {
+        return Optional.ofNullable(problem);
+    }
+
+    /** Reveals the next hint of the current step's checkpoint; empty when there are no more. */
+    public synchronized Optional<String> nextHint() {
+        Checkpoint c = currentStep().checkpoint();
+        if (c == null) return Optional.empty();
+        int shown = hintsShown.getOrDefault(current, 0);
+        if (shown >= c.hints().size()) return Optional.empty();
+        hintsShown.put(current, shown + 1);
+        changed();
+        return Optional.of(c.hints().get(shown));
+    }
+
+    /** Hints revealed so far for the current step. */
+    public synchronized List<String> hintsShown() {
+        Checkpoint c = currentStep().checkpoint();
+        if (c == null) return List.of();
+        return List.copyOf(c.hints().subList(0, hintsShown.getOrDefault(current, 0)));
+    }
+
+    /**
+     * Judges an answer to the current step's checkpoint against the measurement taken after its
+     * action. Fails when the step has no checkpoint or its action has not run yet.
+     */
+    public synchronized CheckResult answer(String answer) {
+        Checkpoint c = currentStep().checkpoint();
+        if (c == null) throw new IllegalStateException("step " + current + " asks no question");
+        StepRun run = runs.get(current);
+        if (run == null) throw new IllegalStateException("step " + current + " has not run yet");
+        CheckResult r = Checker.check(c, answer, run.measured());
+        if (r.verdict() != CheckResult.Verdict.INVALID_INPUT) results.put(current, r);
+        if (r.passed()) save(progress.withCompleted(current, clock.instant()));
+        changed();
+        return r;
+    }
+
+    public synchronized Optional<CheckResult> lastResult() {
+        return Optional.ofNullable(results.get(current));
+    }
+
+    /** The right answer to the current checkpoint as one would type it, for the teacher's dry run. */
+    public synchronized Optional<String> rightAnswer() {
+        Checkpoint c = currentStep().checkpoint();
+        StepRun run = runs.get(current);
+        if (c == null || run == null) return Optional.empty();
+        String right = Checker.rightAnswer(c, run.measured());
+        if (right.isEmpty()) return Optional.empty();
+        return Optional.of(c instanceof Checkpoint.MultipleChoice ? right.substring(0, right.indexOf('.')) : right);
+    }
+
+    public synchronized boolean isStepComplete(int number) {
+        return progress.completedSteps().contains(number);
+    }
+
+    /** Fraction of steps done, 0 to 1. */
+    public synchronized double completion() {
+        return progress.completion(stepCount());
+    }
+
+    public synchronized LessonProgress progress() {
+        return progress;
+    }
+
+    /** Forgets progress and measurements; the next {@link #start()} begins afresh from step 1. */
+    public synchronized void reset() {
+        if (isRunning()) throw new IllegalStateException("an action is still running");
+        runs.clear();
+        hintsShown.clear();
+        results.clear();
+        problem = null;
+        begun = false;
+        current = 1;
+        progress = LessonProgress.fresh(lesson.id());
+        if (store != null) {
+            try {
+                store.reset(lesson.id());
+            } catch (IOException e) {
+                problem = "progress could not be reset: " + e.getMessage();
+            }
+        }
+        changed();
+    }
+
+    public void addListener(Runnable listener) {
+        listeners.add(listener);
+    }
+
+    public void removeListener(Runnable listener) {
+        listeners.remove(listener);
+    }
+
+    @Override
+    public void close() {
+        worker.shutdownNow();
+        runner.finish();
+    }
+
+    private CompletableFuture<StepRun> reach(int target) {
+        if (isRunning()) return CompletableFuture.failedFuture(new IllegalStateException("an action is still running"));
+        problem = null;
+        List<Step> todo = new ArrayList<>();
+        for (int n = 1; n <= target; n++) if (!runs.containsKey(n)) todo.add(lesson.steps().get(n - 1));
+        boolean fresh = !begun;
+        begun = true;
+        CompletableFuture<StepRun> f = new CompletableFuture<>();
+        running = f;
+        current = target;
+        changed();
+        worker.execute(() -> {
+            try {
+                if (fresh) runner.begin();
+                StepRun last = null;
+                for (Step s : todo) {
+                    StepRun r = performOrRecordFailure(s);
+                    synchronized (this) {
+                        runs.put(s.number(), r);
+                        if (s.checkpoint() == null) progress = progress.withCompleted(s.number(), clock.instant());
+                    }
+                    last = r;
+                }
+                synchronized (this) {
+                    save(progress.at(target, clock.instant()));
+                    if (last == null) last = runs.get(target);
+                }
+                f.complete(last);
+            } catch (Exception e) {
+                if (e instanceof InterruptedException) Thread.currentThread().interrupt();
+                synchronized (this) {
+                    problem = e.getMessage();
+                }
+                f.completeExceptionally(e);
+            } finally {
+                changed();
+            }
+        });
+        return f;
+    }
+
+    /**
+     * A failed action is recorded as run (with what went wrong), so Next moves on instead of
+     * failing on it again; the failure still reaches the caller.
+     */
+    private StepRun performOrRecordFailure(Step s) throws LessonRunException, InterruptedException {
+        try {
+            return runner.perform(s);
+        } catch (LessonRunException e) {
+            Checkpoint c = s.checkpoint();
+            ReadoutValue none = c == null || c.readout() == null ? null
+                    : ReadoutValue.unavailable(c.readout(), "the step's action failed: " + e.getMessage());
+            synchronized (this) {
+                runs.put(s.number(), new StepRun(s, "failed: " + e.getMessage(), none));
+            }
+            throw e;
+        }
+    }
+
+    private void save(LessonProgress p) {
+        progress = p;
+        if (store == null) return;
+        try {
+            store.save(p);
+        } catch (IOException e) {
+            problem = "progress could not be saved: " + e.getMessage();
+        }
+    }
+
+    private void changed() {
+        for (Runnable l : listeners) l.run();
+    }
+}

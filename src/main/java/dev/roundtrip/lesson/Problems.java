@@ -1,0 +1,49 @@
+package dev.roundtrip.lesson;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.nodes.Node;
+
+/** Collects the errors of one lesson file, each placed at the YAML node it concerns. */
+final class Problems {
+    private final String file;
+    private final List<LessonError> errors = new ArrayList<>();
+
+    Problems(String file) {
+        this.file = file;
+    }
+
+    String file() {
+        return file;
+    }
+
+    void at(Node node, String path, String message) {
+        at(node == null ? null : node.getStartMark(), path, message);
+    }
+
+    void at(Mark mark, String path, String message) {
+        int line = mark == null ? 0 : mark.getLine() + 1;
+        int column = mark == null ? 0 : mark.getColumn() + 1;
+        errors.add(new LessonError(file, line, column, path, message));
+    }
+
+    void whole(String message) {
+        errors.add(new LessonError(file, 0, 0, "", message));
+    }
+
+    /** In the order they appear in the file, so a teacher can fix them top to bottom. */
+    List<LessonError> errors() {
+        List<LessonError> sorted = new ArrayList<>(errors);
+        sorted.sort(java.util.Comparator.comparingInt(LessonError::line).thenComparingInt(LessonError::column));
+        return List.copyOf(sorted);
+    }
+
+    int count() {
+        return errors.size();
+    }
+
+    boolean isEmpty() {
+        return errors.isEmpty();
+    }
+}

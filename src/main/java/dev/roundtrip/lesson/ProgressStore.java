@@ -1,0 +1,128 @@
+package dev.roundtrip.lesson;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Lesson progress of the user, kept between runs in {@code ~/.roundtrip/progress.json}. The
+ * directory moves with the system property {@value #HOME_PROPERTY} (tests use a temp dir).
+ * Writes are atomic (temp file, then rename). A file that cannot be read is never overwritten:
+ * it is moved aside to {@code progress.json.unreadable} and {@link #problem()} says so.
+ */
+public final class ProgressStore {
+    public static final String HOME_PROPERTY = "roundtrip.home";
+    public static final String FILE_NAME = "progress.json";
+    private static final String FORMAT = "roundtrip-progress";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Path file;
+    private final Map<String, LessonProgress> lessons = new LinkedHashMap<>();
+    private String problem;
+
+    public ProgressStore(Path file) {
+        this.file = file;
+        read();
+    }
+
+    /** The store of the user running the app. */
+    public static ProgressStore forUser() {
+        return new ProgressStore(home().resolve(FILE_NAME));
+    }
+
+    public static Path home() {
+        String override = System.getProperty(HOME_PROPERTY);
+        if (override != null && !override.isBlank()) return Path.of(override);
+        return Path.of(System.getProperty("user.home"), ".roundtrip");
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** Why the saved progress could not be read, if it could not. */
+    public Optional<String> problem() {
+        return Optional.ofNullable(problem);
+    }
+
+    public synchronized LessonProgress get(String lessonId) {
+        return lessons.getOrDefault(lessonId, LessonProgress.fresh(lessonId));
+    }
+
+    public synchronized Map<String, LessonProgress> all() {
+        return Map.copyOf(lessons);
+    }
+
+    public synchronized void save(LessonProgress progress) throws IOException {
+        lessons.put(progress.lessonId(), progress);
+        write();
+    }
+
+    public synchronized void reset(String lessonId) throws IOException {
+        if (lessons.remove(lessonId) != null) write();
+    }
+
+    private void read() {
+        if (!Files.exists(file)) return;
+        try {
+            JsonNode root = JSON.readTree(file.toFile());
+            if (root == null || !FORMAT.equals(root.path("format").asText())) {
+                throw new IOException("not a " + FORMAT + " file");
+            }
+            JsonNode ls = root.path("lessons");
+            for (var it = ls.fields(); it.hasNext(); ) {
+                var e = it.next();
+                JsonNode p = e.getValue();
+                Set<Integer> done = new TreeSet<>();
+                for (JsonNode n : p.path("completedSteps")) done.add(n.asInt());
+                int current = Math.max(1, p.path("currentStep").asInt(1));
+                Instant at = p.hasNonNull("updatedAt") ? Instant.parse(p.get("updatedAt").asText()) : Instant.EPOCH;
+                lessons.put(e.getKey(), new LessonProgress(e.getKey(), current, done, at));
+            }
+        } catch (IOException | RuntimeException e) {
+            lessons.clear();
+            Path aside = file.resolveSibling(FILE_NAME + ".unreadable");
+            try {
+                Files.move(file, aside, StandardCopyOption.REPLACE_EXISTING);
+                problem = file + " could not be read (" + e.getMessage() + "); it was kept as " + aside + " and progress starts afresh";
+            } catch (IOException moveFailed) {
+                problem = file + " could not be read (" + e.getMessage() + ") nor moved aside; progress will not be saved";
+            }
+        }
+    }
+
+    private void write() throws IOException {
+        if (problem != null && problem.endsWith("will not be saved")) return;
+        ObjectNode root = JSON.createObjectNode();
+        root.put("format", FORMAT);
+        root.put("version", 1);
+        ObjectNode ls = root.putObject("lessons");
+        for (LessonProgress p : lessons.values()) {
+            ObjectNode o = ls.putObject(p.lessonId());
+            o.put("currentStep", p.currentStep());
+            ArrayNode done = o.putArray("completedSteps");
+            new TreeSet<>(p.completedSteps()).forEach(done::add);
+            o.put("updatedAt", p.updatedAt().toString());
+        }
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Path tmp = file.resolveSibling(FILE_NAME + ".tmp");
+        JSON.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), root);
+        try {
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+}

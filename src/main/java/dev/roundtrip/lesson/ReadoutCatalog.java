@@ -1,0 +1,86 @@
+package dev.roundtrip.lesson;
+
+import dev.roundtrip.trace.Stage;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Every readout a checkpoint may name, with what it measures. "The latest exchange" is the last
+ * one the lesson sent. The validator refuses any other name; {@link Readouts} computes each one
+ * from the recording (or the queue and 40 ms experiments), never from a fixed figure.
+ */
+public final class ReadoutCatalog {
+    /** Whether a readout is a number (numeric checkpoints) or a word (multiple choice). */
+    public enum Kind { NUMBER, TEXT }
+
+    public record Entry(String name, Kind kind, String description) {}
+
+    private static final Map<String, Entry> ENTRIES = new LinkedHashMap<>();
+
+    static {
+        num("response.status", "status code of the latest exchange's response (200, 404, ...)");
+        num("response.bodyBytes", "length of the latest response's body, bytes");
+        text("exchange.outcome", "how the latest exchange ended: completed, timeout, cancelled, failed or pending");
+        text("respond.result", "what became of the server's response to the latest exchange: written (handed to the kernel), failed (the connection was gone) or none (not answered yet)");
+        num("exchange.ms", "duration of the latest exchange from its first to its last fact, ms");
+        for (Stage s : Stage.values()) {
+            String n = s.wireName();
+            if (s != Stage.PROCESS) {
+                num("stage." + n + ".bytes", "bytes that crossed the socket during " + n + " (sum over every read or write)");
+                String io = (s == Stage.SEND || s == Stage.RESPOND) ? "writes" : "reads";
+                num("stage." + n + "." + io, "number of socket " + io + " during " + n);
+            }
+            num("stage." + n + ".ms", "duration of the " + n + " stage (begin to end), ms");
+            num("stage." + n + ".allocatedBytes", "bytes allocated on the " + n + " stage's thread during the stage");
+        }
+        num("process.sql.count", "SQL statements run by the latest exchange's process stage");
+        num("process.sql.rows", "rows returned by those statements, summed");
+        num("process.sql.ms", "time spent in those statements, summed, ms");
+        num("kernel.server.rxQueue", "bytes waiting in the server socket's receive queue while the latest exchange is held before parse (latest probe)");
+        num("kernel.client.rxQueue", "bytes waiting in the client socket's receive queue while the latest exchange is held before interpret (latest probe)");
+        num("kernel.server.txQueueMax", "largest server send queue (bytes written, not yet acknowledged) seen while responding");
+        num("kernel.server.sndBuf", "SO_SNDBUF of the server's socket, bytes");
+        num("kernel.server.rcvBuf", "SO_RCVBUF of the server's socket, bytes");
+        num("kernel.client.sndBuf", "SO_SNDBUF of the client's socket, bytes");
+        num("kernel.client.rcvBuf", "SO_RCVBUF of the client's socket, bytes");
+        num("memory.heapUsed", "heap in use at the latest exchange's last memory readout, bytes");
+        num("memory.directUsed", "direct (off-heap) buffer memory in use at that moment, bytes");
+        num("lesson.exchanges", "exchanges this lesson has sent so far");
+        num("lesson.connections", "distinct TCP connections those exchanges used");
+        num("lesson.serverThreads", "distinct server threads that parsed those exchanges' requests");
+        num("lesson.processThreads", "distinct server threads that ran those exchanges' handlers (the process stage)");
+        num("lesson.maxInProcess", "most of those exchanges inside the process stage at the same moment");
+        num("lesson.wireBytes", "bytes of every request and response this lesson sent, summed");
+        num("lesson.errors", "exchanges of this lesson answered 4xx/5xx or ended without a response");
+        num("queue.jobs", "jobs the consumers finished in the latest queue run");
+        num("queue.consumersUsed", "consumer threads that did at least one job");
+        num("queue.maxDepth", "most jobs waiting in the queue at once");
+        num("queue.maxWaitMs", "longest time a job waited in the queue before a consumer took it, ms");
+        num("queue.totalMs", "time from the first job produced to the last one done, ms");
+        num("nagle.nodelayOff.ms", "median round trip with TCP_NODELAY off (Nagle on), ms");
+        num("nagle.nodelayOn.ms", "median round trip with TCP_NODELAY on (Nagle off), ms");
+        num("nagle.savedMs", "nagle.nodelayOff.ms minus nagle.nodelayOn.ms");
+        text("nagle.slower", "which run was slower: nodelay-off or nodelay-on");
+    }
+
+    private ReadoutCatalog() {}
+
+    private static void num(String name, String description) {
+        ENTRIES.put(name, new Entry(name, Kind.NUMBER, description));
+    }
+
+    private static void text(String name, String description) {
+        ENTRIES.put(name, new Entry(name, Kind.TEXT, description));
+    }
+
+    public static Optional<Entry> find(String name) {
+        return Optional.ofNullable(ENTRIES.get(name));
+    }
+
+    public static Collection<Entry> all() {
+        return Collections.unmodifiableCollection(ENTRIES.values());
+    }
+}

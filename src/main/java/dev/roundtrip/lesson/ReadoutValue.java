@@ -1,0 +1,43 @@
+package dev.roundtrip.lesson;
+
+import java.util.Locale;
+
+/**
+ * A readout measured at one moment: a number, a word, or "not available" with the reason (never a
+ * made-up zero).
+ */
+public record ReadoutValue(String name, Double number, String text, String unavailable) {
+    public static ReadoutValue number(String name, double value) {
+        return new ReadoutValue(name, value, null, null);
+    }
+
+    public static ReadoutValue text(String name, String value) {
+        return new ReadoutValue(name, null, value, null);
+    }
+
+    public static ReadoutValue unavailable(String name, String why) {
+        return new ReadoutValue(name, null, null, why);
+    }
+
+    public boolean available() {
+        return unavailable == null;
+    }
+
+    public boolean isNumber() {
+        return number != null;
+    }
+
+    /** The value as a student reads it: whole numbers without decimals, others with two at most. */
+    public String display() {
+        if (!available()) return "not available (" + unavailable + ")";
+        if (text != null) return text;
+        double v = number;
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) return Long.toString((long) v);
+        return String.format(Locale.ROOT, "%.2f", v).replaceAll("0+$", "").replaceAll("\\.$", "");
+    }
+
+    @Override
+    public String toString() {
+        return name + " = " + display();
+    }
+}

@@ -1,0 +1,66 @@
+package dev.roundtrip.lesson;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CheckerTest {
+    private static Checkpoint.Numeric numeric(Tolerance t) {
+        return new Checkpoint.Numeric("How many?", "stage.parse.bytes", t, "bytes", List.of(), "Yes, {measured}.", "No.");
+    }
+
+    @Test
+    void exactNumbersAcceptUnitsAndSeparators() {
+        ReadoutValue m = ReadoutValue.number("stage.parse.bytes", 1234);
+        assertThat(Checker.check(numeric(Tolerance.EXACT), "1,234 bytes", m).verdict()).isEqualTo(CheckResult.Verdict.CORRECT);
+        assertThat(Checker.check(numeric(Tolerance.EXACT), "1234", m).message()).isEqualTo("Yes, 1234.");
+        CheckResult low = Checker.check(numeric(Tolerance.EXACT), "1233", m);
+        assertThat(low.verdict()).isEqualTo(CheckResult.Verdict.WRONG);
+        assertThat(low.message()).isEqualTo("No. Your answer is lower than what was measured.");
+        assertThat(Checker.check(numeric(Tolerance.EXACT), "lots", m).verdict()).isEqualTo(CheckResult.Verdict.INVALID_INPUT);
+    }
+
+    @Test
+    void tolerancesAreAbsoluteOrAPercentageOfTheMeasurement() {
+        ReadoutValue m = ReadoutValue.number("x", 300);
+        assertThat(Checker.check(numeric(new Tolerance(10, true)), "330", m).passed()).isTrue();
+        assertThat(Checker.check(numeric(new Tolerance(10, true)), "331", m).passed()).isFalse();
+        assertThat(Checker.check(numeric(new Tolerance(5, false)), "295", m).passed()).isTrue();
+        assertThat(Checker.check(numeric(new Tolerance(5, false)), "294.9", m).passed()).isFalse();
+        // judged against the value as shown: 312.42 for 312.4237
+        assertThat(Checker.check(numeric(Tolerance.EXACT), "312.42", ReadoutValue.number("x", 312.4237)).passed()).isTrue();
+    }
+
+    @Test
+    void anUnmeasurableReadoutAcceptsAnyAnswerAndSaysWhy() {
+        CheckResult r = Checker.check(numeric(Tolerance.EXACT), "7", ReadoutValue.unavailable("x", "no /proc/net/tcp on this system"));
+        assertThat(r.verdict()).isEqualTo(CheckResult.Verdict.NOT_MEASURABLE);
+        assertThat(r.passed()).isTrue();
+        assertThat(r.message()).contains("no /proc/net/tcp on this system");
+    }
+
+    @Test
+    void choicesArePickedByNumberLetterOrTextAndJudgedByTheReadout() {
+        Checkpoint.MultipleChoice c = new Checkpoint.MultipleChoice("Which?", "response.status", List.of(
+                new Checkpoint.Choice("200 OK", "200", false, ""),
+                new Checkpoint.Choice("404 Not Found", "404", false, "Look again.")), List.of(), "", "");
+        ReadoutValue m = ReadoutValue.number("response.status", 404);
+        assertThat(Checker.check(c, "2", m).verdict()).isEqualTo(CheckResult.Verdict.CORRECT);
+        assertThat(Checker.check(c, "b", m).verdict()).isEqualTo(CheckResult.Verdict.CORRECT);
+        assertThat(Checker.check(c, "404 not found", m).verdict()).isEqualTo(CheckResult.Verdict.CORRECT);
+        assertThat(Checker.check(c, "1", m).verdict()).isEqualTo(CheckResult.Verdict.WRONG);
+        assertThat(Checker.check(c, "3", m).verdict()).isEqualTo(CheckResult.Verdict.INVALID_INPUT);
+        assertThat(Checker.rightAnswer(c, m)).isEqualTo("2. 404 Not Found");
+        assertThat(Checker.rightAnswer(c, ReadoutValue.number("response.status", 500))).isEmpty();
+    }
+
+    @Test
+    void fixedChoicesUseTheLessonsMark() {
+        Checkpoint.MultipleChoice c = new Checkpoint.MultipleChoice("Which?", null, List.of(
+                new Checkpoint.Choice("a", null, false, "Not this one."),
+                new Checkpoint.Choice("b", null, true, "")), List.of(), "Right.", "Try again.");
+        assertThat(Checker.check(c, "a", null).message()).isEqualTo("Not this one. Try again.");
+        assertThat(Checker.check(c, "b", null).message()).isEqualTo("Right.");
+    }
+}

@@ -1,0 +1,57 @@
+package dev.roundtrip.lesson;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ProgressStoreTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void progressSurvivesARestart() throws Exception {
+        Path file = dir.resolve("progress.json");
+        ProgressStore store = new ProgressStore(file);
+        assertThat(store.get("01-the-dance").isStarted()).isFalse();
+        Instant now = Instant.parse("2026-01-02T03:04:05Z");
+        store.save(LessonProgress.fresh("01-the-dance").withCompleted(1, now).withCompleted(2, now).at(3, now));
+
+        ProgressStore again = new ProgressStore(file);
+        LessonProgress p = again.get("01-the-dance");
+        assertThat(p.currentStep()).isEqualTo(3);
+        assertThat(p.completedSteps()).containsExactlyInAnyOrder(1, 2);
+        assertThat(p.updatedAt()).isEqualTo(now);
+        assertThat(p.completion(4)).isEqualTo(0.5);
+        assertThat(again.problem()).isEmpty();
+
+        again.reset("01-the-dance");
+        assertThat(new ProgressStore(file).get("01-the-dance").isStarted()).isFalse();
+    }
+
+    @Test
+    void theHomeDirectoryMovesWithTheSystemProperty() {
+        String before = System.getProperty(ProgressStore.HOME_PROPERTY);
+        try {
+            System.setProperty(ProgressStore.HOME_PROPERTY, dir.toString());
+            assertThat(ProgressStore.forUser().file()).isEqualTo(dir.resolve("progress.json"));
+        } finally {
+            if (before == null) System.clearProperty(ProgressStore.HOME_PROPERTY);
+            else System.setProperty(ProgressStore.HOME_PROPERTY, before);
+        }
+    }
+
+    @Test
+    void anUnreadableFileIsKeptAsideNotOverwritten() throws Exception {
+        Path file = dir.resolve("progress.json");
+        Files.writeString(file, "{ this is not json");
+        ProgressStore store = new ProgressStore(file);
+        assertThat(store.problem()).hasValueSatisfying(m -> assertThat(m).contains("could not be read").contains("progress.json.unreadable"));
+        assertThat(Files.readString(dir.resolve("progress.json.unreadable"))).isEqualTo("{ this is not json");
+        store.save(LessonProgress.fresh("02-status-codes").at(2, Instant.now()));
+        assertThat(new ProgressStore(file).get("02-status-codes").currentStep()).isEqualTo(2);
+    }
+}

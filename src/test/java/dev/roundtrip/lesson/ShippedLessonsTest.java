@@ -1,0 +1,114 @@
+package dev.roundtrip.lesson;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import dev.roundtrip.lab.Lab;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/** Every shipped lesson validates, and runs end to end against one real engine. */
+class ShippedLessonsTest {
+    static final List<String> EXPECTED = List.of("01-the-dance", "02-status-codes", "03-anatomy-of-a-request",
+            "04-data-access", "05-the-kernels-role", "06-big-responses", "07-memory", "08-the-client-that-leaves",
+            "09-malformed-requests", "10-keep-alive", "11-many-clients", "12-beyond-request-response", "13-the-40ms-mystery");
+    static final boolean LINUX = System.getProperty("os.name").toLowerCase().contains("linux");
+
+    private static Lab lab;
+    private static LessonSet shipped;
+
+    @BeforeAll
+    static void start() throws Exception {
+        shipped = LessonLoader.loadDirectory(Path.of("lessons"));
+        lab = Lab.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (lab != null) lab.close();
+    }
+
+    @Test
+    void everyShippedLessonValidatesInTheIssuesOrder() {
+        assertThat(shipped.errors()).isEmpty();
+        assertThat(shipped.lessons()).extracting(Lesson::id).containsExactlyElementsOf(EXPECTED);
+        for (Lesson l : shipped.lessons()) {
+            assertThat(l.goals()).as(l.id() + " goals").isNotEmpty();
+            assertThat(l.checkpointCount()).as(l.id() + " checkpoints").isPositive();
+            // at least one question per lesson is answered from a live readout
+            assertThat(l.steps()).as(l.id()).anyMatch(s -> s.checkpoint() != null && s.checkpoint().readout() != null);
+        }
+    }
+
+    @Test
+    void theJarCopyOfTheLessonsIsTheSame() {
+        // LessonLibrary falls back to the copies packed into the jar (target/classes/lessons here)
+        LessonSet packed = LessonLoader.loadDirectory(Path.of("target/classes/lessons"));
+        assertThat(packed.lessons()).extracting(Lesson::id).containsExactlyElementsOf(EXPECTED);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyShippedLessonRunsHeadlessWithItsCheckpointsAnsweredFromLiveReadouts() {
+        return shipped.lessons().stream().map(lesson -> DynamicTest.dynamicTest(lesson.id(), () -> {
+            ByteArrayOutputStream buf = new ByteArrayOutputStream();
+            LessonDryRun.Report report = assertTimeoutPreemptively(Duration.ofSeconds(90),
+                    () -> LessonDryRun.run(lesson, new LessonRunner(lab), new PrintStream(buf, true, StandardCharsets.UTF_8)));
+            String out = buf.toString(StandardCharsets.UTF_8);
+            assertThat(report.problems()).as(out).isEmpty();
+            assertThat(report.checkpointsAnswered() + report.notMeasurable()).as(out).isEqualTo(lesson.checkpointCount());
+            if (LINUX) assertThat(report.notMeasurable()).as(out).isZero();
+            assertThat(out).contains("## Step " + lesson.steps().size() + " of " + lesson.steps().size());
+            // the engine is left as a lesson found it
+            assertThat(lab.gates().held()).isEmpty();
+            assertThat(lab.serverSettings().tcpNoDelay()).isTrue();
+            assertThat(lab.serverSettings().processDelayMillis()).isZero();
+        }));
+    }
+
+    @Test
+    void theReadmeDocumentsEveryActionFocusAndReadout() throws Exception {
+        String readme = java.nio.file.Files.readString(Path.of("lessons/README.md"));
+        for (ActionKind k : ActionKind.values()) {
+            assertThat(readme).as("action " + k.wireName()).contains("### `" + k.wireName() + "`");
+            for (String p : k.parameters()) assertThat(readme).as(k.wireName() + " setting " + p).contains("`" + p + "`");
+        }
+        for (Focus f : Focus.values()) assertThat(readme).as("focus").contains("| `" + f.wireName() + "` |");
+        for (ReadoutCatalog.Entry e : ReadoutCatalog.all()) assertThat(readme).as("readout").contains("| `" + e.name() + "` |");
+    }
+
+    @Test
+    void theReadmesExampleLessonValidatesAndRuns(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        String readme = java.nio.file.Files.readString(Path.of("lessons/README.md"));
+        int section = readme.indexOf("## A complete small example");
+        int start = readme.indexOf("```yaml\n", section) + "```yaml\n".length();
+        String yaml = readme.substring(start, readme.indexOf("```", start));
+        Path file = dir.resolve("20-hello.yaml");
+        java.nio.file.Files.writeString(file, yaml);
+        LessonSet set = LessonLoader.loadFiles(List.of(file));
+        assertThat(set.errors()).isEmpty();
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        LessonDryRun.Report report = LessonDryRun.run(set.lessons().get(0), new LessonRunner(lab), new PrintStream(buf, true, StandardCharsets.UTF_8));
+        assertThat(report.problems()).isEmpty();
+        assertThat(report.checkpointsAnswered()).isEqualTo(2);
+    }
+
+    @Test
+    void aDryRunCatchesAChoiceThatNoMeasurementCanMatch() throws Exception {
+        LessonSet set = LessonLoader.loadDirectory(Path.of(getClass().getResource("/lessons/mismatch").toURI()));
+        assertThat(set.errors()).isEmpty();
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        LessonDryRun.Report report = LessonDryRun.run(set.lessons().get(0), new LessonRunner(lab), new PrintStream(buf, true, StandardCharsets.UTF_8));
+        assertThat(report.ok()).isFalse();
+        assertThat(report.problems()).containsExactly("step 1: no choice matches the measurement 200");
+    }
+}
