@@ -1,2 +1,24 @@
 package dev.roundtrip;
-public final class Launcher { public static void main(String[] a) { System.out.println("x"); } }
+
+import dev.roundtrip.cli.RoundtripCommand;
+
+/**
+ * The main class of {@code roundtrip.jar}. It does not extend {@code Application}, so the jar starts
+ * from a plain classpath: with no arguments it opens the GUI, with a subcommand it runs the CLI.
+ */
+public final class Launcher {
+    private Launcher() {}
+
+    public static void main(String[] args) {
+        if (args.length == 0) {
+            startGui();
+            return;
+        }
+        System.exit(RoundtripCommand.execute(args));
+    }
+
+    /** The one place that starts the GUI. Until the UI exists it prints the command line's usage. */
+    static void startGui() {
+        RoundtripCommand.execute("--help");
+    }
+}

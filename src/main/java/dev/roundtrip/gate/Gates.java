@@ -149,6 +149,20 @@ public final class Gates {
         }
     }
 
+    /** Forgets one stage's hold of an exchange without running it (that side of the exchange has gone). */
+    public boolean discard(long exchangeId, Stage stage) {
+        synchronized (lock) {
+            return pending.remove(new Key(exchangeId, stage)) != null;
+        }
+    }
+
+    /** The stage this exchange is held before, if it is held. */
+    public Optional<Stage> heldStage(long exchangeId) {
+        synchronized (lock) {
+            return pending.keySet().stream().filter(k -> k.exchangeId() == exchangeId).map(Key::stage).findFirst();
+        }
+    }
+
     public void addListener(GateListener l) {
         listeners.add(l);
     }

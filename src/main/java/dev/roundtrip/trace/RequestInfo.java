@@ -8,6 +8,9 @@ import java.util.List;
  * fields are what could be read from them (method and target may be empty).
  */
 public record RequestInfo(String method, String target, List<Header> headers, byte[] body, byte[] raw) {
+    /** A request not yet read: a server announces an outside client's exchange with it, then describes it. */
+    public static final RequestInfo EMPTY = new RequestInfo("", "", List.of(), null, null);
+
     public RequestInfo {
         headers = List.copyOf(headers);
         body = body == null ? new byte[0] : body.clone();

@@ -1,0 +1,136 @@
+package dev.roundtrip.cli;
+
+import dev.roundtrip.trace.BufferReadout;
+import dev.roundtrip.trace.Exchange;
+import dev.roundtrip.trace.GateEvent;
+import dev.roundtrip.trace.KernelReadout;
+import dev.roundtrip.trace.MemoryReadout;
+import dev.roundtrip.trace.Phase;
+import dev.roundtrip.trace.SqlReadout;
+import dev.roundtrip.trace.Stage;
+import dev.roundtrip.trace.StageEvent;
+import java.io.PrintWriter;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Prints an exchange as a readable timeline: one line per fact, readouts indented under it, then a stage summary. */
+final class Timeline {
+    private Timeline() {}
+
+    static void print(Exchange x, PrintWriter out) {
+        String status = x.response().map(r -> r.status() + " " + r.reason()).orElse("no response");
+        out.printf(Locale.ROOT, "Exchange %d on connection %d: %s -> %s (%s, %s)%n", x.id(), x.connectionId(),
+                x.request().summary(), status, x.outcome().wireName(), ms(x.durationNanos()));
+        out.printf(Locale.ROOT, "%10s  %-9s %-8s %-13s %s%n", "t (ms)", "stage", "phase", "actor", "what happened");
+        List<StageEvent> byTime = new java.util.ArrayList<>(x.events());
+        byTime.sort(java.util.Comparator.comparingLong(StageEvent::tNanos)); // threads publish a little out of time order
+        for (StageEvent e : byTime) printEvent(x, e, out);
+        for (GateEvent g : x.gateEvents()) {
+            out.printf(Locale.ROOT, "%10s  gate %s before %s%s%n", ms(g.tNanos() - x.startedNanos()),
+                    g.kind().name().toLowerCase(Locale.ROOT), g.stage().wireName(), g.kernel() == null ? "" : ": " + kernel(g.kernel()));
+        }
+        out.println();
+        out.println("Stages:");
+        for (Stage s : Stage.values()) out.println("  " + summary(x.events(), s));
+        x.end().ifPresent(end -> out.println("Outcome: " + end.outcome().wireName() + ": " + end.detail()));
+        out.flush();
+    }
+
+    static void printEvent(Exchange x, StageEvent e, PrintWriter out) {
+        out.printf(Locale.ROOT, "%10s  %-9s %-8s %-13s %s%n", ms(e.tNanos() - x.startedNanos()), e.stage().wireName(),
+                e.phase().wireName(), e.actor().wireName(), e.detail());
+        readouts(e, out, "            ");
+    }
+
+    static void readouts(StageEvent e, PrintWriter out, String indent) {
+        if (e.bytes() != null) out.println(indent + "bytes   " + e.bytes().count() + ": " + preview(e.bytes().data()));
+        if (e.buffer() != null) out.println(indent + "buffer  " + buffer(e.buffer()));
+        if (e.kernel() != null) out.println(indent + "kernel  " + kernel(e.kernel()));
+        if (e.memory() != null) out.println(indent + "memory  " + memory(e.memory()));
+        if (e.sql() != null) out.println(indent + "sql     " + sql(e.sql()));
+    }
+
+    static String summary(List<StageEvent> events, Stage s) {
+        Long begin = null;
+        Long end = null;
+        Phase last = null;
+        long bytes = 0;
+        int ios = 0;
+        int sql = 0;
+        for (StageEvent e : events) {
+            if (e.stage() != s) continue;
+            if (e.phase() == Phase.BEGIN && begin == null) begin = e.tNanos();
+            if (e.phase() == Phase.END || e.phase() == Phase.ERROR) {
+                end = e.tNanos();
+                last = e.phase();
+            }
+            if (e.bytes() != null) {
+                bytes += e.bytes().count();
+                ios++;
+            }
+            if (e.sql() != null) sql++;
+        }
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%-9s ", s.wireName()));
+        if (begin == null) return b.append(last == Phase.ERROR ? "error before it began" : "did not happen").toString();
+        b.append(end == null ? "unfinished" : String.format(Locale.ROOT, "%9s", ms(end - begin)));
+        if (ios > 0) b.append(String.format(Locale.ROOT, "  %d bytes in %d socket %s", bytes, ios,
+                s == Stage.SEND || s == Stage.RESPOND ? (ios == 1 ? "write" : "writes") : (ios == 1 ? "read" : "reads")));
+        if (sql > 0) b.append("  ").append(sql).append(" SQL statement").append(sql == 1 ? "" : "s");
+        if (last == Phase.ERROR) b.append("  (ended with an error)");
+        return b.toString();
+    }
+
+    static String ms(long nanos) {
+        return String.format(Locale.ROOT, "%.3f ms", nanos / 1e6);
+    }
+
+    static String kernel(KernelReadout k) {
+        String bufs = "SO_RCVBUF " + (k.rcvBuf() == null ? "n/a" : k.rcvBuf()) + ", SO_SNDBUF " + (k.sndBuf() == null ? "n/a" : k.sndBuf());
+        if (!k.queuesAvailable()) return "queues not available (" + k.unavailable() + "), " + bufs;
+        return "rx queue " + k.rxQueue() + " B, tx queue " + k.txQueue() + " B, " + bufs;
+    }
+
+    static String buffer(BufferReadout b) {
+        return "capacity " + b.capacity() + ", readerIndex " + b.readerIndex() + ", writerIndex " + b.writerIndex();
+    }
+
+    static String memory(MemoryReadout m) {
+        return "heap used " + size(m.heapUsed()) + ", allocated in this stage on this thread "
+                + (m.allocatedBytes() == null ? "n/a" : size(m.allocatedBytes())) + ", direct " + size(m.directUsed());
+    }
+
+    static String sql(SqlReadout s) {
+        return s.statement() + " -> " + s.rows() + " row" + (s.rows() == 1 ? "" : "s") + " in " + ms(s.nanos());
+    }
+
+    static String size(long bytes) {
+        if (bytes < 1024) return bytes + " B";
+        if (bytes < 1024 * 1024) return String.format(Locale.ROOT, "%.1f KiB", bytes / 1024.0);
+        return String.format(Locale.ROOT, "%.1f MiB", bytes / (1024.0 * 1024));
+    }
+
+    /** The bytes as text, control characters shown as escapes, long data cut. */
+    static String preview(byte[] data) {
+        StringBuilder b = new StringBuilder("\"");
+        int n = Math.min(data.length, 120);
+        for (int i = 0; i < n; i++) {
+            int c = data[i] & 0xff;
+            if (c == '\r') b.append("\\r");
+            else if (c == '\n') b.append("\\n");
+            else if (c == '"' || c == '\\') b.append('\\').append((char) c);
+            else if (c < 0x20 || c > 0x7e) b.append(String.format(Locale.ROOT, "\\x%02x", c));
+            else b.append((char) c);
+        }
+        b.append('"');
+        if (data.length > n) b.append(" ...");
+        return b.toString();
+    }
+
+    static Map<Stage, String> summaries(List<StageEvent> events) {
+        Map<Stage, String> m = new EnumMap<>(Stage.class);
+        for (Stage s : Stage.values()) m.put(s, summary(events, s));
+        return m;
+    }
+}

@@ -1,0 +1,316 @@
+package dev.roundtrip.client;
+
+import dev.roundtrip.trace.Actor;
+import dev.roundtrip.trace.BufferReadout;
+import dev.roundtrip.trace.ConnectionDirectory;
+import dev.roundtrip.trace.ExchangeEnded;
+import dev.roundtrip.trace.Header;
+import dev.roundtrip.trace.KernelReadout;
+import dev.roundtrip.trace.Outcome;
+import dev.roundtrip.trace.Phase;
+import dev.roundtrip.trace.ResponseInfo;
+import dev.roundtrip.trace.Stage;
+import dev.roundtrip.trace.StageEvent;
+import dev.roundtrip.wire.Probes;
+import dev.roundtrip.wire.Tracing;
+import dev.roundtrip.wire.WireTap;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpMessage;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpResponseDecoder;
+import io.netty.handler.codec.http.HttpUtil;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One client connection, one exchange at a time. The socket is bound before it connects, so its
+ * address is in the {@link ConnectionDirectory} before the SYN leaves; the response is read only
+ * once the server said it has written one and the interpret gate let the exchange through.
+ */
+final class ClientConnection implements WireTap.Observer, ConnectionDirectory.ClientSide {
+    static final int MAX_RESPONSE_BYTES = 64 << 20;
+
+    private final Tracing t;
+    private final RoundtripClient client;
+    final long connectionId;
+    private Channel ch;
+    private ConnectionDirectory.Link link;
+    private volatile ClientExchange current;
+
+    ClientConnection(Tracing t, RoundtripClient client, long connectionId) {
+        this.t = t;
+        this.client = client;
+        this.connectionId = connectionId;
+    }
+
+    boolean reusable() {
+        return ch != null && ch.isActive() && current == null;
+    }
+
+    KernelReadout kernel() {
+        return ch == null ? KernelReadout.unavailable("the connection is not open yet", null, null) : t.probes().kernel(ch);
+    }
+
+    /** A new connection: bind, register, connect, then send. */
+    void open(Bootstrap template, InetSocketAddress server, ClientExchange x) {
+        current = x;
+        Bootstrap b = template.clone().handler(new ChannelInitializer<Channel>() {
+            @Override
+            protected void initChannel(Channel c) {
+                c.pipeline().addLast("tap", new WireTap(ClientConnection.this))
+                        .addLast("decoder", new ResponseDecoder())
+                        .addLast("aggregator", new HttpObjectAggregator(MAX_RESPONSE_BYTES))
+                        .addLast("handler", new ResponseHandler());
+            }
+        });
+        ChannelFuture reg = b.register();
+        ch = reg.channel();
+        reg.addListener(r -> {
+            if (!r.isSuccess()) {
+                failed(x, Stage.SEND, "cannot open a socket: " + r.cause().getMessage());
+                return;
+            }
+            ch.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)).addListener(bound -> {
+                if (!bound.isSuccess()) {
+                    failed(x, Stage.SEND, "cannot bind a local port: " + bound.cause().getMessage());
+                    return;
+                }
+                link = t.directory().register((InetSocketAddress) ch.localAddress(), connectionId);
+                link.attachClient(this);
+                ch.connect(server).addListener(c -> {
+                    if (!c.isSuccess()) failed(x, Stage.SEND, "cannot connect to " + server + ": " + c.cause().getMessage());
+                    else if (!x.ended) send(x);
+                });
+            });
+        });
+    }
+
+    /** Through the send gate, then write the request. */
+    void send(ClientExchange x) {
+        current = x;
+        t.pass(x.id, Stage.SEND, ch.eventLoop(), this::kernel, () -> write(x));
+    }
+
+    private void write(ClientExchange x) {
+        if (x.ended) return;
+        x.sendMark = t.probes().memory().allocatedMark();
+        t.publish(event(x, Stage.SEND, Phase.BEGIN, Actor.CLIENT)
+                .detail("the client writes its request: " + x.wire.length + " bytes").kernel(kernel())
+                .memory(t.probes().memory().read(x.sendMark)).build());
+        ch.writeAndFlush(Unpooled.wrappedBuffer(x.wire)).addListener(f -> {
+            if (x.ended) return;
+            if (f.isSuccess()) {
+                x.sendEnded = true;
+                t.publish(event(x, Stage.SEND, Phase.END, Actor.CLIENT)
+                        .detail(x.bytesWritten + " bytes in " + x.writes + " socket write" + (x.writes == 1 ? "" : "s")
+                                + " handed to the kernel")
+                        .kernel(kernel()).memory(t.probes().memory().read(x.sendMark)).build());
+            } else {
+                failed(x, Stage.SEND, "the request could not be written: " + f.cause().getMessage());
+            }
+        });
+    }
+
+    // --- the server's word through the directory (any thread) ---
+
+    @Override
+    public void responseSent(long exchangeId) {
+        ch.eventLoop().execute(() -> {
+            ClientExchange x = current;
+            if (x == null || x.id != exchangeId || x.ended) return;
+            t.pass(x.id, Stage.INTERPRET, ch.eventLoop(), this::kernel, () -> {
+                if (!x.ended && ch.isActive()) ch.read();
+            });
+        });
+    }
+
+    // --- socket reads and writes (event loop) ---
+
+    @Override
+    public void onWritten(ChannelHandlerContext ctx, byte[] all, int offset, int count, BufferReadout buffer) {
+        ClientExchange x = current;
+        if (x == null) return;
+        x.writes++;
+        x.bytesWritten += count;
+        t.publish(event(x, Stage.SEND, Phase.PROGRESS, Actor.CLIENT)
+                .detail("socket write #" + x.writes + ": " + count + " bytes")
+                .bytes(t.probes().bytes(all, offset, count)).buffer(buffer).kernel(kernel())
+                .memory(t.probes().memory().read(x.sendMark)).build());
+        if (!x.requestAnnounced) {
+            x.requestAnnounced = true;
+            link.requestSent(x.id);
+        }
+    }
+
+    @Override
+    public void onWriteFailed(ChannelHandlerContext ctx, Throwable cause, int unsent) {
+        ClientExchange x = current;
+        if (x == null || x.ended) return;
+        failed(x, Stage.SEND, "write failed: " + cause.getMessage() + " (" + unsent + " bytes not sent)");
+    }
+
+    @Override
+    public void onRead(ChannelHandlerContext ctx, ByteBuf buf) {
+        ClientExchange x = current;
+        if (x == null || x.ended) return;
+        if (!x.interpretBegun) {
+            x.interpretBegun = true;
+            x.interpretMark = t.probes().memory().allocatedMark();
+            t.publish(event(x, Stage.INTERPRET, Phase.BEGIN, Actor.CLIENT).detail("the first bytes of the response are read")
+                    .memory(t.probes().memory().read(x.interpretMark)).build());
+        }
+        x.reads++;
+        x.bytesRead += buf.readableBytes();
+        t.publish(event(x, Stage.INTERPRET, Phase.PROGRESS, Actor.CLIENT)
+                .detail("socket read #" + x.reads + ": " + buf.readableBytes() + " bytes")
+                .bytes(t.probes().bytes(buf)).buffer(Probes.buffer(buf)).kernel(kernel())
+                .memory(t.probes().memory().read(x.interpretMark)).build());
+    }
+
+    @Override
+    public void onReadComplete(ChannelHandlerContext ctx) {
+        ClientExchange x = current;
+        if (x != null && !x.ended && x.interpretBegun && ch.isActive()) ch.read(); // the rest of a long response
+    }
+
+    // --- endings (event loop) ---
+
+    private void interpreted(ClientExchange x, FullHttpResponse resp) {
+        if (resp.decoderResult().isFailure()) {
+            failed(x, Stage.INTERPRET, "the response is malformed: " + resp.decoderResult().cause().getMessage());
+            return;
+        }
+        List<Header> headers = new ArrayList<>();
+        for (Map.Entry<String, String> h : resp.headers()) headers.add(new Header(h.getKey(), h.getValue()));
+        byte[] body = ByteBufUtil.getBytes(resp.content());
+        int status = resp.status().code();
+        String decision = status < 300 ? "the client shows it" : status < 400 ? "the client could follow it"
+                : status < 500 ? "the client made a mistake: it shows the error" : "the server failed: the client shows the error";
+        String type = resp.headers().get("Content-Type");
+        t.publish(event(x, Stage.INTERPRET, Phase.END, Actor.CLIENT)
+                .detail(resp.protocolVersion() + " " + resp.status() + ": " + body.length + " body bytes"
+                        + (type == null ? "" : " (" + type + ")") + " in " + x.reads + " socket read" + (x.reads == 1 ? "" : "s")
+                        + "; " + decision)
+                .memory(t.probes().memory().read(x.interpretMark)).build());
+        ResponseInfo info = new ResponseInfo(status, resp.status().reasonPhrase(), headers, body);
+        boolean keep = x.spec.keepAlive() && !x.spec.isRaw() && HttpUtil.isKeepAlive(resp);
+        current = null;
+        if (keep) client.idle(this); // before the caller hears of the end, so its next request finds it
+        end(x, Outcome.COMPLETED, info, "answered " + resp.status());
+        if (!keep) close(false);
+    }
+
+    void timedOut(ClientExchange x) {
+        if (x.ended) return;
+        Stage stage = x.sendEnded ? Stage.INTERPRET : Stage.SEND;
+        String why = "no response within " + human(x.spec.timeout()) + ": the client gives up and closes the connection";
+        t.publish(event(x, stage, Phase.ERROR, Actor.CLIENT).detail(why).kernel(kernel()).build());
+        end(x, Outcome.TIMEOUT, null, why);
+        abandon(x);
+    }
+
+    void cancelled(ClientExchange x) {
+        if (x.ended) return;
+        Stage stage = x.sendEnded ? Stage.INTERPRET : Stage.SEND;
+        String why = "cancelled: the client leaves and resets its connection";
+        t.publish(event(x, stage, Phase.ERROR, Actor.CLIENT).detail(why).kernel(kernel()).build());
+        end(x, Outcome.CANCELLED, null, why);
+        abandon(x);
+    }
+
+    private void failed(ClientExchange x, Stage stage, String why) {
+        if (x.ended) return;
+        t.publish(event(x, stage, Phase.ERROR, Actor.CLIENT).detail(why).build());
+        end(x, Outcome.FAILED, null, why);
+        abandon(x);
+    }
+
+    private void end(ClientExchange x, Outcome outcome, ResponseInfo response, String detail) {
+        ExchangeEnded e = new ExchangeEnded(x.id, t.clock().now(), outcome, response, detail);
+        t.publish(e);
+        x.complete(e);
+        client.ended(x);
+    }
+
+    /** The client walks away: its gates are forgotten and the connection is reset (RST), not closed politely. */
+    private void abandon(ClientExchange x) {
+        t.gates().discard(x.id, Stage.SEND);
+        t.gates().discard(x.id, Stage.INTERPRET);
+        current = null;
+        close(true);
+    }
+
+    private void close(boolean reset) {
+        client.forget(this);
+        if (ch == null) return;
+        if (reset && ch.isActive()) ch.config().setOption(ChannelOption.SO_LINGER, 0);
+        ch.close();
+        if (link != null) link.clientClosed();
+    }
+
+    private void lost(String why) {
+        ClientExchange x = current;
+        if (x != null && !x.ended) failed(x, x.sendEnded ? Stage.INTERPRET : Stage.SEND, why);
+        client.forget(this);
+        if (link != null) {
+            link.clientClosed();
+            t.directory().remove(link);
+        }
+    }
+
+    private StageEvent.Builder event(ClientExchange x, Stage stage, Phase phase, Actor actor) {
+        return StageEvent.of(x.id, connectionId, stage, phase, actor, t.clock());
+    }
+
+    private static String human(java.time.Duration d) {
+        long ms = d.toMillis();
+        return ms % 1000 == 0 ? (ms / 1000) + " s" : ms + " ms";
+    }
+
+    /** A HEAD response has headers only, whatever its Content-Length says. */
+    private final class ResponseDecoder extends HttpResponseDecoder {
+        @Override
+        protected boolean isContentAlwaysEmpty(HttpMessage msg) {
+            ClientExchange x = current;
+            if (x != null && "HEAD".equals(x.info.method())) return true;
+            return super.isContentAlwaysEmpty(msg);
+        }
+    }
+
+    private final class ResponseHandler extends ChannelInboundHandlerAdapter {
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            try {
+                ClientExchange x = current;
+                if (msg instanceof FullHttpResponse resp && x != null && !x.ended) interpreted(x, resp);
+            } finally {
+                io.netty.util.ReferenceCountUtil.release(msg);
+            }
+        }
+
+        @Override
+        public void channelInactive(ChannelHandlerContext ctx) {
+            lost("the server closed the connection before a complete response");
+            ctx.fireChannelInactive();
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            lost("the connection failed: " + cause.getMessage());
+            ctx.close();
+        }
+    }
+}

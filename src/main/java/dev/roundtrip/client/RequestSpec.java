@@ -1,0 +1,99 @@
+package dev.roundtrip.client;
+
+import dev.roundtrip.trace.Header;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A request to send: structured (method, target, headers, body) or {@code raw} bytes sent exactly
+ * as given (to show what a server does with a malformed request). Arrays are copied in and out.
+ */
+public record RequestSpec(String method, String target, List<Header> headers, byte[] body, byte[] raw,
+                          boolean keepAlive, Duration timeout) {
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+
+    public RequestSpec {
+        method = method == null ? "" : method;
+        target = target == null ? "" : target;
+        headers = headers == null ? List.of() : List.copyOf(headers);
+        body = body == null ? new byte[0] : body.clone();
+        raw = raw == null ? null : raw.clone();
+        timeout = timeout == null ? DEFAULT_TIMEOUT : timeout;
+        if (timeout.isNegative() || timeout.isZero()) throw new IllegalArgumentException("timeout must be positive, was " + timeout);
+        if (raw == null && (method.isBlank() || target.isBlank())) {
+            throw new IllegalArgumentException("a structured request needs a method and a target (or use raw bytes)");
+        }
+    }
+
+    public static RequestSpec get(String target) {
+        return new RequestSpec("GET", target, List.of(), null, null, true, DEFAULT_TIMEOUT);
+    }
+
+    public static RequestSpec post(String target, byte[] body) {
+        return new RequestSpec("POST", target, List.of(), body, null, true, DEFAULT_TIMEOUT);
+    }
+
+    public static RequestSpec of(String method, String target) {
+        return new RequestSpec(method, target, List.of(), null, null, true, DEFAULT_TIMEOUT);
+    }
+
+    /** Raw bytes, sent as they are on a connection of their own (closed afterwards). */
+    public static RequestSpec raw(byte[] bytes) {
+        return new RequestSpec("", "", List.of(), null, bytes, false, DEFAULT_TIMEOUT);
+    }
+
+    public static RequestSpec raw(String text) {
+        return raw(text.getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    public RequestSpec withHeader(String name, String value) {
+        List<Header> h = new ArrayList<>(headers);
+        h.add(new Header(name, value));
+        return new RequestSpec(method, target, h, body, raw, keepAlive, timeout);
+    }
+
+    public RequestSpec withBody(byte[] newBody) {
+        return new RequestSpec(method, target, headers, newBody, raw, keepAlive, timeout);
+    }
+
+    public RequestSpec withTimeout(Duration d) {
+        return new RequestSpec(method, target, headers, body, raw, keepAlive, d);
+    }
+
+    public RequestSpec withKeepAlive(boolean k) {
+        return new RequestSpec(method, target, headers, body, raw, k, timeout);
+    }
+
+    public boolean isRaw() {
+        return raw != null;
+    }
+
+    @Override
+    public byte[] body() {
+        return body.clone();
+    }
+
+    @Override
+    public byte[] raw() {
+        return raw == null ? null : raw.clone();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof RequestSpec r && r.method.equals(method) && r.target.equals(target) && r.headers.equals(headers)
+                && java.util.Arrays.equals(r.body, body) && java.util.Arrays.equals(r.raw, raw)
+                && r.keepAlive == keepAlive && r.timeout.equals(timeout);
+    }
+
+    @Override
+    public int hashCode() {
+        return (method + target).hashCode() * 31 + java.util.Arrays.hashCode(body);
+    }
+
+    @Override
+    public String toString() {
+        return isRaw() ? "RequestSpec[raw " + raw.length + " bytes]" : "RequestSpec[" + method + " " + target + "]";
+    }
+}

@@ -1,0 +1,134 @@
+package dev.roundtrip.client;
+
+import dev.roundtrip.gate.GateListener;
+import dev.roundtrip.gate.Hold;
+import dev.roundtrip.trace.ExchangeStarted;
+import dev.roundtrip.trace.KernelReadout;
+import dev.roundtrip.wire.Tracing;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import java.net.InetSocketAddress;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The embedded HTTP/1.1 client, traced at send and interpret. One exchange per connection at a
+ * time; a keep-alive connection goes back to a small pool and is reused by the next request.
+ * {@link #send} never blocks: all socket work happens on the client's event loop.
+ */
+public final class RoundtripClient implements AutoCloseable {
+    private final Tracing t;
+    private final InetSocketAddress server;
+    private final NioEventLoopGroup group = new NioEventLoopGroup(1, new DefaultThreadFactory("roundtrip-client", true));
+    private final EventLoop loop = group.next();
+    private final Bootstrap template;
+    private final ConcurrentLinkedDeque<ClientConnection> idle = new ConcurrentLinkedDeque<>();
+    private final Map<Long, ClientExchange> active = new ConcurrentHashMap<>();
+    private final Map<Long, ClientConnection> connectionOf = new ConcurrentHashMap<>();
+    private final Map<ClientConnection, Boolean> open = new ConcurrentHashMap<>();
+    private final GateListener holds;
+
+    public RoundtripClient(Tracing t, InetSocketAddress server) {
+        this.t = t;
+        this.server = server;
+        this.template = new Bootstrap().group(loop).channel(NioSocketChannel.class)
+                .option(ChannelOption.AUTO_READ, false)
+                .option(ChannelOption.TCP_NODELAY, true);
+        this.holds = new GateListener() {
+            @Override
+            public void onHeld(Hold h) {
+                ClientExchange x = active.get(h.exchangeId());
+                if (x != null) loop.execute(x::held);
+            }
+
+            @Override
+            public void onReleased(Hold h) {
+                ClientExchange x = active.get(h.exchangeId());
+                if (x != null) loop.execute(x::released);
+            }
+        };
+        t.gates().addListener(holds);
+    }
+
+    public InetSocketAddress server() {
+        return server;
+    }
+
+    /** Starts an exchange and returns at once; its ExchangeStarted is published before this returns. */
+    public ExchangeHandle send(RequestSpec spec) {
+        long id = t.ids().nextExchangeId();
+        ClientConnection reused = spec.keepAlive() && !spec.isRaw() ? takeIdle() : null;
+        ClientConnection conn = reused != null ? reused : new ClientConnection(t, this, t.ids().nextConnectionId());
+        String host = server.getAddress().getHostAddress() + ":" + server.getPort();
+        ClientExchange x = new ClientExchange(id, spec, RequestEncoder.encode(spec, host), RequestEncoder.describe(spec, host), conn, this);
+        active.put(id, x);
+        connectionOf.put(id, conn);
+        open.put(conn, Boolean.TRUE);
+        t.publish(new ExchangeStarted(id, conn.connectionId, t.clock().now(), x.info));
+        loop.execute(() -> {
+            x.startTimer();
+            if (reused != null) conn.send(x);
+            else conn.open(template, server, x);
+        });
+        return x;
+    }
+
+    public void cancel(long exchangeId) {
+        ClientExchange x = active.get(exchangeId);
+        if (x != null) loop.execute(() -> x.conn.cancelled(x));
+    }
+
+    /** A fresh readout of the client socket that carries this exchange. */
+    public Optional<KernelReadout> kernelReadout(long exchangeId) {
+        ClientConnection c = connectionOf.get(exchangeId);
+        return c == null ? Optional.empty() : Optional.of(c.kernel());
+    }
+
+    public Optional<ExchangeHandle> handle(long exchangeId) {
+        return Optional.ofNullable(active.get(exchangeId));
+    }
+
+    /** Connections open (in use or idle). */
+    public int openConnections() {
+        return open.size();
+    }
+
+    EventLoop loop() {
+        return loop;
+    }
+
+    void idle(ClientConnection c) {
+        idle.addFirst(c);
+    }
+
+    void ended(ClientExchange x) {
+        active.remove(x.id);
+    }
+
+    void forget(ClientConnection c) {
+        idle.remove(c);
+        open.remove(c);
+    }
+
+    private ClientConnection takeIdle() {
+        ClientConnection c;
+        while ((c = idle.pollFirst()) != null) {
+            if (c.reusable()) return c;
+        }
+        return null;
+    }
+
+    @Override
+    public void close() {
+        t.gates().removeListener(holds);
+        for (ClientExchange x : active.values()) cancel(x.id);
+        group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(3, TimeUnit.SECONDS);
+    }
+}

@@ -1,0 +1,141 @@
+package dev.roundtrip.lab;
+
+import dev.roundtrip.client.ExchangeHandle;
+import dev.roundtrip.client.RequestSpec;
+import dev.roundtrip.client.RoundtripClient;
+import dev.roundtrip.gate.Gates;
+import dev.roundtrip.probe.KernelProbe;
+import dev.roundtrip.record.Recording;
+import dev.roundtrip.server.RoundtripServer;
+import dev.roundtrip.server.ServerSettings;
+import dev.roundtrip.trace.ConnectionDirectory;
+import dev.roundtrip.trace.Exchange;
+import dev.roundtrip.trace.GateEvent;
+import dev.roundtrip.trace.Ids;
+import dev.roundtrip.trace.KernelReadout;
+import dev.roundtrip.trace.Stage;
+import dev.roundtrip.trace.TraceBus;
+import dev.roundtrip.trace.TraceClock;
+import dev.roundtrip.wire.Probes;
+import dev.roundtrip.wire.Tracing;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The whole engine in one object: the traced server on loopback, the traced client, the gates, the
+ * bus and a recording fed by it. This is what the UI, the lessons and the CLI use.
+ */
+public final class Lab implements AutoCloseable {
+    private final TraceBus bus;
+    private final Gates gates = new Gates();
+    private final Recording recording;
+    private final TraceBus.Subscription subscription;
+    private final SettleWatch settle;
+    private final ServerSettings settings = new ServerSettings();
+    private final RoundtripServer server;
+    private final RoundtripClient client;
+
+    private Lab(LabOptions options) throws IOException {
+        TraceClock clock = new TraceClock();
+        bus = new TraceBus(clock);
+        recording = new Recording(clock.startedAt());
+        settle = new SettleWatch(recording);
+        subscription = bus.subscribe(e -> {
+            recording.onEvent(e);
+            settle.onEvent(e);
+        }, options.busCapacity());
+        Tracing t = new Tracing(bus, gates, new Ids(), new ConnectionDirectory(), new Probes(new KernelProbe(), options.maxKeptBytes()));
+        try {
+            server = RoundtripServer.start(t, settings, options.bindAddress(), options.port());
+        } catch (IOException e) {
+            bus.close();
+            throw e;
+        }
+        InetAddress target = options.bindAddress().isAnyLocalAddress() ? InetAddress.getLoopbackAddress() : options.bindAddress();
+        client = new RoundtripClient(t, new InetSocketAddress(target, server.port()));
+    }
+
+    public static Lab start() throws IOException {
+        return start(LabOptions.defaults());
+    }
+
+    public static Lab start(LabOptions options) throws IOException {
+        return new Lab(options);
+    }
+
+    /** The live recording; its {@code dropped} count is brought up to date on each call. */
+    public Recording recording() {
+        long d = subscription.dropped();
+        if (d != recording.dropped()) recording.setDropped(d);
+        return recording;
+    }
+
+    public TraceBus bus() {
+        return bus;
+    }
+
+    public Gates gates() {
+        return gates;
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public ServerSettings serverSettings() {
+        return settings;
+    }
+
+    /** Connections the server has accepted since start. */
+    public int serverConnections() {
+        return server.acceptedConnections();
+    }
+
+    public ExchangeHandle send(RequestSpec request) {
+        return client.send(request);
+    }
+
+    public void cancel(long exchangeId) {
+        client.cancel(exchangeId);
+    }
+
+    /**
+     * A fresh kernel readout of the socket that holds this exchange's waiting bytes: the server's
+     * before parse, process and respond, the client's before send and interpret (and when not held).
+     * Published as a {@link GateEvent} PROBED.
+     */
+    public Optional<KernelReadout> probe(long exchangeId) {
+        Optional<Stage> held = gates.heldStage(exchangeId);
+        Stage stage = held.orElse(null);
+        boolean serverSide = stage == Stage.PARSE || stage == Stage.PROCESS || stage == Stage.RESPOND;
+        Optional<KernelReadout> k = serverSide ? server.kernelReadout(exchangeId) : client.kernelReadout(exchangeId);
+        if (k.isEmpty()) k = serverSide ? client.kernelReadout(exchangeId) : server.kernelReadout(exchangeId);
+        if (k.isPresent()) {
+            Stage named = stage != null ? stage : lastStage(exchangeId);
+            bus.publish(new GateEvent(exchangeId, bus.clock().now(), named, GateEvent.Kind.PROBED, k.get()));
+        }
+        return k;
+    }
+
+    private Stage lastStage(long exchangeId) {
+        return recording.exchange(exchangeId)
+                .map(x -> x.events().isEmpty() ? Stage.SEND : x.events().get(x.events().size() - 1).stage())
+                .orElse(Stage.SEND);
+    }
+
+    /** Completes when the client has ended the exchange and the server's part is over, both in the recording. */
+    public CompletableFuture<Exchange> settled(long exchangeId) {
+        return settle.settled(exchangeId);
+    }
+
+    @Override
+    public void close() {
+        gates.releaseAll();
+        client.close();
+        server.close();
+        bus.close();
+    }
+}

@@ -1,0 +1,36 @@
+package dev.roundtrip.lab;
+
+import java.net.InetAddress;
+
+/**
+ * How a {@link Lab} starts.
+ *
+ * @param bindAddress where the server listens (loopback by default)
+ * @param port the server port, 0 for any free one
+ * @param maxKeptBytes at most this many bytes are kept per socket read or write (the count is always exact)
+ * @param busCapacity events queued per listener before they are counted as dropped
+ */
+public record LabOptions(InetAddress bindAddress, int port, int maxKeptBytes, int busCapacity) {
+    public LabOptions {
+        if (bindAddress == null) bindAddress = InetAddress.getLoopbackAddress();
+        if (port < 0 || port > 65535) throw new IllegalArgumentException("port must be 0..65535, was " + port);
+        if (maxKeptBytes < 0) throw new IllegalArgumentException("maxKeptBytes must be >= 0, was " + maxKeptBytes);
+        if (busCapacity < 1) throw new IllegalArgumentException("busCapacity must be >= 1, was " + busCapacity);
+    }
+
+    public static LabOptions defaults() {
+        return new LabOptions(InetAddress.getLoopbackAddress(), 0, 1 << 20, dev.roundtrip.trace.TraceBus.DEFAULT_CAPACITY);
+    }
+
+    public LabOptions withPort(int p) {
+        return new LabOptions(bindAddress, p, maxKeptBytes, busCapacity);
+    }
+
+    public LabOptions withMaxKeptBytes(int n) {
+        return new LabOptions(bindAddress, port, n, busCapacity);
+    }
+
+    public LabOptions withBusCapacity(int n) {
+        return new LabOptions(bindAddress, port, maxKeptBytes, n);
+    }
+}

@@ -1,0 +1,73 @@
+package dev.roundtrip.probe;
+
+import dev.roundtrip.trace.KernelReadout;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Reads this connection's socket queues as the kernel sees them. Only Linux exposes them (through
+ * {@code /proc/net/tcp} and {@code /proc/net/tcp6}); elsewhere, or when the socket is gone, the
+ * readout says why instead of inventing a zero.
+ */
+public final class KernelProbe {
+    /** TCP states in /proc/net/tcp (include/net/tcp_states.h). */
+    public static final int ESTABLISHED = 1, CLOSE_WAIT = 8;
+
+    private final Path tcp;
+    private final Path tcp6;
+
+    public KernelProbe() {
+        this(Path.of("/proc/net/tcp"), Path.of("/proc/net/tcp6"));
+    }
+
+    public KernelProbe(Path tcp, Path tcp6) {
+        this.tcp = tcp;
+        this.tcp6 = tcp6;
+    }
+
+    public boolean available() {
+        return Files.isReadable(tcp) || Files.isReadable(tcp6);
+    }
+
+    /**
+     * @param local this side's address of the connection
+     * @param remote the peer's address
+     * @param rcvBuf SO_RCVBUF as the socket reports it, or null
+     * @param sndBuf SO_SNDBUF as the socket reports it, or null
+     */
+    public KernelReadout read(InetSocketAddress local, InetSocketAddress remote, Integer rcvBuf, Integer sndBuf) {
+        Optional<TcpTable.Row> row = row(local, remote);
+        if (row.isEmpty()) {
+            if (!available()) {
+                return KernelReadout.unavailable("socket queues are only readable on Linux (/proc/net/tcp)", rcvBuf, sndBuf);
+            }
+            return KernelReadout.unavailable("connection " + local + " -> " + remote
+                    + " is not in /proc/net/tcp (already closed?)", rcvBuf, sndBuf);
+        }
+        return new KernelReadout(row.get().rxQueue(), row.get().txQueue(), rcvBuf, sndBuf, null);
+    }
+
+    /** The socket's line, or empty when it is not there (closed, or not Linux). */
+    public Optional<TcpTable.Row> row(InetSocketAddress local, InetSocketAddress remote) {
+        if (local == null || remote == null) return Optional.empty();
+        for (Path p : new Path[] {tcp6, tcp}) { // Java opens dual-stack sockets: tcp6 first
+            String text = readTable(p);
+            if (text == null) continue;
+            Optional<TcpTable.Row> row = TcpTable.find(text, local, remote);
+            if (row.isPresent()) return row;
+        }
+        return Optional.empty();
+    }
+
+    private static String readTable(Path p) {
+        try {
+            return new String(Files.readAllBytes(p), StandardCharsets.US_ASCII);
+        } catch (IOException | SecurityException e) {
+            return null;
+        }
+    }
+}

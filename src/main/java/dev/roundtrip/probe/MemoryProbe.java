@@ -1,0 +1,61 @@
+package dev.roundtrip.probe;
+
+import dev.roundtrip.trace.MemoryReadout;
+import java.lang.management.BufferPoolMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.util.function.LongSupplier;
+
+/**
+ * JVM memory at a moment: heap in use, bytes allocated by the current thread since a mark, and
+ * direct (off-heap) memory. Netty allocates much of its direct memory outside the JDK's counter,
+ * so the caller supplies Netty's own count ({@code extraDirect}); this package does not know Netty.
+ */
+public final class MemoryProbe {
+    private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+    private final BufferPoolMXBean directPool;
+    private final com.sun.management.ThreadMXBean threads;
+    private final LongSupplier extraDirect;
+
+    public MemoryProbe(LongSupplier extraDirect) {
+        this.extraDirect = extraDirect;
+        BufferPoolMXBean pool = null;
+        for (BufferPoolMXBean b : ManagementFactory.getPlatformMXBeans(BufferPoolMXBean.class)) {
+            if (b.getName().equals("direct")) pool = b;
+        }
+        this.directPool = pool;
+        com.sun.management.ThreadMXBean t = null;
+        if (ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean sun
+                && sun.isThreadAllocatedMemorySupported()) {
+            if (!sun.isThreadAllocatedMemoryEnabled()) sun.setThreadAllocatedMemoryEnabled(true);
+            t = sun;
+        }
+        this.threads = t;
+    }
+
+    public MemoryProbe() {
+        this(() -> 0L);
+    }
+
+    /** Bytes allocated so far by the current thread, or null when the JVM cannot tell. */
+    public Long allocatedMark() {
+        if (threads == null) return null;
+        long v = threads.getCurrentThreadAllocatedBytes();
+        return v < 0 ? null : v;
+    }
+
+    /**
+     * Memory now; {@code allocatedBytes} is what this thread allocated since {@code mark} (from
+     * {@link #allocatedMark()} on the same thread), null when unknown.
+     */
+    public MemoryReadout read(Long mark) {
+        Long now = allocatedMark();
+        Long delta = mark == null || now == null ? null : Math.max(0, now - mark);
+        return new MemoryReadout(memory.getHeapMemoryUsage().getUsed(), delta, directUsed());
+    }
+
+    public long directUsed() {
+        long jdk = directPool == null ? 0 : Math.max(0, directPool.getMemoryUsed());
+        return jdk + Math.max(0, extraDirect.getAsLong());
+    }
+}

@@ -1,0 +1,189 @@
+package dev.roundtrip.server;
+
+import dev.roundtrip.trace.Actor;
+import dev.roundtrip.trace.ExchangeEnded;
+import dev.roundtrip.trace.ExchangeStarted;
+import dev.roundtrip.trace.Header;
+import dev.roundtrip.trace.Outcome;
+import dev.roundtrip.trace.Phase;
+import dev.roundtrip.trace.RequestInfo;
+import dev.roundtrip.trace.ResponseInfo;
+import dev.roundtrip.trace.Stage;
+import dev.roundtrip.wire.Tracing;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.util.concurrent.EventExecutorGroup;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The end of the server pipeline: a decoded request ends the parse stage; the demo application
+ * runs it on a worker (process), and the answer is written back on the event loop (respond).
+ * Each stage is entered through its gate.
+ */
+final class RequestHandler extends ChannelInboundHandlerAdapter {
+    private final Tracing t;
+    private final ServerConnection conn;
+    private final DemoApp app;
+    private final ServerSettings settings;
+    private final EventExecutorGroup workers;
+
+    /** The request as the application sees it, copied off Netty's buffers. */
+    record Parsed(ServerExchange x, String method, String uri, byte[] body, String contentType, boolean keepAlive) {}
+
+    RequestHandler(Tracing t, ServerConnection conn, DemoApp app, ServerSettings settings, EventExecutorGroup workers) {
+        this.t = t;
+        this.conn = conn;
+        this.app = app;
+        this.settings = settings;
+        this.workers = workers;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        conn.active();
+        ctx.fireChannelActive();
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        conn.closed(null);
+        ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        conn.closed(cause);
+        ctx.close();
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (!(msg instanceof FullHttpRequest req)) {
+            io.netty.util.ReferenceCountUtil.release(msg);
+            return;
+        }
+        try {
+            ServerExchange x = conn.parsed();
+            String problem = problem(req);
+            RequestInfo info = problem == null ? describe(req) : new RequestInfo("", "", List.of(), null, x.seen.toByteArray());
+            if (x.external) t.publish(new ExchangeStarted(x.id, conn.connectionId(), t.clock().now(), info));
+            if (problem != null) {
+                t.publish(conn.event(x, Stage.PARSE, Phase.ERROR, Actor.SERVER).detail("malformed request: " + problem)
+                        .memory(t.probes().memory().read(x.parseMark)).build());
+                AppResponse bad = AppResponse.text(400, "Bad Request: " + problem, "malformed request");
+                t.pass(x.id, Stage.RESPOND, ctx.channel().eventLoop(), conn::kernel, () -> respond(ctx, x, bad, false));
+                return;
+            }
+            byte[] body = ByteBufUtil.getBytes(req.content());
+            t.publish(conn.event(x, Stage.PARSE, Phase.END, Actor.SERVER)
+                    .detail(req.method() + " " + req.uri() + " " + req.protocolVersion() + ": " + req.headers().size()
+                            + " headers, " + body.length + " body bytes, from " + x.reads + " socket read" + (x.reads == 1 ? "" : "s"))
+                    .memory(t.probes().memory().read(x.parseMark)).build());
+            Parsed p = new Parsed(x, req.method().name(), req.uri(), body, req.headers().get(HttpHeaderNames.CONTENT_TYPE),
+                    HttpUtil.isKeepAlive(req));
+            t.pass(x.id, Stage.PROCESS, workers.next(), conn::kernel, () -> process(ctx, p));
+        } finally {
+            req.release();
+        }
+    }
+
+    /** Why this request cannot be served, or null. The codec catches most; HTTP rules it accepts are checked here. */
+    private static String problem(FullHttpRequest req) {
+        if (req.decoderResult().isFailure()) {
+            Throwable c = req.decoderResult().cause();
+            return c.getMessage() == null ? c.getClass().getSimpleName() : c.getMessage();
+        }
+        HttpVersion v = req.protocolVersion();
+        if (!v.equals(HttpVersion.HTTP_1_1) && !v.equals(HttpVersion.HTTP_1_0)) {
+            return "unsupported protocol version " + v.text() + " (this server speaks HTTP/1.0 and HTTP/1.1)";
+        }
+        if (v.equals(HttpVersion.HTTP_1_1) && req.headers().getAll(HttpHeaderNames.HOST).size() != 1) {
+            return "an HTTP/1.1 request needs exactly one Host header";
+        }
+        if (!req.uri().startsWith("/") && !req.uri().equals("*") && !req.uri().startsWith("http")) {
+            return "request target '" + req.uri() + "' is not a path";
+        }
+        return null;
+    }
+
+    private static RequestInfo describe(FullHttpRequest req) {
+        List<Header> headers = new ArrayList<>();
+        for (Map.Entry<String, String> h : req.headers()) headers.add(new Header(h.getKey(), h.getValue()));
+        return new RequestInfo(req.method().name(), req.uri(), headers, ByteBufUtil.getBytes(req.content()), null);
+    }
+
+    /** On a worker thread: the application does its work; each SQL statement is a fact of its own. */
+    private void process(ChannelHandlerContext ctx, Parsed p) {
+        ServerExchange x = p.x();
+        Long mark = t.probes().memory().allocatedMark();
+        t.publish(conn.event(x, Stage.PROCESS, Phase.BEGIN, Actor.SERVER).detail("the handler starts: " + p.method() + " " + p.uri())
+                .memory(t.probes().memory().read(mark)).build());
+        AppResponse r;
+        try {
+            int delay = settings.processDelayMillis();
+            if (delay > 0) Thread.sleep(delay);
+            r = app.handle(p.method(), p.uri(), p.body(), p.contentType(), sql ->
+                    t.publish(conn.event(x, Stage.PROCESS, Phase.PROGRESS, Actor.DATABASE)
+                            .detail(sql.statement() + " -> " + sql.rows() + " row" + (sql.rows() == 1 ? "" : "s"))
+                            .sql(sql).memory(t.probes().memory().read(mark)).build()));
+            t.publish(conn.event(x, Stage.PROCESS, Phase.END, Actor.SERVER)
+                    .detail(r.status() + " " + HttpResponseStatus.valueOf(r.status()).reasonPhrase() + ": " + r.detail())
+                    .memory(t.probes().memory().read(mark)).build());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            r = AppResponse.text(503, "the server is shutting down", "interrupted");
+            t.publish(conn.event(x, Stage.PROCESS, Phase.ERROR, Actor.SERVER).detail("interrupted: the server is shutting down")
+                    .memory(t.probes().memory().read(mark)).build());
+        } catch (Exception e) {
+            r = AppResponse.text(500, "Internal Server Error", "the handler failed");
+            t.publish(conn.event(x, Stage.PROCESS, Phase.ERROR, Actor.SERVER)
+                    .detail("the handler threw " + e.getClass().getSimpleName() + ": " + e.getMessage() + " -> 500")
+                    .memory(t.probes().memory().read(mark)).build());
+        }
+        AppResponse answer = r;
+        t.pass(x.id, Stage.RESPOND, ctx.channel().eventLoop(), conn::kernel, () -> respond(ctx, x, answer, p.keepAlive()));
+    }
+
+    /** On the event loop: encode and write; the wire tap reports each socket write. */
+    private void respond(ChannelHandlerContext ctx, ServerExchange x, AppResponse r, boolean keepAlive) {
+        HttpResponseStatus status = HttpResponseStatus.valueOf(r.status());
+        FullHttpResponse resp = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.wrappedBuffer(r.body()));
+        resp.headers().set("Server", "roundtrip");
+        resp.headers().set("Content-Type", r.contentType());
+        resp.headers().setInt("Content-Length", r.body().length);
+        resp.headers().set("Connection", keepAlive ? "keep-alive" : "close");
+        List<Header> headers = new ArrayList<>();
+        for (Map.Entry<String, String> h : resp.headers()) headers.add(new Header(h.getKey(), h.getValue()));
+        ResponseInfo info = new ResponseInfo(status.code(), status.reasonPhrase(), headers, r.body());
+        ctx.channel().config().setOption(io.netty.channel.ChannelOption.TCP_NODELAY, settings.tcpNoDelay());
+        conn.beginRespond(x, status.code() + " " + status.reasonPhrase() + ", " + r.body().length + " body bytes");
+        ctx.writeAndFlush(resp).addListener(f -> {
+            if (f.isSuccess()) {
+                t.publish(conn.event(x, Stage.RESPOND, Phase.END, Actor.SERVER)
+                        .detail("the response (" + x.bytesWritten + " bytes in " + x.writes + " socket write" + (x.writes == 1 ? "" : "s")
+                                + ") is in the kernel's send queue")
+                        .kernel(conn.kernel()).memory(t.probes().memory().read(x.respondMark)).build());
+            } else if (!x.respondFailed) {
+                x.respondFailed = true;
+                t.publish(conn.event(x, Stage.RESPOND, Phase.ERROR, Actor.SERVER_KERNEL)
+                        .detail("write failed: " + ServerConnection.describe(f.cause())).kernel(conn.kernel()).build());
+            }
+            if (x.external) {
+                t.publish(new ExchangeEnded(x.id, t.clock().now(), f.isSuccess() ? Outcome.COMPLETED : Outcome.FAILED,
+                        f.isSuccess() ? info : null, f.isSuccess() ? "answered " + status : "the response could not be delivered"));
+            }
+            conn.responded(x, f.isSuccess() && keepAlive);
+        });
+    }
+}

@@ -1,0 +1,114 @@
+package dev.roundtrip.server;
+
+import dev.roundtrip.trace.KernelReadout;
+import dev.roundtrip.wire.Tracing;
+import dev.roundtrip.wire.WireTap;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.util.concurrent.DefaultEventExecutorGroup;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.EventExecutorGroup;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The embedded HTTP/1.1 server (Netty NIO, keep-alive), traced at parse, process and respond.
+ *
+ * <pre>
+ *  socket ⇄ WireTap ⇄ HttpServerCodec ⇄ HttpObjectAggregator ⇄ RequestHandler ─▶ workers: DemoApp ─▶ H2
+ * </pre>
+ */
+public final class RoundtripServer implements AutoCloseable {
+    public static final int MAX_BODY_BYTES = 1 << 20;
+
+    private final EventLoopGroup boss = new NioEventLoopGroup(1, new DefaultThreadFactory("roundtrip-accept", true));
+    private final EventLoopGroup loops = new NioEventLoopGroup(1, new DefaultThreadFactory("roundtrip-server", true));
+    private final EventExecutorGroup workers = new DefaultEventExecutorGroup(4, new DefaultThreadFactory("roundtrip-app", true));
+    private final Map<Long, ServerConnection> byExchange = new ConcurrentHashMap<>();
+    private final AtomicInteger accepted = new AtomicInteger();
+    private final UserStore users = new UserStore();
+    private final Channel listener;
+
+    private RoundtripServer(Tracing t, ServerSettings settings, InetSocketAddress bind) throws IOException {
+        DemoApp app = new DemoApp(users);
+        ServerBootstrap b = new ServerBootstrap()
+                .group(boss, loops)
+                .channel(NioServerSocketChannel.class)
+                .childOption(ChannelOption.AUTO_READ, false)
+                .childOption(ChannelOption.TCP_NODELAY, settings.tcpNoDelay())
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        accepted.incrementAndGet();
+                        ServerConnection conn = new ServerConnection(t, RoundtripServer.this, ch);
+                        ch.pipeline().addLast("tap", new WireTap(conn))
+                                .addLast("codec", new HttpServerCodec())
+                                .addLast("aggregator", new HttpObjectAggregator(MAX_BODY_BYTES))
+                                .addLast("handler", new RequestHandler(t, conn, app, settings, workers));
+                    }
+                });
+        try {
+            listener = b.bind(bind).sync().channel();
+        } catch (Exception e) {
+            close();
+            throw new IOException("cannot listen on " + bind + ": " + e.getMessage(), e);
+        }
+    }
+
+    public static RoundtripServer start(Tracing t, ServerSettings settings, InetAddress address, int port) throws IOException {
+        return new RoundtripServer(t, settings, new InetSocketAddress(address, port));
+    }
+
+    public InetSocketAddress address() {
+        return (InetSocketAddress) listener.localAddress();
+    }
+
+    public int port() {
+        return address().getPort();
+    }
+
+    /** Connections accepted since start. */
+    public int acceptedConnections() {
+        return accepted.get();
+    }
+
+    /** A fresh kernel readout of the server socket that carries this exchange, if the server knows it. */
+    public Optional<KernelReadout> kernelReadout(long exchangeId) {
+        ServerConnection c = byExchange.get(exchangeId);
+        return c == null ? Optional.empty() : Optional.of(c.kernel());
+    }
+
+    void track(long exchangeId, ServerConnection c) {
+        byExchange.put(exchangeId, c);
+    }
+
+    void untrack(ServerConnection c) {
+        byExchange.values().removeIf(v -> v == c);
+    }
+
+    @Override
+    public void close() {
+        if (listener != null) listener.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
+        boss.shutdownGracefully(0, 2, TimeUnit.SECONDS);
+        loops.shutdownGracefully(0, 2, TimeUnit.SECONDS);
+        workers.shutdownGracefully(0, 2, TimeUnit.SECONDS);
+        boss.terminationFuture().awaitUninterruptibly(3, TimeUnit.SECONDS);
+        loops.terminationFuture().awaitUninterruptibly(3, TimeUnit.SECONDS);
+        workers.terminationFuture().awaitUninterruptibly(3, TimeUnit.SECONDS);
+        users.close();
+    }
+}

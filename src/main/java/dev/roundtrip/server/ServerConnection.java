@@ -1,0 +1,260 @@
+package dev.roundtrip.server;
+
+import dev.roundtrip.trace.Actor;
+import dev.roundtrip.trace.BufferReadout;
+import dev.roundtrip.trace.ConnectionDirectory;
+import dev.roundtrip.trace.ExchangeStarted;
+import dev.roundtrip.trace.KernelReadout;
+import dev.roundtrip.trace.Phase;
+import dev.roundtrip.trace.RequestInfo;
+import dev.roundtrip.trace.Stage;
+import dev.roundtrip.trace.StageEvent;
+import dev.roundtrip.wire.Probes;
+import dev.roundtrip.wire.Tracing;
+import dev.roundtrip.wire.WireTap;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import java.net.InetSocketAddress;
+import java.util.ArrayDeque;
+import java.util.List;
+
+/**
+ * One accepted connection: decides when the socket is read and to which exchange each socket read
+ * and write belongs.
+ *
+ * <p>The channel does not read by itself (autoRead off). For a connection from our own client, a
+ * request is read only after the client said (through the {@link ConnectionDirectory}) that it has
+ * written one and the parse gate has let that exchange through: until then the request waits in
+ * the server kernel's receive queue. A connection from outside (curl) is read at once.
+ */
+final class ServerConnection implements WireTap.Observer, ConnectionDirectory.ServerSide {
+    private final Tracing t;
+    private final RoundtripServer server;
+    private final Channel ch;
+    private ConnectionDirectory.Link link;
+    private long connectionId;
+    /** Exchanges our client has sent on this connection and the server has not begun reading. */
+    private final ArrayDeque<Long> announced = new ArrayDeque<>();
+    /** Let through (or held at) the parse gate, no byte read yet. */
+    private ServerExchange expected;
+    /** Being read and decoded. */
+    private ServerExchange parsing;
+    /** Whose response is being written. */
+    private ServerExchange responding;
+    private ServerExchange last;
+
+    ServerConnection(Tracing t, RoundtripServer server, Channel ch) {
+        this.t = t;
+        this.server = server;
+        this.ch = ch;
+    }
+
+    long connectionId() {
+        return connectionId;
+    }
+
+    boolean inProcess() {
+        return link != null;
+    }
+
+    Channel channel() {
+        return ch;
+    }
+
+    KernelReadout kernel() {
+        return t.probes().kernel(ch);
+    }
+
+    void active() {
+        link = t.directory().find((InetSocketAddress) ch.remoteAddress()).orElse(null);
+        if (link != null) {
+            connectionId = link.connectionId();
+            link.attachServer(this);
+        } else {
+            connectionId = t.ids().nextConnectionId();
+            ch.config().setAutoRead(true);
+        }
+    }
+
+    // --- from our client, through the directory (any thread) ---
+
+    @Override
+    public void requestSent(long exchangeId) {
+        ch.eventLoop().execute(() -> {
+            announced.add(exchangeId);
+            openNext();
+        });
+    }
+
+    @Override
+    public void clientClosed() {
+        // Read once more so the server sees the end of the connection, unless a read is due anyway.
+        ch.eventLoop().execute(() -> {
+            if (expected == null && parsing == null && announced.isEmpty()) ch.read();
+        });
+    }
+
+    /** Lets the next announced request through the parse gate: only then is the socket read. */
+    private void openNext() {
+        if (expected != null || parsing != null || announced.isEmpty()) return;
+        long id = announced.poll();
+        ServerExchange x = new ServerExchange(id, false);
+        expected = x;
+        server.track(id, this);
+        t.pass(id, Stage.PARSE, ch.eventLoop(), this::kernel, () -> {
+            if (ch.isActive()) ch.read();
+            else lost(x, "the connection was closed before the request was read");
+        });
+    }
+
+    // --- socket reads and writes (event loop) ---
+
+    @Override
+    public void onRead(ChannelHandlerContext ctx, ByteBuf buf) {
+        ServerExchange x = parsing;
+        if (x == null) {
+            if (expected != null) {
+                x = expected;
+                expected = null;
+            } else {
+                x = new ServerExchange(t.ids().nextExchangeId(), true);
+                server.track(x.id, this);
+                t.publish(new ExchangeStarted(x.id, connectionId, t.clock().now(), RequestInfo.EMPTY));
+            }
+            parsing = x;
+            last = x;
+            x.parseMark = t.probes().memory().allocatedMark();
+            t.publish(event(x, Stage.PARSE, Phase.BEGIN, Actor.SERVER)
+                    .detail("the first bytes of a request are read from the socket")
+                    .memory(t.probes().memory().read(x.parseMark)).build());
+        }
+        x.reads++;
+        x.bytesRead += buf.readableBytes();
+        if (x.external && x.seen.size() < ServerExchange.MAX_SEEN) {
+            byte[] b = new byte[Math.min(buf.readableBytes(), ServerExchange.MAX_SEEN - x.seen.size())];
+            buf.getBytes(buf.readerIndex(), b);
+            x.seen.writeBytes(b);
+        }
+        t.publish(event(x, Stage.PARSE, Phase.PROGRESS, Actor.SERVER)
+                .detail("socket read #" + x.reads + ": " + buf.readableBytes() + " bytes")
+                .bytes(t.probes().bytes(buf)).buffer(Probes.buffer(buf)).kernel(kernel())
+                .memory(t.probes().memory().read(x.parseMark)).build());
+    }
+
+    @Override
+    public void onReadComplete(ChannelHandlerContext ctx) {
+        // A request that came in several pieces: keep reading until it is whole.
+        if (inProcess() && parsing != null && ch.isActive()) ch.read();
+    }
+
+    @Override
+    public void onWritten(ChannelHandlerContext ctx, byte[] all, int offset, int count, BufferReadout buffer) {
+        ServerExchange x = writer();
+        if (x == null) return;
+        if (!x.respondBegun) beginRespond(x, "the codec answers on its own");
+        x.writes++;
+        x.bytesWritten += count;
+        t.publish(event(x, Stage.RESPOND, Phase.PROGRESS, Actor.SERVER)
+                .detail("socket write #" + x.writes + ": " + count + " bytes")
+                .bytes(t.probes().bytes(all, offset, count)).buffer(buffer).kernel(kernel())
+                .memory(t.probes().memory().read(x.respondMark)).build());
+        if (!x.respondAnnounced && link != null) {
+            x.respondAnnounced = true;
+            link.responseSent(x.id);
+        }
+    }
+
+    @Override
+    public void onWriteFailed(ChannelHandlerContext ctx, Throwable cause, int unsent) {
+        ServerExchange x = writer();
+        if (x == null || x.respondFailed) return;
+        x.respondFailed = true;
+        if (!x.respondBegun) beginRespond(x, "the codec answers on its own");
+        t.publish(event(x, Stage.RESPOND, Phase.ERROR, Actor.SERVER_KERNEL)
+                .detail("write failed: " + describe(cause) + "; " + unsent + " bytes of the response reached no one")
+                .kernel(kernel()).memory(t.probes().memory().read(x.respondMark)).build());
+    }
+
+    private ServerExchange writer() {
+        if (responding != null) return responding;
+        if (parsing != null) return parsing;
+        return last;
+    }
+
+    // --- called by the request handler ---
+
+    /** The codec produced a whole request: it belonged to the exchange being read. */
+    ServerExchange parsed() {
+        ServerExchange x = parsing;
+        parsing = null;
+        if (x == null) { // decoded without a read of ours (cannot happen with one codec); keep it traceable
+            x = new ServerExchange(t.ids().nextExchangeId(), true);
+            server.track(x.id, this);
+            t.publish(new ExchangeStarted(x.id, connectionId, t.clock().now(), RequestInfo.EMPTY));
+        }
+        if (x.external) ch.config().setAutoRead(false); // one request at a time
+        return x;
+    }
+
+    void beginRespond(ServerExchange x, String detail) {
+        responding = x;
+        x.respondBegun = true;
+        x.respondMark = t.probes().memory().allocatedMark();
+        t.publish(event(x, Stage.RESPOND, Phase.BEGIN, Actor.SERVER).detail(detail).kernel(kernel())
+                .memory(t.probes().memory().read(x.respondMark)).build());
+    }
+
+    /** The response has been written (or failed): read the next request. */
+    void responded(ServerExchange x, boolean keepOpen) {
+        if (responding == x) responding = null;
+        if (!keepOpen) {
+            ch.close();
+            return;
+        }
+        if (inProcess()) openNext();
+        else ch.config().setAutoRead(true);
+    }
+
+    /** The connection ended or failed: every exchange still waiting on it is lost. */
+    void closed(Throwable cause) {
+        String why = cause == null ? "the client closed the connection" : describe(cause);
+        if (parsing != null) lost(parsing, why + " before the request was complete");
+        if (expected != null) lost(expected, why + " before the request was read");
+        while (!announced.isEmpty()) {
+            long id = announced.poll();
+            server.track(id, this);
+            lost(new ServerExchange(id, false), why + " before the request was read");
+        }
+        parsing = null;
+        expected = null;
+        if (link != null) t.directory().remove(link);
+        server.untrack(this);
+    }
+
+    private void lost(ServerExchange x, String why) {
+        if (x == parsing) parsing = null;
+        if (x == expected) expected = null;
+        t.publish(event(x, Stage.PARSE, Phase.ERROR, Actor.SERVER_KERNEL).detail(why).kernel(kernel()).build());
+        if (x.external) {
+            t.publish(new dev.roundtrip.trace.ExchangeEnded(x.id, t.clock().now(), dev.roundtrip.trace.Outcome.FAILED, null, why));
+        }
+    }
+
+    StageEvent.Builder event(ServerExchange x, Stage stage, Phase phase, Actor actor) {
+        return StageEvent.of(x.id, connectionId, stage, phase, actor, t.clock());
+    }
+
+    static String describe(Throwable cause) {
+        String m = cause.getMessage();
+        String text = m == null ? cause.getClass().getSimpleName() : m;
+        String lower = text.toLowerCase(java.util.Locale.ROOT);
+        if (lower.contains("reset")) return text + " (the client's kernel answered with RST: the client had gone)";
+        if (lower.contains("broken pipe")) return text + " (the client had closed the connection)";
+        return text;
+    }
+
+    static List<dev.roundtrip.trace.Header> noHeaders() {
+        return List.of();
+    }
+}

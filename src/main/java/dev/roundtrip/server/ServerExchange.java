@@ -1,0 +1,28 @@
+package dev.roundtrip.server;
+
+import java.io.ByteArrayOutputStream;
+
+/** The server's state for one exchange; touched only on the connection's event loop (and, for the process stage, by the worker that runs it). */
+final class ServerExchange {
+    static final int MAX_SEEN = 64 * 1024;
+
+    final long id;
+    /** Started by an outside client (curl, a browser): the server announces and ends it itself. */
+    final boolean external;
+    Long parseMark;
+    Long respondMark;
+    boolean respondBegun;
+    boolean respondAnnounced;
+    boolean respondFailed;
+    int reads;
+    int writes;
+    long bytesRead;
+    long bytesWritten;
+    /** What an outside client sent, for describing a request that could not be parsed. */
+    final ByteArrayOutputStream seen = new ByteArrayOutputStream();
+
+    ServerExchange(long id, boolean external) {
+        this.id = id;
+        this.external = external;
+    }
+}

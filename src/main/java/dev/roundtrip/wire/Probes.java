@@ -1,0 +1,83 @@
+package dev.roundtrip.wire;
+
+import dev.roundtrip.probe.KernelProbe;
+import dev.roundtrip.probe.MemoryProbe;
+import dev.roundtrip.trace.BufferReadout;
+import dev.roundtrip.trace.BytesReadout;
+import dev.roundtrip.trace.KernelReadout;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelException;
+import io.netty.channel.socket.SocketChannelConfig;
+import io.netty.util.internal.PlatformDependent;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.util.Arrays;
+
+/** Readouts taken from a Netty channel and its buffers: the probes, fed with Netty's facts. */
+public final class Probes {
+    private final KernelProbe kernel;
+    private final MemoryProbe memory;
+    private final int maxKeptBytes;
+
+    public Probes(KernelProbe kernel, int maxKeptBytes) {
+        this.kernel = kernel;
+        // Netty allocates direct memory outside the JDK's pool when it can; that counter is its own.
+        this.memory = new MemoryProbe(() -> Math.max(0, PlatformDependent.usedDirectMemory()));
+        this.maxKeptBytes = maxKeptBytes;
+    }
+
+    public Probes() {
+        this(new KernelProbe(), 1 << 20);
+    }
+
+    public MemoryProbe memory() {
+        return memory;
+    }
+
+    public KernelProbe kernelProbe() {
+        return kernel;
+    }
+
+    public int maxKeptBytes() {
+        return maxKeptBytes;
+    }
+
+    /** This channel's socket as the kernel sees it now. */
+    public KernelReadout kernel(Channel ch) {
+        Integer rcv = null;
+        Integer snd = null;
+        if (ch.config() instanceof SocketChannelConfig c && ch.isOpen()) {
+            try {
+                rcv = c.getReceiveBufferSize();
+                snd = c.getSendBufferSize();
+            } catch (ChannelException e) {
+                // closed under our feet: the queues below will say so
+            }
+        }
+        SocketAddress local = ch.localAddress();
+        SocketAddress remote = ch.remoteAddress();
+        if (!(local instanceof InetSocketAddress l) || !(remote instanceof InetSocketAddress r)) {
+            return KernelReadout.unavailable("the socket is not connected", rcv, snd);
+        }
+        return kernel.read(l, r, rcv, snd);
+    }
+
+    /** The readable bytes of {@code buf}, without moving its indexes. */
+    public BytesReadout bytes(ByteBuf buf) {
+        int count = buf.readableBytes();
+        byte[] kept = new byte[Math.min(count, maxKeptBytes)];
+        buf.getBytes(buf.readerIndex(), kept);
+        return new BytesReadout(count, kept);
+    }
+
+    /** {@code count} bytes of {@code all} from {@code offset}, kept up to the cap. */
+    public BytesReadout bytes(byte[] all, int offset, int count) {
+        int keep = Math.max(0, Math.min(Math.min(count, maxKeptBytes), all.length - offset));
+        return new BytesReadout(count, Arrays.copyOfRange(all, offset, offset + keep));
+    }
+
+    public static BufferReadout buffer(ByteBuf buf) {
+        return new BufferReadout(buf.capacity(), buf.readerIndex(), buf.writerIndex());
+    }
+}
