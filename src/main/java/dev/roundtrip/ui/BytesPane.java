@@ -22,11 +22,21 @@ public final class BytesPane extends VBox {
         getStyleClass().add("inspector-pane");
         Label caption = new Label();
         caption.getStyleClass().add("inspector-caption");
-        caption.textProperty().bind(vm.bytesCaptionProperty());
+        caption.textProperty().bind(vm.bytesCaptionProperty().concat("   (in the text column ← is CR, ↓ is LF, · another control byte)"));
         request.setId("request-hex");
         response.setId("response-hex");
-        HBox columns = new HBox(16, column("Request  (client → server)", "request-title", request),
-                column("Response  (server → client)", "response-title", response));
+        javafx.scene.layout.GridPane columns = new javafx.scene.layout.GridPane();
+        columns.setHgap(16);
+        for (int i = 0; i < 2; i++) {
+            javafx.scene.layout.ColumnConstraints half = new javafx.scene.layout.ColumnConstraints();
+            half.setPercentWidth(50);
+            columns.getColumnConstraints().add(half);
+        }
+        javafx.scene.layout.RowConstraints fill = new javafx.scene.layout.RowConstraints();
+        fill.setVgrow(Priority.ALWAYS);
+        columns.getRowConstraints().add(fill);
+        columns.add(column("Request  (client → server)", "request-title", request), 0, 0);
+        columns.add(column("Response  (server → client)", "response-title", response), 1, 0);
         VBox.setVgrow(columns, Priority.ALWAYS);
         getChildren().addAll(caption, columns);
         setSpacing(6);

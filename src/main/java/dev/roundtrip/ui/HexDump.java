@@ -37,7 +37,7 @@ public final class HexDump {
                 look = l;
                 int v = data[i] & 0xff;
                 h.append(String.format("%02x ", v));
-                t.append(v >= 0x20 && v < 0x7f ? (char) v : v == '\r' ? '␍' : v == '\n' ? '␊' : '·');
+                t.append(v >= 0x20 && v < 0x7f ? (char) v : v == '\r' ? '←' : v == '\n' ? '↓' : '·');
             }
             if (look != null) {
                 hex.add(new HexLine.Run(h.toString(), look));

@@ -67,6 +67,8 @@ public final class MainView {
     @FXML private ToggleButton runToggle;
     @FXML private ToggleButton stepToggle;
     @FXML private HBox breakpointBox;
+    @FXML private javafx.scene.control.ToolBar toolBar;
+    @FXML private HBox playbackBar;
     @FXML private Label zoomLabel;
     @FXML private ComboBox<String> methodBox;
     @FXML private TextField targetField;
@@ -153,6 +155,10 @@ public final class MainView {
         sendButton.disableProperty().set(!vm.port().canSend());
         cancelButton.disableProperty().bind(vm.selectedIdProperty().lessThan(0));
         root.addEventFilter(KeyEvent.KEY_PRESSED, this::keys);
+        // Toolbar buttons take no focus: a click must not leave Space bound to that button, and every
+        // one of them has a menu item with a shortcut.
+        toolBar.getItems().forEach(n -> n.setFocusTraversable(false));
+        playbackBar.getChildren().forEach(n -> { if (!(n instanceof ComboBox)) n.setFocusTraversable(false); });
     }
 
     private void bindComposer(ComposerViewModel c) {
@@ -169,7 +175,6 @@ public final class MainView {
         bodyTab.disableProperty().bind(c.rawModeProperty());
         rawTab.disableProperty().bind(c.rawModeProperty().not());
         c.rawModeProperty().addListener((o, a, raw) -> composerTabs.getSelectionModel().select(raw ? rawTab : headersTab));
-        rawTab.setDisable(!c.rawModeProperty().get());
         composerProblem.textProperty().bind(Bindings.when(c.rawModeProperty())
                 .then(Bindings.concat(c.rawSummaryProperty(), "\n", c.problemProperty()))
                 .otherwise(c.problemProperty()));

@@ -18,6 +18,12 @@ public final class RoundtripApp extends Application {
     private LabPort port;
     private MainView view;
 
+    /** Opens the app on a freshly started lab (the server starts off the FX thread, in init). */
+    public static void launchLive() {
+        portFactory = LiveLabPort::start;
+        Application.launch(RoundtripApp.class);
+    }
+
     public static void setPortFactory(Supplier<LabPort> factory) {
         portFactory = factory;
     }
@@ -31,7 +37,12 @@ public final class RoundtripApp extends Application {
     public void start(Stage stage) {
         view = MainView.load(new MainViewModel(port));
         stage.setTitle("Roundtrip: how a request travels");
-        stage.setScene(view.scene(1600, 960));
+        // fill the screen: a projector shows the whole window, and without a window manager
+        // (Xvfb) "maximized" alone would leave the default size
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        stage.setScene(view.scene(screen.getWidth(), screen.getHeight()));
+        stage.setX(screen.getMinX());
+        stage.setY(screen.getMinY());
         stage.setMinWidth(1000);
         stage.setMinHeight(700);
         stage.setMaximized(true);

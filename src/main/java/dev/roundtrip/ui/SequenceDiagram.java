@@ -31,7 +31,7 @@ public final class SequenceDiagram extends Region {
     static final double LEFT = 120;
     static final double HEAD_Y = 64;
     static final double HEAD_H = 54;
-    static final double FIRST_ROW = HEAD_Y + HEAD_H + 62;
+    static final double FIRST_ROW = HEAD_Y + HEAD_H + 56;
     static final double WIDTH = LEFT * 2 + COL * 4;
     static final String[] NAMES = {"Client", "Client kernel", "Server kernel", "Server", "Database"};
 
@@ -147,8 +147,8 @@ public final class SequenceDiagram extends Region {
     }
 
     private static double rowHeight(DiagramStep s) {
-        if (s.stage() == Stage.PROCESS) return 96 + 92 * s.sql().size();
-        return 100;
+        if (s.stage() == Stage.PROCESS) return (s.failed() ? 128 : 78) + 80 * s.sql().size();
+        return s.failed() && s.stage() == Stage.INTERPRET ? 112 : 84;
     }
 
     /** Banner, lifeline heads and dashed lifelines. */
@@ -217,36 +217,36 @@ public final class SequenceDiagram extends Region {
         switch (s.stage()) {
             case PROCESS: {
                 double x = x(Actor.SERVER);
-                double bottom = y + rowHeight(s) - 40;
+                double bottom = y + rowHeight(s) - 36;
                 g.getChildren().add(activation(x, y - 14, bottom));
                 g.getChildren().add(labels(x - 24, y + 6, s.title(), s.figures(), TextAlignment.RIGHT, s));
                 path.add(new Point2D(x, y - 14));
-                double cy = y + 34;
+                double cy = y + 30;
                 for (DiagramStep.SqlCall c : s.sql()) {
                     double xd = x(Actor.DATABASE);
                     g.getChildren().add(arrow(x + 9, cy, xd - 9, cy, false, "sql-call"));
-                    Text stmt = text((x + xd) / 2, cy - 10, shorten(c.statement(), 26), "sql-text", TextAlignment.CENTER);
+                    Text stmt = text((x + xd) / 2, cy - 12, shorten(c.statement(), 24), "sql-text", TextAlignment.CENTER);
                     Tooltip.install(stmt, new Tooltip(c.statement()));
                     g.getChildren().add(stmt);
-                    Rectangle db = new Rectangle(xd - 9, cy, 18, 46);
+                    Rectangle db = new Rectangle(xd - 9, cy, 18, 40);
                     db.getStyleClass().add("activation");
                     g.getChildren().add(db);
-                    g.getChildren().add(arrow(xd - 9, cy + 46, x + 9, cy + 46, true, "sql-return"));
-                    g.getChildren().add(text((x + xd) / 2, cy + 70, Durations.count(c.rows(), "row") + " · " + Durations.nanos(c.nanos()),
+                    g.getChildren().add(arrow(xd - 9, cy + 40, x + 9, cy + 40, true, "sql-return"));
+                    g.getChildren().add(text((x + xd) / 2, cy + 62, Durations.count(c.rows(), "row") + " · " + Durations.nanos(c.nanos()),
                             "figures", TextAlignment.CENTER));
                     path.add(new Point2D(x, cy));
                     path.add(new Point2D(xd, cy));
-                    path.add(new Point2D(xd, cy + 46));
-                    path.add(new Point2D(x, cy + 46));
-                    cy += 92;
+                    path.add(new Point2D(xd, cy + 40));
+                    path.add(new Point2D(x, cy + 40));
+                    cy += 80;
                 }
                 path.add(new Point2D(x, bottom));
                 break;
             }
             default: {
-                if (s.stage() == Stage.PARSE) g.getChildren().add(activation(xt, y - 10, y + 44));
-                if (s.stage() == Stage.INTERPRET) g.getChildren().add(activation(xt, y - 10, y + 44));
-                if (s.stage() == Stage.RESPOND) g.getChildren().add(activation(xf, y - 10, y + 44));
+                if (s.stage() == Stage.PARSE) g.getChildren().add(activation(xt, y - 10, y + 36));
+                if (s.stage() == Stage.INTERPRET) g.getChildren().add(activation(xt, y - 10, y + 36));
+                if (s.stage() == Stage.RESPOND) g.getChildren().add(activation(xf, y - 10, y + 36));
                 double from = xf + (xt > xf ? 9 : -9);
                 double to = xt + (xt > xf ? -9 : 9);
                 g.getChildren().add(arrow(from, y, to, y, response, "message"));
@@ -262,7 +262,8 @@ public final class SequenceDiagram extends Region {
                 }
             }
         }
-        if (s.failed()) g.getChildren().add(problem(s, y));
+        // a failed response already reads "⚠ 404 Not Found" in red on its arrow
+        if (s.failed() && s.stage() != Stage.RESPOND) g.getChildren().add(problem(s, y));
         return new Row(g, path, s);
     }
 
@@ -275,7 +276,7 @@ public final class SequenceDiagram extends Region {
         Group g = new Group();
         String shown = s.failed() && s.stage() == Stage.RESPOND ? "⚠ " + title : title;
         Text t = text(x, y, shorten(shown, 34), "step-title", align);
-        Text f = text(x, y + 44, figures, "figures", align);
+        Text f = text(x, y + 40, figures, "figures", align);
         if (s.stage() == Stage.PROCESS) f.setY(y + 28);
         f.setId("figures-" + s.stage().wireName());
         g.getChildren().addAll(t, f);
@@ -319,14 +320,15 @@ public final class SequenceDiagram extends Region {
     private Node problem(DiagramStep s, double y) {
         Severity sev = script.severity();
         String iconName = s.stage() == Stage.INTERPRET ? severityIcon(sev) : "mdi2a-alert-circle";
-        Label l = new Label(shorten(s.problem(), 60), icon(iconName));
+        Label l = new Label(shorten(s.problem(), 64), icon(iconName));
         l.setId("problem-" + s.stage().wireName());
         l.getStyleClass().addAll("problem-badge", s.stage() == Stage.INTERPRET ? sev.styleClass() : "severity-error");
         Tooltip.install(l, new Tooltip(s.problem()));
-        double x = s.stage() == Stage.INTERPRET || s.stage() == Stage.SEND ? x(Actor.CLIENT) - 100 : x(Actor.SERVER) + 30;
-        if (s.stage() == Stage.RESPOND) x = x(Actor.SERVER) + 30;
+        // under the stage's own label, kept inside the diagram's width
+        double x = s.stage() == Stage.PROCESS ? x(Actor.CLIENT_KERNEL) : x(Actor.CLIENT) - 100;
+        l.setMaxWidth(WIDTH - x - 20);
         l.setLayoutX(x);
-        l.setLayoutY(y + (s.stage() == Stage.PROCESS ? 44 : 48));
+        l.setLayoutY(y + (s.stage() == Stage.PROCESS ? 48 : 52));
         if (s.stage() == Stage.INTERPRET) {
             Group g = new Group(cross(x(Actor.CLIENT), y), l);
             return g;

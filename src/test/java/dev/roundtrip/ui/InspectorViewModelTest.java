@@ -22,7 +22,7 @@ class InspectorViewModelTest {
         Exchange x = rec.exchange(1).orElseThrow();
         DiagramScript s = DiagramScript.of(x);
         vm.show(x, s, 4, Long.MAX_VALUE);
-        assertThat(text(vm.requestHex(), HexLine.Look.REQUEST)).startsWith("GET /users/1 HTTP/1.1␍␊");
+        assertThat(text(vm.requestHex(), HexLine.Look.REQUEST)).startsWith("GET /users/1 HTTP/1.1←↓");
         assertThat(text(vm.responseHex(), HexLine.Look.RESPONSE_CURRENT)).startsWith("HTTP/1.1 200 OK");
         assertThat(text(vm.requestHex(), HexLine.Look.REQUEST_CURRENT)).isEmpty();
         assertThat(vm.bytesCaptionProperty().get()).contains("just read by interpret");
