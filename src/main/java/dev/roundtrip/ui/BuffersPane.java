@@ -26,6 +26,8 @@ public final class BuffersPane extends VBox {
         setPadding(new Insets(8, 12, 8, 12));
         bufferCaption.getStyleClass().add("inspector-caption");
         kernelCaption.getStyleClass().add("inspector-caption");
+        bufferCaption.setId("buffer-caption");
+        kernelCaption.setId("kernel-caption");
         bufferCaption.textProperty().bind(vm.bufferCaptionProperty());
         kernelCaption.textProperty().bind(vm.kernelCaptionProperty());
         Button probeButton = new Button("Probe now", new FontIcon("mdi2r-refresh"));

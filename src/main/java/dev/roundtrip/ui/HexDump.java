@@ -3,11 +3,11 @@ package dev.roundtrip.ui;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Lays bytes out as hex and text side by side, 16 per line, marking one range as current. */
+/** Lays bytes out as hex and text side by side, 8 per line (fits beside each other on a projector), marking one range as current. */
 public final class HexDump {
-    public static final int PER_LINE = 16;
+    public static final int PER_LINE = 8;
     /** Lines shown around the current range so a 5 MiB body does not build 300 000 lines. */
-    public static final int MAX_LINES = 48;
+    public static final int MAX_LINES = 96;
 
     private HexDump() {}
 
