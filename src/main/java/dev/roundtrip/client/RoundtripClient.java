@@ -64,7 +64,7 @@ public final class RoundtripClient implements AutoCloseable {
     /** Starts an exchange and returns at once; its ExchangeStarted is published before this returns. */
     public ExchangeHandle send(RequestSpec spec) {
         long id = t.ids().nextExchangeId();
-        ClientConnection reused = spec.keepAlive() && !spec.isRaw() ? takeIdle() : null;
+        ClientConnection reused = spec.isRaw() ? null : takeIdle(); // raw bytes get a connection of their own
         ClientConnection conn = reused != null ? reused : new ClientConnection(t, this, t.ids().nextConnectionId());
         String host = server.getAddress().getHostAddress() + ":" + server.getPort();
         ClientExchange x = new ClientExchange(id, spec, RequestEncoder.encode(spec, host), RequestEncoder.describe(spec, host), conn, this);

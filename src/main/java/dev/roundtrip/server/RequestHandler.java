@@ -14,6 +14,7 @@ import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
@@ -21,6 +22,9 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.TooLongHttpContentException;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.util.concurrent.EventExecutorGroup;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,6 +72,25 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
     }
 
     @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+        if (evt instanceof ChannelInputShutdownEvent) {
+            ServerExchange cut = conn.inputEnded();
+            if (cut != null) {
+                t.publish(conn.event(cut, Stage.PARSE, Phase.ERROR, Actor.SERVER)
+                        .detail("malformed request: the client ended its side of the connection before the request was complete")
+                        .memory(t.probes().memory().read(cut.parseMark)).build());
+                if (cut.external) {
+                    t.publish(new ExchangeStarted(cut.id, conn.connectionId(), t.clock().now(),
+                            new RequestInfo("", "", List.of(), null, cut.seen.toByteArray())));
+                }
+                AppResponse bad = AppResponse.text(400, "Bad Request: the request ended before it was complete", "incomplete request");
+                t.pass(cut.id, Stage.RESPOND, ctx.channel().eventLoop(), conn::kernel, () -> respond(ctx, cut, bad, false));
+            }
+        }
+        ctx.fireUserEventTriggered(evt);
+    }
+
+    @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (!(msg instanceof FullHttpRequest req)) {
             io.netty.util.ReferenceCountUtil.release(msg);
@@ -75,13 +98,14 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
         }
         try {
             ServerExchange x = conn.parsed();
-            String problem = problem(req);
+            Problem problem = problem(req, x.seen.toByteArray());
             RequestInfo info = problem == null ? describe(req) : new RequestInfo("", "", List.of(), null, x.seen.toByteArray());
             if (x.external) t.publish(new ExchangeStarted(x.id, conn.connectionId(), t.clock().now(), info));
             if (problem != null) {
-                t.publish(conn.event(x, Stage.PARSE, Phase.ERROR, Actor.SERVER).detail("malformed request: " + problem)
+                t.publish(conn.event(x, Stage.PARSE, Phase.ERROR, Actor.SERVER).detail("malformed request: " + problem.why())
                         .memory(t.probes().memory().read(x.parseMark)).build());
-                AppResponse bad = AppResponse.text(400, "Bad Request: " + problem, "malformed request");
+                String reason = HttpResponseStatus.valueOf(problem.status()).reasonPhrase();
+                AppResponse bad = AppResponse.text(problem.status(), reason + ": " + problem.why(), "malformed request");
                 t.pass(x.id, Stage.RESPOND, ctx.channel().eventLoop(), conn::kernel, () -> respond(ctx, x, bad, false));
                 return;
             }
@@ -98,23 +122,52 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
         }
     }
 
-    /** Why this request cannot be served, or null. The codec catches most; HTTP rules it accepts are checked here. */
-    private static String problem(FullHttpRequest req) {
+    /** Why a request cannot be served, with the 4xx status that says so. */
+    record Problem(int status, String why) {}
+
+    /** The codec catches most problems; HTTP rules it lets through are checked here. Null: no problem. */
+    static Problem problem(FullHttpRequest req, byte[] head) {
         if (req.decoderResult().isFailure()) {
             Throwable c = req.decoderResult().cause();
-            return c.getMessage() == null ? c.getClass().getSimpleName() : c.getMessage();
+            String why = c.getMessage() == null ? c.getClass().getSimpleName() : c.getMessage();
+            if (c instanceof TooLongHttpContentException) return new Problem(413, why);
+            if (c instanceof TooLongHttpHeaderException) return new Problem(431, why);
+            if (c instanceof TooLongHttpLineException) return new Problem(414, why);
+            return new Problem(400, why);
         }
         HttpVersion v = req.protocolVersion();
         if (!v.equals(HttpVersion.HTTP_1_1) && !v.equals(HttpVersion.HTTP_1_0)) {
-            return "unsupported protocol version " + v.text() + " (this server speaks HTTP/1.0 and HTTP/1.1)";
+            return new Problem(400, "unsupported protocol version " + v.text() + " (this server speaks HTTP/1.0 and HTTP/1.1)");
+        }
+        if (folded(head)) {
+            return new Problem(400, "a header line starts with a space: obsolete line folding is not accepted");
         }
         if (v.equals(HttpVersion.HTTP_1_1) && req.headers().getAll(HttpHeaderNames.HOST).size() != 1) {
-            return "an HTTP/1.1 request needs exactly one Host header";
+            return new Problem(400, "an HTTP/1.1 request needs exactly one Host header");
         }
-        if (!req.uri().startsWith("/") && !req.uri().equals("*") && !req.uri().startsWith("http")) {
-            return "request target '" + req.uri() + "' is not a path";
+        String host = req.headers().get(HttpHeaderNames.HOST);
+        if (host != null && !host.matches("[^\\s/?#@]*")) {
+            return new Problem(400, "the Host header '" + host + "' is not a host name");
+        }
+        if (!req.uri().startsWith("/") && !req.uri().equals("*") && !req.uri().startsWith("http://") && !req.uri().startsWith("https://")) {
+            return new Problem(400, "request target '" + req.uri() + "' is not a path");
+        }
+        String expect = req.headers().get(HttpHeaderNames.EXPECT);
+        if (expect != null && !expect.equalsIgnoreCase("100-continue")) {
+            return new Problem(417, "unsupported expectation '" + expect + "'");
         }
         return null;
+    }
+
+    /** The codec joins a folded header line to the one before it; the raw bytes still show it. */
+    private static boolean folded(byte[] head) {
+        for (int i = 0; i + 2 < head.length; i++) {
+            if (head[i] == '\n') {
+                if (head[i + 1] == ' ' || head[i + 1] == '\t') return true;
+                if (head[i + 1] == '\r' || head[i + 1] == '\n') return false; // end of the header block
+            }
+        }
+        return false;
     }
 
     private static RequestInfo describe(FullHttpRequest req) {
@@ -166,7 +219,7 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
         List<Header> headers = new ArrayList<>();
         for (Map.Entry<String, String> h : resp.headers()) headers.add(new Header(h.getKey(), h.getValue()));
         ResponseInfo info = new ResponseInfo(status.code(), status.reasonPhrase(), headers, r.body());
-        ctx.channel().config().setOption(io.netty.channel.ChannelOption.TCP_NODELAY, settings.tcpNoDelay());
+        if (ctx.channel().isActive()) ctx.channel().config().setOption(io.netty.channel.ChannelOption.TCP_NODELAY, settings.tcpNoDelay());
         conn.beginRespond(x, status.code() + " " + status.reasonPhrase() + ", " + r.body().length + " body bytes");
         ctx.writeAndFlush(resp).addListener(f -> {
             if (f.isSuccess()) {

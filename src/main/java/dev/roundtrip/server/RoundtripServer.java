@@ -11,7 +11,6 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.util.concurrent.DefaultEventExecutorGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
@@ -49,6 +48,8 @@ public final class RoundtripServer implements AutoCloseable {
                 .group(boss, loops)
                 .channel(NioServerSocketChannel.class)
                 .childOption(ChannelOption.AUTO_READ, false)
+                // a client that shuts down its side (FIN) after a request still gets the answer
+                .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
                 .childOption(ChannelOption.TCP_NODELAY, settings.tcpNoDelay())
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
@@ -57,7 +58,7 @@ public final class RoundtripServer implements AutoCloseable {
                         ServerConnection conn = new ServerConnection(t, RoundtripServer.this, ch);
                         ch.pipeline().addLast("tap", new WireTap(conn))
                                 .addLast("codec", new HttpServerCodec())
-                                .addLast("aggregator", new HttpObjectAggregator(MAX_BODY_BYTES))
+                                .addLast("aggregator", new RequestAggregator(MAX_BODY_BYTES))
                                 .addLast("handler", new RequestHandler(t, conn, app, settings, workers));
                     }
                 });

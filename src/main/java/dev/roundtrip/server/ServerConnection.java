@@ -43,6 +43,11 @@ final class ServerConnection implements WireTap.Observer, ConnectionDirectory.Se
     /** Whose response is being written. */
     private ServerExchange responding;
     private ServerExchange last;
+    /** Parsed and not yet answered: a read now would end the connection under the exchange. */
+    private int inFlight;
+    private boolean clientGone;
+    /** The client has shut down its side (FIN): answer what is under way, then close. */
+    private boolean inputEnded;
 
     ServerConnection(Tracing t, RoundtripServer server, Channel ch) {
         this.t = t;
@@ -89,10 +94,19 @@ final class ServerConnection implements WireTap.Observer, ConnectionDirectory.Se
 
     @Override
     public void clientClosed() {
-        // Read once more so the server sees the end of the connection, unless a read is due anyway.
         ch.eventLoop().execute(() -> {
-            if (expected == null && parsing == null && announced.isEmpty()) ch.read();
+            clientGone = true;
+            readTheEndIfIdle();
         });
+    }
+
+    /**
+     * Our client has closed this connection: read once more so the server sees the end of it, but
+     * only when nothing is under way (a request being read, or one still to be answered: its
+     * response must go out and find the connection gone, as a real server's would).
+     */
+    private void readTheEndIfIdle() {
+        if (clientGone && inFlight == 0 && expected == null && parsing == null && announced.isEmpty() && ch.isActive()) ch.read();
     }
 
     /** Lets the next announced request through the parse gate: only then is the socket read. */
@@ -131,7 +145,7 @@ final class ServerConnection implements WireTap.Observer, ConnectionDirectory.Se
         }
         x.reads++;
         x.bytesRead += buf.readableBytes();
-        if (x.external && x.seen.size() < ServerExchange.MAX_SEEN) {
+        if (x.seen.size() < ServerExchange.MAX_SEEN) {
             byte[] b = new byte[Math.min(buf.readableBytes(), ServerExchange.MAX_SEEN - x.seen.size())];
             buf.getBytes(buf.readerIndex(), b);
             x.seen.writeBytes(b);
@@ -194,6 +208,7 @@ final class ServerConnection implements WireTap.Observer, ConnectionDirectory.Se
             t.publish(new ExchangeStarted(x.id, connectionId, t.clock().now(), RequestInfo.EMPTY));
         }
         if (x.external) ch.config().setAutoRead(false); // one request at a time
+        inFlight++;
         return x;
     }
 
@@ -208,12 +223,33 @@ final class ServerConnection implements WireTap.Observer, ConnectionDirectory.Se
     /** The response has been written (or failed): read the next request. */
     void responded(ServerExchange x, boolean keepOpen) {
         if (responding == x) responding = null;
-        if (!keepOpen) {
+        inFlight--;
+        if (!keepOpen || (inputEnded && inFlight == 0)) {
             ch.close();
             return;
         }
-        if (inProcess()) openNext();
-        else ch.config().setAutoRead(true);
+        if (inProcess()) {
+            openNext();
+            readTheEndIfIdle();
+        } else {
+            ch.config().setAutoRead(true);
+        }
+    }
+
+    /**
+     * The client shut down its side of the connection. Returns the exchange whose request was cut
+     * short (to be answered 400), or null; an idle connection is closed.
+     */
+    ServerExchange inputEnded() {
+        inputEnded = true;
+        ServerExchange cut = parsing;
+        if (cut != null) {
+            parsing = null;
+            inFlight++;
+            return cut;
+        }
+        if (inFlight == 0) ch.close();
+        return null;
     }
 
     /** The connection ended or failed: every exchange still waiting on it is lost. */
@@ -246,6 +282,7 @@ final class ServerConnection implements WireTap.Observer, ConnectionDirectory.Se
     }
 
     static String describe(Throwable cause) {
+        if (cause instanceof java.nio.channels.ClosedChannelException) return "the connection was already closed";
         String m = cause.getMessage();
         String text = m == null ? cause.getClass().getSimpleName() : m;
         String lower = text.toLowerCase(java.util.Locale.ROOT);

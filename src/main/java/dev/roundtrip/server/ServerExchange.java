@@ -18,7 +18,7 @@ final class ServerExchange {
     int writes;
     long bytesRead;
     long bytesWritten;
-    /** What an outside client sent, for describing a request that could not be parsed. */
+    /** The first bytes read, for describing a request that could not be parsed and for checks the codec skips. */
     final ByteArrayOutputStream seen = new ByteArrayOutputStream();
 
     ServerExchange(long id, boolean external) {

@@ -1,0 +1,169 @@
+package dev.roundtrip.lab;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.roundtrip.client.ExchangeHandle;
+import dev.roundtrip.client.RequestSpec;
+import dev.roundtrip.trace.Actor;
+import dev.roundtrip.trace.Exchange;
+import dev.roundtrip.trace.Phase;
+import dev.roundtrip.trace.Stage;
+import dev.roundtrip.trace.StageEvent;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class ExchangeStagesTest {
+    private static Lab lab;
+
+    @BeforeAll
+    static void start() throws Exception {
+        lab = Lab.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        lab.close();
+    }
+
+    private static Exchange run(RequestSpec spec) throws Exception {
+        return Facts.settle(lab, lab.send(spec).exchangeId());
+    }
+
+    @Test
+    void everyStageBeginsAndEndsInTheDocumentedOrder() throws Exception {
+        Exchange x = run(RequestSpec.get("/users/1"));
+        List<Stage> begins = x.events().stream().filter(e -> e.phase() == Phase.BEGIN).map(StageEvent::stage).toList();
+        assertThat(begins).containsExactly(Stage.values());
+        for (Stage s : Stage.values()) {
+            List<StageEvent> own = Facts.of(x, s);
+            assertThat(own.get(0).phase()).as(s + " first").isEqualTo(Phase.BEGIN);
+            assertThat(own.get(own.size() - 1).phase()).as(s + " last").isEqualTo(Phase.END);
+            assertThat(own).extracting(StageEvent::tNanos).as(s + " times").isSorted();
+            assertThat(own).allMatch(e -> e.exchangeId() == x.id() && e.connectionId() == x.connectionId());
+        }
+        // each stage begins only once the one before it has begun, by the clock too
+        for (int i = 1; i < Stage.values().length; i++) {
+            long prev = Facts.of(x, Stage.values()[i - 1], Phase.BEGIN).get(0).tNanos();
+            assertThat(Facts.of(x, Stage.values()[i], Phase.BEGIN).get(0).tNanos()).isGreaterThanOrEqualTo(prev);
+        }
+        assertThat(x.response().orElseThrow().status()).isEqualTo(200);
+        assertThat(new String(x.response().get().body(), StandardCharsets.UTF_8)).contains("Ada Lovelace");
+    }
+
+    @Test
+    void readoutsAreAttachedWhereTheyBelong() throws Exception {
+        Exchange x = run(RequestSpec.get("/users/1"));
+        for (StageEvent e : x.events()) {
+            if (e.phase() == Phase.PROGRESS && e.actor() != Actor.DATABASE) {
+                assertThat(e.bytes()).as(e.toString()).isNotNull();
+                assertThat(e.buffer()).isNotNull();
+                assertThat(e.buffer().writerIndex()).isGreaterThanOrEqualTo(e.buffer().readerIndex());
+                assertThat(e.buffer().capacity()).isGreaterThanOrEqualTo(e.buffer().writerIndex());
+                assertThat(e.kernel()).isNotNull();
+                assertThat(e.kernel().queuesAvailable() || e.kernel().unavailable() != null).isTrue();
+            }
+            if (e.stage() != Stage.INTERPRET || e.phase() != Phase.END) assertThat(e.memory()).as(e.toString()).isNotNull();
+            assertThat(e.thread()).isNotBlank();
+        }
+        List<StageEvent> sql = Facts.of(x, Stage.PROCESS, Phase.PROGRESS);
+        assertThat(sql).hasSize(1);
+        assertThat(sql.get(0).actor()).isEqualTo(Actor.DATABASE);
+        assertThat(sql.get(0).sql().statement()).startsWith("SELECT").contains("WHERE id = 1");
+        assertThat(sql.get(0).sql().rows()).isEqualTo(1);
+        assertThat(sql.get(0).sql().nanos()).isPositive();
+        assertThat(sql.get(0).memory().heapUsed()).isPositive();
+    }
+
+    @Test
+    void theUserListIsOneStatementWithAllRows() throws Exception {
+        Exchange x = run(RequestSpec.get("/users"));
+        assertThat(Facts.of(x, Stage.PROCESS, Phase.PROGRESS)).singleElement().satisfies(e -> assertThat(e.sql().rows()).isEqualTo(4));
+        assertThat(new String(x.response().orElseThrow().body(), StandardCharsets.UTF_8)).contains("Grace Hopper", "Alan Turing");
+    }
+
+    @Test
+    void errorsAreOrdinaryExchanges() throws Exception {
+        Exchange notFound = run(RequestSpec.get("/nowhere"));
+        assertThat(notFound.response().orElseThrow().status()).isEqualTo(404);
+        assertThat(Facts.has(notFound, Stage.PROCESS, Phase.END)).isTrue();
+
+        Exchange noUser = run(RequestSpec.get("/users/99"));
+        assertThat(noUser.response().orElseThrow().status()).isEqualTo(404);
+        assertThat(Facts.of(noUser, Stage.PROCESS, Phase.PROGRESS)).singleElement().satisfies(e -> assertThat(e.sql().rows()).isZero());
+
+        Exchange badId = run(RequestSpec.get("/users/abc"));
+        assertThat(badId.response().orElseThrow().status()).isEqualTo(400);
+
+        Exchange fail = run(RequestSpec.get("/fail"));
+        assertThat(fail.response().orElseThrow().status()).isEqualTo(500);
+        assertThat(Facts.of(fail, Stage.PROCESS, Phase.ERROR)).singleElement()
+                .satisfies(e -> assertThat(e.detail()).contains("DeliberateFailure"));
+        assertThat(Facts.has(fail, Stage.RESPOND, Phase.END)).isTrue();
+        assertThat(Facts.has(fail, Stage.INTERPRET, Phase.END)).isTrue();
+
+        Exchange wrongMethod = run(RequestSpec.post("/users", new byte[0]));
+        assertThat(wrongMethod.response().orElseThrow().status()).isEqualTo(405);
+    }
+
+    @Test
+    void echoSlowAndBigRoutesAnswer() throws Exception {
+        Exchange echo = run(RequestSpec.post("/echo", "ping".getBytes(StandardCharsets.UTF_8)));
+        assertThat(echo.response().orElseThrow().body()).asString(StandardCharsets.UTF_8).isEqualTo("ping");
+        Exchange slow = run(RequestSpec.get("/slow?ms=120"));
+        long process = Facts.of(slow, Stage.PROCESS, Phase.END).get(0).tNanos() - Facts.of(slow, Stage.PROCESS, Phase.BEGIN).get(0).tNanos();
+        assertThat(process).isGreaterThanOrEqualTo(120_000_000L);
+        assertThat(run(RequestSpec.get("/slow?ms=x")).response().orElseThrow().status()).isEqualTo(400);
+        Exchange big = run(RequestSpec.get("/big?kb=3"));
+        assertThat(big.response().orElseThrow().body()).hasSize(3 * 1024);
+    }
+
+    @Test
+    void keepAliveReusesOneConnection() throws Exception {
+        try (Lab own = Lab.start()) {
+            List<Long> connections = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                Exchange x = Facts.settle(own, own.send(RequestSpec.get("/users/" + (i + 1))).exchangeId());
+                assertThat(x.response().orElseThrow().status()).isEqualTo(200);
+                connections.add(x.connectionId());
+                assertThat(x.events()).allMatch(e -> e.connectionId() == x.connectionId());
+            }
+            assertThat(connections).containsOnly(connections.get(0));
+            assertThat(own.serverConnections()).isEqualTo(1);
+
+            Exchange closing = Facts.settle(own, own.send(RequestSpec.get("/").withKeepAlive(false)).exchangeId());
+            Exchange after = Facts.settle(own, own.send(RequestSpec.get("/")).exchangeId());
+            assertThat(closing.connectionId()).isEqualTo(connections.get(0));
+            assertThat(closing.response().orElseThrow().headers()).anyMatch(h -> h.name().equalsIgnoreCase("Connection") && h.value().equals("close"));
+            assertThat(after.connectionId()).isNotEqualTo(closing.connectionId());
+            assertThat(own.serverConnections()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void twentyConcurrentExchangesAreKeptApart() throws Exception {
+        List<ExchangeHandle> handles = new ArrayList<>();
+        List<String> bodies = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            String body = "exchange-" + i + "-" + "x".repeat(i * 37);
+            bodies.add(body);
+            handles.add(lab.send(RequestSpec.post("/echo", body.getBytes(StandardCharsets.UTF_8))));
+        }
+        for (int i = 0; i < 20; i++) {
+            Exchange x = Facts.settle(lab, handles.get(i).exchangeId());
+            String body = bodies.get(i);
+            assertThat(x.response().orElseThrow().body()).asString(StandardCharsets.UTF_8).isEqualTo(body);
+            assertThat(x.events()).allMatch(e -> e.exchangeId() == x.id() && e.connectionId() == x.connectionId());
+            for (Stage s : new Stage[] {Stage.SEND, Stage.PARSE}) {
+                assertThat(new String(Facts.wire(x, s), StandardCharsets.ISO_8859_1)).as("%s of %d", s, i).endsWith("\r\n\r\n" + body);
+            }
+            for (Stage s : new Stage[] {Stage.RESPOND, Stage.INTERPRET}) {
+                assertThat(new String(Facts.wire(x, s), StandardCharsets.ISO_8859_1)).as("%s of %d", s, i).endsWith("\r\n\r\n" + body);
+            }
+            assertThat(x.events().stream().filter(e -> e.phase() == Phase.BEGIN).map(StageEvent::stage)).containsExactly(Stage.values());
+        }
+    }
+}
