@@ -64,7 +64,7 @@ public final class SnapshotCommand implements Callable<Integer> {
         if (!out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png")) {
             throw new ParameterException(spec.commandLine(), "--out must name a .png file, was " + out);
         }
-        Headless.configure();
+        boolean startedHere = Headless.configure();
         try (LiveLabPort port = LiveLabPort.start()) {
             if (send != null) {
                 ComposedRequest request = new ComposedRequest(send.get(0), send.get(1), List.of(new Header("Accept", "*/*")),
@@ -77,7 +77,8 @@ public final class SnapshotCommand implements Callable<Integer> {
             PngExport.write(image, out);
             spec.commandLine().getOut().println("Wrote " + out + " (" + (int) image.getWidth() + "×" + (int) image.getHeight() + ")");
         } finally {
-            Platform.exit();
+            // a toolkit that was already running belongs to someone else (a test, the app)
+            if (startedHere) Platform.exit();
         }
         return 0;
     }
@@ -100,22 +101,25 @@ public final class SnapshotCommand implements Callable<Integer> {
     static final class Headless {
         private static boolean started;
 
-        static synchronized void configure() throws InterruptedException {
-            if (started) return;
+        /** True when this call started the toolkit. */
+        static synchronized boolean configure() throws InterruptedException {
+            if (started) return false;
             System.setProperty("glass.platform", "Monocle");
             System.setProperty("monocle.platform", "Headless");
             System.setProperty("prism.order", "sw");
             System.setProperty("prism.text", "t2k");
             System.setProperty("java.awt.headless", "true");
             java.util.concurrent.CountDownLatch up = new java.util.concurrent.CountDownLatch(1);
+            boolean mine = true;
             try {
                 Platform.startup(up::countDown);
             } catch (IllegalStateException alreadyRunning) {
+                mine = false;
                 up.countDown();
             }
-            Platform.setImplicitExit(false);
             if (!up.await(30, TimeUnit.SECONDS)) throw new IllegalStateException("JavaFX did not start within 30 s");
             started = true;
+            return mine;
         }
     }
 }

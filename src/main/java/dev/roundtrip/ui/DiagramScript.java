@@ -48,7 +48,7 @@ public record DiagramScript(long exchangeId, String title, List<DiagramStep> ste
             // The client gave up or failed: its last step carries the reason, and if it never
             // began interpreting, that step is the client's end itself.
             DiagramStep last = steps.isEmpty() ? null : steps.get(steps.size() - 1);
-            String problem = severity.label() + (end.detail() == null || end.detail().isBlank() ? "" : ": " + end.detail());
+            String problem = labelled(severity, end.detail());
             if (last != null && last.stage() == Stage.INTERPRET) {
                 steps.set(steps.size() - 1, withProblem(last, problem));
             } else {
@@ -89,6 +89,12 @@ public record DiagramScript(long exchangeId, String title, List<DiagramStep> ste
         }
         long duration = end >= 0 ? end - begin : -1;
         String time = Durations.nanos(duration);
+        if (events.size() == 1 && events.get(0).phase() == Phase.ERROR) {
+            // nothing ran in this stage; what counts is when it gave up
+            String when = "after " + Durations.nanos(begin - x.startedNanos());
+            Actor[] ends = ends(stage);
+            return new DiagramStep(stage, ends[0], ends[1], stage.wireName(), when, begin, end, 0, 0, problem, sql);
+        }
         switch (stage) {
             case SEND:
                 return new DiagramStep(stage, Actor.CLIENT, Actor.SERVER_KERNEL, x.request().summary(),
@@ -112,6 +118,16 @@ public record DiagramScript(long exchangeId, String title, List<DiagramStep> ste
                 return new DiagramStep(stage, Actor.CLIENT_KERNEL, Actor.CLIENT, "interpret",
                         Durations.bytes(bytes) + " · " + Durations.count(ops, "read") + " · " + time,
                         begin, end, bytes, ops, problem, sql);
+        }
+    }
+
+    private static Actor[] ends(Stage s) {
+        switch (s) {
+            case SEND: return new Actor[] {Actor.CLIENT, Actor.SERVER_KERNEL};
+            case PARSE: return new Actor[] {Actor.SERVER_KERNEL, Actor.SERVER};
+            case PROCESS: return new Actor[] {Actor.SERVER, Actor.SERVER};
+            case RESPOND: return new Actor[] {Actor.SERVER, Actor.CLIENT_KERNEL};
+            default: return new Actor[] {Actor.CLIENT_KERNEL, Actor.CLIENT};
         }
     }
 
@@ -142,8 +158,16 @@ public record DiagramScript(long exchangeId, String title, List<DiagramStep> ste
         ResponseInfo r = x.response().orElse(null);
         if (r != null) return r.status() + " " + r.reason();
         if (s == Severity.PENDING) return "under way";
-        String detail = x.end().map(ExchangeEnded::detail).orElse("");
-        return detail == null || detail.isBlank() ? s.label() : s.label() + ": " + detail;
+        return labelled(s, x.end().map(ExchangeEnded::detail).orElse(""));
+    }
+
+    /** "Timed out: no response within 1 s"; a detail that already names the outcome is not repeated. */
+    static String labelled(Severity s, String detail) {
+        if (detail == null || detail.isBlank()) return s.label();
+        String lower = detail.toLowerCase(java.util.Locale.ROOT);
+        String name = s.label().toLowerCase(java.util.Locale.ROOT);
+        if (lower.startsWith(name)) return s.label() + detail.substring(name.length());
+        return s.label() + ": " + detail;
     }
 
     /** The stage a gate holds this exchange before: a HELD not yet followed by its RELEASED. */

@@ -13,7 +13,8 @@ public final class Durations {
         if (ns < 10_000) return String.format(Locale.ROOT, "%.1f µs", ns / 1e3);
         if (ns < 1_000_000) return String.format(Locale.ROOT, "%d µs", Math.round(ns / 1e3));
         if (ns < 10_000_000) return String.format(Locale.ROOT, "%.2f ms", ns / 1e6);
-        if (ns < 1_000_000_000) return String.format(Locale.ROOT, "%.1f ms", ns / 1e6);
+        if (ns < 100_000_000) return String.format(Locale.ROOT, "%.1f ms", ns / 1e6);
+        if (ns < 1_000_000_000) return String.format(Locale.ROOT, "%d ms", Math.round(ns / 1e6));
         return String.format(Locale.ROOT, "%.2f s", ns / 1e9);
     }
 

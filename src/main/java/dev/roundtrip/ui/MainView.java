@@ -330,13 +330,21 @@ public final class MainView {
 
     private void bindInspector() {
         bytesTab.setContent(new BytesPane(vm.inspector()));
-        buffersTab.setContent(new BuffersPane(vm.inspector(), vm::probeSelected));
-        memoryTab.setContent(new MemoryPane(vm.inspector()));
-        timingTab.setContent(new TimingPane(vm.inspector()));
+        buffersTab.setContent(scrolling(new BuffersPane(vm.inspector(), vm::probeSelected)));
+        memoryTab.setContent(scrolling(new MemoryPane(vm.inspector())));
+        timingTab.setContent(scrolling(new TimingPane(vm.inspector())));
         bytesTab.setTooltip(new Tooltip("Hex and text of the request and response (Ctrl+1)"));
         buffersTab.setTooltip(new Tooltip("ByteBuf indexes and kernel socket queues (Ctrl+2)"));
         memoryTab.setTooltip(new Tooltip("Heap, direct buffers, bytes allocated per stage (Ctrl+3)"));
         timingTab.setTooltip(new Tooltip("Waterfall of the five stages (Ctrl+4)"));
+    }
+
+    /** Zoomed text must stay reachable: the tab scrolls instead of clipping. */
+    private static javafx.scene.control.ScrollPane scrolling(Node content) {
+        javafx.scene.control.ScrollPane sp = new javafx.scene.control.ScrollPane(content);
+        sp.setFitToWidth(true);
+        sp.getStyleClass().add("edge-to-edge");
+        return sp;
     }
 
     private void applyZoom(double z) {

@@ -232,6 +232,10 @@ public final class MainViewModel {
     public void cancelSelected() {
         long id = selectedId.get();
         if (id < 0 || !port.canSend()) return;
+        if (selected().map(x -> x.end().isPresent()).orElse(true)) {
+            message.set("Exchange #" + id + " has already ended: there is nothing to cancel.");
+            return;
+        }
         port.cancel(id);
         message.set("Cancelled exchange #" + id + ": the client leaves; the server still answers.");
     }

@@ -147,8 +147,14 @@ public final class SequenceDiagram extends Region {
     }
 
     private static double rowHeight(DiagramStep s) {
-        if (s.stage() == Stage.PROCESS) return (s.failed() ? 128 : 78) + 80 * s.sql().size();
-        return s.failed() && s.stage() == Stage.INTERPRET ? 112 : 84;
+        boolean badge = s.failed() && !(s.stage() == Stage.RESPOND && s.problem().equals(s.title()));
+        if (s.stage() == Stage.PROCESS) return (badge ? 136 : 90) + 80 * s.sql().size();
+        return badge ? 130 : 88;
+    }
+
+    /** Whether a step carries a badge under it (a failed response says it on its arrow already). */
+    private static boolean badge(DiagramStep s) {
+        return s.failed() && !(s.stage() == Stage.RESPOND && s.problem().equals(s.title()));
     }
 
     /** Banner, lifeline heads and dashed lifelines. */
@@ -202,12 +208,12 @@ public final class SequenceDiagram extends Region {
         g.getStyleClass().addAll("step", "stage-" + s.stage().wireName());
         if (s.failed()) g.getStyleClass().add("error");
         if (!s.ended()) g.getStyleClass().add("running");
-        Rectangle band = new Rectangle(LEFT - 112, y - 46, WIDTH - 2 * (LEFT - 112), rowHeight(s) - 8);
+        Rectangle band = new Rectangle(LEFT - 112, y - 42, WIDTH - 2 * (LEFT - 112), rowHeight(s) - 6);
         band.getStyleClass().add("row-band");
         band.setArcWidth(12);
         band.setArcHeight(12);
         g.getChildren().add(band);
-        Text stageName = new Text(LEFT - 108, y - 26, s.stage().wireName().toUpperCase());
+        Text stageName = new Text(LEFT - 108, y - 22, s.stage().wireName().toUpperCase());
         stageName.getStyleClass().add("stage-name");
         g.getChildren().add(stageName);
         List<Point2D> path = new ArrayList<>();
@@ -262,8 +268,7 @@ public final class SequenceDiagram extends Region {
                 }
             }
         }
-        // a failed response already reads "⚠ 404 Not Found" in red on its arrow
-        if (s.failed() && s.stage() != Stage.RESPOND) g.getChildren().add(problem(s, y));
+        if (badge(s)) g.getChildren().add(problem(s, y));
         return new Row(g, path, s);
     }
 
@@ -319,13 +324,13 @@ public final class SequenceDiagram extends Region {
     /** The unmistakable error mark: an icon and the words, beside where it went wrong. */
     private Node problem(DiagramStep s, double y) {
         Severity sev = script.severity();
-        String iconName = s.stage() == Stage.INTERPRET ? severityIcon(sev) : "mdi2a-alert-circle";
-        Label l = new Label(shorten(s.problem(), 64), icon(iconName));
+        String iconName = s.stage() == Stage.INTERPRET ? severityIcon(sev) : s.stage() == Stage.RESPOND ? "mdi2l-lan-disconnect" : "mdi2a-alert-circle";
+        Label l = new Label(shorten(s.problem(), 70), icon(iconName));
         l.setId("problem-" + s.stage().wireName());
         l.getStyleClass().addAll("problem-badge", s.stage() == Stage.INTERPRET ? sev.styleClass() : "severity-error");
         Tooltip.install(l, new Tooltip(s.problem()));
         // under the stage's own label, kept inside the diagram's width
-        double x = s.stage() == Stage.PROCESS ? x(Actor.CLIENT_KERNEL) : x(Actor.CLIENT) - 100;
+        double x = s.stage() == Stage.PROCESS || s.stage() == Stage.RESPOND ? x(Actor.CLIENT_KERNEL) : x(Actor.CLIENT) - 100;
         l.setMaxWidth(WIDTH - x - 20);
         l.setLayoutX(x);
         l.setLayoutY(y + (s.stage() == Stage.PROCESS ? 48 : 52));

@@ -50,9 +50,14 @@ class DiagramScriptTest {
         DiagramStep last = timeout.steps().get(timeout.steps().size() - 1);
         assertThat(last.stage()).isEqualTo(Stage.INTERPRET);
         assertThat(last.problem()).startsWith("Timed out").contains("no response within 1 s");
-        assertThat(timeout.steps()).extracting(DiagramStep::stage).contains(Stage.RESPOND);
+        assertThat(last.figures()).isEqualTo("after 1.00 s");
+        DiagramStep respond = timeout.steps().get(3);
+        assertThat(respond.stage()).isEqualTo(Stage.RESPOND);
+        assertThat(respond.title()).isEqualTo("200 OK, 5 body bytes");
+        assertThat(respond.problem()).contains("reached no one");
         assertThat(script(5).severity()).isEqualTo(Severity.CANCELLED);
-        assertThat(script(5).outcomeText()).contains("the client left");
+        // the engine's detail already says "cancelled": it is not said twice
+        assertThat(script(5).outcomeText()).isEqualTo("Cancelled: the client leaves and resets its connection");
     }
 
     @Test
@@ -70,6 +75,7 @@ class DiagramScriptTest {
         assertThat(Durations.nanos(4_500)).isEqualTo("4.5 µs");
         assertThat(Durations.nanos(48_000)).isEqualTo("48 µs");
         assertThat(Durations.nanos(1_234_000)).isEqualTo("1.23 ms");
+        assertThat(Durations.nanos(318_940_000)).isEqualTo("319 ms");
         assertThat(Durations.nanos(1_500_000_000)).isEqualTo("1.50 s");
         assertThat(Durations.nanos(-1)).isEqualTo("…");
         assertThat(Durations.bytes(78)).isEqualTo("78 B");

@@ -39,7 +39,7 @@ final class Fixtures {
         simple(r, 2, 50_000_000, "/nope", 404, "Not Found", "No route for /nope");
         simple(r, 3, 90_000_000, "/fail", 500, "Internal Server Error", "boom");
         givesUp(r, 4, 130_000_000, Outcome.TIMEOUT, "no response within 1 s");
-        givesUp(r, 5, 2_500_000_000L, Outcome.CANCELLED, "the client left");
+        givesUp(r, 5, 2_500_000_000L, Outcome.CANCELLED, "cancelled: the client leaves and resets its connection");
         heldBeforeParse(r, 6, 4_000_000_000L);
         return r;
     }
@@ -83,10 +83,13 @@ final class Fixtures {
         x.send(req, 10_000, 40_000);
         x.parse(req, 25_000, 90_000);
         x.at(130_000).ev(Stage.PROCESS, Phase.BEGIN, Actor.SERVER, "route").pub();
-        x.at(1_000_130_000).end(outcome, 0, null, 0, detail);
+        // the client gives up while the server still works: as the engine records it
+        x.at(1_000_130_000).ev(Stage.INTERPRET, Phase.ERROR, Actor.CLIENT, detail).pub();
+        x.end(outcome, 0, null, 0, detail);
         x.at(1_500_200_000).ev(Stage.PROCESS, Phase.END, Actor.SERVER, "200").memory(9_000_000, 3_000L, 16_384).pub();
-        String resp = "HTTP/1.1 200 OK\r\ncontent-length: 5\r\n\r\nslept";
-        x.respond(resp, 1_500_250_000, 30_000);
+        x.at(1_500_250_000).ev(Stage.RESPOND, Phase.BEGIN, Actor.SERVER, "200 OK, 5 body bytes").pub();
+        x.at(1_500_300_000).ev(Stage.RESPOND, Phase.ERROR, Actor.SERVER_KERNEL,
+                "write failed: Connection reset by peer; 43 bytes of the response reached no one").pub();
     }
 
     static void heldBeforeParse(Recording r, long id, long t0) {
