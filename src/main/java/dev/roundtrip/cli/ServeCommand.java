@@ -36,22 +36,56 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
-        TraceBus bus = new TraceBus();
-        Tracing t = new Tracing(bus, new Gates(), new Ids(), new ConnectionDirectory(), new Probes());
-        bus.subscribe(e -> print(e, out));
-        RoundtripServer server = RoundtripServer.start(t, new ServerSettings(), InetAddress.getLoopbackAddress(), port);
+        Serving serving = Serving.start(port, spec.commandLine().getOut());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            bus.close();
+            serving.close();
             stopped.countDown();
         }, "roundtrip-serve-stop"));
-        out.println("Roundtrip demo server on http://127.0.0.1:" + server.port() + "/  (Ctrl-C stops it)");
-        out.println("Routes: GET /  GET /users  GET /users/{id}  POST /echo  GET /slow?ms=N  GET /big?kb=N  GET /fail");
-        out.flush();
         stopped.await();
         return 0;
+    }
+
+    /** The running server and the printer of its stages. */
+    static final class Serving implements AutoCloseable {
+        private final TraceBus bus;
+        private final RoundtripServer server;
+
+        private Serving(TraceBus bus, RoundtripServer server) {
+            this.bus = bus;
+            this.server = server;
+        }
+
+        static Serving start(int port, PrintWriter out) throws java.io.IOException {
+            TraceBus bus = new TraceBus();
+            Tracing t = new Tracing(bus, new Gates(), new Ids(), new ConnectionDirectory(), new Probes());
+            bus.subscribe(e -> print(e, out));
+            RoundtripServer server;
+            try {
+                server = RoundtripServer.start(t, new ServerSettings(), InetAddress.getLoopbackAddress(), port);
+            } catch (java.io.IOException e) {
+                bus.close();
+                throw e;
+            }
+            out.println("Roundtrip demo server on http://127.0.0.1:" + server.port() + "/  (Ctrl-C stops it)");
+            out.println("Routes: GET /  GET /users  GET /users/{id}  POST /echo  GET /slow?ms=N  GET /big?kb=N  GET /fail");
+            out.flush();
+            return new Serving(bus, server);
+        }
+
+        int port() {
+            return server.port();
+        }
+
+        TraceBus bus() {
+            return bus;
+        }
+
+        @Override
+        public void close() {
+            server.close();
+            bus.close();
+        }
     }
 
     private static void print(TraceEvent e, PrintWriter out) {

@@ -11,10 +11,8 @@ import dev.roundtrip.trace.Header;
 import dev.roundtrip.trace.KernelReadout;
 import dev.roundtrip.trace.StageEvent;
 import java.io.BufferedReader;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -84,9 +82,10 @@ public final class TraceCommand implements Callable<Integer> {
                 x = lab.recording().exchange(h.exchangeId()).orElseThrow();
             }
             if (json) {
-                RecordingJson.write(lab.recording(), new NonClosing(System.out));
-                System.out.println();
-                System.out.flush();
+                java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
+                RecordingJson.write(lab.recording(), buf);
+                out.println(buf.toString(StandardCharsets.UTF_8));
+                out.flush();
             } else {
                 Timeline.print(x, out);
             }
@@ -122,7 +121,7 @@ public final class TraceCommand implements Callable<Integer> {
 
     /** Main thread: wait for each hold, show the readouts so far and the waiting socket, wait for Enter. */
     private static void stepThrough(Lab lab, long id, CompletableFuture<Exchange> settled, PrintWriter talk) throws IOException, InterruptedException {
-        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, java.nio.charset.Charset.defaultCharset()));
         int shown = 0;
         while (!settled.isDone()) {
             Optional<Hold> hold = lab.gates().held().stream().filter(x -> x.exchangeId() == id).findFirst();
@@ -152,23 +151,6 @@ public final class TraceCommand implements Callable<Integer> {
                 return;
             }
             lab.gates().release(id);
-        }
-    }
-
-    /** Lets the JSON writer close its generator without closing stdout. */
-    private static final class NonClosing extends FilterOutputStream {
-        NonClosing(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-        }
-
-        @Override
-        public void close() throws IOException {
-            flush();
         }
     }
 }

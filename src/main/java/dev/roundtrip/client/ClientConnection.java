@@ -219,7 +219,7 @@ final class ClientConnection implements WireTap.Observer, ConnectionDirectory.Cl
         String why = "no response within " + human(x.spec.timeout()) + ": the client gives up and closes the connection";
         t.publish(event(x, stage, Phase.ERROR, Actor.CLIENT).detail(why).kernel(kernel()).build());
         end(x, Outcome.TIMEOUT, null, why);
-        abandon(x);
+        abandon();
     }
 
     void cancelled(ClientExchange x) {
@@ -228,27 +228,28 @@ final class ClientConnection implements WireTap.Observer, ConnectionDirectory.Cl
         String why = "cancelled: the client leaves and resets its connection";
         t.publish(event(x, stage, Phase.ERROR, Actor.CLIENT).detail(why).kernel(kernel()).build());
         end(x, Outcome.CANCELLED, null, why);
-        abandon(x);
+        abandon();
     }
 
     private void failed(ClientExchange x, Stage stage, String why) {
         if (x.ended) return;
         t.publish(event(x, stage, Phase.ERROR, Actor.CLIENT).detail(why).build());
         end(x, Outcome.FAILED, null, why);
-        abandon(x);
+        abandon();
     }
 
     private void end(ClientExchange x, Outcome outcome, ResponseInfo response, String detail) {
+        // the client's own gates are forgotten before anyone hears of the end
+        t.gates().discard(x.id, Stage.SEND);
+        t.gates().discard(x.id, Stage.INTERPRET);
         ExchangeEnded e = new ExchangeEnded(x.id, t.clock().now(), outcome, response, detail);
         t.publish(e);
         x.complete(e);
         client.ended(x);
     }
 
-    /** The client walks away: its gates are forgotten and the connection is reset (RST), not closed politely. */
-    private void abandon(ClientExchange x) {
-        t.gates().discard(x.id, Stage.SEND);
-        t.gates().discard(x.id, Stage.INTERPRET);
+    /** The client walks away: the connection is reset (RST), not closed politely. */
+    private void abandon() {
         current = null;
         close(true);
     }

@@ -51,6 +51,9 @@ public final class TcpTable {
 
     /** Hex words in host (little-endian) order to network-order address bytes. */
     static byte[] address(String hex) {
+        if ((hex.length() != 8 && hex.length() != 32) || !hex.matches("[0-9A-Fa-f]+")) {
+            throw new IllegalArgumentException("not an address: " + hex);
+        }
         int n = hex.length() / 2;
         byte[] b = new byte[n];
         for (int word = 0; word < n / 4; word++) {
