@@ -50,6 +50,9 @@ public final class SnapshotCommand implements Callable<Integer> {
     @Option(names = "--theme", defaultValue = "light", paramLabel = "THEME", description = "light, dark or high-contrast (default ${DEFAULT-VALUE})")
     String theme;
 
+    @Option(names = "--presenter", description = "presenter view: the diagram alone, as shown on a projector")
+    boolean presenter;
+
     @Override
     public Integer call() throws Exception {
         if (width < 400 || height < 300 || width > 8000 || height > 8000) {
@@ -73,7 +76,7 @@ public final class SnapshotCommand implements Callable<Integer> {
                 Lab lab = port.lab();
                 lab.settled(h.exchangeId()).get(30, TimeUnit.SECONDS);
             }
-            WritableImage image = onFxThread(() -> WindowSnapshot.render(port, t, width, height));
+            WritableImage image = onFxThread(() -> WindowSnapshot.render(port, t, width, height, presenter));
             PngExport.write(image, out);
             spec.commandLine().getOut().println("Wrote " + out + " (" + (int) image.getWidth() + "×" + (int) image.getHeight() + ")");
         } finally {

@@ -82,6 +82,11 @@ public final class MainView {
     @FXML private TextArea bodyArea;
     @FXML private TextArea rawArea;
     @FXML private Label composerProblem;
+    @FXML private Label rawInfo;
+    @FXML private javafx.scene.layout.VBox leftPane;
+    @FXML private javafx.scene.control.SplitPane centerSplit;
+    @FXML private CheckMenuItem presenterItem;
+    @FXML private ToggleButton presenterToggle;
     @FXML private TableView<ExchangeRow> exchangeTable;
     @FXML private TableColumn<ExchangeRow, String> idColumn;
     @FXML private TableColumn<ExchangeRow, String> methodColumn;
@@ -151,6 +156,8 @@ public final class MainView {
         darkItem.setOnAction(e -> vm.themeProperty().set(Theme.DARK));
         contrastItem.setOnAction(e -> vm.themeProperty().set(Theme.HIGH_CONTRAST));
         vm.themeProperty().addListener((o, a, t) -> applyTheme(t));
+        vm.presenterProperty().addListener((o, a, on) -> applyPresenter(on));
+        applyPresenter(vm.presenterProperty().get());
         applyTheme(vm.themeProperty().get());
         sendButton.disableProperty().set(!vm.port().canSend());
         cancelButton.disableProperty().bind(vm.selectedIdProperty().lessThan(0));
@@ -175,9 +182,11 @@ public final class MainView {
         bodyTab.disableProperty().bind(c.rawModeProperty());
         rawTab.disableProperty().bind(c.rawModeProperty().not());
         c.rawModeProperty().addListener((o, a, raw) -> composerTabs.getSelectionModel().select(raw ? rawTab : headersTab));
-        composerProblem.textProperty().bind(Bindings.when(c.rawModeProperty())
-                .then(Bindings.concat(c.rawSummaryProperty(), "\n", c.problemProperty()))
-                .otherwise(c.problemProperty()));
+        composerProblem.textProperty().bind(c.problemProperty());
+        composerProblem.managedProperty().bind(c.problemProperty().isNotEmpty());
+        rawInfo.textProperty().bind(c.rawSummaryProperty());
+        rawInfo.visibleProperty().bind(c.rawModeProperty());
+        rawInfo.managedProperty().bind(c.rawModeProperty());
         for (Preset p : c.presets()) {
             Button b = new Button(p.label());
             b.setId("preset-" + p.label().replace("/", "").replace(' ', '-').replaceFirst("^$", "root"));
@@ -343,6 +352,7 @@ public final class MainView {
     private static javafx.scene.control.ScrollPane scrolling(Node content) {
         javafx.scene.control.ScrollPane sp = new javafx.scene.control.ScrollPane(content);
         sp.setFitToWidth(true);
+        sp.setFitToHeight(true);
         sp.getStyleClass().add("edge-to-edge");
         return sp;
     }
@@ -353,6 +363,18 @@ public final class MainView {
         String font = String.format(java.util.Locale.ROOT, "-fx-font-size: %.1fpx;", BASE_FONT * z);
         inspectorTabs.setStyle(font);
         exchangeTable.setStyle(font);
+    }
+
+    private void applyPresenter(boolean on) {
+        leftPane.setVisible(!on);
+        leftPane.setManaged(!on);
+        if (on) centerSplit.getItems().remove(inspectorTabs);
+        else if (!centerSplit.getItems().contains(inspectorTabs)) {
+            centerSplit.getItems().add(inspectorTabs);
+            centerSplit.setDividerPositions(0.7);
+        }
+        presenterItem.setSelected(on);
+        presenterToggle.setSelected(on);
     }
 
     private void applyTheme(Theme t) {
@@ -414,6 +436,7 @@ public final class MainView {
     @FXML void stepBack() { vm.stepBack(); }
     @FXML void faster() { vm.playback().speedProperty().set(vm.playback().speedProperty().get() * 2); }
     @FXML void slower() { vm.playback().speedProperty().set(vm.playback().speedProperty().get() / 2); }
+    @FXML void togglePresenter() { vm.togglePresenter(); }
     @FXML void zoomIn() { vm.zoomIn(); }
     @FXML void zoomOut() { vm.zoomOut(); }
     @FXML void zoomReset() { vm.zoomReset(); }
@@ -465,7 +488,7 @@ public final class MainView {
                 "Alt+1…5   Breakpoint before send, parse, process, respond, interpret",
                 "→   Step: release one stage (Step mode) or move one stage on", "←   Step back", "Space   Play / Pause",
                 "[ and ]   Slower / faster", "Ctrl++ / Ctrl+- / Ctrl+0   Zoom in / out / actual size",
-                "Ctrl+1…4   Bytes, Buffers, Memory, Timing", "Ctrl+L   Next theme", "Ctrl+E   Export diagram as PNG",
+                "Ctrl+1…4   Bytes, Buffers, Memory, Timing", "F5   Presenter view (diagram only)", "Ctrl+L   Next theme", "Ctrl+E   Export diagram as PNG",
                 "Ctrl+P   Probe kernel queues now", "Alt   Menus"));
         if (root.getScene() != null) a.initOwner(root.getScene().getWindow());
         a.show();

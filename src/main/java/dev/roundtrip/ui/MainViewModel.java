@@ -42,6 +42,7 @@ public final class MainViewModel {
     private final ObservableSet<Stage> breakpoints = FXCollections.observableSet(EnumSet.noneOf(Stage.class));
     private final DoubleProperty zoom = new SimpleDoubleProperty(1);
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(Theme.LIGHT);
+    private final javafx.beans.property.BooleanProperty presenter = new javafx.beans.property.SimpleBooleanProperty(false);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("Ready. Pick a preset or type a request, then press Send (Ctrl+Enter).");
     private long seenVersion = -1;
@@ -253,6 +254,12 @@ public final class MainViewModel {
         if (!breakpoints.remove(s)) breakpoints.add(s);
     }
 
+    /** Presenter view: the diagram alone fills the window (composer and inspector hidden). */
+    public void togglePresenter() {
+        presenter.set(!presenter.get());
+        message.set(presenter.get() ? "Presenter view: the diagram fills the window. F5 brings the panels back." : "Panels back.");
+    }
+
     public void zoomIn() { zoom.set(zoom.get() * ZOOM_STEP); }
     public void zoomOut() { zoom.set(zoom.get() / ZOOM_STEP); }
     public void zoomReset() { zoom.set(1); }
@@ -283,6 +290,7 @@ public final class MainViewModel {
     public ObservableSet<Stage> breakpoints() { return breakpoints; }
     public DoubleProperty zoomProperty() { return zoom; }
     public ObjectProperty<Theme> themeProperty() { return theme; }
+    public javafx.beans.property.BooleanProperty presenterProperty() { return presenter; }
     public ReadOnlyStringProperty statusProperty() { return status.getReadOnlyProperty(); }
     public ReadOnlyStringProperty messageProperty() { return message.getReadOnlyProperty(); }
     public Recording recording() { return port.recording(); }

@@ -45,6 +45,10 @@ public final class MemoryPane extends HBox {
         heapChart.setAnimated(false);
         heapChart.getData().add(history);
         heapChart.setId("heap-chart");
+        for (javafx.scene.chart.XYChart<?, ?> c : java.util.List.of(byStage, heapChart)) {
+            c.setMinHeight(170);
+            c.setPrefHeight(200);
+        }
         HBox.setHgrow(byStage, Priority.ALWAYS);
         HBox.setHgrow(heapChart, Priority.ALWAYS);
         getChildren().addAll(figures, byStage, heapChart);

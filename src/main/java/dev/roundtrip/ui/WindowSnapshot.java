@@ -1,6 +1,5 @@
 package dev.roundtrip.ui;
 
-import java.nio.file.Path;
 import javafx.scene.Scene;
 import javafx.scene.image.WritableImage;
 
@@ -13,8 +12,13 @@ public final class WindowSnapshot {
      * and returns the picture. Must run on the FX thread.
      */
     public static WritableImage render(LabPort port, Theme theme, double width, double height) {
+        return render(port, theme, width, height, false);
+    }
+
+    public static WritableImage render(LabPort port, Theme theme, double width, double height, boolean presenter) {
         MainViewModel vm = new MainViewModel(port);
         vm.themeProperty().set(theme);
+        vm.presenterProperty().set(presenter);
         MainView view = MainView.load(vm);
         Scene scene = view.scene(width, height);
         view.renderNow(System.nanoTime());
@@ -27,9 +31,5 @@ public final class WindowSnapshot {
         scene.getRoot().applyCss();
         scene.getRoot().layout();
         return scene.snapshot(null);
-    }
-
-    public static Path defaultName() {
-        return Path.of("roundtrip.png");
     }
 }

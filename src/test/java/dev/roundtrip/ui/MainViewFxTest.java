@@ -187,5 +187,12 @@ class MainViewFxTest {
         waitUntil("Ctrl+0 went back", () -> Math.abs(view.diagram().scaleFactor() - scale) < 1e-6);
         robot.press(KeyCode.CONTROL, KeyCode.MINUS).release(KeyCode.MINUS, KeyCode.CONTROL);
         waitUntil("Ctrl+- shrank it", () -> view.diagram().scaleFactor() < scale);
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT0).release(KeyCode.DIGIT0, KeyCode.CONTROL);
+        robot.press(KeyCode.F5).release(KeyCode.F5);
+        waitUntil("F5: presenter view gives the diagram the window", () -> view.diagram().scaleFactor() > scale * 1.1
+                && robot.lookup("#inspectorTabs").tryQuery().map(n -> n.getScene() == null).orElse(true));
+        robot.press(KeyCode.F5).release(KeyCode.F5);
+        waitUntil("F5 again brings the panels back", () -> robot.lookup("#inspectorTabs").tryQuery().isPresent()
+                && Math.abs(view.diagram().scaleFactor() - scale) < 1e-6);
     }
 }
