@@ -10,10 +10,8 @@ import dev.roundtrip.trace.SqlReadout;
 import dev.roundtrip.trace.Stage;
 import dev.roundtrip.trace.StageEvent;
 import java.io.PrintWriter;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /** Prints an exchange as a readable timeline: one line per fact, readouts indented under it, then a stage summary. */
 final class Timeline {
@@ -126,11 +124,5 @@ final class Timeline {
         b.append('"');
         if (data.length > n) b.append(" ...");
         return b.toString();
-    }
-
-    static Map<Stage, String> summaries(List<StageEvent> events) {
-        Map<Stage, String> m = new EnumMap<>(Stage.class);
-        for (Stage s : Stage.values()) m.put(s, summary(events, s));
-        return m;
     }
 }

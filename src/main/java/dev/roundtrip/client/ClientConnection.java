@@ -108,7 +108,7 @@ final class ClientConnection implements WireTap.Observer, ConnectionDirectory.Cl
         if (x.ended) return;
         x.sendMark = t.probes().memory().allocatedMark();
         t.publish(event(x, Stage.SEND, Phase.BEGIN, Actor.CLIENT)
-                .detail("the client writes its request: " + x.wire.length + " bytes").kernel(kernel())
+                .detail("the client writes its request: " + x.wire.length + " bytes")
                 .memory(t.probes().memory().read(x.sendMark)).build());
         ch.writeAndFlush(Unpooled.wrappedBuffer(x.wire)).addListener(f -> {
             if (x.ended) return;
@@ -117,7 +117,7 @@ final class ClientConnection implements WireTap.Observer, ConnectionDirectory.Cl
                 t.publish(event(x, Stage.SEND, Phase.END, Actor.CLIENT)
                         .detail(x.bytesWritten + " bytes in " + x.writes + " socket write" + (x.writes == 1 ? "" : "s")
                                 + " handed to the kernel")
-                        .kernel(kernel()).memory(t.probes().memory().read(x.sendMark)).build());
+                        .memory(t.probes().memory().read(x.sendMark)).build());
             } else {
                 failed(x, Stage.SEND, "the request could not be written: " + f.cause().getMessage());
             }

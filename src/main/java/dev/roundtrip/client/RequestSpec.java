@@ -25,6 +25,22 @@ public record RequestSpec(String method, String target, List<Header> headers, by
         if (raw == null && (method.isBlank() || target.isBlank())) {
             throw new IllegalArgumentException("a structured request needs a method and a target (or use raw bytes)");
         }
+        if (raw == null) {
+            if (!method.matches("[!#$%&'*+.^_`|~0-9A-Za-z-]+")) {
+                throw new IllegalArgumentException("method '" + method + "' is not an HTTP token (send raw bytes to show a bad one)");
+            }
+            if (target.chars().anyMatch(c -> c <= ' ' || c == 0x7f)) {
+                throw new IllegalArgumentException("target '" + target + "' contains a space or control character (send raw bytes to show that)");
+            }
+            for (Header h : headers) {
+                if (!h.name().matches("[!#$%&'*+.^_`|~0-9A-Za-z-]+")) {
+                    throw new IllegalArgumentException("header name '" + h.name() + "' is not an HTTP token");
+                }
+                if (h.value().indexOf('\r') >= 0 || h.value().indexOf('\n') >= 0) {
+                    throw new IllegalArgumentException("the value of header " + h.name() + " contains a line break (send raw bytes to show that)");
+                }
+            }
+        }
     }
 
     public static RequestSpec get(String target) {

@@ -5,17 +5,23 @@ import java.lang.management.BufferPoolMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * JVM memory at a moment: heap in use, bytes allocated by the current thread since a mark, and
  * direct (off-heap) memory. Netty allocates much of its direct memory outside the JDK's counter,
  * so the caller supplies Netty's own count ({@code extraDirect}); this package does not know Netty.
+ *
+ * <p>What the instrumentation itself allocates (copies of the bytes, reading {@code /proc}) is done
+ * through {@link #excluding} and left out of the per-thread figure, so a stage shows what the server
+ * or client allocated, not what measuring it cost.
  */
 public final class MemoryProbe {
     private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
     private final BufferPoolMXBean directPool;
     private final com.sun.management.ThreadMXBean threads;
     private final LongSupplier extraDirect;
+    private final ThreadLocal<long[]> excluded = ThreadLocal.withInitial(() -> new long[1]);
 
     public MemoryProbe(LongSupplier extraDirect) {
         this.extraDirect = extraDirect;
@@ -37,8 +43,22 @@ public final class MemoryProbe {
         this(() -> 0L);
     }
 
-    /** Bytes allocated so far by the current thread, or null when the JVM cannot tell. */
+    /** Bytes allocated so far by the current thread (measuring excluded), or null when the JVM cannot tell. */
     public Long allocatedMark() {
+        Long raw = rawAllocated();
+        return raw == null ? null : raw - excluded.get()[0];
+    }
+
+    /** Runs measuring work whose allocations must not count as the stage's own. */
+    public <T> T excluding(Supplier<T> work) {
+        Long before = rawAllocated();
+        T result = work.get();
+        Long after = rawAllocated();
+        if (before != null && after != null) excluded.get()[0] += after - before;
+        return result;
+    }
+
+    private Long rawAllocated() {
         if (threads == null) return null;
         long v = threads.getCurrentThreadAllocatedBytes();
         return v < 0 ? null : v;

@@ -25,9 +25,14 @@ public final class TcpTable {
 
     /** Finds the row of this 4-tuple in the text of one table, if it is there. */
     public static Optional<Row> find(String table, InetSocketAddress local, InetSocketAddress remote) {
-        String[] lines = table.split("\n");
-        for (int i = 1; i < lines.length; i++) { // line 0 is the column header
-            Row row = parse(lines[i]);
+        String localPort = String.format(java.util.Locale.ROOT, ":%04X ", local.getPort());
+        int at = table.indexOf('\n'); // line 0 is the column header
+        while (at >= 0 && at < table.length() - 1) {
+            int end = table.indexOf('\n', at + 1);
+            String line = table.substring(at + 1, end < 0 ? table.length() : end);
+            at = end;
+            if (!line.contains(localPort)) continue; // cheap test first: most lines are other sockets
+            Row row = parse(line);
             if (row != null && row.matches(local, remote)) return Optional.of(row);
         }
         return Optional.empty();

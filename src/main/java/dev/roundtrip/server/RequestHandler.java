@@ -15,6 +15,7 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
+import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
@@ -55,7 +56,7 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
-        conn.active();
+        conn.active(settings.outsideIdleSeconds());
         ctx.fireChannelActive();
     }
 
@@ -85,6 +86,18 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
                 }
                 AppResponse bad = AppResponse.text(400, "Bad Request: the request ended before it was complete", "incomplete request");
                 t.pass(cut.id, Stage.RESPOND, ctx.channel().eventLoop(), conn::kernel, () -> respond(ctx, cut, bad, false));
+            }
+        }
+        if (evt instanceof IdleStateEvent) {
+            ServerExchange cut = conn.silent();
+            if (cut != null) {
+                t.publish(conn.event(cut, Stage.PARSE, Phase.ERROR, Actor.SERVER)
+                        .detail("no complete request within " + settings.outsideIdleSeconds() + " s: the server stops waiting")
+                        .memory(t.probes().memory().read(cut.parseMark)).build());
+                t.publish(new ExchangeStarted(cut.id, conn.connectionId(), t.clock().now(),
+                        new RequestInfo("", "", List.of(), null, cut.seen.toByteArray())));
+                AppResponse late = AppResponse.text(408, "Request Timeout: the request did not arrive in time", "request timeout");
+                t.pass(cut.id, Stage.RESPOND, ctx.channel().eventLoop(), conn::kernel, () -> respond(ctx, cut, late, false));
             }
         }
         ctx.fireUserEventTriggered(evt);
@@ -226,7 +239,7 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
                 t.publish(conn.event(x, Stage.RESPOND, Phase.END, Actor.SERVER)
                         .detail("the response (" + x.bytesWritten + " bytes in " + x.writes + " socket write" + (x.writes == 1 ? "" : "s")
                                 + ") is in the kernel's send queue")
-                        .kernel(conn.kernel()).memory(t.probes().memory().read(x.respondMark)).build());
+                        .memory(t.probes().memory().read(x.respondMark)).build());
             } else if (!x.respondFailed) {
                 x.respondFailed = true;
                 t.publish(conn.event(x, Stage.RESPOND, Phase.ERROR, Actor.SERVER_KERNEL)

@@ -3,8 +3,10 @@ package dev.roundtrip.server;
 import dev.roundtrip.trace.Actor;
 import dev.roundtrip.trace.BufferReadout;
 import dev.roundtrip.trace.ConnectionDirectory;
+import dev.roundtrip.trace.ExchangeEnded;
 import dev.roundtrip.trace.ExchangeStarted;
 import dev.roundtrip.trace.KernelReadout;
+import dev.roundtrip.trace.Outcome;
 import dev.roundtrip.trace.Phase;
 import dev.roundtrip.trace.RequestInfo;
 import dev.roundtrip.trace.Stage;
@@ -17,7 +19,6 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
-import java.util.List;
 
 /**
  * One accepted connection: decides when the socket is read and to which exchange each socket read
@@ -71,15 +72,34 @@ final class ServerConnection implements WireTap.Observer, ConnectionDirectory.Se
         return t.probes().kernel(ch);
     }
 
-    void active() {
+    void active(int outsideIdleSeconds) {
         link = t.directory().find((InetSocketAddress) ch.remoteAddress()).orElse(null);
         if (link != null) {
             connectionId = link.connectionId();
             link.attachServer(this);
         } else {
             connectionId = t.ids().nextConnectionId();
+            ch.pipeline().addFirst("idle", new io.netty.handler.timeout.IdleStateHandler(outsideIdleSeconds, 0, 0));
             ch.config().setAutoRead(true);
         }
+    }
+
+    /**
+     * An outside client has been silent too long. Returns the exchange whose request it left
+     * half-sent (to be answered 408), or null; an idle connection is closed, one with a request in
+     * the works is left alone.
+     */
+    ServerExchange silent() {
+        if (inFlight > 0) return null;
+        ServerExchange cut = parsing;
+        if (cut != null) {
+            parsing = null;
+            inFlight++;
+            inputEnded = true; // answer, then close
+            return cut;
+        }
+        ch.close();
+        return null;
     }
 
     // --- from our client, through the directory (any thread) ---
@@ -216,7 +236,7 @@ final class ServerConnection implements WireTap.Observer, ConnectionDirectory.Se
         responding = x;
         x.respondBegun = true;
         x.respondMark = t.probes().memory().allocatedMark();
-        t.publish(event(x, Stage.RESPOND, Phase.BEGIN, Actor.SERVER).detail(detail).kernel(kernel())
+        t.publish(event(x, Stage.RESPOND, Phase.BEGIN, Actor.SERVER).detail(detail)
                 .memory(t.probes().memory().read(x.respondMark)).build());
     }
 
@@ -273,7 +293,7 @@ final class ServerConnection implements WireTap.Observer, ConnectionDirectory.Se
         if (x == expected) expected = null;
         t.publish(event(x, Stage.PARSE, Phase.ERROR, Actor.SERVER_KERNEL).detail(why).kernel(kernel()).build());
         if (x.external) {
-            t.publish(new dev.roundtrip.trace.ExchangeEnded(x.id, t.clock().now(), dev.roundtrip.trace.Outcome.FAILED, null, why));
+            t.publish(new ExchangeEnded(x.id, t.clock().now(), Outcome.FAILED, null, why));
         }
     }
 
@@ -289,9 +309,5 @@ final class ServerConnection implements WireTap.Observer, ConnectionDirectory.Se
         if (lower.contains("reset")) return text + " (the client's kernel answered with RST: the client had gone)";
         if (lower.contains("broken pipe")) return text + " (the client had closed the connection)";
         return text;
-    }
-
-    static List<dev.roundtrip.trace.Header> noHeaders() {
-        return List.of();
     }
 }

@@ -4,6 +4,7 @@ package dev.roundtrip.server;
 public final class ServerSettings {
     private volatile int processDelayMillis;
     private volatile boolean tcpNoDelay = true;
+    private volatile int outsideIdleSeconds = 20;
 
     /** Extra time the handler waits before doing its work, to make the process stage visible. */
     public int processDelayMillis() {
@@ -22,5 +23,20 @@ public final class ServerSettings {
 
     public void setTcpNoDelay(boolean on) {
         this.tcpNoDelay = on;
+    }
+
+    /**
+     * How long a connection from an outside client (curl, a browser) may stay silent: a request
+     * left half-sent is then answered 408, an idle keep-alive connection closed. Our own client's
+     * connections have no such limit (a held exchange may wait as long as the class needs).
+     * Applies to connections accepted after the change.
+     */
+    public int outsideIdleSeconds() {
+        return outsideIdleSeconds;
+    }
+
+    public void setOutsideIdleSeconds(int seconds) {
+        if (seconds < 1 || seconds > 3600) throw new IllegalArgumentException("idle limit must be 1..3600 s, was " + seconds);
+        this.outsideIdleSeconds = seconds;
     }
 }

@@ -45,6 +45,10 @@ public final class Probes {
 
     /** This channel's socket as the kernel sees it now. */
     public KernelReadout kernel(Channel ch) {
+        return memory.excluding(() -> readKernel(ch));
+    }
+
+    private KernelReadout readKernel(Channel ch) {
         Integer rcv = null;
         Integer snd = null;
         if (ch.config() instanceof SocketChannelConfig c && ch.isOpen()) {
@@ -65,6 +69,10 @@ public final class Probes {
 
     /** The readable bytes of {@code buf}, without moving its indexes. */
     public BytesReadout bytes(ByteBuf buf) {
+        return memory.excluding(() -> copy(buf));
+    }
+
+    private BytesReadout copy(ByteBuf buf) {
         int count = buf.readableBytes();
         byte[] kept = new byte[Math.min(count, maxKeptBytes)];
         buf.getBytes(buf.readerIndex(), kept);
@@ -73,6 +81,10 @@ public final class Probes {
 
     /** {@code count} bytes of {@code all} from {@code offset}, kept up to the cap. */
     public BytesReadout bytes(byte[] all, int offset, int count) {
+        return memory.excluding(() -> copy(all, offset, count));
+    }
+
+    private BytesReadout copy(byte[] all, int offset, int count) {
         int keep = Math.max(0, Math.min(Math.min(count, maxKeptBytes), all.length - offset));
         return new BytesReadout(count, Arrays.copyOfRange(all, offset, offset + keep));
     }

@@ -30,6 +30,17 @@ class MemoryProbeTest {
     }
 
     @Test
+    void whatMeasuringAllocatesIsLeftOut() {
+        MemoryProbe probe = new MemoryProbe();
+        Long mark = probe.allocatedMark();
+        org.junit.jupiter.api.Assumptions.assumeTrue(mark != null, "per-thread allocation is not measurable here");
+        probe.excluding(() -> sink = new byte[8 << 20]);
+        sink = new byte[1 << 20];
+        long allocated = probe.read(mark).allocatedBytes();
+        assertThat(allocated).isGreaterThanOrEqualTo(1 << 20).isLessThan(8 << 20);
+    }
+
+    @Test
     void noMarkMeansNoAllocationFigure() {
         assertThat(new MemoryProbe().read(null).allocatedBytes()).isNull();
     }

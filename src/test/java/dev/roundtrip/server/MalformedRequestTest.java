@@ -94,6 +94,19 @@ class MalformedRequestTest {
     }
 
     @Test
+    void aRequestLeftHalfSentIsAnswered408() throws Exception {
+        try (Lab impatient = Lab.start()) {
+            impatient.serverSettings().setOutsideIdleSeconds(1);
+            try (Socket s = new Socket(InetAddress.getLoopbackAddress(), impatient.port())) {
+                s.setSoTimeout(5_000);
+                s.getOutputStream().write("GET / HTTP/1.1\r\nHost: x\r\n".getBytes(StandardCharsets.ISO_8859_1));
+                String answer = new String(s.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+                assertThat(answer).startsWith("HTTP/1.1 408 Request Timeout").contains("Connection: close");
+            }
+        }
+    }
+
+    @Test
     void aClientThatShutsDownItsSideAfterTheRequestStillGetsTheAnswer() throws Exception {
         String answer = exchange("GET /users/2 HTTP/1.1\r\nHost: x\r\n\r\n", true);
         assertThat(answer).startsWith("HTTP/1.1 200 OK").endsWith("alan@example.org\"}");
