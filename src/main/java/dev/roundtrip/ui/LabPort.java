@@ -17,6 +17,7 @@ public interface LabPort extends AutoCloseable {
 
     boolean canSend();
 
+    /** Throws {@link IllegalArgumentException} with the reason when the engine cannot send this request. */
     void send(ComposedRequest request);
 
     void setMode(GateMode mode);

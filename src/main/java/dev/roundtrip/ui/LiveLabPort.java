@@ -64,7 +64,12 @@ public final class LiveLabPort implements LabPort {
     @Override public Recording recording() { return lab.recording(); }
     @Override public String describe() { return "Server on 127.0.0.1:" + lab.port(); }
     @Override public boolean canSend() { return true; }
-    @Override public void send(ComposedRequest request) { run(() -> lab.send(toSpec(request))); }
+    /** The request is checked here, on the caller's thread, so a bad one is refused with its reason. */
+    @Override
+    public void send(ComposedRequest request) {
+        RequestSpec spec = toSpec(request);
+        run(() -> lab.send(spec));
+    }
     @Override public void setMode(GateMode mode) { run(() -> lab.gates().setMode(mode)); }
 
     @Override

@@ -204,8 +204,13 @@ public final class MainViewModel {
             message.set(composer.problemProperty().get());
             return;
         }
+        try {
+            port.send(r.get());
+        } catch (IllegalArgumentException e) {
+            message.set("Not sent: " + e.getMessage());
+            return;
+        }
         followLive = true;
-        port.send(r.get());
         message.set("Sent " + r.get().summary() + (mode.get() == GateMode.STEP ? ". It waits before send: press Step (→)." : "."));
     }
 

@@ -35,7 +35,11 @@ public final class RoundtripApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        view = MainView.load(new MainViewModel(port));
+        MainViewModel vm = new MainViewModel(port);
+        if (port instanceof LiveLabPort) {
+            ((LiveLabPort) port).onError(m -> javafx.application.Platform.runLater(() -> vm.say("The engine refused: " + m)));
+        }
+        view = MainView.load(vm);
         stage.setTitle("Roundtrip: how a request travels");
         // fill the screen: a projector shows the whole window, and without a window manager
         // (Xvfb) "maximized" alone would leave the default size
