@@ -144,6 +144,25 @@ class MainViewFxTest {
         assertThat(robot.lookup("#step-process").query().getStyleClass()).contains("error");
         assertThat(robot.lookup("#problem-process").tryQuery()).isPresent();
         assertThat(fx(() -> vm.exchanges().get(1).severity())).isEqualTo(Severity.SERVER_ERROR);
+        // selecting the older exchange in the list shows it again, from its start
+        robot.clickOn(robot.lookup("#exchangeTable .table-row-cell").nth(0).queryAs(Node.class));
+        waitUntil("the 404 is shown again", () -> vm.scriptProperty().get().outcomeText().startsWith("404"));
+        assertThat(robot.lookup("#outcome").query().getStyleClass()).contains(Severity.CLIENT_ERROR.styleClass());
+    }
+
+    @Test
+    void theDiagramIsExportedAsAPng(FxRobot robot, @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        robot.clickOn("#sendButton");
+        waitUntil("settled", () -> settled(1) && vm.scriptProperty().get().steps().size() == 5);
+        java.nio.file.Path png = dir.resolve("diagram.png");
+        fx(() -> {
+            view.exportTo(png.toFile());
+            return null;
+        });
+        waitUntil("the PNG is written and reported", () -> vm.messageProperty().get().startsWith("Diagram exported"));
+        java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(png.toFile());
+        assertThat(img.getWidth()).isEqualTo((int) Math.ceil(fx(() -> view.diagram().getWidth())));
+        assertThat(img.getHeight()).isGreaterThan(100);
     }
 
     @Test
