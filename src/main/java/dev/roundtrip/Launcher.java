@@ -17,8 +17,8 @@ public final class Launcher {
         System.exit(RoundtripCommand.execute(args));
     }
 
-    /** The one place that starts the GUI. Until the UI exists it prints the command line's usage. */
+    /** The one place that starts the GUI: the desktop app with a live lab on loopback. */
     static void startGui() {
-        RoundtripCommand.execute("--help");
+        dev.roundtrip.ui.RoundtripApp.launchLive();
     }
 }
