@@ -15,6 +15,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import dev.roundtrip.ui.DiagramPicture;
+import dev.roundtrip.ui.PngExport;
+import dev.roundtrip.ui.Theme;
+import javafx.application.Platform;
+import javafx.scene.image.WritableImage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -23,9 +28,11 @@ import picocli.CommandLine.Spec;
 
 /** {@code export FILE --to har|mermaid|plantuml|png [--out F]}. */
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = "Export a recording (or HAR) as HAR 1.2, a Mermaid or a PlantUML sequence diagram.")
+        description = {"Export a recording (or HAR) as HAR 1.2, a Mermaid or a PlantUML sequence diagram, or one",
+                "exchange's diagram as PNG (drawn headless by the app's own diagram view).",
+                "Example:  export lesson1.roundtrip.json --to png --exchange 2 --out lesson1-2.png"})
 public final class ExportCommand implements Callable<Integer> {
-    /** Output formats; png is drawn by the desktop app's diagram and not available here yet. */
+    /** Output formats; png is drawn by the desktop app's diagram view (JavaFX, headless). */
     public enum Format { har, mermaid, plantuml, png }
 
     @Spec
@@ -40,8 +47,17 @@ public final class ExportCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "F", description = "write here (atomically) instead of standard output")
     Path out;
 
-    @Option(names = "--exchange", paramLabel = "ID", description = "only these exchanges (repeatable); default: all")
+    @Option(names = "--exchange", paramLabel = "ID", description = "only these exchanges (repeatable); default: all (png: one, default the last)")
     List<Long> exchanges;
+
+    @Option(names = "--width", defaultValue = "1400", paramLabel = "W", description = "png only: width in pixels (default ${DEFAULT-VALUE})")
+    int width;
+
+    @Option(names = "--height", defaultValue = "900", paramLabel = "H", description = "png only: height in pixels (default ${DEFAULT-VALUE})")
+    int height;
+
+    @Option(names = "--theme", defaultValue = "light", paramLabel = "THEME", description = "png only: light, dark or high-contrast (default ${DEFAULT-VALUE})")
+    String theme;
 
     @Option(names = "--origin", paramLabel = "URL",
             description = "HAR only: scheme://host:port for entry URLs (default: each request's Host header)")
@@ -50,11 +66,6 @@ public final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        if (to == Format.png) {
-            err.println("export: --to png is not available yet: PNG is drawn by the desktop app's diagram view. "
-                    + "Use --to mermaid or --to plantuml and render that text, or export PNG from the app.");
-            return 1;
-        }
         Recording recording;
         try {
             recording = RecordingFiles.open(file);
@@ -65,6 +76,7 @@ public final class ExportCommand implements Callable<Integer> {
         List<Exchange> chosen = exchanges == null || exchanges.isEmpty()
                 ? recording.exchanges() : CliSupport.choose(recording, exchanges, spec, "export");
         if (chosen == null) return 1;
+        if (to == Format.png) return png(recording, chosen, err);
         byte[] content = render(recording, chosen);
         try {
             if (out == null) {
@@ -80,6 +92,60 @@ public final class ExportCommand implements Callable<Integer> {
             return 1;
         }
         return 0;
+    }
+
+    private int png(Recording recording, List<Exchange> chosen, PrintWriter err) {
+        if (chosen.isEmpty()) {
+            err.println("export: " + file + " has no exchanges to draw");
+            return 1;
+        }
+        if (chosen.size() > 1 && exchanges != null && exchanges.size() > 1) {
+            err.println("export: --to png draws one exchange; give one --exchange ID (the recording has "
+                    + recording.exchanges().stream().map(Exchange::id).toList() + ")");
+            return 1;
+        }
+        if (width < 400 || height < 300 || width > 8000 || height > 8000) {
+            err.println("export: --width must be 400..8000 and --height 300..8000, were " + width + " and " + height);
+            return 1;
+        }
+        Theme t;
+        try {
+            t = Theme.valueOf(theme.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+        } catch (IllegalArgumentException e) {
+            err.println("export: --theme must be light, dark or high-contrast, was " + theme);
+            return 1;
+        }
+        Exchange x = chosen.get(chosen.size() - 1);
+        Path target = out != null ? out : Path.of(baseName(file) + "-" + x.id() + ".png");
+        if (!target.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".png")) {
+            err.println("export: --out must name a .png file, was " + target);
+            return 1;
+        }
+        try {
+            boolean startedHere = SnapshotCommand.Headless.configure();
+            try {
+                WritableImage image = SnapshotCommand.onFxThread(() -> DiagramPicture.render(x, t, width, height));
+                PngExport.write(image, target);
+                err.println("export: wrote the diagram of #" + x.id() + " " + x.request().summary() + " to " + target
+                        + " (" + (int) image.getWidth() + "×" + (int) image.getHeight() + ")");
+            } finally {
+                if (startedHere) Platform.exit();
+            }
+        } catch (IOException e) {
+            err.println("export: cannot write " + target + ": " + e.getMessage());
+            return 1;
+        } catch (Exception e) {
+            err.println("export: the diagram could not be drawn: " + e);
+            return 1;
+        }
+        return 0;
+    }
+
+    private static String baseName(Path f) {
+        String n = f.getFileName().toString();
+        if (n.toLowerCase(java.util.Locale.ROOT).endsWith(RecordingFiles.EXTENSION)) return n.substring(0, n.length() - RecordingFiles.EXTENSION.length());
+        int dot = n.lastIndexOf('.');
+        return dot > 0 ? n.substring(0, dot) : n;
     }
 
     private byte[] render(Recording recording, List<Exchange> chosen) {

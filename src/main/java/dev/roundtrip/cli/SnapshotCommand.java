@@ -86,7 +86,7 @@ public final class SnapshotCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static <T> T onFxThread(java.util.function.Supplier<T> work) throws Exception {
+    static <T> T onFxThread(java.util.function.Supplier<T> work) throws Exception {
         CompletableFuture<T> result = new CompletableFuture<>();
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Platform.runLater(() -> {

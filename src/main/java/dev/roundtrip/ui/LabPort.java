@@ -32,6 +32,14 @@ public interface LabPort extends AutoCloseable {
 
     void cancel(long exchangeId);
 
+    /**
+     * Sends and completes with the exchange once it has settled (client end and server response
+     * recorded); Re-send uses it to compare. A port without an engine refuses.
+     */
+    default java.util.concurrent.CompletableFuture<dev.roundtrip.trace.Exchange> sendAndSettle(ComposedRequest request) {
+        return java.util.concurrent.CompletableFuture.failedFuture(new IllegalStateException("there is no server to send to"));
+    }
+
     /** Asks for a fresh kernel readout of the socket holding this exchange's bytes (published as a gate event). */
     void probe(long exchangeId);
 

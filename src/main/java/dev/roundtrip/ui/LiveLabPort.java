@@ -61,6 +61,19 @@ public final class LiveLabPort implements LabPort {
         return CompletableFuture.supplyAsync(() -> lab.send(toSpec(request)), actions);
     }
 
+    /** The request is checked on the caller's thread: a refused one fails the future with its reason. */
+    @Override
+    public CompletableFuture<dev.roundtrip.trace.Exchange> sendAndSettle(ComposedRequest request) {
+        RequestSpec spec;
+        try {
+            spec = toSpec(request);
+        } catch (IllegalArgumentException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return CompletableFuture.supplyAsync(() -> lab.send(spec), actions)
+                .thenCompose(h -> lab.settled(h.exchangeId()));
+    }
+
     @Override public Recording recording() { return lab.recording(); }
     @Override public String describe() { return "Server on 127.0.0.1:" + lab.port(); }
     @Override public boolean canSend() { return true; }

@@ -57,6 +57,9 @@ public final class MainView {
 
     @FXML private BorderPane root;
     @FXML private Menu breakpointMenu;
+    @FXML private Menu fileMenu;
+    @FXML private Menu exchangeMenu;
+    @FXML private javafx.scene.layout.VBox topBox;
     @FXML private RadioMenuItem runModeItem;
     @FXML private RadioMenuItem stepModeItem;
     @FXML private RadioMenuItem lightItem;
@@ -135,6 +138,12 @@ public final class MainView {
     public MainViewModel viewModel() {
         return vm;
     }
+
+    // hooks for the parts that add themselves to the window (RecordingMenus)
+    Menu fileMenu() { return fileMenu; }
+    Menu exchangeMenu() { return exchangeMenu; }
+    javafx.scene.layout.VBox topBox() { return topBox; }
+    javafx.scene.control.ToolBar toolBar() { return toolBar; }
 
     private void bind(MainViewModel vm) {
         this.vm = vm;
@@ -484,11 +493,12 @@ public final class MainView {
         a.setTitle("Keyboard shortcuts");
         a.setHeaderText("Keyboard shortcuts");
         a.setContentText(String.join("\n",
-                "Ctrl+Enter   Send", "Ctrl+.   Cancel the selected exchange", "Ctrl+T / Ctrl+R   Step mode / Run mode",
+                "Ctrl+Enter   Send", "Ctrl+.   Cancel the selected exchange", "Ctrl+T / Ctrl+Shift+T   Step mode / Run mode",
                 "Alt+1…5   Breakpoint before send, parse, process, respond, interpret",
                 "→   Step: release one stage (Step mode) or move one stage on", "←   Step back", "Space   Play / Pause",
                 "[ and ]   Slower / faster", "Ctrl++ / Ctrl+- / Ctrl+0   Zoom in / out / actual size",
                 "Ctrl+1…4   Bytes, Buffers, Memory, Timing", "F5   Presenter view (diagram only)", "Ctrl+L   Next theme", "Ctrl+E   Export diagram as PNG",
+                "Ctrl+O / Ctrl+S / Ctrl+Shift+S   Open / Save / Save as", "Ctrl+W   Close the replay", "Ctrl+R   Re-send and compare",
                 "Ctrl+P   Probe kernel queues now", "Alt   Menus"));
         if (root.getScene() != null) a.initOwner(root.getScene().getWindow());
         a.show();

@@ -31,7 +31,12 @@ public final class MainViewModel {
     public static final double MAX_ZOOM = 3.0;
     public static final double ZOOM_STEP = 1.15;
 
-    private final LabPort port;
+    /** The port the app was started with: the live engine that Send, modes and breakpoints go to. */
+    private final LabPort home;
+    /** The session on screen: the live one, or an opened recording (see {@link #show}). */
+    private LabPort port;
+    private final ReadOnlyObjectWrapper<LabPort> shown = new ReadOnlyObjectWrapper<>();
+    private final javafx.beans.property.ReadOnlyBooleanWrapper replaying = new javafx.beans.property.ReadOnlyBooleanWrapper(false);
     private final ComposerViewModel composer = new ComposerViewModel();
     private final PlaybackViewModel playback = new PlaybackViewModel();
     private final InspectorViewModel inspector = new InspectorViewModel();
@@ -55,14 +60,17 @@ public final class MainViewModel {
     private int shownStep = -2;
 
     public MainViewModel(LabPort port) {
+        this.home = port;
         this.port = port;
+        shown.set(port);
+        replaying.set(!port.canSend());
         mode.addListener((o, a, m) -> {
-            port.setMode(m);
+            home.setMode(m);
             message.set(modeMessage(m));
             updateStatus();
         });
         breakpoints.addListener((javafx.collections.SetChangeListener<Stage>) c -> {
-            port.setBreakpoints(breakpoints.isEmpty() ? EnumSet.noneOf(Stage.class) : EnumSet.copyOf(breakpoints));
+            home.setBreakpoints(breakpoints.isEmpty() ? EnumSet.noneOf(Stage.class) : EnumSet.copyOf(breakpoints));
             if (!breakpoints.isEmpty() && mode.get() == GateMode.RUN) mode.set(GateMode.BREAKPOINTS);
             if (breakpoints.isEmpty() && mode.get() == GateMode.BREAKPOINTS) mode.set(GateMode.RUN);
         });
@@ -80,6 +88,31 @@ public final class MainViewModel {
             case BREAKPOINTS: return "Breakpoints: exchanges stop before the marked stages. Step (→) goes on.";
             default: return "Run mode: exchanges run through without stopping.";
         }
+    }
+
+    /**
+     * Puts another session on screen (an opened recording, or back to live) through the same view
+     * code: the list, diagram, playback and inspector now read {@code p}'s recording. The live engine
+     * keeps running and recording meanwhile; Send, modes and breakpoints stay with it.
+     */
+    public void show(LabPort p) {
+        if (p == port) return;
+        port = p;
+        replaying.set(p != home || !p.canSend());
+        exchanges.clear();
+        knownExchanges = 0;
+        followLive = !replaying.get();
+        probedFor = -1;
+        probedStage = null;
+        shownCutoff = Long.MIN_VALUE;
+        shownStep = -2;
+        selectedId.set(-1);
+        script.set(DiagramScript.EMPTY);
+        seenVersion = p.recording().version();
+        refresh();
+        redrawSelected(true);
+        shown.set(p);
+        updateStatus();
     }
 
     /** Called once per animation frame with the frame's time stamp in ns. */
@@ -195,9 +228,15 @@ public final class MainViewModel {
     // --- actions ---
 
     public void send() {
+        boolean fromReplay = false;
         if (!port.canSend()) {
-            message.set("This is a replay: there is no server to send to.");
-            return;
+            if (!home.canSend()) {
+                message.set("This is a replay: there is no server to send to.");
+                return;
+            }
+            // Send always goes to the live server: leave the replay for the live session
+            show(home);
+            fromReplay = true;
         }
         Optional<ComposedRequest> r = composer.compose();
         if (r.isEmpty()) {
@@ -211,7 +250,7 @@ public final class MainViewModel {
             return;
         }
         followLive = true;
-        message.set("Sent " + r.get().summary() + (mode.get() == GateMode.STEP ? ". It waits before send: press Step (→)." : "."));
+        message.set((fromReplay ? "Back to the live session: sent " : "Sent ") + r.get().summary() + (mode.get() == GateMode.STEP ? ". It waits before send: press Step (→)." : "."));
     }
 
     /** Step (→): live, releases one held stage; otherwise moves the animation one step on. */
@@ -237,7 +276,11 @@ public final class MainViewModel {
 
     public void cancelSelected() {
         long id = selectedId.get();
-        if (id < 0 || !port.canSend()) return;
+        if (id < 0) return;
+        if (!port.canSend()) {
+            message.set("This is a replay: exchange #" + id + " ended long ago, there is nothing to cancel.");
+            return;
+        }
         if (selected().map(x -> x.end().isPresent()).orElse(true)) {
             message.set("Exchange #" + id + " has already ended: there is nothing to cancel.");
             return;
@@ -284,7 +327,13 @@ public final class MainViewModel {
         status.set(sb.toString());
     }
 
+    /** The port of the session on screen. */
     public LabPort port() { return port; }
+    /** The live port Send, modes and breakpoints go to. */
+    public LabPort livePort() { return home; }
+    public ReadOnlyObjectProperty<LabPort> shownProperty() { return shown.getReadOnlyProperty(); }
+    /** True while an opened recording (not the live session) is on screen. */
+    public javafx.beans.property.ReadOnlyBooleanProperty replayingProperty() { return replaying.getReadOnlyProperty(); }
     public ComposerViewModel composer() { return composer; }
     public PlaybackViewModel playback() { return playback; }
     public InspectorViewModel inspector() { return inspector; }

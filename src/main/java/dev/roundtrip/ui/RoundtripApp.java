@@ -17,6 +17,7 @@ public final class RoundtripApp extends Application {
 
     private LabPort port;
     private MainView view;
+    private RecordingSessions recordings;
 
     /** Opens the app on a freshly started lab (the server starts off the FX thread, in init). */
     public static void launchLive() {
@@ -40,6 +41,7 @@ public final class RoundtripApp extends Application {
             ((LiveLabPort) port).onError(m -> javafx.application.Platform.runLater(() -> vm.say("The engine refused: " + m)));
         }
         view = MainView.load(vm);
+        recordings = RecordingSessions.install(view);
         stage.setTitle("Roundtrip: how a request travels");
         // fill the screen: a projector shows the whole window, and without a window manager
         // (Xvfb) "maximized" alone would leave the default size
@@ -52,11 +54,13 @@ public final class RoundtripApp extends Application {
         stage.setMaximized(true);
         stage.show();
         view.start();
+        recordings.startAutosave();
     }
 
     @Override
     public void stop() {
         if (view != null) view.stop();
+        if (recordings != null) recordings.close();
         if (port != null) port.close();
     }
 }
