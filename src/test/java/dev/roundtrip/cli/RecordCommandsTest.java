@@ -95,14 +95,6 @@ class RecordCommandsTest {
     }
 
     @Test
-    void exportToPngIsNotAvailableYetAndSaysSo() {
-        Path png = dir.resolve("d.png");
-        assertThat(run(new ExportCommand(), session.toString(), "--to", "png", "--out", png.toString())).isEqualTo(1);
-        assertThat(err.toString()).contains("--to png is not available yet");
-        assertThat(png).doesNotExist();
-    }
-
-    @Test
     void exportRefusesUnknownFormatsAndExchanges() {
         assertThat(run(new ExportCommand(), session.toString(), "--to", "svg")).isEqualTo(2);
         assertThat(err.toString()).contains("Invalid value for option '--to'").contains("har, mermaid, plantuml, png");
