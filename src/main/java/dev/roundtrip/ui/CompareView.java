@@ -42,15 +42,24 @@ public final class CompareView {
         state.setWrapText(true);
         state.textProperty().bind(vm.stateProperty());
         state.setGraphic(new FontIcon("mdi2c-compare-horizontal"));
-        state.setPadding(new Insets(8, 12, 8, 12));
-        root.setTop(state);
+        state.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(state, Priority.ALWAYS);
+        javafx.scene.control.Button close = new javafx.scene.control.Button("Close");
+        close.setId("compareClose");
+        close.setGraphic(new FontIcon("mdi2c-close"));
+        close.setTooltip(new javafx.scene.control.Tooltip("Close the comparison (Esc); the new exchange stays in the live session"));
+        close.setOnAction(e -> { if (stage != null) stage.hide(); });
+        HBox top = new HBox(8, state, close);
+        top.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        top.setPadding(new Insets(8, 12, 8, 12));
+        root.setTop(top);
         HBox diagrams = new HBox(8, column(vm.originalLabelProperty(), before, "compareBefore"),
                 column(vm.resentLabelProperty(), after, "compareAfter"));
         diagrams.setPadding(new Insets(0, 8, 0, 8));
         buildTable();
         SplitPane split = new SplitPane(diagrams, table);
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.62);
+        split.setDividerPositions(0.5);
         root.setCenter(split);
         vm.originalProperty().addListener((o, a, x) -> draw(before, x));
         vm.resentProperty().addListener((o, a, x) -> draw(after, x));
@@ -106,11 +115,11 @@ public final class CompareView {
         return c;
     }
 
-    /** A finished exchange is shown whole: every step drawn, the last one done. */
+    /** A finished exchange is shown whole: every step drawn and done, none highlighted as current. */
     static void draw(SequenceDiagram d, Exchange x) {
         DiagramScript s = x == null ? DiagramScript.EMPTY : DiagramScript.of(x);
         d.setScript(s);
-        d.setPosition(s.steps().size() - 1, 1);
+        d.setPosition(s.steps().size(), 1);
     }
 
     /** Shows the window (created on first use) next to {@code owner}, with the owner's theme classes. */
@@ -122,7 +131,9 @@ public final class CompareView {
             stage.setTitle("Re-send: the recording and the live server side by side");
             double w = owner == null ? 1400 : Math.max(900, owner.getWidth() * 0.9);
             double h = owner == null ? 900 : Math.max(600, owner.getHeight() * 0.9);
-            stage.setScene(new Scene(root, w, h));
+            Scene scene = new Scene(root, w, h);
+            scene.setOnKeyPressed(e -> { if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE) stage.hide(); });
+            stage.setScene(scene);
             if (owner != null) {
                 stage.initOwner(owner);
                 stage.setX(owner.getX() + (owner.getWidth() - w) / 2);

@@ -169,7 +169,7 @@ public final class MainView {
         applyPresenter(vm.presenterProperty().get());
         applyTheme(vm.themeProperty().get());
         sendButton.disableProperty().set(!vm.port().canSend());
-        cancelButton.disableProperty().bind(vm.selectedIdProperty().lessThan(0));
+        cancelButton.disableProperty().bind(vm.selectedIdProperty().lessThan(0).or(vm.replayingProperty()));
         root.addEventFilter(KeyEvent.KEY_PRESSED, this::keys);
         // Toolbar buttons take no focus: a click must not leave Space bound to that button, and every
         // one of them has a menu item with a shortcut.

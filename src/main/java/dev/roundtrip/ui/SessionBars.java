@@ -41,7 +41,7 @@ final class SessionBars {
         selector.setId("sessionBox");
         selector.setTooltip(new Tooltip("Live, or a recording opened with File → Open (Ctrl+O) or dropped on the window"));
         selector.valueProperty().bindBidirectional(sessions.currentProperty());
-        selector.setPrefWidth(320);
+        selector.setPrefWidth(380);
         selector.setFocusTraversable(false);
         Label banner = new Label();
         banner.setId("sessionBanner");

@@ -283,7 +283,7 @@ public final class SessionViewModel {
         Path p = leftover.get();
         if (p == null) return CompletableFuture.completedFuture(Optional.empty());
         leftover.set(null);
-        return load(p, "restored session (" + modified(p) + ")", false).thenComposeAsync(opened -> {
+        return load(p, "restored " + modified(p), false).thenComposeAsync(opened -> {
             if (opened.isEmpty()) return CompletableFuture.completedFuture(opened);
             return CompletableFuture.runAsync(() -> deleteQuietly(p), io)
                     .thenCompose(v -> checkLeftovers()).thenApply(v -> opened);

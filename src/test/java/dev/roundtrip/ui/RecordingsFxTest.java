@@ -214,7 +214,7 @@ class RecordingsFxTest {
         robot.clickOn("#restoreButton");
         waitUntil("the autosave is open as a replay", () -> vm.replayingProperty().get() && vm.exchanges().size() == 7);
         waitUntil("the leftover is deleted and the bar gone", () -> !Files.exists(leftover) && !robot.lookup("#restoreBar").query().isVisible());
-        assertThat(shownInSelector(robot).name()).startsWith("restored session (");
+        assertThat(shownInSelector(robot).name()).matches("restored \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}");
         waitUntil("this run's own autosave has started", () -> recordings.autosave() != null);
         assertThat(recordings.autosave().file().getFileName().toString()).isEqualTo("autosave-" + ProcessHandle.current().pid() + RecordingFiles.EXTENSION);
     }

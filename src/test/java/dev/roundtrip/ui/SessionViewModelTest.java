@@ -244,7 +244,7 @@ class SessionViewModelTest {
 
         Session restored = sessions.restoreLeftover().get(5, TimeUnit.SECONDS).orElseThrow();
 
-        assertThat(restored.name()).startsWith("restored session (");
+        assertThat(restored.name()).matches("restored \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}");
         assertThat(restored.file()).isNull();
         assertThat(sessions.current()).isSameAs(restored);
         assertSameRecording(restored.recording(), SampleRecordings.session());
