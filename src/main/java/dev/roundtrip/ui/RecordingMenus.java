@@ -122,18 +122,19 @@ final class RecordingMenus {
         }
     }
 
+    /** Filters, not handlers: a text area under the pointer must not swallow a dropped file. */
     private void dragAndDrop(Node root) {
-        root.addEventHandler(DragEvent.DRAG_OVER, e -> {
+        root.addEventFilter(DragEvent.DRAG_OVER, e -> {
             if (e.getDragboard().hasFiles()) {
                 e.acceptTransferModes(TransferMode.COPY);
                 e.consume();
             }
         });
-        root.addEventHandler(DragEvent.DRAG_ENTERED, e -> {
+        root.addEventFilter(DragEvent.DRAG_ENTERED, e -> {
             if (e.getDragboard().hasFiles() && !root.getStyleClass().contains("drop-target")) root.getStyleClass().add("drop-target");
         });
-        root.addEventHandler(DragEvent.DRAG_EXITED, e -> root.getStyleClass().remove("drop-target"));
-        root.addEventHandler(DragEvent.DRAG_DROPPED, e -> {
+        root.addEventFilter(DragEvent.DRAG_EXITED, e -> root.getStyleClass().remove("drop-target"));
+        root.addEventFilter(DragEvent.DRAG_DROPPED, e -> {
             root.getStyleClass().remove("drop-target");
             if (!e.getDragboard().hasFiles()) return;
             for (File f : e.getDragboard().getFiles()) sessions.open(f.toPath());
