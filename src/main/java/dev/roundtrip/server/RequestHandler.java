@@ -39,14 +39,18 @@ import java.util.Map;
 final class RequestHandler extends ChannelInboundHandlerAdapter {
     private final Tracing t;
     private final ServerConnection conn;
-    private final DemoApp app;
+    private final Routes app;
     private final ServerSettings settings;
     private final EventExecutorGroup workers;
 
     /** The request as the application sees it, copied off Netty's buffers. */
-    record Parsed(ServerExchange x, String method, String uri, byte[] body, String contentType, boolean keepAlive) {}
+    record Parsed(ServerExchange x, String method, String uri, byte[] body, String contentType, boolean keepAlive) {
+        boolean head() {
+            return method.equals("HEAD");
+        }
+    }
 
-    RequestHandler(Tracing t, ServerConnection conn, DemoApp app, ServerSettings settings, EventExecutorGroup workers) {
+    RequestHandler(Tracing t, ServerConnection conn, Routes app, ServerSettings settings, EventExecutorGroup workers) {
         this.t = t;
         this.conn = conn;
         this.app = app;
@@ -85,22 +89,37 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
                             new RequestInfo("", "", List.of(), null, cut.seen.toByteArray())));
                 }
                 AppResponse bad = AppResponse.text(400, "Bad Request: the request ended before it was complete", "incomplete request");
-                t.pass(cut.id, Stage.RESPOND, ctx.channel().eventLoop(), conn::kernel, () -> respond(ctx, cut, bad, false));
+                t.pass(cut.id, Stage.RESPOND, ctx.channel().eventLoop(), conn::kernel, () -> respond(ctx, cut, bad, false, false));
             }
         }
         if (evt instanceof IdleStateEvent) {
             ServerExchange cut = conn.silent();
             if (cut != null) {
-                t.publish(conn.event(cut, Stage.PARSE, Phase.ERROR, Actor.SERVER)
-                        .detail("no complete request within " + settings.outsideIdleSeconds() + " s: the server stops waiting")
-                        .memory(t.probes().memory().read(cut.parseMark)).build());
-                t.publish(new ExchangeStarted(cut.id, conn.connectionId(), t.clock().now(),
-                        new RequestInfo("", "", List.of(), null, cut.seen.toByteArray())));
-                AppResponse late = AppResponse.text(408, "Request Timeout: the request did not arrive in time", "request timeout");
-                t.pass(cut.id, Stage.RESPOND, ctx.channel().eventLoop(), conn::kernel, () -> respond(ctx, cut, late, false));
+                timedOut(ctx, cut, "no complete request within " + settings.outsideIdleSeconds() + " s of silence: the server stops waiting");
             }
         }
+        if (evt == ServerConnection.DEADLINE_PASSED) {
+            ServerExchange cut = conn.deadlinePassed();
+            if (cut != null) {
+                timedOut(ctx, cut, "the request did not arrive whole within " + cut.deadlineSeconds + " s of its first byte ("
+                        + cut.bytesRead + " bytes in " + cut.reads + " socket read" + (cut.reads == 1 ? "" : "s")
+                        + "): the server stops waiting");
+            }
+            return;
+        }
         ctx.fireUserEventTriggered(evt);
+    }
+
+    /** A request that did not arrive in time: traced as a parse error and answered 408, then the connection closes. */
+    private void timedOut(ChannelHandlerContext ctx, ServerExchange cut, String why) {
+        t.publish(conn.event(cut, Stage.PARSE, Phase.ERROR, Actor.SERVER).detail(why)
+                .memory(t.probes().memory().read(cut.parseMark)).build());
+        if (cut.external) {
+            t.publish(new ExchangeStarted(cut.id, conn.connectionId(), t.clock().now(),
+                    new RequestInfo("", "", List.of(), null, cut.seen.toByteArray())));
+        }
+        AppResponse late = AppResponse.text(408, "Request Timeout: the request did not arrive in time", "request timeout");
+        t.pass(cut.id, Stage.RESPOND, ctx.channel().eventLoop(), conn::kernel, () -> respond(ctx, cut, late, false, false));
     }
 
     @Override
@@ -119,7 +138,7 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
                         .memory(t.probes().memory().read(x.parseMark)).build());
                 String reason = HttpResponseStatus.valueOf(problem.status()).reasonPhrase();
                 AppResponse bad = AppResponse.text(problem.status(), reason + ": " + problem.why(), "malformed request");
-                t.pass(x.id, Stage.RESPOND, ctx.channel().eventLoop(), conn::kernel, () -> respond(ctx, x, bad, false));
+                t.pass(x.id, Stage.RESPOND, ctx.channel().eventLoop(), conn::kernel, () -> respond(ctx, x, bad, false, false));
                 return;
             }
             byte[] body = ByteBufUtil.getBytes(req.content());
@@ -211,18 +230,20 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
             r = AppResponse.text(503, "the server is shutting down", "interrupted");
             t.publish(conn.event(x, Stage.PROCESS, Phase.ERROR, Actor.SERVER).detail("interrupted: the server is shutting down")
                     .memory(t.probes().memory().read(mark)).build());
-        } catch (Exception e) {
+        } catch (Throwable e) {
+            // the handler's own bug, an Error too (a StackOverflowError, an AssertionError): answered
+            // 500, never an exchange left unanswered, and the server goes on serving
             r = AppResponse.text(500, "Internal Server Error", "the handler failed");
             t.publish(conn.event(x, Stage.PROCESS, Phase.ERROR, Actor.SERVER)
                     .detail("the handler threw " + e.getClass().getSimpleName() + ": " + e.getMessage() + " -> 500")
                     .memory(t.probes().memory().read(mark)).build());
         }
         AppResponse answer = r;
-        t.pass(x.id, Stage.RESPOND, ctx.channel().eventLoop(), conn::kernel, () -> respond(ctx, x, answer, p.keepAlive()));
+        t.pass(x.id, Stage.RESPOND, ctx.channel().eventLoop(), conn::kernel, () -> respond(ctx, x, answer, p.keepAlive(), p.head()));
     }
 
     /** On the event loop: encode and write; the wire tap reports each socket write. */
-    private void respond(ChannelHandlerContext ctx, ServerExchange x, AppResponse r, boolean keepAlive) {
+    private void respond(ChannelHandlerContext ctx, ServerExchange x, AppResponse r, boolean keepAlive, boolean head) {
         HttpResponseStatus status = HttpResponseStatus.valueOf(r.status());
         FullHttpResponse resp = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.wrappedBuffer(r.body()));
         resp.headers().set("Server", "roundtrip");
@@ -231,9 +252,12 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
         resp.headers().set("Connection", keepAlive ? "keep-alive" : "close");
         List<Header> headers = new ArrayList<>();
         for (Map.Entry<String, String> h : resp.headers()) headers.add(new Header(h.getKey(), h.getValue()));
-        ResponseInfo info = new ResponseInfo(status.code(), status.reasonPhrase(), headers, r.body());
+        // the codec sends no body in answer to HEAD (Content-Length still says how long it would be): record what was sent
+        byte[] sentBody = head ? new byte[0] : r.body();
+        ResponseInfo info = new ResponseInfo(status.code(), status.reasonPhrase(), headers, sentBody);
         if (ctx.channel().isActive()) ctx.channel().config().setOption(io.netty.channel.ChannelOption.TCP_NODELAY, settings.tcpNoDelay());
-        conn.beginRespond(x, status.code() + " " + status.reasonPhrase() + ", " + r.body().length + " body bytes");
+        conn.beginRespond(x, status.code() + " " + status.reasonPhrase() + ", "
+                + (head ? "headers only (HEAD; the body would be " + r.body().length + " bytes)" : r.body().length + " body bytes"));
         ctx.writeAndFlush(resp).addListener(f -> {
             if (f.isSuccess()) {
                 t.publish(conn.event(x, Stage.RESPOND, Phase.END, Actor.SERVER)
