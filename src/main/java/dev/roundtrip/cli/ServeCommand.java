@@ -56,6 +56,10 @@ public final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
+        if (port < 0 || port > 65535) {
+            err.println("serve: port must be 0..65535, was " + port);
+            return 2;
+        }
         ServerSettings settings = new ServerSettings();
         try {
             settings.setMaxConnections(maxConnections);
@@ -74,7 +78,8 @@ public final class ServeCommand implements Callable<Integer> {
         try {
             serving = Serving.start(address, port, settings, spec.commandLine().getOut());
         } catch (java.io.IOException e) {
-            err.println("serve: " + e.getMessage());
+            String hint = e instanceof java.net.BindException ? "; choose another with --port N, or --port 0 for any free one" : "";
+            err.println("serve: " + e.getMessage() + hint);
             return 1;
         }
         CountDownLatch stopped = new CountDownLatch(1);

@@ -82,7 +82,7 @@ public final class RoundtripServer implements AutoCloseable {
         String cause = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         if (e instanceof java.net.BindException && cause.toLowerCase(java.util.Locale.ROOT).contains("in use")) {
             java.net.BindException inUse = new java.net.BindException(where + " is already in use (" + cause
-                    + "): another program listens there; choose another port, or 0 for any free one");
+                    + "): another program listens there");
             inUse.initCause(e);
             return inUse;
         }
