@@ -270,10 +270,13 @@ final class ServerConnection implements WireTap.Observer, ConnectionDirectory.Se
         ServerExchange x = parsing;
         parsing = null;
         stopDeadline();
-        if (x == null) { // decoded without a read of ours (cannot happen with one codec); keep it traceable
+        if (x == null) { // pipelined: decoded from bytes read with the request before it
             x = new ServerExchange(t.ids().nextExchangeId(), true);
             server.track(x.id, this);
+            last = x;
             t.publish(new ExchangeStarted(x.id, connectionId, t.clock().now(), RequestInfo.EMPTY));
+            t.publish(event(x, Stage.PARSE, Phase.BEGIN, Actor.SERVER)
+                    .detail("pipelined: this request came in the same socket reads as the one before it, and waited its turn").build());
         }
         if (x.external) ch.config().setAutoRead(false); // one request at a time
         inFlight++;
@@ -288,14 +291,23 @@ final class ServerConnection implements WireTap.Observer, ConnectionDirectory.Se
                 .memory(t.probes().memory().read(x.respondMark)).build());
     }
 
-    /** The response has been written (or failed): read the next request. */
-    void responded(ServerExchange x, boolean keepOpen) {
+    /** A request is being processed or answered: one decoded now waits its turn (pipelining). */
+    boolean busy() {
+        return inFlight > 0;
+    }
+
+    /**
+     * The response has been written (or failed): read the next request, unless {@code moreDecoded}
+     * (pipelined requests already read wait their turn: the handler goes on with those first).
+     */
+    void responded(ServerExchange x, boolean keepOpen, boolean moreDecoded) {
         if (responding == x) responding = null;
         inFlight--;
-        if (!keepOpen || (inputEnded && inFlight == 0)) {
+        if (!keepOpen || (inputEnded && inFlight == 0 && !moreDecoded)) {
             ch.close();
             return;
         }
+        if (moreDecoded) return;
         if (inProcess()) {
             openNext();
             readTheEndIfIdle();

@@ -222,4 +222,28 @@ class ServerLimitsTest {
         assertThat(server.port()).isEqualTo(port);
         assertThat(RawHttp.stillServes(port)).isTrue();
     }
+
+    @Test
+    void pipelinedRequestsAreAnsweredInOrderOneAtATime() throws Exception {
+        start(new ServerSettings());
+        String three = "GET /users/1 HTTP/1.1\r\nHost: x\r\n\r\n" + "GET /nowhere HTTP/1.1\r\nHost: x\r\n\r\n" + "GET / HTTP/1.1\r\nHost: x\r\n\r\n";
+        RawHttp.Answer a = RawHttp.send(server.port(), three);
+        assertThat(a.statuses()).containsExactly(200, 404, 200);
+        assertThat(a.text().indexOf("Ada Lovelace")).isLessThan(a.text().indexOf("no route")).isLessThan(a.text().indexOf("Hello, world!"));
+        bus.awaitDelivered(Duration.ofSeconds(5));
+        assertThat(eventually(() -> recording.exchanges().size() == 3 && recording.exchanges().stream().allMatch(x -> x.end().isPresent()))).isTrue();
+        assertThat(recording.orphans()).isZero();
+    }
+
+    @Test
+    void nothingAfterARequestThatClosesTheConnectionIsProcessed() throws Exception {
+        start(new ServerSettings());
+        for (String first : List.of("GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", "PRI * HTTP/2.0\r\n\r\n")) {
+            RawHttp.Answer a = RawHttp.send(server.port(), first + "GET /users/1 HTTP/1.1\r\nHost: x\r\n\r\n");
+            assertThat(a.statuses()).hasSize(1);
+            assertThat(a.text()).doesNotContain("Ada Lovelace");
+        }
+        bus.awaitDelivered(Duration.ofSeconds(5));
+        assertThat(recording.exchanges()).hasSize(2).allSatisfy(x -> assertThat(x.response()).isPresent());
+    }
 }
