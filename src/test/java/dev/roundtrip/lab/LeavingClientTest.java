@@ -82,6 +82,10 @@ class LeavingClientTest {
             // the forgotten hold is a fact too, so no one goes on showing it as held
             assertThat(x.gateEvents()).extracting(GateEvent::kind, GateEvent::stage)
                     .containsExactly(tuple(GateEvent.Kind.HELD, Stage.SEND), tuple(GateEvent.Kind.DISCARDED, Stage.SEND));
+            // and survives a save and a load
+            Exchange loaded = dev.roundtrip.record.RecordingJson.read(dev.roundtrip.record.RecordingJson.toBytes(stepping.recording()), "saved")
+                    .exchange(h.exchangeId()).orElseThrow();
+            assertThat(loaded.gateEvents()).extracting(GateEvent::kind).containsExactly(GateEvent.Kind.HELD, GateEvent.Kind.DISCARDED);
         }
     }
 
