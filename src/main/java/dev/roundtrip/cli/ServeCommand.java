@@ -26,7 +26,10 @@ import picocli.CommandLine.Spec;
 /** {@code serve}: the traced demo server for curl or a browser; prints each exchange's server stages as they happen. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Runs the traced demo server on 127.0.0.1 until Ctrl-C and prints the server stages of every exchange.",
-                "Try:  curl -v http://127.0.0.1:8080/users/1"})
+                "Try:  curl -v http://127.0.0.1:8080/users/1",
+                "Only --bind ADDRESS makes it listen anywhere but loopback (with a warning): other machines can then reach it."},
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {"0:stopped with Ctrl-C", "1:cannot listen (the port is in use, the address is not this machine's)", "2:bad option"})
 public final class ServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -34,9 +37,51 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "8080", paramLabel = "N", description = "port to listen on, 0 for any free one (default ${DEFAULT-VALUE})")
     int port;
 
+    @Option(names = "--bind", paramLabel = "ADDRESS",
+            description = "listen on this address instead of 127.0.0.1, e.g. 0.0.0.0 for every interface; anything but loopback lets other machines reach this demo server, and a warning says so")
+    InetAddress bind;
+
+    @Option(names = "--max-connections", paramLabel = "N", defaultValue = "256",
+            description = "at most N connections from clients at once; the next one is answered 503 with Retry-After and closed (default ${DEFAULT-VALUE})")
+    int maxConnections;
+
+    @Option(names = "--request-deadline", paramLabel = "SECONDS", defaultValue = "30",
+            description = "a request must arrive whole within this many seconds of its first byte, or it is answered 408 (default ${DEFAULT-VALUE})")
+    int requestDeadline;
+
+    @Option(names = "--idle", paramLabel = "SECONDS", defaultValue = "20",
+            description = "a connection silent this long is closed (a half-sent request is answered 408) (default ${DEFAULT-VALUE})")
+    int idle;
+
     @Override
     public Integer call() throws Exception {
-        Serving serving = Serving.start(port, spec.commandLine().getOut());
+        PrintWriter err = spec.commandLine().getErr();
+        if (port < 0 || port > 65535) {
+            err.println("serve: port must be 0..65535, was " + port);
+            return 2;
+        }
+        ServerSettings settings = new ServerSettings();
+        try {
+            settings.setMaxConnections(maxConnections);
+            settings.setRequestDeadlineSeconds(requestDeadline);
+            settings.setOutsideIdleSeconds(idle);
+        } catch (IllegalArgumentException e) {
+            err.println("serve: " + e.getMessage());
+            return 2;
+        }
+        InetAddress address = bind == null ? InetAddress.getLoopbackAddress() : bind;
+        if (!address.isLoopbackAddress()) {
+            err.println(exposureWarning(address, port));
+            err.flush();
+        }
+        Serving serving;
+        try {
+            serving = Serving.start(address, port, settings, spec.commandLine().getOut());
+        } catch (java.io.IOException e) {
+            String hint = e instanceof java.net.BindException ? "; choose another with --port N, or --port 0 for any free one" : "";
+            err.println("serve: " + e.getMessage() + hint);
+            return 1;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             serving.close();
@@ -57,17 +102,23 @@ public final class ServeCommand implements Callable<Integer> {
         }
 
         static Serving start(int port, PrintWriter out) throws java.io.IOException {
+            return start(InetAddress.getLoopbackAddress(), port, new ServerSettings(), out);
+        }
+
+        /** On {@code address}, loopback or not: the caller has warned the user about the latter. */
+        static Serving start(InetAddress address, int port, ServerSettings settings, PrintWriter out) throws java.io.IOException {
             TraceBus bus = new TraceBus();
             Tracing t = new Tracing(bus, new Gates(), new Ids(), new ConnectionDirectory(), new Probes());
             bus.subscribe(e -> print(e, out));
             RoundtripServer server;
             try {
-                server = RoundtripServer.start(t, new ServerSettings(), InetAddress.getLoopbackAddress(), port);
+                server = RoundtripServer.startExposed(t, settings, address, port);
             } catch (java.io.IOException e) {
                 bus.close();
                 throw e;
             }
-            out.println("Roundtrip demo server on http://127.0.0.1:" + server.port() + "/  (Ctrl-C stops it)");
+            String host = address.getHostAddress().contains(":") ? "[" + address.getHostAddress() + "]" : address.getHostAddress();
+            out.println("Roundtrip demo server on http://" + host + ":" + server.port() + "/  (Ctrl-C stops it)");
             out.println("Routes: GET /  GET /users  GET /users/{id}  POST /echo  GET /slow?ms=N  GET /big?kb=N  GET /fail");
             out.flush();
             return new Serving(bus, server);
@@ -86,6 +137,15 @@ public final class ServeCommand implements Callable<Integer> {
             server.close();
             bus.close();
         }
+    }
+
+    /** Printed on stderr before the server starts on an address other machines can reach. */
+    static String exposureWarning(InetAddress address, int port) {
+        String where = address.isAnyLocalAddress() ? "every network interface (" + address.getHostAddress() + ")" : address.getHostAddress();
+        return "WARNING: serve --bind " + address.getHostAddress() + ": listening on " + where + ", port " + port + ".\n"
+                + "         Other machines on the network can reach this demo server. It has no authentication, echoes\n"
+                + "         what it is sent and prints every request here. Use it only on a network you trust, and stop\n"
+                + "         it (Ctrl-C) when the class is over. Without --bind it listens on 127.0.0.1 only.";
     }
 
     private static void print(TraceEvent e, PrintWriter out) {

@@ -4,6 +4,7 @@ import dev.roundtrip.trace.Actor;
 import dev.roundtrip.trace.BufferReadout;
 import dev.roundtrip.trace.ConnectionDirectory;
 import dev.roundtrip.trace.ExchangeEnded;
+import dev.roundtrip.trace.GateEvent;
 import dev.roundtrip.trace.Header;
 import dev.roundtrip.trace.KernelReadout;
 import dev.roundtrip.trace.Outcome;
@@ -240,12 +241,18 @@ final class ClientConnection implements WireTap.Observer, ConnectionDirectory.Cl
 
     private void end(ClientExchange x, Outcome outcome, ResponseInfo response, String detail) {
         // the client's own gates are forgotten before anyone hears of the end
-        t.gates().discard(x.id, Stage.SEND);
-        t.gates().discard(x.id, Stage.INTERPRET);
+        discardHold(x, Stage.SEND);
+        discardHold(x, Stage.INTERPRET);
+        // a client that left does not wait for the server: what the server holds of it goes on by itself
+        if (outcome != Outcome.COMPLETED) t.gates().letGo(x.id);
         ExchangeEnded e = new ExchangeEnded(x.id, t.clock().now(), outcome, response, detail);
         t.publish(e);
         x.complete(e);
         client.ended(x);
+    }
+
+    private void discardHold(ClientExchange x, Stage stage) {
+        if (t.gates().discard(x.id, stage)) t.publish(new GateEvent(x.id, t.clock().now(), stage, GateEvent.Kind.DISCARDED, null));
     }
 
     /** The client walks away: the connection is reset (RST), not closed politely. */

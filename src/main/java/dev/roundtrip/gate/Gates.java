@@ -27,6 +27,14 @@ public final class Gates {
     private volatile GateMode mode = GateMode.RUN;
     private volatile Set<Stage> breakpoints = EnumSet.noneOf(Stage.class);
     private long sequence;
+    /** Exchanges whose client has left: they pass every gate from now on (bounded: the oldest are forgotten). */
+    private final java.util.Set<Long> letGo = java.util.Collections.newSetFromMap(new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, Boolean> eldest) {
+            return size() > MAX_LET_GO;
+        }
+    });
+    private static final int MAX_LET_GO = 4096;
 
     private record Key(long exchangeId, Stage stage) {}
 
@@ -81,7 +89,7 @@ public final class Gates {
     public boolean pass(long exchangeId, Stage stage, Executor executor, Runnable action, Runnable announce) {
         Hold hold;
         synchronized (lock) {
-            if (!shouldHold(stage)) {
+            if (!shouldHold(stage) || letGo.contains(exchangeId)) {
                 hold = null;
             } else {
                 hold = new Hold(exchangeId, stage, ++sequence);
@@ -151,6 +159,28 @@ public final class Gates {
         }
         all.sort(Comparator.comparingLong(x -> x.hold().sequence()));
         all.forEach(this::fire);
+    }
+
+    /**
+     * The exchange's client has left: what is held of it now is released (oldest first), and it
+     * passes every later gate without a hold, so the server's side runs to its end by itself (and
+     * finds the client gone) instead of waiting for steps no one will take for it.
+     */
+    public List<Hold> letGo(long exchangeId) {
+        List<Pending> mine = new ArrayList<>();
+        synchronized (lock) {
+            letGo.add(exchangeId);
+            for (var it = pending.entrySet().iterator(); it.hasNext(); ) {
+                var e = it.next();
+                if (e.getKey().exchangeId() == exchangeId) {
+                    mine.add(e.getValue());
+                    it.remove();
+                }
+            }
+        }
+        mine.sort(Comparator.comparingLong(x -> x.hold().sequence()));
+        mine.forEach(this::fire);
+        return mine.stream().map(Pending::hold).toList();
     }
 
     /** Forgets a hold without running it (the exchange was cancelled or its connection closed). */

@@ -19,7 +19,6 @@ import dev.roundtrip.trace.TraceClock;
 import dev.roundtrip.wire.Probes;
 import dev.roundtrip.wire.Tracing;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -54,8 +53,7 @@ public final class Lab implements AutoCloseable {
             bus.close();
             throw e;
         }
-        InetAddress target = options.bindAddress().isAnyLocalAddress() ? InetAddress.getLoopbackAddress() : options.bindAddress();
-        client = new RoundtripClient(t, new InetSocketAddress(target, server.port()));
+        client = new RoundtripClient(t, new InetSocketAddress(options.bindAddress(), server.port()));
     }
 
     public static Lab start() throws IOException {

@@ -211,7 +211,7 @@ public final class LessonRunner {
         if (x.isEmpty()) return false;
         List<GateEvent> g = x.get().gateEvents();
         return g.stream().anyMatch(e -> e.kind() == GateEvent.Kind.HELD && e.stage() == held.get())
-                && g.get(g.size() - 1).kind() != GateEvent.Kind.RELEASED;
+                && !g.get(g.size() - 1).kind().endsHold();
     }
 
     private void delivered() throws InterruptedException {

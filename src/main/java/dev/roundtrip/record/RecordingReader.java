@@ -32,7 +32,7 @@ final class RecordingReader {
     static final String[] PHASES = names(Phase.values());
     static final String[] ACTORS = names(Actor.values());
     static final String[] OUTCOMES = names(Outcome.values());
-    static final String[] GATE_KINDS = {"held", "probed", "released"};
+    static final String[] GATE_KINDS = {"held", "probed", "released", "discarded"};
 
     private RecordingReader() {}
 

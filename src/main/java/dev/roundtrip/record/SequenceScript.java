@@ -104,7 +104,7 @@ public final class SequenceScript {
         int[] order = {0};
 
         for (GateEvent g : x.gateEvents()) {
-            if (g.kind() == GateEvent.Kind.RELEASED) continue;
+            if (g.kind().endsHold()) continue;
             Lifeline where = gateLifeline(g.stage());
             String text = (g.kind() == GateEvent.Kind.HELD ? "held before " : "probed before ") + g.stage().wireName()
                     + kernelText(g.kernel());

@@ -11,7 +11,7 @@ import java.util.StringJoiner;
  * database, an echo, a slow handler, a big body, a failure, nothing found).
  * Runs on a worker thread, never on an event loop, so it may block.
  */
-public final class DemoApp {
+public final class DemoApp implements Routes {
     public static final int MAX_SLOW_MS = 30_000;
     public static final int MAX_BIG_KB = 8 * 1024;
 
@@ -28,6 +28,7 @@ public final class DemoApp {
         }
     }
 
+    @Override
     public AppResponse handle(String method, String uri, byte[] body, String contentType, SqlObserver sql)
             throws SQLException, InterruptedException {
         String path = uri;

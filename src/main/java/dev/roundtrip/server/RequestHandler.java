@@ -39,14 +39,23 @@ import java.util.Map;
 final class RequestHandler extends ChannelInboundHandlerAdapter {
     private final Tracing t;
     private final ServerConnection conn;
-    private final DemoApp app;
+    private final Routes app;
     private final ServerSettings settings;
     private final EventExecutorGroup workers;
+    /** Requests the codec decoded while one was still being answered (pipelining); at most {@link #MAX_PIPELINED}. */
+    private final java.util.ArrayDeque<FullHttpRequest> pipelined = new java.util.ArrayDeque<>();
+    static final int MAX_PIPELINED = 16;
+    /** An answer that closes the connection is on its way: nothing read after it is processed. */
+    private boolean closing;
 
     /** The request as the application sees it, copied off Netty's buffers. */
-    record Parsed(ServerExchange x, String method, String uri, byte[] body, String contentType, boolean keepAlive) {}
+    record Parsed(ServerExchange x, String method, String uri, byte[] body, String contentType, boolean keepAlive) {
+        boolean head() {
+            return method.equals("HEAD");
+        }
+    }
 
-    RequestHandler(Tracing t, ServerConnection conn, DemoApp app, ServerSettings settings, EventExecutorGroup workers) {
+    RequestHandler(Tracing t, ServerConnection conn, Routes app, ServerSettings settings, EventExecutorGroup workers) {
         this.t = t;
         this.conn = conn;
         this.app = app;
@@ -85,22 +94,39 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
                             new RequestInfo("", "", List.of(), null, cut.seen.toByteArray())));
                 }
                 AppResponse bad = AppResponse.text(400, "Bad Request: the request ended before it was complete", "incomplete request");
-                t.pass(cut.id, Stage.RESPOND, ctx.channel().eventLoop(), conn::kernel, () -> respond(ctx, cut, bad, false));
+                closing = true;
+                t.pass(cut.id, Stage.RESPOND, ctx.channel().eventLoop(), conn::kernel, () -> respond(ctx, cut, bad, false, false));
             }
         }
         if (evt instanceof IdleStateEvent) {
             ServerExchange cut = conn.silent();
             if (cut != null) {
-                t.publish(conn.event(cut, Stage.PARSE, Phase.ERROR, Actor.SERVER)
-                        .detail("no complete request within " + settings.outsideIdleSeconds() + " s: the server stops waiting")
-                        .memory(t.probes().memory().read(cut.parseMark)).build());
-                t.publish(new ExchangeStarted(cut.id, conn.connectionId(), t.clock().now(),
-                        new RequestInfo("", "", List.of(), null, cut.seen.toByteArray())));
-                AppResponse late = AppResponse.text(408, "Request Timeout: the request did not arrive in time", "request timeout");
-                t.pass(cut.id, Stage.RESPOND, ctx.channel().eventLoop(), conn::kernel, () -> respond(ctx, cut, late, false));
+                timedOut(ctx, cut, "no complete request within " + settings.outsideIdleSeconds() + " s of silence: the server stops waiting");
             }
         }
+        if (evt == ServerConnection.DEADLINE_PASSED) {
+            ServerExchange cut = conn.deadlinePassed();
+            if (cut != null) {
+                timedOut(ctx, cut, "the request did not arrive whole within " + cut.deadlineSeconds + " s of its first byte ("
+                        + cut.bytesRead + " bytes in " + cut.reads + " socket read" + (cut.reads == 1 ? "" : "s")
+                        + "): the server stops waiting");
+            }
+            return;
+        }
         ctx.fireUserEventTriggered(evt);
+    }
+
+    /** A request that did not arrive in time: traced as a parse error and answered 408, then the connection closes. */
+    private void timedOut(ChannelHandlerContext ctx, ServerExchange cut, String why) {
+        closing = true;
+        t.publish(conn.event(cut, Stage.PARSE, Phase.ERROR, Actor.SERVER).detail(why)
+                .memory(t.probes().memory().read(cut.parseMark)).build());
+        if (cut.external) {
+            t.publish(new ExchangeStarted(cut.id, conn.connectionId(), t.clock().now(),
+                    new RequestInfo("", "", List.of(), null, cut.seen.toByteArray())));
+        }
+        AppResponse late = AppResponse.text(408, "Request Timeout: the request did not arrive in time", "request timeout");
+        t.pass(cut.id, Stage.RESPOND, ctx.channel().eventLoop(), conn::kernel, () -> respond(ctx, cut, late, false, false));
     }
 
     @Override
@@ -109,6 +135,37 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
             io.netty.util.ReferenceCountUtil.release(msg);
             return;
         }
+        if (closing) { // RFC 9112 9.6: after an answer that closes the connection, later requests are not processed
+            req.release();
+            return;
+        }
+        if (conn.busy()) { // pipelined: decoded from bytes already read; answered in order, one at a time
+            if (pipelined.size() < MAX_PIPELINED) pipelined.add(req);
+            else {
+                req.release();
+                closing = true; // no more: answer what is queued, then close
+            }
+            return;
+        }
+        handle(ctx, req);
+    }
+
+    /** The next pipelined request, once the one before it has been answered on a connection that stays open. */
+    private void next(ChannelHandlerContext ctx) {
+        FullHttpRequest req = pipelined.poll();
+        if (req != null) handle(ctx, req);
+    }
+
+    private void dropPipelined() {
+        for (FullHttpRequest r; (r = pipelined.poll()) != null; ) r.release();
+    }
+
+    @Override
+    public void handlerRemoved(ChannelHandlerContext ctx) {
+        dropPipelined();
+    }
+
+    private void handle(ChannelHandlerContext ctx, FullHttpRequest req) {
         try {
             ServerExchange x = conn.parsed();
             Problem problem = problem(req, x.seen.toByteArray());
@@ -119,7 +176,8 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
                         .memory(t.probes().memory().read(x.parseMark)).build());
                 String reason = HttpResponseStatus.valueOf(problem.status()).reasonPhrase();
                 AppResponse bad = AppResponse.text(problem.status(), reason + ": " + problem.why(), "malformed request");
-                t.pass(x.id, Stage.RESPOND, ctx.channel().eventLoop(), conn::kernel, () -> respond(ctx, x, bad, false));
+                closing = true;
+                t.pass(x.id, Stage.RESPOND, ctx.channel().eventLoop(), conn::kernel, () -> respond(ctx, x, bad, false, false));
                 return;
             }
             byte[] body = ByteBufUtil.getBytes(req.content());
@@ -129,6 +187,7 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
                     .memory(t.probes().memory().read(x.parseMark)).build());
             Parsed p = new Parsed(x, req.method().name(), req.uri(), body, req.headers().get(HttpHeaderNames.CONTENT_TYPE),
                     HttpUtil.isKeepAlive(req));
+            if (!p.keepAlive()) closing = true;
             t.pass(x.id, Stage.PROCESS, workers.next(), conn::kernel, () -> process(ctx, p));
         } finally {
             req.release();
@@ -152,6 +211,10 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
         if (!v.equals(HttpVersion.HTTP_1_1) && !v.equals(HttpVersion.HTTP_1_0)) {
             return new Problem(400, "unsupported protocol version " + v.text() + " (this server speaks HTTP/1.0 and HTTP/1.1)");
         }
+        String written = versionAsWritten(head);
+        if (written != null && !written.equals(v.text())) {
+            return new Problem(400, "the protocol must be written '" + v.text() + "' (HTTP is case-sensitive here), was '" + written + "'");
+        }
         if (folded(head)) {
             return new Problem(400, "a header line starts with a space: obsolete line folding is not accepted");
         }
@@ -170,6 +233,18 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
             return new Problem(417, "unsupported expectation '" + expect + "'");
         }
         return null;
+    }
+
+    /** The last word of the request line as the client wrote it (the codec reads it case-insensitively); null if not seen. */
+    static String versionAsWritten(byte[] head) {
+        int start = 0;
+        while (start < head.length && (head[start] == '\r' || head[start] == '\n')) start++;
+        int end = start;
+        while (end < head.length && head[end] != '\n') end++;
+        if (end >= head.length) return null;
+        String line = new String(head, start, end - start, java.nio.charset.StandardCharsets.ISO_8859_1).strip();
+        int space = line.lastIndexOf(' ');
+        return space < 0 ? null : line.substring(space + 1);
     }
 
     /** The codec joins a folded header line to the one before it; the raw bytes still show it. */
@@ -211,18 +286,20 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
             r = AppResponse.text(503, "the server is shutting down", "interrupted");
             t.publish(conn.event(x, Stage.PROCESS, Phase.ERROR, Actor.SERVER).detail("interrupted: the server is shutting down")
                     .memory(t.probes().memory().read(mark)).build());
-        } catch (Exception e) {
+        } catch (Throwable e) {
+            // the handler's own bug, an Error too (a StackOverflowError, an AssertionError): answered
+            // 500, never an exchange left unanswered, and the server goes on serving
             r = AppResponse.text(500, "Internal Server Error", "the handler failed");
             t.publish(conn.event(x, Stage.PROCESS, Phase.ERROR, Actor.SERVER)
                     .detail("the handler threw " + e.getClass().getSimpleName() + ": " + e.getMessage() + " -> 500")
                     .memory(t.probes().memory().read(mark)).build());
         }
         AppResponse answer = r;
-        t.pass(x.id, Stage.RESPOND, ctx.channel().eventLoop(), conn::kernel, () -> respond(ctx, x, answer, p.keepAlive()));
+        t.pass(x.id, Stage.RESPOND, ctx.channel().eventLoop(), conn::kernel, () -> respond(ctx, x, answer, p.keepAlive(), p.head()));
     }
 
     /** On the event loop: encode and write; the wire tap reports each socket write. */
-    private void respond(ChannelHandlerContext ctx, ServerExchange x, AppResponse r, boolean keepAlive) {
+    private void respond(ChannelHandlerContext ctx, ServerExchange x, AppResponse r, boolean keepAlive, boolean head) {
         HttpResponseStatus status = HttpResponseStatus.valueOf(r.status());
         FullHttpResponse resp = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.wrappedBuffer(r.body()));
         resp.headers().set("Server", "roundtrip");
@@ -231,9 +308,12 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
         resp.headers().set("Connection", keepAlive ? "keep-alive" : "close");
         List<Header> headers = new ArrayList<>();
         for (Map.Entry<String, String> h : resp.headers()) headers.add(new Header(h.getKey(), h.getValue()));
-        ResponseInfo info = new ResponseInfo(status.code(), status.reasonPhrase(), headers, r.body());
+        // the codec sends no body in answer to HEAD (Content-Length still says how long it would be): record what was sent
+        byte[] sentBody = head ? new byte[0] : r.body();
+        ResponseInfo info = new ResponseInfo(status.code(), status.reasonPhrase(), headers, sentBody);
         if (ctx.channel().isActive()) ctx.channel().config().setOption(io.netty.channel.ChannelOption.TCP_NODELAY, settings.tcpNoDelay());
-        conn.beginRespond(x, status.code() + " " + status.reasonPhrase() + ", " + r.body().length + " body bytes");
+        conn.beginRespond(x, status.code() + " " + status.reasonPhrase() + ", "
+                + (head ? "headers only (HEAD; the body would be " + r.body().length + " bytes)" : r.body().length + " body bytes"));
         ctx.writeAndFlush(resp).addListener(f -> {
             if (f.isSuccess()) {
                 t.publish(conn.event(x, Stage.RESPOND, Phase.END, Actor.SERVER)
@@ -249,7 +329,10 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
                 t.publish(new ExchangeEnded(x.id, t.clock().now(), f.isSuccess() ? Outcome.COMPLETED : Outcome.FAILED,
                         f.isSuccess() ? info : null, f.isSuccess() ? "answered " + status : "the response could not be delivered"));
             }
-            conn.responded(x, f.isSuccess() && keepAlive);
+            boolean keep = f.isSuccess() && keepAlive;
+            if (!keep) dropPipelined();
+            conn.responded(x, keep, !pipelined.isEmpty());
+            if (keep) next(ctx);
         });
     }
 }

@@ -28,7 +28,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The embedded HTTP/1.1 server (Netty NIO, keep-alive), traced at parse, process and respond.
  *
  * <pre>
- *  socket ⇄ WireTap ⇄ HttpServerCodec ⇄ HttpObjectAggregator ⇄ RequestHandler ─▶ workers: DemoApp ─▶ H2
+ *  socket ⇄ ConnectionLimit ⇄ WireTap ⇄ HttpServerCodec ⇄ HttpObjectAggregator ⇄ RequestHandler ─▶ workers: DemoApp ─▶ H2
  * </pre>
  */
 public final class RoundtripServer implements AutoCloseable {
@@ -39,14 +39,19 @@ public final class RoundtripServer implements AutoCloseable {
     private final EventExecutorGroup workers = new DefaultEventExecutorGroup(4, new DefaultThreadFactory("roundtrip-app", true));
     private final Map<Long, ServerConnection> byExchange = new ConcurrentHashMap<>();
     private final AtomicInteger accepted = new AtomicInteger();
+    private final AtomicInteger outsideOpen = new AtomicInteger();
+    private final AtomicInteger turnedAway = new AtomicInteger();
     private final UserStore users = new UserStore();
     private final Channel listener;
 
-    private RoundtripServer(Tracing t, ServerSettings settings, InetSocketAddress bind) throws IOException {
-        DemoApp app = new DemoApp(users);
+    private RoundtripServer(Tracing t, ServerSettings settings, InetSocketAddress bind, java.util.function.Function<UserStore, Routes> routes)
+            throws IOException {
+        Routes app = routes.apply(users);
         ServerBootstrap b = new ServerBootstrap()
                 .group(boss, loops)
                 .channel(NioServerSocketChannel.class)
+                // bind again at once after a restart, even while old connections sit in TIME_WAIT
+                .option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.AUTO_READ, false)
                 // a client that shuts down its side (FIN) after a request still gets the answer
                 .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
@@ -55,8 +60,9 @@ public final class RoundtripServer implements AutoCloseable {
                     @Override
                     protected void initChannel(SocketChannel ch) {
                         accepted.incrementAndGet();
-                        ServerConnection conn = new ServerConnection(t, RoundtripServer.this, ch);
-                        ch.pipeline().addLast("tap", new WireTap(conn))
+                        ServerConnection conn = new ServerConnection(t, RoundtripServer.this, ch, settings);
+                        ch.pipeline().addLast("limit", new ConnectionLimit(t.directory(), settings, outsideOpen, turnedAway))
+                                .addLast("tap", new WireTap(conn))
                                 .addLast("codec", new HttpServerCodec())
                                 .addLast("aggregator", new RequestAggregator(MAX_BODY_BYTES))
                                 .addLast("handler", new RequestHandler(t, conn, app, settings, workers));
@@ -66,12 +72,53 @@ public final class RoundtripServer implements AutoCloseable {
             listener = b.bind(bind).sync().channel();
         } catch (Exception e) {
             close();
-            throw new IOException("cannot listen on " + bind + ": " + e.getMessage(), e);
+            throw cannotListen(bind, e);
         }
     }
 
+    /** Says which address and port, and why, without a stack trace's worth of Netty. */
+    private static IOException cannotListen(InetSocketAddress bind, Exception e) {
+        String where = "port " + bind.getPort() + " on " + bind.getAddress().getHostAddress();
+        String cause = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        if (e instanceof java.net.BindException && cause.toLowerCase(java.util.Locale.ROOT).contains("in use")) {
+            java.net.BindException inUse = new java.net.BindException(where + " is already in use (" + cause
+                    + "): another program listens there");
+            inUse.initCause(e);
+            return inUse;
+        }
+        return new IOException("cannot listen on " + where + " (" + cause + ")", e);
+    }
+
+    /**
+     * A server on a loopback address ({@code 127.0.0.1}, {@code ::1}): only this machine can reach it.
+     * Any other address is refused; {@link #startExposed} is the one way to serve other machines.
+     */
     public static RoundtripServer start(Tracing t, ServerSettings settings, InetAddress address, int port) throws IOException {
-        return new RoundtripServer(t, settings, new InetSocketAddress(address, port));
+        requireLoopback(address);
+        return new RoundtripServer(t, settings, new InetSocketAddress(address, port), DemoApp::new);
+    }
+
+    /**
+     * A server on any address, reachable from other machines when that address is not loopback.
+     * Only {@code serve --bind ADDRESS} calls this, after warning the user.
+     */
+    public static RoundtripServer startExposed(Tracing t, ServerSettings settings, InetAddress address, int port) throws IOException {
+        return new RoundtripServer(t, settings, new InetSocketAddress(address, port), DemoApp::new);
+    }
+
+    /** With other routes than the demo application's (tests: routes that fail). */
+    static RoundtripServer start(Tracing t, ServerSettings settings, int port, java.util.function.Function<UserStore, Routes> routes)
+            throws IOException {
+        return new RoundtripServer(t, settings, new InetSocketAddress(InetAddress.getLoopbackAddress(), port), routes);
+    }
+
+    /** Refuses anything but a loopback address, saying how to serve other machines on purpose. */
+    public static void requireLoopback(InetAddress address) {
+        if (address == null || !address.isLoopbackAddress()) {
+            throw new IllegalArgumentException("refusing to listen on " + (address == null ? "no address" : address.getHostAddress())
+                    + ": the demo server listens on loopback only (127.0.0.1 or ::1);"
+                    + " to let other machines reach it, use `roundtrip serve --bind ADDRESS`");
+        }
     }
 
     public InetSocketAddress address() {
@@ -85,6 +132,16 @@ public final class RoundtripServer implements AutoCloseable {
     /** Connections accepted since start. */
     public int acceptedConnections() {
         return accepted.get();
+    }
+
+    /** Connections from outside clients open now (the ones {@link ServerSettings#maxConnections()} counts). */
+    public int openOutsideConnections() {
+        return outsideOpen.get();
+    }
+
+    /** Connections turned away with a 503 because {@link ServerSettings#maxConnections()} were open. */
+    public int turnedAwayConnections() {
+        return turnedAway.get();
     }
 
     /** A fresh kernel readout of the server socket that carries this exchange, if the server knows it. */

@@ -50,10 +50,23 @@ final class ServerConnection implements WireTap.Observer, ConnectionDirectory.Se
     /** The client has shut down its side (FIN): answer what is under way, then close. */
     private boolean inputEnded;
 
-    ServerConnection(Tracing t, RoundtripServer server, Channel ch) {
+    private final ServerSettings settings;
+    /** Runs out when the request being read has not arrived whole in time (see {@link ServerSettings#requestDeadlineSeconds()}). */
+    private io.netty.util.concurrent.ScheduledFuture<?> deadline;
+
+    /** Fired down the pipeline when the request being read missed its deadline. */
+    static final Object DEADLINE_PASSED = new Object() {
+        @Override
+        public String toString() {
+            return "request deadline passed";
+        }
+    };
+
+    ServerConnection(Tracing t, RoundtripServer server, Channel ch, ServerSettings settings) {
         this.t = t;
         this.server = server;
         this.ch = ch;
+        this.settings = settings;
     }
 
     long connectionId() {
@@ -84,6 +97,38 @@ final class ServerConnection implements WireTap.Observer, ConnectionDirectory.Se
         }
     }
 
+    /** The whole request must arrive within the deadline: a trickle of bytes does not keep it alive. */
+    private void startDeadline(ServerExchange x) {
+        stopDeadline();
+        int seconds = settings.requestDeadlineSeconds();
+        x.deadlineSeconds = seconds;
+        deadline = ch.eventLoop().schedule(() -> {
+            deadline = null;
+            if (parsing == x && ch.isActive()) ch.pipeline().fireUserEventTriggered(DEADLINE_PASSED);
+        }, seconds, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    private void stopDeadline() {
+        if (deadline != null) {
+            deadline.cancel(false);
+            deadline = null;
+        }
+    }
+
+    /**
+     * The request being read missed its deadline. Returns that exchange (to be answered 408, then
+     * the connection closed), or null when it has been read meanwhile.
+     */
+    ServerExchange deadlinePassed() {
+        ServerExchange cut = parsing;
+        if (cut == null) return null;
+        parsing = null;
+        inFlight++;
+        inputEnded = true; // answer, then close
+        ch.config().setAutoRead(false); // no more of this request is read
+        return cut;
+    }
+
     /**
      * An outside client has been silent too long. Returns the exchange whose request it left
      * half-sent (to be answered 408), or null; an idle connection is closed, one with a request in
@@ -93,6 +138,7 @@ final class ServerConnection implements WireTap.Observer, ConnectionDirectory.Se
         if (inFlight > 0) return null;
         ServerExchange cut = parsing;
         if (cut != null) {
+            stopDeadline();
             parsing = null;
             inFlight++;
             inputEnded = true; // answer, then close
@@ -138,7 +184,7 @@ final class ServerConnection implements WireTap.Observer, ConnectionDirectory.Se
         server.track(id, this);
         t.pass(id, Stage.PARSE, ch.eventLoop(), this::kernel, () -> {
             if (ch.isActive()) ch.read();
-            else lost(x, "the connection was closed before the request was read");
+            else if (expected == x) lost(x, "the connection was closed before the request was read"); // else closed() told it
         });
     }
 
@@ -158,6 +204,7 @@ final class ServerConnection implements WireTap.Observer, ConnectionDirectory.Se
             }
             parsing = x;
             last = x;
+            startDeadline(x);
             x.parseMark = t.probes().memory().allocatedMark();
             t.publish(event(x, Stage.PARSE, Phase.BEGIN, Actor.SERVER)
                     .detail("the first bytes of a request are read from the socket")
@@ -222,10 +269,14 @@ final class ServerConnection implements WireTap.Observer, ConnectionDirectory.Se
     ServerExchange parsed() {
         ServerExchange x = parsing;
         parsing = null;
-        if (x == null) { // decoded without a read of ours (cannot happen with one codec); keep it traceable
+        stopDeadline();
+        if (x == null) { // pipelined: decoded from bytes read with the request before it
             x = new ServerExchange(t.ids().nextExchangeId(), true);
             server.track(x.id, this);
+            last = x;
             t.publish(new ExchangeStarted(x.id, connectionId, t.clock().now(), RequestInfo.EMPTY));
+            t.publish(event(x, Stage.PARSE, Phase.BEGIN, Actor.SERVER)
+                    .detail("pipelined: this request came in the same socket reads as the one before it, and waited its turn").build());
         }
         if (x.external) ch.config().setAutoRead(false); // one request at a time
         inFlight++;
@@ -240,14 +291,23 @@ final class ServerConnection implements WireTap.Observer, ConnectionDirectory.Se
                 .memory(t.probes().memory().read(x.respondMark)).build());
     }
 
-    /** The response has been written (or failed): read the next request. */
-    void responded(ServerExchange x, boolean keepOpen) {
+    /** A request is being processed or answered: one decoded now waits its turn (pipelining). */
+    boolean busy() {
+        return inFlight > 0;
+    }
+
+    /**
+     * The response has been written (or failed): read the next request, unless {@code moreDecoded}
+     * (pipelined requests already read wait their turn: the handler goes on with those first).
+     */
+    void responded(ServerExchange x, boolean keepOpen, boolean moreDecoded) {
         if (responding == x) responding = null;
         inFlight--;
-        if (!keepOpen || (inputEnded && inFlight == 0)) {
+        if (!keepOpen || (inputEnded && inFlight == 0 && !moreDecoded)) {
             ch.close();
             return;
         }
+        if (moreDecoded) return;
         if (inProcess()) {
             openNext();
             readTheEndIfIdle();
@@ -263,6 +323,7 @@ final class ServerConnection implements WireTap.Observer, ConnectionDirectory.Se
     ServerExchange inputEnded() {
         inputEnded = true;
         ServerExchange cut = parsing;
+        stopDeadline();
         if (cut != null) {
             parsing = null;
             inFlight++;
@@ -274,9 +335,16 @@ final class ServerConnection implements WireTap.Observer, ConnectionDirectory.Se
 
     /** The connection ended or failed: every exchange still waiting on it is lost. */
     void closed(Throwable cause) {
+        stopDeadline();
         String why = cause == null ? "the client closed the connection" : describe(cause);
         if (parsing != null) lost(parsing, why + " before the request was complete");
-        if (expected != null) lost(expected, why + " before the request was read");
+        if (expected != null) {
+            // held before parse on a connection that is gone: the hold can never be stepped usefully
+            if (t.gates().discard(expected.id, Stage.PARSE)) {
+                t.publish(new dev.roundtrip.trace.GateEvent(expected.id, t.clock().now(), Stage.PARSE, dev.roundtrip.trace.GateEvent.Kind.DISCARDED, null));
+            }
+            lost(expected, why + " before the request was read");
+        }
         while (!announced.isEmpty()) {
             long id = announced.poll();
             server.track(id, this);

@@ -15,6 +15,8 @@ final class ServerExchange {
     boolean respondAnnounced;
     boolean respondFailed;
     int reads;
+    /** The request deadline in force when its first byte was read. */
+    int deadlineSeconds;
     int writes;
     long bytesRead;
     long bytesWritten;

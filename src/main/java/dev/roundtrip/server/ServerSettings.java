@@ -5,6 +5,8 @@ public final class ServerSettings {
     private volatile int processDelayMillis;
     private volatile boolean tcpNoDelay = true;
     private volatile int outsideIdleSeconds = 20;
+    private volatile int requestDeadlineSeconds = 30;
+    private volatile int maxConnections = 256;
 
     /** Extra time the handler waits before doing its work, to make the process stage visible. */
     public int processDelayMillis() {
@@ -38,5 +40,34 @@ public final class ServerSettings {
     public void setOutsideIdleSeconds(int seconds) {
         if (seconds < 1 || seconds > 3600) throw new IllegalArgumentException("idle limit must be 1..3600 s, was " + seconds);
         this.outsideIdleSeconds = seconds;
+    }
+
+    /**
+     * How long a request may take to arrive whole, from its first byte to its last (head and body),
+     * on any connection. An idle timer alone lets a client that sends one byte every few seconds
+     * (a "slowloris") hold a connection forever; this deadline answers it 408 and closes. Long
+     * enough to type a request by hand into {@code nc}. Applies to requests begun after the change.
+     */
+    public int requestDeadlineSeconds() {
+        return requestDeadlineSeconds;
+    }
+
+    public void setRequestDeadlineSeconds(int seconds) {
+        if (seconds < 1 || seconds > 3600) throw new IllegalArgumentException("request deadline must be 1..3600 s, was " + seconds);
+        this.requestDeadlineSeconds = seconds;
+    }
+
+    /**
+     * At most this many connections from outside clients are open at once; the next one is
+     * answered {@code 503 Service Unavailable} with {@code Retry-After} and closed, unread. Our own
+     * client's connections are not counted (the lab opens and closes them itself).
+     */
+    public int maxConnections() {
+        return maxConnections;
+    }
+
+    public void setMaxConnections(int n) {
+        if (n < 1 || n > 100_000) throw new IllegalArgumentException("connection limit must be 1..100000, was " + n);
+        this.maxConnections = n;
     }
 }

@@ -7,5 +7,17 @@ package dev.roundtrip.trace;
  */
 public record GateEvent(long exchangeId, long tNanos, Stage stage, Kind kind, KernelReadout kernel)
         implements TraceEvent {
-    public enum Kind { HELD, PROBED, RELEASED }
+    public enum Kind {
+        HELD,
+        PROBED,
+        /** Let go: the stage begins now. */
+        RELEASED,
+        /** Forgotten without running: that side of the exchange is over (the client left before the stage began). */
+        DISCARDED;
+
+        /** After this the exchange is no longer held before the stage. */
+        public boolean endsHold() {
+            return this == RELEASED || this == DISCARDED;
+        }
+    }
 }

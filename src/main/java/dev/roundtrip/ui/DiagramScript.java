@@ -170,12 +170,12 @@ public record DiagramScript(long exchangeId, String title, List<DiagramStep> ste
         return s.label() + ": " + detail;
     }
 
-    /** The stage a gate holds this exchange before: a HELD not yet followed by its RELEASED. */
+    /** The stage a gate holds this exchange before: a HELD not yet followed by its RELEASED (or DISCARDED). */
     static Stage heldBefore(Exchange x) {
         Stage held = null;
         for (GateEvent g : x.gateEvents()) {
             if (g.kind() == GateEvent.Kind.HELD) held = g.stage();
-            else if (g.kind() == GateEvent.Kind.RELEASED && g.stage() == held) held = null;
+            else if (g.kind().endsHold() && g.stage() == held) held = null;
         }
         return held;
     }

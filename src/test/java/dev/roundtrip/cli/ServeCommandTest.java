@@ -28,4 +28,69 @@ class ServeCommandTest {
         assertThat(text.toString()).contains("on http://127.0.0.1:", "#1 GET /users/4", "parse    begin", "process  progress database",
                 "SELECT id, name, email FROM users WHERE id = 4", "respond  end", "#1 completed");
     }
+
+    /** Runs {@code roundtrip ARGS}; returns exit code, stdout, stderr. */
+    private static String[] run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        picocli.CommandLine cli = new picocli.CommandLine(new RoundtripCommand());
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        int code = cli.execute(args);
+        return new String[] {String.valueOf(code), out.toString(), err.toString()};
+    }
+
+    @Test
+    void aPortInUseIsAClearMessageAndANonZeroExitWithoutAStackTrace() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            int port = taken.getLocalPort();
+            String[] r = run("serve", "--port", String.valueOf(port));
+            assertThat(r[0]).isEqualTo("1");
+            assertThat(r[2]).startsWith("serve: port " + port + " on 127.0.0.1 is already in use (").contains("--port N")
+                    .doesNotContain("Exception", "\tat ");
+            assertThat(r[2]).doesNotContain("WARNING");
+        }
+    }
+
+    @Test
+    void bindingBeyondLoopbackNeedsBindAndPrintsAWarningOnStderr() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            // the taken port makes the command end instead of serving: the warning comes before the attempt
+            String[] r = run("serve", "--bind", "0.0.0.0", "--port", String.valueOf(taken.getLocalPort()));
+            assertThat(r[0]).isEqualTo("1");
+            assertThat(r[2]).startsWith("WARNING: serve --bind 0.0.0.0: listening on every network interface")
+                    .contains("Other machines on the network can reach this demo server", "already in use");
+            assertThat(r[1]).isEmpty();
+        }
+        String[] loopback = run("serve", "--bind", "127.0.0.1", "--port", "-1");
+        assertThat(loopback[0]).isEqualTo("2");
+        assertThat(loopback[2]).isEqualTo("serve: port must be 0..65535, was -1" + System.lineSeparator());
+        assertThat(run("serve", "--bind", "not an address!")[0]).isEqualTo("2");
+    }
+
+    @Test
+    void anAddressThatIsNotThisMachinesIsAClearMessage() {
+        // TEST-NET-1 (RFC 5737): never assigned to a local interface
+        String[] r = run("serve", "--bind", "192.0.2.1", "--port", "0");
+        assertThat(r[0]).isEqualTo("1");
+        assertThat(r[2]).contains("WARNING").contains("serve: cannot listen on port 0 on 192.0.2.1 (").doesNotContain("\tat ");
+    }
+
+    @Test
+    void theServedLimitsAreOptions() throws Exception {
+        String[] bad = run("serve", "--max-connections", "0");
+        assertThat(bad[0]).isEqualTo("2");
+        assertThat(bad[2]).contains("connection limit must be 1..100000, was 0");
+        dev.roundtrip.server.ServerSettings settings = new dev.roundtrip.server.ServerSettings();
+        settings.setMaxConnections(1);
+        try (ServeCommand.Serving serving = ServeCommand.Serving.start(InetAddress.getLoopbackAddress(), 0, settings, new PrintWriter(new StringWriter()));
+             Socket first = new Socket(InetAddress.getLoopbackAddress(), serving.port())) {
+            try (Socket second = new Socket(InetAddress.getLoopbackAddress(), serving.port())) {
+                second.setSoTimeout(5000);
+                second.getOutputStream().write("GET / HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+                String answer = new String(second.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+                assertThat(answer).startsWith("HTTP/1.1 503 ").contains("Retry-After: ");
+            }
+        }
+    }
 }

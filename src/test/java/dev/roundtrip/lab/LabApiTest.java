@@ -48,7 +48,19 @@ class LabApiTest {
     void aTakenPortIsASpecificError() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             assertThatThrownBy(() -> Lab.start(LabOptions.defaults().withPort(taken.getLocalPort())))
-                    .isInstanceOf(IOException.class).hasMessageContaining("cannot listen on").hasMessageContaining(":" + taken.getLocalPort());
+                    .isInstanceOf(java.net.BindException.class)
+                    .hasMessageStartingWith("port " + taken.getLocalPort() + " on 127.0.0.1 is already in use (");
+        }
+    }
+
+    @Test
+    void anAddressOtherMachinesCanReachIsRefused() throws Exception {
+        for (String address : new String[] {"0.0.0.0", "::"}) {
+            assertThatThrownBy(() -> LabOptions.defaults().withBindAddress(InetAddress.getByName(address)))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("loopback only").hasMessageContaining("--bind");
+        }
+        try (Lab onV4Loopback = Lab.start(LabOptions.defaults().withBindAddress(InetAddress.getByName("127.0.0.1")))) {
+            assertThat(onV4Loopback.port()).isPositive();
         }
     }
 

@@ -1,12 +1,14 @@
 package dev.roundtrip.lab;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.roundtrip.client.ExchangeHandle;
 import dev.roundtrip.client.RequestSpec;
 import dev.roundtrip.gate.GateMode;
 import dev.roundtrip.trace.Actor;
 import dev.roundtrip.trace.Exchange;
+import dev.roundtrip.trace.GateEvent;
 import dev.roundtrip.trace.Outcome;
 import dev.roundtrip.trace.Phase;
 import dev.roundtrip.trace.Stage;
@@ -77,6 +79,50 @@ class LeavingClientTest {
             assertThat(x.outcome()).isEqualTo(Outcome.CANCELLED);
             assertThat(stepping.gates().isHeld(h.exchangeId())).isFalse();
             assertThat(x.events()).noneMatch(e -> e.actor() == Actor.SERVER);
+            // the forgotten hold is a fact too, so no one goes on showing it as held
+            assertThat(x.gateEvents()).extracting(GateEvent::kind, GateEvent::stage)
+                    .containsExactly(tuple(GateEvent.Kind.HELD, Stage.SEND), tuple(GateEvent.Kind.DISCARDED, Stage.SEND));
+            // and survives a save and a load
+            Exchange loaded = dev.roundtrip.record.RecordingJson.read(dev.roundtrip.record.RecordingJson.toBytes(stepping.recording()), "saved")
+                    .exchange(h.exchangeId()).orElseThrow();
+            assertThat(loaded.gateEvents()).extracting(GateEvent::kind).containsExactly(GateEvent.Kind.HELD, GateEvent.Kind.DISCARDED);
+        }
+    }
+
+    @Test
+    void cancelledWhileTheServerHoldsItBeforeProcessTheServerGoesOnByItselfAndItSettles() throws Exception {
+        try (Lab stepping = Lab.start()) {
+            stepping.gates().setMode(GateMode.BREAKPOINTS);
+            stepping.gates().setBreakpoints(java.util.EnumSet.of(Stage.PROCESS, Stage.RESPOND));
+            ExchangeHandle h = stepping.send(RequestSpec.get("/users/1"));
+            assertThat(Facts.eventually(() -> stepping.gates().heldStage(h.exchangeId()).equals(java.util.Optional.of(Stage.PROCESS)))).isTrue();
+            h.cancel();
+            // no step: the client left, so its server side is let go and passes the RESPOND breakpoint too
+            Exchange x = Facts.settle(stepping, h.exchangeId());
+            assertThat(x.outcome()).isEqualTo(Outcome.CANCELLED);
+            assertServerAnsweredNoOne(x);
+            assertThat(x.gateEvents()).extracting(GateEvent::kind, GateEvent::stage)
+                    .containsExactly(tuple(GateEvent.Kind.HELD, Stage.PROCESS), tuple(GateEvent.Kind.RELEASED, Stage.PROCESS));
+            assertThat(stepping.gates().held()).isEmpty();
+            // a new exchange is held as before
+            ExchangeHandle next = stepping.send(RequestSpec.get("/"));
+            assertThat(Facts.eventually(() -> stepping.gates().isHeld(next.exchangeId()))).isTrue();
+        }
+    }
+
+    @Test
+    void inStepModeACancelledExchangeHeldBeforeParseSettlesWithoutSteps() throws Exception {
+        try (Lab stepping = Lab.start()) {
+            stepping.gates().setMode(GateMode.STEP);
+            ExchangeHandle h = stepping.send(RequestSpec.get("/"));
+            assertThat(Facts.eventually(() -> stepping.gates().isHeld(h.exchangeId()))).isTrue();
+            stepping.gates().step(); // past SEND
+            assertThat(Facts.eventually(() -> stepping.gates().heldStage(h.exchangeId()).equals(java.util.Optional.of(Stage.PARSE)))).isTrue();
+            h.cancel();
+            Exchange x = Facts.settle(stepping, h.exchangeId());
+            assertThat(x.outcome()).isEqualTo(Outcome.CANCELLED);
+            assertThat(x.events()).anyMatch(e -> e.actor() == Actor.SERVER_KERNEL && e.phase() == Phase.ERROR);
+            assertThat(stepping.gates().held()).isEmpty();
         }
     }
 
