@@ -110,6 +110,7 @@ public final class MainView {
     private MainViewModel vm;
     private AnimationTimer timer;
     private boolean syncingSelection;
+    private LessonPlayer lessons;
 
     /** Loads the FXML and binds it to {@code vm}. */
     public static MainView load(MainViewModel vm) {
@@ -166,6 +167,12 @@ public final class MainView {
         // one of them has a menu item with a shortcut.
         toolBar.getItems().forEach(n -> n.setFocusTraversable(false));
         playbackBar.getChildren().forEach(n -> { if (!(n instanceof ComboBox)) n.setFocusTraversable(false); });
+        lessons = LessonPlayer.attach(this);
+    }
+
+    /** The Lessons menu, browser and panel. */
+    public LessonPlayer lessons() {
+        return lessons;
     }
 
     private void bindComposer(ComposerViewModel c) {
@@ -417,6 +424,7 @@ public final class MainView {
 
     public void stop() {
         timer.stop();
+        if (lessons != null) lessons.stop();
     }
 
     /** Draws the current state at once, without waiting for a frame (tests, snapshots). */

@@ -53,16 +53,18 @@ public final class MainViewModel {
     private Stage probedStage;
     private long shownCutoff = Long.MIN_VALUE;
     private int shownStep = -2;
+    /** True while showing gates someone else set on the engine: nothing is sent back to it. */
+    private boolean showingGates;
 
     public MainViewModel(LabPort port) {
         this.port = port;
         mode.addListener((o, a, m) -> {
-            port.setMode(m);
+            if (!showingGates) port.setMode(m);
             message.set(modeMessage(m));
             updateStatus();
         });
         breakpoints.addListener((javafx.collections.SetChangeListener<Stage>) c -> {
-            port.setBreakpoints(breakpoints.isEmpty() ? EnumSet.noneOf(Stage.class) : EnumSet.copyOf(breakpoints));
+            if (!showingGates) port.setBreakpoints(breakpoints.isEmpty() ? EnumSet.noneOf(Stage.class) : EnumSet.copyOf(breakpoints));
             if (!breakpoints.isEmpty() && mode.get() == GateMode.RUN) mode.set(GateMode.BREAKPOINTS);
             if (breakpoints.isEmpty() && mode.get() == GateMode.BREAKPOINTS) mode.set(GateMode.RUN);
         });
@@ -249,6 +251,18 @@ public final class MainViewModel {
     public void probeSelected() {
         long id = selectedId.get();
         if (id >= 0) port.probe(id);
+    }
+
+    /** The engine's gates were set by someone else (a lesson): the Run/Step controls show it, nothing is sent back. */
+    public void showGates(GateMode m, java.util.Set<Stage> stages) {
+        showingGates = true;
+        try {
+            breakpoints.retainAll(stages);
+            breakpoints.addAll(stages);
+            mode.set(m);
+        } finally {
+            showingGates = false;
+        }
     }
 
     public void toggleStepMode() {
