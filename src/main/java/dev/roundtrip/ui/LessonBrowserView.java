@@ -1,7 +1,6 @@
 package dev.roundtrip.ui;
 
 import dev.roundtrip.lesson.Lesson;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
@@ -87,7 +86,7 @@ public final class LessonBrowserView {
         root = new VBox(10, title, list, errorBox, buttons);
         root.setPadding(new Insets(14));
         root.getStyleClass().add("lesson-browser");
-        Scene scene = new Scene(root, 980, 760);
+        Scene scene = new Scene(root, 1140, 860);
         scene.getStylesheets().addAll(LessonBrowserView.class.getResource("MainView.css").toExternalForm(),
                 LessonBrowserView.class.getResource("LessonPanel.css").toExternalForm());
         stage.setScene(scene);
@@ -103,10 +102,19 @@ public final class LessonBrowserView {
         root.getStyleClass().removeAll("theme-light", "theme-dark", "high-contrast");
         root.getStyleClass().addAll(themeClasses);
         root.setStyle(String.format(java.util.Locale.ROOT, "-fx-font-size: %.1fpx;", fontSize));
-        CompletableFuture.supplyAsync(vm::load).thenAcceptAsync(loaded -> {
-            vm.show(loaded);
-            if (list.getSelectionModel().isEmpty() && !vm.rows().isEmpty()) list.getSelectionModel().select(0);
-        }, Platform::runLater);
+        Thread loader = new Thread(() -> {
+            try {
+                LessonBrowserViewModel.Loaded loaded = vm.load();
+                Platform.runLater(() -> {
+                    vm.show(loaded);
+                    if (list.getSelectionModel().isEmpty() && !vm.rows().isEmpty()) list.getSelectionModel().select(0);
+                });
+            } catch (RuntimeException e) {
+                Platform.runLater(() -> vm.failed(e));
+            }
+        }, "lesson-browser-load");
+        loader.setDaemon(true);
+        loader.start();
         stage.show();
         stage.toFront();
         list.requestFocus();
@@ -138,27 +146,30 @@ public final class LessonBrowserView {
             number.getStyleClass().add("browser-number");
             Label title = new Label(r.title());
             title.getStyleClass().add("browser-lesson-title");
-            title.setWrapText(true);
+            HBox top = new HBox(10, number, title);
+            top.setAlignment(Pos.BASELINE_LEFT);
             Label level = new Label(r.level());
             level.getStyleClass().addAll("browser-level", "level-" + r.level());
-            title.setMaxWidth(Double.MAX_VALUE);
-            HBox.setHgrow(title, Priority.ALWAYS);
+            level.setMinWidth(Region.USE_PREF_SIZE);
             ProgressBar bar = new ProgressBar(r.completion());
-            bar.setPrefWidth(120);
-            Label progress = new Label(r.progressText() + (r.completion() > 0 && r.completion() < 1 ? " · " + Math.round(r.completion() * 100) + " %" : ""));
+            bar.setPrefWidth(140);
+            Label progress = new Label(r.progressText() + (r.completion() > 0 && r.completion() < 1 ? " · " + Math.round(r.completion() * 100) + " %" : "")
+                    + "  ·  " + r.steps() + " steps");
             progress.getStyleClass().add("browser-progress");
             if (r.completion() >= 1) progress.setGraphic(new FontIcon("mdi2c-check-circle"));
-            HBox top = new HBox(10, number, title, level, bar, progress);
-            top.setAlignment(Pos.CENTER_LEFT);
-            Label goals = new Label("Goals: " + String.join(" · ", r.goals()));
-            goals.setWrapText(true);
-            goals.getStyleClass().add("browser-goals");
-            VBox box = new VBox(4, top, goals);
-            box.setPadding(new Insets(6, 4, 6, 4));
-            box.setMaxWidth(Double.MAX_VALUE);
-            goals.maxWidthProperty().bind(getListView().widthProperty().subtract(60));
+            HBox meta = new HBox(10, level, bar, progress);
+            meta.setAlignment(Pos.CENTER_LEFT);
+            meta.setPadding(new Insets(0, 0, 0, 44));
+            VBox goals = new VBox(1);
+            goals.setPadding(new Insets(0, 0, 0, 44));
+            for (String g : r.goals()) {
+                Label gl = new Label("•  " + g);
+                gl.getStyleClass().add("browser-goals");
+                goals.getChildren().add(gl);
+            }
+            VBox box = new VBox(4, top, meta, goals);
+            box.setPadding(new Insets(6, 4, 8, 4));
             setGraphic(box);
-            setPrefWidth(0);
         }
     }
 }

@@ -68,6 +68,11 @@ public final class LessonBrowserViewModel {
         summary.set(Durations.count(n, "lesson") + (bad == 0 ? "" : "  ·  " + Durations.count(bad, "file") + " with errors (listed below)"));
     }
 
+    /** Loading itself failed (not one file: the whole library): say why, keep what was shown. */
+    public void failed(Exception e) {
+        summary.set("The lessons could not be read: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+    }
+
     public void reload() {
         show(load());
     }

@@ -67,11 +67,13 @@ public final class LessonPanelViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper question = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<QuestionKind> questionKind = new ReadOnlyObjectWrapper<>(QuestionKind.NONE);
     private final ObservableList<String> choices = FXCollections.observableArrayList();
+    private final ObservableList<String> choicesView = FXCollections.unmodifiableObservableList(choices);
     private final ReadOnlyStringWrapper unit = new ReadOnlyStringWrapper("");
     private final StringProperty answer = new SimpleStringProperty("");
     private final ReadOnlyObjectWrapper<FeedbackKind> feedbackKind = new ReadOnlyObjectWrapper<>(FeedbackKind.NONE);
     private final ReadOnlyStringWrapper feedback = new ReadOnlyStringWrapper("");
     private final ObservableList<String> hints = FXCollections.observableArrayList();
+    private final ObservableList<String> hintsView = FXCollections.unmodifiableObservableList(hints);
     private final ReadOnlyBooleanWrapper moreHints = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyDoubleWrapper completion = new ReadOnlyDoubleWrapper(0);
     private final ReadOnlyStringWrapper completionText = new ReadOnlyStringWrapper("");
@@ -296,13 +298,13 @@ public final class LessonPanelViewModel implements AutoCloseable {
     public ReadOnlyStringProperty narrationProperty() { return narration.getReadOnlyProperty(); }
     public ReadOnlyStringProperty questionProperty() { return question.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<QuestionKind> questionKindProperty() { return questionKind.getReadOnlyProperty(); }
-    public ObservableList<String> choices() { return FXCollections.unmodifiableObservableList(choices); }
+    public ObservableList<String> choices() { return choicesView; }
     public ReadOnlyStringProperty unitProperty() { return unit.getReadOnlyProperty(); }
     /** The answer being given: the choice's number (1-based) or the number typed. */
     public StringProperty answerProperty() { return answer; }
     public ReadOnlyObjectProperty<FeedbackKind> feedbackKindProperty() { return feedbackKind.getReadOnlyProperty(); }
     public ReadOnlyStringProperty feedbackProperty() { return feedback.getReadOnlyProperty(); }
-    public ObservableList<String> hints() { return FXCollections.unmodifiableObservableList(hints); }
+    public ObservableList<String> hints() { return hintsView; }
     public ReadOnlyBooleanProperty moreHintsProperty() { return moreHints.getReadOnlyProperty(); }
     public ReadOnlyDoubleProperty completionProperty() { return completion.getReadOnlyProperty(); }
     public ReadOnlyStringProperty completionTextProperty() { return completionText.getReadOnlyProperty(); }

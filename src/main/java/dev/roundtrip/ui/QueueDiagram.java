@@ -38,7 +38,7 @@ public final class QueueDiagram extends Region {
     private WorkQueue queue;
     private int drawnEvents = -1;
     private QueueDiagramScript script;
-    private double width = FIRST_CONSUMER_X + 160;
+    private double width = FIRST_CONSUMER_X + 300;
     private double height = TOP + TIME_H + 60;
 
     public QueueDiagram() {
@@ -86,7 +86,7 @@ public final class QueueDiagram extends Region {
             return;
         }
         int n = script.consumers();
-        width = consumerX(n) + 170;
+        width = consumerX(n) + 300;
         height = TOP + TIME_H + 60;
         content.getChildren().add(banner());
         head(PRODUCER_X, "Producer", "mdi2f-factory");
