@@ -67,6 +67,7 @@ public final class LessonBrowserView {
         errors.setPrefRowCount(4);
         errors.getStyleClass().addAll("mono", "browser-errors");
         VBox errorBox = new VBox(4, errorsTitle, errors);
+        errorBox.setId("lessonErrorBox");
         errorBox.visibleProperty().bind(Bindings.isNotEmpty(vm.errors()));
         errorBox.managedProperty().bind(errorBox.visibleProperty());
         vm.errors().addListener((ListChangeListener<String>) c -> errors.setText(String.join("\n", vm.errors())));

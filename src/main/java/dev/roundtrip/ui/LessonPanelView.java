@@ -115,6 +115,8 @@ public final class LessonPanelView {
         feedbackLabel.textProperty().bind(vm.feedbackProperty());
         shownWhen(feedbackLabel, vm.feedbackProperty().isNotEmpty());
         vm.feedbackKindProperty().addListener((o, a, k) -> styleFeedback(k));
+        // the verdict must be seen: it sits at the bottom of a long narration
+        vm.feedbackProperty().addListener((o, a, t) -> { if (!t.isEmpty()) javafx.application.Platform.runLater(() -> scroller.setVvalue(1)); });
         problemLabel.textProperty().bind(vm.problemProperty());
         shownWhen(problemLabel, vm.problemProperty().isNotEmpty());
         backButton.disableProperty().bind(vm.canBackProperty().not());

@@ -139,6 +139,7 @@ public final class LessonPlayer {
         vm.stepTextProperty().addListener((o, a, t) -> { if (!t.isEmpty()) main.say("Lesson " + vm.lessonIdProperty().get() + ": " + t.toLowerCase(Locale.ROOT)); });
         main.zoomProperty().addListener((o, a, z) -> applyZoom(z.doubleValue()));
         applyZoom(main.zoomProperty().get());
+        root().widthProperty().addListener((o, a, w) -> fitWidth());
         root().addEventFilter(KeyEvent.KEY_PRESSED, this::pageKeys);
         timer.start();
     }
@@ -298,8 +299,18 @@ public final class LessonPlayer {
     private void applyZoom(double z) {
         String font = String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", BASE_FONT * z);
         panel.root().setStyle(font);
-        panel.root().setPrefWidth(Math.min(720, 470 * Math.max(1, Math.sqrt(z))));
         collapsedStrip.setStyle(font);
+        fitWidth();
+    }
+
+    /** About a third of the window (wider when zoomed), so a 1280-pixel projector still shows the diagram. */
+    private void fitWidth() {
+        double w = root().getWidth() > 0 ? root().getWidth() : 1920;
+        double want = w * 0.3 * Math.max(1, Math.sqrt(main.zoomProperty().get()));
+        double width = Math.max(320, Math.min(Math.min(720, w * 0.4), want));
+        panel.root().setMinWidth(Math.min(320, width));
+        panel.root().setPrefWidth(width);
+        panel.root().setMaxWidth(width);
     }
 
     /** Page Down / Page Up (what a presenter's clicker sends) go through the lesson, unless typing. */
