@@ -497,7 +497,9 @@ public final class MainView {
                 "→   Step: release one stage (Step mode) or move one stage on", "←   Step back", "Space   Play / Pause",
                 "[ and ]   Slower / faster", "Ctrl++ / Ctrl+- / Ctrl+0   Zoom in / out / actual size",
                 "Ctrl+1…4   Bytes, Buffers, Memory, Timing", "F5   Presenter view (diagram only)", "Ctrl+L   Next theme", "Ctrl+E   Export diagram as PNG",
-                "Ctrl+P   Probe kernel queues now", "Alt   Menus"));
+                "Ctrl+P   Probe kernel queues now", "Ctrl+Shift+L   Browse lessons",
+                "Alt+→ / Alt+← (Page Down / Page Up)   Next / previous lesson step", "Ctrl+H   Lesson hint", "F6   Show / hide the lesson panel",
+                "Alt   Menus"));
         if (root.getScene() != null) a.initOwner(root.getScene().getWindow());
         a.show();
     }
