@@ -54,6 +54,7 @@ public final class LessonPlayer {
     private final AnimationTimer timer;
     private LessonBrowserView browser;
     private boolean collapsed;
+    private double splitBefore = -1;
 
     private LessonPlayer(MainView view, Lab lab, Supplier<ProgressStore> store, Supplier<LessonSet> lessons) {
         this.view = view;
@@ -285,6 +286,19 @@ public final class LessonPlayer {
 
     /** Lesson 12: the queue run in place of the HTTP diagram while a step points at it. */
     private void showQueue(boolean on) {
+        // the HTTP readouts say nothing about the queue: give its diagram the height while it is shown
+        Node split = root().lookup("#centerSplit");
+        if (split instanceof javafx.scene.control.SplitPane && queueDiagram.isVisible() != on) {
+            javafx.scene.control.SplitPane sp = (javafx.scene.control.SplitPane) split;
+            if (sp.getDividers().size() == 1) {
+                if (on) {
+                    splitBefore = sp.getDividerPositions()[0];
+                    sp.setDividerPositions(0.96);
+                } else if (splitBefore > 0) {
+                    sp.setDividerPositions(splitBefore);
+                }
+            }
+        }
         queueDiagram.setVisible(on);
         queueDiagram.setManaged(on);
         view.diagram().setVisible(!on);

@@ -22,11 +22,11 @@ import javafx.scene.transform.Scale;
  * for room. It redraws when the trace grows ({@link #refresh}, called per frame).
  */
 public final class QueueDiagram extends Region {
-    static final double PRODUCER_X = 170;
-    static final double QUEUE_X = 470;
-    static final double FIRST_CONSUMER_X = 820;
-    static final double CONSUMER_GAP = 250;
-    static final double HEAD_Y = 84;
+    static final double PRODUCER_X = 160;
+    static final double QUEUE_X = 420;
+    static final double FIRST_CONSUMER_X = 700;
+    static final double CONSUMER_GAP = 240;
+    static final double HEAD_Y = 112;
     static final double HEAD_H = 54;
     static final double TOP = HEAD_Y + HEAD_H + 40;
     static final double TIME_H = 620;
@@ -86,9 +86,11 @@ public final class QueueDiagram extends Region {
             return;
         }
         int n = script.consumers();
-        width = consumerX(n) + 300;
-        height = TOP + TIME_H + 60;
+        // room for the longest work label right of the last consumer, and for the figures line
+        width = Math.max(consumerX(n) + 290, 1120);
+        height = TOP + TIME_H + 100;
         content.getChildren().add(banner());
+        content.getChildren().add(legend(TOP + TIME_H + 62));
         head(PRODUCER_X, "Producer", "mdi2f-factory");
         head(QUEUE_X, "Queue", "mdi2t-tray-full");
         for (int i = 1; i <= n; i++) head(consumerX(i), "Consumer " + i, "mdi2a-account-hard-hat");
@@ -138,13 +140,32 @@ public final class QueueDiagram extends Region {
         title.setLayoutX(30);
         title.setLayoutY(6);
         Label figures = new Label(s.jobsDone() + " done  ·  most waiting at once: " + s.maxDepth()
-                + "  ·  longest wait " + ms(s.maxWaitNanos()) + "  ·  producer waited for room " + ms(s.producerBlockedNanos())
+                + "  ·  longest wait " + ms(s.maxWaitNanos()) + "\nproducer waited for room " + ms(s.producerBlockedNanos())
                 + "  ·  total " + ms(s.totalNanos()));
         figures.setId("queue-figures");
         figures.getStyleClass().add("queue-figures");
         figures.setLayoutX(30);
-        figures.setLayoutY(44);
+        figures.setLayoutY(40);
         return new Group(title, figures);
+    }
+
+    /** What the three kinds of bar mean, in words (colour alone is not enough on a projector). */
+    private Node legend(double y) {
+        javafx.scene.layout.HBox box = new javafx.scene.layout.HBox(28,
+                key("queue-blocked", "producer waits for room"), key("queue-wait", "job waits in the queue"),
+                key("queue-work", "consumer works on a job"));
+        box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        box.setLayoutX(30);
+        box.setLayoutY(y - 14);
+        return box;
+    }
+
+    private static Node key(String styleClass, String text) {
+        Rectangle r = new Rectangle(18, 26);
+        r.getStyleClass().add(styleClass);
+        Label l = new Label(text, r);
+        l.getStyleClass().add("queue-legend");
+        return l;
     }
 
     static String ms(long nanos) {
