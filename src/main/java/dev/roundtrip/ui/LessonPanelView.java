@@ -94,6 +94,10 @@ public final class LessonPanelView {
         vm.runningProperty().addListener((o, a, on) -> reportIcon.setIconLiteral(on ? "mdi2t-timer-sand" : "mdi2c-cog-play-outline"));
         nagleLabel.textProperty().bind(vm.nagleProperty());
         shownWhen(nagleLabel, vm.nagleProperty().isNotEmpty());
+        vm.focusProperty().addListener((o, a, f) -> {
+            nagleLabel.getStyleClass().remove("focused");
+            if (f.nagle()) nagleLabel.getStyleClass().add("focused");
+        });
         shownWhen(checkpointBox, vm.questionKindProperty().isNotEqualTo(LessonPanelViewModel.QuestionKind.NONE));
         questionLabel.textProperty().bind(vm.questionProperty());
         shownWhen(choicesBox, vm.questionKindProperty().isEqualTo(LessonPanelViewModel.QuestionKind.CHOICE));
@@ -168,6 +172,7 @@ public final class LessonPanelView {
             RadioButton r = new RadioButton((char) ('A' + i) + ".  " + cs.get(i));
             r.setId("choice-" + (i + 1));
             r.setWrapText(true);
+            r.setMnemonicParsing(false); // TCP_NODELAY keeps its underscore
             r.setMaxWidth(Double.MAX_VALUE);
             r.getStyleClass().add("lesson-choice");
             r.setToggleGroup(choiceGroup);
