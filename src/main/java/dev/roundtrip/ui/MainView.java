@@ -113,6 +113,7 @@ public final class MainView {
     private MainViewModel vm;
     private AnimationTimer timer;
     private boolean syncingSelection;
+    private LessonPlayer lessons;
 
     /** Loads the FXML and binds it to {@code vm}. */
     public static MainView load(MainViewModel vm) {
@@ -175,6 +176,12 @@ public final class MainView {
         // one of them has a menu item with a shortcut.
         toolBar.getItems().forEach(n -> n.setFocusTraversable(false));
         playbackBar.getChildren().forEach(n -> { if (!(n instanceof ComboBox)) n.setFocusTraversable(false); });
+        lessons = LessonPlayer.attach(this);
+    }
+
+    /** The Lessons menu, browser and panel. */
+    public LessonPlayer lessons() {
+        return lessons;
     }
 
     private void bindComposer(ComposerViewModel c) {
@@ -426,6 +433,7 @@ public final class MainView {
 
     public void stop() {
         timer.stop();
+        if (lessons != null) lessons.stop();
     }
 
     /** Draws the current state at once, without waiting for a frame (tests, snapshots). */
@@ -499,7 +507,9 @@ public final class MainView {
                 "[ and ]   Slower / faster", "Ctrl++ / Ctrl+- / Ctrl+0   Zoom in / out / actual size",
                 "Ctrl+1…4   Bytes, Buffers, Memory, Timing", "F5   Presenter view (diagram only)", "Ctrl+L   Next theme", "Ctrl+E   Export diagram as PNG",
                 "Ctrl+O / Ctrl+S / Ctrl+Shift+S   Open / Save / Save as", "Ctrl+W   Close the replay", "Ctrl+R   Re-send and compare",
-                "Ctrl+P   Probe kernel queues now", "Alt   Menus"));
+                "Ctrl+P   Probe kernel queues now", "Ctrl+Shift+L   Browse lessons",
+                "Alt+→ / Alt+← (Page Down / Page Up)   Next / previous lesson step", "Ctrl+H   Lesson hint", "F6   Show / hide the lesson panel",
+                "Alt   Menus"));
         if (root.getScene() != null) a.initOwner(root.getScene().getWindow());
         a.show();
     }

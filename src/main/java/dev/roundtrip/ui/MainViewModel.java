@@ -58,6 +58,8 @@ public final class MainViewModel {
     private Stage probedStage;
     private long shownCutoff = Long.MIN_VALUE;
     private int shownStep = -2;
+    /** True while showing gates someone else set on the engine: nothing is sent back to it. */
+    private boolean showingGates;
 
     public MainViewModel(LabPort port) {
         this.home = port;
@@ -65,12 +67,12 @@ public final class MainViewModel {
         shown.set(port);
         replaying.set(!port.canSend());
         mode.addListener((o, a, m) -> {
-            home.setMode(m);
+            if (!showingGates) home.setMode(m);
             message.set(modeMessage(m));
             updateStatus();
         });
         breakpoints.addListener((javafx.collections.SetChangeListener<Stage>) c -> {
-            home.setBreakpoints(breakpoints.isEmpty() ? EnumSet.noneOf(Stage.class) : EnumSet.copyOf(breakpoints));
+            if (!showingGates) home.setBreakpoints(breakpoints.isEmpty() ? EnumSet.noneOf(Stage.class) : EnumSet.copyOf(breakpoints));
             if (!breakpoints.isEmpty() && mode.get() == GateMode.RUN) mode.set(GateMode.BREAKPOINTS);
             if (breakpoints.isEmpty() && mode.get() == GateMode.BREAKPOINTS) mode.set(GateMode.RUN);
         });
@@ -292,6 +294,18 @@ public final class MainViewModel {
     public void probeSelected() {
         long id = selectedId.get();
         if (id >= 0) port.probe(id);
+    }
+
+    /** The engine's gates were set by someone else (a lesson): the Run/Step controls show it, nothing is sent back. */
+    public void showGates(GateMode m, java.util.Set<Stage> stages) {
+        showingGates = true;
+        try {
+            breakpoints.retainAll(stages);
+            breakpoints.addAll(stages);
+            mode.set(m);
+        } finally {
+            showingGates = false;
+        }
     }
 
     public void toggleStepMode() {

@@ -46,6 +46,9 @@ public final class SequenceDiagram extends Region {
     private double zoom = 1;
     private int currentStep = -1;
     private double progress;
+    private final java.util.Map<Actor, List<Node>> lifelineNodes = new java.util.EnumMap<>(Actor.class);
+    private java.util.Set<Actor> focusLifelines = java.util.Set.of();
+    private java.util.Set<Stage> focusStages = java.util.Set.of();
 
     /** One drawn stage: its nodes and the path the token follows. */
     private record Row(Group group, List<Point2D> path, DiagramStep step) {}
@@ -111,6 +114,18 @@ public final class SequenceDiagram extends Region {
         return currentStep;
     }
 
+    /** What a lesson points at: these lifelines and stage rows glow (style class "focused") until changed. */
+    public void setFocus(java.util.Set<Actor> lifelines, java.util.Set<Stage> stages) {
+        focusLifelines = java.util.Set.copyOf(lifelines);
+        focusStages = java.util.Set.copyOf(stages);
+        applyFocus();
+    }
+
+    private void applyFocus() {
+        lifelineNodes.forEach((a, nodes) -> nodes.forEach(n -> set(n, "focused", focusLifelines.contains(a))));
+        for (Row r : drawn) set(r.group(), "focused", focusStages.contains(r.step().stage()));
+    }
+
     private static void set(Node n, String styleClass, boolean on) {
         if (on) {
             if (!n.getStyleClass().contains(styleClass)) n.getStyleClass().add(styleClass);
@@ -143,6 +158,7 @@ public final class SequenceDiagram extends Region {
         rows.getChildren().addAll(rowNodes);
         if (held != null) rows.getChildren().add(held);
         if (script.isEmpty()) rows.getChildren().add(hint());
+        applyFocus();
         requestLayout();
     }
 
@@ -160,6 +176,7 @@ public final class SequenceDiagram extends Region {
     /** Banner, lifeline heads and dashed lifelines. */
     private Group frame(double h) {
         Group g = new Group();
+        lifelineNodes.clear();
         for (Actor a : Actor.values()) {
             double x = x(a);
             Line life = new Line(x, HEAD_Y + HEAD_H, x, h - 10);
@@ -176,6 +193,7 @@ public final class SequenceDiagram extends Region {
             name.setLayoutY(HEAD_Y);
             name.setPrefHeight(HEAD_H);
             g.getChildren().addAll(life, head, name);
+            lifelineNodes.put(a, List.of(life, head, name));
         }
         if (!script.isEmpty()) g.getChildren().add(banner());
         return g;
