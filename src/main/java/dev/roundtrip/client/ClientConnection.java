@@ -147,7 +147,7 @@ final class ClientConnection implements WireTap.Observer, ConnectionDirectory.Cl
         x.bytesWritten += count;
         t.publish(event(x, Stage.SEND, Phase.PROGRESS, Actor.CLIENT)
                 .detail("socket write #" + x.writes + ": " + count + " bytes")
-                .bytes(t.probes().bytes(all, offset, count)).buffer(buffer).kernel(kernel())
+                .bytes(t.probes().bytes(all, offset, count)).buffer(buffer).kernel(t.probes().kernelSampled(ch))
                 .memory(t.probes().memory().read(x.sendMark)).build());
         if (!x.requestAnnounced) {
             x.requestAnnounced = true;
@@ -176,7 +176,7 @@ final class ClientConnection implements WireTap.Observer, ConnectionDirectory.Cl
         x.bytesRead += buf.readableBytes();
         t.publish(event(x, Stage.INTERPRET, Phase.PROGRESS, Actor.CLIENT)
                 .detail("socket read #" + x.reads + ": " + buf.readableBytes() + " bytes")
-                .bytes(t.probes().bytes(buf)).buffer(Probes.buffer(buf)).kernel(kernel())
+                .bytes(t.probes().bytes(buf)).buffer(Probes.buffer(buf)).kernel(t.probes().kernelSampled(ch))
                 .memory(t.probes().memory().read(x.interpretMark)).build());
     }
 

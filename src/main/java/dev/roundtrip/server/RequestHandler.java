@@ -135,6 +135,8 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
         }
     }
 
+    private static final java.util.regex.Pattern HOST = java.util.regex.Pattern.compile("[^\\s/?#@]*");
+
     /** Why a request cannot be served, with the 4xx status that says so. */
     record Problem(int status, String why) {}
 
@@ -159,7 +161,7 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
             return new Problem(400, "an HTTP/1.1 request needs exactly one Host header");
         }
         String host = req.headers().get(HttpHeaderNames.HOST);
-        if (host != null && !host.matches("[^\\s/?#@]*")) {
+        if (host != null && !HOST.matcher(host).matches()) {
             return new Problem(400, "the Host header '" + host + "' is not a host name");
         }
         if (!req.uri().startsWith("/") && !req.uri().equals("*") && !req.uri().startsWith("http://") && !req.uri().startsWith("https://")) {

@@ -55,6 +55,10 @@ public final class RoundtripServer implements AutoCloseable {
                     @Override
                     protected void initChannel(SocketChannel ch) {
                         accepted.incrementAndGet();
+                        if (!settings.traced()) {
+                            UntracedHandler.install(ch, app, settings, workers);
+                            return;
+                        }
                         ServerConnection conn = new ServerConnection(t, RoundtripServer.this, ch);
                         ch.pipeline().addLast("tap", new WireTap(conn))
                                 .addLast("codec", new HttpServerCodec())
@@ -95,6 +99,10 @@ public final class RoundtripServer implements AutoCloseable {
 
     void track(long exchangeId, ServerConnection c) {
         byExchange.put(exchangeId, c);
+    }
+
+    void untrack(long exchangeId) {
+        byExchange.remove(exchangeId);
     }
 
     void untrack(ServerConnection c) {

@@ -5,6 +5,7 @@ public final class ServerSettings {
     private volatile int processDelayMillis;
     private volatile boolean tcpNoDelay = true;
     private volatile int outsideIdleSeconds = 20;
+    private volatile boolean traced = true;
 
     /** Extra time the handler waits before doing its work, to make the process stage visible. */
     public int processDelayMillis() {
@@ -38,5 +39,18 @@ public final class ServerSettings {
     public void setOutsideIdleSeconds(int seconds) {
         if (seconds < 1 || seconds > 3600) throw new IllegalArgumentException("idle limit must be 1..3600 s, was " + seconds);
         this.outsideIdleSeconds = seconds;
+    }
+
+    /**
+     * Whether new connections are traced. An untraced connection has no wire tap and publishes no
+     * event: the same codec, application and threads, for measuring what tracing costs and for
+     * serving load nobody watches. Applies to connections accepted after the change.
+     */
+    public boolean traced() {
+        return traced;
+    }
+
+    public void setTraced(boolean on) {
+        this.traced = on;
     }
 }

@@ -107,6 +107,8 @@ public final class MainViewModel {
                 exchanges.add(rows.get(i));
             }
         }
+        // the recording evicts its oldest finished exchanges under load: the list shrinks with it
+        if (exchanges.size() > rows.size()) exchanges.remove(rows.size(), exchanges.size());
         if (all.size() > knownExchanges && followLive) {
             knownExchanges = all.size();
             select(all.get(all.size() - 1).id());

@@ -1,0 +1,96 @@
+package dev.roundtrip.server;
+
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.util.concurrent.EventExecutorGroup;
+
+/**
+ * The server with tracing off ({@link ServerSettings#traced()} false): the same codec, checks,
+ * application and worker threads as the traced pipeline, without the wire tap, the gates and the
+ * events. What the traced server costs is measured against this one.
+ *
+ * <pre>
+ *  socket ⇄ HttpServerCodec ⇄ RequestAggregator ⇄ UntracedHandler ─▶ workers: DemoApp ─▶ H2
+ * </pre>
+ */
+final class UntracedHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
+    private static final byte[] NO_HEAD = new byte[0];
+
+    private final DemoApp app;
+    private final ServerSettings settings;
+    private final EventExecutorGroup workers;
+
+    private UntracedHandler(DemoApp app, ServerSettings settings, EventExecutorGroup workers) {
+        this.app = app;
+        this.settings = settings;
+        this.workers = workers;
+    }
+
+    static void install(SocketChannel ch, DemoApp app, ServerSettings settings, EventExecutorGroup workers) {
+        ch.pipeline().addLast("codec", new HttpServerCodec())
+                .addLast("aggregator", new RequestAggregator(RoundtripServer.MAX_BODY_BYTES))
+                .addLast("handler", new UntracedHandler(app, settings, workers));
+        ch.config().setAutoRead(true);
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest req) {
+        // The raw head is not kept here, so the folded-header check (which needs it) is skipped.
+        RequestHandler.Problem problem = RequestHandler.problem(req, NO_HEAD);
+        if (problem != null) {
+            String reason = HttpResponseStatus.valueOf(problem.status()).reasonPhrase();
+            write(ctx, AppResponse.text(problem.status(), reason + ": " + problem.why(), "malformed request"), false);
+            return;
+        }
+        String method = req.method().name();
+        String uri = req.uri();
+        byte[] body = ByteBufUtil.getBytes(req.content());
+        String type = req.headers().get(HttpHeaderNames.CONTENT_TYPE);
+        boolean keepAlive = HttpUtil.isKeepAlive(req);
+        workers.next().execute(() -> {
+            AppResponse r;
+            try {
+                int delay = settings.processDelayMillis();
+                if (delay > 0) Thread.sleep(delay);
+                r = app.handle(method, uri, body, type, sql -> {});
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                r = AppResponse.text(503, "the server is shutting down", "interrupted");
+            } catch (Exception e) {
+                r = AppResponse.text(500, "Internal Server Error", "the handler failed");
+            }
+            AppResponse answer = r;
+            ctx.channel().eventLoop().execute(() -> write(ctx, answer, keepAlive));
+        });
+    }
+
+    private void write(ChannelHandlerContext ctx, AppResponse r, boolean keepAlive) {
+        HttpResponseStatus status = HttpResponseStatus.valueOf(r.status());
+        FullHttpResponse resp = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.wrappedBuffer(r.body()));
+        resp.headers().set("Server", "roundtrip");
+        resp.headers().set("Content-Type", r.contentType());
+        resp.headers().setInt("Content-Length", r.body().length);
+        resp.headers().set("Connection", keepAlive ? "keep-alive" : "close");
+        if (ctx.channel().isActive()) ctx.channel().config().setOption(ChannelOption.TCP_NODELAY, settings.tcpNoDelay());
+        var f = ctx.writeAndFlush(resp);
+        if (!keepAlive) f.addListener(ChannelFutureListener.CLOSE);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        ctx.close();
+    }
+}
