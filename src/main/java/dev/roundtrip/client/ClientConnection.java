@@ -194,7 +194,7 @@ final class ClientConnection implements WireTap.Observer, ConnectionDirectory.Cl
             return;
         }
         List<Header> headers = new ArrayList<>();
-        for (Map.Entry<String, String> h : resp.headers()) headers.add(new Header(h.getKey(), h.getValue()));
+        for (Map.Entry<String, String> h : resp.headers()) headers.add(Header.shared(h.getKey(), h.getValue()));
         byte[] body = ByteBufUtil.getBytes(resp.content());
         int status = resp.status().code();
         String decision = status < 300 ? "the client shows it" : status < 400 ? "the client could follow it"

@@ -187,7 +187,7 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
 
     private static RequestInfo describe(FullHttpRequest req) {
         List<Header> headers = new ArrayList<>();
-        for (Map.Entry<String, String> h : req.headers()) headers.add(new Header(h.getKey(), h.getValue()));
+        for (Map.Entry<String, String> h : req.headers()) headers.add(Header.shared(h.getKey(), h.getValue()));
         return new RequestInfo(req.method().name(), req.uri(), headers, ByteBufUtil.getBytes(req.content()), null);
     }
 
@@ -232,7 +232,7 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
         resp.headers().setInt("Content-Length", r.body().length);
         resp.headers().set("Connection", keepAlive ? "keep-alive" : "close");
         List<Header> headers = new ArrayList<>();
-        for (Map.Entry<String, String> h : resp.headers()) headers.add(new Header(h.getKey(), h.getValue()));
+        for (Map.Entry<String, String> h : resp.headers()) headers.add(Header.shared(h.getKey(), h.getValue()));
         ResponseInfo info = new ResponseInfo(status.code(), status.reasonPhrase(), headers, r.body());
         if (ctx.channel().isActive()) ctx.channel().config().setOption(io.netty.channel.ChannelOption.TCP_NODELAY, settings.tcpNoDelay());
         conn.beginRespond(x, status.code() + " " + status.reasonPhrase() + ", " + r.body().length + " body bytes");

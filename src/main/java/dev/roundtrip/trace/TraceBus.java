@@ -15,6 +15,8 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class TraceBus implements AutoCloseable {
     public static final int DEFAULT_CAPACITY = 65_536;
+    /** How long an idle delivery thread waits before looking again: the latency of a lone event. */
+    private static final long IDLE_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
     private final TraceClock clock;
     private final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
@@ -85,10 +87,12 @@ public final class TraceBus implements AutoCloseable {
         private final AtomicLong failed = new AtomicLong();
         private volatile boolean open = true;
         private volatile boolean parked;
+        private final int wakeAt;
 
         private Subscription(TraceListener listener, int capacity) {
             this.listener = listener;
             this.capacity = capacity;
+            this.wakeAt = Math.min(capacity / 4, 256);
             this.thread = new Thread(this::run, "trace-delivery-" + listener.getClass().getSimpleName());
             this.thread.setDaemon(true);
         }
@@ -101,7 +105,9 @@ public final class TraceBus implements AutoCloseable {
                 return;
             }
             queue.offer(e);
-            if (parked) LockSupport.unpark(thread);
+            // the delivery thread looks again within a millisecond by itself; a wake-up per event
+            // would cost the publisher a system call, so only a filling queue (or a slow listener) gets one
+            if (parked && size.get() > wakeAt) LockSupport.unpark(thread);
         }
 
         private void run() {
@@ -110,7 +116,7 @@ public final class TraceBus implements AutoCloseable {
                 if (e == null) {
                     parked = true;
                     // re-check after announcing the park: a publisher that missed the flag has queued by now
-                    if (queue.isEmpty() && open) LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(100));
+                    if (queue.isEmpty() && open) LockSupport.parkNanos(this, IDLE_PARK_NANOS);
                     parked = false;
                     continue;
                 }
