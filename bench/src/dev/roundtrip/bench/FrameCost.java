@@ -22,10 +22,13 @@ import javafx.stage.Stage;
  * CPU rasteriser, not what a GPU does on a teacher's laptop.
  */
 final class FrameCost {
+    private static final java.util.logging.Logger CSS_LOG = java.util.logging.Logger.getLogger("javafx.css");
+
     private FrameCost() {}
 
     static void main() throws Exception {
         int big = Integer.getInteger("bench.frameExchanges", 10_000);
+        CSS_LOG.setLevel(java.util.logging.Level.OFF); // unresolved theme lookups would be logged every frame
         Recording small = Synthetic.withExchanges(10);
         Recording large = Synthetic.withExchanges(big);
         List<Exchange> template = Synthetic.realExchanges();

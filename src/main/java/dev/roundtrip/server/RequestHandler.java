@@ -42,6 +42,8 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
     private final DemoApp app;
     private final ServerSettings settings;
     private final EventExecutorGroup workers;
+    /** TCP_NODELAY as this handler last set it on the socket. */
+    private Boolean noDelaySet; // null: not set by this handler yet (set once per connection, then on change)
 
     /** The request as the application sees it, copied off Netty's buffers. */
     record Parsed(ServerExchange x, String method, String uri, byte[] body, String contentType, boolean keepAlive) {}
@@ -234,7 +236,11 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
         List<Header> headers = new ArrayList<>();
         for (Map.Entry<String, String> h : resp.headers()) headers.add(Header.shared(h.getKey(), h.getValue()));
         ResponseInfo info = new ResponseInfo(status.code(), status.reasonPhrase(), headers, r.body());
-        if (ctx.channel().isActive()) ctx.channel().config().setOption(io.netty.channel.ChannelOption.TCP_NODELAY, settings.tcpNoDelay());
+        boolean noDelay = settings.tcpNoDelay();
+        if (!Boolean.valueOf(noDelay).equals(noDelaySet) && ctx.channel().isActive()) { // a system call: only when the teacher changed it
+            ctx.channel().config().setOption(io.netty.channel.ChannelOption.TCP_NODELAY, noDelay);
+            noDelaySet = noDelay;
+        }
         conn.beginRespond(x, status.code() + " " + status.reasonPhrase() + ", " + r.body().length + " body bytes");
         ctx.writeAndFlush(resp).addListener(f -> {
             if (f.isSuccess()) {

@@ -18,9 +18,9 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.util.concurrent.EventExecutorGroup;
 
 /**
- * The server with tracing off ({@link ServerSettings#traced()} false): the same codec, checks,
- * application and worker threads as the traced pipeline, without the wire tap, the gates and the
- * events. What the traced server costs is measured against this one.
+ * The server with tracing off ({@link ServerSettings#traced()} false): the same codec, checks and
+ * application as the traced pipeline, without the wire tap, the gates and the events; requests that
+ * may block (database, sleep) run on the same workers, the others on the event loop.
  *
  * <pre>
  *  socket ⇄ HttpServerCodec ⇄ RequestAggregator ⇄ UntracedHandler ─▶ workers: DemoApp ─▶ H2
@@ -32,6 +32,8 @@ final class UntracedHandler extends SimpleChannelInboundHandler<FullHttpRequest>
     private final DemoApp app;
     private final ServerSettings settings;
     private final EventExecutorGroup workers;
+    /** TCP_NODELAY as this handler last set it on the socket. */
+    private Boolean noDelaySet; // null: not set by this handler yet (set once per connection, then on change)
 
     private UntracedHandler(DemoApp app, ServerSettings settings, EventExecutorGroup workers) {
         this.app = app;
@@ -60,7 +62,7 @@ final class UntracedHandler extends SimpleChannelInboundHandler<FullHttpRequest>
         byte[] body = ByteBufUtil.getBytes(req.content());
         String type = req.headers().get(HttpHeaderNames.CONTENT_TYPE);
         boolean keepAlive = HttpUtil.isKeepAlive(req);
-        workers.next().execute(() -> {
+        Runnable work = () -> {
             AppResponse r;
             try {
                 int delay = settings.processDelayMillis();
@@ -73,8 +75,13 @@ final class UntracedHandler extends SimpleChannelInboundHandler<FullHttpRequest>
                 r = AppResponse.text(500, "Internal Server Error", "the handler failed");
             }
             AppResponse answer = r;
-            ctx.channel().eventLoop().execute(() -> write(ctx, answer, keepAlive));
-        });
+            if (ctx.channel().eventLoop().inEventLoop()) write(ctx, answer, keepAlive);
+            else ctx.channel().eventLoop().execute(() -> write(ctx, answer, keepAlive));
+        };
+        // Like any Netty server, only work that may block leaves the event loop. (The traced server
+        // sends every request to a worker, so the process stage shows as its own thread.)
+        if (DemoApp.mayBlock(uri) || settings.processDelayMillis() > 0) workers.next().execute(work);
+        else work.run();
     }
 
     private void write(ChannelHandlerContext ctx, AppResponse r, boolean keepAlive) {
@@ -84,7 +91,11 @@ final class UntracedHandler extends SimpleChannelInboundHandler<FullHttpRequest>
         resp.headers().set("Content-Type", r.contentType());
         resp.headers().setInt("Content-Length", r.body().length);
         resp.headers().set("Connection", keepAlive ? "keep-alive" : "close");
-        if (ctx.channel().isActive()) ctx.channel().config().setOption(ChannelOption.TCP_NODELAY, settings.tcpNoDelay());
+        boolean noDelay = settings.tcpNoDelay();
+        if (!Boolean.valueOf(noDelay).equals(noDelaySet) && ctx.channel().isActive()) { // a system call: only when the setting changed
+            ctx.channel().config().setOption(ChannelOption.TCP_NODELAY, noDelay);
+            noDelaySet = noDelay;
+        }
         var f = ctx.writeAndFlush(resp);
         if (!keepAlive) f.addListener(ChannelFutureListener.CLOSE);
     }

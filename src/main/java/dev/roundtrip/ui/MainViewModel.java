@@ -99,10 +99,11 @@ public final class MainViewModel {
     public void refresh() {
         List<Exchange> all = port.recording().exchanges();
         List<ExchangeRow> rows = new ArrayList<>(all.size());
-        for (Exchange x : all) rows.add(row(x));
+        for (int i = 0; i < all.size(); i++) rows.add(cachedRow(i, all.get(i)));
+        while (shown.size() > all.size()) shown.remove(shown.size() - 1);
         for (int i = 0; i < rows.size(); i++) {
             if (i < exchanges.size()) {
-                if (!exchanges.get(i).equals(rows.get(i))) exchanges.set(i, rows.get(i));
+                if (exchanges.get(i) != rows.get(i) && !exchanges.get(i).equals(rows.get(i))) exchanges.set(i, rows.get(i));
             } else {
                 exchanges.add(rows.get(i));
             }
@@ -117,6 +118,29 @@ public final class MainViewModel {
         knownExchanges = all.size();
         redrawSelected(false);
         inspector.showHistory(all);
+    }
+
+    /** What a row was built from: an exchange that has not grown keeps its row (no diagram script rebuilt). */
+    private record Shown(Exchange exchange, int events, int gates, boolean ended, Object request, ExchangeRow row) {}
+
+    private final List<Shown> shown = new ArrayList<>();
+
+    /** The row of the exchange at {@code i}; rebuilt only when that exchange changed (a frame stays O(new facts)). */
+    private ExchangeRow cachedRow(int i, Exchange x) {
+        int events = x.events().size();
+        int gates = x.gateEvents().size();
+        boolean ended = x.end().isPresent();
+        Object request = x.request();
+        if (i < shown.size()) {
+            Shown s = shown.get(i);
+            if (s.exchange() == x && s.events() == events && s.gates() == gates && s.ended() == ended && s.request() == request) {
+                return s.row();
+            }
+        }
+        Shown fresh = new Shown(x, events, gates, ended, request, row(x));
+        if (i < shown.size()) shown.set(i, fresh);
+        else shown.add(fresh);
+        return fresh.row();
     }
 
     static ExchangeRow row(Exchange x) {

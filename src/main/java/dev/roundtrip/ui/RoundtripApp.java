@@ -20,7 +20,9 @@ public final class RoundtripApp extends Application {
 
     /** Opens the app on a freshly started lab (the server starts off the FX thread, in init). */
     public static void launchLive() {
-        portFactory = LiveLabPort::start;
+        // the engine (server, H2) starts while the JavaFX toolkit starts: the first frame comes sooner
+        java.util.concurrent.CompletableFuture<LabPort> early = java.util.concurrent.CompletableFuture.supplyAsync(LiveLabPort::start);
+        portFactory = early::join;
         Application.launch(RoundtripApp.class);
     }
 
