@@ -21,6 +21,11 @@ final class Load {
         Wrk.requireInstalled();
         int total = Integer.getInteger("bench.requests", 100_000);
         long heapBefore = heapAfterGc();
+        run(total, heapBefore);
+        System.out.printf("heap after GC once the lab is closed: %.1f MB%n", heapAfterGc() / 1e6);
+    }
+
+    private static void run(int total, long heapBefore) throws Exception {
         try (Lab lab = Lab.start(LabOptions.defaults())) {
             long t0 = System.nanoTime();
             Recording live = lab.recording();
@@ -53,7 +58,6 @@ final class Load {
             System.out.printf("heap after GC: %.1f MB before the lab, %.1f MB at the end with the lab open (bound: %d retained exchanges)%n",
                     heapBefore / 1e6, heapLive / 1e6, rec.retainedExchanges());
         }
-        System.out.printf("heap after GC once the lab is closed: %.1f MB%n", heapAfterGc() / 1e6);
     }
 
     static long heapAfterGc() throws InterruptedException {
