@@ -78,8 +78,8 @@ public final class RoundtripApp extends Application {
                 // runs once this pulse (layout and render) is over
                 javafx.application.Platform.runLater(() -> {
                     long sinceStart = System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
-                    System.out.println("first frame " + sinceStart + " ms after JVM start, " + smoke + "; engine start "
-                            + initMillis + " ms; window " + (int) stage.getWidth() + "x" + (int) stage.getHeight());
+                    System.out.println("first frame " + sinceStart + " ms after JVM start, " + smoke + "; waited "
+                            + initMillis + " ms for the engine; window " + (int) stage.getWidth() + "x" + (int) stage.getHeight());
                     javafx.application.Platform.exit();
                 });
             }
