@@ -14,7 +14,27 @@ public final class Launcher {
             startGui();
             return;
         }
+        if (args[0].equals("--smoke")) {
+            smoke(java.util.Arrays.asList(args).contains("--headless") || System.getenv("DISPLAY") == null);
+            return;
+        }
         System.exit(RoundtripCommand.execute(args));
+    }
+
+    /**
+     * {@code --smoke [--headless]}: starts the GUI on a live lab, prints the time from JVM start to
+     * the first frame and exits 0 (headless through Monocle when asked or when there is no DISPLAY).
+     */
+    static void smoke(boolean headless) {
+        if (headless) {
+            System.setProperty("glass.platform", "Monocle");
+            System.setProperty("monocle.platform", "Headless");
+            System.setProperty("prism.order", "sw");
+            System.setProperty("prism.text", "t2k");
+            System.setProperty("java.awt.headless", "true");
+        }
+        dev.roundtrip.ui.RoundtripApp.launchSmoke(headless);
+        System.exit(0);
     }
 
     /** The one place that starts the GUI: the desktop app with a live lab on loopback. */

@@ -148,7 +148,7 @@ final class ClientConnection implements WireTap.Observer, ConnectionDirectory.Cl
         x.bytesWritten += count;
         t.publish(event(x, Stage.SEND, Phase.PROGRESS, Actor.CLIENT)
                 .detail("socket write #" + x.writes + ": " + count + " bytes")
-                .bytes(t.probes().bytes(all, offset, count)).buffer(buffer).kernel(kernel())
+                .bytes(t.probes().bytes(all, offset, count)).buffer(buffer).kernel(t.probes().kernelSampled(ch))
                 .memory(t.probes().memory().read(x.sendMark)).build());
         if (!x.requestAnnounced) {
             x.requestAnnounced = true;
@@ -177,7 +177,7 @@ final class ClientConnection implements WireTap.Observer, ConnectionDirectory.Cl
         x.bytesRead += buf.readableBytes();
         t.publish(event(x, Stage.INTERPRET, Phase.PROGRESS, Actor.CLIENT)
                 .detail("socket read #" + x.reads + ": " + buf.readableBytes() + " bytes")
-                .bytes(t.probes().bytes(buf)).buffer(Probes.buffer(buf)).kernel(kernel())
+                .bytes(t.probes().bytes(buf)).buffer(Probes.buffer(buf)).kernel(t.probes().kernelSampled(ch))
                 .memory(t.probes().memory().read(x.interpretMark)).build());
     }
 
@@ -195,7 +195,7 @@ final class ClientConnection implements WireTap.Observer, ConnectionDirectory.Cl
             return;
         }
         List<Header> headers = new ArrayList<>();
-        for (Map.Entry<String, String> h : resp.headers()) headers.add(new Header(h.getKey(), h.getValue()));
+        for (Map.Entry<String, String> h : resp.headers()) headers.add(Header.shared(h.getKey(), h.getValue()));
         byte[] body = ByteBufUtil.getBytes(resp.content());
         int status = resp.status().code();
         String decision = status < 300 ? "the client shows it" : status < 400 ? "the client could follow it"

@@ -36,17 +36,21 @@ public final class Lab implements AutoCloseable {
     private final ServerSettings settings = new ServerSettings();
     private final RoundtripServer server;
     private final RoundtripClient client;
+    private final Probes probes;
 
     private Lab(LabOptions options) throws IOException {
         TraceClock clock = new TraceClock();
         bus = new TraceBus(clock);
         recording = new Recording(clock.startedAt());
+        recording.setRetainedExchanges(options.retainedExchanges());
         settle = new SettleWatch(recording);
         subscription = bus.subscribe(e -> {
             recording.onEvent(e);
             settle.onEvent(e);
         }, options.busCapacity());
-        Tracing t = new Tracing(bus, gates, new Ids(), new ConnectionDirectory(), new Probes(options.kernelReadouts() ? new KernelProbe() : KernelProbe.switchedOff(), options.maxKeptBytes()));
+        probes = new Probes(options.kernelReadouts() ? new KernelProbe() : KernelProbe.switchedOff(), options.maxKeptBytes(),
+                options.kernelBudget());
+        Tracing t = new Tracing(bus, gates, new Ids(), new ConnectionDirectory(), probes);
         try {
             server = RoundtripServer.start(t, settings, options.bindAddress(), options.port());
         } catch (IOException e) {
@@ -69,6 +73,11 @@ public final class Lab implements AutoCloseable {
         long d = subscription.dropped();
         if (d != recording.dropped()) recording.setDropped(d);
         return recording;
+    }
+
+    /** The readouts' counters (kernel readouts taken and sampled out). */
+    public Probes probes() {
+        return probes;
     }
 
     public TraceBus bus() {

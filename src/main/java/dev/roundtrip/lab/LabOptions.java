@@ -1,5 +1,6 @@
 package dev.roundtrip.lab;
 
+import dev.roundtrip.probe.KernelBudget;
 import java.net.InetAddress;
 
 /**
@@ -12,14 +13,42 @@ import java.net.InetAddress;
  * @param busCapacity events queued per listener before they are counted as dropped
  * @param kernelReadouts read the kernel's socket tables at each socket read or write; each read
  *     costs from 0.2 ms (idle laptop) to several ms (busy machine), which shows in stage durations
+ * @param retainedExchanges the live recording keeps about this many exchanges and evicts (and
+ *     counts) the oldest finished ones beyond it, so heap stays bounded under load
+ * @param kernelSampled readouts at socket reads and writes follow {@link KernelBudget#sampled()}
+ *     (every one for a lone exchange, a sample under load); false: every read and write is measured.
+ *     Readouts at a gate and on demand are always taken.
  */
-public record LabOptions(InetAddress bindAddress, int port, int maxKeptBytes, int busCapacity, boolean kernelReadouts) {
+public record LabOptions(InetAddress bindAddress, int port, int maxKeptBytes, int busCapacity, boolean kernelReadouts,
+                         int retainedExchanges, boolean kernelSampled) {
+    /** About 40 MB of heap for ordinary exchanges; far more than a class sends in a session. */
+    public static final int DEFAULT_RETAINED_EXCHANGES = 10_000;
+
     public LabOptions {
         if (bindAddress == null) bindAddress = InetAddress.getLoopbackAddress();
         dev.roundtrip.server.RoundtripServer.requireLoopback(bindAddress);
         if (port < 0 || port > 65535) throw new IllegalArgumentException("port must be 0..65535, was " + port);
         if (maxKeptBytes < 0) throw new IllegalArgumentException("maxKeptBytes must be >= 0, was " + maxKeptBytes);
         if (busCapacity < 1) throw new IllegalArgumentException("busCapacity must be >= 1, was " + busCapacity);
+        if (retainedExchanges < 1) throw new IllegalArgumentException("retainedExchanges must be >= 1, was " + retainedExchanges);
+    }
+
+    /** The options before the retention limit existed: the default limit applies. */
+    public LabOptions(InetAddress bindAddress, int port, int maxKeptBytes, int busCapacity, boolean kernelReadouts) {
+        this(bindAddress, port, maxKeptBytes, busCapacity, kernelReadouts, DEFAULT_RETAINED_EXCHANGES, true);
+    }
+
+    public LabOptions withKernelSampled(boolean on) {
+        return new LabOptions(bindAddress, port, maxKeptBytes, busCapacity, kernelReadouts, retainedExchanges, on);
+    }
+
+    /** A fresh budget for one lab's per-read/write kernel readouts. */
+    public KernelBudget kernelBudget() {
+        return kernelSampled ? KernelBudget.sampled() : KernelBudget.unlimited();
+    }
+
+    public LabOptions withRetainedExchanges(int n) {
+        return new LabOptions(bindAddress, port, maxKeptBytes, busCapacity, kernelReadouts, n, kernelSampled);
     }
 
     public static LabOptions defaults() {
@@ -27,22 +56,22 @@ public record LabOptions(InetAddress bindAddress, int port, int maxKeptBytes, in
     }
 
     public LabOptions withBindAddress(InetAddress a) {
-        return new LabOptions(a, port, maxKeptBytes, busCapacity, kernelReadouts);
+        return new LabOptions(a, port, maxKeptBytes, busCapacity, kernelReadouts, retainedExchanges, kernelSampled);
     }
 
     public LabOptions withPort(int p) {
-        return new LabOptions(bindAddress, p, maxKeptBytes, busCapacity, kernelReadouts);
+        return new LabOptions(bindAddress, p, maxKeptBytes, busCapacity, kernelReadouts, retainedExchanges, kernelSampled);
     }
 
     public LabOptions withMaxKeptBytes(int n) {
-        return new LabOptions(bindAddress, port, n, busCapacity, kernelReadouts);
+        return new LabOptions(bindAddress, port, n, busCapacity, kernelReadouts, retainedExchanges, kernelSampled);
     }
 
     public LabOptions withBusCapacity(int n) {
-        return new LabOptions(bindAddress, port, maxKeptBytes, n, kernelReadouts);
+        return new LabOptions(bindAddress, port, maxKeptBytes, n, kernelReadouts, retainedExchanges, kernelSampled);
     }
 
     public LabOptions withKernelReadouts(boolean on) {
-        return new LabOptions(bindAddress, port, maxKeptBytes, busCapacity, on);
+        return new LabOptions(bindAddress, port, maxKeptBytes, busCapacity, on, retainedExchanges, kernelSampled);
     }
 }

@@ -29,6 +29,17 @@ final class SettleWatch {
         boolean serverDone;
     }
 
+    private int prunedAt;
+
+    /** Settled exchanges the recording has evicted are not asked about again: bounded memory under load. */
+    private void forgetEvicted() {
+        // amortised: the next pass comes after another 4096 exchanges, whatever this one kept
+        if (recording.evictedExchanges() > 0) {
+            states.entrySet().removeIf(en -> en.getValue().settled.isDone() && recording.exchange(en.getKey()).isEmpty());
+        }
+        prunedAt = states.size();
+    }
+
     SettleWatch(Recording recording) {
         this.recording = recording;
     }
@@ -42,6 +53,7 @@ final class SettleWatch {
     }
 
     void onEvent(TraceEvent e) {
+        if (states.size() > prunedAt + 4096) forgetEvicted();
         State s = states.computeIfAbsent(e.exchangeId(), id -> new State());
         synchronized (s) {
             if (e instanceof ExchangeEnded) s.clientEnded = true;

@@ -44,6 +44,11 @@ public final class KernelProbe {
         return new KernelProbe(Path.of("/proc/net/tcp"), Path.of("/proc/net/tcp6"), false);
     }
 
+    /** False for a {@link #switchedOff()} probe. */
+    public boolean enabled() {
+        return enabled;
+    }
+
     public boolean available() {
         return enabled && (Files.isReadable(tcp) || Files.isReadable(tcp6));
     }

@@ -25,11 +25,15 @@ public final class Recording implements TraceListener {
     public static final int VERSION = 1;
 
     private final Instant startedAt;
-    private final AppendOnlyList<Exchange> exchanges = new AppendOnlyList<>();
+    private volatile AppendOnlyList<Exchange> exchanges = new AppendOnlyList<>();
     private final Map<Long, Exchange> byId = new ConcurrentHashMap<>();
     private final AtomicLong version = new AtomicLong();
     private final AtomicLong orphans = new AtomicLong();
     private volatile long dropped;
+    private final AtomicLong applied = new AtomicLong();
+    private final AtomicLong evictedExchanges = new AtomicLong();
+    private final AtomicLong evictedEvents = new AtomicLong();
+    private volatile int retainedExchanges = Integer.MAX_VALUE;
 
     public Recording(Instant startedAt) {
         this.startedAt = startedAt;
@@ -68,6 +72,36 @@ public final class Recording implements TraceListener {
         return orphans.get();
     }
 
+    /**
+     * Keeps at most about {@code max} exchanges: when there are a quarter more, the oldest finished
+     * ones are evicted (counted in {@link #evictedExchanges()} and {@link #evictedEvents()}) so a
+     * long session under load stays within a bounded heap. Exchanges still under way are never
+     * evicted. Unlimited by default; a reader's earlier {@link #exchanges()} snapshot stays as it was.
+     */
+    public void setRetainedExchanges(int max) {
+        if (max < 1) throw new IllegalArgumentException("retained exchanges must be >= 1, was " + max);
+        this.retainedExchanges = max;
+    }
+
+    public int retainedExchanges() {
+        return retainedExchanges;
+    }
+
+    /** Finished exchanges evicted to keep within {@link #retainedExchanges()}. */
+    public long evictedExchanges() {
+        return evictedExchanges.get();
+    }
+
+    /** Stage and gate events that belonged to evicted exchanges. */
+    public long evictedEvents() {
+        return evictedEvents.get();
+    }
+
+    /** Facts applied so far (every {@link #onEvent} call, orphans included). */
+    public long applied() {
+        return applied.get();
+    }
+
     public int eventCount() {
         int n = 0;
         for (Exchange e : exchanges()) n += e.events().size();
@@ -81,6 +115,7 @@ public final class Recording implements TraceListener {
         else if (event instanceof StageEvent e) withExchange(e.exchangeId(), x -> x.append(e));
         else if (event instanceof GateEvent g) withExchange(g.exchangeId(), x -> x.append(g));
         else if (event instanceof ExchangeEnded end) withExchange(end.exchangeId(), x -> x.finish(end));
+        applied.incrementAndGet();
         version.incrementAndGet();
     }
 
@@ -88,7 +123,28 @@ public final class Recording implements TraceListener {
     public void add(Exchange exchange) {
         byId.put(exchange.id(), exchange);
         exchanges.add(exchange);
+        int max = retainedExchanges;
+        if (max != Integer.MAX_VALUE && exchanges.size() > max + Math.max(1, max / 4)) evict(max);
         version.incrementAndGet();
+    }
+
+    /** Drops the oldest finished exchanges down to {@code max}; amortised O(1) per exchange added. */
+    private void evict(int max) {
+        AppendOnlyList<Exchange> old = exchanges;
+        int excess = old.size() - max;
+        AppendOnlyList<Exchange> kept = new AppendOnlyList<>();
+        for (int i = 0; i < old.size(); i++) {
+            Exchange x = old.get(i);
+            if (excess > 0 && x.end().isPresent()) {
+                excess--;
+                byId.remove(x.id());
+                evictedExchanges.incrementAndGet();
+                evictedEvents.addAndGet(x.events().size() + x.gateEvents().size());
+            } else {
+                kept.add(x);
+            }
+        }
+        exchanges = kept;
     }
 
     private void start(ExchangeStarted s) {

@@ -63,7 +63,11 @@ public final class RecordingFiles {
      */
     public static Recording open(Path file, long maxBytes) throws RecordingFormatException {
         String name = file.toString();
-        Node root = JsonTree.parse(readChecked(file, maxBytes), name);
+        byte[] content = readChecked(file, maxBytes);
+        JsonTree.rejectBinary(content, name);
+        Recording fast = FastRecordingReader.tryRead(content); // null for a HAR, or anything not plainly valid
+        if (fast != null) return fast;
+        Node root = JsonTree.parse(content, name);
         if (kindOf(root) == Kind.HAR) return HarImport.read(root);
         return RecordingReader.read(root);
     }

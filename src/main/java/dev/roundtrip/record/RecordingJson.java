@@ -94,7 +94,10 @@ public final class RecordingJson {
      * @throws RecordingFormatException when the content is not a recording this version can read
      */
     public static Recording read(byte[] content, String file) throws RecordingFormatException {
-        return RecordingReader.read(JsonTree.parse(content, file));
+        JsonTree.rejectBinary(content, file);
+        Recording fast = FastRecordingReader.tryRead(content);
+        if (fast != null) return fast;
+        return RecordingReader.read(JsonTree.parse(content, file)); // located errors, odd-but-valid files
     }
 
     private static void writeRequest(JsonGenerator g, RequestInfo r) throws IOException {

@@ -28,6 +28,14 @@ public final class DemoApp implements Routes {
         }
     }
 
+    /** Whether this request may wait (database, sleep): such work must not run on an event loop. */
+    public static boolean mayBlock(String uri) {
+        String path = uri;
+        int q = uri.indexOf('?');
+        if (q >= 0) path = uri.substring(0, q);
+        return path.equals("/users") || path.startsWith("/users/") || path.equals("/slow");
+    }
+
     @Override
     public AppResponse handle(String method, String uri, byte[] body, String contentType, SqlObserver sql)
             throws SQLException, InterruptedException {

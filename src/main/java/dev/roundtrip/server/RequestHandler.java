@@ -47,6 +47,8 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
     static final int MAX_PIPELINED = 16;
     /** An answer that closes the connection is on its way: nothing read after it is processed. */
     private boolean closing;
+    /** TCP_NODELAY as this handler last set it on the socket. */
+    private Boolean noDelaySet; // null: not set by this handler yet (set once per connection, then on change)
 
     /** The request as the application sees it, copied off Netty's buffers. */
     record Parsed(ServerExchange x, String method, String uri, byte[] body, String contentType, boolean keepAlive) {
@@ -194,6 +196,8 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
         }
     }
 
+    private static final java.util.regex.Pattern HOST = java.util.regex.Pattern.compile("[^\\s/?#@]*");
+
     /** Why a request cannot be served, with the 4xx status that says so. */
     record Problem(int status, String why) {}
 
@@ -222,7 +226,7 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
             return new Problem(400, "an HTTP/1.1 request needs exactly one Host header");
         }
         String host = req.headers().get(HttpHeaderNames.HOST);
-        if (host != null && !host.matches("[^\\s/?#@]*")) {
+        if (host != null && !HOST.matcher(host).matches()) {
             return new Problem(400, "the Host header '" + host + "' is not a host name");
         }
         if (!req.uri().startsWith("/") && !req.uri().equals("*") && !req.uri().startsWith("http://") && !req.uri().startsWith("https://")) {
@@ -260,7 +264,7 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
 
     private static RequestInfo describe(FullHttpRequest req) {
         List<Header> headers = new ArrayList<>();
-        for (Map.Entry<String, String> h : req.headers()) headers.add(new Header(h.getKey(), h.getValue()));
+        for (Map.Entry<String, String> h : req.headers()) headers.add(Header.shared(h.getKey(), h.getValue()));
         return new RequestInfo(req.method().name(), req.uri(), headers, ByteBufUtil.getBytes(req.content()), null);
     }
 
@@ -307,11 +311,15 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
         resp.headers().setInt("Content-Length", r.body().length);
         resp.headers().set("Connection", keepAlive ? "keep-alive" : "close");
         List<Header> headers = new ArrayList<>();
-        for (Map.Entry<String, String> h : resp.headers()) headers.add(new Header(h.getKey(), h.getValue()));
+        for (Map.Entry<String, String> h : resp.headers()) headers.add(Header.shared(h.getKey(), h.getValue()));
         // the codec sends no body in answer to HEAD (Content-Length still says how long it would be): record what was sent
         byte[] sentBody = head ? new byte[0] : r.body();
         ResponseInfo info = new ResponseInfo(status.code(), status.reasonPhrase(), headers, sentBody);
-        if (ctx.channel().isActive()) ctx.channel().config().setOption(io.netty.channel.ChannelOption.TCP_NODELAY, settings.tcpNoDelay());
+        boolean noDelay = settings.tcpNoDelay();
+        if (!Boolean.valueOf(noDelay).equals(noDelaySet) && ctx.channel().isActive()) { // a system call: only when the teacher changed it
+            ctx.channel().config().setOption(io.netty.channel.ChannelOption.TCP_NODELAY, noDelay);
+            noDelaySet = noDelay;
+        }
         conn.beginRespond(x, status.code() + " " + status.reasonPhrase() + ", "
                 + (head ? "headers only (HEAD; the body would be " + r.body().length + " bytes)" : r.body().length + " body bytes"));
         ctx.writeAndFlush(resp).addListener(f -> {

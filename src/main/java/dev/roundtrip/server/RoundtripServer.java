@@ -60,9 +60,13 @@ public final class RoundtripServer implements AutoCloseable {
                     @Override
                     protected void initChannel(SocketChannel ch) {
                         accepted.incrementAndGet();
+                        ch.pipeline().addLast("limit", new ConnectionLimit(t.directory(), settings, outsideOpen, turnedAway));
+                        if (!settings.traced()) {
+                            UntracedHandler.install(ch, app, settings, workers);
+                            return;
+                        }
                         ServerConnection conn = new ServerConnection(t, RoundtripServer.this, ch, settings);
-                        ch.pipeline().addLast("limit", new ConnectionLimit(t.directory(), settings, outsideOpen, turnedAway))
-                                .addLast("tap", new WireTap(conn))
+                        ch.pipeline().addLast("tap", new WireTap(conn))
                                 .addLast("codec", new HttpServerCodec())
                                 .addLast("aggregator", new RequestAggregator(MAX_BODY_BYTES))
                                 .addLast("handler", new RequestHandler(t, conn, app, settings, workers));
@@ -152,6 +156,10 @@ public final class RoundtripServer implements AutoCloseable {
 
     void track(long exchangeId, ServerConnection c) {
         byExchange.put(exchangeId, c);
+    }
+
+    void untrack(long exchangeId) {
+        byExchange.remove(exchangeId);
     }
 
     void untrack(ServerConnection c) {

@@ -219,7 +219,7 @@ final class ServerConnection implements WireTap.Observer, ConnectionDirectory.Se
         }
         t.publish(event(x, Stage.PARSE, Phase.PROGRESS, Actor.SERVER)
                 .detail("socket read #" + x.reads + ": " + buf.readableBytes() + " bytes")
-                .bytes(t.probes().bytes(buf)).buffer(Probes.buffer(buf)).kernel(kernel())
+                .bytes(t.probes().bytes(buf)).buffer(Probes.buffer(buf)).kernel(t.probes().kernelSampled(ch))
                 .memory(t.probes().memory().read(x.parseMark)).build());
     }
 
@@ -238,7 +238,7 @@ final class ServerConnection implements WireTap.Observer, ConnectionDirectory.Se
         x.bytesWritten += count;
         t.publish(event(x, Stage.RESPOND, Phase.PROGRESS, Actor.SERVER)
                 .detail("socket write #" + x.writes + ": " + count + " bytes")
-                .bytes(t.probes().bytes(all, offset, count)).buffer(buffer).kernel(kernel())
+                .bytes(t.probes().bytes(all, offset, count)).buffer(buffer).kernel(t.probes().kernelSampled(ch))
                 .memory(t.probes().memory().read(x.respondMark)).build());
         if (!x.respondAnnounced && link != null) {
             x.respondAnnounced = true;
@@ -302,6 +302,7 @@ final class ServerConnection implements WireTap.Observer, ConnectionDirectory.Se
      */
     void responded(ServerExchange x, boolean keepOpen, boolean moreDecoded) {
         if (responding == x) responding = null;
+        server.untrack(x.id); // answered: nothing left to probe on this side (keeps the map small under load)
         inFlight--;
         if (!keepOpen || (inputEnded && inFlight == 0 && !moreDecoded)) {
             ch.close();

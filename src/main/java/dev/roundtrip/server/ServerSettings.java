@@ -7,6 +7,7 @@ public final class ServerSettings {
     private volatile int outsideIdleSeconds = 20;
     private volatile int requestDeadlineSeconds = 30;
     private volatile int maxConnections = 256;
+    private volatile boolean traced = true;
 
     /** Extra time the handler waits before doing its work, to make the process stage visible. */
     public int processDelayMillis() {
@@ -69,5 +70,18 @@ public final class ServerSettings {
     public void setMaxConnections(int n) {
         if (n < 1 || n > 100_000) throw new IllegalArgumentException("connection limit must be 1..100000, was " + n);
         this.maxConnections = n;
+    }
+
+    /**
+     * Whether new connections are traced. An untraced connection has no wire tap and publishes no
+     * event: the same codec, application and threads, for measuring what tracing costs and for
+     * serving load nobody watches. Applies to connections accepted after the change.
+     */
+    public boolean traced() {
+        return traced;
+    }
+
+    public void setTraced(boolean on) {
+        this.traced = on;
     }
 }

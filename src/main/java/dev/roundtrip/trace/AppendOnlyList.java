@@ -10,7 +10,9 @@ import java.util.RandomAccess;
  * that only grows. This is how a live recording is read by the UI while the engine writes it.
  */
 public final class AppendOnlyList<T> {
-    private volatile Object[] items = new Object[16];
+    private static final Object[] NONE = new Object[0];
+    // allocated on the first add: most exchanges have no gate events, and a long recording keeps them all
+    private volatile Object[] items = NONE;
     private volatile int size;
 
     /** Single writer only. */
@@ -18,7 +20,7 @@ public final class AppendOnlyList<T> {
         Object[] a = items;
         int n = size;
         if (n == a.length) {
-            a = Arrays.copyOf(a, n * 2);
+            a = Arrays.copyOf(a, n == 0 ? 8 : n * 2);
             items = a;
         }
         a[n] = item;

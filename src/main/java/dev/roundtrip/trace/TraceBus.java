@@ -2,11 +2,10 @@ package dev.roundtrip.trace;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Carries facts from the engine to its listeners without ever blocking the publisher: each
@@ -16,6 +15,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class TraceBus implements AutoCloseable {
     public static final int DEFAULT_CAPACITY = 65_536;
+    /** How long an idle delivery thread waits before looking again: the latency of a lone event. */
+    private static final long IDLE_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
     private final TraceClock clock;
     private final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
@@ -69,39 +70,57 @@ public final class TraceBus implements AutoCloseable {
         subscriptions.clear();
     }
 
-    /** One listener's queue, thread and counters. */
+    /**
+     * One listener's queue, thread and counters. The queue is lock-free (many publishers, one
+     * delivery thread); the delivery thread parks when it runs dry and a publisher wakes it only
+     * then, so a busy engine pays no lock and no wake-up per event.
+     */
     public final class Subscription implements AutoCloseable {
         private final TraceListener listener;
-        private final BlockingQueue<TraceEvent> queue;
+        private final int capacity;
+        private final java.util.concurrent.ConcurrentLinkedQueue<TraceEvent> queue = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        private final java.util.concurrent.atomic.AtomicInteger size = new java.util.concurrent.atomic.AtomicInteger();
         private final Thread thread;
         private final AtomicLong offered = new AtomicLong();
         private final AtomicLong delivered = new AtomicLong();
         private final AtomicLong dropped = new AtomicLong();
         private final AtomicLong failed = new AtomicLong();
         private volatile boolean open = true;
+        private volatile boolean parked;
+        private final int wakeAt;
 
         private Subscription(TraceListener listener, int capacity) {
             this.listener = listener;
-            this.queue = new ArrayBlockingQueue<>(capacity);
+            this.capacity = capacity;
+            this.wakeAt = Math.min(capacity / 4, 256);
             this.thread = new Thread(this::run, "trace-delivery-" + listener.getClass().getSimpleName());
             this.thread.setDaemon(true);
         }
 
         private void offer(TraceEvent e) {
             offered.incrementAndGet();
-            if (!open || !queue.offer(e)) dropped.incrementAndGet();
+            if (!open || size.incrementAndGet() > capacity) {
+                if (open) size.decrementAndGet();
+                dropped.incrementAndGet();
+                return;
+            }
+            queue.offer(e);
+            // the delivery thread looks again within a millisecond by itself; a wake-up per event
+            // would cost the publisher a system call, so only a filling queue (or a slow listener) gets one
+            if (parked && size.get() > wakeAt) LockSupport.unpark(thread);
         }
 
         private void run() {
             while (open || !queue.isEmpty()) {
-                TraceEvent e;
-                try {
-                    e = queue.poll(100, TimeUnit.MILLISECONDS);
-                } catch (InterruptedException ie) {
-                    if (!open) break;
+                TraceEvent e = queue.poll();
+                if (e == null) {
+                    parked = true;
+                    // re-check after announcing the park: a publisher that missed the flag has queued by now
+                    if (queue.isEmpty() && open) LockSupport.parkNanos(this, IDLE_PARK_NANOS);
+                    parked = false;
                     continue;
                 }
-                if (e == null) continue;
+                size.decrementAndGet();
                 try {
                     listener.onEvent(e);
                 } catch (RuntimeException ex) {
@@ -125,7 +144,7 @@ public final class TraceBus implements AutoCloseable {
         public long dropped() { return dropped.get(); }
         /** Delivered events whose listener threw. */
         public long failed() { return failed.get(); }
-        public long queued() { return queue.size(); }
+        public long queued() { return size.get(); }
 
         @Override
         public void close() {

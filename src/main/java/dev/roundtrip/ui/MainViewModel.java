@@ -134,14 +134,17 @@ public final class MainViewModel {
     public void refresh() {
         List<Exchange> all = port.recording().exchanges();
         List<ExchangeRow> rows = new ArrayList<>(all.size());
-        for (Exchange x : all) rows.add(row(x));
+        for (int i = 0; i < all.size(); i++) rows.add(cachedRow(i, all.get(i)));
+        while (rowCache.size() > all.size()) rowCache.remove(rowCache.size() - 1);
         for (int i = 0; i < rows.size(); i++) {
             if (i < exchanges.size()) {
-                if (!exchanges.get(i).equals(rows.get(i))) exchanges.set(i, rows.get(i));
+                if (exchanges.get(i) != rows.get(i) && !exchanges.get(i).equals(rows.get(i))) exchanges.set(i, rows.get(i));
             } else {
                 exchanges.add(rows.get(i));
             }
         }
+        // the recording evicts its oldest finished exchanges under load: the list shrinks with it
+        if (exchanges.size() > rows.size()) exchanges.remove(rows.size(), exchanges.size());
         if (all.size() > knownExchanges && followLive) {
             knownExchanges = all.size();
             select(all.get(all.size() - 1).id());
@@ -150,6 +153,29 @@ public final class MainViewModel {
         knownExchanges = all.size();
         redrawSelected(false);
         inspector.showHistory(all);
+    }
+
+    /** What a row was built from: an exchange that has not grown keeps its row (no diagram script rebuilt). */
+    private record Shown(Exchange exchange, int events, int gates, boolean ended, Object request, ExchangeRow row) {}
+
+    private final List<Shown> rowCache = new ArrayList<>();
+
+    /** The row of the exchange at {@code i}; rebuilt only when that exchange changed (a frame stays O(new facts)). */
+    private ExchangeRow cachedRow(int i, Exchange x) {
+        int events = x.events().size();
+        int gates = x.gateEvents().size();
+        boolean ended = x.end().isPresent();
+        Object request = x.request();
+        if (i < rowCache.size()) {
+            Shown s = rowCache.get(i);
+            if (s.exchange() == x && s.events() == events && s.gates() == gates && s.ended() == ended && s.request() == request) {
+                return s.row();
+            }
+        }
+        Shown fresh = new Shown(x, events, gates, ended, request, row(x));
+        if (i < rowCache.size()) rowCache.set(i, fresh);
+        else rowCache.add(fresh);
+        return fresh.row();
     }
 
     static ExchangeRow row(Exchange x) {

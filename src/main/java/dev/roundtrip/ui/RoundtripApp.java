@@ -21,17 +21,32 @@ public final class RoundtripApp extends Application {
 
     /** Opens the app on a freshly started lab (the server starts off the FX thread, in init). */
     public static void launchLive() {
-        portFactory = LiveLabPort::start;
+        // the engine (server, H2) starts while the JavaFX toolkit starts: the first frame comes sooner
+        java.util.concurrent.CompletableFuture<LabPort> early = java.util.concurrent.CompletableFuture.supplyAsync(LiveLabPort::start);
+        portFactory = early::join;
         Application.launch(RoundtripApp.class);
+    }
+
+    /** Set by {@link #launchSmoke}: print the time to the first frame, then quit. */
+    private static volatile String smoke;
+
+    /** Like {@link #launchLive}, but quits after the first frame and prints how long it took. */
+    public static void launchSmoke(boolean headless) {
+        smoke = headless ? "headless (Monocle, software rendering)" : "on display " + System.getenv("DISPLAY");
+        launchLive();
     }
 
     public static void setPortFactory(Supplier<LabPort> factory) {
         portFactory = factory;
     }
 
+    private long initMillis;
+
     @Override
     public void init() {
+        long t0 = System.currentTimeMillis();
         port = portFactory.get();
+        initMillis = System.currentTimeMillis() - t0;
     }
 
     @Override
@@ -55,6 +70,23 @@ public final class RoundtripApp extends Application {
         stage.show();
         view.start();
         recordings.startAutosave();
+        if (smoke != null) quitAfterFirstFrame(stage);
+    }
+
+    private void quitAfterFirstFrame(Stage stage) {
+        new javafx.animation.AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                stop();
+                // runs once this pulse (layout and render) is over
+                javafx.application.Platform.runLater(() -> {
+                    long sinceStart = System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+                    System.out.println("first frame " + sinceStart + " ms after JVM start, " + smoke + "; waited "
+                            + initMillis + " ms for the engine; window " + (int) stage.getWidth() + "x" + (int) stage.getHeight());
+                    javafx.application.Platform.exit();
+                });
+            }
+        }.start();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.roundtrip.wire;
 
+import dev.roundtrip.probe.KernelBudget;
 import dev.roundtrip.probe.KernelProbe;
 import dev.roundtrip.probe.MemoryProbe;
 import dev.roundtrip.trace.BufferReadout;
@@ -19,9 +20,22 @@ public final class Probes {
     private final KernelProbe kernel;
     private final MemoryProbe memory;
     private final int maxKeptBytes;
+    private final KernelBudget budget;
+    private final KernelReadout sampledOut;
+    private final java.util.concurrent.atomic.AtomicLong kernelReads = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong kernelSkipped = new java.util.concurrent.atomic.AtomicLong();
 
     public Probes(KernelProbe kernel, int maxKeptBytes) {
+        this(kernel, maxKeptBytes, KernelBudget.unlimited());
+    }
+
+    /** @param budget how many readouts the per-read/write path may take (gates always read) */
+    public Probes(KernelProbe kernel, int maxKeptBytes, KernelBudget budget) {
         this.kernel = kernel;
+        this.budget = budget;
+        // one shared instance: a sampled-out readout costs no heap per event
+        this.sampledOut = KernelReadout.unavailable("not read at this socket read/write: kernel readouts are sampled under load ("
+                + budget + "); a held exchange is always measured", null, null);
         // Netty allocates direct memory outside the JDK's pool when it can; that counter is its own.
         this.memory = new MemoryProbe(() -> Math.max(0, PlatformDependent.usedDirectMemory()));
         this.maxKeptBytes = maxKeptBytes;
@@ -45,7 +59,27 @@ public final class Probes {
 
     /** This channel's socket as the kernel sees it now. */
     public KernelReadout kernel(Channel ch) {
+        if (kernel.enabled()) kernelReads.incrementAndGet();
         return memory.excluding(() -> readKernel(ch));
+    }
+
+    /**
+     * The readout at a socket read or write: taken while the {@link KernelBudget} allows, otherwise
+     * a shared "sampled" readout that says so. Switched-off probes answer at once either way.
+     */
+    public KernelReadout kernelSampled(Channel ch) {
+        if (!kernel.enabled() || budget.take()) return kernel(ch);
+        kernelSkipped.incrementAndGet();
+        return sampledOut;
+    }
+
+    /** Kernel readouts taken, and per-read/write readouts left out by sampling. */
+    public long kernelReads() {
+        return kernelReads.get();
+    }
+
+    public long kernelSkipped() {
+        return kernelSkipped.get();
     }
 
     private KernelReadout readKernel(Channel ch) {
@@ -64,7 +98,19 @@ public final class Probes {
         if (!(local instanceof InetSocketAddress l) || !(remote instanceof InetSocketAddress r)) {
             return KernelReadout.unavailable("the socket is not connected", rcv, snd);
         }
+        if (!kernel.enabled()) return switchedOff(rcv, snd);
         return kernel.read(l, r, rcv, snd);
+    }
+
+    private volatile KernelReadout lastSwitchedOff;
+
+    /** Switched off, the readout holds only the buffer sizes: the same one serves while they stay the same. */
+    private KernelReadout switchedOff(Integer rcv, Integer snd) {
+        KernelReadout last = lastSwitchedOff;
+        if (last != null && java.util.Objects.equals(last.rcvBuf(), rcv) && java.util.Objects.equals(last.sndBuf(), snd)) return last;
+        last = kernel.read(null, null, rcv, snd);
+        lastSwitchedOff = last;
+        return last;
     }
 
     /** The readable bytes of {@code buf}, without moving its indexes. */

@@ -1,0 +1,55 @@
+package dev.roundtrip.bench;
+
+import dev.roundtrip.lab.Lab;
+import dev.roundtrip.lab.LabOptions;
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+
+/**
+ * What one recorded event costs, from real traffic (wrk, keep-alive, GET /, kernel readouts off):
+ * <ul>
+ *   <li>CPU: this JVM's CPU time per request (wrk runs in its own process), traced minus untraced in
+ *       the same run, divided by the events a request produces;</li>
+ *   <li>heap: heap after GC with every event kept (no eviction) minus heap after GC of the same lab
+ *       before the load, divided by the events recorded. This is everything a recorded event keeps
+ *       alive: the event, its readouts, its share of the exchange, request and response.</li>
+ * </ul>
+ */
+final class EventCost {
+    private EventCost() {}
+
+    static void main() throws Exception {
+        Wrk.requireInstalled();
+        int seconds = Integer.getInteger("bench.seconds", 5);
+        com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        double untracedNs;
+        try (Lab lab = Lab.start(LabOptions.defaults().withKernelReadouts(false))) {
+            lab.serverSettings().setTraced(false);
+            Wrk.run(lab.port(), "/", 32, 3); // warm-up
+            long cpu0 = os.getProcessCpuTime();
+            Wrk.Result r = Wrk.run(lab.port(), "/", 32, seconds);
+            untracedNs = (os.getProcessCpuTime() - cpu0) / (double) r.requests();
+        }
+        try (Lab lab = Lab.start(LabOptions.defaults().withKernelReadouts(false).withRetainedExchanges(Integer.MAX_VALUE))) {
+            Wrk.run(lab.port(), "/", 32, 3); // warm-up (its events are counted out below)
+            lab.bus().awaitDelivered(Duration.ofSeconds(60));
+            long heap0 = Load.heapAfterGc();
+            long events0 = lab.recording().applied();
+            long cpu0 = os.getProcessCpuTime();
+            Wrk.Result r = Wrk.run(lab.port(), "/", 32, seconds);
+            lab.bus().awaitDelivered(Duration.ofSeconds(60));
+            long cpu = os.getProcessCpuTime() - cpu0;
+            long events = lab.recording().applied() - events0;
+            long heap1 = Load.heapAfterGc();
+            double tracedNs = cpu / (double) r.requests();
+            double perRequest = events / (double) r.requests();
+            System.out.printf("CPU per request in this JVM: untraced %.1f µs, traced %.1f µs (ratio %.2f)%n",
+                    untracedNs / 1000, tracedNs / 1000, tracedNs / untracedNs);
+            System.out.printf("events per request: %.1f; CPU per recorded event: %.0f ns (traced minus untraced, spread over the events)%n",
+                    perRequest, (tracedNs - untracedNs) / perRequest);
+            System.out.printf("heap kept per recorded event: %.0f bytes (%d events, heap after GC %.1f MB -> %.1f MB)%n",
+                    (heap1 - heap0) / (double) events, events, heap0 / 1e6, heap1 / 1e6);
+            if (lab.recording().dropped() > 0) System.out.println("(" + lab.recording().dropped() + " events dropped)");
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package dev.roundtrip.bench;
+
+import dev.roundtrip.lab.Lab;
+import dev.roundtrip.lab.LabOptions;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Requests per second on loopback with keep-alive (wrk, 1 thread, 32 connections, GET /), for
+ * every server in the same run, interleaved round by round so drift on the machine hits all of
+ * them alike. The figure is each server's ratio to plain Netty in the same round.
+ */
+final class Throughput {
+    static final int CONNECTIONS = 32;
+
+    interface Target extends AutoCloseable {
+        int port();
+
+        default String after() {
+            return "";
+        }
+
+        @Override
+        void close();
+    }
+
+    private Throughput() {}
+
+    static void main() throws Exception {
+        Wrk.requireInstalled();
+        int seconds = Integer.getInteger("bench.seconds", 5);
+        int rounds = Integer.getInteger("bench.rounds", 3);
+        Map<String, ThrowingSupplier> servers = new LinkedHashMap<>();
+        servers.put("plain Netty", () -> {
+            PlainNetty n = new PlainNetty();
+            return target(n::port, n::close, () -> "");
+        });
+        servers.put("JDK httpserver", () -> {
+            JdkHttp j = new JdkHttp();
+            return target(j::port, j::close, () -> "");
+        });
+        servers.put("ours untraced", () -> {
+            Lab lab = Lab.start(LabOptions.defaults());
+            lab.serverSettings().setTraced(false);
+            return labTarget(lab);
+        });
+        servers.put("ours traced, kernel off", () -> labTarget(Lab.start(LabOptions.defaults().withKernelReadouts(false))));
+        servers.put("ours traced, kernel sampled", () -> labTarget(Lab.start(LabOptions.defaults())));
+        servers.put("ours traced, kernel every read/write", () -> labTarget(Lab.start(LabOptions.defaults().withKernelSampled(false))));
+        Map<String, List<Double>> ratios = new LinkedHashMap<>();
+        Map<String, List<Double>> rps = new LinkedHashMap<>();
+        for (String name : servers.keySet()) {
+            ratios.put(name, new ArrayList<>());
+            rps.put(name, new ArrayList<>());
+        }
+        System.out.printf("wrk -t1 -c%d -d%ds GET /, %d rounds (+1 warm-up round not counted)%n", CONNECTIONS, seconds, rounds);
+        for (int round = 0; round <= rounds; round++) {
+            double netty = 0;
+            StringBuilder line = new StringBuilder(round == 0 ? "warm-up " : "round " + round + ": ");
+            for (Map.Entry<String, ThrowingSupplier> s : servers.entrySet()) {
+                try (Target t = s.getValue().get()) {
+                    Wrk.run(t.port(), "/", CONNECTIONS, 1); // warm the connections and the JIT for this server
+                    Wrk.Result r = Wrk.run(t.port(), "/", CONNECTIONS, round == 0 ? 2 : seconds);
+                    if (r.errors() > 0) line.append("[").append(r.errors()).append(" errors] ");
+                    if (s.getKey().equals("plain Netty")) netty = r.requestsPerSecond();
+                    double ratio = r.requestsPerSecond() / netty;
+                    line.append(String.format("%s %.0f/s (%.2fx)%s; ", s.getKey(), r.requestsPerSecond(), ratio, t.after()));
+                    if (round > 0) {
+                        ratios.get(s.getKey()).add(ratio);
+                        rps.get(s.getKey()).add(r.requestsPerSecond());
+                    }
+                }
+                System.gc();
+            }
+            System.out.println(line);
+        }
+        System.out.println();
+        System.out.println("| server | req/s (range) | ratio to plain Netty (range) |");
+        System.out.println("|---|---|---|");
+        for (String name : servers.keySet()) {
+            System.out.printf("| %s | %s | %s |%n", name, range(rps.get(name), "%.0f"), range(ratios.get(name), "%.2f"));
+        }
+    }
+
+    static String range(List<Double> v, String fmt) {
+        double lo = v.stream().mapToDouble(d -> d).min().orElse(0);
+        double hi = v.stream().mapToDouble(d -> d).max().orElse(0);
+        return String.format(fmt, lo) + " – " + String.format(fmt, hi);
+    }
+
+    interface ThrowingSupplier {
+        Target get() throws Exception;
+    }
+
+    static Target target(java.util.function.IntSupplier port, Runnable close, java.util.function.Supplier<String> after) {
+        return new Target() {
+            public int port() { return port.getAsInt(); }
+            public String after() { return after.get(); }
+            public void close() { close.run(); }
+        };
+    }
+
+    static Target labTarget(Lab lab) {
+        return target(lab::port, lab::close, () -> lab.serverSettings().traced()
+                ? String.format(" [%d events, %d dropped, %d kernel readouts, %d sampled out]", lab.bus().published(),
+                        lab.recording().dropped(), lab.probes().kernelReads(), lab.probes().kernelSkipped()) : "");
+    }
+}

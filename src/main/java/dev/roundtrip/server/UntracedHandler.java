@@ -1,0 +1,107 @@
+package dev.roundtrip.server;
+
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.util.concurrent.EventExecutorGroup;
+
+/**
+ * The server with tracing off ({@link ServerSettings#traced()} false): the same codec, checks and
+ * application as the traced pipeline, without the wire tap, the gates and the events; requests that
+ * may block (database, sleep) run on the same workers, the others on the event loop.
+ *
+ * <pre>
+ *  socket ⇄ HttpServerCodec ⇄ RequestAggregator ⇄ UntracedHandler ─▶ workers: DemoApp ─▶ H2
+ * </pre>
+ */
+final class UntracedHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
+    private static final byte[] NO_HEAD = new byte[0];
+
+    private final Routes app;
+    private final ServerSettings settings;
+    private final EventExecutorGroup workers;
+    /** TCP_NODELAY as this handler last set it on the socket. */
+    private Boolean noDelaySet; // null: not set by this handler yet (set once per connection, then on change)
+
+    private UntracedHandler(Routes app, ServerSettings settings, EventExecutorGroup workers) {
+        this.app = app;
+        this.settings = settings;
+        this.workers = workers;
+    }
+
+    static void install(SocketChannel ch, Routes app, ServerSettings settings, EventExecutorGroup workers) {
+        ch.pipeline().addLast("codec", new HttpServerCodec())
+                .addLast("aggregator", new RequestAggregator(RoundtripServer.MAX_BODY_BYTES))
+                .addLast("handler", new UntracedHandler(app, settings, workers));
+        ch.config().setAutoRead(true);
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest req) {
+        // The raw head is not kept here, so the folded-header check (which needs it) is skipped.
+        RequestHandler.Problem problem = RequestHandler.problem(req, NO_HEAD);
+        if (problem != null) {
+            String reason = HttpResponseStatus.valueOf(problem.status()).reasonPhrase();
+            write(ctx, AppResponse.text(problem.status(), reason + ": " + problem.why(), "malformed request"), false);
+            return;
+        }
+        String method = req.method().name();
+        String uri = req.uri();
+        byte[] body = ByteBufUtil.getBytes(req.content());
+        String type = req.headers().get(HttpHeaderNames.CONTENT_TYPE);
+        boolean keepAlive = HttpUtil.isKeepAlive(req);
+        Runnable work = () -> {
+            AppResponse r;
+            try {
+                int delay = settings.processDelayMillis();
+                if (delay > 0) Thread.sleep(delay);
+                r = app.handle(method, uri, body, type, sql -> {});
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                r = AppResponse.text(503, "the server is shutting down", "interrupted");
+            } catch (Exception e) {
+                r = AppResponse.text(500, "Internal Server Error", "the handler failed");
+            }
+            AppResponse answer = r;
+            if (ctx.channel().eventLoop().inEventLoop()) write(ctx, answer, keepAlive);
+            else ctx.channel().eventLoop().execute(() -> write(ctx, answer, keepAlive));
+        };
+        // Like any Netty server, only work that may block leaves the event loop. (The traced server
+        // sends every request to a worker, so the process stage shows as its own thread.)
+        if (DemoApp.mayBlock(uri) || settings.processDelayMillis() > 0) workers.next().execute(work);
+        else work.run();
+    }
+
+    private void write(ChannelHandlerContext ctx, AppResponse r, boolean keepAlive) {
+        HttpResponseStatus status = HttpResponseStatus.valueOf(r.status());
+        FullHttpResponse resp = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.wrappedBuffer(r.body()));
+        resp.headers().set("Server", "roundtrip");
+        resp.headers().set("Content-Type", r.contentType());
+        resp.headers().setInt("Content-Length", r.body().length);
+        resp.headers().set("Connection", keepAlive ? "keep-alive" : "close");
+        boolean noDelay = settings.tcpNoDelay();
+        if (!Boolean.valueOf(noDelay).equals(noDelaySet) && ctx.channel().isActive()) { // a system call: only when the setting changed
+            ctx.channel().config().setOption(ChannelOption.TCP_NODELAY, noDelay);
+            noDelaySet = noDelay;
+        }
+        var f = ctx.writeAndFlush(resp);
+        if (!keepAlive) f.addListener(ChannelFutureListener.CLOSE);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        ctx.close();
+    }
+}

@@ -1,0 +1,54 @@
+package dev.roundtrip.lab;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** Untraced connections are served alike and publish nothing; sampled kernel readouts are counted. */
+class TracingLevelsTest {
+
+    private static String get(int port, String path) throws Exception {
+        try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            s.setSoTimeout(10_000);
+            OutputStream out = s.getOutputStream();
+            out.write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = s.getInputStream();
+            return new String(in.readAllBytes(), StandardCharsets.US_ASCII);
+        }
+    }
+
+    @Test
+    void anUntracedConnectionIsAnsweredAndPublishesNothing() throws Exception {
+        try (Lab lab = Lab.start()) {
+            lab.serverSettings().setTraced(false);
+            assertThat(get(lab.port(), "/")).startsWith("HTTP/1.1 200").endsWith("Hello, world!");
+            assertThat(get(lab.port(), "/users/abc")).startsWith("HTTP/1.1 400");
+            assertThat(get(lab.port(), "/fail")).startsWith("HTTP/1.1 500");
+            assertThat(lab.bus().published()).isZero();
+            lab.serverSettings().setTraced(true);
+            assertThat(get(lab.port(), "/")).startsWith("HTTP/1.1 200");
+            assertThat(lab.bus().awaitDelivered(Duration.ofSeconds(10))).isTrue();
+            assertThat(lab.bus().published()).isPositive();
+            assertThat(lab.recording().exchanges()).hasSize(1);
+        }
+    }
+
+    @Test
+    void everyEventIsRecordedOrCountedAsDropped() throws Exception {
+        try (Lab lab = Lab.start(LabOptions.defaults().withRetainedExchanges(2))) {
+            for (int i = 0; i < 6; i++) assertThat(get(lab.port(), "/")).startsWith("HTTP/1.1 200");
+            assertThat(lab.bus().awaitDelivered(Duration.ofSeconds(10))).isTrue();
+            var r = lab.recording();
+            assertThat(lab.bus().published()).isEqualTo(r.applied() + r.dropped());
+            assertThat(r.exchanges().size() + r.evictedExchanges()).isEqualTo(6);
+            assertThat(r.evictedExchanges()).isPositive();
+        }
+    }
+}
