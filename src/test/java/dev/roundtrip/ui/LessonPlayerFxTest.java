@@ -1,5 +1,7 @@
 package dev.roundtrip.ui;
 
+import static dev.roundtrip.ui.FxWait.fx;
+import static dev.roundtrip.ui.FxWait.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.roundtrip.gate.GateMode;
@@ -9,10 +11,7 @@ import dev.roundtrip.lesson.ProgressStore;
 import dev.roundtrip.trace.Stage;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.RadioButton;
@@ -33,59 +32,37 @@ import org.testfx.util.WaitForAsyncUtils;
 /** The lesson player in the main window on a real lab, headless: what a teacher's clicks and keys do. */
 @ExtendWith(ApplicationExtension.class)
 class LessonPlayerFxTest {
-    private static final long WAIT_SECONDS = 60;
     @TempDir
     static Path home;
-    private static String oldHome;
+    private static TempHome userHome;
+    private LiveWindow window;
     private LiveLabPort port;
     private MainView view;
     private MainViewModel vm;
 
     @BeforeAll
     static void userHome() {
-        oldHome = System.getProperty(ProgressStore.HOME_PROPERTY);
-        System.setProperty(ProgressStore.HOME_PROPERTY, home.toString());
+        userHome = TempHome.use(home);
     }
 
     @AfterAll
     static void restoreHome() {
-        if (oldHome == null) System.clearProperty(ProgressStore.HOME_PROPERTY);
-        else System.setProperty(ProgressStore.HOME_PROPERTY, oldHome);
+        userHome.restore();
         System.clearProperty(LessonLibrary.DIR_PROPERTY);
     }
 
     @Start
     void start(javafx.stage.Stage stage) {
-        port = LiveLabPort.start();
-        vm = new MainViewModel(port);
-        view = MainView.load(vm);
-        Scene scene = view.scene(1280, 800);
-        stage.setScene(scene);
-        stage.show();
-        view.start();
+        window = LiveWindow.show(stage);
+        port = window.port;
+        vm = window.vm;
+        view = window.view;
     }
 
     @AfterEach
-    void stop() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> view.stop()).get(10, TimeUnit.SECONDS);
-        port.close();
+    void stop() {
+        window.close();
         System.clearProperty(LessonLibrary.DIR_PROPERTY);
-    }
-
-    private static <T> T fx(Callable<T> c) {
-        try {
-            return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    private static void waitUntil(String what, Callable<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS, () -> fx(condition));
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("Timed out waiting until " + what);
-        }
     }
 
     private LessonPanelViewModel lesson() {
@@ -108,7 +85,6 @@ class LessonPlayerFxTest {
         assertThat(index).as("%s is listed", id).isNotNegative();
         fx(() -> {
             list.getSelectionModel().select(index);
-            return null;
         });
         robot.clickOn("#openLesson");
         waitUntil("the lesson panel shows " + id, () -> lesson().lessonIdProperty().get().equals(id)
@@ -125,7 +101,6 @@ class LessonPlayerFxTest {
             double y = sp.getContent().sceneToLocal(n.localToScene(0, 0)).getY();
             if (content > viewport) sp.setVvalue(Math.min(1, Math.max(0, (y - 20) / (content - viewport))));
             sp.layout();
-            return null;
         });
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn(n);
@@ -137,7 +112,6 @@ class LessonPlayerFxTest {
         fx(() -> {
             field.clear();
             field.requestFocus();
-            return null;
         });
         robot.write(text).push(KeyCode.ENTER);
     }
@@ -240,7 +214,6 @@ class LessonPlayerFxTest {
         assertThat(robot.lookup("#lessonErrorBox").query().isVisible()).isFalse();
         fx(() -> {
             view.lessons().browser().stage().hide();
-            return null;
         });
 
         Path dir = home.resolve("lessons");

@@ -1,17 +1,16 @@
 package dev.roundtrip.ui;
 
+import static dev.roundtrip.ui.FxWait.fx;
+import static dev.roundtrip.ui.FxWait.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.roundtrip.gate.GateMode;
 import dev.roundtrip.trace.Outcome;
 import dev.roundtrip.trace.Stage;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 
@@ -21,47 +20,26 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** The main window on a real lab, headless (Monocle): what a student's clicks and keys do. */
 @ExtendWith(ApplicationExtension.class)
 class MainViewFxTest {
-    private static final long WAIT_SECONDS = 20;
+    private LiveWindow window;
     private LiveLabPort port;
     private MainView view;
     private MainViewModel vm;
 
     @Start
     void start(javafx.stage.Stage stage) {
-        port = LiveLabPort.start();
-        vm = new MainViewModel(port);
-        view = MainView.load(vm);
-        Scene scene = view.scene(1280, 800);
-        stage.setScene(scene);
-        stage.show();
-        view.start();
+        window = LiveWindow.show(stage);
+        port = window.port;
+        vm = window.vm;
+        view = window.view;
     }
 
     @AfterEach
-    void stop() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> view.stop()).get(5, TimeUnit.SECONDS);
-        port.close();
-    }
-
-    private static <T> T fx(Callable<T> c) {
-        try {
-            return WaitForAsyncUtils.asyncFx(c).get(5, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    private static void waitUntil(String what, Callable<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS, () -> fx(condition));
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("Timed out waiting until " + what);
-        }
+    void stop() {
+        window.close();
     }
 
     private boolean settled(int exchanges) {
@@ -157,7 +135,6 @@ class MainViewFxTest {
         java.nio.file.Path png = dir.resolve("diagram.png");
         fx(() -> {
             view.exportTo(png.toFile());
-            return null;
         });
         waitUntil("the PNG is written and reported", () -> vm.messageProperty().get().startsWith("Diagram exported"));
         java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(png.toFile());

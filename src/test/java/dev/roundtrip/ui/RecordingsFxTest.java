@@ -1,20 +1,18 @@
 package dev.roundtrip.ui;
 
+import static dev.roundtrip.ui.FxWait.fx;
+import static dev.roundtrip.ui.FxWait.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.roundtrip.record.RecordingFiles;
 import dev.roundtrip.record.RecordingFormatException;
 import dev.roundtrip.record.RecordingJson;
-import dev.roundtrip.record.RoundtripHome;
 import dev.roundtrip.record.SampleRecordings;
 import dev.roundtrip.trace.Outcome;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
@@ -25,17 +23,16 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** Recordings in the real window, headless (Monocle): open, replay, a bad file, re-send, restore. */
 @ExtendWith(ApplicationExtension.class)
 class RecordingsFxTest {
-    private static final long WAIT_SECONDS = 20;
 
     @TempDir
     Path dir;
 
-    private String oldHome;
+    private TempHome home;
+    private LiveWindow window;
     private LiveLabPort port;
     private MainView view;
     private MainViewModel vm;
@@ -43,44 +40,19 @@ class RecordingsFxTest {
 
     @Start
     void start(javafx.stage.Stage stage) {
-        oldHome = System.getProperty(RoundtripHome.PROPERTY);
-        System.setProperty(RoundtripHome.PROPERTY, dir.resolve("home").toString());
-        port = LiveLabPort.start();
-        vm = new MainViewModel(port);
-        view = MainView.load(vm);
-        recordings = RecordingSessions.install(view);
-        Scene scene = view.scene(1280, 800);
-        stage.setScene(scene);
-        stage.show();
-        view.start();
+        home = TempHome.use(dir.resolve("home"));
+        window = LiveWindow.show(stage, v -> recordings = RecordingSessions.install(v));
+        port = window.port;
+        vm = window.vm;
+        view = window.view;
     }
 
     @AfterEach
-    void stop() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> {
-            view.stop();
+    void stop() {
+        window.close(() -> {
             if (recordings.compareView().stage() != null) recordings.compareView().stage().hide();
-        }).get(5, TimeUnit.SECONDS);
-        recordings.close();
-        port.close();
-        if (oldHome == null) System.clearProperty(RoundtripHome.PROPERTY);
-        else System.setProperty(RoundtripHome.PROPERTY, oldHome);
-    }
-
-    private static <T> T fx(Callable<T> c) {
-        try {
-            return WaitForAsyncUtils.asyncFx(c).get(5, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    private static void waitUntil(String what, Callable<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS, () -> fx(condition));
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("Timed out waiting until " + what);
-        }
+        }, recordings::close);
+        home.restore();
     }
 
     private void oneLiveExchange(FxRobot robot) {
@@ -91,9 +63,7 @@ class RecordingsFxTest {
     }
 
     private Path sample() throws Exception {
-        Path f = dir.resolve("lesson1" + RecordingFiles.EXTENSION);
-        RecordingFiles.save(SampleRecordings.session(), f);
-        return f;
+        return SavedSamples.lesson1(dir);
     }
 
     private void open(Path f) {
@@ -197,16 +167,10 @@ class RecordingsFxTest {
 
     @Test
     void aLeftoverAutosaveIsOfferedAndRestoredAsAReplay(FxRobot robot) throws Exception {
-        Path home = RoundtripHome.ensureDir();
-        Process gone = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-version")
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        assertThat(gone.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        Path leftover = home.resolve("autosave-" + gone.pid() + RecordingFiles.EXTENSION);
-        RecordingFiles.save(SampleRecordings.session(), leftover);
+        Path leftover = SavedSamples.leftoverAutosave();
 
         fx(() -> {
             recordings.startAutosave();
-            return null;
         });
 
         waitUntil("the restore bar is offered", () -> robot.lookup("#restoreBar").query().isVisible());

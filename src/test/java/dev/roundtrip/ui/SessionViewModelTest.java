@@ -9,7 +9,6 @@ import dev.roundtrip.record.RecentFiles;
 import dev.roundtrip.record.RecordingFiles;
 import dev.roundtrip.record.RecordingFormatException;
 import dev.roundtrip.record.RecordingJson;
-import dev.roundtrip.record.RoundtripHome;
 import dev.roundtrip.record.SampleRecordings;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,12 +32,11 @@ class SessionViewModelTest {
     private LiveLabPort live;
     private MainViewModel main;
     private SessionViewModel sessions;
-    private String oldHome;
+    private TempHome home;
 
     @BeforeEach
     void start() {
-        oldHome = System.getProperty(RoundtripHome.PROPERTY);
-        System.setProperty(RoundtripHome.PROPERTY, dir.resolve("home").toString());
+        home = TempHome.use(dir.resolve("home"));
         live = LiveLabPort.start();
         main = new MainViewModel(live);
         sessions = new SessionViewModel(main, RecentFiles.load(dir.resolve("recent.json")), Runnable::run, Runnable::run, 64 * 1024);
@@ -47,14 +45,11 @@ class SessionViewModelTest {
     @AfterEach
     void stop() {
         live.close();
-        if (oldHome == null) System.clearProperty(RoundtripHome.PROPERTY);
-        else System.setProperty(RoundtripHome.PROPERTY, oldHome);
+        home.restore();
     }
 
     private Path sample() throws Exception {
-        Path f = dir.resolve("lesson1" + RecordingFiles.EXTENSION);
-        RecordingFiles.save(SampleRecordings.session(), f);
-        return f;
+        return SavedSamples.lesson1(dir);
     }
 
     /** One live exchange, settled, and shown in the list. */
@@ -230,12 +225,7 @@ class SessionViewModelTest {
 
     @Test
     void aLeftoverAutosaveIsOfferedRestoredAsAReplayAndThenDeleted() throws Exception {
-        Path home = RoundtripHome.ensureDir();
-        Process gone = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-version")
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        assertThat(gone.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        Path leftover = home.resolve("autosave-" + gone.pid() + RecordingFiles.EXTENSION);
-        RecordingFiles.save(SampleRecordings.session(), leftover);
+        Path leftover = SavedSamples.leftoverAutosave();
 
         sessions.checkLeftovers().get(5, TimeUnit.SECONDS);
 
@@ -256,12 +246,7 @@ class SessionViewModelTest {
 
     @Test
     void aLeftoverCanBeDiscardedOrDismissed() throws Exception {
-        Path home = RoundtripHome.ensureDir();
-        Process gone = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-version")
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        assertThat(gone.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        Path leftover = home.resolve("autosave-" + gone.pid() + RecordingFiles.EXTENSION);
-        RecordingFiles.save(SampleRecordings.session(), leftover);
+        Path leftover = SavedSamples.leftoverAutosave();
         sessions.checkLeftovers().get(5, TimeUnit.SECONDS);
 
         sessions.dismissLeftover();
