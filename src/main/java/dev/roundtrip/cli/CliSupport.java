@@ -1,7 +1,10 @@
 package dev.roundtrip.cli;
 
 import dev.roundtrip.record.Recording;
+import dev.roundtrip.record.RecordingFiles;
+import dev.roundtrip.record.RecordingFormatException;
 import dev.roundtrip.trace.Exchange;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -10,6 +13,31 @@ import picocli.CommandLine.Model.CommandSpec;
 /** Small helpers shared by the record commands. */
 final class CliSupport {
     private CliSupport() {}
+
+    /** Reads a recording; may fail with a message that names the file and what was wrong. */
+    interface RecordingSource {
+        Recording read() throws RecordingFormatException;
+    }
+
+    /** The recording or HAR in {@code file}; null (after a message) when it cannot be read. */
+    static Recording open(Path file, CommandSpec spec, String command) {
+        return open(() -> RecordingFiles.open(file), spec, command);
+    }
+
+    /** What {@code source} reads; null (after "COMMAND: why" on stderr) when it cannot be read. */
+    static Recording open(RecordingSource source, CommandSpec spec, String command) {
+        try {
+            return source.read();
+        } catch (RecordingFormatException e) {
+            spec.commandLine().getErr().println(command + ": " + e.getMessage());
+            return null;
+        }
+    }
+
+    /** "1 exchange", "2 exchanges". */
+    static String exchanges(int n) {
+        return n + " exchange" + (n == 1 ? "" : "s");
+    }
 
     /** The exchanges with these ids, in the given order; null (after a message) when one is missing. */
     static List<Exchange> choose(Recording recording, List<Long> ids, CommandSpec spec, String command) {

@@ -5,7 +5,6 @@ import dev.roundtrip.record.MermaidDiagram;
 import dev.roundtrip.record.PlantUmlDiagram;
 import dev.roundtrip.record.Recording;
 import dev.roundtrip.record.RecordingFiles;
-import dev.roundtrip.record.RecordingFormatException;
 import dev.roundtrip.record.SequenceScript;
 import dev.roundtrip.trace.Exchange;
 import java.io.ByteArrayOutputStream;
@@ -66,13 +65,8 @@ public final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        Recording recording;
-        try {
-            recording = RecordingFiles.open(file);
-        } catch (RecordingFormatException e) {
-            err.println("export: " + e.getMessage());
-            return 1;
-        }
+        Recording recording = CliSupport.open(file, spec, "export");
+        if (recording == null) return 1;
         List<Exchange> chosen = exchanges == null || exchanges.isEmpty()
                 ? recording.exchanges() : CliSupport.choose(recording, exchanges, spec, "export");
         if (chosen == null) return 1;
@@ -85,7 +79,7 @@ public final class ExportCommand implements Callable<Integer> {
                 o.flush();
             } else {
                 RecordingFiles.writeAtomically(out, s -> s.write(content));
-                err.println("export: wrote " + to + " of " + chosen.size() + " exchange" + (chosen.size() == 1 ? "" : "s") + " to " + out);
+                err.println("export: wrote " + to + " of " + CliSupport.exchanges(chosen.size()) + " to " + out);
             }
         } catch (IOException e) {
             err.println("export: cannot write " + out + ": " + e.getMessage());

@@ -2,7 +2,6 @@ package dev.roundtrip.cli;
 
 import dev.roundtrip.record.Recording;
 import dev.roundtrip.record.RecordingFiles;
-import dev.roundtrip.record.RecordingFormatException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -38,13 +37,8 @@ public final class ImportCommand implements Callable<Integer> {
             err.println("import: " + target + " exists; choose another --out or add --force to overwrite it");
             return 1;
         }
-        Recording recording;
-        try {
-            recording = RecordingFiles.openHar(file, RecordingFiles.DEFAULT_MAX_BYTES);
-        } catch (RecordingFormatException e) {
-            err.println("import: " + e.getMessage());
-            return 1;
-        }
+        Recording recording = CliSupport.open(() -> RecordingFiles.openHar(file, RecordingFiles.DEFAULT_MAX_BYTES), spec, "import");
+        if (recording == null) return 1;
         try {
             RecordingFiles.save(recording, target);
         } catch (IOException e) {
@@ -52,8 +46,7 @@ public final class ImportCommand implements Callable<Integer> {
             return 1;
         }
         PrintWriter o = spec.commandLine().getOut();
-        o.println("imported " + recording.exchanges().size() + " exchange" + (recording.exchanges().size() == 1 ? "" : "s")
-                + " (" + recording.eventCount() + " events) from " + file + " into " + target);
+        o.println("imported " + CliSupport.exchanges(recording.exchanges().size()) + " (" + recording.eventCount() + " events) from " + file + " into " + target);
         o.flush();
         return 0;
     }

@@ -1,8 +1,6 @@
 package dev.roundtrip.cli;
 
 import dev.roundtrip.record.Recording;
-import dev.roundtrip.record.RecordingFiles;
-import dev.roundtrip.record.RecordingFormatException;
 import dev.roundtrip.trace.Exchange;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,13 +26,8 @@ public final class ReplayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Recording recording;
-        try {
-            recording = RecordingFiles.open(file);
-        } catch (RecordingFormatException e) {
-            spec.commandLine().getErr().println("replay: " + e.getMessage());
-            return 1;
-        }
+        Recording recording = CliSupport.open(file, spec, "replay");
+        if (recording == null) return 1;
         TimelinePrinter printer = new TimelinePrinter(spec.commandLine().getOut());
         if (exchanges == null || exchanges.isEmpty()) {
             printer.print(recording);
