@@ -135,14 +135,10 @@ public final class SampleRecordings {
         r.onEvent(ev(id, c, Stage.SEND, Phase.PROGRESS, Actor.CLIENT_KERNEL, t + 2_000, "client-io-1", "wrote 400 bytes, kept 64")
                 .bytes(new BytesReadout(400, kept)).build());
         r.onEvent(ev(id, c, Stage.SEND, Phase.END, Actor.CLIENT, t + 3_000, "client-io-1", "").build());
-        r.onEvent(ev(id, c, Stage.PARSE, Phase.BEGIN, Actor.SERVER, t + 4_000, "server-io-2", "").build());
-        r.onEvent(ev(id, c, Stage.PARSE, Phase.END, Actor.SERVER, t + 5_000, "server-io-2", "").build());
-        r.onEvent(ev(id, c, Stage.PROCESS, Phase.BEGIN, Actor.SERVER, t + 6_000, "app-1", "").build());
-        r.onEvent(ev(id, c, Stage.PROCESS, Phase.END, Actor.SERVER, t + 7_000, "app-1", "").build());
-        r.onEvent(ev(id, c, Stage.RESPOND, Phase.BEGIN, Actor.SERVER, t + 8_000, "server-io-2", "").build());
-        r.onEvent(ev(id, c, Stage.RESPOND, Phase.END, Actor.SERVER, t + 9_000, "server-io-2", "").build());
-        r.onEvent(ev(id, c, Stage.INTERPRET, Phase.BEGIN, Actor.CLIENT, t + 10_000, "client-io-1", "").build());
-        r.onEvent(ev(id, c, Stage.INTERPRET, Phase.END, Actor.CLIENT, t + 11_000, "client-io-1", "").build());
+        quiet(r, id, c, Stage.PARSE, t + 4_000);
+        quiet(r, id, c, Stage.PROCESS, t + 6_000);
+        quiet(r, id, c, Stage.RESPOND, t + 8_000);
+        quiet(r, id, c, Stage.INTERPRET, t + 10_000);
         r.onEvent(new ExchangeEnded(id, t + 11_000, Outcome.COMPLETED,
                 new ResponseInfo(200, "OK", List.of(new Header("Content-Type", "application/octet-stream"),
                         new Header("Set-Cookie", "seen=1; Path=/; HttpOnly")), body), "200 OK"));
@@ -152,10 +148,8 @@ public final class SampleRecordings {
     static void cancelled(Recording r, long id, long t) {
         long c = 13;
         r.onEvent(new ExchangeStarted(id, c, t, new RequestInfo("GET", "/slow?ms=5000", List.of(new Header("Host", "127.0.0.1:43117")), null, null)));
-        r.onEvent(ev(id, c, Stage.SEND, Phase.BEGIN, Actor.CLIENT, t + 1_000, "client-io-1", "").build());
-        r.onEvent(ev(id, c, Stage.SEND, Phase.END, Actor.CLIENT, t + 2_000, "client-io-1", "").build());
-        r.onEvent(ev(id, c, Stage.PARSE, Phase.BEGIN, Actor.SERVER, t + 3_000, "server-io-2", "").build());
-        r.onEvent(ev(id, c, Stage.PARSE, Phase.END, Actor.SERVER, t + 4_000, "server-io-2", "").build());
+        quiet(r, id, c, Stage.SEND, t + 1_000);
+        quiet(r, id, c, Stage.PARSE, t + 3_000);
         r.onEvent(ev(id, c, Stage.PROCESS, Phase.BEGIN, Actor.SERVER, t + 5_000, "app-1", "sleeping 5000 ms").build());
         r.onEvent(new ExchangeEnded(id, t + 1_000_000_000L, Outcome.CANCELLED, null, "the client left before the answer"));
         r.onEvent(ev(id, c, Stage.PROCESS, Phase.END, Actor.SERVER, t + 5_005_000_000L, "app-1", "").build());
@@ -173,10 +167,8 @@ public final class SampleRecordings {
         r.onEvent(ev(id, c, Stage.SEND, Phase.END, Actor.CLIENT, t + 3_000, "client-io-1", "").build());
         r.onEvent(ev(id, c, Stage.PARSE, Phase.BEGIN, Actor.SERVER, t + 4_000, "server-io-2", "").build());
         r.onEvent(ev(id, c, Stage.PARSE, Phase.ERROR, Actor.SERVER, t + 5_000, "server-io-2", "invalid request line: GARBAGE").build());
-        r.onEvent(ev(id, c, Stage.RESPOND, Phase.BEGIN, Actor.SERVER, t + 6_000, "server-io-2", "").build());
-        r.onEvent(ev(id, c, Stage.RESPOND, Phase.END, Actor.SERVER, t + 7_000, "server-io-2", "").build());
-        r.onEvent(ev(id, c, Stage.INTERPRET, Phase.BEGIN, Actor.CLIENT, t + 8_000, "client-io-1", "").build());
-        r.onEvent(ev(id, c, Stage.INTERPRET, Phase.END, Actor.CLIENT, t + 9_000, "client-io-1", "").build());
+        quiet(r, id, c, Stage.RESPOND, t + 6_000);
+        quiet(r, id, c, Stage.INTERPRET, t + 8_000);
         r.onEvent(new ExchangeEnded(id, t + 9_000, Outcome.COMPLETED,
                 new ResponseInfo(400, "Bad Request", List.of(new Header("Connection", "close")), ascii("Bad request\n")), "400 Bad Request"));
     }
@@ -185,16 +177,12 @@ public final class SampleRecordings {
     static void keywords(Recording r, long id, long t) {
         long c = 15;
         r.onEvent(new ExchangeStarted(id, c, t, new RequestInfo("GET", "/end;a=1#x:y?q=end%20now", List.of(), null, null)));
-        r.onEvent(ev(id, c, Stage.SEND, Phase.BEGIN, Actor.CLIENT, t + 1_000, "client-io-1", "").build());
-        r.onEvent(ev(id, c, Stage.SEND, Phase.END, Actor.CLIENT, t + 2_000, "client-io-1", "").build());
-        r.onEvent(ev(id, c, Stage.PARSE, Phase.BEGIN, Actor.SERVER, t + 3_000, "server-io-2", "").build());
-        r.onEvent(ev(id, c, Stage.PARSE, Phase.END, Actor.SERVER, t + 4_000, "server-io-2", "").build());
+        quiet(r, id, c, Stage.SEND, t + 1_000);
+        quiet(r, id, c, Stage.PARSE, t + 3_000);
         r.onEvent(ev(id, c, Stage.PROCESS, Phase.BEGIN, Actor.SERVER, t + 5_000, "app-1", "").build());
         r.onEvent(ev(id, c, Stage.PROCESS, Phase.ERROR, Actor.SERVER, t + 6_000, "app-1", "end of story; boom # here: failed").build());
-        r.onEvent(ev(id, c, Stage.RESPOND, Phase.BEGIN, Actor.SERVER, t + 7_000, "server-io-2", "").build());
-        r.onEvent(ev(id, c, Stage.RESPOND, Phase.END, Actor.SERVER, t + 8_000, "server-io-2", "").build());
-        r.onEvent(ev(id, c, Stage.INTERPRET, Phase.BEGIN, Actor.CLIENT, t + 9_000, "client-io-1", "").build());
-        r.onEvent(ev(id, c, Stage.INTERPRET, Phase.END, Actor.CLIENT, t + 10_000, "client-io-1", "").build());
+        quiet(r, id, c, Stage.RESPOND, t + 7_000);
+        quiet(r, id, c, Stage.INTERPRET, t + 9_000);
         r.onEvent(new ExchangeEnded(id, t + 10_000, Outcome.COMPLETED,
                 new ResponseInfo(500, "Internal Server Error", List.of(), ascii("end")), "500 Internal Server Error"));
     }
@@ -207,6 +195,15 @@ public final class SampleRecordings {
 
     private static Builder ev(long id, long c, Stage s, Phase p, Actor a, long t, String thread, String detail) {
         return new Builder(id, c, s, p, a, t, thread, detail);
+    }
+
+    /** A stage that only begins and, 1 µs later, ends, with no detail, on its usual actor and thread. */
+    private static void quiet(Recording r, long id, long c, Stage s, long begin) {
+        boolean client = s == Stage.SEND || s == Stage.INTERPRET;
+        Actor a = client ? Actor.CLIENT : Actor.SERVER;
+        String thread = client ? "client-io-1" : s == Stage.PROCESS ? "app-1" : "server-io-2";
+        r.onEvent(ev(id, c, s, Phase.BEGIN, a, begin, thread, "").build());
+        r.onEvent(ev(id, c, s, Phase.END, a, begin + 1_000, thread, "").build());
     }
 
     /** StageEvent.Builder stamps "now"; recordings under test need fixed times. */
