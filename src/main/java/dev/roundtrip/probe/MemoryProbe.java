@@ -22,6 +22,18 @@ public final class MemoryProbe {
     private final com.sun.management.ThreadMXBean threads;
     private final LongSupplier extraDirect;
     private final ThreadLocal<long[]> excluded = ThreadLocal.withInitial(() -> new long[1]);
+    /** The last heap figure and when it was taken: a real readout, reused for at most {@link #HEAP_REFRESH_NANOS}. */
+    private volatile HeapSample heap = new HeapSample(Long.MIN_VALUE, 0);
+
+    /**
+     * How long one heap readout serves: {@code getHeapMemoryUsage()} costs 0.2 – 0.9 µs and an
+     * exchange has 11 events, so under load it was a large share of the tracing cost. The figure is
+     * the heap at most this long before the event (heap in use moves only when a thread takes a new
+     * allocation buffer or a GC runs, so within a millisecond it rarely differs anyway).
+     */
+    public static final long HEAP_REFRESH_NANOS = 1_000_000;
+
+    private record HeapSample(long atNanos, long used) {}
 
     public MemoryProbe(LongSupplier extraDirect) {
         this.extraDirect = extraDirect;
@@ -64,14 +76,24 @@ public final class MemoryProbe {
         return v < 0 ? null : v;
     }
 
+    /** Heap in use, read at most {@link #HEAP_REFRESH_NANOS} ago (read now when the last figure is older). */
+    public long heapUsed() {
+        long now = System.nanoTime();
+        HeapSample last = heap;
+        if (last.atNanos != Long.MIN_VALUE && now - last.atNanos < HEAP_REFRESH_NANOS) return last.used;
+        long used = memory.getHeapMemoryUsage().getUsed();
+        heap = new HeapSample(now, used);
+        return used;
+    }
+
     /**
-     * Memory now; {@code allocatedBytes} is what this thread allocated since {@code mark} (from
+     * Memory now (the heap figure at most {@link #HEAP_REFRESH_NANOS} old); {@code allocatedBytes} is what this thread allocated since {@code mark} (from
      * {@link #allocatedMark()} on the same thread), null when unknown.
      */
     public MemoryReadout read(Long mark) {
         Long now = allocatedMark();
         Long delta = mark == null || now == null ? null : Math.max(0, now - mark);
-        return new MemoryReadout(memory.getHeapMemoryUsage().getUsed(), delta, directUsed());
+        return new MemoryReadout(heapUsed(), delta, directUsed());
     }
 
     public long directUsed() {

@@ -25,6 +25,11 @@ public record StageEvent(
         SqlReadout sql)
         implements TraceEvent {
 
+    /** Equal detail texts share one instance ({@link SharedTexts}): the text itself is unchanged. */
+    public StageEvent {
+        detail = SharedTexts.share(detail);
+    }
+
     /** Starts a builder for an event of this exchange, stage and phase, stamped now on this thread. */
     public static Builder of(long exchangeId, long connectionId, Stage stage, Phase phase, Actor actor, TraceClock clock) {
         return new Builder(exchangeId, connectionId, stage, phase, actor, clock.now(), Thread.currentThread().getName());
