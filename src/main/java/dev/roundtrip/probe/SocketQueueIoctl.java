@@ -3,7 +3,6 @@ package dev.roundtrip.probe;
 import com.sun.jna.Native;
 import com.sun.jna.NativeLong;
 import com.sun.jna.Platform;
-import com.sun.jna.ptr.IntByReference;
 
 /**
  * This socket's queues straight from the kernel: {@code ioctl(fd, SIOCINQ)} (bytes received and not
@@ -14,7 +13,7 @@ import com.sun.jna.ptr.IntByReference;
  */
 public final class SocketQueueIoctl {
     /** linux/sockios.h: SIOCINQ = FIONREAD, SIOCOUTQ = TIOCOUTQ. */
-    static final long SIOCINQ = 0x541B, SIOCOUTQ = 0x5411;
+    private static final NativeLong SIOCINQ = new NativeLong(0x541B), SIOCOUTQ = new NativeLong(0x5411);
 
     /** The two queues, in bytes. */
     public record Queues(long rxQueue, long txQueue) {}
@@ -33,7 +32,8 @@ public final class SocketQueueIoctl {
         }
     }
 
-    private static native int ioctl(int fd, NativeLong request, IntByReference out);
+    /** Direct mapping; an int[1] is passed as a pointer to an int (no native Memory allocated per call). */
+    private static native int ioctl(int fd, NativeLong request, int[] out);
 
     /** True on Linux when the ioctl could be bound. */
     public static boolean available() {
@@ -43,10 +43,10 @@ public final class SocketQueueIoctl {
     /** The queues of the socket open as {@code fd}, or null when it cannot tell (not Linux, closed, not a TCP socket). */
     public static Queues read(int fd) {
         if (!AVAILABLE || fd < 0) return null;
-        IntByReference in = new IntByReference();
-        IntByReference out = new IntByReference();
-        if (ioctl(fd, new NativeLong(SIOCINQ), in) != 0) return null;
-        if (ioctl(fd, new NativeLong(SIOCOUTQ), out) != 0) return null;
-        return new Queues(Integer.toUnsignedLong(in.getValue()), Integer.toUnsignedLong(out.getValue()));
+        int[] in = new int[1];
+        int[] out = new int[1];
+        if (ioctl(fd, SIOCINQ, in) != 0) return null;
+        if (ioctl(fd, SIOCOUTQ, out) != 0) return null;
+        return new Queues(Integer.toUnsignedLong(in[0]), Integer.toUnsignedLong(out[0]));
     }
 }
