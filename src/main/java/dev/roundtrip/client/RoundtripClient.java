@@ -8,8 +8,7 @@ import dev.roundtrip.wire.Tracing;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
-import io.netty.channel.nio.NioEventLoopGroup;
-import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.channel.EventLoopGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.InetSocketAddress;
 import java.util.Map;
@@ -26,8 +25,8 @@ import java.util.concurrent.TimeUnit;
 public final class RoundtripClient implements AutoCloseable {
     private final Tracing t;
     private final InetSocketAddress server;
-    private final NioEventLoopGroup group = new NioEventLoopGroup(1, new DefaultThreadFactory("roundtrip-client", true));
-    private final EventLoop loop = group.next();
+    private final EventLoopGroup group;
+    private final EventLoop loop;
     private final Bootstrap template;
     private final ConcurrentLinkedDeque<ClientConnection> idle = new ConcurrentLinkedDeque<>();
     private final Map<Long, ClientExchange> active = new ConcurrentHashMap<>();
@@ -38,7 +37,9 @@ public final class RoundtripClient implements AutoCloseable {
     public RoundtripClient(Tracing t, InetSocketAddress server) {
         this.t = t;
         this.server = server;
-        this.template = new Bootstrap().group(loop).channel(NioSocketChannel.class)
+        this.group = t.probes().transport().group(1, new DefaultThreadFactory("roundtrip-client", true));
+        this.loop = group.next();
+        this.template = new Bootstrap().group(loop).channel(t.probes().transport().socketChannel())
                 .option(ChannelOption.AUTO_READ, false)
                 .option(ChannelOption.TCP_NODELAY, true);
         this.holds = new GateListener() {

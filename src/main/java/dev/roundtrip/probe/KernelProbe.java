@@ -13,9 +13,10 @@ import java.util.Optional;
  * {@code /proc/net/tcp} and {@code /proc/net/tcp6}); elsewhere, or when the socket is gone, the
  * readout says why instead of inventing a zero.
  *
- * <p>Each read makes the kernel walk its whole table of TCP sockets (about 0.2 ms on an idle laptop,
- * several ms on a busy machine with a large hash table), so the engine reads it once per socket read
- * or write and at each hold, not at every stage boundary.
+ * <p>With the socket's file descriptor (Netty's epoll transport on Linux) the queues come from two
+ * ioctl calls ({@link SocketQueueIoctl}). Without it, each read makes the kernel walk its whole table
+ * of TCP sockets (about 0.2 ms on an idle laptop, several ms on a busy machine), so the engine reads it
+ * once per socket read or write and at each hold, not at every stage boundary, and samples under load.
  */
 public final class KernelProbe {
     /** TCP states in /proc/net/tcp (include/net/tcp_states.h). */
@@ -51,6 +52,25 @@ public final class KernelProbe {
 
     public boolean available() {
         return enabled && (Files.isReadable(tcp) || Files.isReadable(tcp6));
+    }
+
+    /**
+     * The readout of the socket open as {@code fd}: by ioctl when it can ({@link SocketQueueIoctl},
+     * about a microsecond), else from {@code /proc} like {@link #read(InetSocketAddress, InetSocketAddress, Integer, Integer)}.
+     *
+     * @param fd the socket's file descriptor, or -1 when the transport does not expose it
+     */
+    public KernelReadout read(int fd, InetSocketAddress local, InetSocketAddress remote, Integer rcvBuf, Integer sndBuf) {
+        if (enabled) {
+            SocketQueueIoctl.Queues q = SocketQueueIoctl.read(fd);
+            if (q != null) return new KernelReadout(q.rxQueue(), q.txQueue(), rcvBuf, sndBuf, null);
+        }
+        return read(local, remote, rcvBuf, sndBuf);
+    }
+
+    /** True when a readout of the socket open as {@code fd} costs a system call, not a table walk. */
+    public boolean cheap(int fd) {
+        return enabled && fd >= 0 && SocketQueueIoctl.available();
     }
 
     /**

@@ -8,9 +8,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.util.concurrent.DefaultEventExecutorGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
@@ -25,7 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The embedded HTTP/1.1 server (Netty NIO, keep-alive), traced at parse, process and respond.
+ * The embedded HTTP/1.1 server (Netty epoll on Linux, NIO elsewhere; keep-alive), traced at parse, process and respond.
  *
  * <pre>
  *  socket ⇄ ConnectionLimit ⇄ WireTap ⇄ HttpServerCodec ⇄ HttpObjectAggregator ⇄ RequestHandler ─▶ workers: DemoApp ─▶ H2
@@ -34,8 +32,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class RoundtripServer implements AutoCloseable {
     public static final int MAX_BODY_BYTES = 1 << 20;
 
-    private final EventLoopGroup boss = new NioEventLoopGroup(1, new DefaultThreadFactory("roundtrip-accept", true));
-    private final EventLoopGroup loops = new NioEventLoopGroup(1, new DefaultThreadFactory("roundtrip-server", true));
+    private final EventLoopGroup boss;
+    private final EventLoopGroup loops;
     private final EventExecutorGroup workers = new DefaultEventExecutorGroup(4, new DefaultThreadFactory("roundtrip-app", true));
     private final Map<Long, ServerConnection> byExchange = new ConcurrentHashMap<>();
     private final AtomicInteger accepted = new AtomicInteger();
@@ -47,9 +45,11 @@ public final class RoundtripServer implements AutoCloseable {
     private RoundtripServer(Tracing t, ServerSettings settings, InetSocketAddress bind, java.util.function.Function<UserStore, Routes> routes)
             throws IOException {
         Routes app = routes.apply(users);
+        boss = t.probes().transport().group(1, new DefaultThreadFactory("roundtrip-accept", true));
+        loops = t.probes().transport().group(1, new DefaultThreadFactory("roundtrip-server", true));
         ServerBootstrap b = new ServerBootstrap()
                 .group(boss, loops)
-                .channel(NioServerSocketChannel.class)
+                .channel(t.probes().transport().serverChannel())
                 // bind again at once after a restart, even while old connections sit in TIME_WAIT
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.AUTO_READ, false)
@@ -84,7 +84,11 @@ public final class RoundtripServer implements AutoCloseable {
     private static IOException cannotListen(InetSocketAddress bind, Exception e) {
         String where = "port " + bind.getPort() + " on " + bind.getAddress().getHostAddress();
         String cause = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        if (e instanceof java.net.BindException && cause.toLowerCase(java.util.Locale.ROOT).contains("in use")) {
+        String lower = cause.toLowerCase(java.util.Locale.ROOT);
+        // NIO throws BindException; epoll a native IOException saying "Address already in use"
+        boolean taken = e instanceof java.net.BindException ? lower.contains("in use")
+                : e instanceof IOException && lower.contains("address already in use");
+        if (taken) {
             java.net.BindException inUse = new java.net.BindException(where + " is already in use (" + cause
                     + "): another program listens there");
             inUse.initCause(e);

@@ -21,6 +21,7 @@ public final class Probes {
     private final MemoryProbe memory;
     private final int maxKeptBytes;
     private final KernelBudget budget;
+    private final Transport transport;
     private final KernelReadout sampledOut;
     private final java.util.concurrent.atomic.AtomicLong kernelReads = new java.util.concurrent.atomic.AtomicLong();
     private final java.util.concurrent.atomic.AtomicLong kernelSkipped = new java.util.concurrent.atomic.AtomicLong();
@@ -29,9 +30,17 @@ public final class Probes {
         this(kernel, maxKeptBytes, KernelBudget.unlimited());
     }
 
-    /** @param budget how many readouts the per-read/write path may take (gates always read) */
+    /** @param budget how many /proc readouts the per-read/write path may take (gates always read) */
     public Probes(KernelProbe kernel, int maxKeptBytes, KernelBudget budget) {
+        this(kernel, maxKeptBytes, budget, Transport.preferred());
+    }
+
+    /** @param transport the Netty transport server and client use (epoll lets readouts be ioctl calls) */
+    public Probes(KernelProbe kernel, int maxKeptBytes, KernelBudget budget, Transport transport) {
         this.kernel = kernel;
+        this.transport = transport;
+        // binding the ioctl loads JNA (tens of ms): done now, not inside the first traced socket write
+        if (kernel.enabled() && transport == Transport.EPOLL) dev.roundtrip.probe.SocketQueueIoctl.available();
         this.budget = budget;
         // one shared instance: a sampled-out readout costs no heap per event
         this.sampledOut = KernelReadout.unavailable("not read at this socket read/write: kernel readouts are sampled under load ("
@@ -49,6 +58,10 @@ public final class Probes {
         return memory;
     }
 
+    public Transport transport() {
+        return transport;
+    }
+
     public KernelProbe kernelProbe() {
         return kernel;
     }
@@ -64,11 +77,12 @@ public final class Probes {
     }
 
     /**
-     * The readout at a socket read or write: taken while the {@link KernelBudget} allows, otherwise
-     * a shared "sampled" readout that says so. Switched-off probes answer at once either way.
+     * The readout at a socket read or write. An ioctl readout is always taken (a microsecond); a /proc
+     * one while the {@link KernelBudget} allows, otherwise a shared "sampled" readout that says so.
+     * Switched-off probes answer at once either way.
      */
     public KernelReadout kernelSampled(Channel ch) {
-        if (!kernel.enabled() || budget.take()) return kernel(ch);
+        if (!kernel.enabled() || kernel.cheap(Transport.fd(ch)) || budget.take()) return kernel(ch);
         kernelSkipped.incrementAndGet();
         return sampledOut;
     }
@@ -99,7 +113,7 @@ public final class Probes {
             return KernelReadout.unavailable("the socket is not connected", rcv, snd);
         }
         if (!kernel.enabled()) return switchedOff(rcv, snd);
-        return kernel.read(l, r, rcv, snd);
+        return kernel.read(Transport.fd(ch), l, r, rcv, snd);
     }
 
     private volatile KernelReadout lastSwitchedOff;
