@@ -41,7 +41,9 @@ public final class BuffersPane extends VBox {
         HBox.setHgrow(tx, Priority.ALWAYS);
         rx.setMaxWidth(Double.MAX_VALUE);
         tx.setMaxWidth(Double.MAX_VALUE);
-        getChildren().addAll(bufferCaption, byteBuf, kernelHead, kernel);
+        // the kernel queues first: held at a gate they are what the class looks at, and they must not
+        // fall below the fold of a short inspector
+        getChildren().addAll(kernelHead, kernel, bufferCaption, byteBuf);
         vm.bufferProperty().addListener((o, a, b) -> showBuffer(b));
         vm.kernelProperty().addListener((o, a, b) -> showKernel(b));
         showBuffer(vm.bufferProperty().get());
