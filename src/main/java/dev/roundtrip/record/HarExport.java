@@ -163,7 +163,7 @@ public final class HarExport {
         g.writeStringField("url", url(req, origin));
         g.writeStringField("httpVersion", "HTTP/1.1");
         writeCookies(g, req.headers(), "Cookie");
-        writeHeaders(g, req.headers());
+        RecordingJson.writeHeaders(g, req.headers());
         g.writeArrayFieldStart("queryString");
         for (String[] q : query(req.target())) {
             g.writeStartObject();
@@ -210,7 +210,7 @@ public final class HarExport {
             g.writeStringField("statusText", res.reason());
             g.writeStringField("httpVersion", "HTTP/1.1");
             writeCookies(g, res.headers(), "Set-Cookie");
-            writeHeaders(g, res.headers());
+            RecordingJson.writeHeaders(g, res.headers());
             g.writeObjectFieldStart("content");
             g.writeNumberField("size", body.length);
             g.writeStringField("mimeType", header(res.headers(), "Content-Type", "x-unknown"));
@@ -258,17 +258,6 @@ public final class HarExport {
         } catch (CharacterCodingException e) {
             return null;
         }
-    }
-
-    private static void writeHeaders(JsonGenerator g, List<Header> headers) throws IOException {
-        g.writeArrayFieldStart("headers");
-        for (Header h : headers) {
-            g.writeStartObject();
-            g.writeStringField("name", h.name());
-            g.writeStringField("value", h.value());
-            g.writeEndObject();
-        }
-        g.writeEndArray();
     }
 
     private static void writeCookies(JsonGenerator g, List<Header> headers, String headerName) throws IOException {

@@ -119,7 +119,8 @@ public final class RecordingJson {
         g.writeEndObject();
     }
 
-    private static void writeHeaders(JsonGenerator g, List<Header> headers) throws IOException {
+    /** HAR writes headers the same way: an array of {name, value}. */
+    static void writeHeaders(JsonGenerator g, List<Header> headers) throws IOException {
         g.writeArrayFieldStart("headers");
         for (Header h : headers) {
             g.writeStartObject();
