@@ -33,12 +33,12 @@ public final class Launcher {
             System.setProperty("prism.text", "t2k");
             System.setProperty("java.awt.headless", "true");
         }
-        dev.roundtrip.ui.RoundtripApp.launchSmoke(headless);
+        dev.roundtrip.ui.shell.RoundtripApp.launchSmoke(headless);
         System.exit(0);
     }
 
     /** The one place that starts the GUI: the desktop app with a live lab on loopback. */
     static void startGui() {
-        dev.roundtrip.ui.RoundtripApp.launchLive();
+        dev.roundtrip.ui.shell.RoundtripApp.launchLive();
     }
 }

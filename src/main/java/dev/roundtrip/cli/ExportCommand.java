@@ -1,5 +1,8 @@
 package dev.roundtrip.cli;
 
+import dev.roundtrip.ui.export.DiagramPicture;
+import dev.roundtrip.ui.export.PngExport;
+import dev.roundtrip.ui.shell.Theme;
 import dev.roundtrip.record.HarExport;
 import dev.roundtrip.record.MermaidDiagram;
 import dev.roundtrip.record.PlantUmlDiagram;
@@ -14,9 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import dev.roundtrip.ui.DiagramPicture;
-import dev.roundtrip.ui.PngExport;
-import dev.roundtrip.ui.Theme;
 import javafx.application.Platform;
 import javafx.scene.image.WritableImage;
 import picocli.CommandLine.Command;

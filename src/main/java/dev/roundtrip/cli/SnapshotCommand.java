@@ -1,13 +1,13 @@
 package dev.roundtrip.cli;
 
+import dev.roundtrip.ui.composer.ComposedRequest;
+import dev.roundtrip.ui.export.PngExport;
+import dev.roundtrip.ui.export.WindowSnapshot;
+import dev.roundtrip.ui.shell.LiveLabPort;
+import dev.roundtrip.ui.shell.Theme;
 import dev.roundtrip.client.ExchangeHandle;
 import dev.roundtrip.lab.Lab;
 import dev.roundtrip.trace.Header;
-import dev.roundtrip.ui.ComposedRequest;
-import dev.roundtrip.ui.LiveLabPort;
-import dev.roundtrip.ui.PngExport;
-import dev.roundtrip.ui.Theme;
-import dev.roundtrip.ui.WindowSnapshot;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;

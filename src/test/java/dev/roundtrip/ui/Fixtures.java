@@ -26,14 +26,14 @@ import java.util.List;
  * readouts, gate events, and the ways an exchange goes wrong. Figures are in the range measured on
  * loopback (tens of µs per stage).
  */
-final class Fixtures {
-    static final String USERS_REQUEST = "GET /users/1 HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: */*\r\n\r\n";
-    static final String USERS_RESPONSE = "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 38\r\n\r\n{\"id\":1,\"name\":\"Ada Lovelace\",\"age\":36}";
+public final class Fixtures {
+    public static final String USERS_REQUEST = "GET /users/1 HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: */*\r\n\r\n";
+    public static final String USERS_RESPONSE = "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 38\r\n\r\n{\"id\":1,\"name\":\"Ada Lovelace\",\"age\":36}";
 
     private Fixtures() {}
 
     /** A recording with: 200 with SQL, 404, 500, a timeout, a cancelled one, and one held before parse. */
-    static Recording classroom() {
+    public static Recording classroom() {
         Recording r = new Recording(Instant.parse("2026-01-05T09:00:00Z"));
         users(r, 1, 1_000_000);
         simple(r, 2, 50_000_000, "/nope", 404, "Not Found", "No route for /nope");
@@ -44,13 +44,13 @@ final class Fixtures {
         return r;
     }
 
-    static Recording usersOnly() {
+    public static Recording usersOnly() {
         Recording r = new Recording(Instant.parse("2026-01-05T09:00:00Z"));
         users(r, 1, 1_000_000);
         return r;
     }
 
-    static void users(Recording r, long id, long t0) {
+    public static void users(Recording r, long id, long t0) {
         Ex x = new Ex(r, id, t0, "GET", "/users/1");
         x.send(USERS_REQUEST, 12_000, 48_000);
         x.parse(USERS_REQUEST, 30_000, 110_000);
@@ -63,7 +63,7 @@ final class Fixtures {
         x.end(Outcome.COMPLETED, 200, "OK", 820_000, "read 200 OK");
     }
 
-    static void simple(Recording r, long id, long t0, String target, int status, String reason, String body) {
+    public static void simple(Recording r, long id, long t0, String target, int status, String reason, String body) {
         Ex x = new Ex(r, id, t0, "GET", target);
         String req = "GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
         String resp = "HTTP/1.1 " + status + " " + reason + "\r\ncontent-length: " + body.length() + "\r\n\r\n" + body;
@@ -77,7 +77,7 @@ final class Fixtures {
         x.end(Outcome.COMPLETED, status, reason, 520_000, "read " + status);
     }
 
-    static void givesUp(Recording r, long id, long t0, Outcome outcome, String detail) {
+    public static void givesUp(Recording r, long id, long t0, Outcome outcome, String detail) {
         Ex x = new Ex(r, id, t0, "GET", "/slow?ms=1500");
         String req = "GET /slow?ms=1500 HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
         x.send(req, 10_000, 40_000);
@@ -92,7 +92,7 @@ final class Fixtures {
                 "write failed: Connection reset by peer; 43 bytes of the response reached no one").pub();
     }
 
-    static void heldBeforeParse(Recording r, long id, long t0) {
+    public static void heldBeforeParse(Recording r, long id, long t0) {
         Ex x = new Ex(r, id, t0, "GET", "/users/1");
         x.send(USERS_REQUEST, 12_000, 48_000);
         r.onEvent(new GateEvent(id, t0 + 70_000, Stage.PARSE, GateEvent.Kind.HELD,
@@ -100,29 +100,29 @@ final class Fixtures {
     }
 
     /** Builds one exchange's events with times relative to its start. */
-    static final class Ex {
-        final Recording r;
-        final long id;
-        final long t0;
-        long t;
+    public static final class Ex {
+        public final Recording r;
+        public final long id;
+        public final long t0;
+        public long t;
 
-        Ex(Recording r, long id, long t0, String method, String target) {
+        public Ex(Recording r, long id, long t0, String method, String target) {
             this.r = r;
             this.id = id;
             this.t0 = t0;
             r.onEvent(new ExchangeStarted(id, id, t0, new RequestInfo(method, target, List.of(new Header("Accept", "*/*")), null, null)));
         }
 
-        Ex at(long rel) {
+        public Ex at(long rel) {
             t = t0 + rel;
             return this;
         }
 
-        E ev(Stage s, Phase p, Actor a, String detail) {
+        public E ev(Stage s, Phase p, Actor a, String detail) {
             return new E(this, new StageEventBuilder(id, s, p, a, t, detail));
         }
 
-        void send(String wire, long rel, long dur) {
+        public void send(String wire, long rel, long dur) {
             byte[] b = wire.getBytes(StandardCharsets.ISO_8859_1);
             at(rel).ev(Stage.SEND, Phase.BEGIN, Actor.CLIENT, "write request").memory(8_800_000, null, 16_384).pub();
             at(rel + dur / 2).ev(Stage.SEND, Phase.PROGRESS, Actor.CLIENT_KERNEL, "wrote " + b.length + " bytes")
@@ -131,7 +131,7 @@ final class Fixtures {
             at(rel + dur).ev(Stage.SEND, Phase.END, Actor.CLIENT, "flushed").memory(8_810_000, 2_048L, 16_384).pub();
         }
 
-        void parse(String wire, long rel, long dur) {
+        public void parse(String wire, long rel, long dur) {
             byte[] b = wire.getBytes(StandardCharsets.ISO_8859_1);
             at(rel).ev(Stage.PARSE, Phase.BEGIN, Actor.SERVER, "first read").pub();
             at(rel + dur / 2).ev(Stage.PARSE, Phase.PROGRESS, Actor.SERVER_KERNEL, "read " + b.length + " bytes")
@@ -141,7 +141,7 @@ final class Fixtures {
                     .memory(8_900_000, 5_120L, 16_384).pub();
         }
 
-        void respond(String wire, long rel, long dur) {
+        public void respond(String wire, long rel, long dur) {
             byte[] b = wire.getBytes(StandardCharsets.ISO_8859_1);
             at(rel).ev(Stage.RESPOND, Phase.BEGIN, Actor.SERVER, "write response").pub();
             at(rel + dur / 2).ev(Stage.RESPOND, Phase.PROGRESS, Actor.SERVER_KERNEL, "wrote " + b.length + " bytes")
@@ -150,7 +150,7 @@ final class Fixtures {
             at(rel + dur).ev(Stage.RESPOND, Phase.END, Actor.SERVER, "flushed").memory(9_150_000, 3_072L, 16_384).pub();
         }
 
-        void interpret(String wire, long rel, long dur) {
+        public void interpret(String wire, long rel, long dur) {
             byte[] b = wire.getBytes(StandardCharsets.ISO_8859_1);
             at(rel).ev(Stage.INTERPRET, Phase.BEGIN, Actor.CLIENT, "first read").pub();
             at(rel + dur / 2).ev(Stage.INTERPRET, Phase.PROGRESS, Actor.CLIENT_KERNEL, "read " + b.length + " bytes")
@@ -159,7 +159,7 @@ final class Fixtures {
             at(rel + dur).ev(Stage.INTERPRET, Phase.END, Actor.CLIENT, "decoded").memory(9_160_000, 4_096L, 16_384).pub();
         }
 
-        void end(Outcome o, int status, String reason, long rel, String detail) {
+        public void end(Outcome o, int status, String reason, long rel, String detail) {
             if (rel > 0) at(rel);
             ResponseInfo resp = status > 0 ? new ResponseInfo(status, reason, List.of(), new byte[0]) : null;
             r.onEvent(new ExchangeEnded(id, t, o, resp, detail));
@@ -168,27 +168,27 @@ final class Fixtures {
 
     record StageEventBuilder(long id, Stage s, Phase p, Actor a, long t, String detail) {}
 
-    static final class E {
-        final Ex x;
-        final StageEventBuilder b;
-        BytesReadout bytes;
-        BufferReadout buffer;
-        KernelReadout kernel;
-        MemoryReadout memory;
-        SqlReadout sql;
+    public static final class E {
+        public final Ex x;
+        public final StageEventBuilder b;
+        public BytesReadout bytes;
+        public BufferReadout buffer;
+        public KernelReadout kernel;
+        public MemoryReadout memory;
+        public SqlReadout sql;
 
-        E(Ex x, StageEventBuilder b) {
+        public E(Ex x, StageEventBuilder b) {
             this.x = x;
             this.b = b;
         }
 
-        E bytes(byte[] d) { bytes = new BytesReadout(d.length, d); return this; }
-        E buffer(BufferReadout v) { buffer = v; return this; }
-        E kernel(KernelReadout v) { kernel = v; return this; }
-        E memory(long heap, Long alloc, long direct) { memory = new MemoryReadout(heap, alloc, direct); return this; }
-        E sql(SqlReadout v) { sql = v; return this; }
+        public E bytes(byte[] d) { bytes = new BytesReadout(d.length, d); return this; }
+        public E buffer(BufferReadout v) { buffer = v; return this; }
+        public E kernel(KernelReadout v) { kernel = v; return this; }
+        public E memory(long heap, Long alloc, long direct) { memory = new MemoryReadout(heap, alloc, direct); return this; }
+        public E sql(SqlReadout v) { sql = v; return this; }
 
-        void pub() {
+        public void pub() {
             x.r.onEvent(new StageEvent(b.id(), b.id(), b.s(), b.p(), b.a(), b.t(), "nioEventLoop-1", b.detail(),
                     bytes, buffer, kernel, memory, sql));
         }

@@ -9,14 +9,14 @@ import org.testfx.util.WaitForAsyncUtils;
  * Runs test code on the FX thread and waits for a condition there. The bounds only limit how long a
  * failing test hangs; a passing one returns as soon as the condition holds.
  */
-final class FxWait {
+public final class FxWait {
     private static final long CALL_SECONDS = 10;
     private static final long WAIT_SECONDS = 60;
 
     private FxWait() {}
 
     /** The value of {@code c} computed on the FX thread. */
-    static <T> T fx(Callable<T> c) {
+    public static <T> T fx(Callable<T> c) {
         try {
             return WaitForAsyncUtils.asyncFx(c).get(CALL_SECONDS, TimeUnit.SECONDS);
         } catch (Exception e) {
@@ -25,7 +25,7 @@ final class FxWait {
     }
 
     /** Runs {@code r} on the FX thread and waits for it to finish. */
-    static void fx(Runnable r) {
+    public static void fx(Runnable r) {
         fx(() -> {
             r.run();
             return null;
@@ -33,7 +33,7 @@ final class FxWait {
     }
 
     /** Polls {@code condition} on the FX thread until it holds; fails naming {@code what} otherwise. */
-    static void waitUntil(String what, Callable<Boolean> condition) {
+    public static void waitUntil(String what, Callable<Boolean> condition) {
         try {
             WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS, () -> fx(condition));
         } catch (TimeoutException e) {

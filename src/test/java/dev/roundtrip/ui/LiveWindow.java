@@ -1,13 +1,16 @@
 package dev.roundtrip.ui;
 
+import dev.roundtrip.ui.shell.LiveLabPort;
+import dev.roundtrip.ui.shell.MainView;
+import dev.roundtrip.ui.shell.MainViewModel;
 import java.util.function.Consumer;
 import javafx.stage.Stage;
 
 /** The main window on a real lab, shown on a TestFX stage, and its orderly teardown. */
-final class LiveWindow {
-    final LiveLabPort port;
-    final MainViewModel vm;
-    final MainView view;
+public final class LiveWindow {
+    public final LiveLabPort port;
+    public final MainViewModel vm;
+    public final MainView view;
 
     private LiveWindow(LiveLabPort port, MainViewModel vm, MainView view) {
         this.port = port;
@@ -15,12 +18,12 @@ final class LiveWindow {
         this.view = view;
     }
 
-    static LiveWindow show(Stage stage) {
+    public static LiveWindow show(Stage stage) {
         return show(stage, view -> {});
     }
 
     /** Shows the window; {@code beforeShow} installs extras on the loaded view before it is on screen. */
-    static LiveWindow show(Stage stage, Consumer<MainView> beforeShow) {
+    public static LiveWindow show(Stage stage, Consumer<MainView> beforeShow) {
         LiveLabPort port = LiveLabPort.start();
         MainViewModel vm = new MainViewModel(port);
         MainView view = MainView.load(vm);
@@ -31,12 +34,12 @@ final class LiveWindow {
         return new LiveWindow(port, vm, view);
     }
 
-    void close() {
+    public void close() {
         close(() -> {}, () -> {});
     }
 
     /** Stops the view (and {@code alsoOnFx}) on the FX thread, runs {@code beforeLab}, then closes the lab. */
-    void close(Runnable alsoOnFx, Runnable beforeLab) {
+    public void close(Runnable alsoOnFx, Runnable beforeLab) {
         FxWait.fx(() -> {
             view.stop();
             alsoOnFx.run();

@@ -9,18 +9,18 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 /** The sample session saved where a test needs it: as a file to open, or as a crashed run's autosave. */
-final class SavedSamples {
+public final class SavedSamples {
     private SavedSamples() {}
 
     /** {@code lesson1.roundtrip.json} in {@code dir}. */
-    static Path lesson1(Path dir) throws Exception {
+    public static Path lesson1(Path dir) throws Exception {
         Path f = dir.resolve("lesson1" + RecordingFiles.EXTENSION);
         RecordingFiles.save(SampleRecordings.session(), f);
         return f;
     }
 
     /** An autosave in the home dir whose process has really ended, as a crash leaves it. */
-    static Path leftoverAutosave() throws Exception {
+    public static Path leftoverAutosave() throws Exception {
         Path home = RoundtripHome.ensureDir();
         Process gone = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-version")
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();

@@ -1,4 +1,0 @@
-package dev.roundtrip.ui;
-
-/** One line of the exchange list. */
-public record ExchangeRow(long id, String method, String target, String status, String time, Severity severity) {}

@@ -1,0 +1,157 @@
+package dev.roundtrip.ui.compare;
+
+import dev.roundtrip.ui.composer.ComposedRequest;
+import dev.roundtrip.ui.recordings.SessionViewModel;
+import dev.roundtrip.ui.shell.LabPort;
+import dev.roundtrip.ui.util.Durations;
+import dev.roundtrip.record.ExchangeDiff;
+import dev.roundtrip.trace.Exchange;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * Re-send: runs a recorded request (from the live session or a replay) again against the live
+ * server and lays the new exchange beside the old one: status, headers, body and each stage's
+ * duration, with what differs marked ({@link ExchangeDiff}).
+ */
+public final class ResendViewModel {
+    /** One line of the comparison table. */
+    public record Row(String what, String recorded, String now, String change, boolean differs) {}
+
+    private final LabPort live;
+    private final Executor ui;
+    private final ReadOnlyObjectWrapper<Exchange> original = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Exchange> resent = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper originalLabel = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper resentLabel = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper state = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyObjectWrapper<ExchangeDiff> diff = new ReadOnlyObjectWrapper<>();
+    private final ObservableList<Row> rows = FXCollections.observableArrayList();
+    private long generation;
+
+    public ResendViewModel(LabPort live, Executor ui) {
+        this.live = live;
+        this.ui = ui;
+    }
+
+    /**
+     * Sends {@code x}'s request again; the future completes (on {@code ui}) with the new exchange once
+     * it has settled. In Step mode that is after the class has stepped through it.
+     */
+    public CompletableFuture<Exchange> resend(Exchange x, String from) {
+        long mine = ++generation;
+        original.set(x);
+        resent.set(null);
+        diff.set(null);
+        rows.clear();
+        originalLabel.set("Recorded: #" + x.id() + " " + x.request().summary() + " (" + from + ")");
+        resentLabel.set("Now: waiting for the live server…");
+        if (!live.canSend()) {
+            state.set("There is no live server to re-send to.");
+            return CompletableFuture.failedFuture(new IllegalStateException("there is no server to send to"));
+        }
+        ComposedRequest request = ResendRequest.of(x.request());
+        running.set(true);
+        state.set("Re-sending " + request.summary() + " to the live server (" + live.describe() + ")…");
+        CompletableFuture<Exchange> result = new CompletableFuture<>();
+        live.sendAndSettle(request).whenCompleteAsync((now, failure) -> {
+            if (mine != generation) { // a newer re-send replaced this one
+                if (failure != null) result.completeExceptionally(failure); else result.complete(now);
+                return;
+            }
+            running.set(false);
+            if (failure != null) {
+                String why = SessionViewModel.reason(failure);
+                state.set("Not re-sent: " + why);
+                resentLabel.set("Now: not sent");
+                result.completeExceptionally(failure);
+                return;
+            }
+            show(x, now);
+            result.complete(now);
+        }, ui);
+        return result;
+    }
+
+    private void show(Exchange before, Exchange now) {
+        ExchangeDiff d = ExchangeDiff.between(before, now);
+        resent.set(now);
+        diff.set(d);
+        resentLabel.set("Now: #" + now.id() + " " + now.request().summary() + " (live)");
+        rows.setAll(rows(before, now, d));
+        long changed = rows.stream().filter(Row::differs).count();
+        state.set(d.sameResponse() ? "Same response as recorded; " + Durations.count((int) changed, "figure") + " differ (timings always do)."
+                : Durations.count(d.differences().size(), "response field") + " differ from the recording.");
+    }
+
+    /** Status first (always, so "same" is visible too), then every response difference, then the stages. */
+    static List<Row> rows(Exchange before, Exchange now, ExchangeDiff d) {
+        List<Row> out = new ArrayList<>();
+        out.add(same("Status", status(before), status(now)));
+        boolean headers = false;
+        boolean body = false;
+        for (ExchangeDiff.Difference f : d.differences()) {
+            if (f.field().equals("status")) continue;
+            headers |= f.field().startsWith("header ");
+            body |= f.field().equals("body");
+            out.add(new Row(capital(f.field()), f.before(), f.after(), "differs", true));
+        }
+        if (!headers) out.add(new Row("Headers", count(before), count(now), "same", false));
+        if (!body) out.add(new Row("Body", bodySize(before), bodySize(now), "same", false));
+        for (ExchangeDiff.StageDelta s : d.stages()) out.add(stage(s.stage().wireName() + " time", s.beforeNanos(), s.afterNanos()));
+        out.add(stage("total time", before.end().isPresent() ? before.durationNanos() : null, now.end().isPresent() ? now.durationNanos() : null));
+        return out;
+    }
+
+    private static Row same(String what, String a, String b) {
+        boolean differs = !a.equals(b);
+        return new Row(what, a, b, differs ? "differs" : "same", differs);
+    }
+
+    private static Row stage(String what, Long a, Long b) {
+        String ra = a == null ? "did not run" : Durations.nanos(a);
+        String rb = b == null ? "did not run" : Durations.nanos(b);
+        if (a == null || b == null) return new Row(capital(what), ra, rb, a == b ? "same" : "differs", a != b);
+        long delta = b - a;
+        if (delta == 0) return new Row(capital(what), ra, rb, "same", false);
+        String pct = a > 0 ? String.format(Locale.ROOT, " (%+d%%)", Math.round(100.0 * delta / a)) : "";
+        return new Row(capital(what), ra, rb, (delta > 0 ? "+" : "−") + Durations.nanos(Math.abs(delta)) + pct, true);
+    }
+
+    private static String status(Exchange x) {
+        return x.response().map(r -> r.status() + " " + r.reason()).orElse(x.outcome().wireName());
+    }
+
+    private static String count(Exchange x) {
+        return x.response().map(r -> Durations.count(r.headers().size(), "header")).orElse("(none)");
+    }
+
+    private static String bodySize(Exchange x) {
+        return x.response().map(r -> Durations.bytes(r.body().length)).orElse("(none)");
+    }
+
+    private static String capital(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    public ReadOnlyObjectProperty<Exchange> originalProperty() { return original.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<Exchange> resentProperty() { return resent.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty originalLabelProperty() { return originalLabel.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty resentLabelProperty() { return resentLabel.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty stateProperty() { return state.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty runningProperty() { return running.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<ExchangeDiff> diffProperty() { return diff.getReadOnlyProperty(); }
+    public ObservableList<Row> rows() { return rows; }
+}

@@ -1,0 +1,116 @@
+package dev.roundtrip.ui.composer;
+
+import dev.roundtrip.trace.Header;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/** The request being composed: structured (method, target, headers, body) or raw bytes. */
+public final class ComposerViewModel {
+    public static final List<String> METHODS = List.of("GET", "POST", "PUT", "DELETE", "HEAD", "OPTIONS", "PATCH");
+
+    private final StringProperty method = new SimpleStringProperty("GET");
+    private final StringProperty target = new SimpleStringProperty("/users/1");
+    private final StringProperty headers = new SimpleStringProperty("Accept: */*");
+    private final StringProperty body = new SimpleStringProperty("");
+    private final BooleanProperty rawMode = new SimpleBooleanProperty(false);
+    private final StringProperty rawText = new SimpleStringProperty("");
+    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper rawSummary = new ReadOnlyStringWrapper("");
+    private final ObservableList<Preset> presets = FXCollections.observableArrayList(Preset.ALL);
+
+    public ComposerViewModel() {
+        rawSummary.bind(Bindings.createStringBinding(this::describeRaw, rawText));
+        rawMode.addListener((o, a, on) -> {
+            if (on && rawText.get().isBlank()) rawText.set(RawBytes.format(structuredBytes()));
+        });
+    }
+
+    public void apply(Preset p) {
+        problem.set("");
+        if (p.raw() != null) {
+            rawText.set(p.raw());
+            rawMode.set(true);
+            return;
+        }
+        rawMode.set(false);
+        method.set(p.method());
+        target.set(p.target());
+        body.set(p.body());
+    }
+
+    /** The request to send, or empty with {@link #problemProperty()} saying what is wrong. */
+    public Optional<ComposedRequest> compose() {
+        try {
+            ComposedRequest r = rawMode.get()
+                    ? new ComposedRequest("", "", List.of(), null, RawBytes.parse(rawText.get()))
+                    : new ComposedRequest(method.get().trim(), target.get().trim(), parseHeaders(headers.get()),
+                            body.get().getBytes(StandardCharsets.UTF_8), null);
+            if (!r.isRaw() && r.method().isEmpty()) throw new IllegalArgumentException("Choose a method, for example GET");
+            if (!r.isRaw() && !r.target().startsWith("/")) throw new IllegalArgumentException("The target must start with /, for example /users/1");
+            if (r.isRaw() && r.raw().length == 0) throw new IllegalArgumentException("Raw mode: type the bytes to send");
+            problem.set("");
+            return Optional.of(r);
+        } catch (IllegalArgumentException e) {
+            problem.set(e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** "Name: value" per line; blank lines are skipped. */
+    static List<Header> parseHeaders(String text) {
+        List<Header> list = new ArrayList<>();
+        String[] lines = text.split("\\R");
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].trim();
+            if (line.isEmpty()) continue;
+            int colon = line.indexOf(':');
+            if (colon <= 0) throw new IllegalArgumentException("Headers, line " + (i + 1) + ": expected \"Name: value\", found \"" + line + "\"");
+            list.add(new Header(line.substring(0, colon).trim(), line.substring(colon + 1).trim()));
+        }
+        return list;
+    }
+
+    /** The structured request as a client would write it, to start raw mode from something valid. */
+    private byte[] structuredBytes() {
+        StringBuilder sb = new StringBuilder();
+        sb.append(method.get()).append(' ').append(target.get()).append(" HTTP/1.1\r\nHost: localhost\r\n");
+        try {
+            for (Header h : parseHeaders(headers.get())) sb.append(h.name()).append(": ").append(h.value()).append("\r\n");
+        } catch (IllegalArgumentException ignored) {
+            // a broken header line is left out of the starting point; compose() reports it
+        }
+        byte[] b = body.get().getBytes(StandardCharsets.UTF_8);
+        if (b.length > 0) sb.append("Content-Length: ").append(b.length).append("\r\n");
+        sb.append("\r\n").append(body.get());
+        return sb.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private String describeRaw() {
+        try {
+            return RawBytes.parse(rawText.get()).length + " bytes will be sent exactly as typed";
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
+    }
+
+    public StringProperty methodProperty() { return method; }
+    public StringProperty targetProperty() { return target; }
+    public StringProperty headersProperty() { return headers; }
+    public StringProperty bodyProperty() { return body; }
+    public BooleanProperty rawModeProperty() { return rawMode; }
+    public StringProperty rawTextProperty() { return rawText; }
+    public ReadOnlyStringProperty problemProperty() { return problem.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty rawSummaryProperty() { return rawSummary.getReadOnlyProperty(); }
+    public ObservableList<Preset> presets() { return presets; }
+}

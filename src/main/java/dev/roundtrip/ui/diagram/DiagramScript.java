@@ -1,0 +1,183 @@
+package dev.roundtrip.ui.diagram;
+
+import dev.roundtrip.ui.util.Durations;
+import dev.roundtrip.trace.Actor;
+import dev.roundtrip.trace.Exchange;
+import dev.roundtrip.trace.ExchangeEnded;
+import dev.roundtrip.trace.GateEvent;
+import dev.roundtrip.trace.Outcome;
+import dev.roundtrip.trace.Phase;
+import dev.roundtrip.trace.ResponseInfo;
+import dev.roundtrip.trace.Stage;
+import dev.roundtrip.trace.StageEvent;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything the sequence diagram draws for one exchange, derived only from what the recording
+ * holds. Immutable; equal scripts draw the same picture, so the view redraws only on change.
+ *
+ * @param heldBefore the stage a gate holds this exchange before right now, or null
+ */
+public record DiagramScript(long exchangeId, String title, List<DiagramStep> steps, Severity severity,
+                            String outcomeText, Stage heldBefore) {
+    public static final DiagramScript EMPTY = new DiagramScript(-1, "", List.of(), Severity.PENDING, "", null);
+
+    public DiagramScript {
+        steps = List.copyOf(steps);
+    }
+
+    public boolean isEmpty() {
+        return exchangeId < 0;
+    }
+
+    public static DiagramScript of(Exchange x) {
+        Map<Stage, List<StageEvent>> byStage = new EnumMap<>(Stage.class);
+        for (StageEvent e : x.events()) byStage.computeIfAbsent(e.stage(), s -> new ArrayList<>()).add(e);
+        Severity severity = severityOf(x);
+        ResponseInfo response = x.response().orElse(null);
+        List<DiagramStep> steps = new ArrayList<>();
+        for (Stage stage : Stage.values()) {
+            List<StageEvent> events = byStage.get(stage);
+            if (events == null || events.isEmpty()) continue;
+            steps.add(step(x, stage, events, response));
+        }
+        ExchangeEnded end = x.end().orElse(null);
+        if (end != null && severity.isError() && end.response() == null) {
+            // The client gave up or failed: its last step carries the reason, and if it never
+            // began interpreting, that step is the client's end itself.
+            DiagramStep last = steps.isEmpty() ? null : steps.get(steps.size() - 1);
+            String problem = labelled(severity, end.detail());
+            if (last != null && last.stage() == Stage.INTERPRET) {
+                steps.set(steps.size() - 1, withProblem(last, problem));
+            } else {
+                long begin = last == null ? x.startedNanos() : Math.max(x.startedNanos(), last.beginNanos());
+                steps.add(new DiagramStep(Stage.INTERPRET, Actor.CLIENT_KERNEL, Actor.CLIENT, "client gives up",
+                        Durations.nanos(end.tNanos() - x.startedNanos()) + " after start", begin, end.tNanos(),
+                        0, 0, problem, List.of()));
+            }
+        }
+        return new DiagramScript(x.id(), x.request().summary(), steps, severity, outcomeText(x, severity),
+                heldBefore(x));
+    }
+
+    private static DiagramStep withProblem(DiagramStep s, String problem) {
+        return new DiagramStep(s.stage(), s.from(), s.to(), s.title(), s.figures(), s.beginNanos(),
+                s.endNanos() >= 0 ? s.endNanos() : s.beginNanos(), s.bytes(), s.socketOps(), problem, s.sql());
+    }
+
+    private static DiagramStep step(Exchange x, Stage stage, List<StageEvent> events, ResponseInfo response) {
+        long begin = events.get(0).tNanos();
+        long end = -1;
+        String problem = null;
+        long bytes = 0;
+        int ops = 0;
+        List<DiagramStep.SqlCall> sql = new ArrayList<>();
+        for (StageEvent e : events) {
+            if (e.phase() == Phase.BEGIN) begin = Math.min(begin, e.tNanos());
+            if (e.phase() == Phase.END) end = e.tNanos();
+            if (e.phase() == Phase.ERROR) {
+                end = e.tNanos();
+                problem = e.detail() == null || e.detail().isBlank() ? stage.wireName() + " failed" : e.detail();
+            }
+            if (e.bytes() != null) {
+                bytes += e.bytes().count();
+                ops++;
+            }
+            if (e.sql() != null) sql.add(new DiagramStep.SqlCall(e.sql().statement(), e.sql().rows(), e.sql().nanos()));
+        }
+        long duration = end >= 0 ? end - begin : -1;
+        String time = Durations.nanos(duration);
+        if (events.size() == 1 && events.get(0).phase() == Phase.ERROR) {
+            // nothing ran in this stage; what counts is when it gave up
+            String when = "after " + Durations.nanos(begin - x.startedNanos());
+            Actor[] ends = ends(stage);
+            return new DiagramStep(stage, ends[0], ends[1], stage.wireName(), when, begin, end, 0, 0, problem, sql);
+        }
+        switch (stage) {
+            case SEND:
+                return new DiagramStep(stage, Actor.CLIENT, Actor.SERVER_KERNEL, x.request().summary(),
+                        Durations.bytes(bytes) + " · " + Durations.count(ops, "write") + " · " + time,
+                        begin, end, bytes, ops, problem, sql);
+            case PARSE:
+                return new DiagramStep(stage, Actor.SERVER_KERNEL, Actor.SERVER, "parse",
+                        Durations.bytes(bytes) + " · " + Durations.count(ops, "read") + " · " + time,
+                        begin, end, bytes, ops, problem, sql);
+            case PROCESS:
+                return new DiagramStep(stage, Actor.SERVER, Actor.SERVER, "process",
+                        (sql.isEmpty() ? "no SQL" : Durations.count(sql.size(), "SQL call")) + " · " + time,
+                        begin, end, bytes, ops, problem, sql);
+            case RESPOND:
+                String title = response != null ? response.status() + " " + response.reason() : respondTitle(events);
+                if (problem == null && response != null && response.isError()) problem = title;
+                return new DiagramStep(stage, Actor.SERVER, Actor.CLIENT_KERNEL, title,
+                        Durations.bytes(bytes) + " · " + Durations.count(ops, "write") + " · " + time,
+                        begin, end, bytes, ops, problem, sql);
+            default:
+                return new DiagramStep(stage, Actor.CLIENT_KERNEL, Actor.CLIENT, "interpret",
+                        Durations.bytes(bytes) + " · " + Durations.count(ops, "read") + " · " + time,
+                        begin, end, bytes, ops, problem, sql);
+        }
+    }
+
+    private static Actor[] ends(Stage s) {
+        switch (s) {
+            case SEND: return new Actor[] {Actor.CLIENT, Actor.SERVER_KERNEL};
+            case PARSE: return new Actor[] {Actor.SERVER_KERNEL, Actor.SERVER};
+            case PROCESS: return new Actor[] {Actor.SERVER, Actor.SERVER};
+            case RESPOND: return new Actor[] {Actor.SERVER, Actor.CLIENT_KERNEL};
+            default: return new Actor[] {Actor.CLIENT_KERNEL, Actor.CLIENT};
+        }
+    }
+
+    /** Without a client-side response (cancelled, timed out) the server's own detail names it. */
+    private static String respondTitle(List<StageEvent> events) {
+        for (StageEvent e : events) {
+            if (e.detail() != null && !e.detail().isBlank()) return e.detail();
+        }
+        return "response";
+    }
+
+    static Severity severityOf(Exchange x) {
+        Outcome o = x.outcome();
+        switch (o) {
+            case PENDING: return Severity.PENDING;
+            case TIMEOUT: return Severity.TIMEOUT;
+            case CANCELLED: return Severity.CANCELLED;
+            case FAILED: return Severity.FAILED;
+            default:
+                int status = x.response().map(ResponseInfo::status).orElse(0);
+                if (status >= 500) return Severity.SERVER_ERROR;
+                if (status >= 400) return Severity.CLIENT_ERROR;
+                return Severity.OK;
+        }
+    }
+
+    private static String outcomeText(Exchange x, Severity s) {
+        ResponseInfo r = x.response().orElse(null);
+        if (r != null) return r.status() + " " + r.reason();
+        if (s == Severity.PENDING) return "under way";
+        return labelled(s, x.end().map(ExchangeEnded::detail).orElse(""));
+    }
+
+    /** "Timed out: no response within 1 s"; a detail that already names the outcome is not repeated. */
+    static String labelled(Severity s, String detail) {
+        if (detail == null || detail.isBlank()) return s.label();
+        String lower = detail.toLowerCase(java.util.Locale.ROOT);
+        String name = s.label().toLowerCase(java.util.Locale.ROOT);
+        if (lower.startsWith(name)) return s.label() + detail.substring(name.length());
+        return s.label() + ": " + detail;
+    }
+
+    /** The stage a gate holds this exchange before: a HELD not yet followed by its RELEASED (or DISCARDED). */
+    static Stage heldBefore(Exchange x) {
+        Stage held = null;
+        for (GateEvent g : x.gateEvents()) {
+            if (g.kind() == GateEvent.Kind.HELD) held = g.stage();
+            else if (g.kind().endsHold() && g.stage() == held) held = null;
+        }
+        return held;
+    }
+}

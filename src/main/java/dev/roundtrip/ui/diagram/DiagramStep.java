@@ -1,0 +1,41 @@
+package dev.roundtrip.ui.diagram;
+
+import dev.roundtrip.trace.Actor;
+import dev.roundtrip.trace.Stage;
+import java.util.List;
+
+/**
+ * One stage of one exchange as the sequence diagram draws it: an arrow (or activation) between two
+ * lifelines with its real measured figures.
+ *
+ * @param from where the arrow starts
+ * @param to where it ends (equal to {@code from} for an activation only)
+ * @param title the main label ("GET /users/1", "parse", "404 Not Found")
+ * @param figures the measured figures ("78 B · 1 write · 52 µs")
+ * @param beginNanos first event of the stage, relative to the recording
+ * @param endNanos its END or ERROR event, or -1 while the stage is still under way
+ * @param problem what went wrong in this stage, or null
+ * @param sql the SQL statements run in this stage (process only)
+ */
+public record DiagramStep(Stage stage, Actor from, Actor to, String title, String figures,
+                          long beginNanos, long endNanos, long bytes, int socketOps, String problem,
+                          List<SqlCall> sql) {
+    public DiagramStep {
+        sql = List.copyOf(sql);
+    }
+
+    public boolean ended() {
+        return endNanos >= 0;
+    }
+
+    public long durationNanos() {
+        return ended() ? endNanos - beginNanos : -1;
+    }
+
+    public boolean failed() {
+        return problem != null;
+    }
+
+    /** One SQL statement as a call to the Database lifeline. */
+    public record SqlCall(String statement, int rows, long nanos) {}
+}

@@ -1,0 +1,464 @@
+package dev.roundtrip.ui.diagram;
+
+import dev.roundtrip.ui.util.Durations;
+import dev.roundtrip.trace.Actor;
+import dev.roundtrip.trace.Stage;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.geometry.Point2D;
+import javafx.geometry.VPos;
+import javafx.scene.Group;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
+import javafx.scene.shape.Circle;
+import javafx.scene.shape.Line;
+import javafx.scene.shape.Polygon;
+import javafx.scene.shape.Rectangle;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextAlignment;
+import javafx.scene.transform.Scale;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * The sequence diagram: five lifelines, one row per stage, the real figures on every arrow, a token
+ * travelling along the stage being animated. It draws a {@link DiagramScript} and a position; it
+ * fits itself to its space, presenter zoom enlarges it and the view follows the token.
+ */
+public final class SequenceDiagram extends Region {
+    static final double COL = 250;
+    static final double LEFT = 120;
+    static final double HEAD_Y = 64;
+    static final double HEAD_H = 54;
+    static final double FIRST_ROW = HEAD_Y + HEAD_H + 56;
+    static final double WIDTH = LEFT * 2 + COL * 4;
+    static final String[] NAMES = {"Client", "Client kernel", "Server kernel", "Server", "Database"};
+
+    private final Group content = new Group();
+    private final Group rows = new Group();
+    private final Scale scale = new Scale(1, 1, 0, 0);
+    private final Circle token = new Circle(11);
+    private final Rectangle clip = new Rectangle();
+    private final List<Row> drawn = new ArrayList<>();
+    private DiagramScript script = DiagramScript.EMPTY;
+    private double height = FIRST_ROW + 100;
+    private double zoom = 1;
+    private int currentStep = -1;
+    private double progress;
+    private final java.util.Map<Actor, List<Node>> lifelineNodes = new java.util.EnumMap<>(Actor.class);
+    private java.util.Set<Actor> focusLifelines = java.util.Set.of();
+    private java.util.Set<Stage> focusStages = java.util.Set.of();
+
+    /** One drawn stage: its nodes and the path the token follows. */
+    private record Row(Group group, List<Point2D> path, DiagramStep step) {}
+
+    public SequenceDiagram() {
+        setId("diagram");
+        getStyleClass().add("sequence-diagram");
+        token.setId("token");
+        token.getStyleClass().add("token");
+        token.setVisible(false);
+        content.getTransforms().add(scale);
+        content.getChildren().addAll(rows, token);
+        getChildren().add(content);
+        setClip(clip);
+        setMinSize(200, 150);
+        draw();
+    }
+
+    public void setScript(DiagramScript s) {
+        if (s.equals(script)) return;
+        script = s;
+        draw();
+        setPosition(currentStep, progress);
+    }
+
+    public DiagramScript script() {
+        return script;
+    }
+
+    public void setZoom(double z) {
+        zoom = z;
+        requestLayout();
+    }
+
+    /** The factor from diagram units to screen pixels: the fit to the space times the presenter zoom. */
+    public double scaleFactor() {
+        return scale.getX();
+    }
+
+    /** Where the animation stands: {@code progress} 0..1 along step {@code step}; steps after it are dimmed. */
+    public void setPosition(int step, double progress) {
+        this.currentStep = step;
+        this.progress = progress;
+        for (int i = 0; i < drawn.size(); i++) {
+            Group g = drawn.get(i).group();
+            set(g, "current", i == step);
+            set(g, "future", i > step);
+            set(g, "past", i < step || (i == step && progress >= 1));
+        }
+        if (step >= 0 && step < drawn.size()) {
+            Point2D p = along(drawn.get(step).path(), progress);
+            token.setCenterX(p.getX());
+            token.setCenterY(p.getY());
+            token.setVisible(true);
+            set(token, "error", drawn.get(step).step().failed());
+        } else {
+            token.setVisible(false);
+        }
+        requestLayout();
+    }
+
+    public int currentStep() {
+        return currentStep;
+    }
+
+    /** What a lesson points at: these lifelines and stage rows glow (style class "focused") until changed. */
+    public void setFocus(java.util.Set<Actor> lifelines, java.util.Set<Stage> stages) {
+        focusLifelines = java.util.Set.copyOf(lifelines);
+        focusStages = java.util.Set.copyOf(stages);
+        applyFocus();
+    }
+
+    private void applyFocus() {
+        lifelineNodes.forEach((a, nodes) -> nodes.forEach(n -> set(n, "focused", focusLifelines.contains(a))));
+        for (Row r : drawn) set(r.group(), "focused", focusStages.contains(r.step().stage()));
+    }
+
+    private static void set(Node n, String styleClass, boolean on) {
+        if (on) {
+            if (!n.getStyleClass().contains(styleClass)) n.getStyleClass().add(styleClass);
+        } else {
+            n.getStyleClass().remove(styleClass);
+        }
+    }
+
+    static double x(Actor a) {
+        return LEFT + a.ordinal() * COL;
+    }
+
+    private void draw() {
+        rows.getChildren().clear();
+        drawn.clear();
+        double y = FIRST_ROW;
+        List<Node> rowNodes = new ArrayList<>();
+        for (DiagramStep s : script.steps()) {
+            Row r = row(s, y);
+            drawn.add(r);
+            rowNodes.add(r.group());
+            y += rowHeight(s);
+        }
+        Node held = script.heldBefore() == null ? null : heldMarker(script.heldBefore(), y);
+        if (held != null) y += 90;
+        if (script.isEmpty()) y += 120;
+        height = y + 30;
+        Group frame = frame(height);
+        rows.getChildren().add(frame);
+        rows.getChildren().addAll(rowNodes);
+        if (held != null) rows.getChildren().add(held);
+        if (script.isEmpty()) rows.getChildren().add(hint());
+        applyFocus();
+        requestLayout();
+    }
+
+    private static double rowHeight(DiagramStep s) {
+        boolean badge = s.failed() && !(s.stage() == Stage.RESPOND && s.problem().equals(s.title()));
+        if (s.stage() == Stage.PROCESS) return (badge ? 136 : 90) + 80 * s.sql().size();
+        return badge ? 130 : 88;
+    }
+
+    /** Whether a step carries a badge under it (a failed response says it on its arrow already). */
+    private static boolean badge(DiagramStep s) {
+        return s.failed() && !(s.stage() == Stage.RESPOND && s.problem().equals(s.title()));
+    }
+
+    /** Banner, lifeline heads and dashed lifelines. */
+    private Group frame(double h) {
+        Group g = new Group();
+        lifelineNodes.clear();
+        for (Actor a : Actor.values()) {
+            double x = x(a);
+            Line life = new Line(x, HEAD_Y + HEAD_H, x, h - 10);
+            life.getStyleClass().add("lifeline");
+            Rectangle head = new Rectangle(x - 100, HEAD_Y, 200, HEAD_H);
+            head.setArcWidth(14);
+            head.setArcHeight(14);
+            head.getStyleClass().addAll("lifeline-head", "actor-" + a.wireName().replace('_', '-'));
+            Label name = new Label(NAMES[a.ordinal()], icon(actorIcon(a)));
+            name.getStyleClass().add("lifeline-name");
+            name.setId("lifeline-" + a.wireName().replace('_', '-'));
+            name.setPrefWidth(200);
+            name.setLayoutX(x - 100);
+            name.setLayoutY(HEAD_Y);
+            name.setPrefHeight(HEAD_H);
+            g.getChildren().addAll(life, head, name);
+            lifelineNodes.put(a, List.of(life, head, name));
+        }
+        if (!script.isEmpty()) g.getChildren().add(banner());
+        return g;
+    }
+
+    private Node banner() {
+        Severity sev = script.severity();
+        Label title = new Label("#" + script.exchangeId() + "  " + script.title());
+        title.getStyleClass().add("banner-title");
+        Label outcome = new Label(script.outcomeText(), icon(severityIcon(sev)));
+        outcome.setId("outcome");
+        outcome.getStyleClass().addAll("outcome-badge", sev.styleClass());
+        HBox box = new HBox(18, title, outcome);
+        box.getStyleClass().add("banner");
+        box.setLayoutX(LEFT - 100);
+        box.setLayoutY(8);
+        return box;
+    }
+
+    private Node hint() {
+        Text t = new Text(LEFT - 90, FIRST_ROW + 40,
+                "Nothing sent yet.\nPick a preset on the left (for example /users/1) and press Send (Ctrl+Enter).");
+        t.getStyleClass().add("diagram-hint");
+        return t;
+    }
+
+    private Row row(DiagramStep s, double y) {
+        Group g = new Group();
+        g.setId("step-" + s.stage().wireName());
+        g.getStyleClass().addAll("step", "stage-" + s.stage().wireName());
+        if (s.failed()) g.getStyleClass().add("error");
+        if (!s.ended()) g.getStyleClass().add("running");
+        Rectangle band = new Rectangle(LEFT - 112, y - 42, WIDTH - 2 * (LEFT - 112), rowHeight(s) - 6);
+        band.getStyleClass().add("row-band");
+        band.setArcWidth(12);
+        band.setArcHeight(12);
+        g.getChildren().add(band);
+        Text stageName = new Text(LEFT - 108, y - 22, s.stage().wireName().toUpperCase());
+        stageName.getStyleClass().add("stage-name");
+        g.getChildren().add(stageName);
+        List<Point2D> path = new ArrayList<>();
+        double xf = x(s.from());
+        double xt = x(s.to());
+        boolean response = s.stage() == Stage.RESPOND || s.stage() == Stage.INTERPRET;
+        switch (s.stage()) {
+            case PROCESS: {
+                double x = x(Actor.SERVER);
+                double bottom = y + rowHeight(s) - 36;
+                g.getChildren().add(activation(x, y - 14, bottom));
+                g.getChildren().add(labels(x - 24, y + 6, s.title(), s.figures(), TextAlignment.RIGHT, s));
+                path.add(new Point2D(x, y - 14));
+                double cy = y + 30;
+                for (DiagramStep.SqlCall c : s.sql()) {
+                    double xd = x(Actor.DATABASE);
+                    g.getChildren().add(arrow(x + 9, cy, xd - 9, cy, false, "sql-call"));
+                    Text stmt = text((x + xd) / 2, cy - 12, shorten(c.statement(), 24), "sql-text", TextAlignment.CENTER);
+                    Tooltip.install(stmt, new Tooltip(c.statement()));
+                    g.getChildren().add(stmt);
+                    Rectangle db = new Rectangle(xd - 9, cy, 18, 40);
+                    db.getStyleClass().add("activation");
+                    g.getChildren().add(db);
+                    g.getChildren().add(arrow(xd - 9, cy + 40, x + 9, cy + 40, true, "sql-return"));
+                    g.getChildren().add(text((x + xd) / 2, cy + 62, Durations.count(c.rows(), "row") + " · " + Durations.nanos(c.nanos()),
+                            "figures", TextAlignment.CENTER));
+                    path.add(new Point2D(x, cy));
+                    path.add(new Point2D(xd, cy));
+                    path.add(new Point2D(xd, cy + 40));
+                    path.add(new Point2D(x, cy + 40));
+                    cy += 80;
+                }
+                path.add(new Point2D(x, bottom));
+                break;
+            }
+            default: {
+                if (s.stage() == Stage.PARSE) g.getChildren().add(activation(xt, y - 10, y + 36));
+                if (s.stage() == Stage.INTERPRET) g.getChildren().add(activation(xt, y - 10, y + 36));
+                if (s.stage() == Stage.RESPOND) g.getChildren().add(activation(xf, y - 10, y + 36));
+                double from = xf + (xt > xf ? 9 : -9);
+                double to = xt + (xt > xf ? -9 : 9);
+                g.getChildren().add(arrow(from, y, to, y, response, "message"));
+                double mid = (xf + xt) / 2;
+                g.getChildren().add(labels(mid, y - 14, s.title(), s.figures(), TextAlignment.CENTER, s));
+                path.add(new Point2D(xf, y));
+                path.add(new Point2D(xt, y));
+                if (s.stage() == Stage.SEND) {
+                    // the bytes cross the client's kernel on the way: mark it
+                    Circle via = new Circle(x(Actor.CLIENT_KERNEL), y, 5);
+                    via.getStyleClass().add("via");
+                    g.getChildren().add(via);
+                }
+            }
+        }
+        if (badge(s)) g.getChildren().add(problem(s, y));
+        return new Row(g, path, s);
+    }
+
+    private static String shorten(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+    }
+
+    /** Title above the arrow, measured figures below it. */
+    private Node labels(double x, double y, String title, String figures, TextAlignment align, DiagramStep s) {
+        Group g = new Group();
+        String shown = s.failed() && s.stage() == Stage.RESPOND ? "⚠ " + title : title;
+        Text t = text(x, y, shorten(shown, 34), "step-title", align);
+        Text f = text(x, y + 40, figures, "figures", align);
+        if (s.stage() == Stage.PROCESS) f.setY(y + 28);
+        f.setId("figures-" + s.stage().wireName());
+        g.getChildren().addAll(t, f);
+        return g;
+    }
+
+    private static Text text(double x, double y, String s, String styleClass, TextAlignment align) {
+        Text t = new Text(s);
+        t.getStyleClass().add(styleClass);
+        t.setTextOrigin(VPos.BASELINE);
+        t.setTextAlignment(align);
+        t.setY(y);
+        // align by the text's own width once CSS has given it a font
+        t.layoutBoundsProperty().addListener((o, a, b) -> place(t, x, align));
+        place(t, x, align);
+        return t;
+    }
+
+    private static void place(Text t, double x, TextAlignment align) {
+        double w = t.getLayoutBounds().getWidth();
+        t.setX(align == TextAlignment.CENTER ? x - w / 2 : align == TextAlignment.RIGHT ? x - w : x);
+    }
+
+    private static Node activation(double x, double top, double bottom) {
+        Rectangle r = new Rectangle(x - 9, top, 18, bottom - top);
+        r.getStyleClass().add("activation");
+        return r;
+    }
+
+    private static Node arrow(double x1, double y, double x2, double y2, boolean dashed, String styleClass) {
+        Line line = new Line(x1, y, x2, y2);
+        line.getStyleClass().addAll("arrow-line", styleClass);
+        if (dashed) line.getStyleClass().add("dashed");
+        double dir = Math.signum(x2 - x1);
+        Polygon head = new Polygon(x2, y2, x2 - dir * 16, y2 - 8, x2 - dir * 16, y2 + 8);
+        head.getStyleClass().addAll("arrow-head", styleClass);
+        return new Group(line, head);
+    }
+
+    /** The unmistakable error mark: an icon and the words, beside where it went wrong. */
+    private Node problem(DiagramStep s, double y) {
+        Severity sev = script.severity();
+        String iconName = s.stage() == Stage.INTERPRET ? severityIcon(sev) : s.stage() == Stage.RESPOND ? "mdi2l-lan-disconnect" : "mdi2a-alert-circle";
+        Label l = new Label(shorten(s.problem(), 70), icon(iconName));
+        l.setId("problem-" + s.stage().wireName());
+        l.getStyleClass().addAll("problem-badge", s.stage() == Stage.INTERPRET ? sev.styleClass() : "severity-error");
+        Tooltip.install(l, new Tooltip(s.problem()));
+        // under the stage's own label, kept inside the diagram's width
+        double x = s.stage() == Stage.PROCESS || s.stage() == Stage.RESPOND ? x(Actor.CLIENT_KERNEL) : x(Actor.CLIENT) - 100;
+        l.setMaxWidth(WIDTH - x - 20);
+        l.setLayoutX(x);
+        l.setLayoutY(y + (s.stage() == Stage.PROCESS ? 48 : 52));
+        if (s.stage() == Stage.INTERPRET) {
+            Group g = new Group(cross(x(Actor.CLIENT), y), l);
+            return g;
+        }
+        return l;
+    }
+
+    private static Node cross(double x, double y) {
+        Line a = new Line(x - 12, y - 12, x + 12, y + 12);
+        Line b = new Line(x - 12, y + 12, x + 12, y - 12);
+        a.getStyleClass().add("cross");
+        b.getStyleClass().add("cross");
+        return new Group(a, b);
+    }
+
+    /** A held exchange: a gate drawn where the next stage would begin, and what to press. */
+    private Node heldMarker(Stage stage, double y) {
+        Actor at = stage == Stage.SEND ? Actor.CLIENT : stage == Stage.PARSE ? Actor.SERVER_KERNEL
+                : stage == Stage.INTERPRET ? Actor.CLIENT_KERNEL : Actor.SERVER;
+        double x = x(at);
+        Rectangle gate = new Rectangle(x - 30, y - 30, 60, 14);
+        gate.getStyleClass().add("gate-bar");
+        Label l = new Label("Held before " + stage.wireName() + ". Press Step (→) to let it run.", icon("mdi2p-pause-octagon"));
+        l.setId("held-marker");
+        l.getStyleClass().add("held-badge");
+        l.setLayoutX(Math.min(x - 30, WIDTH - 560));
+        l.setLayoutY(y - 8);
+        return new Group(gate, l);
+    }
+
+    public static FontIcon icon(String literal) {
+        FontIcon i = new FontIcon(literal);
+        i.getStyleClass().add("diagram-icon");
+        return i;
+    }
+
+    static String actorIcon(Actor a) {
+        switch (a) {
+            case CLIENT: return "mdi2m-monitor";
+            case SERVER: return "mdi2s-server";
+            case DATABASE: return "mdi2d-database";
+            default: return "mdi2m-memory";
+        }
+    }
+
+    public static String severityIcon(Severity s) {
+        switch (s) {
+            case OK: return "mdi2c-check-circle";
+            case CLIENT_ERROR: return "mdi2a-alert-circle";
+            case SERVER_ERROR: return "mdi2a-alert-octagon";
+            case TIMEOUT: return "mdi2t-timer-off-outline";
+            case CANCELLED: return "mdi2c-cancel";
+            case FAILED: return "mdi2c-close-circle";
+            default: return "mdi2t-timer-sand";
+        }
+    }
+
+    /** The point {@code t} (0..1) of the way along a polyline. */
+    static Point2D along(List<Point2D> path, double t) {
+        if (path.size() == 1) return path.get(0);
+        double total = 0;
+        for (int i = 1; i < path.size(); i++) total += path.get(i - 1).distance(path.get(i));
+        double want = Math.max(0, Math.min(1, t)) * total;
+        for (int i = 1; i < path.size(); i++) {
+            double seg = path.get(i - 1).distance(path.get(i));
+            if (want <= seg || i == path.size() - 1) {
+                double f = seg == 0 ? 1 : Math.min(1, want / seg);
+                Point2D a = path.get(i - 1);
+                Point2D b = path.get(i);
+                return new Point2D(a.getX() + (b.getX() - a.getX()) * f, a.getY() + (b.getY() - a.getY()) * f);
+            }
+            want -= seg;
+        }
+        return path.get(path.size() - 1);
+    }
+
+    @Override
+    protected void layoutChildren() {
+        double w = getWidth();
+        double h = getHeight();
+        clip.setWidth(w);
+        clip.setHeight(h);
+        double fit = Math.min(w / WIDTH, h / height);
+        double s = Math.max(0.05, fit * zoom);
+        scale.setX(s);
+        scale.setY(s);
+        double cw = WIDTH * s;
+        double ch = height * s;
+        // Zoomed in beyond the space: follow the token so the stage being animated stays in view.
+        double tx = cw <= w ? (w - cw) / 2 : clampPan(w / 2 - token.getCenterX() * s, w - cw);
+        double ty = ch <= h ? 0 : clampPan(h / 2 - token.getCenterY() * s, h - ch);
+        content.setLayoutX(tx);
+        content.setLayoutY(ty);
+    }
+
+    private static double clampPan(double want, double min) {
+        return Math.max(min, Math.min(0, want));
+    }
+
+    @Override
+    protected double computePrefWidth(double height) {
+        return WIDTH * 0.8;
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
+        return this.height * 0.8;
+    }
+}

@@ -1,0 +1,248 @@
+package dev.roundtrip.ui.diagram.queue;
+
+import dev.roundtrip.ui.diagram.SequenceDiagram;
+import dev.roundtrip.queue.WorkQueue;
+import java.util.Locale;
+import javafx.geometry.VPos;
+import javafx.scene.Group;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.layout.Region;
+import javafx.scene.shape.Line;
+import javafx.scene.shape.Polygon;
+import javafx.scene.shape.Rectangle;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextAlignment;
+import javafx.scene.transform.Scale;
+
+/**
+ * Lesson 12's diagram: a queue run drawn as lifelines Producer, Queue, Consumer 1..N with time
+ * going down, in proportion. Each job is a "put" arrow into the queue, a bar on the queue lifeline
+ * for as long as it waited (jobs waiting together stand side by side), a "take" arrow to the
+ * consumer and the consumer's work bar. Back-pressure shows as the producer's red bar: waiting
+ * for room. It redraws when the trace grows ({@link #refresh}, called per frame).
+ */
+public final class QueueDiagram extends Region {
+    static final double PRODUCER_X = 160;
+    static final double QUEUE_X = 420;
+    static final double FIRST_CONSUMER_X = 700;
+    static final double CONSUMER_GAP = 240;
+    static final double HEAD_Y = 112;
+    static final double HEAD_H = 54;
+    static final double TOP = HEAD_Y + HEAD_H + 40;
+    static final double TIME_H = 620;
+    static final double SLOT_W = 24;
+
+    private final Group content = new Group();
+    private final Scale scale = new Scale(1, 1, 0, 0);
+    private final Rectangle clip = new Rectangle();
+    private WorkQueue queue;
+    private int drawnEvents = -1;
+    private QueueDiagramScript script;
+    private double width = FIRST_CONSUMER_X + 300;
+    private double height = TOP + TIME_H + 60;
+
+    public QueueDiagram() {
+        setId("queue-diagram");
+        getStyleClass().add("queue-diagram");
+        content.getTransforms().add(scale);
+        getChildren().add(content);
+        setClip(clip);
+        setMinSize(200, 150);
+    }
+
+    public void setQueue(WorkQueue q) {
+        if (q == queue) return;
+        queue = q;
+        drawnEvents = -1;
+        refresh();
+    }
+
+    /** Redraws when the run has new events since the last look. */
+    public void refresh() {
+        int size = queue == null ? 0 : queue.trace().size();
+        if (size == drawnEvents) return;
+        drawnEvents = size;
+        script = queue == null ? null : QueueDiagramScript.of(queue.setup(), queue.trace().events());
+        draw();
+    }
+
+    public QueueDiagramScript script() {
+        return script;
+    }
+
+    private double y(long t) {
+        return TOP + (t - script.startNanos()) * (TIME_H / (double) script.spanNanos());
+    }
+
+    private static double consumerX(int n) {
+        return FIRST_CONSUMER_X + (n - 1) * CONSUMER_GAP;
+    }
+
+    private void draw() {
+        content.getChildren().clear();
+        if (script == null) {
+            content.getChildren().add(text(40, TOP, "No queue run yet: the lesson's next step starts one.", "diagram-hint", TextAlignment.LEFT));
+            requestLayout();
+            return;
+        }
+        int n = script.consumers();
+        // room for the longest work label right of the last consumer, and for the figures line
+        width = Math.max(consumerX(n) + 290, 1120);
+        height = TOP + TIME_H + 100;
+        content.getChildren().add(banner());
+        content.getChildren().add(legend(TOP + TIME_H + 62));
+        head(PRODUCER_X, "Producer", "mdi2f-factory");
+        head(QUEUE_X, "Queue", "mdi2t-tray-full");
+        for (int i = 1; i <= n; i++) head(consumerX(i), "Consumer " + i, "mdi2a-account-hard-hat");
+        timeAxis();
+        double lastLabelY = Double.NEGATIVE_INFINITY;
+        for (QueueDiagramScript.Job j : script.jobs()) {
+            if (!j.queued()) continue;
+            double slotX = QUEUE_X - (script.slots() - 1) * SLOT_W / 2 + j.slot() * SLOT_W;
+            double yIn = y(j.produceEnd());
+            if (j.blockedNanos() > 1_000_000) {
+                Rectangle blocked = bar(PRODUCER_X, y(j.produceBegin()), yIn, "queue-blocked");
+                content.getChildren().add(blocked);
+            }
+            Group put = arrow(PRODUCER_X + 9, yIn, slotX - SLOT_W / 2 + 2, yIn, "queue-put");
+            content.getChildren().add(put);
+            if (yIn - lastLabelY >= 24) {
+                content.getChildren().add(text(PRODUCER_X + 20, yIn - 6, "job " + j.id(), "queue-job-label", TextAlignment.LEFT));
+                lastLabelY = yIn;
+            }
+            double yOut = j.taken() ? y(j.waitEnd()) : y(script.endNanos());
+            Rectangle wait = new Rectangle(slotX - SLOT_W / 2 + 3, yIn, SLOT_W - 6, Math.max(3, yOut - yIn));
+            wait.getStyleClass().add("queue-wait");
+            wait.setId("wait-" + j.id());
+            content.getChildren().add(wait);
+            if (!j.taken() || j.consumer() < 1) continue;
+            double cx = consumerX(j.consumer());
+            content.getChildren().add(arrow(slotX + SLOT_W / 2 - 2, yOut, cx - 9, yOut, "queue-take"));
+            if (j.workBegin() >= 0) {
+                double top = y(j.workBegin());
+                double bottom = j.done() ? y(j.workEnd()) : y(script.endNanos());
+                content.getChildren().add(bar(cx, top, bottom, "queue-work"));
+                if (bottom - top >= 20) {
+                    content.getChildren().add(text(cx + 16, (top + bottom) / 2 + 7, "job " + j.id()
+                            + (j.waitNanos() >= 1_000_000 ? "  (waited " + ms(j.waitNanos()) + ")" : ""), "queue-job-label", TextAlignment.LEFT));
+                }
+            }
+        }
+        requestLayout();
+    }
+
+    private Node banner() {
+        var s = script.summary();
+        var setup = script.setup();
+        Label title = new Label(String.format(Locale.ROOT, "Queue run: %d jobs, %d consumer%s, room for %d",
+                setup.jobs(), setup.consumers(), setup.consumers() == 1 ? "" : "s", setup.capacity()));
+        title.getStyleClass().add("banner-title");
+        title.setLayoutX(30);
+        title.setLayoutY(6);
+        Label figures = new Label(s.jobsDone() + " done  ·  most waiting at once: " + s.maxDepth()
+                + "  ·  longest wait " + ms(s.maxWaitNanos()) + "\nproducer waited for room " + ms(s.producerBlockedNanos())
+                + "  ·  total " + ms(s.totalNanos()));
+        figures.setId("queue-figures");
+        figures.getStyleClass().add("queue-figures");
+        figures.setLayoutX(30);
+        figures.setLayoutY(40);
+        return new Group(title, figures);
+    }
+
+    /** What the three kinds of bar mean, in words (colour alone is not enough on a projector). */
+    private Node legend(double y) {
+        javafx.scene.layout.HBox box = new javafx.scene.layout.HBox(28,
+                key("queue-blocked", "producer waits for room"), key("queue-wait", "job waits in the queue"),
+                key("queue-work", "consumer works on a job"));
+        box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        box.setLayoutX(30);
+        box.setLayoutY(y - 14);
+        return box;
+    }
+
+    private static Node key(String styleClass, String text) {
+        Rectangle r = new Rectangle(18, 26);
+        r.getStyleClass().add(styleClass);
+        Label l = new Label(text, r);
+        l.getStyleClass().add("queue-legend");
+        return l;
+    }
+
+    static String ms(long nanos) {
+        double m = nanos / 1e6;
+        return m >= 10 ? Math.round(m) + " ms" : String.format(Locale.ROOT, "%.1f ms", m);
+    }
+
+    private void head(double x, String name, String icon) {
+        Line life = new Line(x, HEAD_Y + HEAD_H, x, TOP + TIME_H + 30);
+        life.getStyleClass().add("lifeline");
+        Rectangle box = new Rectangle(x - 110, HEAD_Y, 220, HEAD_H);
+        box.setArcWidth(14);
+        box.setArcHeight(14);
+        box.getStyleClass().add("lifeline-head");
+        Label l = new Label(name, SequenceDiagram.icon(icon));
+        l.getStyleClass().add("lifeline-name");
+        l.setPrefSize(220, HEAD_H);
+        l.setLayoutX(x - 110);
+        l.setLayoutY(HEAD_Y);
+        content.getChildren().addAll(life, box, l);
+    }
+
+    private void timeAxis() {
+        double spanMs = script.spanNanos() / 1e6;
+        double step = spanMs <= 120 ? 20 : spanMs <= 300 ? 50 : spanMs <= 700 ? 100 : spanMs <= 1500 ? 250 : 500;
+        for (double t = 0; t <= spanMs + 1e-6; t += step) {
+            double yy = y(script.startNanos() + (long) (t * 1e6));
+            Line tick = new Line(12, yy, 40, yy);
+            tick.getStyleClass().add("queue-tick");
+            content.getChildren().addAll(tick, text(44, yy + 6, Math.round(t) + " ms", "queue-tick-label", TextAlignment.LEFT));
+        }
+    }
+
+    private static Rectangle bar(double x, double top, double bottom, String styleClass) {
+        Rectangle r = new Rectangle(x - 9, top, 18, Math.max(3, bottom - top));
+        r.getStyleClass().add(styleClass);
+        return r;
+    }
+
+    private static Group arrow(double x1, double y, double x2, double y2, String styleClass) {
+        Line line = new Line(x1, y, x2, y2);
+        line.getStyleClass().addAll("arrow-line", styleClass);
+        double dir = Math.signum(x2 - x1);
+        Polygon head = new Polygon(x2, y2, x2 - dir * 14, y2 - 7, x2 - dir * 14, y2 + 7);
+        head.getStyleClass().addAll("arrow-head", styleClass);
+        return new Group(line, head);
+    }
+
+    private static Text text(double x, double y, String s, String styleClass, TextAlignment align) {
+        Text t = new Text(x, y, s);
+        t.getStyleClass().add(styleClass);
+        t.setTextOrigin(VPos.BASELINE);
+        t.setTextAlignment(align);
+        return t;
+    }
+
+    @Override
+    protected void layoutChildren() {
+        double w = getWidth();
+        double h = getHeight();
+        clip.setWidth(w);
+        clip.setHeight(h);
+        double s = Math.max(0.05, Math.min(w / width, h / height));
+        scale.setX(s);
+        scale.setY(s);
+        content.setLayoutX(Math.max(0, (w - width * s) / 2));
+        content.setLayoutY(0);
+    }
+
+    @Override
+    protected double computePrefWidth(double h) {
+        return width * 0.8;
+    }
+
+    @Override
+    protected double computePrefHeight(double w) {
+        return height * 0.8;
+    }
+}

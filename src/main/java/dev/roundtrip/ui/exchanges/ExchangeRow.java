@@ -1,0 +1,5 @@
+package dev.roundtrip.ui.exchanges;
+
+import dev.roundtrip.ui.diagram.Severity;
+/** One line of the exchange list. */
+public record ExchangeRow(long id, String method, String target, String status, String time, Severity severity) {}

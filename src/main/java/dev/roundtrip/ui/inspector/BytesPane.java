@@ -1,0 +1,94 @@
+package dev.roundtrip.ui.inspector;
+
+import java.util.List;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.geometry.Insets;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextFlow;
+
+/** Bytes tab: request and response as hex and text side by side, the current part highlighted. */
+public final class BytesPane extends VBox {
+    private final VBox request = new VBox();
+    private final VBox response = new VBox();
+
+    public BytesPane(InspectorViewModel vm) {
+        setId("bytes-pane");
+        getStyleClass().add("inspector-pane");
+        Label caption = new Label();
+        caption.getStyleClass().add("inspector-caption");
+        caption.textProperty().bind(vm.bytesCaptionProperty().concat("   (in the text column ← is CR, ↓ is LF, · another control byte)"));
+        request.setId("request-hex");
+        response.setId("response-hex");
+        javafx.scene.layout.GridPane columns = new javafx.scene.layout.GridPane();
+        columns.setHgap(16);
+        for (int i = 0; i < 2; i++) {
+            javafx.scene.layout.ColumnConstraints half = new javafx.scene.layout.ColumnConstraints();
+            half.setPercentWidth(50);
+            columns.getColumnConstraints().add(half);
+        }
+        javafx.scene.layout.RowConstraints fill = new javafx.scene.layout.RowConstraints();
+        fill.setVgrow(Priority.ALWAYS);
+        columns.getRowConstraints().add(fill);
+        columns.add(column("Request  (client → server)", "request-title", request), 0, 0);
+        columns.add(column("Response  (server → client)", "response-title", response), 1, 0);
+        VBox.setVgrow(columns, Priority.ALWAYS);
+        getChildren().addAll(caption, columns);
+        setSpacing(6);
+        setPadding(new Insets(8));
+        bind(vm.requestHex(), request);
+        bind(vm.responseHex(), response);
+    }
+
+    private static VBox column(String title, String styleClass, VBox lines) {
+        Label l = new Label(title);
+        l.getStyleClass().addAll("hex-title", styleClass);
+        lines.getStyleClass().add("hex-lines");
+        ScrollPane sp = new ScrollPane(lines);
+        sp.getStyleClass().add("hex-scroll");
+        VBox.setVgrow(sp, Priority.ALWAYS);
+        VBox box = new VBox(4, l, sp);
+        HBox.setHgrow(box, Priority.ALWAYS);
+        box.setMaxWidth(Double.MAX_VALUE);
+        return box;
+    }
+
+    private static void bind(ObservableList<HexLine> source, VBox target) {
+        source.addListener((ListChangeListener<HexLine>) c -> render(source, target));
+        render(source, target);
+    }
+
+    private static void render(List<HexLine> lines, VBox target) {
+        target.getChildren().clear();
+        if (lines.isEmpty()) {
+            Label none = new Label("nothing yet");
+            none.getStyleClass().add("muted");
+            target.getChildren().add(none);
+            return;
+        }
+        for (HexLine line : lines) {
+            TextFlow flow = new TextFlow();
+            flow.getStyleClass().add("hex-line");
+            if (!line.offset().isEmpty()) flow.getChildren().add(run(line.offset() + "  ", "hex-offset"));
+            for (HexLine.Run r : line.hex()) flow.getChildren().add(run(r.text(), look(r.look())));
+            if (!line.text().isEmpty()) flow.getChildren().add(run(" ", "hex-offset"));
+            for (HexLine.Run r : line.text()) flow.getChildren().add(run(r.text(), look(r.look())));
+            target.getChildren().add(flow);
+        }
+    }
+
+    private static Text run(String s, String styleClass) {
+        Text t = new Text(s);
+        t.getStyleClass().addAll("hex", styleClass);
+        return t;
+    }
+
+    private static String look(HexLine.Look l) {
+        return "hex-" + l.name().toLowerCase().replace('_', '-');
+    }
+}

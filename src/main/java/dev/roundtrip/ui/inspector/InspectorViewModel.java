@@ -1,0 +1,223 @@
+package dev.roundtrip.ui.inspector;
+
+import dev.roundtrip.ui.diagram.DiagramScript;
+import dev.roundtrip.ui.diagram.DiagramStep;
+import dev.roundtrip.ui.util.Durations;
+import dev.roundtrip.trace.Actor;
+import dev.roundtrip.trace.BufferReadout;
+import dev.roundtrip.trace.Exchange;
+import dev.roundtrip.trace.GateEvent;
+import dev.roundtrip.trace.KernelReadout;
+import dev.roundtrip.trace.MemoryReadout;
+import dev.roundtrip.trace.Phase;
+import dev.roundtrip.trace.Stage;
+import dev.roundtrip.trace.StageEvent;
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The readouts of the selected exchange at the animation's position: only facts measured up to
+ * that moment are shown, so stepping back shows the buffers as they were.
+ */
+public final class InspectorViewModel {
+    private final ObservableList<HexLine> requestHex = FXCollections.observableArrayList();
+    private final ObservableList<HexLine> responseHex = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper bytesCaption = new ReadOnlyStringWrapper("No exchange yet: press Send");
+    private final ReadOnlyObjectWrapper<BufferReadout> buffer = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper bufferCaption = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<KernelReadout> kernel = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper kernelCaption = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<MemoryReadout> memory = new ReadOnlyObjectWrapper<>();
+    private final ObservableList<StageAmount> allocatedByStage = FXCollections.observableArrayList();
+    private final ObservableList<MemoryPoint> memoryHistory = FXCollections.observableArrayList();
+    private final ObservableList<WaterfallRow> waterfall = FXCollections.observableArrayList();
+    private final ReadOnlyLongWrapper totalNanos = new ReadOnlyLongWrapper(0);
+
+    /** Shows {@code x} as it was at real time {@code cutoff} (ns since the recording began). */
+    public void show(Exchange x, DiagramScript script, int currentStep, long cutoff) {
+        if (x == null) {
+            clear();
+            return;
+        }
+        List<StageEvent> seen = new ArrayList<>();
+        for (StageEvent e : x.events()) if (e.tNanos() <= cutoff) seen.add(e);
+        List<GateEvent> gates = new ArrayList<>();
+        for (GateEvent g : x.gateEvents()) if (g.tNanos() <= cutoff) gates.add(g);
+        Stage current = currentStep >= 0 && currentStep < script.steps().size() ? script.steps().get(currentStep).stage() : null;
+        showBytes(x, seen, current);
+        showBuffers(seen, gates);
+        showMemory(seen);
+        showTiming(x, script, currentStep);
+    }
+
+    private void clear() {
+        requestHex.clear();
+        responseHex.clear();
+        bytesCaption.set("No exchange yet: press Send");
+        buffer.set(null);
+        bufferCaption.set("");
+        kernel.set(null);
+        kernelCaption.set("");
+        memory.set(null);
+        allocatedByStage.clear();
+        waterfall.clear();
+        totalNanos.set(0);
+    }
+
+    private void showBytes(Exchange x, List<StageEvent> seen, Stage current) {
+        boolean requestSide = current == null || current == Stage.SEND || current == Stage.PARSE;
+        Stage requestStage = has(seen, Stage.SEND) ? Stage.SEND : Stage.PARSE;
+        Stage responseStage = has(seen, Stage.RESPOND) ? Stage.RESPOND : Stage.INTERPRET;
+        Wire request = wire(seen, requestStage, current == Stage.SEND || current == Stage.PARSE ? current : null);
+        Wire response = wire(seen, responseStage, current == Stage.RESPOND || current == Stage.INTERPRET ? current : null);
+        set(requestHex, HexDump.lines(request.data, request.total, true, requestSide ? request.curFrom : -1, requestSide ? request.curTo : -1));
+        set(responseHex, HexDump.lines(response.data, response.total, false, requestSide ? -1 : response.curFrom, requestSide ? -1 : response.curTo));
+        String caption = "Request " + Durations.bytes(request.total) + " · Response " + Durations.bytes(response.total);
+        Wire cur = requestSide ? request : response;
+        if (current != null && cur.curTo > cur.curFrom) {
+            caption += " · highlighted: " + Durations.bytes(cur.curTo - cur.curFrom) + " just "
+                    + (current == Stage.SEND || current == Stage.RESPOND ? "written" : "read") + " by " + current.wireName();
+        }
+        bytesCaption.set(caption);
+    }
+
+    private static boolean has(List<StageEvent> seen, Stage s) {
+        for (StageEvent e : seen) if (e.stage() == s && e.bytes() != null) return true;
+        return false;
+    }
+
+    /** The bytes of one direction, and where the latest socket operation of {@code current} lies in them. */
+    private static Wire wire(List<StageEvent> seen, Stage stage, Stage current) {
+        ByteArrayOutputStream data = new ByteArrayOutputStream();
+        long total = 0;
+        int curFrom = -1;
+        int curTo = -1;
+        // The current stage may be the other one of this direction (parse reads what send wrote):
+        // the highlight is found by walking that stage's operations over the same byte stream.
+        for (StageEvent e : seen) {
+            if (e.stage() != stage || e.bytes() == null) continue;
+            data.write(e.bytes().data(), 0, e.bytes().keptLength());
+            total += e.bytes().count();
+        }
+        if (current != null) {
+            long offset = 0;
+            for (StageEvent e : seen) {
+                if (e.stage() != current || e.bytes() == null) continue;
+                curFrom = (int) Math.min(Integer.MAX_VALUE, offset);
+                offset += e.bytes().count();
+                curTo = (int) Math.min(Integer.MAX_VALUE, offset);
+            }
+        }
+        return new Wire(data.toByteArray(), total, curFrom, curTo);
+    }
+
+    private record Wire(byte[] data, long total, int curFrom, int curTo) {}
+
+    private void showBuffers(List<StageEvent> seen, List<GateEvent> gates) {
+        BufferReadout b = null;
+        String bWhere = "";
+        KernelReadout k = null;
+        String kWhere = "";
+        long kTime = -1;
+        for (StageEvent e : seen) {
+            if (e.buffer() != null) {
+                b = e.buffer();
+                bWhere = side(e.actor()) + " ByteBuf after " + e.stage().wireName() + (e.phase() == Phase.PROGRESS ? " (" + e.detail() + ")" : " " + e.phase().wireName());
+            }
+            if (e.kernel() != null && e.tNanos() >= kTime) {
+                k = e.kernel();
+                kTime = e.tNanos();
+                kWhere = side(e.actor()) + " socket during " + e.stage().wireName();
+            }
+        }
+        for (GateEvent g : gates) {
+            if (g.kernel() != null && g.tNanos() >= kTime) {
+                k = g.kernel();
+                kTime = g.tNanos();
+                String socket = g.stage() == Stage.INTERPRET || g.stage() == Stage.SEND ? "client" : "server";
+                kWhere = socket + " socket while held before " + g.stage().wireName()
+                        + (g.kind() == GateEvent.Kind.PROBED ? " (probed)" : "");
+            }
+        }
+        buffer.set(b);
+        bufferCaption.set(b == null ? "No ByteBuf measured yet" : bWhere);
+        kernel.set(k);
+        kernelCaption.set(k == null ? "No kernel readout yet" : kWhere);
+    }
+
+    private static String side(Actor a) {
+        return a == Actor.CLIENT || a == Actor.CLIENT_KERNEL ? "client" : a == Actor.DATABASE ? "database" : "server";
+    }
+
+    private void showMemory(List<StageEvent> seen) {
+        MemoryReadout m = null;
+        Map<Stage, Long> alloc = new EnumMap<>(Stage.class);
+        for (StageEvent e : seen) {
+            if (e.memory() == null) continue;
+            m = e.memory();
+            if (e.memory().allocatedBytes() != null && (e.phase() == Phase.END || e.phase() == Phase.ERROR)) {
+                alloc.merge(e.stage(), e.memory().allocatedBytes(), Long::sum);
+            }
+        }
+        memory.set(m);
+        List<StageAmount> rows = new ArrayList<>();
+        for (Stage s : Stage.values()) rows.add(new StageAmount(s, alloc.get(s)));
+        set(allocatedByStage, rows);
+    }
+
+    private void showTiming(Exchange x, DiagramScript script, int currentStep) {
+        List<WaterfallRow> rows = new ArrayList<>();
+        long start = x.startedNanos();
+        for (int i = 0; i < script.steps().size(); i++) {
+            DiagramStep s = script.steps().get(i);
+            rows.add(new WaterfallRow(s.stage(), s.beginNanos() - start, s.durationNanos(), s.failed(), i == currentStep));
+        }
+        set(waterfall, rows);
+        totalNanos.set(x.durationNanos());
+    }
+
+    /** Memory after each of the most recent exchanges (at most 20), for the chart. */
+    public void showHistory(List<Exchange> exchanges) {
+        List<MemoryPoint> points = new ArrayList<>();
+        for (int i = Math.max(0, exchanges.size() - 20); i < exchanges.size(); i++) {
+            Exchange x = exchanges.get(i);
+            MemoryReadout last = null;
+            long allocated = 0;
+            for (StageEvent e : x.events()) {
+                if (e.memory() == null) continue;
+                last = e.memory();
+                if (e.memory().allocatedBytes() != null && (e.phase() == Phase.END || e.phase() == Phase.ERROR)) allocated += e.memory().allocatedBytes();
+            }
+            if (last != null) points.add(new MemoryPoint(x.id(), last.heapUsed() / (1024.0 * 1024), allocated / 1024.0));
+        }
+        set(memoryHistory, points);
+    }
+
+    private static <T> void set(ObservableList<T> list, List<T> values) {
+        if (!list.equals(values)) list.setAll(values);
+    }
+
+    public ObservableList<HexLine> requestHex() { return requestHex; }
+    public ObservableList<HexLine> responseHex() { return responseHex; }
+    public ReadOnlyStringProperty bytesCaptionProperty() { return bytesCaption.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<BufferReadout> bufferProperty() { return buffer.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty bufferCaptionProperty() { return bufferCaption.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<KernelReadout> kernelProperty() { return kernel.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty kernelCaptionProperty() { return kernelCaption.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<MemoryReadout> memoryProperty() { return memory.getReadOnlyProperty(); }
+    public ObservableList<StageAmount> allocatedByStage() { return allocatedByStage; }
+    public ObservableList<MemoryPoint> memoryHistory() { return memoryHistory; }
+    public ObservableList<WaterfallRow> waterfall() { return waterfall; }
+    public ReadOnlyLongProperty totalNanosProperty() { return totalNanos.getReadOnlyProperty(); }
+}

@@ -1,0 +1,76 @@
+package dev.roundtrip.ui.inspector;
+
+import dev.roundtrip.ui.util.Durations;
+import dev.roundtrip.trace.MemoryReadout;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.scene.chart.BarChart;
+import javafx.scene.chart.CategoryAxis;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/** Memory tab: heap and direct memory now, bytes allocated per stage, heap over recent exchanges. */
+public final class MemoryPane extends HBox {
+    private final Label heap = new Label();
+    private final Label direct = new Label();
+    private final XYChart.Series<String, Number> allocated = new XYChart.Series<>();
+    private final XYChart.Series<String, Number> history = new XYChart.Series<>();
+
+    public MemoryPane(InspectorViewModel vm) {
+        setId("memory-pane");
+        getStyleClass().add("inspector-pane");
+        setSpacing(16);
+        setPadding(new Insets(8, 12, 8, 12));
+        heap.setId("heap-label");
+        heap.getStyleClass().add("big-figure");
+        direct.getStyleClass().add("big-figure");
+        Label note = new Label("Heap: Java objects.\nDirect: Netty's off-heap buffers.");
+        note.getStyleClass().add("muted");
+        VBox figures = new VBox(8, heap, direct, note);
+        figures.setMinWidth(260);
+
+        BarChart<String, Number> byStage = new BarChart<>(new CategoryAxis(), new NumberAxis());
+        byStage.setTitle("Allocated by stage (KiB)");
+        byStage.setLegendVisible(false);
+        byStage.setAnimated(false);
+        byStage.getData().add(allocated);
+        byStage.setId("allocated-chart");
+        LineChart<String, Number> heapChart = new LineChart<>(new CategoryAxis(), new NumberAxis());
+        heapChart.setTitle("Heap after recent exchanges (MiB)");
+        heapChart.setLegendVisible(false);
+        heapChart.setAnimated(false);
+        heapChart.getData().add(history);
+        heapChart.setId("heap-chart");
+        for (javafx.scene.chart.XYChart<?, ?> c : java.util.List.of(byStage, heapChart)) {
+            c.setMinHeight(170);
+            c.setPrefHeight(200);
+        }
+        HBox.setHgrow(byStage, Priority.ALWAYS);
+        HBox.setHgrow(heapChart, Priority.ALWAYS);
+        getChildren().addAll(figures, byStage, heapChart);
+
+        vm.memoryProperty().addListener((o, a, m) -> showNow(m));
+        vm.allocatedByStage().addListener((ListChangeListener<StageAmount>) c -> {
+            allocated.getData().clear();
+            for (StageAmount s : vm.allocatedByStage()) {
+                // an unmeasured stage gets no bar rather than a zero
+                if (s.bytes() != null) allocated.getData().add(new XYChart.Data<>(s.stage().wireName(), s.bytes() / 1024.0));
+            }
+        });
+        vm.memoryHistory().addListener((ListChangeListener<MemoryPoint>) c -> {
+            history.getData().clear();
+            for (MemoryPoint p : vm.memoryHistory()) history.getData().add(new XYChart.Data<>("#" + p.exchangeId(), p.heapMiB()));
+        });
+        showNow(vm.memoryProperty().get());
+    }
+
+    private void showNow(MemoryReadout m) {
+        heap.setText(m == null ? "Heap used: not measured yet" : "Heap used: " + Durations.bytes(m.heapUsed()));
+        direct.setText(m == null ? "Direct buffers: not measured yet" : "Direct buffers: " + Durations.bytes(m.directUsed()));
+    }
+}

@@ -1,0 +1,177 @@
+package dev.roundtrip.ui.lessons;
+
+import dev.roundtrip.ui.shell.MainView;
+import dev.roundtrip.lesson.Lesson;
+import java.util.function.Consumer;
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TextArea;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.Modality;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * Lessons → Browse: every lesson with its number, title, level, goals and the user's progress; the
+ * errors of lesson files that did not load are listed below, with file and line. Enter or a double
+ * click opens the selected lesson.
+ */
+public final class LessonBrowserView {
+    private final LessonBrowserViewModel vm;
+    private final Consumer<Lesson> onOpen;
+    private final Stage stage = new Stage();
+    private final ListView<LessonBrowserViewModel.Row> list = new ListView<>();
+    private final TextArea errors = new TextArea();
+    private final VBox root;
+
+    public LessonBrowserView(LessonBrowserViewModel vm, Window owner, Consumer<Lesson> onOpen) {
+        this.vm = vm;
+        this.onOpen = onOpen;
+        Label title = new Label("Lessons", new FontIcon("mdi2s-school-outline"));
+        title.getStyleClass().add("browser-title");
+        Label summary = new Label();
+        summary.setId("lessonSummary");
+        summary.textProperty().bind(vm.summaryProperty());
+        summary.getStyleClass().add("muted");
+        list.setId("lessonList");
+        list.setItems(vm.rows());
+        list.setCellFactory(l -> new LessonCell());
+        list.setPlaceholder(new Label("No lessons found."));
+        VBox.setVgrow(list, Priority.ALWAYS);
+        list.setOnMouseClicked(e -> { if (e.getClickCount() == 2) openSelected(); });
+        list.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ENTER) {
+                openSelected();
+                e.consume();
+            }
+        });
+        Label errorsTitle = new Label("Lesson files with errors (the other lessons still work)", new FontIcon("mdi2a-alert-circle"));
+        errorsTitle.getStyleClass().add("browser-errors-title");
+        errors.setId("lessonErrors");
+        errors.setEditable(false);
+        errors.setWrapText(true);
+        errors.setPrefRowCount(4);
+        errors.getStyleClass().addAll("mono", "browser-errors");
+        VBox errorBox = new VBox(4, errorsTitle, errors);
+        errorBox.setId("lessonErrorBox");
+        errorBox.visibleProperty().bind(Bindings.isNotEmpty(vm.errors()));
+        errorBox.managedProperty().bind(errorBox.visibleProperty());
+        vm.errors().addListener((ListChangeListener<String>) c -> errors.setText(String.join("\n", vm.errors())));
+        Button open = new Button("Open lesson", new FontIcon("mdi2p-play"));
+        open.setId("openLesson");
+        open.getStyleClass().add("accent");
+        open.setDefaultButton(false);
+        open.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
+        open.setOnAction(e -> openSelected());
+        Button close = new Button("Close");
+        close.setCancelButton(true);
+        close.setOnAction(e -> stage.hide());
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox buttons = new HBox(8, summary, gap, close, open);
+        buttons.setAlignment(Pos.CENTER_LEFT);
+        root = new VBox(10, title, list, errorBox, buttons);
+        root.setPadding(new Insets(14));
+        root.getStyleClass().add("lesson-browser");
+        Scene scene = new Scene(root, 1140, 860);
+        scene.getStylesheets().addAll(MainView.class.getResource("MainView.css").toExternalForm(),
+                LessonBrowserView.class.getResource("LessonPanelView.css").toExternalForm());
+        stage.setScene(scene);
+        stage.setTitle("Lessons");
+        if (owner != null) {
+            stage.initOwner(owner);
+            stage.initModality(Modality.WINDOW_MODAL);
+        }
+    }
+
+    /** Shows the browser and (re)reads the lessons and progress off the FX thread. */
+    public void show(java.util.Collection<String> themeClasses, double fontSize) {
+        root.getStyleClass().removeAll("theme-light", "theme-dark", "high-contrast");
+        root.getStyleClass().addAll(themeClasses);
+        root.setStyle(String.format(java.util.Locale.ROOT, "-fx-font-size: %.1fpx;", fontSize));
+        Thread loader = new Thread(() -> {
+            try {
+                LessonBrowserViewModel.Loaded loaded = vm.load();
+                Platform.runLater(() -> {
+                    vm.show(loaded);
+                    if (list.getSelectionModel().isEmpty() && !vm.rows().isEmpty()) list.getSelectionModel().select(0);
+                });
+            } catch (RuntimeException e) {
+                Platform.runLater(() -> vm.failed(e));
+            }
+        }, "lesson-browser-load");
+        loader.setDaemon(true);
+        loader.start();
+        stage.show();
+        stage.toFront();
+        list.requestFocus();
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+
+    private void openSelected() {
+        LessonBrowserViewModel.Row r = list.getSelectionModel().getSelectedItem();
+        if (r == null) return;
+        vm.lesson(r.id()).ifPresent(l -> {
+            stage.hide();
+            onOpen.accept(l);
+        });
+    }
+
+    private static final class LessonCell extends ListCell<LessonBrowserViewModel.Row> {
+        @Override
+        protected void updateItem(LessonBrowserViewModel.Row r, boolean empty) {
+            super.updateItem(r, empty);
+            setText(null);
+            if (empty || r == null) {
+                setGraphic(null);
+                return;
+            }
+            Label number = new Label(r.number());
+            number.getStyleClass().add("browser-number");
+            Label title = new Label(r.title());
+            title.getStyleClass().add("browser-lesson-title");
+            HBox top = new HBox(10, number, title);
+            top.setAlignment(Pos.BASELINE_LEFT);
+            Label level = new Label(r.level());
+            level.getStyleClass().addAll("browser-level", "level-" + r.level());
+            level.setMinWidth(Region.USE_PREF_SIZE);
+            ProgressBar bar = new ProgressBar(r.completion());
+            bar.setPrefWidth(140);
+            Label progress = new Label(r.progressText() + (r.completion() > 0 && r.completion() < 1 ? " · " + Math.round(r.completion() * 100) + " %" : "")
+                    + "  ·  " + r.steps() + " steps");
+            progress.getStyleClass().add("browser-progress");
+            if (r.completion() >= 1) progress.setGraphic(new FontIcon("mdi2c-check-circle"));
+            HBox meta = new HBox(10, level, bar, progress);
+            meta.setAlignment(Pos.CENTER_LEFT);
+            meta.setPadding(new Insets(0, 0, 0, 44));
+            VBox goals = new VBox(1);
+            goals.setPadding(new Insets(0, 0, 0, 44));
+            for (String g : r.goals()) {
+                Label gl = new Label("•  " + g);
+                gl.getStyleClass().add("browser-goals");
+                goals.getChildren().add(gl);
+            }
+            VBox box = new VBox(4, top, meta, goals);
+            box.setPadding(new Insets(6, 4, 8, 4));
+            setGraphic(box);
+        }
+    }
+}

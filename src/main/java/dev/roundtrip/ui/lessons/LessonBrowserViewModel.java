@@ -1,0 +1,105 @@
+package dev.roundtrip.ui.lessons;
+
+import dev.roundtrip.ui.util.Durations;
+import dev.roundtrip.lesson.Lesson;
+import dev.roundtrip.lesson.LessonError;
+import dev.roundtrip.lesson.LessonProgress;
+import dev.roundtrip.lesson.LessonSet;
+import dev.roundtrip.lesson.ProgressStore;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The lesson browser's state: every lesson that loaded, with the user's progress, and the errors of
+ * the files that did not (a broken file never hides the good ones). {@link #load} reads files and
+ * may run on any thread; {@link #show} applies the result on the FX thread.
+ */
+public final class LessonBrowserViewModel {
+    /**
+     * One lesson as listed.
+     *
+     * @param number the id's leading number ("01"), or empty
+     * @param progressText "not started", "step 3 of 5" or "done"
+     */
+    public record Row(String id, String number, String title, String level, List<String> goals, int steps,
+                      double completion, String progressText) {
+        public Row {
+            goals = List.copyOf(goals);
+        }
+    }
+
+    /** What one load found. */
+    public record Loaded(LessonSet set, List<Row> rows) {}
+
+    private final Supplier<LessonSet> loader;
+    private final Supplier<ProgressStore> store;
+    private final ObservableList<Row> rows = FXCollections.observableArrayList();
+    private final ObservableList<String> errors = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("Loading lessons…");
+    private LessonSet set = new LessonSet(List.of(), List.of());
+
+    /** @param store the user's progress, read on each {@link #load} (off the FX thread) */
+    public LessonBrowserViewModel(Supplier<LessonSet> loader, Supplier<ProgressStore> store) {
+        this.loader = loader;
+        this.store = store;
+    }
+
+    /** Reads the lesson files and the saved progress (any thread). */
+    public Loaded load() {
+        LessonSet s = loader.get();
+        List<Row> out = new ArrayList<>();
+        ProgressStore progress = store.get();
+        for (Lesson l : s.lessons()) out.add(row(l, progress == null ? LessonProgress.fresh(l.id()) : progress.get(l.id())));
+        return new Loaded(s, out);
+    }
+
+    /** Shows what {@link #load} found (FX thread). */
+    public void show(Loaded loaded) {
+        set = loaded.set();
+        rows.setAll(loaded.rows());
+        errors.setAll(loaded.set().errors().stream().map(LessonError::toString).toList());
+        int n = rows.size();
+        int bad = (int) loaded.set().errors().stream().map(LessonError::file).distinct().count();
+        summary.set(Durations.count(n, "lesson") + (bad == 0 ? "" : "  ·  " + Durations.count(bad, "file") + " with errors (listed below)"));
+    }
+
+    /** Loading itself failed (not one file: the whole library): say why, keep what was shown. */
+    public void failed(Exception e) {
+        summary.set("The lessons could not be read: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+    }
+
+    public void reload() {
+        show(load());
+    }
+
+    static Row row(Lesson l, LessonProgress p) {
+        int steps = l.steps().size();
+        double done = p.completion(steps);
+        String text;
+        if (done >= 1) text = "done";
+        else if (!p.isStarted()) text = "not started";
+        else text = "step " + Math.min(p.currentStep(), steps) + " of " + steps;
+        return new Row(l.id(), leadingNumber(l.id()), l.title(), l.level().wireName(), l.goals(), steps, done, text);
+    }
+
+    private static String leadingNumber(String id) {
+        int i = 0;
+        while (i < id.length() && Character.isDigit(id.charAt(i))) i++;
+        return id.substring(0, i);
+    }
+
+    public Optional<Lesson> lesson(String id) {
+        return set.find(id);
+    }
+
+    public ObservableList<Row> rows() { return rows; }
+    /** Each error as file:line:column: path: message. */
+    public ObservableList<String> errors() { return errors; }
+    public ReadOnlyStringProperty summaryProperty() { return summary.getReadOnlyProperty(); }
+}

@@ -1,0 +1,327 @@
+package dev.roundtrip.ui.lessons;
+
+import dev.roundtrip.gate.GateMode;
+import dev.roundtrip.lab.Lab;
+import dev.roundtrip.lesson.CheckResult;
+import dev.roundtrip.lesson.Checkpoint;
+import dev.roundtrip.lesson.Lesson;
+import dev.roundtrip.lesson.LessonRunner;
+import dev.roundtrip.lesson.LessonSession;
+import dev.roundtrip.lesson.NagleExperiment;
+import dev.roundtrip.lesson.ProgressStore;
+import dev.roundtrip.lesson.Step;
+import dev.roundtrip.lesson.StepRun;
+import dev.roundtrip.queue.WorkQueue;
+import dev.roundtrip.trace.Stage;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The lesson panel's state: wraps a {@link LessonSession} (the player model) and re-reads it on the
+ * FX thread whenever it changes. Actions run on the session's worker, so Next and Reset return at
+ * once; the engine is the app's own live {@link Lab}, so a lesson's exchanges are recorded and drawn
+ * like any other.
+ */
+public final class LessonPanelViewModel implements AutoCloseable {
+    public enum QuestionKind { NONE, CHOICE, NUMBER }
+
+    public enum FeedbackKind { NONE, CORRECT, WRONG, INVALID, NOT_MEASURABLE }
+
+    /** The engine's gates as the lesson left them, for the Run/Step controls. */
+    public record GateState(GateMode mode, Set<Stage> breakpoints) {
+        public GateState {
+            breakpoints = Set.copyOf(breakpoints);
+        }
+    }
+
+    private final Lab lab;
+    private final Supplier<ProgressStore> stores;
+    private ProgressStore store;
+    private final Executor fx;
+    private LessonSession session;
+
+    private final ReadOnlyBooleanWrapper open = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper lessonId = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper stepText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper narration = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper question = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<QuestionKind> questionKind = new ReadOnlyObjectWrapper<>(QuestionKind.NONE);
+    private final ObservableList<String> choices = FXCollections.observableArrayList();
+    private final ObservableList<String> choicesView = FXCollections.unmodifiableObservableList(choices);
+    private final ReadOnlyStringWrapper unit = new ReadOnlyStringWrapper("");
+    private final StringProperty answer = new SimpleStringProperty("");
+    private final ReadOnlyObjectWrapper<FeedbackKind> feedbackKind = new ReadOnlyObjectWrapper<>(FeedbackKind.NONE);
+    private final ReadOnlyStringWrapper feedback = new ReadOnlyStringWrapper("");
+    private final ObservableList<String> hints = FXCollections.observableArrayList();
+    private final ObservableList<String> hintsView = FXCollections.unmodifiableObservableList(hints);
+    private final ReadOnlyBooleanWrapper moreHints = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyDoubleWrapper completion = new ReadOnlyDoubleWrapper(0);
+    private final ReadOnlyStringWrapper completionText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper canBack = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper canNext = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper canCheck = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper stepDone = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper report = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<LessonFocus> focus = new ReadOnlyObjectWrapper<>(LessonFocus.NONE);
+    private final ReadOnlyObjectWrapper<WorkQueue> queue = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper nagle = new ReadOnlyStringWrapper("");
+    private final ReadOnlyLongWrapper latestExchange = new ReadOnlyLongWrapper(-1);
+    private final ReadOnlyObjectWrapper<GateState> gates = new ReadOnlyObjectWrapper<>();
+    private int shownStep = -1;
+
+    /**
+     * @param lab the app's live lab, or null when the window shows a replay (lessons then cannot run)
+     * @param stores the user's progress, asked for when the first lesson opens (it reads a file)
+     * @param fx where the session's changes are applied (the FX thread; tests pass their own)
+     */
+    public LessonPanelViewModel(Lab lab, Supplier<ProgressStore> stores, Executor fx) {
+        this.lab = lab;
+        this.stores = stores;
+        this.fx = fx;
+    }
+
+    public boolean canRun() {
+        return lab != null;
+    }
+
+    /** Opens a lesson where the user left it and runs the actions up to that step. */
+    public CompletableFuture<StepRun> open(Lesson lesson) {
+        if (lab == null) {
+            problem.set("Lessons drive the live engine; this window shows a replay. Start the app without a file to run lessons.");
+            return CompletableFuture.failedFuture(new IllegalStateException(problem.get()));
+        }
+        closeSession(false);
+        if (store == null) store = stores.get();
+        session = new LessonSession(lesson, new LessonRunner(lab), store);
+        LessonSession s = session;
+        s.addListener(() -> fx.execute(() -> { if (s == session) refresh(); }));
+        shownStep = -1;
+        open.set(true);
+        refresh();
+        return s.start();
+    }
+
+    public CompletableFuture<StepRun> next() {
+        if (session == null || !session.canGoNext()) return CompletableFuture.failedFuture(new IllegalStateException("no next step"));
+        return session.next();
+    }
+
+    public void back() {
+        if (session != null) session.back();
+    }
+
+    /** Checks {@link #answerProperty()}: a choice's number (1, 2, ...) or a number typed. */
+    public Optional<CheckResult> check() {
+        if (session == null || !canCheck.get()) return Optional.empty();
+        CheckResult r = session.answer(answer.get());
+        show(r);
+        return Optional.of(r);
+    }
+
+    public void hint() {
+        if (session != null) session.nextHint();
+    }
+
+    /** Forgets this lesson's progress and plays it again from step 1. */
+    public CompletableFuture<StepRun> reset() {
+        if (session == null || session.isRunning()) return CompletableFuture.failedFuture(new IllegalStateException("an action is still running"));
+        session.reset();
+        return session.start();
+    }
+
+    /** Closes the lesson; the engine is put back as the lesson found it, off the FX thread. */
+    public void closeLesson() {
+        closeSession(false);
+        cleared();
+    }
+
+    /** Closes the lesson and waits until the engine is back as the lesson found it (app shutdown). */
+    public void closeNow() {
+        closeSession(true);
+        cleared();
+    }
+
+    private void cleared() {
+        open.set(false);
+        title.set("");
+        lessonId.set("");
+        focus.set(LessonFocus.NONE);
+        queue.set(null);
+        problem.set("");
+        shownStep = -1;
+    }
+
+    @Override
+    public void close() {
+        closeNow();
+    }
+
+    private void closeSession(boolean now) {
+        LessonSession s = session;
+        session = null;
+        if (s == null) return;
+        if (now) {
+            s.close();
+            return;
+        }
+        Thread t = new Thread(s::close, "lesson-close");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    public Optional<LessonSession> session() {
+        return Optional.ofNullable(session);
+    }
+
+    /** Re-reads the session. Runs on the FX thread (or the test's). */
+    void refresh() {
+        LessonSession s = session;
+        if (s == null) return;
+        Lesson l = s.lesson();
+        Step step = s.currentStep();
+        boolean isRunning = s.isRunning();
+        title.set(l.title());
+        lessonId.set(l.id());
+        stepText.set("Step " + s.stepNumber() + " of " + s.stepCount());
+        if (shownStep != s.stepNumber()) {
+            shownStep = s.stepNumber();
+            narration.set(step.narration());
+            answer.set("");
+            Checkpoint c = step.checkpoint();
+            question.set(c == null ? "" : c.question());
+            if (c instanceof Checkpoint.MultipleChoice mc) {
+                questionKind.set(QuestionKind.CHOICE);
+                choices.setAll(mc.choices().stream().map(Checkpoint.Choice::text).toList());
+                unit.set("");
+            } else if (c instanceof Checkpoint.Numeric n) {
+                questionKind.set(QuestionKind.NUMBER);
+                choices.clear();
+                unit.set(n.unit());
+            } else {
+                questionKind.set(QuestionKind.NONE);
+                choices.clear();
+                unit.set("");
+            }
+            focus.set(LessonFocus.of(step.focus()));
+            Optional<CheckResult> last = s.lastResult();
+            if (last.isPresent()) show(last.get());
+            else clearFeedback();
+        }
+        List<String> shownHints = s.hintsShown();
+        if (!shownHints.equals(hints)) hints.setAll(shownHints);
+        Checkpoint c = step.checkpoint();
+        moreHints.set(c != null && shownHints.size() < c.hints().size());
+        Optional<StepRun> run = s.currentRun();
+        canCheck.set(c != null && run.isPresent() && !isRunning);
+        report.set(isRunning ? "Running the step's action…" : run.map(StepRun::report).orElse(""));
+        running.set(isRunning);
+        canBack.set(s.canGoBack());
+        canNext.set(s.canGoNext());
+        stepDone.set(s.isStepComplete(s.stepNumber()));
+        double done = s.completion();
+        completion.set(done);
+        completionText.set(Math.round(done * 100) + " % done");
+        problem.set(s.problem().or(() -> store == null ? Optional.empty() : store.problem()).orElse(""));
+        LessonRunner r = s.runner();
+        pollQueue();
+        nagle.set(r.nagle().map(LessonPanelViewModel::describe).orElse(""));
+        List<Long> sent = r.exchanges();
+        latestExchange.set(sent.isEmpty() ? -1 : sent.get(sent.size() - 1));
+        gates.set(new GateState(lab.gates().mode(), lab.gates().breakpoints()));
+    }
+
+    /**
+     * Looks for a new queue run. Called per frame as well: a queue action shows its run while it
+     * is still going, before the step's action has finished.
+     */
+    public void pollQueue() {
+        LessonSession s = session;
+        WorkQueue t = s == null ? null : s.runner().queue().orElse(null);
+        if (t != queue.get()) queue.set(t);
+    }
+
+    static String describe(NagleExperiment.Result n) {
+        return String.format(Locale.ROOT, "TCP_NODELAY off (Nagle on): %.1f ms per round trip\nTCP_NODELAY on: %.1f ms per round trip",
+                n.nodelayOff().medianMillis(), n.nodelayOn().medianMillis());
+    }
+
+    private void show(CheckResult r) {
+        switch (r.verdict()) {
+            case CORRECT: feedbackKind.set(FeedbackKind.CORRECT); break;
+            case WRONG: feedbackKind.set(FeedbackKind.WRONG); break;
+            case INVALID_INPUT: feedbackKind.set(FeedbackKind.INVALID); break;
+            default: feedbackKind.set(FeedbackKind.NOT_MEASURABLE); break;
+        }
+        feedback.set(headline(r.verdict()) + " " + r.message());
+    }
+
+    private static String headline(CheckResult.Verdict v) {
+        switch (v) {
+            case CORRECT: return "Right!";
+            case WRONG: return "Not quite.";
+            case INVALID_INPUT: return "";
+            default: return "Counted.";
+        }
+    }
+
+    private void clearFeedback() {
+        feedbackKind.set(FeedbackKind.NONE);
+        feedback.set("");
+    }
+
+    public ReadOnlyBooleanProperty openProperty() { return open.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty titleProperty() { return title.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty lessonIdProperty() { return lessonId.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty stepTextProperty() { return stepText.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty narrationProperty() { return narration.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty questionProperty() { return question.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<QuestionKind> questionKindProperty() { return questionKind.getReadOnlyProperty(); }
+    public ObservableList<String> choices() { return choicesView; }
+    public ReadOnlyStringProperty unitProperty() { return unit.getReadOnlyProperty(); }
+    /** The answer being given: the choice's number (1-based) or the number typed. */
+    public StringProperty answerProperty() { return answer; }
+    public ReadOnlyObjectProperty<FeedbackKind> feedbackKindProperty() { return feedbackKind.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty feedbackProperty() { return feedback.getReadOnlyProperty(); }
+    public ObservableList<String> hints() { return hintsView; }
+    public ReadOnlyBooleanProperty moreHintsProperty() { return moreHints.getReadOnlyProperty(); }
+    public ReadOnlyDoubleProperty completionProperty() { return completion.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty completionTextProperty() { return completionText.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty canBackProperty() { return canBack.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty canNextProperty() { return canNext.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty canCheckProperty() { return canCheck.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty runningProperty() { return running.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty stepDoneProperty() { return stepDone.getReadOnlyProperty(); }
+    /** What the step's action did ("sent GET /: exchange 3 200 OK (completed)"). */
+    public ReadOnlyStringProperty reportProperty() { return report.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty problemProperty() { return problem.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<LessonFocus> focusProperty() { return focus.getReadOnlyProperty(); }
+    /** The lesson's latest queue run, for the queue diagram; null when it has none. */
+    public ReadOnlyObjectProperty<WorkQueue> queueProperty() { return queue.getReadOnlyProperty(); }
+    /** The 40 ms experiment's two medians, empty until it ran. */
+    public ReadOnlyStringProperty nagleProperty() { return nagle.getReadOnlyProperty(); }
+    /** The last exchange the lesson sent, -1 before any. */
+    public ReadOnlyLongProperty latestExchangeProperty() { return latestExchange.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<GateState> gatesProperty() { return gates.getReadOnlyProperty(); }
+}

@@ -1,0 +1,352 @@
+package dev.roundtrip.ui.lessons;
+
+import dev.roundtrip.ui.diagram.SequenceDiagram;
+import dev.roundtrip.ui.diagram.queue.QueueDiagram;
+import dev.roundtrip.ui.exchanges.ExchangeRow;
+import dev.roundtrip.ui.shell.LiveLabPort;
+import dev.roundtrip.ui.shell.MainView;
+import dev.roundtrip.ui.shell.MainViewModel;
+import dev.roundtrip.lab.Lab;
+import dev.roundtrip.lesson.Lesson;
+import dev.roundtrip.lesson.LessonLibrary;
+import dev.roundtrip.lesson.LessonSet;
+import dev.roundtrip.lesson.ProgressStore;
+import dev.roundtrip.lesson.StepRun;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * Puts lessons into the main window: the Lessons menu, the browser, the lesson panel on the right
+ * (collapsible), the queue diagram of lesson 12 in place of the HTTP diagram, and the step's focus
+ * (glowing lifelines and stage rows, the inspector tab that holds the readout). The lesson drives the
+ * window's own live lab, so its exchanges are listed, selected and animated like any other, and the
+ * gates it sets show in the Run/Step controls.
+ */
+public final class LessonPlayer {
+    public static final double BASE_FONT = 17;
+
+    private final MainView view;
+    private final MainViewModel main;
+    private final LessonPanelViewModel vm;
+    private final LessonPanelView panel;
+    private final LessonBrowserViewModel browserVm;
+    private final QueueDiagram queueDiagram = new QueueDiagram();
+    private final VBox collapsedStrip;
+    private final CheckMenuItem panelItem = new CheckMenuItem("Show lesson panel");
+    private final AnimationTimer timer;
+    private LessonBrowserView browser;
+    private boolean collapsed;
+    private double splitBefore = -1;
+
+    private LessonPlayer(MainView view, Lab lab, Supplier<ProgressStore> store, Supplier<LessonSet> lessons) {
+        this.view = view;
+        this.main = view.viewModel();
+        this.vm = new LessonPanelViewModel(lab, store, Platform::runLater);
+        this.panel = LessonPanelView.load(vm);
+        this.browserVm = new LessonBrowserViewModel(lessons, store);
+        this.collapsedStrip = strip();
+        this.timer = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                vm.pollQueue();
+                queueDiagram.refresh();
+            }
+        };
+    }
+
+    /** Adds lessons to a freshly loaded main view; lessons run only when its port is a live lab. */
+    public static LessonPlayer attach(MainView view) {
+        Lab lab = view.viewModel().livePort() instanceof LiveLabPort live ? live.lab() : null;
+        return attach(view, lab, once(ProgressStore::forUser), LessonLibrary::load);
+    }
+
+    /** One store per window, read when first needed (never at startup: it is a file). */
+    private static Supplier<ProgressStore> once(Supplier<ProgressStore> make) {
+        ProgressStore[] made = new ProgressStore[1];
+        return () -> {
+            synchronized (made) {
+                if (made[0] == null) made[0] = make.get();
+                return made[0];
+            }
+        };
+    }
+
+    public static LessonPlayer attach(MainView view, Lab lab, Supplier<ProgressStore> store, Supplier<LessonSet> lessons) {
+        LessonPlayer p = new LessonPlayer(view, lab, store, lessons);
+        p.install();
+        return p;
+    }
+
+    public LessonPanelViewModel viewModel() {
+        return vm;
+    }
+
+    public LessonBrowserViewModel browserViewModel() {
+        return browserVm;
+    }
+
+    public LessonPanelView panel() {
+        return panel;
+    }
+
+    public QueueDiagram queueDiagram() {
+        return queueDiagram;
+    }
+
+    private BorderPane root() {
+        return view.root();
+    }
+
+    private void install() {
+        root().getStylesheets().add(LessonPlayer.class.getResource("LessonPanelView.css").toExternalForm());
+        MenuBar bar = (MenuBar) root().lookup("#menuBar");
+        if (bar != null) {
+            int help = bar.getMenus().size();
+            for (int i = 0; i < bar.getMenus().size(); i++) if (bar.getMenus().get(i).getText().contains("Help")) help = i;
+            bar.getMenus().add(help, menu());
+        }
+        SequenceDiagram diagram = view.diagram();
+        if (diagram.getParent() instanceof Pane) {
+            Pane area = (Pane) diagram.getParent();
+            area.getChildren().add(area.getChildren().indexOf(diagram) + 1, queueDiagram);
+            VBox.setVgrow(queueDiagram, javafx.scene.layout.Priority.ALWAYS);
+        }
+        showQueue(false);
+        panel.onCollapse(() -> setCollapsed(true));
+        panel.onClose(this::closeLesson);
+        panel.onNext(this::next);
+        vm.focusProperty().addListener((o, a, f) -> applyFocus(f));
+        vm.gatesProperty().addListener((o, a, g) -> { if (g != null && vm.openProperty().get()) main.showGates(g.mode(), g.breakpoints()); });
+        vm.latestExchangeProperty().addListener((o, a, id) -> { if (id.longValue() >= 0) main.select(id.longValue()); });
+        vm.queueProperty().addListener((o, a, q) -> queueDiagram.setQueue(q));
+        vm.stepTextProperty().addListener((o, a, t) -> { if (!t.isEmpty()) main.say("Lesson " + vm.lessonIdProperty().get() + ": " + t.toLowerCase(Locale.ROOT)); });
+        main.zoomProperty().addListener((o, a, z) -> applyZoom(z.doubleValue()));
+        applyZoom(main.zoomProperty().get());
+        root().widthProperty().addListener((o, a, w) -> fitWidth());
+        root().addEventFilter(KeyEvent.KEY_PRESSED, this::pageKeys);
+        timer.start();
+    }
+
+    private Menu menu() {
+        Menu m = new Menu("Le_ssons");
+        m.setId("lessonsMenu");
+        MenuItem browse = item("Browse lessons…", "mdi2s-school-outline", new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), this::browse);
+        browse.setId("browseLessons");
+        MenuItem next = item("Next step", "mdi2a-arrow-right-bold", new KeyCodeCombination(KeyCode.RIGHT, KeyCombination.ALT_DOWN), this::next);
+        MenuItem back = item("Previous step", "mdi2a-arrow-left-bold", new KeyCodeCombination(KeyCode.LEFT, KeyCombination.ALT_DOWN), vm::back);
+        MenuItem hint = item("Show a hint", "mdi2l-lightbulb-on-outline", new KeyCodeCombination(KeyCode.H, KeyCombination.SHORTCUT_DOWN), vm::hint);
+        next.disableProperty().bind(vm.canNextProperty().not());
+        back.disableProperty().bind(vm.canBackProperty().not());
+        hint.disableProperty().bind(vm.moreHintsProperty().not());
+        panelItem.setAccelerator(new KeyCodeCombination(KeyCode.F6));
+        panelItem.setOnAction(e -> setCollapsed(!panelItem.isSelected()));
+        panelItem.disableProperty().bind(vm.openProperty().not());
+        MenuItem reset = item("Reset this lesson", "mdi2r-restart", null, vm::reset);
+        reset.disableProperty().bind(vm.openProperty().not().or(vm.runningProperty()));
+        MenuItem close = item("Close lesson", "mdi2c-close", null, this::closeLesson);
+        close.disableProperty().bind(vm.openProperty().not());
+        m.getItems().addAll(browse, new SeparatorMenuItem(), next, back, hint, new SeparatorMenuItem(), panelItem, reset, close);
+        return m;
+    }
+
+    private static MenuItem item(String text, String icon, KeyCombination key, Runnable action) {
+        MenuItem i = new MenuItem(text, new FontIcon(icon));
+        if (key != null) i.setAccelerator(key);
+        i.setOnAction(e -> action.run());
+        return i;
+    }
+
+    /** A slim bar at the window's right edge while the panel is hidden: one click brings it back. */
+    private VBox strip() {
+        Button show = new Button("", new FontIcon("mdi2c-chevron-double-left"));
+        show.setId("showLessonPanel");
+        show.setTooltip(new Tooltip("Show the lesson panel (F6)"));
+        show.setFocusTraversable(false);
+        show.setOnAction(e -> setCollapsed(false));
+        javafx.scene.control.Label l = new javafx.scene.control.Label("Lesson");
+        l.setRotate(90);
+        l.getStyleClass().add("lesson-strip-label");
+        javafx.scene.Group g = new javafx.scene.Group(l);
+        VBox box = new VBox(18, show, g);
+        box.setAlignment(Pos.TOP_CENTER);
+        box.getStyleClass().add("lesson-strip");
+        return box;
+    }
+
+    public void browse() {
+        if (browser == null) {
+            browser = new LessonBrowserView(browserVm, root().getScene() == null ? null : root().getScene().getWindow(), this::open);
+        }
+        browser.show(root().getStyleClass().filtered(s -> s.startsWith("theme-") || s.equals("high-contrast")),
+                LessonPlayer.BASE_FONT * main.zoomProperty().get());
+    }
+
+    public LessonBrowserView browser() {
+        return browser;
+    }
+
+    /** Opens a lesson where the user left it; its actions up to there run on the lab's worker. */
+    public CompletableFuture<StepRun> open(Lesson lesson) {
+        followNewest();
+        CompletableFuture<StepRun> f = vm.open(lesson);
+        if (vm.openProperty().get()) setCollapsed(false);
+        else main.say(vm.problemProperty().get());
+        return report(f);
+    }
+
+    public CompletableFuture<StepRun> next() {
+        if (!vm.canNextProperty().get()) return CompletableFuture.completedFuture(null);
+        followNewest();
+        return report(vm.next());
+    }
+
+    private CompletableFuture<StepRun> report(CompletableFuture<StepRun> f) {
+        f.whenComplete((r, e) -> {
+            if (e != null) Platform.runLater(() -> main.say("The lesson's action failed: " + rootMessage(e)));
+        });
+        return f;
+    }
+
+    private static String rootMessage(Throwable e) {
+        while (e.getCause() != null && e.getCause() != e) e = e.getCause();
+        return e.getMessage() == null ? e.toString() : e.getMessage();
+    }
+
+    /** The lesson's new exchanges must be drawn as they come: follow the newest again. */
+    private void followNewest() {
+        List<ExchangeRow> rows = main.exchanges();
+        if (!rows.isEmpty() && main.selectedIdProperty().get() != rows.get(rows.size() - 1).id()) main.select(rows.get(rows.size() - 1).id());
+    }
+
+    public void closeLesson() {
+        vm.closeLesson();
+        root().setRight(null);
+        main.showGates(dev.roundtrip.gate.GateMode.RUN, java.util.Set.of());
+        main.say("Lesson closed; its progress is kept (Lessons → Browse to go on).");
+    }
+
+    public void setCollapsed(boolean c) {
+        collapsed = c;
+        if (!vm.openProperty().get()) {
+            root().setRight(null);
+            return;
+        }
+        root().setRight(c ? collapsedStrip : panel.root());
+        panelItem.setSelected(!c);
+    }
+
+    public boolean isCollapsed() {
+        return collapsed;
+    }
+
+    private void applyFocus(LessonFocus f) {
+        view.diagram().setFocus(f.lifelines(), f.stages());
+        Node table = root().lookup("#exchangeTable");
+        if (table != null) mark(table, f.exchangeList());
+        TabPane tabs = (TabPane) root().lookup("#inspectorTabs");
+        if (tabs != null) {
+            for (Tab t : tabs.getTabs()) {
+                t.getStyleClass().remove("lesson-focus");
+            }
+        }
+        if (f.tab() != null) {
+            switch (f.tab()) {
+                case BYTES: view.showBytes(); break;
+                case BUFFERS: view.showBuffers(); break;
+                case MEMORY: view.showMemory(); break;
+                default: view.showTiming(); break;
+            }
+            if (tabs != null) tabs.getSelectionModel().getSelectedItem().getStyleClass().add("lesson-focus");
+        }
+        showQueue(f.queueDiagram());
+    }
+
+    private static void mark(Node n, boolean on) {
+        if (on && !n.getStyleClass().contains("lesson-focus")) n.getStyleClass().add("lesson-focus");
+        if (!on) n.getStyleClass().remove("lesson-focus");
+    }
+
+    /** Lesson 12: the queue run in place of the HTTP diagram while a step points at it. */
+    private void showQueue(boolean on) {
+        // the HTTP readouts say nothing about the queue: give its diagram the height while it is shown
+        Node split = root().lookup("#centerSplit");
+        if (split instanceof javafx.scene.control.SplitPane && queueDiagram.isVisible() != on) {
+            javafx.scene.control.SplitPane sp = (javafx.scene.control.SplitPane) split;
+            if (sp.getDividers().size() == 1) {
+                if (on) {
+                    splitBefore = sp.getDividerPositions()[0];
+                    sp.setDividerPositions(0.96);
+                } else if (splitBefore > 0) {
+                    sp.setDividerPositions(splitBefore);
+                }
+            }
+        }
+        queueDiagram.setVisible(on);
+        queueDiagram.setManaged(on);
+        view.diagram().setVisible(!on);
+        view.diagram().setManaged(!on);
+        Node playback = root().lookup("#playbackBar");
+        if (playback != null) {
+            playback.setVisible(!on);
+            playback.setManaged(!on);
+        }
+    }
+
+    private void applyZoom(double z) {
+        String font = String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", BASE_FONT * z);
+        panel.root().setStyle(font);
+        collapsedStrip.setStyle(font);
+        fitWidth();
+    }
+
+    /** About a third of the window (wider when zoomed), so a 1280-pixel projector still shows the diagram. */
+    private void fitWidth() {
+        double w = root().getWidth() > 0 ? root().getWidth() : 1920;
+        double want = w * 0.3 * Math.max(1, Math.sqrt(main.zoomProperty().get()));
+        double width = Math.max(320, Math.min(Math.min(720, w * 0.4), want));
+        panel.root().setMinWidth(Math.min(320, width));
+        panel.root().setPrefWidth(width);
+        panel.root().setMaxWidth(width);
+    }
+
+    /** Page Down / Page Up (what a presenter's clicker sends) go through the lesson, unless typing. */
+    private void pageKeys(KeyEvent e) {
+        if (!vm.openProperty().get() || e.isAltDown() || e.isShortcutDown() || e.isShiftDown()) return;
+        if (e.getCode() != KeyCode.PAGE_DOWN && e.getCode() != KeyCode.PAGE_UP) return;
+        Node focus = root().getScene() == null ? null : root().getScene().getFocusOwner();
+        if (focus instanceof TextInputControl) return;
+        if (e.getCode() == KeyCode.PAGE_DOWN) next();
+        else vm.back();
+        e.consume();
+    }
+
+    /** Stops the frame timer and closes the lesson now, leaving the engine as the lesson found it. */
+    public void stop() {
+        timer.stop();
+        vm.closeNow();
+    }
+}

@@ -1,0 +1,225 @@
+package dev.roundtrip.ui.recordings;
+
+import dev.roundtrip.ui.compare.CompareView;
+import dev.roundtrip.ui.compare.ResendViewModel;
+import dev.roundtrip.ui.shell.MainView;
+import dev.roundtrip.ui.shell.MainViewModel;
+import dev.roundtrip.record.RecordingFiles;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javafx.collections.ListChangeListener;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.DragEvent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.TransferMode;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * Wires recordings into the main window: the File menu (Open, Open Recent, Close replay, Save, Save
+ * As, Export), Exchange → Re-send, a Re-send toolbar button, drag and drop of files, the session
+ * bars, and which live-only controls a replay disables. Only wiring: the work is in
+ * {@link SessionViewModel} and {@link ResendViewModel}.
+ */
+final class RecordingMenus {
+    private final MainView view;
+    private final MainViewModel main;
+    private final SessionViewModel sessions;
+    private final ResendViewModel resend;
+    private final CompareView compare;
+    private final Menu recentMenu = new Menu("Open Recent");
+    private File lastFolder;
+
+    RecordingMenus(MainView view, SessionViewModel sessions, ResendViewModel resend) {
+        this.view = view;
+        this.main = view.viewModel();
+        this.sessions = sessions;
+        this.resend = resend;
+        this.compare = new CompareView(resend);
+        fileMenu(view.fileMenu());
+        exchangeMenu(view.exchangeMenu());
+        toolbar(view.toolBar());
+        view.topBox().getChildren().add(new SessionBars(sessions, main).node());
+        dragAndDrop(view.root());
+    }
+
+    CompareView compareView() {
+        return compare;
+    }
+
+    private void fileMenu(Menu file) {
+        MenuItem open = item("Open recording or HAR…", "mdi2f-folder-open-outline", key(KeyCode.O, false), this::open);
+        open.setId("openItem");
+        recentMenu.setId("recentMenu");
+        recentMenu.setGraphic(new FontIcon("mdi2h-history"));
+        sessions.recentFiles().addListener((ListChangeListener<Path>) c -> fillRecent());
+        fillRecent();
+        MenuItem closeReplay = item("Close replay", "mdi2c-close", key(KeyCode.W, false), sessions::closeCurrent);
+        closeReplay.disableProperty().bind(main.replayingProperty().not());
+        MenuItem save = item("Save", "mdi2c-content-save-outline", key(KeyCode.S, false), this::save);
+        MenuItem saveAs = item("Save As…", "mdi2c-content-save-edit-outline", key(KeyCode.S, true), this::saveAs);
+        Menu export = new Menu("Export");
+        export.setGraphic(new FontIcon("mdi2e-export"));
+        export.getItems().addAll(
+                item("HAR 1.2 (for browsers' tools)…", "mdi2w-web", null,
+                        () -> exportTo("Export as HAR 1.2", ".har", "HAR 1.2", sessions::exportHar)),
+                item("Mermaid sequence diagram…", "mdi2c-chart-timeline", null,
+                        () -> exportTo("Export as Mermaid", ".mmd", "Mermaid", sessions::exportMermaid)),
+                item("PlantUML sequence diagram…", "mdi2c-chart-timeline", null,
+                        () -> exportTo("Export as PlantUML", ".puml", "PlantUML", sessions::exportPlantUml)),
+                item("Diagram as PNG…", "mdi2f-file-image-outline", key(KeyCode.E, false), view::exportPng));
+        file.getItems().addAll(0, List.of(open, recentMenu, closeReplay, new SeparatorMenuItem(), save, saveAs,
+                new SeparatorMenuItem(), export, new SeparatorMenuItem()));
+    }
+
+    private void fillRecent() {
+        recentMenu.getItems().clear();
+        for (Path p : sessions.recentFiles()) {
+            MenuItem i = new MenuItem(SessionBars.recentLabel(p));
+            i.setMnemonicParsing(false);
+            i.setDisable(!Files.isRegularFile(p)); // a file that is gone stays listed, greyed
+            i.setOnAction(e -> sessions.open(p));
+            recentMenu.getItems().add(i);
+        }
+        if (recentMenu.getItems().isEmpty()) {
+            MenuItem none = new MenuItem("(no recent files)");
+            none.setDisable(true);
+            recentMenu.getItems().add(none);
+        }
+    }
+
+    private void exchangeMenu(Menu exchange) {
+        MenuItem item = item("Re-send and compare", "mdi2r-replay", key(KeyCode.R, false), this::resend);
+        item.setId("resendItem");
+        int at = Math.min(2, exchange.getItems().size()); // after Send and Cancel
+        exchange.getItems().add(at, item);
+    }
+
+    private void toolbar(ToolBar bar) {
+        Button b = new Button("Re-send");
+        b.setId("resendButton");
+        b.setGraphic(new FontIcon("mdi2r-replay"));
+        b.setTooltip(new Tooltip("Send the selected recorded request again to the live server and compare (Ctrl+R)"));
+        b.setFocusTraversable(false);
+        b.setOnAction(e -> resend());
+        b.disableProperty().bind(main.selectedIdProperty().lessThan(0));
+        int at = 0;
+        for (int i = 0; i < bar.getItems().size(); i++) if ("cancelButton".equals(bar.getItems().get(i).getId())) at = i + 1;
+        bar.getItems().add(at, b);
+        // Run/Step and breakpoints act on the live engine: greyed while a replay is shown
+        for (Node n : bar.getItems()) {
+            String id = n.getId();
+            if ("runToggle".equals(id) || "stepToggle".equals(id) || "breakpointBox".equals(id)) {
+                n.disableProperty().bind(main.replayingProperty());
+            }
+        }
+    }
+
+    /** Filters, not handlers: a text area under the pointer must not swallow a dropped file. */
+    private void dragAndDrop(Node root) {
+        root.addEventFilter(DragEvent.DRAG_OVER, e -> {
+            if (e.getDragboard().hasFiles()) {
+                e.acceptTransferModes(TransferMode.COPY);
+                e.consume();
+            }
+        });
+        root.addEventFilter(DragEvent.DRAG_ENTERED, e -> {
+            if (e.getDragboard().hasFiles() && !root.getStyleClass().contains("drop-target")) root.getStyleClass().add("drop-target");
+        });
+        root.addEventFilter(DragEvent.DRAG_EXITED, e -> root.getStyleClass().remove("drop-target"));
+        root.addEventFilter(DragEvent.DRAG_DROPPED, e -> {
+            root.getStyleClass().remove("drop-target");
+            if (!e.getDragboard().hasFiles()) return;
+            for (File f : e.getDragboard().getFiles()) sessions.open(f.toPath());
+            e.setDropCompleted(true);
+            e.consume();
+        });
+    }
+
+    // --- actions ---
+
+    void open() {
+        FileChooser chooser = chooser("Open a recording or a HAR file");
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("Recordings and HAR", "*" + RecordingFiles.EXTENSION, "*.json", "*.har"),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        File f = chooser.showOpenDialog(window());
+        if (f == null) return;
+        lastFolder = f.getParentFile();
+        sessions.open(f.toPath());
+    }
+
+    void save() {
+        var target = sessions.saveTarget();
+        if (target.isPresent()) sessions.saveAs(target.get());
+        else saveAs();
+    }
+
+    void saveAs() {
+        FileChooser chooser = chooser("Save the session as a recording");
+        chooser.setInitialFileName(sessions.suggestedName(RecordingFiles.EXTENSION));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Roundtrip recording", "*" + RecordingFiles.EXTENSION));
+        File f = chooser.showSaveDialog(window());
+        if (f == null) return;
+        lastFolder = f.getParentFile();
+        sessions.saveAs(f.toPath());
+    }
+
+    private void exportTo(String title, String extension, String kind, java.util.function.Function<Path, ?> action) {
+        FileChooser chooser = chooser(title);
+        chooser.setInitialFileName(sessions.suggestedName(extension));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(kind, "*" + extension));
+        File f = chooser.showSaveDialog(window());
+        if (f == null) return;
+        lastFolder = f.getParentFile();
+        action.apply(f.toPath());
+    }
+
+    /** Re-sends the selected exchange of whichever session is shown, and opens the comparison. */
+    void resend() {
+        var x = main.selected();
+        if (x.isEmpty()) {
+            main.say("Select an exchange first: Re-send sends its request again and compares.");
+            return;
+        }
+        String from = sessions.current().isLive() ? "live session" : sessions.current().name();
+        resend.resend(x.get(), from);
+        main.say("Re-sending #" + x.get().id() + " " + x.get().request().summary() + " to the live server; the comparison opens beside.");
+        compare.show(window(), view.root().getStyleClass());
+    }
+
+    private FileChooser chooser(String title) {
+        FileChooser c = new FileChooser();
+        c.setTitle(title);
+        if (lastFolder != null && lastFolder.isDirectory()) c.setInitialDirectory(lastFolder);
+        return c;
+    }
+
+    private Window window() {
+        return view.root().getScene() == null ? null : view.root().getScene().getWindow();
+    }
+
+    private static KeyCombination key(KeyCode code, boolean shift) {
+        return shift ? new KeyCodeCombination(code, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN)
+                : new KeyCodeCombination(code, KeyCombination.SHORTCUT_DOWN);
+    }
+
+    private static MenuItem item(String text, String icon, KeyCombination key, Runnable action) {
+        MenuItem i = new MenuItem(text);
+        if (icon != null) i.setGraphic(new FontIcon(icon));
+        if (key != null) i.setAccelerator(key);
+        i.setOnAction(e -> action.run());
+        return i;
+    }
+}

@@ -1,0 +1,159 @@
+package dev.roundtrip.ui.recordings;
+
+import dev.roundtrip.ui.shell.MainViewModel;
+import java.nio.file.Path;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * The strips under the toolbar: the session selector (Live or a replay, with a banner that makes a
+ * replay unmistakable), the offer to restore an autosave left by a crash, and notices (progress of a
+ * big file, a file that could not be opened with the exact reason). None of them is modal.
+ */
+final class SessionBars {
+    private final SessionViewModel sessions;
+    private final MainViewModel main;
+    private final VBox box = new VBox();
+
+    SessionBars(SessionViewModel sessions, MainViewModel main) {
+        this.sessions = sessions;
+        this.main = main;
+        box.getChildren().addAll(sessionBar(), restoreBar(), noticeBar());
+    }
+
+    VBox node() {
+        return box;
+    }
+
+    private HBox sessionBar() {
+        Label title = new Label("Session");
+        title.getStyleClass().add("toolbar-label");
+        ComboBox<Session> selector = new ComboBox<>(sessions.sessions());
+        selector.setId("sessionBox");
+        selector.setTooltip(new Tooltip("Live, or a recording opened with File → Open (Ctrl+O) or dropped on the window"));
+        selector.valueProperty().bindBidirectional(sessions.currentProperty());
+        selector.setPrefWidth(380);
+        selector.setFocusTraversable(false);
+        Label banner = new Label();
+        banner.setId("sessionBanner");
+        banner.getStyleClass().add("session-banner");
+        banner.setMaxWidth(Double.MAX_VALUE);
+        banner.setMinWidth(0);
+        HBox.setHgrow(banner, Priority.ALWAYS);
+        Button back = new Button("Back to Live");
+        back.setId("backToLiveButton");
+        back.setGraphic(new FontIcon("mdi2a-access-point"));
+        back.setOnAction(e -> sessions.currentProperty().set(sessions.sessions().get(0)));
+        Button close = new Button("Close replay");
+        close.setId("closeReplayButton");
+        close.setGraphic(new FontIcon("mdi2c-close"));
+        close.setTooltip(new Tooltip("Close this replay (Ctrl+W); the live session is not touched"));
+        close.setOnAction(e -> sessions.closeCurrent());
+        for (Button b : new Button[] {back, close}) {
+            b.setFocusTraversable(false);
+            b.visibleProperty().bind(main.replayingProperty().and(Bindings.size(sessions.sessions()).greaterThan(1)));
+            b.managedProperty().bind(b.visibleProperty());
+        }
+        HBox bar = new HBox(8, title, selector, banner, back, close);
+        bar.setId("sessionBar");
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add("session-bar");
+        Runnable update = () -> {
+            boolean replay = main.replayingProperty().get();
+            bar.getStyleClass().remove("replaying");
+            if (replay) bar.getStyleClass().add("replaying");
+            banner.setGraphic(new FontIcon(replay ? "mdi2r-replay" : "mdi2a-access-point"));
+            banner.setText(replay
+                    ? "REPLAY of a recording: no server needed. Send, Step mode and breakpoints act on the live server."
+                    : "Live: every exchange is recorded (and autosaved). " + main.livePort().describe() + ".");
+        };
+        main.replayingProperty().addListener((o, a, b) -> update.run());
+        update.run();
+        return bar;
+    }
+
+    private HBox restoreBar() {
+        Label text = new Label();
+        text.setId("restoreText");
+        text.textProperty().bind(sessions.leftoverTextProperty());
+        text.setWrapText(true);
+        text.setGraphic(new FontIcon("mdi2b-backup-restore"));
+        text.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(text, Priority.ALWAYS);
+        Button restore = new Button("Restore");
+        restore.setId("restoreButton");
+        restore.getStyleClass().add("accent");
+        restore.setOnAction(e -> sessions.restoreLeftover());
+        Button discard = new Button("Discard");
+        discard.setId("discardButton");
+        discard.setTooltip(new Tooltip("Delete the autosave"));
+        discard.setOnAction(e -> sessions.discardLeftover());
+        Button later = new Button("Dismiss");
+        later.setId("dismissButton");
+        later.setTooltip(new Tooltip("Hide this; it is offered again at the next start"));
+        later.setOnAction(e -> sessions.dismissLeftover());
+        HBox bar = new HBox(8, text, restore, discard, later);
+        bar.setId("restoreBar");
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().addAll("notice-bar", "notice-restore");
+        bar.visibleProperty().bind(sessions.leftoverProperty().isNotNull());
+        bar.managedProperty().bind(bar.visibleProperty());
+        return bar;
+    }
+
+    private HBox noticeBar() {
+        ProgressBar progress = new ProgressBar(ProgressBar.INDETERMINATE_PROGRESS);
+        progress.setId("fileProgress");
+        progress.setPrefWidth(160);
+        progress.visibleProperty().bind(sessions.busyProperty());
+        progress.managedProperty().bind(progress.visibleProperty());
+        Label text = new Label();
+        text.setId("noticeText");
+        text.setWrapText(true);
+        text.setMinWidth(0);
+        text.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(text, Priority.ALWAYS);
+        text.textProperty().bind(Bindings.when(sessions.busyProperty()).then(sessions.busyTextProperty()).otherwise(sessions.noticeProperty()));
+        FontIcon icon = new FontIcon("mdi2i-information-outline");
+        text.setGraphic(icon);
+        Button close = new Button();
+        close.setId("noticeClose");
+        close.setGraphic(new FontIcon("mdi2c-close"));
+        close.setTooltip(new Tooltip("Hide this notice"));
+        close.setOnAction(e -> sessions.clearNotice());
+        close.setFocusTraversable(false);
+        HBox bar = new HBox(8, progress, text, close);
+        bar.setId("noticeBar");
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add("notice-bar");
+        bar.visibleProperty().bind(sessions.busyProperty().or(sessions.noticeProperty().isNotEmpty()));
+        bar.managedProperty().bind(bar.visibleProperty());
+        bar.setMinHeight(Region.USE_PREF_SIZE);
+        Runnable kind = () -> {
+            boolean error = !sessions.busyProperty().get() && sessions.noticeKindProperty().get() == SessionViewModel.NoticeKind.ERROR;
+            bar.getStyleClass().removeAll("notice-error", "notice-info");
+            bar.getStyleClass().add(error ? "notice-error" : "notice-info");
+            icon.setIconLiteral(error ? "mdi2a-alert-circle" : "mdi2i-information-outline");
+        };
+        sessions.noticeKindProperty().addListener((o, a, b) -> kind.run());
+        sessions.busyProperty().addListener((o, a, b) -> kind.run());
+        kind.run();
+        return bar;
+    }
+
+    /** For the Open Recent menu: the file name first, the folder after it. */
+    static String recentLabel(Path p) {
+        Path dir = p.getParent();
+        return p.getFileName() + (dir == null ? "" : "  —  " + dir);
+    }
+}

@@ -1,0 +1,393 @@
+package dev.roundtrip.ui.recordings;
+
+import dev.roundtrip.ui.shell.MainViewModel;
+import dev.roundtrip.ui.util.Durations;
+import dev.roundtrip.record.Autosave;
+import dev.roundtrip.record.MermaidDiagram;
+import dev.roundtrip.record.PlantUmlDiagram;
+import dev.roundtrip.record.RecentFiles;
+import dev.roundtrip.record.Recording;
+import dev.roundtrip.record.RecordingFiles;
+import dev.roundtrip.record.RecordingFormatException;
+import dev.roundtrip.trace.Exchange;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The sessions the window can show (Live plus one per opened file) and everything the File menu
+ * does with them: open (recordings and HAR), save, export, recent files, restoring an autosave left
+ * by a crash. File work runs on {@code io}; results come back through {@code ui} (the FX thread in
+ * the app, the caller's thread in tests). A file that cannot be opened leaves every session as it was
+ * and is reported with {@link RecordingFormatException}'s message (file:line:column: field: expected).
+ */
+public final class SessionViewModel {
+    /** What the notice bar says: a plain note or a failure. */
+    public enum NoticeKind { NONE, INFO, ERROR }
+
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT)
+            .withZone(ZoneId.systemDefault());
+
+    private final MainViewModel main;
+    private final RecentFiles recent;
+    private final Executor io;
+    private final Executor ui;
+    private final long maxBytes;
+    private final ObservableList<Session> sessions = FXCollections.observableArrayList();
+    private final ObjectProperty<Session> current = new SimpleObjectProperty<>();
+    private final ObservableList<Path> recentFiles = FXCollections.observableArrayList();
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper busyText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<NoticeKind> noticeKind = new ReadOnlyObjectWrapper<>(NoticeKind.NONE);
+    private final ReadOnlyObjectWrapper<Path> leftover = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper leftoverText = new ReadOnlyStringWrapper("");
+    private int running;
+
+    public SessionViewModel(MainViewModel main, RecentFiles recent, Executor io, Executor ui) {
+        this(main, recent, io, ui, RecordingFiles.DEFAULT_MAX_BYTES);
+    }
+
+    /** {@code maxBytes}: larger files are refused without being read. */
+    public SessionViewModel(MainViewModel main, RecentFiles recent, Executor io, Executor ui, long maxBytes) {
+        this.main = main;
+        this.recent = recent;
+        this.io = io;
+        this.ui = ui;
+        this.maxBytes = maxBytes;
+        Session live = main.livePort().canSend() ? Session.live(main.livePort())
+                : Session.replay("an empty session", main.livePort().recording(), null, false);
+        sessions.add(live);
+        current.set(live);
+        live.shownBefore(true);
+        recentFiles.setAll(recent.list());
+        current.addListener((o, was, now) -> switchTo(was, now));
+        // Send from a replay goes back to the live session: follow it in the selector
+        main.shownProperty().addListener((o, a, port) -> {
+            for (Session s : sessions) if (s.port() == port && current.get() != s) current.set(s);
+        });
+    }
+
+    private void switchTo(Session was, Session now) {
+        if (now == null) {
+            current.set(sessions.get(0));
+            return;
+        }
+        if (was != null) was.selected(main.selectedIdProperty().get());
+        main.show(now.port());
+        if (now.selected() >= 0 && now.recording().exchange(now.selected()).isPresent()) {
+            main.select(now.selected());
+        } else if (!now.shownBefore() && !now.isLive()) {
+            // a replay opens on its first exchange, paused at the start: the teacher presses Space
+            List<Exchange> all = now.recording().exchanges();
+            if (!all.isEmpty()) main.select(all.get(0).id());
+            main.playback().playingProperty().set(false);
+            main.playback().positionProperty().set(0);
+            main.say(replayMessage(now));
+        } else {
+            main.say(now.isLive() ? "Live session: " + main.livePort().describe() + "." : replayMessage(now));
+        }
+        now.shownBefore(true);
+    }
+
+    private static String replayMessage(Session s) {
+        Recording r = s.recording();
+        return "Replay of " + s.name() + ": " + Durations.count(r.exchanges().size(), "exchange") + " recorded "
+                + CLOCK.format(r.startedAt()) + ". Space plays, → steps, ← steps back; Send goes to the live server.";
+    }
+
+    // --- open ---
+
+    /** Opens a recording or HAR as a new replay session (or shows it again if it is already open). */
+    public CompletableFuture<Optional<Session>> open(Path file) {
+        Path abs = file.toAbsolutePath().normalize();
+        for (Session s : sessions) {
+            if (abs.equals(s.file())) {
+                current.set(s);
+                info(s.name() + " is already open: showing it.");
+                return CompletableFuture.completedFuture(Optional.of(s));
+            }
+        }
+        return load(abs, abs.getFileName().toString(), true);
+    }
+
+    private CompletableFuture<Optional<Session>> load(Path file, String name, boolean remember) {
+        begin("Opening " + file.getFileName() + "…");
+        return CompletableFuture.supplyAsync(() -> {
+            sizeHint(file);
+            try {
+                Recording r = RecordingFiles.open(file, maxBytes);
+                if (remember) rememberQuietly(file);
+                return r;
+            } catch (RecordingFormatException e) {
+                if (remember && !Files.exists(file)) forgetQuietly(file);
+                throw new CompletionException(e);
+            }
+        }, io).handleAsync((r, failure) -> {
+            end();
+            recentFiles.setAll(recent.list());
+            if (failure != null) {
+                error("Could not open: " + reason(failure));
+                main.say("Nothing was changed: the file could not be opened.");
+                return Optional.<Session>empty();
+            }
+            Session s = Session.replay(name, r, remember ? file : null, remember);
+            sessions.add(s);
+            current.set(s);
+            clearNotice();
+            return Optional.of(s);
+        }, ui);
+    }
+
+    /** Big files take seconds: say how big while the progress bar runs. */
+    private void sizeHint(Path file) {
+        try {
+            long size = Files.size(file);
+            if (size > 1024 * 1024) {
+                String text = "Opening " + file.getFileName() + " (" + Durations.bytes(size) + ")…";
+                ui.execute(() -> { if (busy.get()) busyText.set(text); });
+            }
+        } catch (IOException e) {
+            // the open itself reports what is wrong with the file
+        }
+    }
+
+    /** Removes the shown replay session and goes back to the live one. */
+    public void closeCurrent() {
+        Session s = current.get();
+        if (s == null || s == sessions.get(0)) {
+            main.say("The live session stays open; it closes with the app.");
+            return;
+        }
+        current.set(sessions.get(0));
+        sessions.remove(s);
+        s.port().close();
+        main.say("Closed " + s.name() + ".");
+    }
+
+    // --- save and export ---
+
+    /** Where Ctrl+S writes without asking; empty means Save As must ask first. */
+    public Optional<Path> saveTarget() {
+        return Optional.ofNullable(current.get().saveTarget());
+    }
+
+    /** Saves the shown session (the live one keeps recording meanwhile) as a {@code *.roundtrip.json}, atomically. */
+    public CompletableFuture<Boolean> saveAs(Path target) {
+        Session s = current.get();
+        Path file = RecordingFileNames.withExtension(target.toAbsolutePath().normalize(), RecordingFiles.EXTENSION);
+        return write("Saving", file, () -> {
+            RecordingFiles.save(s.recording(), file);
+            rememberQuietly(file);
+        }, () -> {
+            s.saveTarget(file);
+            recentFiles.setAll(recent.list());
+            return "Saved " + Durations.count(s.recording().exchanges().size(), "exchange") + " to " + file + ".";
+        });
+    }
+
+    public CompletableFuture<Boolean> exportHar(Path target) {
+        Session s = current.get();
+        Path file = RecordingFileNames.withExtension(target, ".har");
+        return write("Exporting HAR", file, () -> RecordingFiles.saveHar(s.recording(), s.recording().exchanges(), file),
+                () -> "Exported " + Durations.count(s.recording().exchanges().size(), "exchange") + " as HAR 1.2 to " + file + ".");
+    }
+
+    public CompletableFuture<Boolean> exportMermaid(Path target) {
+        Session s = current.get();
+        Path file = RecordingFileNames.withExtension(target, ".mmd");
+        return write("Exporting Mermaid", file, () -> RecordingFiles.saveText(MermaidDiagram.of(s.recording()), file),
+                () -> "Exported the Mermaid sequence diagram to " + file + ".");
+    }
+
+    public CompletableFuture<Boolean> exportPlantUml(Path target) {
+        Session s = current.get();
+        Path file = RecordingFileNames.withExtension(target, ".puml");
+        return write("Exporting PlantUML", file, () -> RecordingFiles.saveText(PlantUmlDiagram.of(s.recording()), file),
+                () -> "Exported the PlantUML sequence diagram to " + file + ".");
+    }
+
+    private interface IoWork {
+        void run() throws IOException;
+    }
+
+    private CompletableFuture<Boolean> write(String verb, Path file, IoWork work, java.util.function.Supplier<String> done) {
+        begin(verb + " " + file.getFileName() + "…");
+        return CompletableFuture.runAsync(() -> {
+            try {
+                work.run();
+            } catch (IOException e) {
+                throw new CompletionException(e);
+            }
+        }, io).handleAsync((v, failure) -> {
+            end();
+            if (failure != null) {
+                error("Could not write " + file + ": " + reason(failure));
+                return false;
+            }
+            String text = done.get();
+            info(text);
+            main.say(text);
+            return true;
+        }, ui);
+    }
+
+    /** A proposed file name for the shown session, e.g. "lesson1.har" or "session-20261124-0915.roundtrip.json". */
+    public String suggestedName(String extension) {
+        return RecordingFileNames.baseName(current.get(), java.time.LocalDateTime.now()) + extension;
+    }
+
+    // --- autosave left by a crash ---
+
+    /** Looks for autosaves of sessions that ended without a clean exit; the newest is offered. */
+    public CompletableFuture<Void> checkLeftovers() {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                List<Path> all = Autosave.leftovers();
+                return all;
+            } catch (IOException e) {
+                return List.<Path>of();
+            }
+        }, io).thenAcceptAsync(all -> {
+            if (all.isEmpty()) {
+                leftover.set(null);
+                leftoverText.set("");
+                return;
+            }
+            Path p = all.get(0);
+            leftoverText.set("A session did not end cleanly (a crash or a kill). Its autosave is kept: "
+                    + p.getFileName() + ", " + modified(p) + (all.size() > 1 ? " (and " + (all.size() - 1) + " older)" : "")
+                    + ". Restore it as a replay?");
+            leftover.set(p);
+        }, ui);
+    }
+
+    /** Opens the offered autosave as a replay session, then deletes it and offers the next one, if any. */
+    public CompletableFuture<Optional<Session>> restoreLeftover() {
+        Path p = leftover.get();
+        if (p == null) return CompletableFuture.completedFuture(Optional.empty());
+        leftover.set(null);
+        return load(p, "restored " + modified(p), false).thenComposeAsync(opened -> {
+            if (opened.isEmpty()) return CompletableFuture.completedFuture(opened);
+            return CompletableFuture.runAsync(() -> deleteQuietly(p), io)
+                    .thenCompose(v -> checkLeftovers()).thenApply(v -> opened);
+        }, ui);
+    }
+
+    /** Deletes the offered autosave without opening it. */
+    public CompletableFuture<Void> discardLeftover() {
+        Path p = leftover.get();
+        if (p == null) return CompletableFuture.completedFuture(null);
+        leftover.set(null);
+        return CompletableFuture.runAsync(() -> deleteQuietly(p), io).thenCompose(v -> checkLeftovers());
+    }
+
+    /** Hides the offer for now; it comes back at the next start. */
+    public void dismissLeftover() {
+        leftover.set(null);
+    }
+
+    private static String modified(Path p) {
+        try {
+            return CLOCK.format(Files.getLastModifiedTime(p).toInstant());
+        } catch (IOException e) {
+            return "time unknown";
+        }
+    }
+
+    private static void deleteQuietly(Path p) {
+        try {
+            Autosave.deleteLeftover(p);
+        } catch (IOException e) {
+            // offered again at the next start
+        }
+    }
+
+    // --- recent files ---
+
+    private void rememberQuietly(Path file) {
+        try {
+            recent.add(file);
+        } catch (IOException e) {
+            // the list is a convenience: a failed write must not fail the open or save
+        }
+    }
+
+    private void forgetQuietly(Path file) {
+        try {
+            recent.remove(file);
+        } catch (IOException e) {
+            // as above
+        }
+    }
+
+    // --- notices ---
+
+    private void begin(String text) {
+        running++;
+        busyText.set(text);
+        busy.set(true);
+    }
+
+    private void end() {
+        running = Math.max(0, running - 1);
+        if (running == 0) {
+            busy.set(false);
+            busyText.set("");
+        }
+    }
+
+    private void info(String text) {
+        notice.set(text);
+        noticeKind.set(NoticeKind.INFO);
+    }
+
+    private void error(String text) {
+        notice.set(text);
+        noticeKind.set(NoticeKind.ERROR);
+    }
+
+    public void clearNotice() {
+        notice.set("");
+        noticeKind.set(NoticeKind.NONE);
+    }
+
+    /** The exact message of the cause: RecordingFormatException's names file, line, column and field. */
+    public static String reason(Throwable t) {
+        Throwable c = t;
+        while ((c instanceof CompletionException || c instanceof java.util.concurrent.ExecutionException) && c.getCause() != null) {
+            c = c.getCause();
+        }
+        return c.getMessage() == null ? c.toString() : c.getMessage();
+    }
+
+    public ObservableList<Session> sessions() { return sessions; }
+    public ObjectProperty<Session> currentProperty() { return current; }
+    public Session current() { return current.get(); }
+    public ObservableList<Path> recentFiles() { return recentFiles; }
+    public ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty busyTextProperty() { return busyText.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty noticeProperty() { return notice.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<NoticeKind> noticeKindProperty() { return noticeKind.getReadOnlyProperty(); }
+    /** The autosave offered for restore, or null. */
+    public ReadOnlyObjectProperty<Path> leftoverProperty() { return leftover.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty leftoverTextProperty() { return leftoverText.getReadOnlyProperty(); }
+}

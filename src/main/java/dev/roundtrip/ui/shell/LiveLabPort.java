@@ -1,0 +1,120 @@
+package dev.roundtrip.ui.shell;
+
+import dev.roundtrip.ui.composer.ComposedRequest;
+import dev.roundtrip.client.ExchangeHandle;
+import dev.roundtrip.client.RequestSpec;
+import dev.roundtrip.gate.GateMode;
+import dev.roundtrip.lab.Lab;
+import dev.roundtrip.record.Recording;
+import dev.roundtrip.trace.Stage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * The app's link to a running {@link Lab}. Every call is handed to one background thread, in order,
+ * so the FX thread never waits on the engine (sending, probing /proc, releasing a gate).
+ */
+public final class LiveLabPort implements LabPort {
+    private final Lab lab;
+    private final ExecutorService actions = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "lab-actions");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile Consumer<String> errors = m -> { };
+
+    public LiveLabPort(Lab lab) {
+        this.lab = lab;
+    }
+
+    /** Starts a lab on 127.0.0.1, any free port. Blocking: call it off the FX thread. */
+    public static LiveLabPort start() {
+        try {
+            return new LiveLabPort(Lab.start());
+        } catch (IOException e) {
+            throw new UncheckedIOException("The embedded server could not start: " + e.getMessage(), e);
+        }
+    }
+
+    public Lab lab() {
+        return lab;
+    }
+
+    /** Where failures of background actions are reported (called on the background thread). */
+    public void onError(Consumer<String> sink) {
+        errors = sink;
+    }
+
+    static RequestSpec toSpec(ComposedRequest r) {
+        if (r.isRaw()) return RequestSpec.raw(r.raw());
+        return new RequestSpec(r.method(), r.target(), r.headers(), r.body(), null, true, RequestSpec.DEFAULT_TIMEOUT);
+    }
+
+    /** Sends and returns the engine's handle (for tests and the snapshot command). */
+    public CompletableFuture<ExchangeHandle> sendNow(ComposedRequest request) {
+        return CompletableFuture.supplyAsync(() -> lab.send(toSpec(request)), actions);
+    }
+
+    /** The request is checked on the caller's thread: a refused one fails the future with its reason. */
+    @Override
+    public CompletableFuture<dev.roundtrip.trace.Exchange> sendAndSettle(ComposedRequest request) {
+        RequestSpec spec;
+        try {
+            spec = toSpec(request);
+        } catch (IllegalArgumentException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return CompletableFuture.supplyAsync(() -> lab.send(spec), actions)
+                .thenCompose(h -> lab.settled(h.exchangeId()));
+    }
+
+    @Override public Recording recording() { return lab.recording(); }
+    @Override public String describe() { return "Server on 127.0.0.1:" + lab.port(); }
+    @Override public boolean canSend() { return true; }
+    /** The request is checked here, on the caller's thread, so a bad one is refused with its reason. */
+    @Override
+    public void send(ComposedRequest request) {
+        RequestSpec spec = toSpec(request);
+        run(() -> lab.send(spec));
+    }
+    @Override public void setMode(GateMode mode) { run(() -> lab.gates().setMode(mode)); }
+
+    @Override
+    public void setBreakpoints(Set<Stage> stages) {
+        Set<Stage> copy = stages.isEmpty() ? EnumSet.noneOf(Stage.class) : EnumSet.copyOf(stages);
+        run(() -> lab.gates().setBreakpoints(copy));
+    }
+
+    @Override public void step() { run(() -> lab.gates().step()); }
+    @Override public boolean holding() { return !lab.gates().held().isEmpty(); }
+    @Override public void cancel(long exchangeId) { run(() -> lab.cancel(exchangeId)); }
+    @Override public void probe(long exchangeId) { run(() -> lab.probe(exchangeId)); }
+
+    private void run(Runnable r) {
+        actions.execute(() -> {
+            try {
+                r.run();
+            } catch (RuntimeException e) {
+                errors.accept(e.getMessage() == null ? e.toString() : e.getMessage());
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+        actions.shutdown();
+        try {
+            actions.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        lab.close();
+    }
+}

@@ -1,0 +1,400 @@
+package dev.roundtrip.ui.shell;
+
+import dev.roundtrip.ui.composer.ComposedRequest;
+import dev.roundtrip.ui.composer.ComposerViewModel;
+import dev.roundtrip.ui.diagram.DiagramScript;
+import dev.roundtrip.ui.diagram.DiagramStep;
+import dev.roundtrip.ui.diagram.VisibleTime;
+import dev.roundtrip.ui.exchanges.ExchangeRow;
+import dev.roundtrip.ui.inspector.InspectorViewModel;
+import dev.roundtrip.ui.playback.PlaybackViewModel;
+import dev.roundtrip.ui.util.Durations;
+import dev.roundtrip.gate.GateMode;
+import dev.roundtrip.record.Recording;
+import dev.roundtrip.trace.Exchange;
+import dev.roundtrip.trace.Stage;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.ObservableSet;
+
+/**
+ * The whole window's state. It reads the recording once per frame, and only when the recording's
+ * version changed ({@link #frame}); the engine never calls into it.
+ */
+public final class MainViewModel {
+    public static final double MIN_ZOOM = 0.5;
+    public static final double MAX_ZOOM = 3.0;
+    public static final double ZOOM_STEP = 1.15;
+
+    /** The port the app was started with: the live engine that Send, modes and breakpoints go to. */
+    private final LabPort home;
+    /** The session on screen: the live one, or an opened recording (see {@link #show}). */
+    private LabPort port;
+    private final ReadOnlyObjectWrapper<LabPort> shown = new ReadOnlyObjectWrapper<>();
+    private final javafx.beans.property.ReadOnlyBooleanWrapper replaying = new javafx.beans.property.ReadOnlyBooleanWrapper(false);
+    private final ComposerViewModel composer = new ComposerViewModel();
+    private final PlaybackViewModel playback = new PlaybackViewModel();
+    private final InspectorViewModel inspector = new InspectorViewModel();
+    private final ObservableList<ExchangeRow> exchanges = FXCollections.observableArrayList();
+    private final ReadOnlyLongWrapper selectedId = new ReadOnlyLongWrapper(-1);
+    private final ReadOnlyObjectWrapper<DiagramScript> script = new ReadOnlyObjectWrapper<>(DiagramScript.EMPTY);
+    private final ObjectProperty<GateMode> mode = new SimpleObjectProperty<>(GateMode.RUN);
+    private final ObservableSet<Stage> breakpoints = FXCollections.observableSet(EnumSet.noneOf(Stage.class));
+    private final DoubleProperty zoom = new SimpleDoubleProperty(1);
+    private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(Theme.LIGHT);
+    private final javafx.beans.property.BooleanProperty presenter = new javafx.beans.property.SimpleBooleanProperty(false);
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("Ready. Pick a preset or type a request, then press Send (Ctrl+Enter).");
+    private long seenVersion = -1;
+    private long lastFrameNanos = -1;
+    private boolean followLive = true;
+    private int knownExchanges;
+    private long probedFor = -1;
+    private Stage probedStage;
+    private long shownCutoff = Long.MIN_VALUE;
+    private int shownStep = -2;
+    /** True while showing gates someone else set on the engine: nothing is sent back to it. */
+    private boolean showingGates;
+
+    public MainViewModel(LabPort port) {
+        this.home = port;
+        this.port = port;
+        shown.set(port);
+        replaying.set(!port.canSend());
+        mode.addListener((o, a, m) -> {
+            if (!showingGates) home.setMode(m);
+            message.set(modeMessage(m));
+            updateStatus();
+        });
+        breakpoints.addListener((javafx.collections.SetChangeListener<Stage>) c -> {
+            if (!showingGates) home.setBreakpoints(breakpoints.isEmpty() ? EnumSet.noneOf(Stage.class) : EnumSet.copyOf(breakpoints));
+            if (!breakpoints.isEmpty() && mode.get() == GateMode.RUN) mode.set(GateMode.BREAKPOINTS);
+            if (breakpoints.isEmpty() && mode.get() == GateMode.BREAKPOINTS) mode.set(GateMode.RUN);
+        });
+        zoom.addListener((o, a, z) -> {
+            double c = Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, z.doubleValue()));
+            if (c != z.doubleValue()) zoom.set(c);
+        });
+        playback.currentStepProperty().addListener((o, a, b) -> updateInspector());
+        updateStatus();
+    }
+
+    private static String modeMessage(GateMode m) {
+        switch (m) {
+            case STEP: return "Step mode: every stage waits at a gate. Press Step (→) to let exactly one stage run.";
+            case BREAKPOINTS: return "Breakpoints: exchanges stop before the marked stages. Step (→) goes on.";
+            default: return "Run mode: exchanges run through without stopping.";
+        }
+    }
+
+    /**
+     * Puts another session on screen (an opened recording, or back to live) through the same view
+     * code: the list, diagram, playback and inspector now read {@code p}'s recording. The live engine
+     * keeps running and recording meanwhile; Send, modes and breakpoints stay with it.
+     */
+    public void show(LabPort p) {
+        if (p == port) return;
+        port = p;
+        replaying.set(p != home || !p.canSend());
+        exchanges.clear();
+        knownExchanges = 0;
+        followLive = !replaying.get();
+        probedFor = -1;
+        probedStage = null;
+        shownCutoff = Long.MIN_VALUE;
+        shownStep = -2;
+        selectedId.set(-1);
+        script.set(DiagramScript.EMPTY);
+        seenVersion = p.recording().version();
+        refresh();
+        redrawSelected(true);
+        shown.set(p);
+        updateStatus();
+    }
+
+    /** Called once per animation frame with the frame's time stamp in ns. */
+    public void frame(long nowNanos) {
+        long version = port.recording().version();
+        if (version != seenVersion) {
+            seenVersion = version;
+            refresh();
+        }
+        double elapsed = lastFrameNanos < 0 ? 0 : (nowNanos - lastFrameNanos) / 1e6;
+        lastFrameNanos = nowNanos;
+        playback.tick(Math.min(elapsed, 100)); // a stalled frame must not skip a whole step
+        updateInspector();
+    }
+
+    /** Re-reads the recording: the list, the selected exchange's diagram and readouts. */
+    public void refresh() {
+        List<Exchange> all = port.recording().exchanges();
+        List<ExchangeRow> rows = new ArrayList<>(all.size());
+        for (int i = 0; i < all.size(); i++) rows.add(cachedRow(i, all.get(i)));
+        while (rowCache.size() > all.size()) rowCache.remove(rowCache.size() - 1);
+        for (int i = 0; i < rows.size(); i++) {
+            if (i < exchanges.size()) {
+                if (exchanges.get(i) != rows.get(i) && !exchanges.get(i).equals(rows.get(i))) exchanges.set(i, rows.get(i));
+            } else {
+                exchanges.add(rows.get(i));
+            }
+        }
+        // the recording evicts its oldest finished exchanges under load: the list shrinks with it
+        if (exchanges.size() > rows.size()) exchanges.remove(rows.size(), exchanges.size());
+        if (all.size() > knownExchanges && followLive) {
+            knownExchanges = all.size();
+            select(all.get(all.size() - 1).id());
+            return;
+        }
+        knownExchanges = all.size();
+        redrawSelected(false);
+        inspector.showHistory(all);
+    }
+
+    /** What a row was built from: an exchange that has not grown keeps its row (no diagram script rebuilt). */
+    private record Shown(Exchange exchange, int events, int gates, boolean ended, Object request, ExchangeRow row) {}
+
+    private final List<Shown> rowCache = new ArrayList<>();
+
+    /** The row of the exchange at {@code i}; rebuilt only when that exchange changed (a frame stays O(new facts)). */
+    private ExchangeRow cachedRow(int i, Exchange x) {
+        int events = x.events().size();
+        int gates = x.gateEvents().size();
+        boolean ended = x.end().isPresent();
+        Object request = x.request();
+        if (i < rowCache.size()) {
+            Shown s = rowCache.get(i);
+            if (s.exchange() == x && s.events() == events && s.gates() == gates && s.ended() == ended && s.request() == request) {
+                return s.row();
+            }
+        }
+        Shown fresh = new Shown(x, events, gates, ended, request, row(x));
+        if (i < rowCache.size()) rowCache.set(i, fresh);
+        else rowCache.add(fresh);
+        return fresh.row();
+    }
+
+    static ExchangeRow row(Exchange x) {
+        DiagramScript s = DiagramScript.of(x);
+        String status = x.response().map(r -> String.valueOf(r.status())).orElse(s.severity().label());
+        if (s.heldBefore() != null) status = "held";
+        String method = x.request().method().isEmpty() ? "raw" : x.request().method();
+        String target = x.request().target().isEmpty() ? x.request().summary() : x.request().target();
+        String time = x.end().isPresent() ? Durations.nanos(x.durationNanos()) : "…";
+        return new ExchangeRow(x.id(), method, target, status, time, s.severity());
+    }
+
+    /** Shows one exchange from its start. Selecting the newest follows new exchanges again. */
+    public void select(long id) {
+        List<Exchange> all = port.recording().exchanges();
+        followLive = !all.isEmpty() && all.get(all.size() - 1).id() == id;
+        if (id == selectedId.get()) {
+            redrawSelected(false);
+            return;
+        }
+        selectedId.set(id);
+        redrawSelected(true);
+        inspector.showHistory(all);
+    }
+
+    private void redrawSelected(boolean fromStart) {
+        Optional<Exchange> x = selected();
+        DiagramScript s = x.map(DiagramScript::of).orElse(DiagramScript.EMPTY);
+        if (!s.equals(script.get())) script.set(s);
+        List<Double> visible = new ArrayList<>();
+        for (DiagramStep step : s.steps()) visible.add(VisibleTime.millis(step.durationNanos()));
+        if (fromStart) {
+            playback.restart(visible);
+            if (mode.get() == GateMode.RUN) playback.playingProperty().set(true);
+        } else {
+            playback.setSteps(visible);
+        }
+        probeWhenHeld(s);
+        shownStep = -2;
+        updateStatus();
+        updateInspector();
+    }
+
+    /** A hold before parse or interpret keeps bytes in a kernel queue: measure them once, fresh. */
+    private void probeWhenHeld(DiagramScript s) {
+        Stage held = s.heldBefore();
+        if (held == null || (held != Stage.PARSE && held != Stage.INTERPRET)) return;
+        if (probedFor == s.exchangeId() && probedStage == held) return;
+        probedFor = s.exchangeId();
+        probedStage = held;
+        port.probe(s.exchangeId());
+    }
+
+    private void updateInspector() {
+        Optional<Exchange> x = selected();
+        DiagramScript s = script.get();
+        int step = playback.currentStep();
+        long cutoff = cutoff(s, step, playback.stepProgress());
+        if (cutoff == shownCutoff && step == shownStep) return;
+        shownCutoff = cutoff;
+        shownStep = step;
+        inspector.show(x.orElse(null), s, step, cutoff);
+    }
+
+    /** The real time the animation stands at: interpolated inside the current step, everything at the end. */
+    private long cutoff(DiagramScript s, int step, double progress) {
+        if (step < 0 || s.steps().isEmpty()) return Long.MAX_VALUE;
+        if (playback.atEnd()) return Long.MAX_VALUE;
+        DiagramStep d = s.steps().get(step);
+        if (!d.ended()) return Long.MAX_VALUE;
+        return d.beginNanos() + (long) (progress * (d.endNanos() - d.beginNanos()));
+    }
+
+    public Optional<Exchange> selected() {
+        return selectedId.get() < 0 ? Optional.empty() : port.recording().exchange(selectedId.get());
+    }
+
+    // --- actions ---
+
+    public void send() {
+        boolean fromReplay = false;
+        if (!port.canSend()) {
+            if (!home.canSend()) {
+                message.set("This is a replay: there is no server to send to.");
+                return;
+            }
+            // Send always goes to the live server: leave the replay for the live session
+            show(home);
+            fromReplay = true;
+        }
+        Optional<ComposedRequest> r = composer.compose();
+        if (r.isEmpty()) {
+            message.set(composer.problemProperty().get());
+            return;
+        }
+        try {
+            port.send(r.get());
+        } catch (IllegalArgumentException e) {
+            message.set("Not sent: " + e.getMessage());
+            return;
+        }
+        followLive = true;
+        message.set((fromReplay ? "Back to the live session: sent " : "Sent ") + r.get().summary() + (mode.get() == GateMode.STEP ? ". It waits before send: press Step (→)." : "."));
+    }
+
+    /** Step (→): live, releases one held stage; otherwise moves the animation one step on. */
+    public void stepForward() {
+        if (mode.get() != GateMode.RUN && port.holding()) {
+            Stage held = script.get().heldBefore();
+            port.step();
+            playback.playingProperty().set(true);
+            playback.toEnd();
+            message.set(held == null ? "Released one stage." : "Released: " + held.wireName() + " runs now.");
+            return;
+        }
+        playback.stepForward();
+    }
+
+    public void stepBack() {
+        playback.stepBack();
+    }
+
+    public void togglePlaying() {
+        playback.togglePlaying();
+    }
+
+    public void cancelSelected() {
+        long id = selectedId.get();
+        if (id < 0) return;
+        if (!port.canSend()) {
+            message.set("This is a replay: exchange #" + id + " ended long ago, there is nothing to cancel.");
+            return;
+        }
+        if (selected().map(x -> x.end().isPresent()).orElse(true)) {
+            message.set("Exchange #" + id + " has already ended: there is nothing to cancel.");
+            return;
+        }
+        port.cancel(id);
+        message.set("Cancelled exchange #" + id + ": the client leaves; the server still answers.");
+    }
+
+    public void probeSelected() {
+        long id = selectedId.get();
+        if (id >= 0) port.probe(id);
+    }
+
+    /** The engine's gates were set by someone else (a lesson): the Run/Step controls show it, nothing is sent back. */
+    public void showGates(GateMode m, java.util.Set<Stage> stages) {
+        showingGates = true;
+        try {
+            breakpoints.retainAll(stages);
+            breakpoints.addAll(stages);
+            mode.set(m);
+        } finally {
+            showingGates = false;
+        }
+    }
+
+    public void toggleStepMode() {
+        mode.set(mode.get() == GateMode.STEP ? GateMode.RUN : GateMode.STEP);
+    }
+
+    public void toggleBreakpoint(Stage s) {
+        if (!breakpoints.remove(s)) breakpoints.add(s);
+    }
+
+    /** Presenter view: the diagram alone fills the window (composer and inspector hidden). */
+    public void togglePresenter() {
+        presenter.set(!presenter.get());
+        message.set(presenter.get() ? "Presenter view: the diagram fills the window. F5 brings the panels back." : "Panels back.");
+    }
+
+    public void zoomIn() { zoom.set(zoom.get() * ZOOM_STEP); }
+    public void zoomOut() { zoom.set(zoom.get() / ZOOM_STEP); }
+    public void zoomReset() { zoom.set(1); }
+
+    public void say(String text) {
+        message.set(text);
+    }
+
+    private void updateStatus() {
+        StringBuilder sb = new StringBuilder(port.describe());
+        sb.append("  ·  ").append(mode.get() == GateMode.RUN ? "Run" : mode.get() == GateMode.STEP ? "Step" : "Breakpoints").append(" mode");
+        sb.append("  ·  ").append(Durations.count(exchanges.size(), "exchange"));
+        Stage held = script.get().heldBefore();
+        if (held != null) sb.append("  ·  #").append(script.get().exchangeId()).append(" held before ").append(held.wireName());
+        long dropped = port.recording().dropped();
+        if (dropped > 0) sb.append("  ·  ").append(dropped).append(" events dropped");
+        status.set(sb.toString());
+    }
+
+    /** The port of the session on screen. */
+    public LabPort port() { return port; }
+    /** The live port Send, modes and breakpoints go to. */
+    public LabPort livePort() { return home; }
+    public ReadOnlyObjectProperty<LabPort> shownProperty() { return shown.getReadOnlyProperty(); }
+    /** True while an opened recording (not the live session) is on screen. */
+    public javafx.beans.property.ReadOnlyBooleanProperty replayingProperty() { return replaying.getReadOnlyProperty(); }
+    public ComposerViewModel composer() { return composer; }
+    public PlaybackViewModel playback() { return playback; }
+    public InspectorViewModel inspector() { return inspector; }
+    public ObservableList<ExchangeRow> exchanges() { return exchanges; }
+    public ReadOnlyLongProperty selectedIdProperty() { return selectedId.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<DiagramScript> scriptProperty() { return script.getReadOnlyProperty(); }
+    public ObjectProperty<GateMode> modeProperty() { return mode; }
+    public ObservableSet<Stage> breakpoints() { return breakpoints; }
+    public DoubleProperty zoomProperty() { return zoom; }
+    public ObjectProperty<Theme> themeProperty() { return theme; }
+    public javafx.beans.property.BooleanProperty presenterProperty() { return presenter; }
+    public ReadOnlyStringProperty statusProperty() { return status.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty messageProperty() { return message.getReadOnlyProperty(); }
+    public Recording recording() { return port.recording(); }
+}

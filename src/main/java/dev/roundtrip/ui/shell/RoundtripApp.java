@@ -1,0 +1,99 @@
+package dev.roundtrip.ui.shell;
+
+import dev.roundtrip.ui.recordings.RecordingSessions;
+import java.time.Instant;
+import java.util.function.Supplier;
+import javafx.application.Application;
+import javafx.stage.Stage;
+import dev.roundtrip.record.Recording;
+
+/**
+ * The desktop app. Started through {@code dev.roundtrip.Launcher} (a class extending Application
+ * cannot be the main class on a plain classpath). The engine is started in {@link #init}, which
+ * runs off the FX thread.
+ */
+public final class RoundtripApp extends Application {
+    /** How the app gets its engine; replaced by tests and by the launcher. */
+    static volatile Supplier<LabPort> portFactory = () -> new ReplayPort(new Recording(Instant.now()), "an empty session");
+
+    private LabPort port;
+    private MainView view;
+    private RecordingSessions recordings;
+
+    /** Opens the app on a freshly started lab (the server starts off the FX thread, in init). */
+    public static void launchLive() {
+        // the engine (server, H2) starts while the JavaFX toolkit starts: the first frame comes sooner
+        java.util.concurrent.CompletableFuture<LabPort> early = java.util.concurrent.CompletableFuture.supplyAsync(LiveLabPort::start);
+        portFactory = early::join;
+        Application.launch(RoundtripApp.class);
+    }
+
+    /** Set by {@link #launchSmoke}: print the time to the first frame, then quit. */
+    private static volatile String smoke;
+
+    /** Like {@link #launchLive}, but quits after the first frame and prints how long it took. */
+    public static void launchSmoke(boolean headless) {
+        smoke = headless ? "headless (Monocle, software rendering)" : "on display " + System.getenv("DISPLAY");
+        launchLive();
+    }
+
+    public static void setPortFactory(Supplier<LabPort> factory) {
+        portFactory = factory;
+    }
+
+    private long initMillis;
+
+    @Override
+    public void init() {
+        long t0 = System.currentTimeMillis();
+        port = portFactory.get();
+        initMillis = System.currentTimeMillis() - t0;
+    }
+
+    @Override
+    public void start(Stage stage) {
+        MainViewModel vm = new MainViewModel(port);
+        if (port instanceof LiveLabPort) {
+            ((LiveLabPort) port).onError(m -> javafx.application.Platform.runLater(() -> vm.say("The engine refused: " + m)));
+        }
+        view = MainView.load(vm);
+        recordings = RecordingSessions.install(view);
+        stage.setTitle("Roundtrip: how a request travels");
+        // fill the screen: a projector shows the whole window, and without a window manager
+        // (Xvfb) "maximized" alone would leave the default size
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        stage.setScene(view.scene(screen.getWidth(), screen.getHeight()));
+        stage.setX(screen.getMinX());
+        stage.setY(screen.getMinY());
+        stage.setMinWidth(1000);
+        stage.setMinHeight(700);
+        stage.setMaximized(true);
+        stage.show();
+        view.start();
+        recordings.startAutosave();
+        if (smoke != null) quitAfterFirstFrame(stage);
+    }
+
+    private void quitAfterFirstFrame(Stage stage) {
+        new javafx.animation.AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                stop();
+                // runs once this pulse (layout and render) is over
+                javafx.application.Platform.runLater(() -> {
+                    long sinceStart = System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+                    System.out.println("first frame " + sinceStart + " ms after JVM start, " + smoke + "; waited "
+                            + initMillis + " ms for the engine; window " + (int) stage.getWidth() + "x" + (int) stage.getHeight());
+                    javafx.application.Platform.exit();
+                });
+            }
+        }.start();
+    }
+
+    @Override
+    public void stop() {
+        if (view != null) view.stop();
+        if (recordings != null) recordings.close();
+        if (port != null) port.close();
+    }
+}

@@ -1,0 +1,70 @@
+package dev.roundtrip.ui.composer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.roundtrip.trace.Header;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class ComposerViewModelTest {
+    private final ComposerViewModel c = new ComposerViewModel();
+
+    @Test
+    void composesAStructuredRequestWithHeadersAndBody() {
+        c.methodProperty().set("POST");
+        c.targetProperty().set("/echo");
+        c.headersProperty().set("Content-Type: text/plain\n\nX-Class:  7b ");
+        c.bodyProperty().set("hi");
+        ComposedRequest r = c.compose().orElseThrow();
+        assertThat(r.method()).isEqualTo("POST");
+        assertThat(r.headers()).containsExactly(new Header("Content-Type", "text/plain"), new Header("X-Class", "7b"));
+        assertThat(new String(r.body(), StandardCharsets.UTF_8)).isEqualTo("hi");
+        assertThat(r.isRaw()).isFalse();
+    }
+
+    @Test
+    void aBadHeaderLineIsNamedAndNothingIsComposed() {
+        c.headersProperty().set("Accept: */*\nno colon here");
+        assertThat(c.compose()).isEmpty();
+        assertThat(c.problemProperty().get()).contains("line 2").contains("no colon here");
+        c.headersProperty().set("");
+        c.targetProperty().set("users");
+        assertThat(c.compose()).isEmpty();
+        assertThat(c.problemProperty().get()).contains("must start with /");
+    }
+
+    @Test
+    void everyPresetComposesAndTheMalformedOneIsRawBytes() {
+        for (Preset p : c.presets()) {
+            c.apply(p);
+            assertThat(c.compose()).as(p.label()).isPresent();
+        }
+        c.apply(c.presets().get(c.presets().size() - 1));
+        ComposedRequest r = c.compose().orElseThrow();
+        assertThat(new String(r.raw(), StandardCharsets.ISO_8859_1)).isEqualTo("GET /users/1\r\nHost: localhost\r\n\r\n");
+        c.apply(c.presets().get(1));
+        assertThat(c.rawModeProperty().get()).isFalse();
+        assertThat(c.compose().orElseThrow().target()).isEqualTo("/users/1");
+    }
+
+    @Test
+    void rawTextEscapesAndTypedLineBreaks() {
+        assertThat(RawBytes.parse("GET / HTTP/1.1\nHost: x\n\n")).isEqualTo("GET / HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+        assertThat(RawBytes.parse("A\\r\\n\nB\\x00\\\\")).isEqualTo(new byte[] {'A', '\r', '\n', 'B', 0, '\\'});
+        byte[] any = {'G', '\r', '\n', 0x7f, '\t', '\\', 'z'};
+        assertThat(RawBytes.parse(RawBytes.format(any))).isEqualTo(any);
+        assertThatThrownBy(() -> RawBytes.parse("ok\nbad \\xZZ")).hasMessageContaining("line 2").hasMessageContaining("two hex digits");
+        assertThatThrownBy(() -> RawBytes.parse("\\q")).hasMessageContaining("unknown escape \\q");
+    }
+
+    @Test
+    void switchingToRawStartsFromTheStructuredRequest() {
+        c.methodProperty().set("GET");
+        c.targetProperty().set("/");
+        c.headersProperty().set("");
+        c.rawModeProperty().set(true);
+        assertThat(c.rawTextProperty().get()).startsWith("GET / HTTP/1.1\\r\\n\n");
+        assertThat(c.rawSummaryProperty().get()).startsWith("35 bytes");
+    }
+}

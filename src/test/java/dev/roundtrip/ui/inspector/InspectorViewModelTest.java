@@ -1,0 +1,70 @@
+package dev.roundtrip.ui.inspector;
+
+import dev.roundtrip.ui.Fixtures;
+import dev.roundtrip.ui.diagram.DiagramScript;
+import dev.roundtrip.ui.diagram.DiagramStep;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.roundtrip.record.Recording;
+import dev.roundtrip.trace.Exchange;
+import dev.roundtrip.trace.Stage;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class InspectorViewModelTest {
+    private final Recording rec = Fixtures.classroom();
+    private final InspectorViewModel vm = new InspectorViewModel();
+
+    private static String text(java.util.List<HexLine> lines, HexLine.Look look) {
+        return lines.stream().flatMap(l -> l.text().stream()).filter(r -> r.look() == look)
+                .map(HexLine.Run::text).collect(Collectors.joining());
+    }
+
+    @Test
+    void atTheEndBothDirectionsAreShownAndNothingIsHighlightedOutsideTheCurrentStage() {
+        Exchange x = rec.exchange(1).orElseThrow();
+        DiagramScript s = DiagramScript.of(x);
+        vm.show(x, s, 4, Long.MAX_VALUE);
+        assertThat(text(vm.requestHex(), HexLine.Look.REQUEST)).startsWith("GET /users/1 HTTP/1.1←↓");
+        assertThat(text(vm.responseHex(), HexLine.Look.RESPONSE_CURRENT)).startsWith("HTTP/1.1 200 OK");
+        assertThat(text(vm.requestHex(), HexLine.Look.REQUEST_CURRENT)).isEmpty();
+        assertThat(vm.bytesCaptionProperty().get()).contains("just read by interpret");
+        assertThat(vm.waterfall()).extracting(WaterfallRow::stage).containsExactly(Stage.values());
+        assertThat(vm.waterfall().get(4).current()).isTrue();
+        assertThat(vm.allocatedByStage()).filteredOn(a -> a.stage() == Stage.PROCESS).singleElement()
+                .satisfies(a -> assertThat(a.bytes()).isEqualTo(41_000L));
+    }
+
+    @Test
+    void duringParseTheRequestIsHighlightedAndReadoutsAreThoseOfThatMoment() {
+        Exchange x = rec.exchange(1).orElseThrow();
+        DiagramScript s = DiagramScript.of(x);
+        DiagramStep parse = s.steps().get(1);
+        vm.show(x, s, 1, parse.endNanos());
+        assertThat(text(vm.requestHex(), HexLine.Look.REQUEST_CURRENT)).startsWith("GET /users/1");
+        assertThat(vm.responseHex()).isEmpty();
+        assertThat(vm.bufferProperty().get().capacity()).isEqualTo(1024);
+        assertThat(vm.kernelCaptionProperty().get()).startsWith("server socket");
+        // when send had written its bytes, only the client's readouts existed
+        vm.show(x, s, 0, s.steps().get(0).endNanos());
+        assertThat(vm.bufferProperty().get().capacity()).isEqualTo(256);
+        assertThat(vm.kernelProperty().get().txQueue()).isEqualTo((long) Fixtures.USERS_REQUEST.length());
+    }
+
+    @Test
+    void whileHeldBeforeParseTheKernelReadoutIsTheHoldsAndShowsTheWaitingBytes() {
+        Exchange x = rec.exchange(6).orElseThrow();
+        vm.show(x, DiagramScript.of(x), 0, Long.MAX_VALUE);
+        assertThat(vm.kernelProperty().get().rxQueue()).isEqualTo((long) Fixtures.USERS_REQUEST.length());
+        assertThat(vm.kernelCaptionProperty().get()).isEqualTo("server socket while held before parse");
+    }
+
+    @Test
+    void historyHasOnePointPerExchangeWithMemoryAndNoneIsInvented() {
+        vm.showHistory(rec.exchanges());
+        assertThat(vm.memoryHistory()).extracting(MemoryPoint::exchangeId).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
+        vm.show(null, DiagramScript.EMPTY, -1, 0);
+        assertThat(vm.bufferProperty().get()).isNull();
+        assertThat(vm.waterfall()).isEmpty();
+    }
+}

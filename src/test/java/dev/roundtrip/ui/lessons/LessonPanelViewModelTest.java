@@ -1,0 +1,208 @@
+package dev.roundtrip.ui.lessons;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.roundtrip.gate.GateMode;
+import dev.roundtrip.lab.Lab;
+import dev.roundtrip.lesson.Lesson;
+import dev.roundtrip.lesson.LessonLoader;
+import dev.roundtrip.lesson.LessonProgress;
+import dev.roundtrip.lesson.ProgressStore;
+import dev.roundtrip.trace.Actor;
+import dev.roundtrip.trace.Exchange;
+import dev.roundtrip.trace.Stage;
+import dev.roundtrip.trace.StageEvent;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The lesson panel's view model on a real lab, without controls: changes from the session's worker
+ * are queued and applied here, on the test's thread, as the FX thread would.
+ */
+class LessonPanelViewModelTest {
+    private static Lab lab;
+    private static List<Lesson> lessons;
+    private final ConcurrentLinkedQueue<Runnable> fx = new ConcurrentLinkedQueue<>();
+
+    @TempDir
+    Path home;
+
+    @BeforeAll
+    static void start() throws Exception {
+        lab = Lab.start();
+        lessons = LessonLoader.loadDirectory(Path.of("lessons")).lessons();
+    }
+
+    @AfterAll
+    static void stop() {
+        lab.close();
+    }
+
+    private static Lesson lesson(String id) {
+        return lessons.stream().filter(l -> l.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    private void pump() {
+        for (Runnable r; (r = fx.poll()) != null; ) r.run();
+    }
+
+    private void await(java.util.concurrent.CompletableFuture<?> f) throws Exception {
+        f.get(60, TimeUnit.SECONDS);
+        pump();
+    }
+
+    private LessonPanelViewModel vm(ProgressStore store) {
+        return new LessonPanelViewModel(lab, () -> store, fx::add);
+    }
+
+    /** The status of the exchange the lesson sent last, read from the recording. */
+    private static int lastStatus(LessonPanelViewModel vm) {
+        long id = vm.latestExchangeProperty().get();
+        return lab.recording().exchange(id).orElseThrow().response().orElseThrow().status();
+    }
+
+    private static long parseBytes(long exchangeId) {
+        Exchange x = lab.recording().exchange(exchangeId).orElseThrow();
+        return x.events().stream().filter(e -> e.stage() == Stage.PARSE && e.bytes() != null)
+                .mapToLong(e -> e.bytes().count()).sum();
+    }
+
+    @Test
+    void goesThroughTheDanceForwardAndBackJudgingAnswersAgainstTheMeasurementAndSavesProgress() throws Exception {
+        Path file = home.resolve("progress.json");
+        LessonPanelViewModel vm = vm(new ProgressStore(file));
+        await(vm.open(lesson("01-the-dance")));
+        assertThat(vm.openProperty().get()).isTrue();
+        assertThat(vm.stepTextProperty().get()).isEqualTo("Step 1 of 5");
+        assertThat(vm.narrationProperty().get()).contains("lifelines");
+        assertThat(vm.focusProperty().get().lifelines()).containsExactlyInAnyOrder(Actor.values());
+        assertThat(vm.questionKindProperty().get()).isEqualTo(LessonPanelViewModel.QuestionKind.NONE);
+        assertThat(vm.canBackProperty().get()).isFalse();
+        assertThat(vm.canNextProperty().get()).isTrue();
+
+        await(vm.next());
+        assertThat(vm.stepTextProperty().get()).isEqualTo("Step 2 of 5");
+        assertThat(vm.questionKindProperty().get()).isEqualTo(LessonPanelViewModel.QuestionKind.CHOICE);
+        assertThat(vm.reportProperty().get()).contains("sent GET /");
+        assertThat(vm.canCheckProperty().get()).isTrue();
+        int status = lastStatus(vm);
+        int right = -1;
+        int wrong = -1;
+        for (int i = 0; i < vm.choices().size(); i++) {
+            if (vm.choices().get(i).startsWith(status + " ")) right = i + 1;
+            else wrong = i + 1;
+        }
+        assertThat(right).as("a choice for the measured status %d", status).isPositive();
+
+        vm.answerProperty().set(String.valueOf(wrong));
+        vm.check();
+        pump();
+        assertThat(vm.feedbackKindProperty().get()).isEqualTo(LessonPanelViewModel.FeedbackKind.WRONG);
+        assertThat(vm.stepDoneProperty().get()).isFalse();
+        vm.hint();
+        pump();
+        assertThat(vm.hints()).containsExactly(lesson("01-the-dance").steps().get(1).checkpoint().hints().get(0));
+        assertThat(vm.moreHintsProperty().get()).isFalse();
+
+        vm.answerProperty().set(String.valueOf(right));
+        vm.check();
+        pump();
+        assertThat(vm.feedbackKindProperty().get()).isEqualTo(LessonPanelViewModel.FeedbackKind.CORRECT);
+        assertThat(vm.feedbackProperty().get()).contains("The measured status was " + status);
+        assertThat(vm.stepDoneProperty().get()).isTrue();
+
+        await(vm.next());
+        assertThat(vm.questionKindProperty().get()).isEqualTo(LessonPanelViewModel.QuestionKind.NUMBER);
+        assertThat(vm.unitProperty().get()).isEqualTo("bytes");
+        assertThat(vm.focusProperty().get().tab()).isEqualTo(LessonFocus.InspectorTab.BYTES);
+        assertThat(vm.feedbackKindProperty().get()).as("a new step starts without feedback").isEqualTo(LessonPanelViewModel.FeedbackKind.NONE);
+        long bytes = parseBytes(vm.latestExchangeProperty().get());
+        assertThat(bytes).isPositive();
+        vm.answerProperty().set(String.valueOf(bytes + 1));
+        vm.check();
+        pump();
+        assertThat(vm.feedbackKindProperty().get()).isEqualTo(LessonPanelViewModel.FeedbackKind.WRONG);
+        assertThat(vm.feedbackProperty().get()).contains("higher than what was measured");
+        vm.answerProperty().set(bytes + " bytes");
+        vm.check();
+        pump();
+        assertThat(vm.feedbackKindProperty().get()).isEqualTo(LessonPanelViewModel.FeedbackKind.CORRECT);
+        assertThat(vm.feedbackProperty().get()).contains("Exactly " + bytes + " bytes");
+        assertThat(vm.completionProperty().get()).isEqualTo(3.0 / 5);
+        assertThat(vm.completionTextProperty().get()).isEqualTo("60 % done");
+
+        // back shows step 2 again with its verdict; nothing is sent again
+        int sent = lab.recording().exchanges().size();
+        vm.back();
+        pump();
+        assertThat(vm.stepTextProperty().get()).isEqualTo("Step 2 of 5");
+        assertThat(vm.feedbackKindProperty().get()).isEqualTo(LessonPanelViewModel.FeedbackKind.CORRECT);
+        assertThat(lab.recording().exchanges()).hasSize(sent);
+        vm.closeNow();
+        assertThat(vm.openProperty().get()).isFalse();
+
+        LessonProgress saved = new ProgressStore(file).get("01-the-dance");
+        assertThat(saved.currentStep()).isEqualTo(2);
+        assertThat(saved.completedSteps()).containsExactlyInAnyOrder(1, 2, 3);
+    }
+
+    @Test
+    void aResumedLessonContinuesWhereItWasAndResetStartsAgain() throws Exception {
+        ProgressStore store = new ProgressStore(home.resolve("progress.json"));
+        LessonPanelViewModel vm = vm(store);
+        await(vm.open(lesson("01-the-dance")));
+        await(vm.next());
+        await(vm.next());
+        vm.closeNow();
+
+        LessonPanelViewModel again = vm(new ProgressStore(home.resolve("progress.json")));
+        await(again.open(lesson("01-the-dance")));
+        assertThat(again.stepTextProperty().get()).isEqualTo("Step 3 of 5");
+        assertThat(again.canCheckProperty().get()).as("the actions up to step 3 ran again").isTrue();
+        await(again.reset());
+        assertThat(again.stepTextProperty().get()).isEqualTo("Step 1 of 5");
+        assertThat(again.completionProperty().get()).isEqualTo(1.0 / 5);
+        again.closeNow();
+    }
+
+    @Test
+    void theGatesALessonSetsAreReportedForTheRunStepControls() throws Exception {
+        LessonPanelViewModel vm = vm(new ProgressStore(home.resolve("progress.json")));
+        await(vm.open(lesson("05-the-kernels-role")));
+        LessonPanelViewModel.GateState g = vm.gatesProperty().get();
+        assertThat(g.mode()).isEqualTo(GateMode.BREAKPOINTS);
+        assertThat(g.breakpoints()).containsExactly(Stage.PARSE);
+        assertThat(vm.focusProperty().get().lifelines()).containsExactly(Actor.SERVER_KERNEL);
+        vm.closeNow();
+        assertThat(lab.gates().mode()).as("closing leaves the engine as the lesson found it").isEqualTo(GateMode.RUN);
+    }
+
+    @Test
+    void theQueueRunOfLessonTwelveIsOfferedToTheQueueDiagram() throws Exception {
+        LessonPanelViewModel vm = vm(new ProgressStore(home.resolve("progress.json")));
+        Lesson twelve = lesson("12-beyond-request-response");
+        int queueStep = 0;
+        while (!(twelve.steps().get(queueStep).action() instanceof dev.roundtrip.lesson.Action.Queue)) queueStep++;
+        await(vm.open(twelve));
+        assertThat(vm.queueProperty().get()).isNull();
+        for (int i = 0; i < queueStep; i++) await(vm.next());
+        assertThat(vm.focusProperty().get().queueDiagram()).isTrue();
+        assertThat(vm.queueProperty().get()).isNotNull();
+        assertThat(vm.queueProperty().get().summary().jobsDone()).isEqualTo(vm.queueProperty().get().setup().jobs());
+        vm.closeNow();
+    }
+
+    @Test
+    void withoutALiveLabLessonsCannotRunAndSaySo() {
+        LessonPanelViewModel vm = new LessonPanelViewModel(null, () -> null, fx::add);
+        assertThat(vm.open(lesson("01-the-dance"))).isCompletedExceptionally();
+        assertThat(vm.openProperty().get()).isFalse();
+        assertThat(vm.problemProperty().get()).contains("replay");
+    }
+}

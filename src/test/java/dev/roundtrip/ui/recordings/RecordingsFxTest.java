@@ -1,0 +1,215 @@
+package dev.roundtrip.ui.recordings;
+
+import dev.roundtrip.ui.LiveWindow;
+import dev.roundtrip.ui.SavedSamples;
+import dev.roundtrip.ui.TempHome;
+import dev.roundtrip.ui.compare.CompareView;
+import dev.roundtrip.ui.compare.ResendViewModel;
+import dev.roundtrip.ui.shell.LiveLabPort;
+import dev.roundtrip.ui.shell.MainView;
+import dev.roundtrip.ui.shell.MainViewModel;
+import static dev.roundtrip.ui.FxWait.fx;
+import static dev.roundtrip.ui.FxWait.waitUntil;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.roundtrip.record.RecordingFiles;
+import dev.roundtrip.record.RecordingFormatException;
+import dev.roundtrip.record.RecordingJson;
+import dev.roundtrip.record.SampleRecordings;
+import dev.roundtrip.trace.Outcome;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** Recordings in the real window, headless (Monocle): open, replay, a bad file, re-send, restore. */
+@ExtendWith(ApplicationExtension.class)
+class RecordingsFxTest {
+
+    @TempDir
+    Path dir;
+
+    private TempHome home;
+    private LiveWindow window;
+    private LiveLabPort port;
+    private MainView view;
+    private MainViewModel vm;
+    private RecordingSessions recordings;
+
+    @Start
+    void start(javafx.stage.Stage stage) {
+        home = TempHome.use(dir.resolve("home"));
+        window = LiveWindow.show(stage, v -> recordings = RecordingSessions.install(v));
+        port = window.port;
+        vm = window.vm;
+        view = window.view;
+    }
+
+    @AfterEach
+    void stop() {
+        window.close(() -> {
+            if (recordings.compareView().stage() != null) recordings.compareView().stage().hide();
+        }, recordings::close);
+        home.restore();
+    }
+
+    private void oneLiveExchange(FxRobot robot) {
+        robot.clickOn("#preset-users1");
+        robot.clickOn("#sendButton");
+        waitUntil("the live exchange settled and is listed", () -> port.recording().exchanges().size() == 1
+                && port.recording().exchanges().get(0).outcome() != Outcome.PENDING && vm.exchanges().size() == 1);
+    }
+
+    private Path sample() throws Exception {
+        return SavedSamples.lesson1(dir);
+    }
+
+    private void open(Path f) {
+        fx(() -> recordings.sessions().open(f));
+    }
+
+    @SuppressWarnings("unchecked")
+    private Session shownInSelector(FxRobot robot) {
+        return fx(() -> ((ComboBox<Session>) robot.lookup("#sessionBox").query()).getValue());
+    }
+
+    @Test
+    void aLoadedRecordingIsReplayedStepByStepForwardAndBackWhileLiveIsKept(FxRobot robot) throws Exception {
+        oneLiveExchange(robot);
+        open(sample());
+        waitUntil("the replay is shown", () -> vm.replayingProperty().get() && vm.exchanges().size() == 7);
+
+        assertThat(shownInSelector(robot).toString()).isEqualTo("Replay: lesson1.roundtrip.json");
+        assertThat(fx(() -> robot.lookup("#sessionBanner").queryAs(Label.class).getText())).startsWith("REPLAY");
+        assertThat(fx(() -> robot.lookup("#runToggle").query().isDisabled())).as("Run/Step act on the live engine").isTrue();
+        assertThat(fx(() -> robot.lookup("#stepToggle").query().isDisabled())).isTrue();
+        assertThat(fx(() -> vm.playback().playingProperty().get())).isFalse();
+
+        robot.clickOn("#diagram");
+        robot.press(KeyCode.RIGHT).release(KeyCode.RIGHT);
+        waitUntil("→ showed the first stage", () -> vm.playback().currentStep() == 0 && view.diagram().currentStep() == 0
+                && !vm.playback().atEnd());
+        robot.press(KeyCode.RIGHT).release(KeyCode.RIGHT);
+        waitUntil("→ moved to the second stage", () -> vm.playback().currentStep() == 1 && view.diagram().currentStep() == 1);
+        robot.clickOn("#stepButton");
+        waitUntil("Step moved to the third stage", () -> view.diagram().currentStep() == 2);
+        robot.press(KeyCode.LEFT).release(KeyCode.LEFT);
+        waitUntil("← went back a stage", () -> view.diagram().currentStep() == 1);
+        robot.press(KeyCode.LEFT).release(KeyCode.LEFT);
+        waitUntil("← went back to the first", () -> view.diagram().currentStep() == 0);
+        robot.press(KeyCode.SPACE).release(KeyCode.SPACE);
+        waitUntil("Space played the replay to its end", () -> vm.playback().atEnd() && view.diagram().currentStep() == 4);
+
+        robot.clickOn("#backToLiveButton");
+        waitUntil("live is shown again", () -> !vm.replayingProperty().get() && vm.exchanges().size() == 1);
+        assertThat(shownInSelector(robot).isLive()).isTrue();
+        assertThat(port.recording().exchanges()).hasSize(1);
+        assertThat(fx(() -> robot.lookup("#runToggle").query().isDisabled())).isFalse();
+    }
+
+    @Test
+    void aBadFileShowsItsExactReasonAndTheSessionIsUntouched(FxRobot robot) throws Exception {
+        oneLiveExchange(robot);
+        long selected = fx(() -> vm.selectedIdProperty().get());
+        String full = new String(RecordingJson.toBytes(SampleRecordings.session()), StandardCharsets.UTF_8);
+        Path cut = dir.resolve("cut" + RecordingFiles.EXTENSION);
+        Files.writeString(cut, full.substring(0, full.length() / 3));
+        String expected;
+        try {
+            RecordingFiles.open(cut);
+            throw new AssertionError("a truncated file must not open");
+        } catch (RecordingFormatException e) {
+            expected = e.getMessage();
+        }
+        assertThat(expected).startsWith(cut + ":").contains("truncated");
+
+        open(cut);
+
+        waitUntil("the notice says why", () -> robot.lookup("#noticeText").queryAs(Label.class).getText().equals("Could not open: " + expected));
+        assertThat(fx(() -> robot.lookup("#noticeBar").query().isVisible())).isTrue();
+        assertThat(fx(() -> robot.lookup("#noticeBar").query().getStyleClass())).contains("notice-error");
+        assertThat(fx(() -> recordings.sessions().sessions().size())).isEqualTo(1);
+        assertThat(fx(() -> vm.replayingProperty().get())).isFalse();
+        assertThat(fx(() -> vm.exchanges().size())).isEqualTo(1);
+        assertThat(fx(() -> vm.selectedIdProperty().get())).isEqualTo(selected);
+        assertThat(port.recording().exchanges()).hasSize(1);
+
+        robot.clickOn("#noticeClose");
+        waitUntil("the notice is gone", () -> !robot.lookup("#noticeBar").query().isVisible());
+    }
+
+    @Test
+    void resendFromAReplayRunsOnTheLiveServerAndComparesSideBySide(FxRobot robot) throws Exception {
+        open(sample());
+        waitUntil("the replay is shown with its first exchange", () -> vm.replayingProperty().get() && vm.selectedIdProperty().get() == 1);
+        robot.clickOn("#diagram");
+
+        robot.press(KeyCode.CONTROL, KeyCode.R).release(KeyCode.R, KeyCode.CONTROL);
+
+        waitUntil("the new exchange settled and was compared", () -> recordings.resend().resentProperty().get() != null);
+        assertThat(port.recording().exchanges()).hasSize(1);
+        long newId = port.recording().exchanges().get(0).id();
+        CompareView compare = recordings.compareView();
+        assertThat(fx(() -> compare.stage().isShowing())).isTrue();
+        assertThat(fx(() -> compare.before().script().exchangeId())).isEqualTo(1);
+        assertThat(fx(() -> compare.after().script().exchangeId())).isEqualTo(newId);
+        assertThat(fx(() -> compare.after().script().steps().size())).isEqualTo(5);
+        ResendViewModel.Row status = fx(() -> compare.table().getItems().get(0));
+        assertThat(status.what()).isEqualTo("Status");
+        assertThat(status.differs()).isFalse();
+        assertThat(fx(() -> compare.table().getItems().stream().anyMatch(r -> r.what().endsWith(" time") && r.differs()))).isTrue();
+        // the replay is still what the main window shows; the live session got the new exchange
+        assertThat(fx(() -> vm.replayingProperty().get())).isTrue();
+        assertThat(fx(() -> vm.exchanges().size())).isEqualTo(7);
+    }
+
+    @Test
+    void aLeftoverAutosaveIsOfferedAndRestoredAsAReplay(FxRobot robot) throws Exception {
+        Path leftover = SavedSamples.leftoverAutosave();
+
+        fx(() -> {
+            recordings.startAutosave();
+        });
+
+        waitUntil("the restore bar is offered", () -> robot.lookup("#restoreBar").query().isVisible());
+        assertThat(fx(() -> robot.lookup("#restoreText").queryAs(Label.class).getText())).contains("did not end cleanly");
+        robot.clickOn("#restoreButton");
+        waitUntil("the autosave is open as a replay", () -> vm.replayingProperty().get() && vm.exchanges().size() == 7);
+        waitUntil("the leftover is deleted and the bar gone", () -> !Files.exists(leftover) && !robot.lookup("#restoreBar").query().isVisible());
+        assertThat(shownInSelector(robot).name()).matches("restored \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}");
+        waitUntil("this run's own autosave has started", () -> recordings.autosave() != null);
+        assertThat(recordings.autosave().file().getFileName().toString()).isEqualTo("autosave-" + ProcessHandle.current().pid() + RecordingFiles.EXTENSION);
+    }
+
+    @Test
+    void theFileMenuHasOpenRecentSaveAndExportWithShortcuts(FxRobot robot) throws Exception {
+        open(sample());
+        waitUntil("the replay is shown", () -> vm.replayingProperty().get());
+        var items = fx(() -> view.fileMenu().getItems().stream().map(i -> i.getText() + "|" + (i.getAccelerator() == null ? "" : i.getAccelerator().getDisplayText())).toList());
+        assertThat(items).contains("Open recording or HAR…|Ctrl+O", "Open Recent|", "Close replay|Ctrl+W", "Save|Ctrl+S", "Save As…|Ctrl+Shift+S", "Export|", "Quit|Ctrl+Q");
+        javafx.scene.control.Menu recent = fx(() -> (javafx.scene.control.Menu) view.fileMenu().getItems().stream()
+                .filter(i -> "Open Recent".equals(i.getText())).findFirst().orElseThrow());
+        assertThat(fx(() -> recent.getItems().get(0).getText())).startsWith("lesson1.roundtrip.json  —  ");
+        javafx.scene.control.Menu export = fx(() -> (javafx.scene.control.Menu) view.fileMenu().getItems().stream()
+                .filter(i -> "Export".equals(i.getText())).findFirst().orElseThrow());
+        assertThat(fx(() -> export.getItems().stream().map(javafx.scene.control.MenuItem::getText).toList()))
+                .containsExactly("HAR 1.2 (for browsers' tools)…", "Mermaid sequence diagram…", "PlantUML sequence diagram…", "Diagram as PNG…");
+        Node resend = robot.lookup("#resendButton").query();
+        assertThat(fx(resend::isDisabled)).isFalse();
+
+        // Ctrl+W closes the replay and shows Live again
+        robot.clickOn("#diagram");
+        robot.press(KeyCode.CONTROL, KeyCode.W).release(KeyCode.W, KeyCode.CONTROL);
+        waitUntil("Ctrl+W closed the replay", () -> !vm.replayingProperty().get() && recordings.sessions().sessions().size() == 1);
+    }
+}

@@ -1,0 +1,65 @@
+package dev.roundtrip.ui.shell;
+
+import dev.roundtrip.ui.composer.Preset;
+import dev.roundtrip.ui.diagram.DiagramStep;
+import dev.roundtrip.ui.diagram.Severity;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.roundtrip.trace.Outcome;
+import dev.roundtrip.trace.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The main view model on a real lab, without any control: frames pull the live recording. */
+class LiveViewModelTest {
+    private final LiveLabPort port = LiveLabPort.start();
+    private final MainViewModel vm = new MainViewModel(port);
+    private long now;
+
+    @AfterEach
+    void close() {
+        port.close();
+    }
+
+    /** Runs frames (as the AnimationTimer would) until the condition holds, at most ~20 s. */
+    private boolean framesUntil(java.util.function.BooleanSupplier done) throws InterruptedException {
+        for (int i = 0; i < 2000; i++) {
+            vm.frame(now += 16_000_000L);
+            if (done.getAsBoolean()) return true;
+            Thread.sleep(10);
+        }
+        return false;
+    }
+
+    @Test
+    void aSentRequestShowsUpInTheListAndAsFiveStages() throws Exception {
+        vm.composer().apply(Preset.ALL.get(1));
+        vm.send();
+        assertThat(framesUntil(() -> vm.exchanges().size() == 1 && vm.exchanges().get(0).status().equals("200")
+                && vm.scriptProperty().get().steps().size() == 5)).isTrue();
+        assertThat(vm.scriptProperty().get().steps()).extracting(DiagramStep::stage).containsExactly(Stage.values());
+        assertThat(vm.scriptProperty().get().steps().get(2).sql()).isNotEmpty();
+        assertThat(framesUntil(() -> vm.playback().atEnd())).isTrue();
+        assertThat(vm.inspector().waterfall()).hasSize(5);
+    }
+
+    @Test
+    void aRequestTheEngineRefusesIsNotSentAndTheReasonIsShown() throws Exception {
+        vm.composer().targetProperty().set("/users 1");
+        vm.send();
+        assertThat(vm.messageProperty().get()).startsWith("Not sent:").contains("/users 1");
+        for (int i = 0; i < 10; i++) vm.frame(now += 16_000_000L);
+        assertThat(vm.recording().exchanges()).isEmpty();
+    }
+
+    @Test
+    void cancellingAPendingExchangeEndsItAsCancelled() throws Exception {
+        vm.composer().apply(Preset.ALL.get(3)); // /slow
+        vm.send();
+        assertThat(framesUntil(() -> vm.selectedIdProperty().get() >= 0)).isTrue();
+        vm.cancelSelected();
+        assertThat(framesUntil(() -> vm.selected().map(x -> x.outcome() == Outcome.CANCELLED).orElse(false))).isTrue();
+        assertThat(framesUntil(() -> vm.scriptProperty().get().severity() == Severity.CANCELLED)).isTrue();
+        assertThat(vm.exchanges().get(0).severity()).isEqualTo(Severity.CANCELLED);
+    }
+}
