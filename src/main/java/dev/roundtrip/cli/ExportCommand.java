@@ -2,7 +2,7 @@ package dev.roundtrip.cli;
 
 import dev.roundtrip.ui.export.DiagramPicture;
 import dev.roundtrip.ui.export.PngExport;
-import dev.roundtrip.ui.shell.Theme;
+import dev.roundtrip.ui.export.Theme;
 import dev.roundtrip.record.HarExport;
 import dev.roundtrip.record.MermaidDiagram;
 import dev.roundtrip.record.PlantUmlDiagram;

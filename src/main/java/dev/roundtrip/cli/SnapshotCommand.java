@@ -1,11 +1,10 @@
 package dev.roundtrip.cli;
 
-import dev.roundtrip.ui.composer.ComposedRequest;
 import dev.roundtrip.ui.export.PngExport;
 import dev.roundtrip.ui.export.WindowSnapshot;
-import dev.roundtrip.ui.shell.LiveLabPort;
-import dev.roundtrip.ui.shell.Theme;
+import dev.roundtrip.ui.export.Theme;
 import dev.roundtrip.client.ExchangeHandle;
+import dev.roundtrip.client.RequestSpec;
 import dev.roundtrip.lab.Lab;
 import dev.roundtrip.trace.Header;
 import java.nio.charset.StandardCharsets;
@@ -68,15 +67,14 @@ public final class SnapshotCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--out must name a .png file, was " + out);
         }
         boolean startedHere = Headless.configure();
-        try (LiveLabPort port = LiveLabPort.start()) {
+        try (Lab lab = Lab.start()) {
             if (send != null) {
-                ComposedRequest request = new ComposedRequest(send.get(0), send.get(1), List.of(new Header("Accept", "*/*")),
-                        new byte[0], null);
-                ExchangeHandle h = port.sendNow(request).get(10, TimeUnit.SECONDS);
-                Lab lab = port.lab();
+                RequestSpec request = new RequestSpec(send.get(0), send.get(1), List.of(new Header("Accept", "*/*")),
+                        new byte[0], null, true, RequestSpec.DEFAULT_TIMEOUT);
+                ExchangeHandle h = lab.send(request);
                 lab.settled(h.exchangeId()).get(30, TimeUnit.SECONDS);
             }
-            WritableImage image = onFxThread(() -> WindowSnapshot.render(port, t, width, height, presenter));
+            WritableImage image = onFxThread(() -> WindowSnapshot.render(lab, t, width, height, presenter));
             PngExport.write(image, out);
             spec.commandLine().getOut().println("Wrote " + out + " (" + (int) image.getWidth() + "×" + (int) image.getHeight() + ")");
         } finally {

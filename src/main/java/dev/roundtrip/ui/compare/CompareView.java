@@ -1,6 +1,5 @@
 package dev.roundtrip.ui.compare;
 
-import dev.roundtrip.ui.diagram.DiagramScript;
 import dev.roundtrip.ui.diagram.SequenceDiagram;
 import dev.roundtrip.ui.shell.MainView;
 import dev.roundtrip.trace.Exchange;
@@ -64,10 +63,10 @@ public final class CompareView {
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.5);
         root.setCenter(split);
-        vm.originalProperty().addListener((o, a, x) -> draw(before, x));
-        vm.resentProperty().addListener((o, a, x) -> draw(after, x));
-        draw(before, vm.originalProperty().get());
-        draw(after, vm.resentProperty().get());
+        vm.originalProperty().addListener((o, a, x) -> before.showWhole(x));
+        vm.resentProperty().addListener((o, a, x) -> after.showWhole(x));
+        before.showWhole(vm.originalProperty().get());
+        after.showWhole(vm.resentProperty().get());
     }
 
     private static VBox column(javafx.beans.value.ObservableValue<String> title, SequenceDiagram d, String id) {
@@ -116,13 +115,6 @@ public final class CompareView {
         c.setPrefWidth(width);
         c.setSortable(false);
         return c;
-    }
-
-    /** A finished exchange is shown whole: every step drawn and done, none highlighted as current. */
-    public static void draw(SequenceDiagram d, Exchange x) {
-        DiagramScript s = x == null ? DiagramScript.EMPTY : DiagramScript.of(x);
-        d.setScript(s);
-        d.setPosition(s.steps().size(), 1);
     }
 
     /** Shows the window (created on first use) next to {@code owner}, with the owner's theme classes. */

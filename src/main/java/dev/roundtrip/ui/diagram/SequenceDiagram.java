@@ -68,6 +68,13 @@ public final class SequenceDiagram extends Region {
         draw();
     }
 
+    /** A finished exchange shown whole: every step drawn and done, none highlighted as current (null: empty). */
+    public void showWhole(dev.roundtrip.trace.Exchange x) {
+        DiagramScript s = x == null ? DiagramScript.EMPTY : DiagramScript.of(x);
+        setScript(s);
+        setPosition(s.steps().size(), 1);
+    }
+
     public void setScript(DiagramScript s) {
         if (s.equals(script)) return;
         script = s;

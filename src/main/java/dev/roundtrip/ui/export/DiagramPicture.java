@@ -1,11 +1,7 @@
 package dev.roundtrip.ui.export;
 
-import dev.roundtrip.ui.compare.CompareView;
 import dev.roundtrip.ui.diagram.SequenceDiagram;
 import dev.roundtrip.ui.shell.MainView;
-import dev.roundtrip.ui.shell.Theme;
-import atlantafx.base.theme.PrimerDark;
-import atlantafx.base.theme.PrimerLight;
 import dev.roundtrip.trace.Exchange;
 import javafx.application.Application;
 import javafx.scene.Scene;
@@ -22,15 +18,14 @@ public final class DiagramPicture {
 
     /** Must run on the FX thread. */
     public static WritableImage render(Exchange x, Theme theme, double width, double height) {
-        Application.setUserAgentStylesheet(theme == Theme.LIGHT ? new PrimerLight().getUserAgentStylesheet()
-                : new PrimerDark().getUserAgentStylesheet());
+        Application.setUserAgentStylesheet(theme.userAgentStylesheet());
         SequenceDiagram diagram = new SequenceDiagram();
         StackPane root = new StackPane(diagram);
-        root.getStyleClass().addAll("main-view", theme == Theme.LIGHT ? "theme-light" : "theme-dark");
-        if (theme == Theme.HIGH_CONTRAST) root.getStyleClass().add("high-contrast");
+        root.getStyleClass().add("main-view");
+        root.getStyleClass().addAll(theme.styleClasses());
         root.getStylesheets().add(MainView.class.getResource("MainView.css").toExternalForm());
         Scene scene = new Scene(root, width, height);
-        CompareView.draw(diagram, x);
+        diagram.showWhole(x);
         // two passes: text widths are known only after the first CSS pass
         for (int i = 0; i < 2; i++) {
             root.applyCss();

@@ -1,5 +1,6 @@
 package dev.roundtrip.ui.lessons;
 
+import dev.roundtrip.ui.export.Theme;
 import dev.roundtrip.ui.shell.MainView;
 import dev.roundtrip.lesson.Lesson;
 import java.util.function.Consumer;
@@ -100,9 +101,9 @@ public final class LessonBrowserView {
     }
 
     /** Shows the browser and (re)reads the lessons and progress off the FX thread. */
-    public void show(java.util.Collection<String> themeClasses, double fontSize) {
-        root.getStyleClass().removeAll("theme-light", "theme-dark", "high-contrast");
-        root.getStyleClass().addAll(themeClasses);
+    public void show(Theme theme, double fontSize) {
+        root.getStyleClass().removeAll(Theme.STYLE_CLASSES);
+        root.getStyleClass().addAll(theme.styleClasses());
         root.setStyle(String.format(java.util.Locale.ROOT, "-fx-font-size: %.1fpx;", fontSize));
         Thread loader = new Thread(() -> {
             try {

@@ -1,5 +1,6 @@
 package dev.roundtrip.ui.lessons;
 
+import dev.roundtrip.ui.inspector.InspectorTab;
 import dev.roundtrip.lesson.Focus;
 import dev.roundtrip.trace.Actor;
 import dev.roundtrip.trace.Stage;
@@ -16,7 +17,6 @@ import java.util.Set;
  */
 public record LessonFocus(Set<Actor> lifelines, Set<Stage> stages, InspectorTab tab, boolean exchangeList,
                           boolean queueDiagram, boolean nagle) {
-    public enum InspectorTab { BYTES, BUFFERS, MEMORY, TIMING }
 
     public static final LessonFocus NONE = new LessonFocus(Set.of(), Set.of(), null, false, false, false);
 

@@ -4,6 +4,7 @@ import dev.roundtrip.ui.diagram.SequenceDiagram;
 import dev.roundtrip.ui.diagram.queue.QueueDiagram;
 import dev.roundtrip.ui.exchanges.ExchangeRow;
 import dev.roundtrip.ui.shell.LiveLabPort;
+import dev.roundtrip.ui.shell.KeyBinding;
 import dev.roundtrip.ui.shell.MainView;
 import dev.roundtrip.ui.shell.MainViewModel;
 import dev.roundtrip.lab.Lab;
@@ -27,13 +28,7 @@ import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Tab;
-import javafx.scene.control.TabPane;
-import javafx.scene.control.TextInputControl;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
-import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.VBox;
@@ -123,12 +118,10 @@ public final class LessonPlayer {
 
     private void install() {
         root().getStylesheets().add(LessonPlayer.class.getResource("LessonPanelView.css").toExternalForm());
-        MenuBar bar = (MenuBar) root().lookup("#menuBar");
-        if (bar != null) {
-            int help = bar.getMenus().size();
-            for (int i = 0; i < bar.getMenus().size(); i++) if (bar.getMenus().get(i).getText().contains("Help")) help = i;
-            bar.getMenus().add(help, menu());
-        }
+        MenuBar bar = view.menuBar();
+        int help = bar.getMenus().size();
+        for (int i = 0; i < bar.getMenus().size(); i++) if (bar.getMenus().get(i).getText().contains("Help")) help = i;
+        bar.getMenus().add(help, menu());
         SequenceDiagram diagram = view.diagram();
         if (diagram.getParent() instanceof Pane) {
             Pane area = (Pane) diagram.getParent();
@@ -140,42 +133,42 @@ public final class LessonPlayer {
         panel.onClose(this::closeLesson);
         panel.onNext(this::next);
         vm.focusProperty().addListener((o, a, f) -> applyFocus(f));
-        vm.gatesProperty().addListener((o, a, g) -> { if (g != null && vm.openProperty().get()) main.showGates(g.mode(), g.breakpoints()); });
+        vm.gatesProperty().addListener((o, a, g) -> { if (g != null && vm.openProperty().get()) main.gates().showGates(g.mode(), g.breakpoints()); });
         vm.latestExchangeProperty().addListener((o, a, id) -> { if (id.longValue() >= 0) main.select(id.longValue()); });
         vm.queueProperty().addListener((o, a, q) -> queueDiagram.setQueue(q));
         vm.stepTextProperty().addListener((o, a, t) -> { if (!t.isEmpty()) main.say("Lesson " + vm.lessonIdProperty().get() + ": " + t.toLowerCase(Locale.ROOT)); });
         main.zoomProperty().addListener((o, a, z) -> applyZoom(z.doubleValue()));
         applyZoom(main.zoomProperty().get());
         root().widthProperty().addListener((o, a, w) -> fitWidth());
-        root().addEventFilter(KeyEvent.KEY_PRESSED, this::pageKeys);
+        // Page Down / Page Up (what a presenter's clicker sends) go through the lesson, unless typing
+        view.keys().register(KeyBinding.LESSON_NEXT, this::next, () -> vm.openProperty().get());
+        view.keys().register(KeyBinding.LESSON_BACK, vm::back, () -> vm.openProperty().get());
         timer.start();
     }
 
     private Menu menu() {
         Menu m = new Menu("Le_ssons");
         m.setId("lessonsMenu");
-        MenuItem browse = item("Browse lessons…", "mdi2s-school-outline", new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), this::browse);
+        MenuItem browse = KeyBinding.BROWSE_LESSONS.menuItem("mdi2s-school-outline", this::browse);
         browse.setId("browseLessons");
-        MenuItem next = item("Next step", "mdi2a-arrow-right-bold", new KeyCodeCombination(KeyCode.RIGHT, KeyCombination.ALT_DOWN), this::next);
-        MenuItem back = item("Previous step", "mdi2a-arrow-left-bold", new KeyCodeCombination(KeyCode.LEFT, KeyCombination.ALT_DOWN), vm::back);
-        MenuItem hint = item("Show a hint", "mdi2l-lightbulb-on-outline", new KeyCodeCombination(KeyCode.H, KeyCombination.SHORTCUT_DOWN), vm::hint);
+        MenuItem next = KeyBinding.LESSON_NEXT.menuItem("mdi2a-arrow-right-bold", this::next);
+        MenuItem back = KeyBinding.LESSON_BACK.menuItem("mdi2a-arrow-left-bold", vm::back);
+        MenuItem hint = KeyBinding.LESSON_HINT.menuItem("mdi2l-lightbulb-on-outline", vm::hint);
         next.disableProperty().bind(vm.canNextProperty().not());
         back.disableProperty().bind(vm.canBackProperty().not());
         hint.disableProperty().bind(vm.moreHintsProperty().not());
-        panelItem.setAccelerator(new KeyCodeCombination(KeyCode.F6));
-        panelItem.setOnAction(e -> setCollapsed(!panelItem.isSelected()));
+        KeyBinding.LESSON_PANEL.applyTo(panelItem, () -> setCollapsed(!panelItem.isSelected()));
         panelItem.disableProperty().bind(vm.openProperty().not());
-        MenuItem reset = item("Reset this lesson", "mdi2r-restart", null, vm::reset);
+        MenuItem reset = item("Reset this lesson", "mdi2r-restart", vm::reset);
         reset.disableProperty().bind(vm.openProperty().not().or(vm.runningProperty()));
-        MenuItem close = item("Close lesson", "mdi2c-close", null, this::closeLesson);
+        MenuItem close = item("Close lesson", "mdi2c-close", this::closeLesson);
         close.disableProperty().bind(vm.openProperty().not());
         m.getItems().addAll(browse, new SeparatorMenuItem(), next, back, hint, new SeparatorMenuItem(), panelItem, reset, close);
         return m;
     }
 
-    private static MenuItem item(String text, String icon, KeyCombination key, Runnable action) {
+    private static MenuItem item(String text, String icon, Runnable action) {
         MenuItem i = new MenuItem(text, new FontIcon(icon));
-        if (key != null) i.setAccelerator(key);
         i.setOnAction(e -> action.run());
         return i;
     }
@@ -184,7 +177,7 @@ public final class LessonPlayer {
     private VBox strip() {
         Button show = new Button("", new FontIcon("mdi2c-chevron-double-left"));
         show.setId("showLessonPanel");
-        show.setTooltip(new Tooltip("Show the lesson panel (F6)"));
+        show.setTooltip(new Tooltip(KeyBinding.LESSON_PANEL.tooltip("Show the lesson panel")));
         show.setFocusTraversable(false);
         show.setOnAction(e -> setCollapsed(false));
         javafx.scene.control.Label l = new javafx.scene.control.Label("Lesson");
@@ -201,7 +194,7 @@ public final class LessonPlayer {
         if (browser == null) {
             browser = new LessonBrowserView(browserVm, root().getScene() == null ? null : root().getScene().getWindow(), this::open);
         }
-        browser.show(root().getStyleClass().filtered(s -> s.startsWith("theme-") || s.equals("high-contrast")),
+        browser.show(main.themeProperty().get(),
                 LessonPlayer.BASE_FONT * main.zoomProperty().get());
     }
 
@@ -245,7 +238,7 @@ public final class LessonPlayer {
     public void closeLesson() {
         vm.closeLesson();
         root().setRight(null);
-        main.showGates(dev.roundtrip.gate.GateMode.RUN, java.util.Set.of());
+        main.gates().showGates(dev.roundtrip.gate.GateMode.RUN, java.util.Set.of());
         main.say("Lesson closed; its progress is kept (Lessons → Browse to go on).");
     }
 
@@ -267,20 +260,10 @@ public final class LessonPlayer {
         view.diagram().setFocus(f.lifelines(), f.stages());
         Node table = root().lookup("#exchangeTable");
         if (table != null) mark(table, f.exchangeList());
-        TabPane tabs = (TabPane) root().lookup("#inspectorTabs");
-        if (tabs != null) {
-            for (Tab t : tabs.getTabs()) {
-                t.getStyleClass().remove("lesson-focus");
-            }
-        }
+        for (Tab t : view.inspector().root().getTabs()) t.getStyleClass().remove("lesson-focus");
         if (f.tab() != null) {
-            switch (f.tab()) {
-                case BYTES: view.showBytes(); break;
-                case BUFFERS: view.showBuffers(); break;
-                case MEMORY: view.showMemory(); break;
-                default: view.showTiming(); break;
-            }
-            if (tabs != null) tabs.getSelectionModel().getSelectedItem().getStyleClass().add("lesson-focus");
+            view.inspector().show(f.tab());
+            view.inspector().tab(f.tab()).getStyleClass().add("lesson-focus");
         }
         showQueue(f.queueDiagram());
     }
@@ -293,9 +276,8 @@ public final class LessonPlayer {
     /** Lesson 12: the queue run in place of the HTTP diagram while a step points at it. */
     private void showQueue(boolean on) {
         // the HTTP readouts say nothing about the queue: give its diagram the height while it is shown
-        Node split = root().lookup("#centerSplit");
-        if (split instanceof javafx.scene.control.SplitPane && queueDiagram.isVisible() != on) {
-            javafx.scene.control.SplitPane sp = (javafx.scene.control.SplitPane) split;
+        javafx.scene.control.SplitPane sp = view.centerSplit();
+        if (queueDiagram.isVisible() != on) {
             if (sp.getDividers().size() == 1) {
                 if (on) {
                     splitBefore = sp.getDividerPositions()[0];
@@ -331,17 +313,6 @@ public final class LessonPlayer {
         panel.root().setMinWidth(Math.min(320, width));
         panel.root().setPrefWidth(width);
         panel.root().setMaxWidth(width);
-    }
-
-    /** Page Down / Page Up (what a presenter's clicker sends) go through the lesson, unless typing. */
-    private void pageKeys(KeyEvent e) {
-        if (!vm.openProperty().get() || e.isAltDown() || e.isShortcutDown() || e.isShiftDown()) return;
-        if (e.getCode() != KeyCode.PAGE_DOWN && e.getCode() != KeyCode.PAGE_UP) return;
-        Node focus = root().getScene() == null ? null : root().getScene().getFocusOwner();
-        if (focus instanceof TextInputControl) return;
-        if (e.getCode() == KeyCode.PAGE_DOWN) next();
-        else vm.back();
-        e.consume();
     }
 
     /** Stops the frame timer and closes the lesson now, leaving the engine as the lesson found it. */

@@ -2,6 +2,7 @@ package dev.roundtrip.ui.recordings;
 
 import dev.roundtrip.ui.compare.CompareView;
 import dev.roundtrip.ui.compare.ResendViewModel;
+import dev.roundtrip.ui.shell.KeyBinding;
 import dev.roundtrip.ui.shell.MainView;
 import dev.roundtrip.ui.shell.MainViewModel;
 import dev.roundtrip.record.RecordingFiles;
@@ -18,9 +19,6 @@ import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.DragEvent;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.input.TransferMode;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
@@ -59,26 +57,26 @@ final class RecordingMenus {
     }
 
     private void fileMenu(Menu file) {
-        MenuItem open = item("Open recording or HAR…", "mdi2f-folder-open-outline", key(KeyCode.O, false), this::open);
+        MenuItem open = KeyBinding.OPEN.menuItem("mdi2f-folder-open-outline", this::open);
         open.setId("openItem");
         recentMenu.setId("recentMenu");
         recentMenu.setGraphic(new FontIcon("mdi2h-history"));
         sessions.recentFiles().addListener((ListChangeListener<Path>) c -> fillRecent());
         fillRecent();
-        MenuItem closeReplay = item("Close replay", "mdi2c-close", key(KeyCode.W, false), sessions::closeCurrent);
+        MenuItem closeReplay = KeyBinding.CLOSE_REPLAY.menuItem("mdi2c-close", sessions::closeCurrent);
         closeReplay.disableProperty().bind(main.replayingProperty().not());
-        MenuItem save = item("Save", "mdi2c-content-save-outline", key(KeyCode.S, false), this::save);
-        MenuItem saveAs = item("Save As…", "mdi2c-content-save-edit-outline", key(KeyCode.S, true), this::saveAs);
+        MenuItem save = KeyBinding.SAVE.menuItem("mdi2c-content-save-outline", this::save);
+        MenuItem saveAs = KeyBinding.SAVE_AS.menuItem("mdi2c-content-save-edit-outline", this::saveAs);
         Menu export = new Menu("Export");
         export.setGraphic(new FontIcon("mdi2e-export"));
         export.getItems().addAll(
-                item("HAR 1.2 (for browsers' tools)…", "mdi2w-web", null,
+                item("HAR 1.2 (for browsers' tools)…", "mdi2w-web",
                         () -> exportTo("Export as HAR 1.2", ".har", "HAR 1.2", sessions::exportHar)),
-                item("Mermaid sequence diagram…", "mdi2c-chart-timeline", null,
+                item("Mermaid sequence diagram…", "mdi2c-chart-timeline",
                         () -> exportTo("Export as Mermaid", ".mmd", "Mermaid", sessions::exportMermaid)),
-                item("PlantUML sequence diagram…", "mdi2c-chart-timeline", null,
+                item("PlantUML sequence diagram…", "mdi2c-chart-timeline",
                         () -> exportTo("Export as PlantUML", ".puml", "PlantUML", sessions::exportPlantUml)),
-                item("Diagram as PNG…", "mdi2f-file-image-outline", key(KeyCode.E, false), view::exportPng));
+                KeyBinding.EXPORT_PNG.menuItem("mdi2f-file-image-outline", view::exportPng));
         file.getItems().addAll(0, List.of(open, recentMenu, closeReplay, new SeparatorMenuItem(), save, saveAs,
                 new SeparatorMenuItem(), export, new SeparatorMenuItem()));
     }
@@ -100,7 +98,7 @@ final class RecordingMenus {
     }
 
     private void exchangeMenu(Menu exchange) {
-        MenuItem item = item("Re-send and compare", "mdi2r-replay", key(KeyCode.R, false), this::resend);
+        MenuItem item = KeyBinding.RESEND.menuItem("mdi2r-replay", this::resend);
         item.setId("resendItem");
         int at = Math.min(2, exchange.getItems().size()); // after Send and Cancel
         exchange.getItems().add(at, item);
@@ -110,20 +108,13 @@ final class RecordingMenus {
         Button b = new Button("Re-send");
         b.setId("resendButton");
         b.setGraphic(new FontIcon("mdi2r-replay"));
-        b.setTooltip(new Tooltip("Send the selected recorded request again to the live server and compare (Ctrl+R)"));
+        b.setTooltip(new Tooltip(KeyBinding.RESEND.tooltip("Send the selected recorded request again to the live server and compare")));
         b.setFocusTraversable(false);
         b.setOnAction(e -> resend());
         b.disableProperty().bind(main.selectedIdProperty().lessThan(0));
         int at = 0;
         for (int i = 0; i < bar.getItems().size(); i++) if ("cancelButton".equals(bar.getItems().get(i).getId())) at = i + 1;
         bar.getItems().add(at, b);
-        // Run/Step and breakpoints act on the live engine: greyed while a replay is shown
-        for (Node n : bar.getItems()) {
-            String id = n.getId();
-            if ("runToggle".equals(id) || "stepToggle".equals(id) || "breakpointBox".equals(id)) {
-                n.disableProperty().bind(main.replayingProperty());
-            }
-        }
     }
 
     /** Filters, not handlers: a text area under the pointer must not swallow a dropped file. */
@@ -210,15 +201,8 @@ final class RecordingMenus {
         return view.root().getScene() == null ? null : view.root().getScene().getWindow();
     }
 
-    private static KeyCombination key(KeyCode code, boolean shift) {
-        return shift ? new KeyCodeCombination(code, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN)
-                : new KeyCodeCombination(code, KeyCombination.SHORTCUT_DOWN);
-    }
-
-    private static MenuItem item(String text, String icon, KeyCombination key, Runnable action) {
-        MenuItem i = new MenuItem(text);
-        if (icon != null) i.setGraphic(new FontIcon(icon));
-        if (key != null) i.setAccelerator(key);
+    private static MenuItem item(String text, String icon, Runnable action) {
+        MenuItem i = new MenuItem(text, new FontIcon(icon));
         i.setOnAction(e -> action.run());
         return i;
     }

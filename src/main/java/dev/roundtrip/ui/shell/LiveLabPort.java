@@ -1,7 +1,7 @@
 package dev.roundtrip.ui.shell;
 
 import dev.roundtrip.ui.composer.ComposedRequest;
-import dev.roundtrip.client.ExchangeHandle;
+import dev.roundtrip.ui.util.BackgroundTasks;
 import dev.roundtrip.client.RequestSpec;
 import dev.roundtrip.gate.GateMode;
 import dev.roundtrip.lab.Lab;
@@ -12,9 +12,6 @@ import java.io.UncheckedIOException;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -23,15 +20,23 @@ import java.util.function.Consumer;
  */
 public final class LiveLabPort implements LabPort {
     private final Lab lab;
-    private final ExecutorService actions = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "lab-actions");
-        t.setDaemon(true);
-        return t;
-    });
+    private final boolean ownsLab;
+    private final BackgroundTasks actions = BackgroundTasks.serial("lab-actions");
     private volatile Consumer<String> errors = m -> { };
 
+    /** A port that closes {@code lab} when it is closed. */
     public LiveLabPort(Lab lab) {
+        this(lab, true);
+    }
+
+    private LiveLabPort(Lab lab, boolean ownsLab) {
         this.lab = lab;
+        this.ownsLab = ownsLab;
+    }
+
+    /** A port on someone else's lab: closing the port leaves the lab running. */
+    public static LiveLabPort borrowing(Lab lab) {
+        return new LiveLabPort(lab, false);
     }
 
     /** Starts a lab on 127.0.0.1, any free port. Blocking: call it off the FX thread. */
@@ -55,11 +60,6 @@ public final class LiveLabPort implements LabPort {
     static RequestSpec toSpec(ComposedRequest r) {
         if (r.isRaw()) return RequestSpec.raw(r.raw());
         return new RequestSpec(r.method(), r.target(), r.headers(), r.body(), null, true, RequestSpec.DEFAULT_TIMEOUT);
-    }
-
-    /** Sends and returns the engine's handle (for tests and the snapshot command). */
-    public CompletableFuture<ExchangeHandle> sendNow(ComposedRequest request) {
-        return CompletableFuture.supplyAsync(() -> lab.send(toSpec(request)), actions);
     }
 
     /** The request is checked on the caller's thread: a refused one fails the future with its reason. */
@@ -109,12 +109,7 @@ public final class LiveLabPort implements LabPort {
 
     @Override
     public void close() {
-        actions.shutdown();
-        try {
-            actions.awaitTermination(2, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        lab.close();
+        actions.close(2);
+        if (ownsLab) lab.close();
     }
 }

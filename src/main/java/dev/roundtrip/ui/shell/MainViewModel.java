@@ -5,16 +5,18 @@ import dev.roundtrip.ui.composer.ComposerViewModel;
 import dev.roundtrip.ui.diagram.DiagramScript;
 import dev.roundtrip.ui.diagram.DiagramStep;
 import dev.roundtrip.ui.diagram.VisibleTime;
+import dev.roundtrip.ui.exchanges.ExchangeListViewModel;
 import dev.roundtrip.ui.exchanges.ExchangeRow;
+import dev.roundtrip.ui.gates.GatesViewModel;
 import dev.roundtrip.ui.inspector.InspectorViewModel;
 import dev.roundtrip.ui.playback.PlaybackViewModel;
+import dev.roundtrip.ui.export.Theme;
 import dev.roundtrip.ui.util.Durations;
 import dev.roundtrip.gate.GateMode;
 import dev.roundtrip.record.Recording;
 import dev.roundtrip.trace.Exchange;
 import dev.roundtrip.trace.Stage;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import javafx.beans.property.DoubleProperty;
@@ -27,9 +29,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.collections.ObservableSet;
 
 /**
  * The whole window's state. It reads the recording once per frame, and only when the recording's
@@ -49,15 +49,15 @@ public final class MainViewModel {
     private final ComposerViewModel composer = new ComposerViewModel();
     private final PlaybackViewModel playback = new PlaybackViewModel();
     private final InspectorViewModel inspector = new InspectorViewModel();
-    private final ObservableList<ExchangeRow> exchanges = FXCollections.observableArrayList();
+    private final ExchangeListViewModel exchangeList = new ExchangeListViewModel();
+    private final GatesViewModel gates;
     private final ReadOnlyLongWrapper selectedId = new ReadOnlyLongWrapper(-1);
     private final ReadOnlyObjectWrapper<DiagramScript> script = new ReadOnlyObjectWrapper<>(DiagramScript.EMPTY);
-    private final ObjectProperty<GateMode> mode = new SimpleObjectProperty<>(GateMode.RUN);
-    private final ObservableSet<Stage> breakpoints = FXCollections.observableSet(EnumSet.noneOf(Stage.class));
     private final DoubleProperty zoom = new SimpleDoubleProperty(1);
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(Theme.LIGHT);
     private final javafx.beans.property.BooleanProperty presenter = new javafx.beans.property.SimpleBooleanProperty(false);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper stageText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("Ready. Pick a preset or type a request, then press Send (Ctrl+Enter).");
     private long seenVersion = -1;
     private long lastFrameNanos = -1;
@@ -67,23 +67,16 @@ public final class MainViewModel {
     private Stage probedStage;
     private long shownCutoff = Long.MIN_VALUE;
     private int shownStep = -2;
-    /** True while showing gates someone else set on the engine: nothing is sent back to it. */
-    private boolean showingGates;
 
     public MainViewModel(LabPort port) {
         this.home = port;
         this.port = port;
         shown.set(port);
         replaying.set(!port.canSend());
-        mode.addListener((o, a, m) -> {
-            if (!showingGates) home.setMode(m);
-            message.set(modeMessage(m));
+        gates = new GatesViewModel(port);
+        gates.modeProperty().addListener((o, a, m) -> {
+            message.set(GatesViewModel.modeMessage(m));
             updateStatus();
-        });
-        breakpoints.addListener((javafx.collections.SetChangeListener<Stage>) c -> {
-            if (!showingGates) home.setBreakpoints(breakpoints.isEmpty() ? EnumSet.noneOf(Stage.class) : EnumSet.copyOf(breakpoints));
-            if (!breakpoints.isEmpty() && mode.get() == GateMode.RUN) mode.set(GateMode.BREAKPOINTS);
-            if (breakpoints.isEmpty() && mode.get() == GateMode.BREAKPOINTS) mode.set(GateMode.RUN);
         });
         zoom.addListener((o, a, z) -> {
             double c = Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, z.doubleValue()));
@@ -91,14 +84,6 @@ public final class MainViewModel {
         });
         playback.currentStepProperty().addListener((o, a, b) -> updateInspector());
         updateStatus();
-    }
-
-    private static String modeMessage(GateMode m) {
-        switch (m) {
-            case STEP: return "Step mode: every stage waits at a gate. Press Step (→) to let exactly one stage run.";
-            case BREAKPOINTS: return "Breakpoints: exchanges stop before the marked stages. Step (→) goes on.";
-            default: return "Run mode: exchanges run through without stopping.";
-        }
     }
 
     /**
@@ -110,7 +95,7 @@ public final class MainViewModel {
         if (p == port) return;
         port = p;
         replaying.set(p != home || !p.canSend());
-        exchanges.clear();
+        exchangeList.clear();
         knownExchanges = 0;
         followLive = !replaying.get();
         probedFor = -1;
@@ -137,23 +122,22 @@ public final class MainViewModel {
         lastFrameNanos = nowNanos;
         playback.tick(Math.min(elapsed, 100)); // a stalled frame must not skip a whole step
         updateInspector();
+        stageText.set(stageText());
+    }
+
+    /** "Stage 2/5: parse", or "held before parse" while the engine holds the shown exchange. */
+    private String stageText() {
+        DiagramScript s = script.get();
+        int i = playback.currentStep();
+        if (s.heldBefore() != null && (i < 0 || playback.atEnd())) return "held before " + s.heldBefore().wireName();
+        if (i < 0 || i >= s.steps().size()) return "";
+        return "Stage " + (i + 1) + "/" + s.steps().size() + ": " + s.steps().get(i).stage().wireName();
     }
 
     /** Re-reads the recording: the list, the selected exchange's diagram and readouts. */
     public void refresh() {
         List<Exchange> all = port.recording().exchanges();
-        List<ExchangeRow> rows = new ArrayList<>(all.size());
-        for (int i = 0; i < all.size(); i++) rows.add(cachedRow(i, all.get(i)));
-        while (rowCache.size() > all.size()) rowCache.remove(rowCache.size() - 1);
-        for (int i = 0; i < rows.size(); i++) {
-            if (i < exchanges.size()) {
-                if (exchanges.get(i) != rows.get(i) && !exchanges.get(i).equals(rows.get(i))) exchanges.set(i, rows.get(i));
-            } else {
-                exchanges.add(rows.get(i));
-            }
-        }
-        // the recording evicts its oldest finished exchanges under load: the list shrinks with it
-        if (exchanges.size() > rows.size()) exchanges.remove(rows.size(), exchanges.size());
+        exchangeList.update(all);
         if (all.size() > knownExchanges && followLive) {
             knownExchanges = all.size();
             select(all.get(all.size() - 1).id());
@@ -162,39 +146,6 @@ public final class MainViewModel {
         knownExchanges = all.size();
         redrawSelected(false);
         inspector.showHistory(all);
-    }
-
-    /** What a row was built from: an exchange that has not grown keeps its row (no diagram script rebuilt). */
-    private record Shown(Exchange exchange, int events, int gates, boolean ended, Object request, ExchangeRow row) {}
-
-    private final List<Shown> rowCache = new ArrayList<>();
-
-    /** The row of the exchange at {@code i}; rebuilt only when that exchange changed (a frame stays O(new facts)). */
-    private ExchangeRow cachedRow(int i, Exchange x) {
-        int events = x.events().size();
-        int gates = x.gateEvents().size();
-        boolean ended = x.end().isPresent();
-        Object request = x.request();
-        if (i < rowCache.size()) {
-            Shown s = rowCache.get(i);
-            if (s.exchange() == x && s.events() == events && s.gates() == gates && s.ended() == ended && s.request() == request) {
-                return s.row();
-            }
-        }
-        Shown fresh = new Shown(x, events, gates, ended, request, row(x));
-        if (i < rowCache.size()) rowCache.set(i, fresh);
-        else rowCache.add(fresh);
-        return fresh.row();
-    }
-
-    static ExchangeRow row(Exchange x) {
-        DiagramScript s = DiagramScript.of(x);
-        String status = x.response().map(r -> String.valueOf(r.status())).orElse(s.severity().label());
-        if (s.heldBefore() != null) status = "held";
-        String method = x.request().method().isEmpty() ? "raw" : x.request().method();
-        String target = x.request().target().isEmpty() ? x.request().summary() : x.request().target();
-        String time = x.end().isPresent() ? Durations.nanos(x.durationNanos()) : "…";
-        return new ExchangeRow(x.id(), method, target, status, time, s.severity());
     }
 
     /** Shows one exchange from its start. Selecting the newest follows new exchanges again. */
@@ -218,7 +169,7 @@ public final class MainViewModel {
         for (DiagramStep step : s.steps()) visible.add(VisibleTime.millis(step.durationNanos()));
         if (fromStart) {
             playback.restart(visible);
-            if (mode.get() == GateMode.RUN) playback.playingProperty().set(true);
+            if (gates.mode() == GateMode.RUN) playback.playingProperty().set(true);
         } else {
             playback.setSteps(visible);
         }
@@ -287,12 +238,12 @@ public final class MainViewModel {
             return;
         }
         followLive = true;
-        message.set((fromReplay ? "Back to the live session: sent " : "Sent ") + r.get().summary() + (mode.get() == GateMode.STEP ? ". It waits before send: press Step (→)." : "."));
+        message.set((fromReplay ? "Back to the live session: sent " : "Sent ") + r.get().summary() + (gates.mode() == GateMode.STEP ? ". It waits before send: press Step (→)." : "."));
     }
 
     /** Step (→): live, releases one held stage; otherwise moves the animation one step on. */
     public void stepForward() {
-        if (mode.get() != GateMode.RUN && port.holding()) {
+        if (gates.mode() != GateMode.RUN && port.holding()) {
             Stage held = script.get().heldBefore();
             port.step();
             playback.playingProperty().set(true);
@@ -331,31 +282,13 @@ public final class MainViewModel {
         if (id >= 0) port.probe(id);
     }
 
-    /** The engine's gates were set by someone else (a lesson): the Run/Step controls show it, nothing is sent back. */
-    public void showGates(GateMode m, java.util.Set<Stage> stages) {
-        showingGates = true;
-        try {
-            breakpoints.retainAll(stages);
-            breakpoints.addAll(stages);
-            mode.set(m);
-        } finally {
-            showingGates = false;
-        }
-    }
-
-    public void toggleStepMode() {
-        mode.set(mode.get() == GateMode.STEP ? GateMode.RUN : GateMode.STEP);
-    }
-
-    public void toggleBreakpoint(Stage s) {
-        if (!breakpoints.remove(s)) breakpoints.add(s);
-    }
-
     /** Presenter view: the diagram alone fills the window (composer and inspector hidden). */
     public void togglePresenter() {
         presenter.set(!presenter.get());
         message.set(presenter.get() ? "Presenter view: the diagram fills the window. F5 brings the panels back." : "Panels back.");
     }
+
+    public void nextTheme() { theme.set(theme.get().next()); }
 
     public void zoomIn() { zoom.set(zoom.get() * ZOOM_STEP); }
     public void zoomOut() { zoom.set(zoom.get() / ZOOM_STEP); }
@@ -367,8 +300,8 @@ public final class MainViewModel {
 
     private void updateStatus() {
         StringBuilder sb = new StringBuilder(port.describe());
-        sb.append("  ·  ").append(mode.get() == GateMode.RUN ? "Run" : mode.get() == GateMode.STEP ? "Step" : "Breakpoints").append(" mode");
-        sb.append("  ·  ").append(Durations.count(exchanges.size(), "exchange"));
+        sb.append("  ·  ").append(GatesViewModel.modeName(gates.mode())).append(" mode");
+        sb.append("  ·  ").append(Durations.count(exchangeList.rows().size(), "exchange"));
         Stage held = script.get().heldBefore();
         if (held != null) sb.append("  ·  #").append(script.get().exchangeId()).append(" held before ").append(held.wireName());
         long dropped = port.recording().dropped();
@@ -386,15 +319,16 @@ public final class MainViewModel {
     public ComposerViewModel composer() { return composer; }
     public PlaybackViewModel playback() { return playback; }
     public InspectorViewModel inspector() { return inspector; }
-    public ObservableList<ExchangeRow> exchanges() { return exchanges; }
+    public ObservableList<ExchangeRow> exchanges() { return exchangeList.rows(); }
+    public GatesViewModel gates() { return gates; }
     public ReadOnlyLongProperty selectedIdProperty() { return selectedId.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<DiagramScript> scriptProperty() { return script.getReadOnlyProperty(); }
-    public ObjectProperty<GateMode> modeProperty() { return mode; }
-    public ObservableSet<Stage> breakpoints() { return breakpoints; }
     public DoubleProperty zoomProperty() { return zoom; }
     public ObjectProperty<Theme> themeProperty() { return theme; }
     public javafx.beans.property.BooleanProperty presenterProperty() { return presenter; }
     public ReadOnlyStringProperty statusProperty() { return status.getReadOnlyProperty(); }
+    /** What the playback bar says of the step on screen. */
+    public ReadOnlyStringProperty stageTextProperty() { return stageText.getReadOnlyProperty(); }
     public ReadOnlyStringProperty messageProperty() { return message.getReadOnlyProperty(); }
     public Recording recording() { return port.recording(); }
 }

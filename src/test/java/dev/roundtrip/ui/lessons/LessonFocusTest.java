@@ -1,5 +1,6 @@
 package dev.roundtrip.ui.lessons;
 
+import dev.roundtrip.ui.inspector.InspectorTab;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.roundtrip.lesson.Focus;
@@ -21,9 +22,9 @@ class LessonFocusTest {
         LessonFocus f = LessonFocus.of(List.of(Focus.READOUT_KERNEL, Focus.LIFELINE_SERVER_KERNEL, Focus.STAGE_PARSE, Focus.READOUT_BYTES));
         assertThat(f.lifelines()).containsExactly(Actor.SERVER_KERNEL);
         assertThat(f.stages()).containsExactly(Stage.PARSE);
-        assertThat(f.tab()).as("the first readout named wins").isEqualTo(LessonFocus.InspectorTab.BUFFERS);
-        assertThat(LessonFocus.of(List.of(Focus.READOUT_TIMING)).tab()).isEqualTo(LessonFocus.InspectorTab.TIMING);
-        assertThat(LessonFocus.of(List.of(Focus.READOUT_MEMORY)).tab()).isEqualTo(LessonFocus.InspectorTab.MEMORY);
+        assertThat(f.tab()).as("the first readout named wins").isEqualTo(InspectorTab.BUFFERS);
+        assertThat(LessonFocus.of(List.of(Focus.READOUT_TIMING)).tab()).isEqualTo(InspectorTab.TIMING);
+        assertThat(LessonFocus.of(List.of(Focus.READOUT_MEMORY)).tab()).isEqualTo(InspectorTab.MEMORY);
         assertThat(LessonFocus.of(List.of(Focus.READOUT_SQL)).stages()).containsExactly(Stage.PROCESS);
         assertThat(LessonFocus.of(List.of(Focus.QUEUE_DIAGRAM)).queueDiagram()).isTrue();
         assertThat(LessonFocus.of(List.of(Focus.EXCHANGE_LIST)).exchangeList()).isTrue();

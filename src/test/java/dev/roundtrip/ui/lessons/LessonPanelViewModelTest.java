@@ -1,5 +1,6 @@
 package dev.roundtrip.ui.lessons;
 
+import dev.roundtrip.ui.inspector.InspectorTab;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.roundtrip.gate.GateMode;
@@ -120,7 +121,7 @@ class LessonPanelViewModelTest {
         await(vm.next());
         assertThat(vm.questionKindProperty().get()).isEqualTo(LessonPanelViewModel.QuestionKind.NUMBER);
         assertThat(vm.unitProperty().get()).isEqualTo("bytes");
-        assertThat(vm.focusProperty().get().tab()).isEqualTo(LessonFocus.InspectorTab.BYTES);
+        assertThat(vm.focusProperty().get().tab()).isEqualTo(InspectorTab.BYTES);
         assertThat(vm.feedbackKindProperty().get()).as("a new step starts without feedback").isEqualTo(LessonPanelViewModel.FeedbackKind.NONE);
         long bytes = parseBytes(vm.latestExchangeProperty().get());
         assertThat(bytes).isPositive();

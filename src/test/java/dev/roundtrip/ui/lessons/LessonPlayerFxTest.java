@@ -200,11 +200,11 @@ class LessonPlayerFxTest {
     void aLessonsBreakpointShowsInTheRunStepControls(FxRobot robot) {
         browseAndOpen(robot, "05-the-kernels-role");
         waitForStep("Step 1 of 6");
-        waitUntil("breakpoints mode with parse marked", () -> vm.modeProperty().get() == GateMode.BREAKPOINTS
+        waitUntil("breakpoints mode with parse marked", () -> vm.gates().modeProperty().get() == GateMode.BREAKPOINTS
                 && robot.lookup("#bp-parse").queryAs(javafx.scene.control.ToggleButton.class).isSelected());
         assertThat(robot.lookup("#runToggle").queryAs(javafx.scene.control.ToggleButton.class).isSelected()).isFalse();
         robot.clickOn("#closeButton");
-        waitUntil("run mode again", () -> vm.modeProperty().get() == GateMode.RUN && vm.breakpoints().isEmpty());
+        waitUntil("run mode again", () -> vm.gates().modeProperty().get() == GateMode.RUN && vm.gates().breakpoints().isEmpty());
     }
 
     @Test

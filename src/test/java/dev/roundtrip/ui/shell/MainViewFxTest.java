@@ -161,9 +161,9 @@ class MainViewFxTest {
         robot.press(KeyCode.RIGHT).release(KeyCode.RIGHT);
         waitUntil("→ moved one stage on", () -> vm.playback().positionProperty().get() > before);
         robot.press(KeyCode.CONTROL, KeyCode.T).release(KeyCode.T, KeyCode.CONTROL);
-        waitUntil("Ctrl+T switched to step mode", () -> vm.modeProperty().get() == GateMode.STEP);
+        waitUntil("Ctrl+T switched to step mode", () -> vm.gates().modeProperty().get() == GateMode.STEP);
         robot.press(KeyCode.ALT, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.ALT);
-        waitUntil("Alt+2 set a breakpoint before parse", () -> vm.breakpoints().contains(Stage.PARSE));
+        waitUntil("Alt+2 set a breakpoint before parse", () -> vm.gates().breakpoints().contains(Stage.PARSE));
         robot.press(KeyCode.CONTROL, KeyCode.L).release(KeyCode.L, KeyCode.CONTROL);
         waitUntil("Ctrl+L changed the theme", () -> view.root().getStyleClass().contains("theme-dark"));
         // typing a space in the target field types, it does not pause

@@ -55,12 +55,12 @@ class MainViewModelTest {
         assertThat(vm.zoomProperty().get()).isEqualTo(MainViewModel.MAX_ZOOM);
         vm.zoomReset();
         assertThat(vm.zoomProperty().get()).isEqualTo(1);
-        vm.toggleBreakpoint(Stage.PARSE);
-        assertThat(vm.modeProperty().get()).isEqualTo(GateMode.BREAKPOINTS);
-        vm.toggleBreakpoint(Stage.PARSE);
-        assertThat(vm.modeProperty().get()).isEqualTo(GateMode.RUN);
-        vm.toggleStepMode();
-        assertThat(vm.modeProperty().get()).isEqualTo(GateMode.STEP);
+        vm.gates().toggleBreakpoint(Stage.PARSE);
+        assertThat(vm.gates().modeProperty().get()).isEqualTo(GateMode.BREAKPOINTS);
+        vm.gates().toggleBreakpoint(Stage.PARSE);
+        assertThat(vm.gates().modeProperty().get()).isEqualTo(GateMode.RUN);
+        vm.gates().toggleStepMode();
+        assertThat(vm.gates().modeProperty().get()).isEqualTo(GateMode.STEP);
     }
 
     @Test

@@ -1,0 +1,63 @@
+package dev.roundtrip.ui.composer;
+
+import dev.roundtrip.ui.shell.KeyActions;
+import java.util.List;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
+
+/** The request composer's controls, bound to a {@link ComposerViewModel}. Wiring only. */
+public final class ComposerView {
+    @FXML private ComboBox<String> methodBox;
+    @FXML private TextField targetField;
+    @FXML private FlowPane presetPane;
+    @FXML private CheckBox rawCheck;
+    @FXML private TabPane composerTabs;
+    @FXML private Tab headersTab;
+    @FXML private Tab bodyTab;
+    @FXML private Tab rawTab;
+    @FXML private TextArea headersArea;
+    @FXML private TextArea bodyArea;
+    @FXML private TextArea rawArea;
+    @FXML private Label composerProblem;
+    @FXML private Label rawInfo;
+
+    public void bind(ComposerViewModel c) {
+        methodBox.getItems().setAll(ComposerViewModel.METHODS);
+        methodBox.valueProperty().bindBidirectional(c.methodProperty());
+        targetField.textProperty().bindBidirectional(c.targetProperty());
+        headersArea.textProperty().bindBidirectional(c.headersProperty());
+        bodyArea.textProperty().bindBidirectional(c.bodyProperty());
+        rawArea.textProperty().bindBidirectional(c.rawTextProperty());
+        rawCheck.selectedProperty().bindBidirectional(c.rawModeProperty());
+        methodBox.disableProperty().bind(c.rawModeProperty());
+        targetField.disableProperty().bind(c.rawModeProperty());
+        headersTab.disableProperty().bind(c.rawModeProperty());
+        bodyTab.disableProperty().bind(c.rawModeProperty());
+        rawTab.disableProperty().bind(c.rawModeProperty().not());
+        c.rawModeProperty().addListener((o, a, raw) -> composerTabs.getSelectionModel().select(raw ? rawTab : headersTab));
+        composerProblem.textProperty().bind(c.problemProperty());
+        composerProblem.managedProperty().bind(c.problemProperty().isNotEmpty());
+        rawInfo.textProperty().bind(c.rawSummaryProperty());
+        rawInfo.visibleProperty().bind(c.rawModeProperty());
+        rawInfo.managedProperty().bind(c.rawModeProperty());
+        for (Preset p : c.presets()) {
+            Button b = new Button(p.label());
+            b.setId("preset-" + p.label().replace("/", "").replace(' ', '-').replaceFirst("^$", "root"));
+            b.getStyleClass().addAll("preset", "small");
+            b.setTooltip(new Tooltip(p.tooltip()));
+            b.setOnAction(e -> c.apply(p));
+            presetPane.getChildren().add(b);
+        }
+        for (TextInputControl t : List.of(targetField, headersArea, bodyArea, rawArea)) KeyActions.keepTypingKeys(t);
+    }
+}

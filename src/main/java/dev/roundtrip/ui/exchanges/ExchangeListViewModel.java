@@ -1,0 +1,75 @@
+package dev.roundtrip.ui.exchanges;
+
+import dev.roundtrip.trace.Exchange;
+import dev.roundtrip.ui.diagram.DiagramScript;
+import dev.roundtrip.ui.util.Durations;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The rows of the exchange list. {@link #update} is called once per changed frame with the
+ * recording's exchanges; a row is rebuilt only when its exchange grew, so a frame costs O(new facts).
+ */
+public final class ExchangeListViewModel {
+    private final ObservableList<ExchangeRow> rows = FXCollections.observableArrayList();
+
+    /** What a row was built from: an exchange that has not grown keeps its row (no diagram script rebuilt). */
+    private record Shown(Exchange exchange, int events, int gates, boolean ended, Object request, ExchangeRow row) {}
+
+    private final List<Shown> cache = new ArrayList<>();
+
+    /** Brings the rows in line with {@code all}, changing only the rows that differ. */
+    public void update(List<Exchange> all) {
+        List<ExchangeRow> fresh = new ArrayList<>(all.size());
+        for (int i = 0; i < all.size(); i++) fresh.add(cachedRow(i, all.get(i)));
+        while (cache.size() > all.size()) cache.remove(cache.size() - 1);
+        for (int i = 0; i < fresh.size(); i++) {
+            if (i < rows.size()) {
+                if (rows.get(i) != fresh.get(i) && !rows.get(i).equals(fresh.get(i))) rows.set(i, fresh.get(i));
+            } else {
+                rows.add(fresh.get(i));
+            }
+        }
+        // the recording evicts its oldest finished exchanges under load: the list shrinks with it
+        if (rows.size() > fresh.size()) rows.remove(fresh.size(), rows.size());
+    }
+
+    /** Another session is on screen: start over. */
+    public void clear() {
+        rows.clear();
+        cache.clear();
+    }
+
+    private ExchangeRow cachedRow(int i, Exchange x) {
+        int events = x.events().size();
+        int gates = x.gateEvents().size();
+        boolean ended = x.end().isPresent();
+        Object request = x.request();
+        if (i < cache.size()) {
+            Shown s = cache.get(i);
+            if (s.exchange() == x && s.events() == events && s.gates() == gates && s.ended() == ended && s.request() == request) {
+                return s.row();
+            }
+        }
+        Shown shown = new Shown(x, events, gates, ended, request, row(x));
+        if (i < cache.size()) cache.set(i, shown);
+        else cache.add(shown);
+        return shown.row();
+    }
+
+    public static ExchangeRow row(Exchange x) {
+        DiagramScript s = DiagramScript.of(x);
+        String status = x.response().map(r -> String.valueOf(r.status())).orElse(s.severity().label());
+        if (s.heldBefore() != null) status = "held";
+        String method = x.request().method().isEmpty() ? "raw" : x.request().method();
+        String target = x.request().target().isEmpty() ? x.request().summary() : x.request().target();
+        String time = x.end().isPresent() ? Durations.nanos(x.durationNanos()) : "…";
+        return new ExchangeRow(x.id(), method, target, status, time, s.severity());
+    }
+
+    public ObservableList<ExchangeRow> rows() {
+        return rows;
+    }
+}

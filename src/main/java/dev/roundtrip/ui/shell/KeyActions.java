@@ -1,0 +1,69 @@
+package dev.roundtrip.ui.shell;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyEvent;
+
+/**
+ * What each {@link KeyBinding} does in this window. Menu accelerators carry the first combination
+ * of most bindings; this filter adds what accelerators cannot: alternates (Ctrl++ beside Ctrl+=,
+ * Page Down beside Alt+→) and the typing keys (Space, arrows, brackets), which must work anywhere but
+ * in a text field and must not press the focused button.
+ */
+public final class KeyActions {
+    private record Action(Runnable run, BooleanSupplier when) {}
+
+    private final Map<KeyBinding, Action> actions = new EnumMap<>(KeyBinding.class);
+
+    /** {@code action} runs for {@code binding}; a later registration replaces an earlier one. */
+    public void register(KeyBinding binding, Runnable action) {
+        register(binding, action, () -> true);
+    }
+
+    /** As {@link #register(KeyBinding, Runnable)}, while {@code when} holds; otherwise the key goes on as if unbound. */
+    public void register(KeyBinding binding, Runnable action, BooleanSupplier when) {
+        actions.put(binding, new Action(action, when));
+    }
+
+    /** The window's key filter. */
+    public void handle(KeyEvent e) {
+        for (Map.Entry<KeyBinding, Action> a : actions.entrySet()) {
+            var keys = a.getKey().combinations();
+            for (int i = 0; i < keys.size(); i++) {
+                KeyCodeCombination k = keys.get(i);
+                if (!k.match(e)) continue;
+                boolean typing = KeyBinding.isTypingKey(k);
+                if (i == 0 && !typing) return; // the menu accelerator runs it
+                if (typing && isTyping(e) || !a.getValue().when().getAsBoolean()) return;
+                a.getValue().run().run();
+                e.consume();
+                return;
+            }
+        }
+    }
+
+    /** Keeps the typing keys inside {@code field}: no shortcut fires while it is being edited. */
+    public static void keepTypingKeys(TextInputControl field) {
+        field.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            for (KeyBinding b : KeyBinding.values()) {
+                for (KeyCodeCombination k : b.combinations()) {
+                    if (KeyBinding.isTypingKey(k) && k.match(e)) {
+                        e.consume();
+                        return;
+                    }
+                }
+            }
+        });
+    }
+
+    private static boolean isTyping(KeyEvent e) {
+        Object source = e.getSource();
+        Scene scene = source instanceof Node ? ((Node) source).getScene() : source instanceof Scene ? (Scene) source : null;
+        return scene != null && scene.getFocusOwner() instanceof TextInputControl;
+    }
+}
