@@ -4,7 +4,6 @@ import dev.roundtrip.ui.export.Theme;
 import dev.roundtrip.ui.shell.MainView;
 import dev.roundtrip.lesson.Lesson;
 import java.util.function.Consumer;
-import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -105,19 +104,9 @@ public final class LessonBrowserView {
         root.getStyleClass().removeAll(Theme.STYLE_CLASSES);
         root.getStyleClass().addAll(theme.styleClasses());
         root.setStyle(String.format(java.util.Locale.ROOT, "-fx-font-size: %.1fpx;", fontSize));
-        Thread loader = new Thread(() -> {
-            try {
-                LessonBrowserViewModel.Loaded loaded = vm.load();
-                Platform.runLater(() -> {
-                    vm.show(loaded);
-                    if (list.getSelectionModel().isEmpty() && !vm.rows().isEmpty()) list.getSelectionModel().select(0);
-                });
-            } catch (RuntimeException e) {
-                Platform.runLater(() -> vm.failed(e));
-            }
-        }, "lesson-browser-load");
-        loader.setDaemon(true);
-        loader.start();
+        vm.reload().thenRun(() -> {
+            if (list.getSelectionModel().isEmpty() && !vm.rows().isEmpty()) list.getSelectionModel().select(0);
+        });
         stage.show();
         stage.toFront();
         list.requestFocus();

@@ -9,7 +9,11 @@ import dev.roundtrip.lesson.ProgressStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.function.Supplier;
+import dev.roundtrip.ui.util.TaskRunner;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
@@ -18,7 +22,7 @@ import javafx.collections.ObservableList;
 /**
  * The lesson browser's state: every lesson that loaded, with the user's progress, and the errors of
  * the files that did not (a broken file never hides the good ones). {@link #load} reads files and
- * may run on any thread; {@link #show} applies the result on the FX thread.
+ * runs on the background runner; {@link #show} applies the result on the FX thread.
  */
 public final class LessonBrowserViewModel {
     /**
@@ -39,15 +43,22 @@ public final class LessonBrowserViewModel {
 
     private final Supplier<LessonSet> loader;
     private final Supplier<ProgressStore> store;
+    private final TaskRunner io;
+    private final Executor fx;
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
     private final ObservableList<String> errors = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("Loading lessons…");
     private LessonSet set = new LessonSet(List.of(), List.of());
 
-    /** @param store the user's progress, read on each {@link #load} (off the FX thread) */
-    public LessonBrowserViewModel(Supplier<LessonSet> loader, Supplier<ProgressStore> store) {
+    /**
+     * @param store the user's progress, read on each {@link #load} (off the FX thread)
+     * @param io where files are read; {@code fx} where the result is shown
+     */
+    public LessonBrowserViewModel(Supplier<LessonSet> loader, Supplier<ProgressStore> store, TaskRunner io, Executor fx) {
         this.loader = loader;
         this.store = store;
+        this.io = io;
+        this.fx = fx;
     }
 
     /** Reads the lesson files and the saved progress (any thread). */
@@ -70,12 +81,17 @@ public final class LessonBrowserViewModel {
     }
 
     /** Loading itself failed (not one file: the whole library): say why, keep what was shown. */
-    public void failed(Exception e) {
+    public void failed(Throwable e) {
         summary.set("The lessons could not be read: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
     }
 
-    public void reload() {
-        show(load());
+    /** Reads the lessons and progress again in the background and shows them; completes once shown. */
+    public CompletableFuture<Void> reload() {
+        return io.supply(this::load).handleAsync((loaded, failure) -> {
+            if (failure == null) show(loaded);
+            else failed(failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure);
+            return null;
+        }, fx);
     }
 
     static Row row(Lesson l, LessonProgress p) {

@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
+import dev.roundtrip.ui.util.TaskRunner;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -56,6 +57,7 @@ public final class LessonPanelViewModel implements AutoCloseable {
     private final Lab lab;
     private final Supplier<ProgressStore> stores;
     private ProgressStore store;
+    private final TaskRunner io;
     private final Executor fx;
     private LessonSession session;
 
@@ -93,12 +95,14 @@ public final class LessonPanelViewModel implements AutoCloseable {
 
     /**
      * @param lab the app's live lab, or null when the window shows a replay (lessons then cannot run)
-     * @param stores the user's progress, asked for when the first lesson opens (it reads a file)
+     * @param stores the user's progress, asked for on {@code io} when the first lesson opens (it reads a file)
+     * @param io where files are read and a closed lesson puts the engine back
      * @param fx where the session's changes are applied (the FX thread; tests pass their own)
      */
-    public LessonPanelViewModel(Lab lab, Supplier<ProgressStore> stores, Executor fx) {
+    public LessonPanelViewModel(Lab lab, Supplier<ProgressStore> stores, TaskRunner io, Executor fx) {
         this.lab = lab;
         this.stores = stores;
+        this.io = io;
         this.fx = fx;
     }
 
@@ -112,8 +116,15 @@ public final class LessonPanelViewModel implements AutoCloseable {
             problem.set("Lessons drive the live engine; this window shows a replay. Start the app without a file to run lessons.");
             return CompletableFuture.failedFuture(new IllegalStateException(problem.get()));
         }
+        if (store != null) return start(lesson);
+        return io.supply(stores::get).thenComposeAsync(s -> {
+            if (store == null) store = s;
+            return start(lesson);
+        }, fx);
+    }
+
+    private CompletableFuture<StepRun> start(Lesson lesson) {
         closeSession(false);
-        if (store == null) store = stores.get();
         session = new LessonSession(lesson, new LessonRunner(lab), store);
         LessonSession s = session;
         s.addListener(() -> fx.execute(() -> { if (s == session) refresh(); }));
@@ -186,9 +197,7 @@ public final class LessonPanelViewModel implements AutoCloseable {
             s.close();
             return;
         }
-        Thread t = new Thread(s::close, "lesson-close");
-        t.setDaemon(true);
-        t.start();
+        io.run(s::close);
     }
 
     public Optional<LessonSession> session() {

@@ -5,6 +5,7 @@ import dev.roundtrip.ui.diagram.queue.QueueDiagram;
 import dev.roundtrip.ui.exchanges.ExchangeRow;
 import dev.roundtrip.ui.shell.LiveLabPort;
 import dev.roundtrip.ui.shell.KeyBinding;
+import dev.roundtrip.ui.util.BackgroundTasks;
 import dev.roundtrip.ui.shell.MainView;
 import dev.roundtrip.ui.shell.MainViewModel;
 import dev.roundtrip.lab.Lab;
@@ -53,6 +54,8 @@ public final class LessonPlayer {
     private final VBox collapsedStrip;
     private final CheckMenuItem panelItem = new CheckMenuItem("Show lesson panel");
     private final AnimationTimer timer;
+    /** Lesson files, progress, and putting the engine back when a lesson closes: in order, off the FX thread. */
+    private final BackgroundTasks files = BackgroundTasks.serial("lesson-files");
     private LessonBrowserView browser;
     private boolean collapsed;
     private double splitBefore = -1;
@@ -60,9 +63,9 @@ public final class LessonPlayer {
     private LessonPlayer(MainView view, Lab lab, Supplier<ProgressStore> store, Supplier<LessonSet> lessons) {
         this.view = view;
         this.main = view.viewModel();
-        this.vm = new LessonPanelViewModel(lab, store, Platform::runLater);
+        this.vm = new LessonPanelViewModel(lab, store, files, Platform::runLater);
         this.panel = LessonPanelView.load(vm);
-        this.browserVm = new LessonBrowserViewModel(lessons, store);
+        this.browserVm = new LessonBrowserViewModel(lessons, store, files, Platform::runLater);
         this.collapsedStrip = strip();
         this.timer = new AnimationTimer() {
             @Override
@@ -132,6 +135,7 @@ public final class LessonPlayer {
         panel.onCollapse(() -> setCollapsed(true));
         panel.onClose(this::closeLesson);
         panel.onNext(this::next);
+        vm.openProperty().addListener((o, a, open) -> { if (open) setCollapsed(false); });
         vm.focusProperty().addListener((o, a, f) -> applyFocus(f));
         vm.gatesProperty().addListener((o, a, g) -> { if (g != null && vm.openProperty().get()) main.gates().showGates(g.mode(), g.breakpoints()); });
         vm.latestExchangeProperty().addListener((o, a, id) -> { if (id.longValue() >= 0) main.select(id.longValue()); });
@@ -205,10 +209,13 @@ public final class LessonPlayer {
     /** Opens a lesson where the user left it; its actions up to there run on the lab's worker. */
     public CompletableFuture<StepRun> open(Lesson lesson) {
         followNewest();
-        CompletableFuture<StepRun> f = vm.open(lesson);
-        if (vm.openProperty().get()) setCollapsed(false);
-        else main.say(vm.problemProperty().get());
-        return report(f);
+        if (!vm.canRun()) {
+            CompletableFuture<StepRun> refused = vm.open(lesson);
+            main.say(vm.problemProperty().get());
+            return refused;
+        }
+        if (vm.openProperty().get()) setCollapsed(false); // another lesson replaces the open one
+        return report(vm.open(lesson));
     }
 
     public CompletableFuture<StepRun> next() {
@@ -319,5 +326,6 @@ public final class LessonPlayer {
     public void stop() {
         timer.stop();
         vm.closeNow();
+        files.close(2);
     }
 }

@@ -7,7 +7,6 @@ import dev.roundtrip.ui.shell.MainView;
 import dev.roundtrip.ui.shell.MainViewModel;
 import dev.roundtrip.record.RecordingFiles;
 import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.collections.ListChangeListener;
@@ -86,7 +85,7 @@ final class RecordingMenus {
         for (Path p : sessions.recentFiles()) {
             MenuItem i = new MenuItem(SessionBars.recentLabel(p));
             i.setMnemonicParsing(false);
-            i.setDisable(!Files.isRegularFile(p)); // a file that is gone stays listed, greyed
+            i.setDisable(sessions.missingRecentFiles().contains(p)); // a file that is gone stays listed, greyed
             i.setOnAction(e -> sessions.open(p));
             recentMenu.getItems().add(i);
         }

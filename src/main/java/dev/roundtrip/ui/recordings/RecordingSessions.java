@@ -8,9 +8,7 @@ import dev.roundtrip.ui.shell.MainViewModel;
 import dev.roundtrip.record.Autosave;
 import dev.roundtrip.record.RecentFiles;
 import java.io.IOException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
+import dev.roundtrip.ui.util.BackgroundTasks;
 import javafx.application.Platform;
 
 /**
@@ -19,11 +17,7 @@ import javafx.application.Platform;
  * with the window, deleted on a clean exit; a leftover of a crashed run is offered for restore).
  */
 public final class RecordingSessions implements AutoCloseable {
-    private final ExecutorService io = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "recording-files");
-        t.setDaemon(true);
-        return t;
-    });
+    private final BackgroundTasks io = BackgroundTasks.serial("recording-files");
     private final SessionViewModel sessions;
     private final ResendViewModel resend;
     private final RecordingMenus menus;
@@ -32,7 +26,7 @@ public final class RecordingSessions implements AutoCloseable {
 
     private RecordingSessions(MainView view) {
         main = view.viewModel();
-        sessions = new SessionViewModel(main, RecentFiles.load(), io, Platform::runLater);
+        sessions = new SessionViewModel(main, RecentFiles::load, io, Platform::runLater);
         resend = new ResendViewModel(main.livePort(), Platform::runLater);
         menus = new RecordingMenus(view, sessions, resend);
     }
@@ -54,7 +48,7 @@ public final class RecordingSessions implements AutoCloseable {
                 }
             });
         }
-        sessions.checkLeftovers();
+        sessions.restoreOffer().checkLeftovers();
     }
 
     public SessionViewModel sessions() { return sessions; }
@@ -65,12 +59,7 @@ public final class RecordingSessions implements AutoCloseable {
     /** A clean exit: the autosave is no longer needed. */
     @Override
     public void close() {
-        io.shutdown();
-        try {
-            io.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        io.close(5);
         Autosave a = autosave;
         if (a != null) {
             try {

@@ -85,7 +85,7 @@ final class SessionBars {
     private HBox restoreBar() {
         Label text = new Label();
         text.setId("restoreText");
-        text.textProperty().bind(sessions.leftoverTextProperty());
+        text.textProperty().bind(sessions.restoreOffer().leftoverTextProperty());
         text.setWrapText(true);
         text.setGraphic(new FontIcon("mdi2b-backup-restore"));
         text.setMaxWidth(Double.MAX_VALUE);
@@ -93,20 +93,20 @@ final class SessionBars {
         Button restore = new Button("Restore");
         restore.setId("restoreButton");
         restore.getStyleClass().add("accent");
-        restore.setOnAction(e -> sessions.restoreLeftover());
+        restore.setOnAction(e -> sessions.restoreOffer().restoreLeftover());
         Button discard = new Button("Discard");
         discard.setId("discardButton");
         discard.setTooltip(new Tooltip("Delete the autosave"));
-        discard.setOnAction(e -> sessions.discardLeftover());
+        discard.setOnAction(e -> sessions.restoreOffer().discardLeftover());
         Button later = new Button("Dismiss");
         later.setId("dismissButton");
         later.setTooltip(new Tooltip("Hide this; it is offered again at the next start"));
-        later.setOnAction(e -> sessions.dismissLeftover());
+        later.setOnAction(e -> sessions.restoreOffer().dismissLeftover());
         HBox bar = new HBox(8, text, restore, discard, later);
         bar.setId("restoreBar");
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().addAll("notice-bar", "notice-restore");
-        bar.visibleProperty().bind(sessions.leftoverProperty().isNotNull());
+        bar.visibleProperty().bind(sessions.restoreOffer().leftoverProperty().isNotNull());
         bar.managedProperty().bind(bar.visibleProperty());
         return bar;
     }

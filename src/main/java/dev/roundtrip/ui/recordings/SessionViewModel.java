@@ -1,8 +1,8 @@
 package dev.roundtrip.ui.recordings;
 
 import dev.roundtrip.ui.shell.MainViewModel;
+import dev.roundtrip.ui.util.TaskRunner;
 import dev.roundtrip.ui.util.Durations;
-import dev.roundtrip.record.Autosave;
 import dev.roundtrip.record.MermaidDiagram;
 import dev.roundtrip.record.PlantUmlDiagram;
 import dev.roundtrip.record.RecentFiles;
@@ -21,6 +21,10 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -31,6 +35,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.collections.ObservableSet;
 
 /**
  * The sessions the window can show (Live plus one per opened file) and everything the File menu
@@ -43,33 +48,34 @@ public final class SessionViewModel {
     /** What the notice bar says: a plain note or a failure. */
     public enum NoticeKind { NONE, INFO, ERROR }
 
-    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT)
+    static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT)
             .withZone(ZoneId.systemDefault());
 
     private final MainViewModel main;
-    private final RecentFiles recent;
-    private final Executor io;
+    /** Read on {@code io} before any other file work (it is a file); used only there. */
+    private volatile RecentFiles recent;
+    private final TaskRunner io;
     private final Executor ui;
     private final long maxBytes;
     private final ObservableList<Session> sessions = FXCollections.observableArrayList();
     private final ObjectProperty<Session> current = new SimpleObjectProperty<>();
     private final ObservableList<Path> recentFiles = FXCollections.observableArrayList();
+    private final ObservableSet<Path> missingRecentFiles = FXCollections.observableSet();
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper busyText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<NoticeKind> noticeKind = new ReadOnlyObjectWrapper<>(NoticeKind.NONE);
-    private final ReadOnlyObjectWrapper<Path> leftover = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyStringWrapper leftoverText = new ReadOnlyStringWrapper("");
+    private final RestoreOfferViewModel restoreOffer;
     private int running;
 
-    public SessionViewModel(MainViewModel main, RecentFiles recent, Executor io, Executor ui) {
-        this(main, recent, io, ui, RecordingFiles.DEFAULT_MAX_BYTES);
+    /** {@code recentStore} is read on {@code io}, first thing. */
+    public SessionViewModel(MainViewModel main, Supplier<RecentFiles> recentStore, TaskRunner io, Executor ui) {
+        this(main, recentStore, io, ui, RecordingFiles.DEFAULT_MAX_BYTES);
     }
 
     /** {@code maxBytes}: larger files are refused without being read. */
-    public SessionViewModel(MainViewModel main, RecentFiles recent, Executor io, Executor ui, long maxBytes) {
+    public SessionViewModel(MainViewModel main, Supplier<RecentFiles> recentStore, TaskRunner io, Executor ui, long maxBytes) {
         this.main = main;
-        this.recent = recent;
         this.io = io;
         this.ui = ui;
         this.maxBytes = maxBytes;
@@ -78,7 +84,9 @@ public final class SessionViewModel {
         sessions.add(live);
         current.set(live);
         live.shownBefore(true);
-        recentFiles.setAll(recent.list());
+        io.execute(() -> recent = recentStore.get());
+        refreshRecent();
+        restoreOffer = new RestoreOfferViewModel(this, io, ui);
         current.addListener((o, was, now) -> switchTo(was, now));
         // Send from a replay goes back to the live session: follow it in the selector
         main.shownProperty().addListener((o, a, port) -> {
@@ -131,7 +139,7 @@ public final class SessionViewModel {
 
     private CompletableFuture<Optional<Session>> load(Path file, String name, boolean remember) {
         begin("Opening " + file.getFileName() + "…");
-        return CompletableFuture.supplyAsync(() -> {
+        return io.supply(() -> {
             sizeHint(file);
             try {
                 Recording r = RecordingFiles.open(file, maxBytes);
@@ -139,11 +147,11 @@ public final class SessionViewModel {
                 return r;
             } catch (RecordingFormatException e) {
                 if (remember && !Files.exists(file)) forgetQuietly(file);
-                throw new CompletionException(e);
+                throw e;
             }
-        }, io).handleAsync((r, failure) -> {
+        }).handleAsync((r, failure) -> {
             end();
-            recentFiles.setAll(recent.list());
+            refreshRecent();
             if (failure != null) {
                 error("Could not open: " + reason(failure));
                 main.say("Nothing was changed: the file could not be opened.");
@@ -199,7 +207,7 @@ public final class SessionViewModel {
             rememberQuietly(file);
         }, () -> {
             s.saveTarget(file);
-            recentFiles.setAll(recent.list());
+            refreshRecent();
             return "Saved " + Durations.count(s.recording().exchanges().size(), "exchange") + " to " + file + ".";
         });
     }
@@ -231,13 +239,10 @@ public final class SessionViewModel {
 
     private CompletableFuture<Boolean> write(String verb, Path file, IoWork work, java.util.function.Supplier<String> done) {
         begin(verb + " " + file.getFileName() + "…");
-        return CompletableFuture.runAsync(() -> {
-            try {
-                work.run();
-            } catch (IOException e) {
-                throw new CompletionException(e);
-            }
-        }, io).handleAsync((v, failure) -> {
+        return io.supply(() -> {
+            work.run();
+            return true;
+        }).handleAsync((v, failure) -> {
             end();
             if (failure != null) {
                 error("Could not write " + file + ": " + reason(failure));
@@ -255,73 +260,26 @@ public final class SessionViewModel {
         return RecordingFileNames.baseName(current.get(), java.time.LocalDateTime.now()) + extension;
     }
 
-    // --- autosave left by a crash ---
-
-    /** Looks for autosaves of sessions that ended without a clean exit; the newest is offered. */
-    public CompletableFuture<Void> checkLeftovers() {
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                List<Path> all = Autosave.leftovers();
-                return all;
-            } catch (IOException e) {
-                return List.<Path>of();
-            }
-        }, io).thenAcceptAsync(all -> {
-            if (all.isEmpty()) {
-                leftover.set(null);
-                leftoverText.set("");
-                return;
-            }
-            Path p = all.get(0);
-            leftoverText.set("A session did not end cleanly (a crash or a kill). Its autosave is kept: "
-                    + p.getFileName() + ", " + modified(p) + (all.size() > 1 ? " (and " + (all.size() - 1) + " older)" : "")
-                    + ". Restore it as a replay?");
-            leftover.set(p);
-        }, ui);
-    }
-
-    /** Opens the offered autosave as a replay session, then deletes it and offers the next one, if any. */
-    public CompletableFuture<Optional<Session>> restoreLeftover() {
-        Path p = leftover.get();
-        if (p == null) return CompletableFuture.completedFuture(Optional.empty());
-        leftover.set(null);
-        return load(p, "restored " + modified(p), false).thenComposeAsync(opened -> {
-            if (opened.isEmpty()) return CompletableFuture.completedFuture(opened);
-            return CompletableFuture.runAsync(() -> deleteQuietly(p), io)
-                    .thenCompose(v -> checkLeftovers()).thenApply(v -> opened);
-        }, ui);
-    }
-
-    /** Deletes the offered autosave without opening it. */
-    public CompletableFuture<Void> discardLeftover() {
-        Path p = leftover.get();
-        if (p == null) return CompletableFuture.completedFuture(null);
-        leftover.set(null);
-        return CompletableFuture.runAsync(() -> deleteQuietly(p), io).thenCompose(v -> checkLeftovers());
-    }
-
-    /** Hides the offer for now; it comes back at the next start. */
-    public void dismissLeftover() {
-        leftover.set(null);
-    }
-
-    private static String modified(Path p) {
-        try {
-            return CLOCK.format(Files.getLastModifiedTime(p).toInstant());
-        } catch (IOException e) {
-            return "time unknown";
-        }
-    }
-
-    private static void deleteQuietly(Path p) {
-        try {
-            Autosave.deleteLeftover(p);
-        } catch (IOException e) {
-            // offered again at the next start
-        }
+    /** Opens an autosave left by a crash as a replay (not remembered as a recent file). */
+    CompletableFuture<Optional<Session>> openRestored(Path autosave, String name) {
+        return load(autosave, name, false);
     }
 
     // --- recent files ---
+
+    /** Re-reads the list and which of its files still exist, off the FX thread. */
+    private void refreshRecent() {
+        io.supply(() -> {
+            List<Path> list = recent.list();
+            Set<Path> missing = new HashSet<>();
+            for (Path p : list) if (!Files.isRegularFile(p)) missing.add(p);
+            return Map.entry(list, missing);
+        }).thenAcceptAsync(r -> {
+            missingRecentFiles.retainAll(r.getValue());
+            missingRecentFiles.addAll(r.getValue());
+            if (!recentFiles.equals(r.getKey())) recentFiles.setAll(r.getKey());
+        }, ui);
+    }
 
     private void rememberQuietly(Path file) {
         try {
@@ -383,11 +341,12 @@ public final class SessionViewModel {
     public ObjectProperty<Session> currentProperty() { return current; }
     public Session current() { return current.get(); }
     public ObservableList<Path> recentFiles() { return recentFiles; }
+    /** The recent files that are gone (listed, greyed). */
+    public ObservableSet<Path> missingRecentFiles() { return missingRecentFiles; }
+    /** The offer to restore an autosave left by a crash. */
+    public RestoreOfferViewModel restoreOffer() { return restoreOffer; }
     public ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }
     public ReadOnlyStringProperty busyTextProperty() { return busyText.getReadOnlyProperty(); }
     public ReadOnlyStringProperty noticeProperty() { return notice.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<NoticeKind> noticeKindProperty() { return noticeKind.getReadOnlyProperty(); }
-    /** The autosave offered for restore, or null. */
-    public ReadOnlyObjectProperty<Path> leftoverProperty() { return leftover.getReadOnlyProperty(); }
-    public ReadOnlyStringProperty leftoverTextProperty() { return leftoverText.getReadOnlyProperty(); }
 }

@@ -71,7 +71,7 @@ public final class LiveLabPort implements LabPort {
         } catch (IllegalArgumentException e) {
             return CompletableFuture.failedFuture(e);
         }
-        return CompletableFuture.supplyAsync(() -> lab.send(spec), actions)
+        return actions.supply(() -> lab.send(spec))
                 .thenCompose(h -> lab.settled(h.exchangeId()));
     }
 

@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 import javafx.application.Application;
 import javafx.stage.Stage;
 import dev.roundtrip.record.Recording;
+import dev.roundtrip.ui.util.BackgroundTasks;
 
 /**
  * The desktop app. Started through {@code dev.roundtrip.Launcher} (a class extending Application
@@ -23,7 +24,9 @@ public final class RoundtripApp extends Application {
     /** Opens the app on a freshly started lab (the server starts off the FX thread, in init). */
     public static void launchLive() {
         // the engine (server, H2) starts while the JavaFX toolkit starts: the first frame comes sooner
-        java.util.concurrent.CompletableFuture<LabPort> early = java.util.concurrent.CompletableFuture.supplyAsync(LiveLabPort::start);
+        BackgroundTasks starter = BackgroundTasks.serial("engine-start");
+        java.util.concurrent.CompletableFuture<LabPort> early = starter.supply(LiveLabPort::start);
+        starter.close(0); // the thread ends once the engine is up
         portFactory = early::join;
         Application.launch(RoundtripApp.class);
     }

@@ -1,5 +1,6 @@
 package dev.roundtrip.ui.lessons;
 
+import dev.roundtrip.ui.util.TaskRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.roundtrip.lesson.LessonLoader;
@@ -20,7 +21,7 @@ class LessonBrowserViewModelTest {
     void listsEveryShippedLessonWithTheUsersProgress() throws Exception {
         ProgressStore store = new ProgressStore(dir.resolve("progress.json"));
         store.save(new LessonProgress("01-the-dance", 3, Set.of(1, 2), Instant.now()));
-        LessonBrowserViewModel vm = new LessonBrowserViewModel(() -> LessonLoader.loadDirectory(Path.of("lessons")), () -> store);
+        LessonBrowserViewModel vm = new LessonBrowserViewModel(() -> LessonLoader.loadDirectory(Path.of("lessons")), () -> store, TaskRunner.SAME_THREAD, Runnable::run);
         vm.reload();
         long files;
         try (var s = Files.list(Path.of("lessons"))) {
@@ -45,7 +46,7 @@ class LessonBrowserViewModelTest {
         Files.writeString(dir.resolve("02-broken.yaml"), String.join("\n",
                 "id: 02-broken", "title: Broken", "level: beginner", "goals: [one]", "steps:",
                 "  - narration: hi", "    action: teleport", ""));
-        LessonBrowserViewModel vm = new LessonBrowserViewModel(() -> LessonLoader.loadDirectory(dir), () -> null);
+        LessonBrowserViewModel vm = new LessonBrowserViewModel(() -> LessonLoader.loadDirectory(dir), () -> null, TaskRunner.SAME_THREAD, Runnable::run);
         vm.reload();
         assertThat(vm.rows()).extracting(LessonBrowserViewModel.Row::id).containsExactly("01-the-dance");
         assertThat(vm.errors()).hasSize(1);

@@ -1,5 +1,6 @@
 package dev.roundtrip.ui.recordings;
 
+import dev.roundtrip.ui.util.TaskRunner;
 import dev.roundtrip.ui.SavedSamples;
 import dev.roundtrip.ui.TempHome;
 import dev.roundtrip.ui.composer.ComposedRequest;
@@ -45,7 +46,7 @@ class SessionViewModelTest {
         home = TempHome.use(dir.resolve("home"));
         live = LiveLabPort.start();
         main = new MainViewModel(live);
-        sessions = new SessionViewModel(main, RecentFiles.load(dir.resolve("recent.json")), Runnable::run, Runnable::run, 64 * 1024);
+        sessions = new SessionViewModel(main, () -> RecentFiles.load(dir.resolve("recent.json")), TaskRunner.SAME_THREAD, Runnable::run, 64 * 1024);
     }
 
     @AfterEach
@@ -233,19 +234,19 @@ class SessionViewModelTest {
     void aLeftoverAutosaveIsOfferedRestoredAsAReplayAndThenDeleted() throws Exception {
         Path leftover = SavedSamples.leftoverAutosave();
 
-        sessions.checkLeftovers().get(5, TimeUnit.SECONDS);
+        sessions.restoreOffer().checkLeftovers().get(5, TimeUnit.SECONDS);
 
-        assertThat(sessions.leftoverProperty().get()).isEqualTo(leftover);
-        assertThat(sessions.leftoverTextProperty().get()).contains("did not end cleanly").contains(leftover.getFileName().toString());
+        assertThat(sessions.restoreOffer().leftoverProperty().get()).isEqualTo(leftover);
+        assertThat(sessions.restoreOffer().leftoverTextProperty().get()).contains("did not end cleanly").contains(leftover.getFileName().toString());
 
-        Session restored = sessions.restoreLeftover().get(5, TimeUnit.SECONDS).orElseThrow();
+        Session restored = sessions.restoreOffer().restoreLeftover().get(5, TimeUnit.SECONDS).orElseThrow();
 
         assertThat(restored.name()).matches("restored \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}");
         assertThat(restored.file()).isNull();
         assertThat(sessions.current()).isSameAs(restored);
         assertSameRecording(restored.recording(), SampleRecordings.session());
         assertThat(leftover).doesNotExist();
-        assertThat(sessions.leftoverProperty().get()).isNull();
+        assertThat(sessions.restoreOffer().leftoverProperty().get()).isNull();
         assertThat(sessions.saveTarget()).as("Save asks where: the autosave is gone").isEmpty();
         assertThat(sessions.recentFiles()).isEmpty();
     }
@@ -253,16 +254,16 @@ class SessionViewModelTest {
     @Test
     void aLeftoverCanBeDiscardedOrDismissed() throws Exception {
         Path leftover = SavedSamples.leftoverAutosave();
-        sessions.checkLeftovers().get(5, TimeUnit.SECONDS);
+        sessions.restoreOffer().checkLeftovers().get(5, TimeUnit.SECONDS);
 
-        sessions.dismissLeftover();
-        assertThat(sessions.leftoverProperty().get()).isNull();
+        sessions.restoreOffer().dismissLeftover();
+        assertThat(sessions.restoreOffer().leftoverProperty().get()).isNull();
         assertThat(leftover).exists();
 
-        sessions.checkLeftovers().get(5, TimeUnit.SECONDS);
-        sessions.discardLeftover().get(5, TimeUnit.SECONDS);
+        sessions.restoreOffer().checkLeftovers().get(5, TimeUnit.SECONDS);
+        sessions.restoreOffer().discardLeftover().get(5, TimeUnit.SECONDS);
         assertThat(leftover).doesNotExist();
-        assertThat(sessions.leftoverProperty().get()).isNull();
+        assertThat(sessions.restoreOffer().leftoverProperty().get()).isNull();
         assertThat(sessions.sessions()).hasSize(1);
     }
 
@@ -270,8 +271,8 @@ class SessionViewModelTest {
     void theRunningAppsOwnAutosaveIsNeverOffered() throws Exception {
         try (var a = dev.roundtrip.record.Autosave.manual(SampleRecordings.session(), dev.roundtrip.record.Autosave.defaultFile())) {
             a.saveIfChanged();
-            sessions.checkLeftovers().get(5, TimeUnit.SECONDS);
-            assertThat(sessions.leftoverProperty().get()).isNull();
+            sessions.restoreOffer().checkLeftovers().get(5, TimeUnit.SECONDS);
+            assertThat(sessions.restoreOffer().leftoverProperty().get()).isNull();
             a.discard();
         }
     }
