@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.roundtrip.files.AtomicFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -47,7 +48,7 @@ class RecordingFilesTest {
         RecordingFiles.save(SampleRecordings.session(), file);
         byte[] before = Files.readAllBytes(file);
 
-        assertThatThrownBy(() -> RecordingFiles.writeAtomically(file, out -> {
+        assertThatThrownBy(() -> AtomicFile.write(file, out -> {
             out.write("{\"format\": \"roundtrip-recording\", \"exch".getBytes(StandardCharsets.UTF_8));
             throw new IOException("disk full");
         })).isInstanceOf(IOException.class).hasMessage("disk full");
