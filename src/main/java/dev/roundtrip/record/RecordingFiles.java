@@ -2,13 +2,13 @@ package dev.roundtrip.record;
 
 import dev.roundtrip.record.JsonTree.Node;
 import dev.roundtrip.files.AtomicFile;
+import dev.roundtrip.text.Units;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import dev.roundtrip.trace.Exchange;
 
 /**
@@ -83,8 +83,8 @@ public final class RecordingFiles {
             if (Files.isDirectory(file)) throw RecordingFormatException.whole(name, "is a folder, not a file");
             long size = Files.size(file);
             if (size > maxBytes) {
-                throw RecordingFormatException.whole(name, "is " + humanBytes(size) + ", larger than the "
-                        + humanBytes(maxBytes) + " limit for recordings; refused without reading it");
+                throw RecordingFormatException.whole(name, "is " + Units.bytes(size) + ", larger than the "
+                        + Units.bytes(maxBytes) + " limit for recordings; refused without reading it");
             }
             return Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
@@ -109,15 +109,5 @@ public final class RecordingFiles {
     /** Writes text (a Mermaid or PlantUML diagram) as UTF-8, atomically. */
     public static void saveText(String text, Path file) throws IOException {
         AtomicFile.writeString(file, text);
-    }
-
-    /** "1.5 MiB", "200 MiB", "812 bytes". */
-    static String humanBytes(long n) {
-        if (n < 1024) return n + " bytes";
-        double kib = n / 1024.0;
-        if (kib < 1024) return String.format(Locale.ROOT, "%.1f KiB", kib).replace(".0 ", " ");
-        double mib = kib / 1024.0;
-        if (mib < 1024) return String.format(Locale.ROOT, "%.1f MiB", mib).replace(".0 ", " ");
-        return String.format(Locale.ROOT, "%.1f GiB", mib / 1024.0).replace(".0 ", " ");
     }
 }

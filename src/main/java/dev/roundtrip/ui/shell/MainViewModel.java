@@ -8,7 +8,7 @@ import dev.roundtrip.ui.diagram.VisibleTime;
 import dev.roundtrip.ui.exchanges.ExchangeRow;
 import dev.roundtrip.ui.inspector.InspectorViewModel;
 import dev.roundtrip.ui.playback.PlaybackViewModel;
-import dev.roundtrip.ui.util.Durations;
+import dev.roundtrip.text.Units;
 import dev.roundtrip.gate.GateMode;
 import dev.roundtrip.record.Recording;
 import dev.roundtrip.trace.Exchange;
@@ -193,7 +193,7 @@ public final class MainViewModel {
         if (s.heldBefore() != null) status = "held";
         String method = x.request().method().isEmpty() ? "raw" : x.request().method();
         String target = x.request().target().isEmpty() ? x.request().summary() : x.request().target();
-        String time = x.end().isPresent() ? Durations.nanos(x.durationNanos()) : "…";
+        String time = x.end().isPresent() ? Units.duration(x.durationNanos()) : "…";
         return new ExchangeRow(x.id(), method, target, status, time, s.severity());
     }
 
@@ -368,7 +368,7 @@ public final class MainViewModel {
     private void updateStatus() {
         StringBuilder sb = new StringBuilder(port.describe());
         sb.append("  ·  ").append(mode.get() == GateMode.RUN ? "Run" : mode.get() == GateMode.STEP ? "Step" : "Breakpoints").append(" mode");
-        sb.append("  ·  ").append(Durations.count(exchanges.size(), "exchange"));
+        sb.append("  ·  ").append(Units.count(exchanges.size(), "exchange"));
         Stage held = script.get().heldBefore();
         if (held != null) sb.append("  ·  #").append(script.get().exchangeId()).append(" held before ").append(held.wireName());
         long dropped = port.recording().dropped();
