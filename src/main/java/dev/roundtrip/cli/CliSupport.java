@@ -1,5 +1,6 @@
 package dev.roundtrip.cli;
 
+import dev.roundtrip.text.Units;
 import dev.roundtrip.record.Recording;
 import dev.roundtrip.record.RecordingFiles;
 import dev.roundtrip.record.RecordingFormatException;
@@ -36,7 +37,7 @@ final class CliSupport {
 
     /** "1 exchange", "2 exchanges". */
     static String exchanges(int n) {
-        return n + " exchange" + (n == 1 ? "" : "s");
+        return Units.count(n, "exchange");
     }
 
     /** The exchanges with these ids, in the given order; null (after a message) when one is missing. */

@@ -1,5 +1,6 @@
 package dev.roundtrip.cli;
 
+import dev.roundtrip.files.AtomicFile;
 import dev.roundtrip.ui.export.DiagramPicture;
 import dev.roundtrip.ui.export.PngExport;
 import dev.roundtrip.ui.export.Theme;
@@ -78,7 +79,7 @@ public final class ExportCommand implements Callable<Integer> {
                 o.print(new String(content, StandardCharsets.UTF_8));
                 o.flush();
             } else {
-                RecordingFiles.writeAtomically(out, s -> s.write(content));
+                AtomicFile.writeBytes(out, content);
                 err.println("export: wrote " + to + " of " + CliSupport.exchanges(chosen.size()) + " to " + out);
             }
         } catch (IOException e) {

@@ -1,5 +1,6 @@
 package dev.roundtrip.cli;
 
+import dev.roundtrip.text.Units;
 import dev.roundtrip.gate.Gates;
 import dev.roundtrip.probe.KernelProbe;
 import dev.roundtrip.server.RoundtripServer;
@@ -155,7 +156,7 @@ public final class ServeCommand implements Callable<Integer> {
             line = String.format(Locale.ROOT, "#%d %s (connection %d)", s.exchangeId(),
                     s.request().isRaw() ? "malformed request" : s.request().summary(), s.connectionId());
         } else if (e instanceof StageEvent se) {
-            line = String.format(Locale.ROOT, "#%d %10s  %-8s %-8s %-13s %s", se.exchangeId(), Timeline.ms(se.tNanos()),
+            line = String.format(Locale.ROOT, "#%d %10s  %-8s %-8s %-13s %s", se.exchangeId(), Units.duration(se.tNanos()),
                     se.stage().wireName(), se.phase().wireName(), se.actor().wireName(), se.detail());
             synchronized (out) {
                 out.println(line);

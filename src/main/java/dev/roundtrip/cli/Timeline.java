@@ -1,5 +1,6 @@
 package dev.roundtrip.cli;
 
+import dev.roundtrip.text.Units;
 import dev.roundtrip.trace.BufferReadout;
 import dev.roundtrip.trace.Exchange;
 import dev.roundtrip.trace.GateEvent;
@@ -20,13 +21,13 @@ final class Timeline {
     static void print(Exchange x, PrintWriter out) {
         String status = x.response().map(r -> r.status() + " " + r.reason()).orElse("no response");
         out.printf(Locale.ROOT, "Exchange %d on connection %d: %s -> %s (%s, %s)%n", x.id(), x.connectionId(),
-                x.request().summary(), status, x.outcome().wireName(), ms(x.durationNanos()));
-        out.printf(Locale.ROOT, "%10s  %-9s %-8s %-13s %s%n", "t (ms)", "stage", "phase", "actor", "what happened");
+                x.request().summary(), status, x.outcome().wireName(), Units.duration(x.durationNanos()));
+        out.printf(Locale.ROOT, "%10s  %-9s %-8s %-13s %s%n", "t", "stage", "phase", "actor", "what happened");
         List<StageEvent> byTime = new java.util.ArrayList<>(x.events());
         byTime.sort(java.util.Comparator.comparingLong(StageEvent::tNanos)); // threads publish a little out of time order
         for (StageEvent e : byTime) printEvent(x, e, out);
         for (GateEvent g : x.gateEvents()) {
-            out.printf(Locale.ROOT, "%10s  gate %s before %s%s%n", ms(g.tNanos() - x.startedNanos()),
+            out.printf(Locale.ROOT, "%10s  gate %s before %s%s%n", Units.duration(g.tNanos() - x.startedNanos()),
                     g.kind().name().toLowerCase(Locale.ROOT), g.stage().wireName(), g.kernel() == null ? "" : ": " + kernel(g.kernel()));
         }
         out.println();
@@ -37,7 +38,7 @@ final class Timeline {
     }
 
     static void printEvent(Exchange x, StageEvent e, PrintWriter out) {
-        out.printf(Locale.ROOT, "%10s  %-9s %-8s %-13s %s%n", ms(e.tNanos() - x.startedNanos()), e.stage().wireName(),
+        out.printf(Locale.ROOT, "%10s  %-9s %-8s %-13s %s%n", Units.duration(e.tNanos() - x.startedNanos()), e.stage().wireName(),
                 e.phase().wireName(), e.actor().wireName(), e.detail());
         readouts(e, out, "            ");
     }
@@ -72,16 +73,12 @@ final class Timeline {
         }
         StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%-9s ", s.wireName()));
         if (begin == null) return b.append(last == Phase.ERROR ? "error before it began" : "did not happen").toString();
-        b.append(end == null ? "unfinished" : String.format(Locale.ROOT, "%9s", ms(end - begin)));
+        b.append(end == null ? "unfinished" : String.format(Locale.ROOT, "%9s", Units.duration(end - begin)));
         if (ios > 0) b.append(String.format(Locale.ROOT, "  %d bytes in %d socket %s", bytes, ios,
                 s == Stage.SEND || s == Stage.RESPOND ? (ios == 1 ? "write" : "writes") : (ios == 1 ? "read" : "reads")));
-        if (sql > 0) b.append("  ").append(sql).append(" SQL statement").append(sql == 1 ? "" : "s");
+        if (sql > 0) b.append("  ").append(Units.count(sql, "SQL statement"));
         if (last == Phase.ERROR) b.append("  (ended with an error)");
         return b.toString();
-    }
-
-    static String ms(long nanos) {
-        return String.format(Locale.ROOT, "%.3f ms", nanos / 1e6);
     }
 
     static String kernel(KernelReadout k) {
@@ -95,18 +92,12 @@ final class Timeline {
     }
 
     static String memory(MemoryReadout m) {
-        return "heap used " + size(m.heapUsed()) + ", allocated in this stage on this thread "
-                + (m.allocatedBytes() == null ? "n/a" : size(m.allocatedBytes())) + ", direct " + size(m.directUsed());
+        return "heap used " + Units.bytes(m.heapUsed()) + ", allocated in this stage on this thread "
+                + (m.allocatedBytes() == null ? "n/a" : Units.bytes(m.allocatedBytes())) + ", direct " + Units.bytes(m.directUsed());
     }
 
     static String sql(SqlReadout s) {
-        return s.statement() + " -> " + s.rows() + " row" + (s.rows() == 1 ? "" : "s") + " in " + ms(s.nanos());
-    }
-
-    static String size(long bytes) {
-        if (bytes < 1024) return bytes + " B";
-        if (bytes < 1024 * 1024) return String.format(Locale.ROOT, "%.1f KiB", bytes / 1024.0);
-        return String.format(Locale.ROOT, "%.1f MiB", bytes / (1024.0 * 1024));
+        return s.statement() + " -> " + Units.count(s.rows(), "row") + " in " + Units.duration(s.nanos());
     }
 
     /** The bytes as text, control characters shown as escapes, long data cut. */

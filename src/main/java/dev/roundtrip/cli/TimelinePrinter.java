@@ -1,6 +1,6 @@
 package dev.roundtrip.cli;
 
-import dev.roundtrip.record.Durations;
+import dev.roundtrip.text.Units;
 import dev.roundtrip.record.Recording;
 import dev.roundtrip.record.SequenceScript;
 import dev.roundtrip.record.StageTimes;
@@ -30,8 +30,8 @@ public final class TimelinePrinter {
     }
 
     public void print(Recording recording) {
-        out.printf(Locale.ROOT, "recording started %s: %d exchange%s, %d events%s%n", recording.startedAt(),
-                recording.exchanges().size(), recording.exchanges().size() == 1 ? "" : "s", recording.eventCount(),
+        out.printf(Locale.ROOT, "recording started %s: %s, %d events%s%n", recording.startedAt(),
+                Units.count(recording.exchanges().size(), "exchange"), recording.eventCount(),
                 recording.dropped() > 0 ? ", " + recording.dropped() + " events dropped while recording" : "");
         for (Exchange x : recording.exchanges()) {
             out.println();
@@ -50,7 +50,7 @@ public final class TimelinePrinter {
                 "end        " + end.outcome().wireName() + (end.detail() == null || end.detail().isEmpty() ? "" : ": " + end.detail()))));
         lines.sort(Comparator.comparingLong(Line::t).thenComparingInt(Line::order));
         for (Line l : lines) {
-            out.printf(Locale.ROOT, "  %12s  %s%n", "+" + Durations.format(l.t() - x.startedNanos()), l.text());
+            out.printf(Locale.ROOT, "  %12s  %s%n", "+" + Units.duration(l.t() - x.startedNanos()), l.text());
         }
         out.println("  stages: " + stages(x));
         out.flush();
@@ -71,13 +71,13 @@ public final class TimelinePrinter {
         if (e.kernel() != null) sb.append(" | ").append(kernel(e.kernel()));
         MemoryReadout m = e.memory();
         if (m != null) {
-            sb.append(" | heap ").append(bytes(m.heapUsed()))
-                    .append(", allocated ").append(m.allocatedBytes() == null ? "n/a" : bytes(m.allocatedBytes()))
-                    .append(", direct ").append(bytes(m.directUsed()));
+            sb.append(" | heap ").append(Units.bytes(m.heapUsed()))
+                    .append(", allocated ").append(m.allocatedBytes() == null ? "n/a" : Units.bytes(m.allocatedBytes()))
+                    .append(", direct ").append(Units.bytes(m.directUsed()));
         }
         if (e.sql() != null) {
-            sb.append(" | sql ").append(e.sql().rows()).append(e.sql().rows() == 1 ? " row in " : " rows in ")
-                    .append(Durations.format(e.sql().nanos())).append(": ").append(e.sql().statement());
+            sb.append(" | sql ").append(Units.count(e.sql().rows(), "row")).append(" in ")
+                    .append(Units.duration(e.sql().nanos())).append(": ").append(e.sql().statement());
         }
         return sb.toString().stripTrailing();
     }
@@ -105,15 +105,9 @@ public final class TimelinePrinter {
                 parts.add(s.wireName() + " -");
                 continue;
             }
-            String d = span.durationNanos().map(Durations::format).orElse("did not end");
+            String d = span.durationNanos().map(Units::duration).orElse("did not end");
             parts.add(s.wireName() + " " + d + (span.failed() ? " ERROR" : "") + (span.bytes() > 0 ? " (" + span.bytes() + " bytes)" : ""));
         }
         return String.join(" | ", parts);
-    }
-
-    private static String bytes(long n) {
-        if (n < 1024) return n + " B";
-        if (n < 1024 * 1024) return String.format(Locale.ROOT, "%.1f KiB", n / 1024.0);
-        return String.format(Locale.ROOT, "%.1f MiB", n / (1024.0 * 1024));
     }
 }

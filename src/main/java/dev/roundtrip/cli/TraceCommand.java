@@ -6,6 +6,7 @@ import dev.roundtrip.gate.GateMode;
 import dev.roundtrip.gate.Hold;
 import dev.roundtrip.lab.Lab;
 import dev.roundtrip.record.RecordingJson;
+import dev.roundtrip.text.ByteEscapes;
 import dev.roundtrip.trace.Exchange;
 import dev.roundtrip.trace.Header;
 import dev.roundtrip.trace.KernelReadout;
@@ -50,7 +51,7 @@ public final class TraceCommand implements Callable<Integer> {
     @Option(names = "--body", paramLabel = "TEXT", description = "the request body (UTF-8)")
     String body;
 
-    @Option(names = "--raw", paramLabel = "TEXT", description = "send these bytes exactly; escapes \\r \\n \\t \\0 \\\\ \\xHH")
+    @Option(names = "--raw", paramLabel = "TEXT", description = "send these bytes exactly; escapes \\r \\n \\t \\0 \\\\ \\xHH, a typed line break is CRLF (none right after \\n); non-ASCII characters are sent as UTF-8")
     String raw;
 
     @Option(names = "--json", description = "print the recording as JSON (format roundtrip-recording, version 1)")
@@ -120,7 +121,7 @@ public final class TraceCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), "--raw sends the bytes as given: leave out METHOD, TARGET, --header and --body");
             }
             try {
-                return RequestSpec.raw(Escapes.decode(raw)).withTimeout(timeout);
+                return RequestSpec.raw(ByteEscapes.parse(raw)).withTimeout(timeout);
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(spec.commandLine(), "--raw: " + e.getMessage());
             }

@@ -1,5 +1,6 @@
 package dev.roundtrip.client;
 
+import dev.roundtrip.text.Units;
 import dev.roundtrip.trace.Actor;
 import dev.roundtrip.trace.BufferReadout;
 import dev.roundtrip.trace.ConnectionDirectory;
@@ -284,8 +285,7 @@ final class ClientConnection implements WireTap.Observer, ConnectionDirectory.Cl
     }
 
     private static String human(java.time.Duration d) {
-        long ms = d.toMillis();
-        return ms % 1000 == 0 ? (ms / 1000) + " s" : ms + " ms";
+        return Units.millis(d.toMillis());
     }
 
     /** A HEAD response has headers only, whatever its Content-Length says. */

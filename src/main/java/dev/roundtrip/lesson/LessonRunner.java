@@ -1,5 +1,6 @@
 package dev.roundtrip.lesson;
 
+import dev.roundtrip.text.Units;
 import dev.roundtrip.client.ExchangeHandle;
 import dev.roundtrip.client.RequestSpec;
 import dev.roundtrip.gate.GateMode;
@@ -106,7 +107,7 @@ public final class LessonRunner {
             List<String> done = new ArrayList<>();
             if (s.delayMs() != null) {
                 lab.serverSettings().setProcessDelayMillis(s.delayMs());
-                done.add("process delay " + s.delayMs() + " ms");
+                done.add("process delay " + Units.millis(s.delayMs()));
             }
             if (s.tcpNoDelay() != null) {
                 lab.serverSettings().setTcpNoDelay(s.tcpNoDelay());
@@ -145,7 +146,7 @@ public final class LessonRunner {
         }
         if (a instanceof Action.Pause p) {
             Thread.sleep(p.ms());
-            return "waited " + p.ms() + " ms";
+            return "waited " + Units.millis(p.ms());
         }
         if (a instanceof Action.Queue q) {
             WorkQueue run = WorkQueue.start(new QueueSetup(q.jobs(), q.consumers(), q.capacity(),

@@ -1,5 +1,6 @@
 package dev.roundtrip.lesson;
 
+import dev.roundtrip.text.Units;
 import com.sun.net.httpserver.HttpServer;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -11,7 +12,6 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The 40 ms mystery, measured. A JDK built-in HTTP server ({@code com.sun.net.httpserver}) on
@@ -62,8 +62,8 @@ public final class NagleExperiment {
 
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "TCP_NODELAY off: median %.1f ms; TCP_NODELAY on: median %.1f ms",
-                    nodelayOff.medianMillis(), nodelayOn.medianMillis());
+            return "TCP_NODELAY off: median " + Units.duration(nodelayOff.medianNanos())
+                    + "; TCP_NODELAY on: median " + Units.duration(nodelayOn.medianNanos());
         }
     }
 

@@ -4,8 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.roundtrip.files.AtomicFile;
+import dev.roundtrip.files.RoundtripHome;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -17,14 +18,12 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Lesson progress of the user, kept between runs in {@code ~/.roundtrip/progress.json}. The
- * directory moves with the system property {@value #HOME_PROPERTY} (tests use a temp dir).
- * Writes are atomic (temp file, then rename). A file that cannot be read is never overwritten:
+ * Lesson progress of the user, kept between runs in {@link RoundtripHome#progressFile()}
+ * ({@code ~/.roundtrip/progress.json} unless {@code -Droundtrip.home} moves it; tests use a temp
+ * dir). Writes go through {@link AtomicFile}. A file that cannot be read is never overwritten:
  * it is moved aside to {@code progress.json.unreadable} and {@link #problem()} says so.
  */
 public final class ProgressStore {
-    public static final String HOME_PROPERTY = "roundtrip.home";
-    public static final String FILE_NAME = "progress.json";
     private static final String FORMAT = "roundtrip-progress";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -39,13 +38,7 @@ public final class ProgressStore {
 
     /** The store of the user running the app. */
     public static ProgressStore forUser() {
-        return new ProgressStore(home().resolve(FILE_NAME));
-    }
-
-    public static Path home() {
-        String override = System.getProperty(HOME_PROPERTY);
-        if (override != null && !override.isBlank()) return Path.of(override);
-        return Path.of(System.getProperty("user.home"), ".roundtrip");
+        return new ProgressStore(RoundtripHome.progressFile());
     }
 
     public Path file() {
@@ -93,7 +86,7 @@ public final class ProgressStore {
             }
         } catch (IOException | RuntimeException e) {
             lessons.clear();
-            Path aside = file.resolveSibling(FILE_NAME + ".unreadable");
+            Path aside = file.resolveSibling(file.getFileName() + ".unreadable");
             try {
                 Files.move(file, aside, StandardCopyOption.REPLACE_EXISTING);
                 problem = file + " could not be read (" + e.getMessage() + "); it was kept as " + aside + " and progress starts afresh";
@@ -116,13 +109,6 @@ public final class ProgressStore {
             new TreeSet<>(p.completedSteps()).forEach(done::add);
             o.put("updatedAt", p.updatedAt().toString());
         }
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        Path tmp = file.resolveSibling(FILE_NAME + ".tmp");
-        JSON.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), root);
-        try {
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-        }
+        AtomicFile.write(file, out -> JSON.writerWithDefaultPrettyPrinter().writeValue(out, root));
     }
 }

@@ -1,5 +1,7 @@
 package dev.roundtrip.record;
 
+import dev.roundtrip.files.AtomicFile;
+import dev.roundtrip.files.RoundtripHome;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -20,8 +22,8 @@ import java.util.regex.Pattern;
  * Every {@code period} a daemon thread saves the recording atomically, but only when
  * {@link Recording#version()} moved since the last save (an idle session costs no disk writes).
  *
- * <p>Each process writes its own file, {@code <home>/autosave-<pid>.roundtrip.json} (home is
- * {@link RoundtripHome#dir()}), so two windows never overwrite each other. At start the UI calls
+ * <p>Each process writes its own file, {@link RoundtripHome#autosaveFile(long)}
+ * ({@code <home>/autosave-<pid>.roundtrip.json}), so two windows never overwrite each other. At start the UI calls
  * {@link #leftovers()}: autosaves of processes that are no longer running are sessions that ended
  * without a clean exit, to be offered for restore with {@link RecordingFiles#open(Path)} and then
  * removed with {@link #deleteLeftover(Path)}. On a clean exit the UI calls {@link #discard()}.
@@ -79,7 +81,8 @@ public final class Autosave implements AutoCloseable {
 
     /** {@code <home>/autosave-<this pid>.roundtrip.json}; creates the folder. */
     public static Path defaultFile() throws IOException {
-        return RoundtripHome.ensureDir().resolve("autosave-" + ProcessHandle.current().pid() + RecordingFiles.EXTENSION);
+        RoundtripHome.ensureDir();
+        return RoundtripHome.autosaveFile(ProcessHandle.current().pid());
     }
 
     public Path file() {
@@ -165,7 +168,7 @@ public final class Autosave implements AutoCloseable {
     static List<Path> leftovers(Path dir) throws IOException {
         List<Path> found = new ArrayList<>();
         if (!Files.isDirectory(dir)) return found;
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "autosave-*" + RecordingFiles.EXTENSION)) {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, RoundtripHome.AUTOSAVE_GLOB)) {
             for (Path f : files) {
                 Matcher m = NAME.matcher(f.getFileName().toString());
                 if (!m.matches()) continue;
@@ -194,9 +197,9 @@ public final class Autosave implements AutoCloseable {
             throw new IllegalArgumentException("not an autosave file: " + leftover);
         }
         Files.deleteIfExists(leftover);
-        // A save cut short by the kill may have left its temporary file (see RecordingFiles.writeAtomically).
+        // A save cut short by the kill may have left its temporary file (see AtomicFile).
         Path dir = leftover.toAbsolutePath().getParent();
-        try (DirectoryStream<Path> tmp = Files.newDirectoryStream(dir, "." + leftover.getFileName() + ".*.tmp")) {
+        try (DirectoryStream<Path> tmp = Files.newDirectoryStream(dir, AtomicFile.tempGlob(leftover))) {
             for (Path t : tmp) Files.deleteIfExists(t);
         }
     }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.roundtrip.files.AtomicFile;
+import dev.roundtrip.files.RoundtripHome;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -13,8 +15,7 @@ import java.util.List;
 
 /**
  * The recent-files menu: most recent first, at most {@link #MAX} entries, kept in
- * {@code <home>/recent.json} ({@link RoundtripHome#dir()}). Each change is saved at once,
- * atomically. A missing or unreadable list file reads as an empty list: it is a convenience, not
+ * {@link RoundtripHome#recentFiles()}. Each change is saved at once, through {@link AtomicFile}. A missing or unreadable list file reads as an empty list: it is a convenience, not
  * data.
  *
  * <pre>{@code
@@ -37,7 +38,7 @@ public final class RecentFiles {
 
     /** The list of this user ({@code <home>/recent.json}). */
     public static RecentFiles load() {
-        return load(RoundtripHome.dir().resolve("recent.json"));
+        return load(RoundtripHome.recentFiles());
     }
 
     /** The list kept in {@code store}. */
@@ -95,6 +96,6 @@ public final class RecentFiles {
         root.put("version", 1);
         ArrayNode list = root.putArray("files");
         for (Path p : files) list.add(p.toString());
-        RecordingFiles.writeAtomically(store, out -> JSON.writerWithDefaultPrettyPrinter().writeValue(out, root));
+        AtomicFile.write(store, out -> JSON.writerWithDefaultPrettyPrinter().writeValue(out, root));
     }
 }

@@ -1,5 +1,6 @@
 package dev.roundtrip.record;
 
+import dev.roundtrip.text.Units;
 import dev.roundtrip.trace.Exchange;
 import dev.roundtrip.trace.ExchangeEnded;
 import dev.roundtrip.trace.GateEvent;
@@ -82,7 +83,7 @@ public final class SequenceScript {
         ResponseInfo r = x.response().orElse(null);
         if (r != null) result = r.status() + (r.reason().isEmpty() ? "" : " " + r.reason());
         else result = x.outcome().wireName().toUpperCase(java.util.Locale.ROOT);
-        return "#" + x.id() + " " + x.request().summary() + " → " + result + " (" + Durations.format(x.durationNanos()) + ")";
+        return "#" + x.id() + " " + x.request().summary() + " → " + result + " (" + Units.duration(x.durationNanos()) + ")";
     }
 
     /** Whether the exchange went wrong anywhere: 4xx/5xx, no response, or a stage ended in ERROR. */
@@ -141,7 +142,7 @@ public final class SequenceScript {
                 if (e.stage() != Stage.PROCESS || e.sql() == null) continue;
                 b.add(new Message(Lifeline.SERVER, Lifeline.DATABASE, Arrow.CALL, e.sql().statement()));
                 b.add(new Message(Lifeline.DATABASE, Lifeline.SERVER, Arrow.REPLY,
-                        e.sql().rows() + (e.sql().rows() == 1 ? " row in " : " rows in ") + Durations.format(e.sql().nanos())));
+                        Units.count(e.sql().rows(), "row") + " in " + Units.duration(e.sql().nanos())));
             }
             b.add(stageNote(Side.RIGHT, Lifeline.SERVER, s, lastDetail(events, Stage.PROCESS)));
             b.add(new Deactivate(Lifeline.SERVER));
@@ -174,7 +175,7 @@ public final class SequenceScript {
                 // No server stages recorded (an imported HAR): only the wait is known.
                 long sendEnd = times.get(Stage.SEND).map(p -> p.endNanos() == null ? p.beginNanos() : p.endNanos()).orElse(x.startedNanos());
                 b.add(new Note(Side.OVER, Lifeline.SERVER_KERNEL, Lifeline.SERVER,
-                        "waited " + Durations.format(Math.max(0, s.beginNanos() - sendEnd)) + " (server and network not measured apart)", false));
+                        "waited " + Units.duration(Math.max(0, s.beginNanos() - sendEnd)) + " (server and network not measured apart)", false));
                 b.add(new Message(Lifeline.SERVER_KERNEL, Lifeline.CLIENT_KERNEL, Arrow.REPLY, "response"));
             }
             String status = response != null ? " " + response.status() + " " + response.reason() : "";
@@ -188,7 +189,7 @@ public final class SequenceScript {
         if (end != null && end.outcome() != Outcome.COMPLETED) {
             String text = end.outcome().wireName().toUpperCase(java.util.Locale.ROOT)
                     + (end.detail() == null || end.detail().isEmpty() ? "" : ": " + end.detail())
-                    + " after " + Durations.format(end.tNanos() - x.startedNanos());
+                    + " after " + Units.duration(end.tNanos() - x.startedNanos());
             blocks.add(new Block(end.tNanos(), order[0]++, List.of(new Note(Side.OVER, Lifeline.CLIENT, null, text, true))));
         } else if (end != null && response != null && response.isError()) {
             blocks.add(new Block(end.tNanos(), order[0]++, List.of(new Note(Side.OVER, Lifeline.CLIENT, null,
@@ -208,7 +209,7 @@ public final class SequenceScript {
     }
 
     private static Note stageNote(Side side, Lifeline at, StageTimes.Span s, String detail) {
-        String duration = s.durationNanos().map(Durations::format).orElse("did not end");
+        String duration = s.durationNanos().map(Units::duration).orElse("did not end");
         String text = s.stage().wireName() + " " + duration;
         if (s.failed()) text = "ERROR in " + text + (detail.isEmpty() ? "" : ": " + detail);
         return new Note(side, at, null, text, s.failed());

@@ -1,5 +1,6 @@
 package dev.roundtrip.server;
 
+import dev.roundtrip.text.Units;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.List;
@@ -82,14 +83,14 @@ public final class DemoApp implements Routes {
             if (ms == null || ms < 0) return AppResponse.text(400, "use /slow?ms=N with N >= 0", "bad ms");
             int wait = Math.min(ms, MAX_SLOW_MS);
             Thread.sleep(wait);
-            return AppResponse.text(200, "slept " + wait + " ms", "slept " + wait + " ms");
+            return AppResponse.text(200, "slept " + Units.millis(wait), "slept " + Units.millis(wait));
         }
         if (path.equals("/big")) {
             if (!get) return notAllowed(method, path, "GET");
             Integer kb = intParam(query, "kb");
             if (kb == null || kb < 0) return AppResponse.text(400, "use /big?kb=N with N >= 0", "bad kb");
             int n = Math.min(kb, MAX_BIG_KB);
-            return new AppResponse(200, "text/plain; charset=utf-8", bigBody(n * 1024), n + " KiB body");
+            return new AppResponse(200, "text/plain; charset=utf-8", bigBody(n * 1024), Units.bytes(n * 1024L) + " body");
         }
         if (path.equals("/fail")) {
             throw new DeliberateFailure();

@@ -49,15 +49,15 @@ class RecordCommandsTest {
         assertThat(run(new ReplayCommand(), session.toString())).isZero();
         String text = out.toString();
         assertThat(text).contains("7 exchanges");
-        assertThat(text).contains("#1 GET /users/1 → 200 OK (6.100 ms)  [connection 11, completed]");
+        assertThat(text).contains("#1 GET /users/1 → 200 OK (6.1 ms)  [connection 11, completed]");
         assertThat(text).containsPattern("send +progress +client_kernel +wrote \\d+ bytes \\| bytes \\d+ \\| buffer cap 256");
         assertThat(text).contains("gate       held     before parse | kernel rx ");
-        assertThat(text).contains("sql 1 row in 0.812 ms: SELECT id, name FROM users WHERE id = ?");
+        assertThat(text).contains("sql 1 row in 812 µs: SELECT id, name FROM users WHERE id = ?");
         assertThat(text).contains("kernel rx n/a tx n/a rcvbuf 65536 sndbuf 65536 (not available on this platform");
         assertThat(text).contains("allocated n/a");
         assertThat(text).contains("end        cancelled: the client left before the answer");
-        assertThat(text).containsPattern("stages: send 0\\.086 ms \\(\\d+ bytes\\) \\| parse 0\\.200 ms \\(\\d+ bytes\\) \\| process 1\\.250 ms \\| respond 0\\.150 ms \\(\\d+ bytes\\) \\| interpret 0\\.200 ms \\(\\d+ bytes\\)");
-        assertThat(text).contains("respond 0.100 ms ERROR | interpret -");
+        assertThat(text).containsPattern("stages: send 85\\.5 µs \\(\\d+ bytes\\) \\| parse 200 µs \\(\\d+ bytes\\) \\| process 1\\.25 ms \\| respond 150 µs \\(\\d+ bytes\\) \\| interpret 200 µs \\(\\d+ bytes\\)");
+        assertThat(text).contains("respond 100 µs ERROR | interpret -");
         assertThat(err.toString()).isEmpty();
     }
 

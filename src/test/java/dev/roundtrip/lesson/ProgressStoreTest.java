@@ -2,6 +2,7 @@ package dev.roundtrip.lesson;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.roundtrip.files.RoundtripHome;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -34,13 +35,13 @@ class ProgressStoreTest {
 
     @Test
     void theHomeDirectoryMovesWithTheSystemProperty() {
-        String before = System.getProperty(ProgressStore.HOME_PROPERTY);
+        String before = System.getProperty(RoundtripHome.PROPERTY);
         try {
-            System.setProperty(ProgressStore.HOME_PROPERTY, dir.toString());
+            System.setProperty(RoundtripHome.PROPERTY, dir.toString());
             assertThat(ProgressStore.forUser().file()).isEqualTo(dir.resolve("progress.json"));
         } finally {
-            if (before == null) System.clearProperty(ProgressStore.HOME_PROPERTY);
-            else System.setProperty(ProgressStore.HOME_PROPERTY, before);
+            if (before == null) System.clearProperty(RoundtripHome.PROPERTY);
+            else System.setProperty(RoundtripHome.PROPERTY, before);
         }
     }
 

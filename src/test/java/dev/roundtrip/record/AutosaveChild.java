@@ -1,5 +1,6 @@
 package dev.roundtrip.record;
 
+import dev.roundtrip.files.RoundtripHome;
 import java.nio.file.Path;
 import java.time.Duration;
 

@@ -3,6 +3,7 @@ package dev.roundtrip.record;
 import static dev.roundtrip.record.SampleRecordings.assertSameRecording;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.roundtrip.files.RoundtripHome;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;

@@ -64,14 +64,14 @@ class DiagramTest {
         String m = MermaidDiagram.of(exchange(2));
         assertWellFormedMermaid(m);
 
-        assertThat(m).contains("    Note over C,DB: #35;2 GET /nope → 404 Not Found (0.450 ms)\n");
+        assertThat(m).contains("    Note over C,DB: #35;2 GET /nope → 404 Not Found (450 µs)\n");
         assertThat(m).contains("    rect rgb(255, 228, 228)\n");
         assertThat(m).containsSubsequence(
-                "C->>CK: send GET /nope (" + NOPE_REQUEST + " bytes)", "CK->>SK: " + NOPE_REQUEST + " bytes over loopback", "Note left of C: send 0.029 ms",
-                "SK->>S: parse", "activate S", "Note right of S: parse 0.100 ms", "deactivate S",
-                "S->>S: process", "activate S", "Note right of S: process 0.050 ms", "deactivate S",
+                "C->>CK: send GET /nope (" + NOPE_REQUEST + " bytes)", "CK->>SK: " + NOPE_REQUEST + " bytes over loopback", "Note left of C: send 29 µs",
+                "SK->>S: parse", "activate S", "Note right of S: parse 100 µs", "deactivate S",
+                "S->>S: process", "activate S", "Note right of S: process 50 µs", "deactivate S",
                 "S->>S: respond 404 Not Found", "activate S", "S->>SK: write " + NOPE_RESPONSE + " bytes", "deactivate S", "SK-->>CK: " + NOPE_RESPONSE + " bytes over loopback",
-                "CK-->>C: interpret 404 Not Found", "Note left of C: interpret 0.050 ms",
+                "CK-->>C: interpret 404 Not Found", "Note left of C: interpret 50 µs",
                 "Note over C: ERROR 404 Not Found", "    end\n");
     }
 
@@ -82,9 +82,9 @@ class DiagramTest {
 
         assertThat(m).containsSubsequence(
                 "C->>CK: send GET /slow?ms=5000", "SK->>S: parse", "activate S",
-                "S->>S: process: sleeping 5000 ms", "activate S", "Note right of S: process 5.005 s", "deactivate S",
-                "Note over C: ERROR CANCELLED: the client left before the answer after 1.000 s",
-                "S->>S: respond", "activate S", "S->>SK: write the response", "Note right of S: ERROR in respond 0.100 ms: connection reset by peer: the client is gone",
+                "S->>S: process: sleeping 5000 ms", "activate S", "Note right of S: process 5 s", "deactivate S",
+                "Note over C: ERROR CANCELLED: the client left before the answer after 1 s",
+                "S->>S: respond", "activate S", "S->>SK: write the response", "Note right of S: ERROR in respond 100 µs: connection reset by peer: the client is gone",
                 "SK--xCK: response not delivered: the client has left");
         assertThat(m).doesNotContain("CK-->>C");
         assertThat(m).contains("rect rgb(255, 228, 228)");
@@ -96,7 +96,7 @@ class DiagramTest {
         assertWellFormedMermaid(m);
 
         assertThat(m).contains("C->>CK: send GET /#101;nd#59;a=1#35;x:y?q=#101;nd#37;20now");
-        assertThat(m).contains("Note right of S: ERROR in process 1000 ns: #101;nd of story#59; boom #35; here: failed");
+        assertThat(m).contains("Note right of S: ERROR in process 1 µs: #101;nd of story#59; boom #35; here: failed");
         assertThat(MermaidDiagram.escape("END of the Endless end")).isEqualTo("#69;ND of the Endless #101;nd");
         assertThat(MermaidDiagram.escape("a\nb")).isEqualTo("a b");
     }
@@ -106,7 +106,7 @@ class DiagramTest {
         String m = MermaidDiagram.of(SESSION);
         assertWellFormedMermaid(m);
         for (Exchange x : SESSION.exchanges()) assertThat(m).contains("Note over C,DB: #35;" + x.id() + " ");
-        assertThat(m).containsSubsequence("S->>S: process: route GET /users/#123;id#125;", "activate S", "S->>DB: SELECT id, name FROM users WHERE id = ?", "DB-->>S: 1 row in 0.812 ms");
+        assertThat(m).containsSubsequence("S->>S: process: route GET /users/#123;id#125;", "activate S", "S->>DB: SELECT id, name FROM users WHERE id = ?", "DB-->>S: 1 row in 812 µs");
         assertThat(m).contains("Note over SK: held before parse: rx queue " + USERS_REQUEST + " bytes");
         assertThat(m).contains("Note over C: still under way when recorded");
     }
@@ -120,11 +120,11 @@ class DiagramTest {
         assertThat(lines).contains("participant \"Client\" as C", "participant \"Client kernel\" as CK",
                 "participant \"Server kernel\" as SK", "participant \"Server\" as S", "database \"Database\" as DB");
         assertThat(p).containsSubsequence(
-                "== #2 GET /nope → 404 Not Found (0.450 ms) ==", "group ERROR",
+                "== #2 GET /nope → 404 Not Found (450 µs) ==", "group ERROR",
                 "C -> CK : send GET /nope (" + NOPE_REQUEST + " bytes)", "activate S", "deactivate S", "SK --> CK : " + NOPE_RESPONSE + " bytes over loopback",
                 "CK --> C : interpret 404 Not Found", "note over C #FFAAAA : ERROR 404 Not Found", "end",
                 "== #4 GET /slow?ms=5000 → CANCELLED", "group ERROR",
-                "note over C #FFAAAA : ERROR CANCELLED: the client left before the answer after 1.000 s",
+                "note over C #FFAAAA : ERROR CANCELLED: the client left before the answer after 1 s",
                 "SK ->x CK : response not delivered: the client has left", "end");
         assertThat(lines.stream().filter(l -> l.strip().startsWith("activate")).count())
                 .isEqualTo(lines.stream().filter(l -> l.strip().startsWith("deactivate")).count());
@@ -147,7 +147,7 @@ class DiagramTest {
         }
         String m = MermaidDiagram.of(har.exchanges().get(0));
         assertWellFormedMermaid(m);
-        assertThat(m).contains("Note over SK,S: waited 3.652 ms (server and network not measured apart)");
+        assertThat(m).contains("Note over SK,S: waited 3.65 ms (server and network not measured apart)");
         assertThat(m).doesNotContain("activate S", "parse", "process", "respond");
     }
 }

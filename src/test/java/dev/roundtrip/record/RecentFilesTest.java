@@ -2,6 +2,7 @@ package dev.roundtrip.record;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.roundtrip.files.RoundtripHome;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

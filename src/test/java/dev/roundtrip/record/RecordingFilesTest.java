@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.roundtrip.files.AtomicFile;
+import dev.roundtrip.text.Units;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -47,7 +49,7 @@ class RecordingFilesTest {
         RecordingFiles.save(SampleRecordings.session(), file);
         byte[] before = Files.readAllBytes(file);
 
-        assertThatThrownBy(() -> RecordingFiles.writeAtomically(file, out -> {
+        assertThatThrownBy(() -> AtomicFile.write(file, out -> {
             out.write("{\"format\": \"roundtrip-recording\", \"exch".getBytes(StandardCharsets.UTF_8));
             throw new IOException("disk full");
         })).isInstanceOf(IOException.class).hasMessage("disk full");
@@ -160,10 +162,10 @@ class RecordingFilesTest {
 
         RecordingFormatException e = catchThrowableOfType(RecordingFormatException.class, () -> RecordingFiles.open(big, 4096));
 
-        assertThat(e.getMessage()).isEqualTo(big + ": is " + RecordingFiles.humanBytes(size)
+        assertThat(e.getMessage()).isEqualTo(big + ": is " + Units.bytes(size)
                 + ", larger than the 4 KiB limit for recordings; refused without reading it");
         assertThat(RecordingFiles.DEFAULT_MAX_BYTES).isEqualTo(200L * 1024 * 1024);
-        assertThat(RecordingFiles.humanBytes(RecordingFiles.DEFAULT_MAX_BYTES)).isEqualTo("200 MiB");
+        assertThat(Units.bytes(RecordingFiles.DEFAULT_MAX_BYTES)).isEqualTo("200 MiB");
         assertSameRecording(RecordingFiles.open(big, size), SampleRecordings.session());
     }
 

@@ -1,6 +1,6 @@
 package dev.roundtrip.ui;
 
-import dev.roundtrip.record.RoundtripHome;
+import dev.roundtrip.files.RoundtripHome;
 import java.nio.file.Path;
 
 /** Points {@code roundtrip.home} at a test's temp dir and puts the previous value back afterwards. */

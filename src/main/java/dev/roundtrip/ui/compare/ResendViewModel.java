@@ -3,7 +3,7 @@ package dev.roundtrip.ui.compare;
 import dev.roundtrip.ui.composer.ComposedRequest;
 import dev.roundtrip.ui.recordings.SessionViewModel;
 import dev.roundtrip.ui.shell.LabPort;
-import dev.roundtrip.ui.util.Durations;
+import dev.roundtrip.text.Units;
 import dev.roundtrip.record.ExchangeDiff;
 import dev.roundtrip.trace.Exchange;
 import java.util.ArrayList;
@@ -92,8 +92,8 @@ public final class ResendViewModel {
         resentLabel.set("Now: #" + now.id() + " " + now.request().summary() + " (live)");
         rows.setAll(rows(before, now, d));
         long changed = rows.stream().filter(Row::differs).count();
-        state.set(d.sameResponse() ? "Same response as recorded; " + Durations.count((int) changed, "figure") + " differ (timings always do)."
-                : Durations.count(d.differences().size(), "response field") + " differ from the recording.");
+        state.set(d.sameResponse() ? "Same response as recorded; " + Units.count((int) changed, "figure") + " differ (timings always do)."
+                : Units.count(d.differences().size(), "response field") + " differ from the recording.");
     }
 
     /** Status first (always, so "same" is visible too), then every response difference, then the stages. */
@@ -121,13 +121,13 @@ public final class ResendViewModel {
     }
 
     private static Row stage(String what, Long a, Long b) {
-        String ra = a == null ? "did not run" : Durations.nanos(a);
-        String rb = b == null ? "did not run" : Durations.nanos(b);
+        String ra = a == null ? "did not run" : Units.duration(a);
+        String rb = b == null ? "did not run" : Units.duration(b);
         if (a == null || b == null) return new Row(capital(what), ra, rb, a == b ? "same" : "differs", a != b);
         long delta = b - a;
         if (delta == 0) return new Row(capital(what), ra, rb, "same", false);
         String pct = a > 0 ? String.format(Locale.ROOT, " (%+d%%)", Math.round(100.0 * delta / a)) : "";
-        return new Row(capital(what), ra, rb, (delta > 0 ? "+" : "−") + Durations.nanos(Math.abs(delta)) + pct, true);
+        return new Row(capital(what), ra, rb, (delta > 0 ? "+" : "−") + Units.duration(Math.abs(delta)) + pct, true);
     }
 
     private static String status(Exchange x) {
@@ -135,11 +135,11 @@ public final class ResendViewModel {
     }
 
     private static String count(Exchange x) {
-        return x.response().map(r -> Durations.count(r.headers().size(), "header")).orElse("(none)");
+        return x.response().map(r -> Units.count(r.headers().size(), "header")).orElse("(none)");
     }
 
     private static String bodySize(Exchange x) {
-        return x.response().map(r -> Durations.bytes(r.body().length)).orElse("(none)");
+        return x.response().map(r -> Units.bytes(r.body().length)).orElse("(none)");
     }
 
     private static String capital(String s) {

@@ -1,5 +1,6 @@
 package dev.roundtrip.ui.composer;
 
+import dev.roundtrip.text.ByteEscapes;
 import dev.roundtrip.trace.Header;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -32,7 +33,7 @@ public final class ComposerViewModel {
     public ComposerViewModel() {
         rawSummary.bind(Bindings.createStringBinding(this::describeRaw, rawText));
         rawMode.addListener((o, a, on) -> {
-            if (on && rawText.get().isBlank()) rawText.set(RawBytes.format(structuredBytes()));
+            if (on && rawText.get().isBlank()) rawText.set(ByteEscapes.format(structuredBytes()));
         });
     }
 
@@ -53,7 +54,7 @@ public final class ComposerViewModel {
     public Optional<ComposedRequest> compose() {
         try {
             ComposedRequest r = rawMode.get()
-                    ? new ComposedRequest("", "", List.of(), null, RawBytes.parse(rawText.get()))
+                    ? new ComposedRequest("", "", List.of(), null, rawBytes())
                     : new ComposedRequest(method.get().trim(), target.get().trim(), parseHeaders(headers.get()),
                             body.get().getBytes(StandardCharsets.UTF_8), null);
             if (!r.isRaw() && r.method().isEmpty()) throw new IllegalArgumentException("Choose a method, for example GET");
@@ -96,9 +97,18 @@ public final class ComposerViewModel {
         return sb.toString().getBytes(StandardCharsets.UTF_8);
     }
 
+    /** The raw text's bytes ({@link ByteEscapes}); a mistake is named as "Raw bytes, line …". */
+    private byte[] rawBytes() {
+        try {
+            return ByteEscapes.parse(rawText.get());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Raw bytes, " + e.getMessage(), e);
+        }
+    }
+
     private String describeRaw() {
         try {
-            return RawBytes.parse(rawText.get()).length + " bytes will be sent exactly as typed";
+            return rawBytes().length + " bytes will be sent exactly as typed";
         } catch (IllegalArgumentException e) {
             return e.getMessage();
         }

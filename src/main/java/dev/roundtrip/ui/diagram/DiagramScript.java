@@ -1,6 +1,6 @@
 package dev.roundtrip.ui.diagram;
 
-import dev.roundtrip.ui.util.Durations;
+import dev.roundtrip.text.Units;
 import dev.roundtrip.trace.Actor;
 import dev.roundtrip.trace.Exchange;
 import dev.roundtrip.trace.ExchangeEnded;
@@ -55,7 +55,7 @@ public record DiagramScript(long exchangeId, String title, List<DiagramStep> ste
             } else {
                 long begin = last == null ? x.startedNanos() : Math.max(x.startedNanos(), last.beginNanos());
                 steps.add(new DiagramStep(Stage.INTERPRET, Actor.CLIENT_KERNEL, Actor.CLIENT, "client gives up",
-                        Durations.nanos(end.tNanos() - x.startedNanos()) + " after start", begin, end.tNanos(),
+                        Units.duration(end.tNanos() - x.startedNanos()) + " after start", begin, end.tNanos(),
                         0, 0, problem, List.of()));
             }
         }
@@ -89,35 +89,35 @@ public record DiagramScript(long exchangeId, String title, List<DiagramStep> ste
             if (e.sql() != null) sql.add(new DiagramStep.SqlCall(e.sql().statement(), e.sql().rows(), e.sql().nanos()));
         }
         long duration = end >= 0 ? end - begin : -1;
-        String time = Durations.nanos(duration);
+        String time = Units.duration(duration);
         if (events.size() == 1 && events.get(0).phase() == Phase.ERROR) {
             // nothing ran in this stage; what counts is when it gave up
-            String when = "after " + Durations.nanos(begin - x.startedNanos());
+            String when = "after " + Units.duration(begin - x.startedNanos());
             Actor[] ends = ends(stage);
             return new DiagramStep(stage, ends[0], ends[1], stage.wireName(), when, begin, end, 0, 0, problem, sql);
         }
         switch (stage) {
             case SEND:
                 return new DiagramStep(stage, Actor.CLIENT, Actor.SERVER_KERNEL, x.request().summary(),
-                        Durations.bytes(bytes) + " · " + Durations.count(ops, "write") + " · " + time,
+                        Units.bytes(bytes) + " · " + Units.count(ops, "write") + " · " + time,
                         begin, end, bytes, ops, problem, sql);
             case PARSE:
                 return new DiagramStep(stage, Actor.SERVER_KERNEL, Actor.SERVER, "parse",
-                        Durations.bytes(bytes) + " · " + Durations.count(ops, "read") + " · " + time,
+                        Units.bytes(bytes) + " · " + Units.count(ops, "read") + " · " + time,
                         begin, end, bytes, ops, problem, sql);
             case PROCESS:
                 return new DiagramStep(stage, Actor.SERVER, Actor.SERVER, "process",
-                        (sql.isEmpty() ? "no SQL" : Durations.count(sql.size(), "SQL call")) + " · " + time,
+                        (sql.isEmpty() ? "no SQL" : Units.count(sql.size(), "SQL call")) + " · " + time,
                         begin, end, bytes, ops, problem, sql);
             case RESPOND:
                 String title = response != null ? response.status() + " " + response.reason() : respondTitle(events);
                 if (problem == null && response != null && response.isError()) problem = title;
                 return new DiagramStep(stage, Actor.SERVER, Actor.CLIENT_KERNEL, title,
-                        Durations.bytes(bytes) + " · " + Durations.count(ops, "write") + " · " + time,
+                        Units.bytes(bytes) + " · " + Units.count(ops, "write") + " · " + time,
                         begin, end, bytes, ops, problem, sql);
             default:
                 return new DiagramStep(stage, Actor.CLIENT_KERNEL, Actor.CLIENT, "interpret",
-                        Durations.bytes(bytes) + " · " + Durations.count(ops, "read") + " · " + time,
+                        Units.bytes(bytes) + " · " + Units.count(ops, "read") + " · " + time,
                         begin, end, bytes, ops, problem, sql);
         }
     }

@@ -1,6 +1,6 @@
 package dev.roundtrip.ui.diagram;
 
-import dev.roundtrip.ui.util.Durations;
+import dev.roundtrip.text.Units;
 import dev.roundtrip.trace.Actor;
 import dev.roundtrip.trace.Stage;
 import java.util.ArrayList;
@@ -264,7 +264,7 @@ public final class SequenceDiagram extends Region {
                     db.getStyleClass().add("activation");
                     g.getChildren().add(db);
                     g.getChildren().add(arrow(xd - 9, cy + 40, x + 9, cy + 40, true, "sql-return"));
-                    g.getChildren().add(text((x + xd) / 2, cy + 62, Durations.count(c.rows(), "row") + " · " + Durations.nanos(c.nanos()),
+                    g.getChildren().add(text((x + xd) / 2, cy + 62, Units.count(c.rows(), "row") + " · " + Units.duration(c.nanos()),
                             "figures", TextAlignment.CENTER));
                     path.add(new Point2D(x, cy));
                     path.add(new Point2D(xd, cy));

@@ -2,7 +2,7 @@ package dev.roundtrip.ui.exchanges;
 
 import dev.roundtrip.trace.Exchange;
 import dev.roundtrip.ui.diagram.DiagramScript;
-import dev.roundtrip.ui.util.Durations;
+import dev.roundtrip.text.Units;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.collections.FXCollections;
@@ -65,7 +65,7 @@ public final class ExchangeListViewModel {
         if (s.heldBefore() != null) status = "held";
         String method = x.request().method().isEmpty() ? "raw" : x.request().method();
         String target = x.request().target().isEmpty() ? x.request().summary() : x.request().target();
-        String time = x.end().isPresent() ? Durations.nanos(x.durationNanos()) : "…";
+        String time = x.end().isPresent() ? Units.duration(x.durationNanos()) : "…";
         return new ExchangeRow(x.id(), method, target, status, time, s.severity());
     }
 

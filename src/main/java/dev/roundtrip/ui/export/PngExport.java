@@ -1,9 +1,8 @@
 package dev.roundtrip.ui.export;
 
+import dev.roundtrip.files.AtomicFile;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
 import javafx.scene.SnapshotParameters;
@@ -20,18 +19,11 @@ public final class PngExport {
         return node.snapshot(p, null);
     }
 
+    /** Writes the image as PNG through {@link AtomicFile}; any thread. */
     public static void write(WritableImage image, Path file) throws IOException {
-        Path abs = file.toAbsolutePath();
-        Path dir = abs.getParent();
-        if (dir != null) Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, abs.getFileName().toString(), ".tmp");
-        try {
-            if (!ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", tmp.toFile())) {
-                throw new IOException("no PNG writer available");
-            }
-            Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        var picture = SwingFXUtils.fromFXImage(image, null);
+        AtomicFile.write(file, out -> {
+            if (!ImageIO.write(picture, "png", out)) throw new IOException("no PNG writer available");
+        });
     }
 }

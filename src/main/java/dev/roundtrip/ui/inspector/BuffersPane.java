@@ -1,6 +1,6 @@
 package dev.roundtrip.ui.inspector;
 
-import dev.roundtrip.ui.util.Durations;
+import dev.roundtrip.text.Units;
 import dev.roundtrip.trace.BufferReadout;
 import dev.roundtrip.trace.KernelReadout;
 import javafx.geometry.Insets;
@@ -58,7 +58,7 @@ public final class BuffersPane extends VBox {
         }
         byteBuf.show(b.capacity(), b.readerIndex(), b.writerIndex(),
                 "reader index " + b.readerIndex() + "  ·  writer index " + b.writerIndex() + "  ·  readable "
-                        + Durations.bytes(b.readable()) + "  ·  capacity " + Durations.bytes(b.capacity()));
+                        + Units.bytes(b.readable()) + "  ·  capacity " + Units.bytes(b.capacity()));
     }
 
     private void showKernel(KernelReadout k) {
@@ -82,6 +82,6 @@ public final class BuffersPane extends VBox {
     }
 
     private static String queueText(String what, long queued, String limitName, Integer limit) {
-        return what + " " + queued + " B  ·  " + limitName + " " + (limit == null ? "not available" : Durations.bytes(limit));
+        return what + " " + queued + " B  ·  " + limitName + " " + (limit == null ? "not available" : Units.bytes(limit));
     }
 }

@@ -2,7 +2,7 @@ package dev.roundtrip.ui.inspector;
 
 import dev.roundtrip.ui.diagram.DiagramScript;
 import dev.roundtrip.ui.diagram.DiagramStep;
-import dev.roundtrip.ui.util.Durations;
+import dev.roundtrip.text.Units;
 import dev.roundtrip.trace.Actor;
 import dev.roundtrip.trace.BufferReadout;
 import dev.roundtrip.trace.Exchange;
@@ -83,10 +83,10 @@ public final class InspectorViewModel {
         Wire response = wire(seen, responseStage, current == Stage.RESPOND || current == Stage.INTERPRET ? current : null);
         set(requestHex, HexDump.lines(request.data, request.total, true, requestSide ? request.curFrom : -1, requestSide ? request.curTo : -1));
         set(responseHex, HexDump.lines(response.data, response.total, false, requestSide ? -1 : response.curFrom, requestSide ? -1 : response.curTo));
-        String caption = "Request " + Durations.bytes(request.total) + " · Response " + Durations.bytes(response.total);
+        String caption = "Request " + Units.bytes(request.total) + " · Response " + Units.bytes(response.total);
         Wire cur = requestSide ? request : response;
         if (current != null && cur.curTo > cur.curFrom) {
-            caption += " · highlighted: " + Durations.bytes(cur.curTo - cur.curFrom) + " just "
+            caption += " · highlighted: " + Units.bytes(cur.curTo - cur.curFrom) + " just "
                     + (current == Stage.SEND || current == Stage.RESPOND ? "written" : "read") + " by " + current.wireName();
         }
         bytesCaption.set(caption);

@@ -1,6 +1,6 @@
 package dev.roundtrip.ui.inspector;
 
-import dev.roundtrip.ui.util.Durations;
+import dev.roundtrip.text.Units;
 import dev.roundtrip.trace.MemoryReadout;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -70,7 +70,7 @@ public final class MemoryPane extends HBox {
     }
 
     private void showNow(MemoryReadout m) {
-        heap.setText(m == null ? "Heap used: not measured yet" : "Heap used: " + Durations.bytes(m.heapUsed()));
-        direct.setText(m == null ? "Direct buffers: not measured yet" : "Direct buffers: " + Durations.bytes(m.directUsed()));
+        heap.setText(m == null ? "Heap used: not measured yet" : "Heap used: " + Units.bytes(m.heapUsed()));
+        direct.setText(m == null ? "Direct buffers: not measured yet" : "Direct buffers: " + Units.bytes(m.directUsed()));
     }
 }

@@ -1,6 +1,6 @@
 package dev.roundtrip.ui.inspector;
 
-import dev.roundtrip.ui.util.Durations;
+import dev.roundtrip.text.Units;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -42,7 +42,7 @@ public final class TimingPane extends VBox {
         grid.getChildren().clear();
         long span = Math.max(1, vm.totalNanosProperty().get());
         for (WaterfallRow r : vm.waterfall()) span = Math.max(span, r.offsetNanos() + Math.max(0, r.durationNanos()));
-        total.setText(vm.waterfall().isEmpty() ? "No exchange yet" : "Whole exchange: " + Durations.nanos(vm.totalNanosProperty().get())
+        total.setText(vm.waterfall().isEmpty() ? "No exchange yet" : "Whole exchange: " + Units.duration(vm.totalNanosProperty().get())
                 + "  (bars share one time axis; gaps are time between stages: the other side working, or the kernel)");
         int row = 0;
         for (WaterfallRow r : vm.waterfall()) {

@@ -1,6 +1,6 @@
 package dev.roundtrip.ui.lessons;
 
-import dev.roundtrip.ui.util.Durations;
+import dev.roundtrip.text.Units;
 import dev.roundtrip.lesson.Lesson;
 import dev.roundtrip.lesson.LessonError;
 import dev.roundtrip.lesson.LessonProgress;
@@ -77,7 +77,7 @@ public final class LessonBrowserViewModel {
         errors.setAll(loaded.set().errors().stream().map(LessonError::toString).toList());
         int n = rows.size();
         int bad = (int) loaded.set().errors().stream().map(LessonError::file).distinct().count();
-        summary.set(Durations.count(n, "lesson") + (bad == 0 ? "" : "  ·  " + Durations.count(bad, "file") + " with errors (listed below)"));
+        summary.set(Units.count(n, "lesson") + (bad == 0 ? "" : "  ·  " + Units.count(bad, "file") + " with errors (listed below)"));
     }
 
     /** Loading itself failed (not one file: the whole library): say why, keep what was shown. */

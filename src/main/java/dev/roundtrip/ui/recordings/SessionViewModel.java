@@ -2,7 +2,7 @@ package dev.roundtrip.ui.recordings;
 
 import dev.roundtrip.ui.shell.MainViewModel;
 import dev.roundtrip.ui.util.TaskRunner;
-import dev.roundtrip.ui.util.Durations;
+import dev.roundtrip.text.Units;
 import dev.roundtrip.record.MermaidDiagram;
 import dev.roundtrip.record.PlantUmlDiagram;
 import dev.roundtrip.record.RecentFiles;
@@ -118,7 +118,7 @@ public final class SessionViewModel {
 
     private static String replayMessage(Session s) {
         Recording r = s.recording();
-        return "Replay of " + s.name() + ": " + Durations.count(r.exchanges().size(), "exchange") + " recorded "
+        return "Replay of " + s.name() + ": " + Units.count(r.exchanges().size(), "exchange") + " recorded "
                 + CLOCK.format(r.startedAt()) + ". Space plays, → steps, ← steps back; Send goes to the live server.";
     }
 
@@ -170,7 +170,7 @@ public final class SessionViewModel {
         try {
             long size = Files.size(file);
             if (size > 1024 * 1024) {
-                String text = "Opening " + file.getFileName() + " (" + Durations.bytes(size) + ")…";
+                String text = "Opening " + file.getFileName() + " (" + Units.bytes(size) + ")…";
                 ui.execute(() -> { if (busy.get()) busyText.set(text); });
             }
         } catch (IOException e) {
@@ -208,7 +208,7 @@ public final class SessionViewModel {
         }, () -> {
             s.saveTarget(file);
             refreshRecent();
-            return "Saved " + Durations.count(s.recording().exchanges().size(), "exchange") + " to " + file + ".";
+            return "Saved " + Units.count(s.recording().exchanges().size(), "exchange") + " to " + file + ".";
         });
     }
 
@@ -216,7 +216,7 @@ public final class SessionViewModel {
         Session s = current.get();
         Path file = RecordingFileNames.withExtension(target, ".har");
         return write("Exporting HAR", file, () -> RecordingFiles.saveHar(s.recording(), s.recording().exchanges(), file),
-                () -> "Exported " + Durations.count(s.recording().exchanges().size(), "exchange") + " as HAR 1.2 to " + file + ".");
+                () -> "Exported " + Units.count(s.recording().exchanges().size(), "exchange") + " as HAR 1.2 to " + file + ".");
     }
 
     public CompletableFuture<Boolean> exportMermaid(Path target) {

@@ -11,7 +11,7 @@ import dev.roundtrip.ui.gates.GatesViewModel;
 import dev.roundtrip.ui.inspector.InspectorViewModel;
 import dev.roundtrip.ui.playback.PlaybackViewModel;
 import dev.roundtrip.ui.export.Theme;
-import dev.roundtrip.ui.util.Durations;
+import dev.roundtrip.text.Units;
 import dev.roundtrip.gate.GateMode;
 import dev.roundtrip.record.Recording;
 import dev.roundtrip.trace.Exchange;
@@ -301,7 +301,7 @@ public final class MainViewModel {
     private void updateStatus() {
         StringBuilder sb = new StringBuilder(port.describe());
         sb.append("  ·  ").append(GatesViewModel.modeName(gates.mode())).append(" mode");
-        sb.append("  ·  ").append(Durations.count(exchangeList.rows().size(), "exchange"));
+        sb.append("  ·  ").append(Units.count(exchangeList.rows().size(), "exchange"));
         Stage held = script.get().heldBefore();
         if (held != null) sb.append("  ·  #").append(script.get().exchangeId()).append(" held before ").append(held.wireName());
         long dropped = port.recording().dropped();

@@ -3,7 +3,7 @@ package dev.roundtrip.ui.compare;
 import dev.roundtrip.ui.composer.ComposedRequest;
 import dev.roundtrip.ui.shell.LiveLabPort;
 import dev.roundtrip.ui.shell.ReplayPort;
-import dev.roundtrip.ui.util.Durations;
+import dev.roundtrip.text.Units;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -61,7 +61,7 @@ class ResendViewModelTest {
         assertThat(vm.rows()).filteredOn(r -> r.what().endsWith(" time")).hasSize(6);
         assertThat(vm.rows()).filteredOn(r -> r.what().endsWith(" time") && r.differs()).isNotEmpty()
                 .allSatisfy(r -> assertThat(r.change()).matches("[+−]\\S+ \\S+( \\([+-]\\d+%\\))?"));
-        assertThat(row(vm, "Process time").recorded()).isEqualTo(Durations.nanos(vm.diffProperty().get().stages().get(2).beforeNanos()));
+        assertThat(row(vm, "Process time").recorded()).isEqualTo(Units.duration(vm.diffProperty().get().stages().get(2).beforeNanos()));
         assertThat(vm.stateProperty().get()).isNotEmpty();
     }
 

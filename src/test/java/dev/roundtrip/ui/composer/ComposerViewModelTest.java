@@ -1,7 +1,6 @@
 package dev.roundtrip.ui.composer;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.roundtrip.trace.Header;
 import java.nio.charset.StandardCharsets;
@@ -49,13 +48,14 @@ class ComposerViewModelTest {
     }
 
     @Test
-    void rawTextEscapesAndTypedLineBreaks() {
-        assertThat(RawBytes.parse("GET / HTTP/1.1\nHost: x\n\n")).isEqualTo("GET / HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
-        assertThat(RawBytes.parse("A\\r\\n\nB\\x00\\\\")).isEqualTo(new byte[] {'A', '\r', '\n', 'B', 0, '\\'});
-        byte[] any = {'G', '\r', '\n', 0x7f, '\t', '\\', 'z'};
-        assertThat(RawBytes.parse(RawBytes.format(any))).isEqualTo(any);
-        assertThatThrownBy(() -> RawBytes.parse("ok\nbad \\xZZ")).hasMessageContaining("line 2").hasMessageContaining("two hex digits");
-        assertThatThrownBy(() -> RawBytes.parse("\\q")).hasMessageContaining("unknown escape \\q");
+    void rawModeSendsTheParsedBytesAndNamesAMistakeWithItsLine() {
+        c.rawModeProperty().set(true);
+        c.rawTextProperty().set("GET / HTTP/1.1\\r\\n\nHost: x\n\n");
+        assertThat(c.compose().orElseThrow().raw()).isEqualTo("GET / HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+        c.rawTextProperty().set("ok\nbad \\xZZ");
+        assertThat(c.compose()).isEmpty();
+        assertThat(c.problemProperty().get()).startsWith("Raw bytes, line 2, column 5").contains("two hex digits");
+        assertThat(c.rawSummaryProperty().get()).startsWith("Raw bytes, line 2");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.roundtrip.ui.lessons;
 
+import dev.roundtrip.files.RoundtripHome;
 import dev.roundtrip.ui.LiveWindow;
 import dev.roundtrip.ui.TempHome;
 import dev.roundtrip.ui.shell.LiveLabPort;
@@ -187,7 +188,7 @@ class LessonPlayerFxTest {
         // closing and reopening the lesson: it continues where it was, and the progress is on disk
         robot.clickOn("#closeButton");
         waitUntil("the panel is gone", () -> view.root().getRight() == null && !lesson().openProperty().get());
-        LessonProgress saved = new ProgressStore(home.resolve(ProgressStore.FILE_NAME)).get("01-the-dance");
+        LessonProgress saved = new ProgressStore(home.resolve(RoundtripHome.PROGRESS_FILE_NAME)).get("01-the-dance");
         assertThat(saved.currentStep()).isEqualTo(2);
         assertThat(saved.completedSteps()).containsExactlyInAnyOrder(1, 2, 3);
         browseAndOpen(robot, "01-the-dance");

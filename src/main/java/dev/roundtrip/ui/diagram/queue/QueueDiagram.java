@@ -1,5 +1,6 @@
 package dev.roundtrip.ui.diagram.queue;
 
+import dev.roundtrip.text.Units;
 import dev.roundtrip.ui.diagram.SequenceDiagram;
 import dev.roundtrip.queue.WorkQueue;
 import java.util.Locale;
@@ -125,7 +126,7 @@ public final class QueueDiagram extends Region {
                 content.getChildren().add(bar(cx, top, bottom, "queue-work"));
                 if (bottom - top >= 20) {
                     content.getChildren().add(text(cx + 16, (top + bottom) / 2 + 7, "job " + j.id()
-                            + (j.waitNanos() >= 1_000_000 ? "  (waited " + ms(j.waitNanos()) + ")" : ""), "queue-job-label", TextAlignment.LEFT));
+                            + (j.waitNanos() >= 1_000_000 ? "  (waited " + Units.duration(j.waitNanos()) + ")" : ""), "queue-job-label", TextAlignment.LEFT));
                 }
             }
         }
@@ -141,8 +142,8 @@ public final class QueueDiagram extends Region {
         title.setLayoutX(30);
         title.setLayoutY(6);
         Label figures = new Label(s.jobsDone() + " done  ·  most waiting at once: " + s.maxDepth()
-                + "  ·  longest wait " + ms(s.maxWaitNanos()) + "\nproducer waited for room " + ms(s.producerBlockedNanos())
-                + "  ·  total " + ms(s.totalNanos()));
+                + "  ·  longest wait " + Units.duration(s.maxWaitNanos()) + "\nproducer waited for room " + Units.duration(s.producerBlockedNanos())
+                + "  ·  total " + Units.duration(s.totalNanos()));
         figures.setId("queue-figures");
         figures.getStyleClass().add("queue-figures");
         figures.setLayoutX(30);
@@ -169,11 +170,6 @@ public final class QueueDiagram extends Region {
         return l;
     }
 
-    static String ms(long nanos) {
-        double m = nanos / 1e6;
-        return m >= 10 ? Math.round(m) + " ms" : String.format(Locale.ROOT, "%.1f ms", m);
-    }
-
     private void head(double x, String name, String icon) {
         Line life = new Line(x, HEAD_Y + HEAD_H, x, TOP + TIME_H + 30);
         life.getStyleClass().add("lifeline");
@@ -196,7 +192,7 @@ public final class QueueDiagram extends Region {
             double yy = y(script.startNanos() + (long) (t * 1e6));
             Line tick = new Line(12, yy, 40, yy);
             tick.getStyleClass().add("queue-tick");
-            content.getChildren().addAll(tick, text(44, yy + 6, Math.round(t) + " ms", "queue-tick-label", TextAlignment.LEFT));
+            content.getChildren().addAll(tick, text(44, yy + 6, Units.millis(Math.round(t)), "queue-tick-label", TextAlignment.LEFT));
         }
     }
 
