@@ -1,10 +1,10 @@
 package dev.roundtrip.bench;
 
+import dev.roundtrip.record.Recording;
+import dev.roundtrip.trace.Exchange;
 import dev.roundtrip.ui.shell.MainView;
 import dev.roundtrip.ui.shell.MainViewModel;
 import dev.roundtrip.ui.shell.ReplayPort;
-import dev.roundtrip.record.Recording;
-import dev.roundtrip.trace.Exchange;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

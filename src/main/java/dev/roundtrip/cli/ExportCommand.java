@@ -1,9 +1,6 @@
 package dev.roundtrip.cli;
 
 import dev.roundtrip.files.AtomicFile;
-import dev.roundtrip.ui.export.DiagramPicture;
-import dev.roundtrip.ui.export.PngExport;
-import dev.roundtrip.ui.export.Theme;
 import dev.roundtrip.record.HarExport;
 import dev.roundtrip.record.MermaidDiagram;
 import dev.roundtrip.record.PlantUmlDiagram;
@@ -11,6 +8,9 @@ import dev.roundtrip.record.Recording;
 import dev.roundtrip.record.RecordingFiles;
 import dev.roundtrip.record.SequenceScript;
 import dev.roundtrip.trace.Exchange;
+import dev.roundtrip.ui.export.DiagramPicture;
+import dev.roundtrip.ui.export.PngExport;
+import dev.roundtrip.ui.export.Theme;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -1,12 +1,12 @@
 package dev.roundtrip.cli;
 
-import dev.roundtrip.ui.export.PngExport;
-import dev.roundtrip.ui.export.WindowSnapshot;
-import dev.roundtrip.ui.export.Theme;
 import dev.roundtrip.client.ExchangeHandle;
 import dev.roundtrip.client.RequestSpec;
 import dev.roundtrip.lab.Lab;
 import dev.roundtrip.trace.Header;
+import dev.roundtrip.ui.export.PngExport;
+import dev.roundtrip.ui.export.Theme;
+import dev.roundtrip.ui.export.WindowSnapshot;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;

@@ -2,8 +2,8 @@ package dev.roundtrip.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.roundtrip.record.RecordingFiles;
 import dev.roundtrip.files.RoundtripHome;
+import dev.roundtrip.record.RecordingFiles;
 import dev.roundtrip.record.SampleRecordings;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;

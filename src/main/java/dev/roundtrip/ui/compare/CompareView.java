@@ -1,8 +1,8 @@
 package dev.roundtrip.ui.compare;
 
+import dev.roundtrip.trace.Exchange;
 import dev.roundtrip.ui.diagram.SequenceDiagram;
 import dev.roundtrip.ui.shell.MainView;
-import dev.roundtrip.trace.Exchange;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;

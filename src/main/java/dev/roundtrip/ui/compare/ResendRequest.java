@@ -1,8 +1,8 @@
 package dev.roundtrip.ui.compare;
 
-import dev.roundtrip.ui.composer.ComposedRequest;
 import dev.roundtrip.trace.Header;
 import dev.roundtrip.trace.RequestInfo;
+import dev.roundtrip.ui.composer.ComposedRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,11 +1,11 @@
 package dev.roundtrip.ui.compare;
 
+import dev.roundtrip.record.ExchangeDiff;
+import dev.roundtrip.text.Units;
+import dev.roundtrip.trace.Exchange;
 import dev.roundtrip.ui.composer.ComposedRequest;
 import dev.roundtrip.ui.recordings.SessionViewModel;
 import dev.roundtrip.ui.shell.LabPort;
-import dev.roundtrip.text.Units;
-import dev.roundtrip.record.ExchangeDiff;
-import dev.roundtrip.trace.Exchange;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

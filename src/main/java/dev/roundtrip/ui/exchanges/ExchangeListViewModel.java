@@ -1,8 +1,8 @@
 package dev.roundtrip.ui.exchanges;
 
+import dev.roundtrip.text.Units;
 import dev.roundtrip.trace.Exchange;
 import dev.roundtrip.ui.diagram.DiagramScript;
-import dev.roundtrip.text.Units;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.collections.FXCollections;

@@ -1,8 +1,8 @@
 package dev.roundtrip.ui.export;
 
+import dev.roundtrip.trace.Exchange;
 import dev.roundtrip.ui.diagram.SequenceDiagram;
 import dev.roundtrip.ui.shell.MainView;
-import dev.roundtrip.trace.Exchange;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.scene.image.WritableImage;

@@ -1,7 +1,5 @@
 package dev.roundtrip.ui.inspector;
 
-import dev.roundtrip.ui.diagram.DiagramScript;
-import dev.roundtrip.ui.diagram.DiagramStep;
 import dev.roundtrip.text.Units;
 import dev.roundtrip.trace.Actor;
 import dev.roundtrip.trace.BufferReadout;
@@ -12,6 +10,8 @@ import dev.roundtrip.trace.MemoryReadout;
 import dev.roundtrip.trace.Phase;
 import dev.roundtrip.trace.Stage;
 import dev.roundtrip.trace.StageEvent;
+import dev.roundtrip.ui.diagram.DiagramScript;
+import dev.roundtrip.ui.diagram.DiagramStep;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.EnumMap;

@@ -1,8 +1,8 @@
 package dev.roundtrip.ui.lessons;
 
+import dev.roundtrip.lesson.Lesson;
 import dev.roundtrip.ui.export.Theme;
 import dev.roundtrip.ui.shell.MainView;
-import dev.roundtrip.lesson.Lesson;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;

@@ -1,11 +1,12 @@
 package dev.roundtrip.ui.lessons;
 
-import dev.roundtrip.text.Units;
 import dev.roundtrip.lesson.Lesson;
 import dev.roundtrip.lesson.LessonError;
 import dev.roundtrip.lesson.LessonProgress;
 import dev.roundtrip.lesson.LessonSet;
 import dev.roundtrip.lesson.ProgressStore;
+import dev.roundtrip.text.Units;
+import dev.roundtrip.ui.util.TaskRunner;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -13,7 +14,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
-import dev.roundtrip.ui.util.TaskRunner;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;

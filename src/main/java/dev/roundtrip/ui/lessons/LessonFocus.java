@@ -1,9 +1,9 @@
 package dev.roundtrip.ui.lessons;
 
-import dev.roundtrip.ui.inspector.InspectorTab;
 import dev.roundtrip.lesson.Focus;
 import dev.roundtrip.trace.Actor;
 import dev.roundtrip.trace.Stage;
+import dev.roundtrip.ui.inspector.InspectorTab;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;

@@ -1,19 +1,19 @@
 package dev.roundtrip.ui.lessons;
 
-import dev.roundtrip.ui.diagram.SequenceDiagram;
-import dev.roundtrip.ui.diagram.queue.QueueDiagram;
-import dev.roundtrip.ui.exchanges.ExchangeRow;
-import dev.roundtrip.ui.shell.LiveLabPort;
-import dev.roundtrip.ui.shell.KeyBinding;
-import dev.roundtrip.ui.util.BackgroundTasks;
-import dev.roundtrip.ui.shell.MainView;
-import dev.roundtrip.ui.shell.MainViewModel;
 import dev.roundtrip.lab.Lab;
 import dev.roundtrip.lesson.Lesson;
 import dev.roundtrip.lesson.LessonLibrary;
 import dev.roundtrip.lesson.LessonSet;
 import dev.roundtrip.lesson.ProgressStore;
 import dev.roundtrip.lesson.StepRun;
+import dev.roundtrip.ui.diagram.SequenceDiagram;
+import dev.roundtrip.ui.diagram.queue.QueueDiagram;
+import dev.roundtrip.ui.exchanges.ExchangeRow;
+import dev.roundtrip.ui.shell.KeyBinding;
+import dev.roundtrip.ui.shell.LiveLabPort;
+import dev.roundtrip.ui.shell.MainView;
+import dev.roundtrip.ui.shell.MainViewModel;
+import dev.roundtrip.ui.util.BackgroundTasks;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;

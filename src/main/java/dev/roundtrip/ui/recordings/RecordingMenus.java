@@ -1,11 +1,11 @@
 package dev.roundtrip.ui.recordings;
 
+import dev.roundtrip.record.RecordingFiles;
 import dev.roundtrip.ui.compare.CompareView;
 import dev.roundtrip.ui.compare.ResendViewModel;
 import dev.roundtrip.ui.shell.KeyBinding;
 import dev.roundtrip.ui.shell.MainView;
 import dev.roundtrip.ui.shell.MainViewModel;
-import dev.roundtrip.record.RecordingFiles;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,14 +1,14 @@
 package dev.roundtrip.ui.recordings;
 
+import dev.roundtrip.record.Autosave;
+import dev.roundtrip.record.RecentFiles;
 import dev.roundtrip.ui.compare.CompareView;
 import dev.roundtrip.ui.compare.ResendViewModel;
 import dev.roundtrip.ui.shell.LabPort;
 import dev.roundtrip.ui.shell.MainView;
 import dev.roundtrip.ui.shell.MainViewModel;
-import dev.roundtrip.record.Autosave;
-import dev.roundtrip.record.RecentFiles;
-import java.io.IOException;
 import dev.roundtrip.ui.util.BackgroundTasks;
+import java.io.IOException;
 import javafx.application.Platform;
 
 /**

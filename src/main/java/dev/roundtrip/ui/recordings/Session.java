@@ -1,8 +1,8 @@
 package dev.roundtrip.ui.recordings;
 
+import dev.roundtrip.record.Recording;
 import dev.roundtrip.ui.shell.LabPort;
 import dev.roundtrip.ui.shell.ReplayPort;
-import dev.roundtrip.record.Recording;
 import java.nio.file.Path;
 
 /**

@@ -10,8 +10,8 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyCombination.Modifier;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -189,8 +189,10 @@ public enum KeyBinding {
             case RIGHT: return "→";
             case LEFT: return "←";
             case EQUALS: return "=";
-            case PLUS: case ADD: return "+";
-            case MINUS: case SUBTRACT: return "-";
+            case PLUS: return "+";
+            case ADD: return "+ (keypad)";
+            case MINUS: return "-";
+            case SUBTRACT: return "- (keypad)";
             case PERIOD: return ".";
             case OPEN_BRACKET: return "[";
             case CLOSE_BRACKET: return "]";

@@ -1,12 +1,12 @@
 package dev.roundtrip.ui.shell;
 
-import dev.roundtrip.ui.composer.ComposedRequest;
-import dev.roundtrip.ui.util.BackgroundTasks;
 import dev.roundtrip.client.RequestSpec;
 import dev.roundtrip.gate.GateMode;
 import dev.roundtrip.lab.Lab;
 import dev.roundtrip.record.Recording;
 import dev.roundtrip.trace.Stage;
+import dev.roundtrip.ui.composer.ComposedRequest;
+import dev.roundtrip.ui.util.BackgroundTasks;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.EnumSet;

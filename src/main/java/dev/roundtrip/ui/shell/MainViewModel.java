@@ -1,5 +1,10 @@
 package dev.roundtrip.ui.shell;
 
+import dev.roundtrip.gate.GateMode;
+import dev.roundtrip.record.Recording;
+import dev.roundtrip.text.Units;
+import dev.roundtrip.trace.Exchange;
+import dev.roundtrip.trace.Stage;
 import dev.roundtrip.ui.composer.ComposedRequest;
 import dev.roundtrip.ui.composer.ComposerViewModel;
 import dev.roundtrip.ui.diagram.DiagramScript;
@@ -7,15 +12,10 @@ import dev.roundtrip.ui.diagram.DiagramStep;
 import dev.roundtrip.ui.diagram.VisibleTime;
 import dev.roundtrip.ui.exchanges.ExchangeListViewModel;
 import dev.roundtrip.ui.exchanges.ExchangeRow;
+import dev.roundtrip.ui.export.Theme;
 import dev.roundtrip.ui.gates.GatesViewModel;
 import dev.roundtrip.ui.inspector.InspectorViewModel;
 import dev.roundtrip.ui.playback.PlaybackViewModel;
-import dev.roundtrip.ui.export.Theme;
-import dev.roundtrip.text.Units;
-import dev.roundtrip.gate.GateMode;
-import dev.roundtrip.record.Recording;
-import dev.roundtrip.trace.Exchange;
-import dev.roundtrip.trace.Stage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -1,9 +1,9 @@
 package dev.roundtrip.ui.shell;
 
-import dev.roundtrip.ui.composer.ComposedRequest;
 import dev.roundtrip.gate.GateMode;
 import dev.roundtrip.record.Recording;
 import dev.roundtrip.trace.Stage;
+import dev.roundtrip.ui.composer.ComposedRequest;
 import java.util.Set;
 
 /** A recording without an engine behind it: everything can be watched, nothing sent. */

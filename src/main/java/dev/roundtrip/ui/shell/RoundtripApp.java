@@ -1,12 +1,12 @@
 package dev.roundtrip.ui.shell;
 
+import dev.roundtrip.record.Recording;
 import dev.roundtrip.ui.recordings.RecordingSessions;
+import dev.roundtrip.ui.util.BackgroundTasks;
 import java.time.Instant;
 import java.util.function.Supplier;
 import javafx.application.Application;
 import javafx.stage.Stage;
-import dev.roundtrip.record.Recording;
-import dev.roundtrip.ui.util.BackgroundTasks;
 
 /**
  * The desktop app. Started through {@code dev.roundtrip.Launcher} (a class extending Application

@@ -1,17 +1,17 @@
 package dev.roundtrip.ui.compare;
 
-import dev.roundtrip.ui.composer.ComposedRequest;
-import dev.roundtrip.ui.shell.LiveLabPort;
-import dev.roundtrip.ui.shell.ReplayPort;
-import dev.roundtrip.text.Units;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.roundtrip.record.Recording;
 import dev.roundtrip.record.SampleRecordings;
+import dev.roundtrip.text.Units;
 import dev.roundtrip.trace.Exchange;
 import dev.roundtrip.trace.Header;
 import dev.roundtrip.trace.RequestInfo;
+import dev.roundtrip.ui.composer.ComposedRequest;
+import dev.roundtrip.ui.shell.LiveLabPort;
+import dev.roundtrip.ui.shell.ReplayPort;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;

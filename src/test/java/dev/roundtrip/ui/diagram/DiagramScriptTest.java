@@ -1,12 +1,12 @@
 package dev.roundtrip.ui.diagram;
 
-import dev.roundtrip.ui.Fixtures;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.roundtrip.record.Recording;
 import dev.roundtrip.trace.Actor;
 import dev.roundtrip.trace.Exchange;
 import dev.roundtrip.trace.Stage;
+import dev.roundtrip.ui.Fixtures;
 import org.junit.jupiter.api.Test;
 
 class DiagramScriptTest {

@@ -1,13 +1,13 @@
 package dev.roundtrip.ui.inspector;
 
-import dev.roundtrip.ui.Fixtures;
-import dev.roundtrip.ui.diagram.DiagramScript;
-import dev.roundtrip.ui.diagram.DiagramStep;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.roundtrip.record.Recording;
 import dev.roundtrip.trace.Exchange;
 import dev.roundtrip.trace.Stage;
+import dev.roundtrip.ui.Fixtures;
+import dev.roundtrip.ui.diagram.DiagramScript;
+import dev.roundtrip.ui.diagram.DiagramStep;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 

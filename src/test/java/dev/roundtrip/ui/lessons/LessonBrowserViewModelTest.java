@@ -1,11 +1,11 @@
 package dev.roundtrip.ui.lessons;
 
-import dev.roundtrip.ui.util.TaskRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.roundtrip.lesson.LessonLoader;
 import dev.roundtrip.lesson.LessonProgress;
 import dev.roundtrip.lesson.ProgressStore;
+import dev.roundtrip.ui.util.TaskRunner;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;

@@ -1,11 +1,11 @@
 package dev.roundtrip.ui.lessons;
 
-import dev.roundtrip.ui.inspector.InspectorTab;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.roundtrip.lesson.Focus;
 import dev.roundtrip.trace.Actor;
 import dev.roundtrip.trace.Stage;
+import dev.roundtrip.ui.inspector.InspectorTab;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

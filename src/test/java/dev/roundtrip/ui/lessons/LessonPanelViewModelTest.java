@@ -1,7 +1,5 @@
 package dev.roundtrip.ui.lessons;
 
-import dev.roundtrip.ui.util.TaskRunner;
-import dev.roundtrip.ui.inspector.InspectorTab;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.roundtrip.gate.GateMode;
@@ -14,6 +12,8 @@ import dev.roundtrip.trace.Actor;
 import dev.roundtrip.trace.Exchange;
 import dev.roundtrip.trace.Stage;
 import dev.roundtrip.trace.StageEvent;
+import dev.roundtrip.ui.inspector.InspectorTab;
+import dev.roundtrip.ui.util.TaskRunner;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;

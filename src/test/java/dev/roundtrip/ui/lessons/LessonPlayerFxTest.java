@@ -1,20 +1,20 @@
 package dev.roundtrip.ui.lessons;
 
-import dev.roundtrip.files.RoundtripHome;
-import dev.roundtrip.ui.LiveWindow;
-import dev.roundtrip.ui.TempHome;
-import dev.roundtrip.ui.shell.LiveLabPort;
-import dev.roundtrip.ui.shell.MainView;
-import dev.roundtrip.ui.shell.MainViewModel;
 import static dev.roundtrip.ui.FxWait.fx;
 import static dev.roundtrip.ui.FxWait.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.roundtrip.files.RoundtripHome;
 import dev.roundtrip.gate.GateMode;
 import dev.roundtrip.lesson.LessonLibrary;
 import dev.roundtrip.lesson.LessonProgress;
 import dev.roundtrip.lesson.ProgressStore;
 import dev.roundtrip.trace.Stage;
+import dev.roundtrip.ui.LiveWindow;
+import dev.roundtrip.ui.TempHome;
+import dev.roundtrip.ui.shell.LiveLabPort;
+import dev.roundtrip.ui.shell.MainView;
+import dev.roundtrip.ui.shell.MainViewModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javafx.scene.Node;

@@ -1,13 +1,5 @@
 package dev.roundtrip.ui.recordings;
 
-import dev.roundtrip.ui.LiveWindow;
-import dev.roundtrip.ui.SavedSamples;
-import dev.roundtrip.ui.TempHome;
-import dev.roundtrip.ui.compare.CompareView;
-import dev.roundtrip.ui.compare.ResendViewModel;
-import dev.roundtrip.ui.shell.LiveLabPort;
-import dev.roundtrip.ui.shell.MainView;
-import dev.roundtrip.ui.shell.MainViewModel;
 import static dev.roundtrip.ui.FxWait.fx;
 import static dev.roundtrip.ui.FxWait.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,6 +9,14 @@ import dev.roundtrip.record.RecordingFormatException;
 import dev.roundtrip.record.RecordingJson;
 import dev.roundtrip.record.SampleRecordings;
 import dev.roundtrip.trace.Outcome;
+import dev.roundtrip.ui.LiveWindow;
+import dev.roundtrip.ui.SavedSamples;
+import dev.roundtrip.ui.TempHome;
+import dev.roundtrip.ui.compare.CompareView;
+import dev.roundtrip.ui.compare.ResendViewModel;
+import dev.roundtrip.ui.shell.LiveLabPort;
+import dev.roundtrip.ui.shell.MainView;
+import dev.roundtrip.ui.shell.MainViewModel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

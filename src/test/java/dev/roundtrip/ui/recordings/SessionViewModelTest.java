@@ -1,12 +1,5 @@
 package dev.roundtrip.ui.recordings;
 
-import dev.roundtrip.ui.util.TaskRunner;
-import dev.roundtrip.ui.SavedSamples;
-import dev.roundtrip.ui.TempHome;
-import dev.roundtrip.ui.composer.ComposedRequest;
-import dev.roundtrip.ui.composer.Preset;
-import dev.roundtrip.ui.shell.LiveLabPort;
-import dev.roundtrip.ui.shell.MainViewModel;
 import static dev.roundtrip.record.SampleRecordings.assertSameRecording;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -17,6 +10,13 @@ import dev.roundtrip.record.RecordingFiles;
 import dev.roundtrip.record.RecordingFormatException;
 import dev.roundtrip.record.RecordingJson;
 import dev.roundtrip.record.SampleRecordings;
+import dev.roundtrip.ui.SavedSamples;
+import dev.roundtrip.ui.TempHome;
+import dev.roundtrip.ui.composer.ComposedRequest;
+import dev.roundtrip.ui.composer.Preset;
+import dev.roundtrip.ui.shell.LiveLabPort;
+import dev.roundtrip.ui.shell.MainViewModel;
+import dev.roundtrip.ui.util.TaskRunner;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

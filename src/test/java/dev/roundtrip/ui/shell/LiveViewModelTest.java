@@ -1,12 +1,12 @@
 package dev.roundtrip.ui.shell;
 
-import dev.roundtrip.ui.composer.Preset;
-import dev.roundtrip.ui.diagram.DiagramStep;
-import dev.roundtrip.ui.diagram.Severity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.roundtrip.trace.Outcome;
 import dev.roundtrip.trace.Stage;
+import dev.roundtrip.ui.composer.Preset;
+import dev.roundtrip.ui.diagram.DiagramStep;
+import dev.roundtrip.ui.diagram.Severity;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -1,7 +1,5 @@
 package dev.roundtrip.ui.shell;
 
-import dev.roundtrip.ui.LiveWindow;
-import dev.roundtrip.ui.diagram.Severity;
 import static dev.roundtrip.ui.FxWait.fx;
 import static dev.roundtrip.ui.FxWait.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,12 +8,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.roundtrip.gate.GateMode;
 import dev.roundtrip.trace.Outcome;
 import dev.roundtrip.trace.Stage;
+import dev.roundtrip.ui.LiveWindow;
+import dev.roundtrip.ui.diagram.Severity;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -144,6 +143,29 @@ class MainViewFxTest {
         java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(png.toFile());
         assertThat(img.getWidth()).isEqualTo((int) Math.ceil(fx(() -> view.diagram().getWidth())));
         assertThat(img.getHeight()).isGreaterThan(100);
+    }
+
+    @Test
+    void everyMenuKeyAndTextComesFromTheKeyTable() {
+        java.util.List<javafx.scene.control.MenuItem> withKeys = new java.util.ArrayList<>();
+        fx(() -> collect(view.menuBar().getMenus(), withKeys));
+        assertThat(withKeys).as("File, Exchange, Playback, View, Lessons, Help").hasSizeGreaterThan(25);
+        java.util.Set<KeyBinding> used = java.util.EnumSet.noneOf(KeyBinding.class);
+        for (javafx.scene.control.MenuItem item : withKeys) {
+            KeyBinding b = java.util.Arrays.stream(KeyBinding.values()).filter(k -> k.combination().equals(item.getAccelerator()))
+                    .findFirst().orElseThrow(() -> new AssertionError(item.getText() + " has a key of its own: " + item.getAccelerator()));
+            assertThat(item.getText()).isEqualTo(b.menuText());
+            assertThat(used.add(b)).as(b + " is on two menu items").isTrue();
+        }
+        assertThat(used).contains(KeyBinding.SEND, KeyBinding.STEP_MODE, KeyBinding.BREAK_INTERPRET, KeyBinding.ZOOM_RESET,
+                KeyBinding.LESSON_NEXT, KeyBinding.SHORTCUTS);
+    }
+
+    private static void collect(java.util.List<? extends javafx.scene.control.MenuItem> items, java.util.List<javafx.scene.control.MenuItem> out) {
+        for (javafx.scene.control.MenuItem i : items) {
+            if (i.getAccelerator() != null) out.add(i);
+            if (i instanceof javafx.scene.control.Menu) collect(((javafx.scene.control.Menu) i).getItems(), out);
+        }
     }
 
     @Test

@@ -1,12 +1,12 @@
 package dev.roundtrip.ui.shell;
 
-import dev.roundtrip.ui.Fixtures;
-import dev.roundtrip.ui.diagram.Severity;
-import dev.roundtrip.ui.exchanges.ExchangeRow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.roundtrip.gate.GateMode;
 import dev.roundtrip.trace.Stage;
+import dev.roundtrip.ui.Fixtures;
+import dev.roundtrip.ui.diagram.Severity;
+import dev.roundtrip.ui.exchanges.ExchangeRow;
 import org.junit.jupiter.api.Test;
 
 class MainViewModelTest {

@@ -1,8 +1,8 @@
 package dev.roundtrip.ui.diagram.queue;
 
+import dev.roundtrip.queue.WorkQueue;
 import dev.roundtrip.text.Units;
 import dev.roundtrip.ui.diagram.SequenceDiagram;
-import dev.roundtrip.queue.WorkQueue;
 import java.util.Locale;
 import javafx.geometry.VPos;
 import javafx.scene.Group;
