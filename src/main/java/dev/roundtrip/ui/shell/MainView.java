@@ -197,6 +197,9 @@ public final class MainView {
 
     public void start() {
         timer.start();
+        // the keys start on the exchange list, not on the toolbar's overflow button (where Enter would
+        // open it) nor in a text field (where Space and Page Down belong to the text)
+        Platform.runLater(() -> exchangeListController.table().requestFocus());
     }
 
     public void stop() {

@@ -5,6 +5,7 @@ import java.util.List;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.stage.Window;
 
@@ -53,8 +54,13 @@ public final class ShortcutsHelp {
             Label keys = new Label(l.keys());
             keys.getStyleClass().add("shortcuts-keys");
             keys.setMinWidth(Label.USE_PREF_SIZE);
-            grid.addRow(row++, keys, new Label(l.text()));
+            Label text = new Label(l.text());
+            text.setWrapText(true);
+            grid.addRow(row++, keys, text);
         }
+        ColumnConstraints what = new ColumnConstraints();
+        what.setPrefWidth(380);
+        grid.getColumnConstraints().addAll(new ColumnConstraints(), what);
         return grid;
     }
 
@@ -62,10 +68,17 @@ public final class ShortcutsHelp {
         Alert a = new Alert(Alert.AlertType.INFORMATION);
         a.setTitle("Keyboard shortcuts");
         a.setHeaderText("Keyboard shortcuts");
-        ScrollPane scroll = new ScrollPane(table());
+        GridPane table = table();
+        ScrollPane scroll = new ScrollPane(table);
+        // as wide as the longest line (nothing cut; room for the scroll bar), as high as the window allows
+        table.setPadding(new javafx.geometry.Insets(0, 20, 0, 0));
+        table.setMinWidth(GridPane.USE_PREF_SIZE);
         scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroll.setPrefViewportHeight(Math.min(560, owner == null ? 560 : owner.getHeight() * 0.7));
         a.getDialogPane().setContent(scroll);
+        a.getDialogPane().getStylesheets().add(ShortcutsHelp.class.getResource("MainView.css").toExternalForm());
+        a.getDialogPane().setMinWidth(Math.min(800, owner == null ? 800 : owner.getWidth() - 40));
         a.setResizable(true);
         if (owner != null) a.initOwner(owner);
         a.show();
