@@ -26,7 +26,7 @@ public final class OpenRecordingBench {
                 double fastMs = (System.nanoTime() - t0) / 1e6;
                 System.gc();
                 long t1 = System.nanoTime();
-                Recording tree = RecordingReader.read(JsonTree.parse(Files.readAllBytes(file), file.toString()));
+                Recording tree = TreeRecordingReader.read(JsonTree.parse(Files.readAllBytes(file), file.toString()));
                 double treeMs = (System.nanoTime() - t1) / 1e6;
                 if (fast.eventCount() != events || tree.eventCount() != events) throw new AssertionError("event counts differ");
                 if (i == 0) continue;

@@ -35,7 +35,7 @@ import java.util.Set;
 /**
  * The happy path of reading a recording: Jackson's tokens straight into the model, with no tree
  * and no locations (a 100,000-event file opens in a fraction of the tree's time). It accepts only
- * what {@link RecordingReader} would accept and build the same way; at the first thing that is
+ * what {@link TreeRecordingReader} would accept and build the same way; at the first thing that is
  * not plainly valid it gives up ({@link #tryRead} returns null) and the caller reads the file again
  * through {@link JsonTree}, which gives the located error message, or reads the odd-but-valid file.
  */
@@ -136,7 +136,7 @@ final class FastRecordingReader {
                 case "connectionId": connectionId = longValue(v); break;
                 case "startedNanos": startedNanos = longValue(v); break;
                 case "endedNanos": endedNanos = v == JsonToken.VALUE_NULL ? null : longValue(v); break;
-                case "outcome": outcome = Outcome.fromWireName(oneOf(string(v), RecordingReader.OUTCOMES)); break;
+                case "outcome": outcome = Outcome.fromWireName(oneOf(string(v), TreeRecordingReader.OUTCOMES)); break;
                 case "request": request = request(v); break;
                 case "response": response = v == JsonToken.VALUE_NULL ? null : response(v); break;
                 case "detail": detail = v == JsonToken.VALUE_NULL ? null : string(v); break;
@@ -271,9 +271,9 @@ final class FastRecordingReader {
             JsonToken v = next();
             boolean nul = v == JsonToken.VALUE_NULL;
             switch (f) {
-                case "stage": stage = Stage.fromWireName(oneOf(string(v), RecordingReader.STAGES)); break;
-                case "phase": phase = Phase.fromWireName(oneOf(string(v), RecordingReader.PHASES)); break;
-                case "actor": actor = Actor.fromWireName(oneOf(string(v), RecordingReader.ACTORS)); break;
+                case "stage": stage = Stage.fromWireName(oneOf(string(v), TreeRecordingReader.STAGES)); break;
+                case "phase": phase = Phase.fromWireName(oneOf(string(v), TreeRecordingReader.PHASES)); break;
+                case "actor": actor = Actor.fromWireName(oneOf(string(v), TreeRecordingReader.ACTORS)); break;
                 case "connectionId": connectionId = longValue(v); break;
                 case "tNanos": tNanos = longValue(v); break;
                 case "thread": thread = nul ? null : shared(string(v)); break;
@@ -304,8 +304,8 @@ final class FastRecordingReader {
                 String f = p.currentName();
                 JsonToken v = next();
                 switch (f) {
-                    case "stage": stage = Stage.fromWireName(oneOf(string(v), RecordingReader.STAGES)); break;
-                    case "kind": kind = GateEvent.Kind.valueOf(oneOf(string(v), RecordingReader.GATE_KINDS).toUpperCase(java.util.Locale.ROOT)); break;
+                    case "stage": stage = Stage.fromWireName(oneOf(string(v), TreeRecordingReader.STAGES)); break;
+                    case "kind": kind = GateEvent.Kind.valueOf(oneOf(string(v), TreeRecordingReader.GATE_KINDS).toUpperCase(java.util.Locale.ROOT)); break;
                     case "tNanos": tNanos = longValue(v); break;
                     case "kernel": kernel = v == JsonToken.VALUE_NULL ? null : kernel(v); break;
                     default: p.skipChildren();

@@ -74,7 +74,7 @@ public final class HarImport {
             if (!ours.isAbsent()) checkVersion(ours);
             List<Node> entries = log.get("entries").elements();
 
-            Instant startedAt = !ours.isAbsent() ? RecordingReader.instant(ours.get("startedAt")) : earliest(log, entries);
+            Instant startedAt = !ours.isAbsent() ? TreeRecordingReader.instant(ours.get("startedAt")) : earliest(log, entries);
             Recording recording = new Recording(startedAt);
             String creator = creator(log);
 
@@ -84,7 +84,7 @@ public final class HarImport {
             for (Node e : entries) {
                 e.expect(JsonTree.Kind.OBJECT, "a HAR entry object");
                 if (e.has("_roundtrip")) {
-                    Exchange x = RecordingReader.exchange(e.get("_roundtrip"));
+                    Exchange x = TreeRecordingReader.exchange(e.get("_roundtrip"));
                     if (!ids.add(x.id())) throw e.get("_roundtrip").get("id").at("exchange id " + x.id() + " appears twice");
                     exchanges.add(x);
                 } else {

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class FastRecordingReaderTest {
 
     private static Recording tree(byte[] content) throws RecordingFormatException {
-        return RecordingReader.read(JsonTree.parse(content, "x.roundtrip.json"));
+        return TreeRecordingReader.read(JsonTree.parse(content, "x.roundtrip.json"));
     }
 
     @Test
