@@ -91,33 +91,52 @@ final class JsonSource {
     }
 
     /**
-     * What Jackson's parse error means for the user: the file is not JSON, ends too early or is
-     * broken at a place, named by the container {@code p} was in.
+     * The first token of {@code p}. A syntax error there (other than the end of the input) means the
+     * file is no JSON at all, reported where the document would have begun.
+     */
+    JsonToken firstToken(JsonParser p) throws IOException, RecordingFormatException {
+        try {
+            return p.nextToken();
+        } catch (JsonProcessingException e) {
+            if (isEndOfInput(e, why(e))) throw e;
+            int[] first = firstCharacter();
+            throw new RecordingFormatException(file, first[0], first[1], null,
+                    "not a JSON file (expected '{' where the document begins): " + why(e), e);
+        }
+    }
+
+    /**
+     * What Jackson's parse error means for the user: the file ends too early, or is broken at a
+     * place, named by the container {@code p} was in.
      */
     RecordingFormatException syntaxError(IOException e, JsonParser p) {
         if (!(e instanceof JsonProcessingException)) {
             return new RecordingFormatException(file, 0, 0, null, "cannot be read: " + e.getMessage(), e);
         }
         JsonProcessingException j = (JsonProcessingException) e;
-        String why = String.valueOf(j.getOriginalMessage()).lines().findFirst().orElse("");
-        JsonStreamContext open = p.getParsingContext();
+        String why = why(j);
+        JsonStreamContext open = p == null ? null : p.getParsingContext();
         JsonLocation l = j.getLocation();
-        if (j instanceof JsonEOFException || why.contains("end-of-input")) {
+        if (isEndOfInput(j, why)) {
             String what = open == null || open.inRoot() ? "the JSON document" : containerName(open);
             return new RecordingFormatException(file, line(l), column(l), null,
                     "the file ends too early (truncated?): " + what + " is not closed", e);
         }
-        if (why.startsWith("Duplicate field")) {
-            JsonLocation at = p.currentTokenLocation(); // the second occurrence of the name
-            return new RecordingFormatException(file, line(at), column(at), path(open), "the field appears twice", e);
-        }
-        if (p.currentToken() == null) { // nothing was read: this is no JSON at all
-            int[] first = firstCharacter();
-            return new RecordingFormatException(file, first[0], first[1], null,
-                    "not a JSON file (expected '{' where the document begins): " + why, e);
+        if (why.startsWith("Duplicate field") && open != null && open.getCurrentName() != null) {
+            // Jackson stops just after the second name: point at its opening quote.
+            int nameStart = column(l) - open.getCurrentName().getBytes(StandardCharsets.UTF_8).length - 2;
+            return new RecordingFormatException(file, line(l), Math.max(1, nameStart), path(open), "the field appears twice", e);
         }
         String where = open == null || open.inRoot() ? null : path(open.getParent());
         return new RecordingFormatException(file, line(l), column(l), where, "invalid JSON: " + why, e);
+    }
+
+    private static String why(JsonProcessingException e) {
+        return String.valueOf(e.getOriginalMessage()).lines().findFirst().orElse("");
+    }
+
+    private static boolean isEndOfInput(JsonProcessingException e, String why) {
+        return e instanceof JsonEOFException || why.contains("end-of-input");
     }
 
     private static String containerName(JsonStreamContext c) {

@@ -61,15 +61,14 @@ public final class RecordingFiles {
      *     column and field
      */
     public static Recording open(Path file, long maxBytes) throws RecordingFormatException {
-        byte[] content = readChecked(file, maxBytes);
-        JsonSource source = JsonSource.of(content, file.toString());
-        if (RecordingReader.kind(source, false) == Kind.HAR) return HarImport.read(content, file.toString());
+        JsonSource source = JsonSource.of(readChecked(file, maxBytes), file.toString());
+        if (RecordingReader.kind(source, false) == Kind.HAR) return HarImport.read(source);
         return RecordingReader.read(source);
     }
 
     /** Opens a file that must be a HAR (the CLI's {@code import}). */
     public static Recording openHar(Path file, long maxBytes) throws RecordingFormatException {
-        return HarImport.read(readChecked(file, maxBytes), file.toString());
+        return HarImport.read(JsonSource.of(readChecked(file, maxBytes), file.toString()));
     }
 
     /**

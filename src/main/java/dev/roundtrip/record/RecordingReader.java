@@ -642,7 +642,7 @@ final class RecordingReader {
             JsonParser p = null;
             try {
                 p = source.parser();
-                JsonToken t = p.nextToken();
+                JsonToken t = source.firstToken(p);
                 h.rootAt = p.currentTokenLocation();
                 h.object = t == JsonToken.START_OBJECT;
                 h.rootFound = JsonSource.found(p);

@@ -1,6 +1,8 @@
 package dev.roundtrip.record;
 
 import static dev.roundtrip.record.SampleRecordings.assertSameRecording;
+import static dev.roundtrip.record.TextPlaces.at;
+import static dev.roundtrip.record.TextPlaces.replaceOnce;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -45,31 +47,6 @@ class RecordingReaderTest {
         RecordingFormatException e = catchThrowableOfType(RecordingFormatException.class, () -> read(json));
         assertThat(e).as("reading must fail:%n%s", json).isNotNull();
         return e;
-    }
-
-    /** "line:col" of the first occurrence of {@code needle} in {@code text} (after {@code after}). */
-    private static String at(String text, String needle, String after) {
-        int i = text.indexOf(needle, after == null ? 0 : text.indexOf(after));
-        assertThat(i).as("%s in the test input", needle).isNotNegative();
-        int line = 1;
-        int lineStart = 0;
-        for (int k = 0; k < i; k++) {
-            if (text.charAt(k) == '\n') {
-                line++;
-                lineStart = k + 1;
-            }
-        }
-        return line + ":" + (i - lineStart + 1);
-    }
-
-    private static String at(String text, String needle) {
-        return at(text, needle, null);
-    }
-
-    private static String replaceOnce(String text, String from, String to) {
-        assertThat(text).contains(from);
-        int i = text.indexOf(from);
-        return text.substring(0, i) + to + text.substring(i + from.length());
     }
 
     @Test
