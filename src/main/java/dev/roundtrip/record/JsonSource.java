@@ -64,10 +64,6 @@ final class JsonSource {
         return new JsonSource(content, start, file);
     }
 
-    String file() {
-        return file;
-    }
-
     /**
      * A new parser from the first character (every pass starts there, so locations agree). It lets a
      * field appear twice: {@link RecordingReader} refuses that for the fields it reads, at no cost.

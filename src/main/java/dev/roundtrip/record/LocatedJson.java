@@ -61,8 +61,6 @@ final class LocatedJson {
     /** The Jackson node; null when missing. */
     JsonNode json() { return node; }
 
-    boolean isMissing() { return node == null; }
-    boolean isNull() { return node != null && node.isNull(); }
     /** Missing or null: "not there" either way. */
     boolean isAbsent() { return node == null || node.isNull(); }
     boolean isObject() { return node != null && node.isObject(); }
@@ -100,10 +98,6 @@ final class LocatedJson {
     String string() throws RecordingFormatException {
         if (!isString()) throw fail("a string");
         return node.textValue();
-    }
-
-    String stringOr(String fallback) throws RecordingFormatException {
-        return isAbsent() ? fallback : string();
     }
 
     /** Any scalar as text (HAR writers disagree on whether some fields are numbers or strings). */

@@ -62,7 +62,7 @@ public final class RecordingFiles {
      */
     public static Recording open(Path file, long maxBytes) throws RecordingFormatException {
         JsonSource source = JsonSource.of(readChecked(file, maxBytes), file.toString());
-        if (RecordingReader.kind(source, false) == Kind.HAR) return HarImport.read(source);
+        if (RecordingHeader.scan(source, false).kind() == Kind.HAR) return HarImport.read(source);
         return RecordingReader.read(source);
     }
 
@@ -76,7 +76,7 @@ public final class RecordingFiles {
      * checks {@link #open(Path, long)} makes of any file: size, text, JSON syntax.
      */
     public static Kind kind(Path file, long maxBytes) throws RecordingFormatException {
-        return RecordingReader.kind(JsonSource.of(readChecked(file, maxBytes), file.toString()), true);
+        return RecordingHeader.scan(JsonSource.of(readChecked(file, maxBytes), file.toString()), true).kind();
     }
 
     /** The file's bytes after the size check; every failure becomes a message about the file. */

@@ -1,8 +1,8 @@
 package dev.roundtrip.record;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonPointer;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.roundtrip.trace.Actor;
@@ -43,13 +43,14 @@ import java.util.Set;
  * placed by {@link JsonLocator}: a second pass, on the error path only.
  */
 final class RecordingReader {
-    static final String[] STAGES = names(Stage.values());
-    static final String[] PHASES = names(Phase.values());
-    static final String[] ACTORS = names(Actor.values());
-    static final String[] OUTCOMES = names(Outcome.values());
-    static final String[] GATE_KINDS = names(GateEvent.Kind.values());
+    private static final String[] STAGES = names(Stage.values());
+    private static final String[] PHASES = names(Phase.values());
+    private static final String[] ACTORS = names(Actor.values());
+    private static final String[] OUTCOMES = names(Outcome.values());
+    private static final String[] GATE_KINDS = names(GateEvent.Kind.values());
 
-    private static final String MISSING = "nothing (the field is missing)";
+    static final String INSTANT = "an ISO 8601 instant like 2024-05-01T10:15:30.123Z";
+    static final String MISSING = "nothing (the field is missing)";
     /** Events read before their exchange's id carry this one until it is known. */
     private static final long NO_ID = Long.MIN_VALUE;
 
@@ -71,14 +72,9 @@ final class RecordingReader {
         this.located = located;
     }
 
-    /** What the file holds: a HAR has a top-level "log" and no "format". */
-    static RecordingFiles.Kind kind(JsonSource source, boolean wholeFile) throws RecordingFormatException {
-        return FormatCheck.scan(source, wholeFile).isHar() ? RecordingFiles.Kind.HAR : RecordingFiles.Kind.RECORDING;
-    }
-
     /** Reads a whole recording; a HAR is refused with a hint to import it. */
     static Recording read(JsonSource source) throws RecordingFormatException {
-        FormatCheck.scan(source, false).check(source);
+        RecordingHeader.scan(source, false).check(source);
         JsonParser p = null;
         try {
             p = source.parser();
@@ -109,7 +105,7 @@ final class RecordingReader {
             String f = p.currentName();
             JsonToken v = p.nextToken();
             switch (f) {
-                case "format": seen = once(seen, 0); break; // checked by the format check
+                case "format": seen = once(seen, 0); break; // a scalar, checked by RecordingHeader
                 case "version": seen = once(seen, 1); break;
                 case "startedAt": seen = once(seen, 2); startedAt = instant(v); break;
                 case "dropped": seen = once(seen, 3); if (v != JsonToken.VALUE_NULL) dropped = nonNegative(integer(v)); break;
@@ -560,8 +556,6 @@ final class RecordingReader {
         return i;
     }
 
-    static final String INSTANT = "an ISO 8601 instant like 2024-05-01T10:15:30.123Z";
-
     /** The instant, or null when {@code s} is not one. */
     static Instant parseInstant(String s) {
         try {
@@ -587,7 +581,8 @@ final class RecordingReader {
     private RecordingFormatException at(String problem) {
         JsonToken t = p.currentToken();
         // An object or array value has opened its own context already: its path is the parent's entry.
-        var c = t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY ? p.getParsingContext().getParent() : p.getParsingContext();
+        JsonStreamContext c = t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY
+                ? p.getParsingContext().getParent() : p.getParsingContext();
         String path = JsonSource.join(basePath, JsonSource.path(c));
         if (located) return source.error(p.currentTokenLocation(), path, problem);
         return source.error(base.append(c.pathAsPointer()), path, problem);
@@ -598,7 +593,7 @@ final class RecordingReader {
      * second pass at the field, or at the object when the field is missing.
      */
     private RecordingFormatException atField(String field, String problem) {
-        var c = p.getParsingContext(); // after END_OBJECT: the parent, whose current entry is the object
+        JsonStreamContext c = p.getParsingContext(); // after END_OBJECT: the parent, whose current entry is the object
         String path = JsonSource.join(basePath, JsonSource.join(JsonSource.path(c), field));
         return source.error(base.append(c.pathAsPointer()).appendProperty(field), path, problem);
     }
@@ -607,7 +602,7 @@ final class RecordingReader {
         return atField(field, "expected " + expected + ", found " + MISSING);
     }
 
-    private static void close(JsonParser p) {
+    static void close(JsonParser p) {
         try {
             if (p != null) p.close();
         } catch (IOException ignored) {
@@ -619,98 +614,5 @@ final class RecordingReader {
         String[] out = new String[values.length];
         for (int i = 0; i < values.length; i++) out[i] = values[i].name().toLowerCase(Locale.ROOT);
         return out;
-    }
-
-    /**
-     * The top-level {@code format} and {@code version}, checked before anything else is read. They
-     * come first in every file Roundtrip writes, so the scan usually reads two fields and stops; in
-     * any other file it skips through the top level to find them (or "log", a HAR's).
-     */
-    private static final class FormatCheck {
-        boolean object;
-        JsonLocation rootAt;
-        String rootFound;
-        Value format;
-        Value version;
-        boolean log;
-
-        /** One top-level value as the check needs it. */
-        private record Value(JsonToken token, String text, boolean bigInteger, long number, String found, JsonLocation at) {}
-
-        static FormatCheck scan(JsonSource source, boolean wholeFile) throws RecordingFormatException {
-            FormatCheck h = new FormatCheck();
-            JsonParser p = null;
-            try {
-                p = source.parser();
-                JsonToken t = source.firstToken(p);
-                h.rootAt = p.currentTokenLocation();
-                h.object = t == JsonToken.START_OBJECT;
-                h.rootFound = JsonSource.found(p);
-                if (h.object) {
-                    while (p.nextToken() == JsonToken.FIELD_NAME) {
-                        String f = p.currentName();
-                        JsonToken v = p.nextToken();
-                        boolean twice = f.equals("format") ? h.format != null : f.equals("version") && h.version != null;
-                        if (twice) throw source.error(p.currentTokenLocation(), f, "the field appears twice");
-                        if (f.equals("format")) h.format = value(p, v);
-                        else if (f.equals("version")) h.version = value(p, v);
-                        else if (f.equals("log")) h.log = v != JsonToken.VALUE_NULL;
-                        p.skipChildren();
-                        if (!wholeFile && h.format != null && h.version != null) return h;
-                    }
-                } else {
-                    p.skipChildren();
-                }
-                if (p.nextToken() != null) {
-                    throw source.error(p.currentTokenLocation(), null, "unexpected content after the end of the JSON document");
-                }
-                return h;
-            } catch (IOException e) {
-                throw source.syntaxError(e, p);
-            } finally {
-                close(p);
-            }
-        }
-
-        private static Value value(JsonParser p, JsonToken v) throws IOException {
-            boolean integer = v == JsonToken.VALUE_NUMBER_INT;
-            boolean big = integer && p.getNumberType() == JsonParser.NumberType.BIG_INTEGER;
-            return new Value(v, v == JsonToken.VALUE_STRING ? p.getText() : null, big, integer && !big ? p.getLongValue() : 0,
-                    JsonSource.found(p), p.currentTokenLocation());
-        }
-
-        boolean isHar() {
-            return object && (format == null || format.token == JsonToken.VALUE_NULL) && log;
-        }
-
-        /** The file must say it is a recording of a version this Roundtrip reads. */
-        void check(JsonSource source) throws RecordingFormatException {
-            if (!object) {
-                throw source.error(rootAt, null, "expected a JSON object with \"format\": \"" + Recording.FORMAT + "\", found " + rootFound);
-            }
-            if (format == null && log) {
-                throw source.error(rootAt, "format", "this is a HAR file, not a Roundtrip recording: import it instead "
-                        + "(roundtrip import FILE.har, or File > Open which detects HAR)");
-            }
-            if (format == null || !Recording.FORMAT.equals(format.text)) {
-                throw problem(source, format, "format", "expected \"" + Recording.FORMAT + "\" (this is not a Roundtrip recording)");
-            }
-            if (version == null || (version.token != JsonToken.VALUE_NUMBER_INT && version.token != JsonToken.VALUE_NUMBER_FLOAT)) {
-                throw problem(source, version, "version", "expected a version number");
-            }
-            if (version.token != JsonToken.VALUE_NUMBER_INT) throw problem(source, version, "version", "expected an integer");
-            if (version.bigInteger) throw problem(source, version, "version", "expected an integer within 64 bits");
-            long v = version.number;
-            if (v > Recording.VERSION) {
-                throw source.error(version.at, "version", "this recording is version " + v + ", written by a newer Roundtrip; "
-                        + "this one reads up to version " + Recording.VERSION + ". Update Roundtrip to open it");
-            }
-            if (v < 1) throw problem(source, version, "version", "expected a version from 1 to " + Recording.VERSION);
-        }
-
-        private RecordingFormatException problem(JsonSource source, Value value, String field, String expected) {
-            if (value == null) return source.error(rootAt, field, expected + ", found " + MISSING);
-            return source.error(value.at, field, expected + ", found " + value.found);
-        }
     }
 }
