@@ -1,7 +1,5 @@
 package dev.roundtrip.record;
 
-import dev.roundtrip.record.JsonTree.Failure;
-import dev.roundtrip.record.JsonTree.Node;
 import dev.roundtrip.trace.Actor;
 import dev.roundtrip.trace.Exchange;
 import dev.roundtrip.trace.ExchangeEnded;
@@ -62,60 +60,69 @@ public final class HarImport {
      * @param file the name used in error messages
      */
     public static Recording read(byte[] content, String file) throws RecordingFormatException {
-        return read(JsonTree.parse(content, file));
+        return read(JsonSource.of(content, file));
     }
 
-    static Recording read(Node root) throws RecordingFormatException {
-        try {
-            if (!root.isObject()) throw root.fail("a HAR object with \"log\"");
-            Node log = root.get("log");
-            log.expect(JsonTree.Kind.OBJECT, "the HAR \"log\" object");
-            Node ours = log.get("_roundtrip");
-            if (!ours.isAbsent()) checkVersion(ours);
-            List<Node> entries = log.get("entries").elements();
+    /** Reads a HAR into a Jackson tree, then checks it value by value (HAR files are free-form and small). */
+    static Recording read(JsonSource source) throws RecordingFormatException {
+        LocatedJson root = LocatedJson.parse(source);
+        if (!root.isObject()) throw root.fail("a HAR object with \"log\"");
+        LocatedJson log = root.get("log");
+        log.expectObject("the HAR \"log\" object");
+        LocatedJson ours = log.get("_roundtrip");
+        if (!ours.isAbsent()) checkVersion(ours);
+        List<LocatedJson> entries = log.get("entries").elements();
 
-            Instant startedAt = !ours.isAbsent() ? RecordingReader.instant(ours.get("startedAt")) : earliest(log, entries);
-            Recording recording = new Recording(startedAt);
-            String creator = creator(log);
+        Instant startedAt = !ours.isAbsent() ? instant(ours.get("startedAt")) : earliest(log, entries);
+        Recording recording = new Recording(startedAt);
+        String creator = creator(log);
 
-            Set<Long> ids = new HashSet<>();
-            List<Exchange> exchanges = new ArrayList<>();
-            List<Node> foreign = new ArrayList<>();
-            for (Node e : entries) {
-                e.expect(JsonTree.Kind.OBJECT, "a HAR entry object");
-                if (e.has("_roundtrip")) {
-                    Exchange x = RecordingReader.exchange(e.get("_roundtrip"));
-                    if (!ids.add(x.id())) throw e.get("_roundtrip").get("id").at("exchange id " + x.id() + " appears twice");
-                    exchanges.add(x);
-                } else {
-                    exchanges.add(null); // placeholder keeps the file's order
-                    foreign.add(e);
-                }
+        Set<Long> ids = new HashSet<>();
+        List<Exchange> exchanges = new ArrayList<>();
+        List<LocatedJson> foreign = new ArrayList<>();
+        for (LocatedJson e : entries) {
+            e.expectObject("a HAR entry object");
+            if (e.has("_roundtrip")) {
+                Exchange x = exchange(e.get("_roundtrip"));
+                if (!ids.add(x.id())) throw e.get("_roundtrip").get("id").at("exchange id " + x.id() + " appears twice");
+                exchanges.add(x);
+            } else {
+                exchanges.add(null); // placeholder keeps the file's order
+                foreign.add(e);
             }
-            long nextId = ids.stream().mapToLong(Long::longValue).max().orElse(0) + 1;
-            Map<String, Long> connections = new HashMap<>();
-            int f = 0;
-            for (int i = 0; i < exchanges.size(); i++) {
-                if (exchanges.get(i) != null) continue;
-                Node e = foreign.get(f++);
-                while (ids.contains(nextId)) nextId++;
-                ids.add(nextId);
-                exchanges.set(i, entry(e, nextId++, startedAt, connections, creator));
-            }
-            if (!ours.isAbsent() && ours.has("dropped")) recording.setDropped(ours.get("dropped").nonNegativeLong());
-            for (Exchange x : exchanges) recording.add(x);
-            return recording;
-        } catch (Failure failure) {
-            throw failure.exception();
         }
+        long nextId = ids.stream().mapToLong(Long::longValue).max().orElse(0) + 1;
+        Map<String, Long> connections = new HashMap<>();
+        int f = 0;
+        for (int i = 0; i < exchanges.size(); i++) {
+            if (exchanges.get(i) != null) continue;
+            LocatedJson e = foreign.get(f++);
+            while (ids.contains(nextId)) nextId++;
+            ids.add(nextId);
+            exchanges.set(i, entry(e, nextId++, startedAt, connections, creator));
+        }
+        if (!ours.isAbsent() && ours.has("dropped")) recording.setDropped(ours.get("dropped").nonNegativeLong());
+        for (Exchange x : exchanges) recording.add(x);
+        return recording;
     }
 
-    private static void checkVersion(Node ours) {
-        Node format = ours.get("format");
+    /** Our own export's exchange, read by the recording reader from the tree. */
+    private static Exchange exchange(LocatedJson x) throws RecordingFormatException {
+        return RecordingReader.exchange(x.source(), x.json(), x.pointer(), x.path());
+    }
+
+    private static Instant instant(LocatedJson n) throws RecordingFormatException {
+        Instant i = RecordingReader.parseInstant(n.string());
+        if (i == null) throw n.fail(RecordingReader.INSTANT);
+        return i;
+    }
+
+    private static void checkVersion(LocatedJson ours) throws RecordingFormatException {
+        LocatedJson format = ours.get("format");
         if (!format.isAbsent() && !Recording.FORMAT.equals(format.scalarText(""))) {
             throw format.fail("\"" + Recording.FORMAT + "\"");
         }
-        Node version = ours.get("version");
+        LocatedJson version = ours.get("version");
         if (!version.isAbsent() && version.longValue() > Recording.VERSION) {
             throw version.at("this HAR carries Roundtrip data of version " + version.longValue()
                     + ", written by a newer Roundtrip; this one reads up to version " + Recording.VERSION
@@ -123,8 +130,8 @@ public final class HarImport {
         }
     }
 
-    private static String creator(Node log) {
-        Node c = log.get("creator");
+    private static String creator(LocatedJson log) throws RecordingFormatException {
+        LocatedJson c = log.get("creator");
         if (!c.isObject()) return "HAR";
         String name = c.get("name").scalarText("HAR");
         String version = c.get("version").scalarText("");
@@ -132,12 +139,12 @@ public final class HarImport {
     }
 
     /** The recording's start: the first page or entry, whichever is earlier. */
-    private static Instant earliest(Node log, List<Node> entries) {
+    private static Instant earliest(LocatedJson log, List<LocatedJson> entries) throws RecordingFormatException {
         Instant first = null;
-        for (Node p : log.get("pages").isArray() ? log.get("pages").elements() : List.<Node>of()) {
+        for (LocatedJson p : log.get("pages").isArray() ? log.get("pages").elements() : List.<LocatedJson>of()) {
             if (p.isObject() && p.get("startedDateTime").isString()) first = min(first, dateTime(p.get("startedDateTime")));
         }
-        for (Node e : entries) {
+        for (LocatedJson e : entries) {
             if (e.isObject()) first = min(first, dateTime(e.get("startedDateTime")));
         }
         return first == null ? Instant.EPOCH : first;
@@ -148,7 +155,7 @@ public final class HarImport {
     }
 
     /** ISO 8601 with an offset (Chrome: Z, Firefox: +01:00); a missing offset reads as UTC. */
-    static Instant dateTime(Node n) {
+    static Instant dateTime(LocatedJson n) throws RecordingFormatException {
         String s = n.string().trim();
         // Some tools write the offset without a colon (+0100); ISO 8601 allows both.
         if (s.matches(".*[+-]\\d{4}$")) s = s.substring(0, s.length() - 2) + ":" + s.substring(s.length() - 2);
@@ -163,11 +170,11 @@ public final class HarImport {
         }
     }
 
-    private static Exchange entry(Node e, long id, Instant recordingStart, Map<String, Long> connections, String creator) {
-        Node reqNode = e.get("request");
-        reqNode.expect(JsonTree.Kind.OBJECT, "the HAR \"request\" object");
-        Node resNode = e.get("response");
-        resNode.expect(JsonTree.Kind.OBJECT, "the HAR \"response\" object");
+    private static Exchange entry(LocatedJson e, long id, Instant recordingStart, Map<String, Long> connections, String creator) throws RecordingFormatException {
+        LocatedJson reqNode = e.get("request");
+        reqNode.expectObject("the HAR \"request\" object");
+        LocatedJson resNode = e.get("response");
+        resNode.expectObject("the HAR \"response\" object");
         Instant started = dateTime(e.get("startedDateTime"));
         long t0 = Duration.between(recordingStart, started).toNanos();
         long connectionId = connection(e.get("connection"), connections);
@@ -176,7 +183,7 @@ public final class HarImport {
         int status = resNode.get("status").intValue();
         ResponseInfo response = status > 0 ? response(resNode, status) : null;
 
-        Node timings = e.get("timings");
+        LocatedJson timings = e.get("timings");
         double blocked = phase(timings, "blocked");
         double dns = phase(timings, "dns");
         double connect = phase(timings, "connect");
@@ -216,10 +223,10 @@ public final class HarImport {
         return x;
     }
 
-    private static String bodyNote(Node res) {
-        Node content = res.get("content");
+    private static String bodyNote(LocatedJson res) throws RecordingFormatException {
+        LocatedJson content = res.get("content");
         if (!content.isObject() || content.has("text")) return "";
-        Node size = content.get("size");
+        LocatedJson size = content.get("size");
         return size.isNumber() && size.doubleValue() > 0 ? "; the HAR did not keep the body" : "";
     }
 
@@ -236,9 +243,9 @@ public final class HarImport {
     }
 
     /** A HAR timing phase in ms; -1 (not applicable), missing or negative read as 0. */
-    private static double phase(Node timings, String name) {
+    private static double phase(LocatedJson timings, String name) throws RecordingFormatException {
         if (!timings.isObject()) return 0;
-        Node n = timings.get(name);
+        LocatedJson n = timings.get(name);
         if (n.isAbsent()) return 0;
         double v = n.doubleValue();
         return v > 0 ? v : 0;
@@ -253,36 +260,36 @@ public final class HarImport {
     }
 
     /** HAR's connection is a free string (Chrome: an id, Firefox: the port); numbered in order of appearance. */
-    private static long connection(Node n, Map<String, Long> connections) {
+    private static long connection(LocatedJson n, Map<String, Long> connections) throws RecordingFormatException {
         String key = n.scalarText(null);
         if (key == null || key.isEmpty()) return 0;
         return connections.computeIfAbsent(key, k -> (long) connections.size() + 1);
     }
 
-    private static RequestInfo request(Node r) {
+    private static RequestInfo request(LocatedJson r) throws RecordingFormatException {
         String method = r.get("method").string();
-        Node urlNode = r.get("url");
+        LocatedJson urlNode = r.get("url");
         String url = urlNode.string();
         String target = target(url);
         List<Header> headers = headers(r.get("headers"));
         byte[] body = new byte[0];
-        Node post = r.get("postData");
+        LocatedJson post = r.get("postData");
         if (post.isObject()) body = post.has("text") ? text(post) : formParams(post);
         return new RequestInfo(method, target, headers, body, null);
     }
 
-    private static ResponseInfo response(Node r, int status) {
+    private static ResponseInfo response(LocatedJson r, int status) throws RecordingFormatException {
         String reason = r.get("statusText").scalarText("");
-        Node content = r.get("content");
+        LocatedJson content = r.get("content");
         byte[] body = content.isObject() ? text(content) : new byte[0];
         return new ResponseInfo(status, reason, headers(r.get("headers")), body);
     }
 
     /** A form posted as {@code params} only (no {@code text}): rebuilt as the urlencoded body it was. */
-    private static byte[] formParams(Node post) {
+    private static byte[] formParams(LocatedJson post) throws RecordingFormatException {
         if (!post.get("mimeType").scalarText("").toLowerCase(Locale.ROOT).contains("x-www-form-urlencoded")) return new byte[0];
         StringBuilder sb = new StringBuilder();
-        for (Node p : post.get("params").elementsOrEmpty()) {
+        for (LocatedJson p : post.get("params").elementsOrEmpty()) {
             if (sb.length() > 0) sb.append('&');
             sb.append(java.net.URLEncoder.encode(p.get("name").string(), StandardCharsets.UTF_8));
             if (!p.get("value").isAbsent()) sb.append('=').append(java.net.URLEncoder.encode(p.get("value").scalarText(""), StandardCharsets.UTF_8));
@@ -291,16 +298,16 @@ public final class HarImport {
     }
 
     /** {@code text}, base64-decoded when {@code encoding} is base64; empty when absent. */
-    private static byte[] text(Node holder) {
-        Node text = holder.get("text");
+    private static byte[] text(LocatedJson holder) throws RecordingFormatException {
+        LocatedJson text = holder.get("text");
         if (text.isAbsent()) return new byte[0];
         if ("base64".equalsIgnoreCase(holder.get("encoding").scalarText(""))) return text.base64();
         return text.string().getBytes(StandardCharsets.UTF_8);
     }
 
-    private static List<Header> headers(Node list) {
+    private static List<Header> headers(LocatedJson list) throws RecordingFormatException {
         List<Header> out = new ArrayList<>();
-        for (Node h : list.elementsOrEmpty()) {
+        for (LocatedJson h : list.elementsOrEmpty()) {
             out.add(new Header(h.get("name").string(), h.get("value").scalarText("")));
         }
         return out;

@@ -1,6 +1,5 @@
 package dev.roundtrip.record;
 
-import dev.roundtrip.record.JsonTree.Node;
 import dev.roundtrip.files.AtomicFile;
 import dev.roundtrip.text.Units;
 import java.io.IOException;
@@ -50,30 +49,22 @@ public final class RecordingFiles {
      *     column and field
      */
     public static Recording open(Path file, long maxBytes) throws RecordingFormatException {
-        String name = file.toString();
-        byte[] content = readChecked(file, maxBytes);
-        JsonTree.rejectBinary(content, name);
-        Recording fast = FastRecordingReader.tryRead(content); // null for a HAR, or anything not plainly valid
-        if (fast != null) return fast;
-        Node root = JsonTree.parse(content, name);
-        if (kindOf(root) == Kind.HAR) return HarImport.read(root);
-        return RecordingReader.read(root);
+        JsonSource source = JsonSource.of(readChecked(file, maxBytes), file.toString());
+        if (RecordingHeader.scan(source, false).kind() == Kind.HAR) return HarImport.read(source);
+        return RecordingReader.read(source);
     }
 
     /** Opens a file that must be a HAR (the CLI's {@code import}). */
     public static Recording openHar(Path file, long maxBytes) throws RecordingFormatException {
-        return HarImport.read(JsonTree.parse(readChecked(file, maxBytes), file.toString()));
+        return HarImport.read(JsonSource.of(readChecked(file, maxBytes), file.toString()));
     }
 
-    /** What the file holds, after the same checks {@link #open(Path, long)} makes. */
+    /**
+     * What the file holds (a HAR has a top-level {@code "log"} and no {@code "format"}), after the
+     * checks {@link #open(Path, long)} makes of any file: size, text, JSON syntax.
+     */
     public static Kind kind(Path file, long maxBytes) throws RecordingFormatException {
-        return kindOf(JsonTree.parse(readChecked(file, maxBytes), file.toString()));
-    }
-
-    private static Kind kindOf(Node root) {
-        // A recording says so; a HAR has "log"; anything else is reported by the recording reader.
-        if (root.isObject() && !root.has("format") && root.has("log")) return Kind.HAR;
-        return Kind.RECORDING;
+        return RecordingHeader.scan(JsonSource.of(readChecked(file, maxBytes), file.toString()), true).kind();
     }
 
     /** The file's bytes after the size check; every failure becomes a message about the file. */

@@ -94,10 +94,7 @@ public final class RecordingJson {
      * @throws RecordingFormatException when the content is not a recording this version can read
      */
     public static Recording read(byte[] content, String file) throws RecordingFormatException {
-        JsonTree.rejectBinary(content, file);
-        Recording fast = FastRecordingReader.tryRead(content);
-        if (fast != null) return fast;
-        return RecordingReader.read(JsonTree.parse(content, file)); // located errors, odd-but-valid files
+        return RecordingReader.read(JsonSource.of(content, file));
     }
 
     private static void writeRequest(JsonGenerator g, RequestInfo r) throws IOException {

@@ -1,7 +1,10 @@
 package dev.roundtrip.record;
 
-import dev.roundtrip.record.JsonTree.Failure;
-import dev.roundtrip.record.JsonTree.Node;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonPointer;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.roundtrip.trace.Actor;
 import dev.roundtrip.trace.BufferReadout;
 import dev.roundtrip.trace.BytesReadout;
@@ -19,175 +22,597 @@ import dev.roundtrip.trace.ResponseInfo;
 import dev.roundtrip.trace.SqlReadout;
 import dev.roundtrip.trace.Stage;
 import dev.roundtrip.trace.StageEvent;
+import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
-/** The reading half of {@link RecordingJson}: a parsed document to a new {@link Recording}. */
+/**
+ * Reads a {@code *.roundtrip.json} (as {@link RecordingJson} writes it) in one streaming pass:
+ * Jackson's tokens straight into the model, no tree. Fields may come in any order; unknown ones are
+ * skipped. The first problem ends the read with a {@link RecordingFormatException} naming line,
+ * column (the parser's token location) and JSON path (its parsing context), expected and found.
+ * A problem only known once an object is closed (a missing field, a size that does not match) is
+ * placed by {@link JsonLocator}: a second pass, on the error path only.
+ */
 final class RecordingReader {
-    static final String[] STAGES = names(Stage.values());
-    static final String[] PHASES = names(Phase.values());
-    static final String[] ACTORS = names(Actor.values());
-    static final String[] OUTCOMES = names(Outcome.values());
-    static final String[] GATE_KINDS = {"held", "probed", "released", "discarded"};
+    private static final String[] STAGES = names(Stage.values());
+    private static final String[] PHASES = names(Phase.values());
+    private static final String[] ACTORS = names(Actor.values());
+    private static final String[] OUTCOMES = names(Outcome.values());
+    private static final String[] GATE_KINDS = names(GateEvent.Kind.values());
 
-    private RecordingReader() {}
+    static final String INSTANT = "an ISO 8601 instant like 2024-05-01T10:15:30.123Z";
+    static final String MISSING = "nothing (the field is missing)";
+    /** Events read before their exchange's id carry this one until it is known. */
+    private static final long NO_ID = Long.MIN_VALUE;
 
-    static Recording read(Node root) throws RecordingFormatException {
+    private final JsonParser p;
+    private final JsonSource source;
+    /** Where {@code p}'s root stands in the file: empty, or a HAR entry's {@code _roundtrip}. */
+    private final JsonPointer base;
+    private final String basePath;
+    /** True when {@code p} reads the file's bytes, so its token locations are the file's. */
+    private final boolean located;
+    /** Thread names, header names and the like repeat in every event: one String each. */
+    private final Map<String, String> shared = new HashMap<>();
+
+    private RecordingReader(JsonParser p, JsonSource source, JsonPointer base, String basePath, boolean located) {
+        this.p = p;
+        this.source = source;
+        this.base = base;
+        this.basePath = basePath;
+        this.located = located;
+    }
+
+    /** Reads a whole recording; a HAR is refused with a hint to import it. */
+    static Recording read(JsonSource source) throws RecordingFormatException {
+        RecordingHeader.scan(source, false).check(source);
+        JsonParser p = null;
         try {
-            checkFormatAndVersion(root);
-            Recording recording = new Recording(instant(root.get("startedAt")));
-            List<Exchange> exchanges = new ArrayList<>();
-            Set<Long> ids = new HashSet<>();
-            for (Node x : root.get("exchanges").elements()) {
-                Exchange e = exchange(x);
-                if (!ids.add(e.id())) throw x.get("id").at("exchange id " + e.id() + " appears twice");
-                exchanges.add(e);
+            p = source.parser();
+            return new RecordingReader(p, source, JsonPointer.empty(), "", true).document();
+        } catch (IOException e) {
+            throw source.syntaxError(e, p);
+        } finally {
+            close(p);
+        }
+    }
+
+    /** One exchange object held in a Jackson tree (a HAR entry's {@code _roundtrip}) at {@code at} in the file. */
+    static Exchange exchange(JsonSource source, JsonNode node, JsonPointer at, String path) throws RecordingFormatException {
+        try (JsonParser p = node.traverse()) {
+            return new RecordingReader(p, source, at, path, false).exchange(p.nextToken());
+        } catch (IOException e) {
+            throw source.syntaxError(e, null); // a tree is valid JSON; not expected
+        }
+    }
+
+    private Recording document() throws IOException, RecordingFormatException {
+        p.nextToken(); // the header check saw the object start
+        Instant startedAt = null;
+        long dropped = -1;
+        List<Exchange> exchanges = null;
+        int seen = 0;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String f = p.currentName();
+            JsonToken v = p.nextToken();
+            switch (f) {
+                case "format": seen = once(seen, 0); break; // a scalar, checked by RecordingHeader
+                case "version": seen = once(seen, 1); break;
+                case "startedAt": seen = once(seen, 2); startedAt = instant(v); break;
+                case "dropped": seen = once(seen, 3); if (v != JsonToken.VALUE_NULL) dropped = nonNegative(integer(v)); break;
+                case "exchanges": seen = once(seen, 4); exchanges = exchanges(v); break;
+                default: p.skipChildren();
             }
-            Node dropped = root.get("dropped");
-            if (!dropped.isAbsent()) recording.setDropped(dropped.nonNegativeLong());
-            for (Exchange e : exchanges) recording.add(e);
-            return recording;
-        } catch (Failure f) {
-            throw f.exception();
         }
+        if (startedAt == null) throw missing("startedAt", "a string");
+        if (exchanges == null) throw missing("exchanges", "an array");
+        if (p.nextToken() != null) throw at("unexpected content after the end of the JSON document");
+        Recording recording = new Recording(startedAt);
+        if (dropped >= 0) recording.setDropped(dropped);
+        for (Exchange x : exchanges) recording.add(x);
+        return recording;
     }
 
-    private static void checkFormatAndVersion(Node root) {
-        if (!root.isObject()) throw root.fail("a JSON object with \"format\": \"" + Recording.FORMAT + "\"");
-        Node format = root.get("format");
-        if (format.isMissing() && root.has("log")) {
-            throw format.at("this is a HAR file, not a Roundtrip recording: import it instead "
-                    + "(roundtrip import FILE.har, or File > Open which detects HAR)");
+    private List<Exchange> exchanges(JsonToken t) throws IOException, RecordingFormatException {
+        if (t != JsonToken.START_ARRAY) throw fail("an array");
+        List<Exchange> out = new ArrayList<>();
+        Set<Long> ids = new HashSet<>();
+        for (JsonToken e = p.nextToken(); e != JsonToken.END_ARRAY; e = p.nextToken()) {
+            Exchange x = exchange(e);
+            if (!ids.add(x.id())) throw atField("id", "exchange id " + x.id() + " appears twice");
+            out.add(x);
         }
-        if (!format.isString() || !Recording.FORMAT.equals(format.string())) {
-            throw format.fail("\"" + Recording.FORMAT + "\" (this is not a Roundtrip recording)");
-        }
-        Node version = root.get("version");
-        if (!version.isNumber()) throw version.fail("a version number");
-        long v = version.longValue();
-        if (v > Recording.VERSION) {
-            throw version.at("this recording is version " + v + ", written by a newer Roundtrip; this one reads up to version "
-                    + Recording.VERSION + ". Update Roundtrip to open it");
-        }
-        if (v < 1) throw version.fail("a version from 1 to " + Recording.VERSION);
+        return out;
     }
 
-    static Instant instant(Node n) {
-        String s = n.string();
-        try {
-            return Instant.parse(s);
-        } catch (DateTimeParseException e) {
-            throw n.fail("an ISO 8601 instant like 2024-05-01T10:15:30.123Z");
+    private Exchange exchange(JsonToken t) throws IOException, RecordingFormatException {
+        if (t != JsonToken.START_OBJECT) throw fail("an object");
+        long id = NO_ID;
+        long connectionId = 0;
+        long startedNanos = 0;
+        long endedNanos = 0;
+        boolean hasConnection = false;
+        boolean hasStart = false;
+        boolean hasEnd = false;
+        boolean endIsNull = false;
+        Outcome outcome = null;
+        RequestInfo request = null;
+        ResponseInfo response = null;
+        String detail = null;
+        List<StageEvent> events = null;
+        List<GateEvent> gates = List.of();
+        int seen = 0;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String f = p.currentName();
+            JsonToken v = p.nextToken();
+            switch (f) {
+                case "id": seen = once(seen, 0); id = integer(v); break;
+                case "connectionId": seen = once(seen, 1); connectionId = integer(v); hasConnection = true; break;
+                case "startedNanos": seen = once(seen, 2); startedNanos = integer(v); hasStart = true; break;
+                case "endedNanos":
+                    seen = once(seen, 3);
+                    endIsNull = v == JsonToken.VALUE_NULL;
+                    if (!endIsNull) endedNanos = integer(v);
+                    hasEnd = !endIsNull;
+                    break;
+                case "outcome": seen = once(seen, 4); outcome = Outcome.fromWireName(oneOf(v, OUTCOMES)); break;
+                case "request": seen = once(seen, 5); request = request(v); break;
+                case "response": seen = once(seen, 6); response = v == JsonToken.VALUE_NULL ? null : response(v); break;
+                case "detail": seen = once(seen, 7); detail = stringOrNull(v); break;
+                case "events": seen = once(seen, 8); events = events(v, id); break;
+                case "gates": seen = once(seen, 9); gates = v == JsonToken.VALUE_NULL ? List.of() : gates(v, id); break;
+                default: p.skipChildren();
+            }
         }
-    }
-
-    /** One exchange object, as {@link RecordingJson#writeExchange} writes it. */
-    static Exchange exchange(Node x) {
-        long id = x.get("id").longValue();
-        long connectionId = x.get("connectionId").longValue();
-        long startedNanos = x.get("startedNanos").longValue();
-        Outcome outcome = Outcome.fromWireName(x.get("outcome").oneOf(OUTCOMES));
-        RequestInfo request = request(x.get("request"));
-        Exchange exchange = new Exchange(new ExchangeStarted(id, connectionId, startedNanos, request));
-        for (Node e : x.get("events").elements()) exchange.append(event(e, id));
-        for (Node g : x.get("gates").elementsOrEmpty()) exchange.append(gate(g, id));
-        Node ended = x.get("endedNanos");
-        Node response = x.get("response");
-        if (!ended.isAbsent()) {
-            ResponseInfo r = response.isAbsent() ? null : response(response);
-            exchange.finish(new ExchangeEnded(id, ended.longValue(), outcome, r, x.get("detail").stringOr(null)));
+        if (id == NO_ID) throw missing("id", "an integer");
+        if (!hasConnection) throw missing("connectionId", "an integer");
+        if (!hasStart) throw missing("startedNanos", "an integer");
+        if (outcome == null) throw missing("outcome", "one of " + String.join("|", OUTCOMES));
+        if (request == null) throw missing("request", "an object");
+        if (events == null) throw missing("events", "an array");
+        Exchange x = new Exchange(new ExchangeStarted(id, connectionId, startedNanos, request));
+        for (StageEvent e : events) x.append(e.exchangeId() == id ? e : withId(e, id)); // "events" came before "id"
+        for (GateEvent g : gates) x.append(g.exchangeId() == id ? g : new GateEvent(id, g.tNanos(), g.stage(), g.kind(), g.kernel()));
+        if (hasEnd) {
+            x.finish(new ExchangeEnded(id, endedNanos, outcome, response, detail));
         } else if (outcome != Outcome.PENDING) {
-            throw ended.fail("the time the exchange ended (outcome is " + outcome.wireName() + ")");
-        } else if (!response.isAbsent()) {
-            throw response.at("a pending exchange has no response yet; endedNanos is missing");
+            throw atField("endedNanos", "expected the time the exchange ended (outcome is " + outcome.wireName()
+                    + "), found " + (endIsNull ? "null" : MISSING));
+        } else if (response != null) {
+            throw atField("response", "a pending exchange has no response yet; endedNanos is missing");
         }
-        return exchange;
+        return x;
     }
 
-    static RequestInfo request(Node r) {
-        r.expect(JsonTree.Kind.OBJECT, "an object");
-        Node raw = r.get("raw");
-        return new RequestInfo(r.get("method").string(), r.get("target").string(), headers(r.get("headers")),
-                body(r.get("body")), raw.isAbsent() ? null : body(raw));
-    }
-
-    static ResponseInfo response(Node r) {
-        r.expect(JsonTree.Kind.OBJECT, "an object");
-        int status = r.get("status").intValue();
-        if (status < 100 || status > 999) throw r.get("status").fail("an HTTP status from 100 to 999");
-        return new ResponseInfo(status, r.get("reason").stringOr(""), headers(r.get("headers")), body(r.get("body")));
-    }
-
-    static List<Header> headers(Node list) {
-        List<Header> headers = new ArrayList<>();
-        for (Node h : list.elements()) headers.add(new Header(h.get("name").string(), h.get("value").string()));
-        return headers;
-    }
-
-    static byte[] body(Node b) {
-        if (b.isAbsent()) return new byte[0];
-        byte[] data = b.get("base64").base64();
-        Node size = b.get("size");
-        if (!size.isAbsent() && size.longValue() != data.length) {
-            throw size.fail(data.length + " (the length of base64)");
+    private RequestInfo request(JsonToken t) throws IOException, RecordingFormatException {
+        if (t != JsonToken.START_OBJECT) throw fail("an object");
+        String method = null;
+        String target = null;
+        List<Header> headers = null;
+        byte[] body = null;
+        byte[] raw = null;
+        int seen = 0;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String f = p.currentName();
+            JsonToken v = p.nextToken();
+            switch (f) {
+                case "method": seen = once(seen, 0); method = string(v); break;
+                case "target": seen = once(seen, 1); target = string(v); break;
+                case "headers": seen = once(seen, 2); headers = headers(v); break;
+                case "body": seen = once(seen, 3); body = v == JsonToken.VALUE_NULL ? null : body(v); break;
+                case "raw": seen = once(seen, 4); raw = v == JsonToken.VALUE_NULL ? null : body(v); break;
+                default: p.skipChildren();
+            }
         }
+        if (method == null) throw missing("method", "a string");
+        if (target == null) throw missing("target", "a string");
+        if (headers == null) throw missing("headers", "an array");
+        return new RequestInfo(method, target, headers, body, raw);
+    }
+
+    private ResponseInfo response(JsonToken t) throws IOException, RecordingFormatException {
+        if (t != JsonToken.START_OBJECT) throw fail("an object");
+        int status = 0; // not given: a given one is 100 to 999
+        String reason = "";
+        List<Header> headers = null;
+        byte[] body = new byte[0];
+        int seen = 0;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String f = p.currentName();
+            JsonToken v = p.nextToken();
+            switch (f) {
+                case "status":
+                    seen = once(seen, 0);
+                    status = int32(v);
+                    if (status < 100 || status > 999) throw fail("an HTTP status from 100 to 999");
+                    break;
+                case "reason": seen = once(seen, 1); reason = v == JsonToken.VALUE_NULL ? "" : string(v); break;
+                case "headers": seen = once(seen, 2); headers = headers(v); break;
+                case "body": seen = once(seen, 3); body = v == JsonToken.VALUE_NULL ? new byte[0] : body(v); break;
+                default: p.skipChildren();
+            }
+        }
+        if (status == 0) throw missing("status", "an integer");
+        if (headers == null) throw missing("headers", "an array");
+        return new ResponseInfo(status, reason, headers, body);
+    }
+
+    private List<Header> headers(JsonToken t) throws IOException, RecordingFormatException {
+        if (t != JsonToken.START_ARRAY) throw fail("an array");
+        List<Header> out = new ArrayList<>();
+        for (JsonToken e = p.nextToken(); e != JsonToken.END_ARRAY; e = p.nextToken()) {
+            if (e != JsonToken.START_OBJECT) throw fail("an object");
+            String name = null;
+            String value = null;
+            int seen = 0;
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String f = p.currentName();
+                JsonToken v = p.nextToken();
+                switch (f) {
+                    case "name": seen = once(seen, 0); name = shared(string(v)); break;
+                    case "value": seen = once(seen, 1); value = string(v); break;
+                    default: p.skipChildren();
+                }
+            }
+            if (name == null) throw missing("name", "a string");
+            if (value == null) throw missing("value", "a string");
+            out.add(new Header(name, value));
+        }
+        return out;
+    }
+
+    /** {"size": n, "base64": "..."}; the size, when given, must be the decoded length. */
+    private byte[] body(JsonToken t) throws IOException, RecordingFormatException {
+        if (t != JsonToken.START_OBJECT) throw fail("an object");
+        Long size = null;
+        byte[] data = null;
+        int seen = 0;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String f = p.currentName();
+            JsonToken v = p.nextToken();
+            switch (f) {
+                case "size": seen = once(seen, 0); size = v == JsonToken.VALUE_NULL ? null : integer(v); break;
+                case "base64": seen = once(seen, 1); data = base64(v); break;
+                default: p.skipChildren();
+            }
+        }
+        if (data == null) throw missing("base64", "a string");
+        if (size != null && size != data.length) throw atField("size", "expected " + data.length + " (the length of base64), found " + size);
         return data;
     }
 
-    static StageEvent event(Node e, long exchangeId) {
-        Stage stage = Stage.fromWireName(e.get("stage").oneOf(STAGES));
-        Phase phase = Phase.fromWireName(e.get("phase").oneOf(PHASES));
-        Actor actor = Actor.fromWireName(e.get("actor").oneOf(ACTORS));
-        return new StageEvent(exchangeId, e.get("connectionId").longValue(), stage, phase, actor,
-                e.get("tNanos").longValue(), e.get("thread").stringOr(null), e.get("detail").stringOr(null),
-                e.has("bytes") ? bytes(e.get("bytes")) : null,
-                e.has("buffer") ? buffer(e.get("buffer")) : null,
-                e.has("kernel") ? kernel(e.get("kernel")) : null,
-                e.has("memory") ? memory(e.get("memory")) : null,
-                e.has("sql") ? sql(e.get("sql")) : null);
+    private List<StageEvent> events(JsonToken t, long exchangeId) throws IOException, RecordingFormatException {
+        if (t != JsonToken.START_ARRAY) throw fail("an array");
+        List<StageEvent> out = new ArrayList<>();
+        for (JsonToken e = p.nextToken(); e != JsonToken.END_ARRAY; e = p.nextToken()) out.add(event(e, exchangeId));
+        return out;
     }
 
-    static GateEvent gate(Node g, long exchangeId) {
-        Stage stage = Stage.fromWireName(g.get("stage").oneOf(STAGES));
-        GateEvent.Kind kind = GateEvent.Kind.valueOf(g.get("kind").oneOf(GATE_KINDS).toUpperCase(java.util.Locale.ROOT));
-        return new GateEvent(exchangeId, g.get("tNanos").longValue(), stage, kind,
-                g.has("kernel") ? kernel(g.get("kernel")) : null);
+    private StageEvent event(JsonToken t, long exchangeId) throws IOException, RecordingFormatException {
+        if (t != JsonToken.START_OBJECT) throw fail("an object");
+        Stage stage = null;
+        Phase phase = null;
+        Actor actor = null;
+        long connectionId = 0;
+        long tNanos = 0;
+        boolean hasConnection = false;
+        boolean hasTime = false;
+        String thread = null;
+        String detail = null;
+        BytesReadout bytes = null;
+        BufferReadout buffer = null;
+        KernelReadout kernel = null;
+        MemoryReadout memory = null;
+        SqlReadout sql = null;
+        int seen = 0;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String f = p.currentName();
+            JsonToken v = p.nextToken();
+            boolean nul = v == JsonToken.VALUE_NULL;
+            switch (f) {
+                case "stage": seen = once(seen, 0); stage = Stage.fromWireName(oneOf(v, STAGES)); break;
+                case "phase": seen = once(seen, 1); phase = Phase.fromWireName(oneOf(v, PHASES)); break;
+                case "actor": seen = once(seen, 2); actor = Actor.fromWireName(oneOf(v, ACTORS)); break;
+                case "connectionId": seen = once(seen, 3); connectionId = integer(v); hasConnection = true; break;
+                case "tNanos": seen = once(seen, 4); tNanos = integer(v); hasTime = true; break;
+                case "thread": seen = once(seen, 5); thread = nul ? null : shared(string(v)); break;
+                case "detail": seen = once(seen, 6); detail = stringOrNull(v); break;
+                case "bytes": seen = once(seen, 7); bytes = nul ? null : bytes(v); break;
+                case "buffer": seen = once(seen, 8); buffer = nul ? null : buffer(v); break;
+                case "kernel": seen = once(seen, 9); kernel = nul ? null : kernel(v); break;
+                case "memory": seen = once(seen, 10); memory = nul ? null : memory(v); break;
+                case "sql": seen = once(seen, 11); sql = nul ? null : sql(v); break;
+                default: p.skipChildren();
+            }
+        }
+        if (stage == null) throw missing("stage", "one of " + String.join("|", STAGES));
+        if (phase == null) throw missing("phase", "one of " + String.join("|", PHASES));
+        if (actor == null) throw missing("actor", "one of " + String.join("|", ACTORS));
+        if (!hasConnection) throw missing("connectionId", "an integer");
+        if (!hasTime) throw missing("tNanos", "an integer");
+        return new StageEvent(exchangeId, connectionId, stage, phase, actor, tNanos, thread, detail, bytes, buffer, kernel, memory, sql);
     }
 
-    static BytesReadout bytes(Node b) {
-        Node count = b.get("count");
-        int n = count.nonNegativeInt();
-        byte[] data = b.get("base64").base64();
-        if (data.length > n) throw count.fail("at least " + data.length + " (the bytes kept in base64)");
-        return new BytesReadout(n, data);
+    private List<GateEvent> gates(JsonToken t, long exchangeId) throws IOException, RecordingFormatException {
+        if (t != JsonToken.START_ARRAY) throw fail("an array");
+        List<GateEvent> out = new ArrayList<>();
+        for (JsonToken e = p.nextToken(); e != JsonToken.END_ARRAY; e = p.nextToken()) {
+            if (e != JsonToken.START_OBJECT) throw fail("an object");
+            Stage stage = null;
+            GateEvent.Kind kind = null;
+            long tNanos = 0;
+            boolean hasTime = false;
+            KernelReadout kernel = null;
+            int seen = 0;
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String f = p.currentName();
+                JsonToken v = p.nextToken();
+                switch (f) {
+                    case "stage": seen = once(seen, 0); stage = Stage.fromWireName(oneOf(v, STAGES)); break;
+                    case "kind": seen = once(seen, 1); kind = GateEvent.Kind.valueOf(oneOf(v, GATE_KINDS).toUpperCase(Locale.ROOT)); break;
+                    case "tNanos": seen = once(seen, 2); tNanos = integer(v); hasTime = true; break;
+                    case "kernel": seen = once(seen, 3); kernel = v == JsonToken.VALUE_NULL ? null : kernel(v); break;
+                    default: p.skipChildren();
+                }
+            }
+            if (stage == null) throw missing("stage", "one of " + String.join("|", STAGES));
+            if (kind == null) throw missing("kind", "one of " + String.join("|", GATE_KINDS));
+            if (!hasTime) throw missing("tNanos", "an integer");
+            out.add(new GateEvent(exchangeId, tNanos, stage, kind, kernel));
+        }
+        return out;
     }
 
-    static BufferReadout buffer(Node b) {
-        return new BufferReadout(b.get("capacity").nonNegativeInt(), b.get("readerIndex").nonNegativeInt(),
-                b.get("writerIndex").nonNegativeInt());
+    private BytesReadout bytes(JsonToken t) throws IOException, RecordingFormatException {
+        if (t != JsonToken.START_OBJECT) throw fail("an object");
+        int count = -1;
+        byte[] data = null;
+        int seen = 0;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String f = p.currentName();
+            JsonToken v = p.nextToken();
+            switch (f) {
+                case "count": seen = once(seen, 0); count = nonNegative(int32(v)); break;
+                case "base64": seen = once(seen, 1); data = base64(v); break;
+                default: p.skipChildren(); // "truncated" is count > kept bytes, derived
+            }
+        }
+        if (count < 0) throw missing("count", "an integer");
+        if (data == null) throw missing("base64", "a string");
+        if (data.length > count) throw atField("count", "expected at least " + data.length + " (the bytes kept in base64), found " + count);
+        return new BytesReadout(count, data);
     }
 
-    static KernelReadout kernel(Node k) {
-        return new KernelReadout(k.get("rxQueue").longOrNull(), k.get("txQueue").longOrNull(),
-                k.get("rcvBuf").intOrNull(), k.get("sndBuf").intOrNull(), k.get("unavailable").stringOr(null));
+    private BufferReadout buffer(JsonToken t) throws IOException, RecordingFormatException {
+        if (t != JsonToken.START_OBJECT) throw fail("an object");
+        int capacity = -1;
+        int reader = -1;
+        int writer = -1;
+        int seen = 0;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String f = p.currentName();
+            JsonToken v = p.nextToken();
+            switch (f) {
+                case "capacity": seen = once(seen, 0); capacity = nonNegative(int32(v)); break;
+                case "readerIndex": seen = once(seen, 1); reader = nonNegative(int32(v)); break;
+                case "writerIndex": seen = once(seen, 2); writer = nonNegative(int32(v)); break;
+                default: p.skipChildren();
+            }
+        }
+        if (capacity < 0) throw missing("capacity", "an integer");
+        if (reader < 0) throw missing("readerIndex", "an integer");
+        if (writer < 0) throw missing("writerIndex", "an integer");
+        return new BufferReadout(capacity, reader, writer);
     }
 
-    static MemoryReadout memory(Node m) {
-        return new MemoryReadout(m.get("heapUsed").longValue(), m.get("allocatedBytes").longOrNull(),
-                m.get("directUsed").longValue());
+    /** Every field may be missing or null: not measured, and {@code unavailable} says why. */
+    private KernelReadout kernel(JsonToken t) throws IOException, RecordingFormatException {
+        if (t != JsonToken.START_OBJECT) throw fail("an object");
+        Long rx = null;
+        Long tx = null;
+        Integer rcv = null;
+        Integer snd = null;
+        String unavailable = null;
+        int seen = 0;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String f = p.currentName();
+            JsonToken v = p.nextToken();
+            boolean nul = v == JsonToken.VALUE_NULL;
+            switch (f) {
+                case "rxQueue": seen = once(seen, 0); rx = nul ? null : integer(v); break;
+                case "txQueue": seen = once(seen, 1); tx = nul ? null : integer(v); break;
+                case "rcvBuf": seen = once(seen, 2); rcv = nul ? null : int32(v); break;
+                case "sndBuf": seen = once(seen, 3); snd = nul ? null : int32(v); break;
+                case "unavailable": seen = once(seen, 4); unavailable = nul ? null : shared(string(v)); break;
+                default: p.skipChildren();
+            }
+        }
+        return new KernelReadout(rx, tx, rcv, snd, unavailable);
     }
 
-    static SqlReadout sql(Node s) {
-        return new SqlReadout(s.get("statement").string(), s.get("rows").intValue(), s.get("nanos").longValue());
+    private MemoryReadout memory(JsonToken t) throws IOException, RecordingFormatException {
+        if (t != JsonToken.START_OBJECT) throw fail("an object");
+        long heap = 0;
+        long direct = 0;
+        boolean hasHeap = false;
+        boolean hasDirect = false;
+        Long allocated = null;
+        int seen = 0;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String f = p.currentName();
+            JsonToken v = p.nextToken();
+            switch (f) {
+                case "heapUsed": seen = once(seen, 0); heap = integer(v); hasHeap = true; break;
+                case "allocatedBytes": seen = once(seen, 1); allocated = v == JsonToken.VALUE_NULL ? null : integer(v); break;
+                case "directUsed": seen = once(seen, 2); direct = integer(v); hasDirect = true; break;
+                default: p.skipChildren();
+            }
+        }
+        if (!hasHeap) throw missing("heapUsed", "an integer");
+        if (!hasDirect) throw missing("directUsed", "an integer");
+        return new MemoryReadout(heap, allocated, direct);
+    }
+
+    private SqlReadout sql(JsonToken t) throws IOException, RecordingFormatException {
+        if (t != JsonToken.START_OBJECT) throw fail("an object");
+        String statement = null;
+        int rows = 0;
+        long nanos = 0;
+        boolean hasRows = false;
+        boolean hasNanos = false;
+        int seen = 0;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String f = p.currentName();
+            JsonToken v = p.nextToken();
+            switch (f) {
+                case "statement": seen = once(seen, 0); statement = string(v); break;
+                case "rows": seen = once(seen, 1); rows = int32(v); hasRows = true; break;
+                case "nanos": seen = once(seen, 2); nanos = integer(v); hasNanos = true; break;
+                default: p.skipChildren();
+            }
+        }
+        if (statement == null) throw missing("statement", "a string");
+        if (!hasRows) throw missing("rows", "an integer");
+        if (!hasNanos) throw missing("nanos", "an integer");
+        return new SqlReadout(statement, rows, nanos);
+    }
+
+    // --- values: the current token, or an error at it ---
+
+    /**
+     * Marks field number {@code bit} of the object being read. A field given twice is refused at
+     * its second value (Jackson's own check costs a hash set per object, a third of the read).
+     */
+    private int once(int seen, int bit) throws RecordingFormatException {
+        if ((seen & (1 << bit)) != 0) throw at("the field appears twice");
+        return seen | (1 << bit);
+    }
+
+    private String string(JsonToken t) throws IOException, RecordingFormatException {
+        if (t != JsonToken.VALUE_STRING) throw fail("a string");
+        return p.getText();
+    }
+
+    private String stringOrNull(JsonToken t) throws IOException, RecordingFormatException {
+        return t == JsonToken.VALUE_NULL ? null : string(t);
+    }
+
+    private String shared(String s) {
+        String known = shared.putIfAbsent(s, s);
+        return known != null ? known : s;
+    }
+
+    private long integer(JsonToken t) throws IOException, RecordingFormatException {
+        if (t != JsonToken.VALUE_NUMBER_INT) throw fail("an integer");
+        if (p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) throw fail("an integer within 64 bits");
+        return p.getLongValue();
+    }
+
+    private int int32(JsonToken t) throws IOException, RecordingFormatException {
+        long v = integer(t);
+        if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) throw fail("an integer within 32 bits");
+        return (int) v;
+    }
+
+    private long nonNegative(long v) throws IOException, RecordingFormatException {
+        if (v < 0) throw fail("a number >= 0");
+        return v;
+    }
+
+    private int nonNegative(int v) throws IOException, RecordingFormatException {
+        if (v < 0) throw fail("a number >= 0");
+        return v;
+    }
+
+    private String oneOf(JsonToken t, String[] allowed) throws IOException, RecordingFormatException {
+        if (t == JsonToken.VALUE_STRING) {
+            String s = p.getText();
+            for (String a : allowed) if (a.equals(s)) return a;
+        }
+        throw fail("one of " + String.join("|", allowed));
+    }
+
+    private byte[] base64(JsonToken t) throws IOException, RecordingFormatException {
+        String s = string(t);
+        try {
+            return Base64.getMimeDecoder().decode(s);
+        } catch (IllegalArgumentException e) {
+            throw fail("base64 data (" + e.getMessage() + ")");
+        }
+    }
+
+    private Instant instant(JsonToken t) throws IOException, RecordingFormatException {
+        Instant i = parseInstant(string(t));
+        if (i == null) throw fail(INSTANT);
+        return i;
+    }
+
+    /** The instant, or null when {@code s} is not one. */
+    static Instant parseInstant(String s) {
+        try {
+            return Instant.parse(s);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private static StageEvent withId(StageEvent e, long id) {
+        return new StageEvent(id, e.connectionId(), e.stage(), e.phase(), e.actor(), e.tNanos(), e.thread(), e.detail(),
+                e.bytes(), e.buffer(), e.kernel(), e.memory(), e.sql());
+    }
+
+    // --- errors ---
+
+    /** "expected {what}, found {the current value}", at the current token. */
+    private RecordingFormatException fail(String expected) throws IOException {
+        return at("expected " + expected + ", found " + JsonSource.found(p));
+    }
+
+    /** A problem with the current value, at its token; its path is its parsing context's. */
+    private RecordingFormatException at(String problem) {
+        JsonToken t = p.currentToken();
+        // An object or array value has opened its own context already: its path is the parent's entry.
+        JsonStreamContext c = t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY
+                ? p.getParsingContext().getParent() : p.getParsingContext();
+        String path = JsonSource.join(basePath, JsonSource.path(c));
+        if (located) return source.error(p.currentTokenLocation(), path, problem);
+        return source.error(base.append(c.pathAsPointer()), path, problem);
+    }
+
+    /**
+     * A problem with {@code field} of the object just closed (the parser is at its end), placed by a
+     * second pass at the field, or at the object when the field is missing.
+     */
+    private RecordingFormatException atField(String field, String problem) {
+        JsonStreamContext c = p.getParsingContext(); // after END_OBJECT: the parent, whose current entry is the object
+        String path = JsonSource.join(basePath, JsonSource.join(JsonSource.path(c), field));
+        return source.error(base.append(c.pathAsPointer()).appendProperty(field), path, problem);
+    }
+
+    private RecordingFormatException missing(String field, String expected) {
+        return atField(field, "expected " + expected + ", found " + MISSING);
+    }
+
+    static void close(JsonParser p) {
+        try {
+            if (p != null) p.close();
+        } catch (IOException ignored) {
+            // a parser over a byte array has nothing to release
+        }
     }
 
     private static String[] names(Enum<?>[] values) {
         String[] out = new String[values.length];
-        for (int i = 0; i < values.length; i++) out[i] = values[i].name().toLowerCase(java.util.Locale.ROOT);
+        for (int i = 0; i < values.length; i++) out[i] = values[i].name().toLowerCase(Locale.ROOT);
         return out;
     }
 }

@@ -1,6 +1,7 @@
 package dev.roundtrip.record;
 
 import static dev.roundtrip.record.SampleRecordings.assertSameRecording;
+import static dev.roundtrip.record.TextPlaces.replaceOnce;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.within;
@@ -282,5 +283,47 @@ class HarTest {
     void aTruncatedHarSaysSo() throws Exception {
         String har = new String(HarExport.toBytes(SampleRecordings.session()), StandardCharsets.UTF_8);
         assertThat(importFails("cut.har", har.substring(0, har.length() / 2)).getMessage()).contains("the file ends too early (truncated?)");
+    }
+
+    @Test
+    void errorsInOurOwnExportAreLocatedInTheHar() throws Exception {
+        String har = new String(HarExport.toBytes(SampleRecordings.session()), StandardCharsets.UTF_8);
+        int ours = har.indexOf("\"_roundtrip\" : {\n        \"id\"");
+        String before = har.substring(0, ours);
+        String roundtrip = har.substring(ours);
+
+        String typo = before + replaceOnce(roundtrip, "\"stage\" : \"send\"", "\"stage\" : \"sned\"");
+        assertThat(importFails("typo.har", typo).getMessage()).endsWith(":" + TextPlaces.at(typo, "\"sned\"")
+                + ": log.entries[0]._roundtrip.events[0].stage: expected one of send|parse|process|respond|interpret, found \"sned\"");
+
+        String noMethod = before + replaceOnce(roundtrip, "\"method\" : \"GET\",\n          ", "");
+        assertThat(importFails("nomethod.har", noMethod).getMessage()).endsWith(":" + TextPlaces.at(noMethod, "{\n          \"target\" : \"/users/1\"")
+                + ": log.entries[0]._roundtrip.request.method: expected a string, found nothing (the field is missing)");
+
+        String size = before + replaceOnce(roundtrip, "\"size\" : 30,", "\"size\" : 31,");
+        assertThat(importFails("size.har", size).getMessage()).endsWith(":" + TextPlaces.at(size, "31,")
+                + ": log.entries[0]._roundtrip.response.body.size: expected 30 (the length of base64), found 31");
+    }
+
+    @Test
+    void errorsInAForeignHarAreLocatedAtTheirToken() throws Exception {
+        String status = "{\"log\": {\"entries\": [\n  {\"startedDateTime\": \"2026-01-01T00:00:00Z\", \"request\": {\"method\": \"GET\", \"url\": \"http://a/\"},\n"
+                + "   \"response\": {\"status\": \"OK\"}}\n]}}";
+        assertThat(importFails("status.har", status).getMessage()).endsWith(":3:27: log.entries[0].response.status: expected an integer, found \"OK\"");
+
+        assertThat(importFails("twice.har", "{\"log\": {\"version\": \"1.2\", \"version\": \"1.2\", \"entries\": []}}").getMessage())
+                .endsWith(":1:28: log.version: the field appears twice");
+        assertThat(importFails("more.har", "{\"log\": {\"entries\": []}}\n[]").getMessage())
+                .endsWith(":2:1: unexpected content after the end of the JSON document");
+        assertThat(importFails("cut.har", "{\"log\": {\"entries\": [{\"startedDateTime\": \"2026-01-01T00:00:00Z\", \"request\": {\"method\": \"GET\"").getMessage())
+                .endsWith(": the file ends too early (truncated?): log.entries[0].request is not closed");
+    }
+
+    @Test
+    void openRecognisesAHarByItsContentAndReportsItsErrorsAsAHars() throws Exception {
+        Path f = dir.resolve("no-extension");
+        Files.writeString(f, "{\"log\": {\"entries\": [{\"startedDateTime\": \"2026-01-01T00:00:00Z\", \"request\": {\"method\": \"GET\"}, \"response\": {\"status\": 200}}]}}");
+        RecordingFormatException e = catchThrowableOfType(RecordingFormatException.class, () -> RecordingFiles.open(f));
+        assertThat(e.getMessage()).isEqualTo(f + ":1:77: log.entries[0].request.url: expected a string, found nothing (the field is missing)");
     }
 }
