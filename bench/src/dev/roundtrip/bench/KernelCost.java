@@ -56,7 +56,7 @@ final class KernelCost {
             System.out.println("ioctl readout: not available here (epoll or JNA missing)");
             return;
         }
-        io.netty.channel.EventLoopGroup g = new io.netty.channel.epoll.EpollEventLoopGroup(1);
+        io.netty.channel.EventLoopGroup g = dev.roundtrip.wire.Transport.EPOLL.group(1, new io.netty.util.concurrent.DefaultThreadFactory("kernel-cost", true));
         try {
             io.netty.channel.Channel server = new io.netty.bootstrap.ServerBootstrap().group(g)
                     .channel(io.netty.channel.epoll.EpollServerSocketChannel.class)

@@ -8,8 +8,9 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
@@ -32,8 +33,8 @@ import java.nio.charset.StandardCharsets;
  */
 final class PlainNetty implements AutoCloseable {
     private static final byte[] CONTENT = "Hello, world!".getBytes(StandardCharsets.US_ASCII);
-    private final EventLoopGroup boss = new NioEventLoopGroup(1);
-    private final EventLoopGroup loops = new NioEventLoopGroup(1);
+    private final EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+    private final EventLoopGroup loops = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     private final Channel listener;
 
     PlainNetty() throws InterruptedException {

@@ -80,6 +80,7 @@ final class ClientConnection implements WireTap.Observer, ConnectionDirectory.Cl
         });
         ChannelFuture reg = b.register();
         ch = reg.channel();
+        client.opened(ch);
         reg.addListener(r -> {
             if (!r.isSuccess()) {
                 failed(x, Stage.SEND, "cannot open a socket: " + r.cause().getMessage());

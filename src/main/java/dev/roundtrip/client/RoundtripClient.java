@@ -6,10 +6,14 @@ import dev.roundtrip.trace.ExchangeStarted;
 import dev.roundtrip.trace.KernelReadout;
 import dev.roundtrip.wire.Tracing;
 import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.Optional;
@@ -32,6 +36,8 @@ public final class RoundtripClient implements AutoCloseable {
     private final Map<Long, ClientExchange> active = new ConcurrentHashMap<>();
     private final Map<Long, ClientConnection> connectionOf = new ConcurrentHashMap<>();
     private final Map<ClientConnection, Boolean> open = new ConcurrentHashMap<>();
+    /** Sockets not closed yet (a closed one leaves by itself): {@link #close()} closes them. */
+    private final ChannelGroup channels = new DefaultChannelGroup("roundtrip-client", GlobalEventExecutor.INSTANCE);
     private final GateListener holds;
 
     public RoundtripClient(Tracing t, InetSocketAddress server) {
@@ -105,6 +111,10 @@ public final class RoundtripClient implements AutoCloseable {
         return loop;
     }
 
+    void opened(Channel ch) {
+        channels.add(ch);
+    }
+
     void idle(ClientConnection c) {
         idle.addFirst(c);
     }
@@ -130,6 +140,8 @@ public final class RoundtripClient implements AutoCloseable {
     public void close() {
         t.gates().removeListener(holds);
         for (ClientExchange x : active.values()) cancel(x.id);
+        // queued after the cancels; Netty 4.2's loop may stop without closing a socket whose task ran in its last turn
+        channels.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(3, TimeUnit.SECONDS);
     }
 }

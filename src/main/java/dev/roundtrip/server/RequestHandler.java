@@ -30,6 +30,7 @@ import io.netty.util.concurrent.EventExecutorGroup;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * The end of the server pipeline: a decoded request ends the parse stage; the demo application
@@ -190,7 +191,16 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
             Parsed p = new Parsed(x, req.method().name(), req.uri(), body, req.headers().get(HttpHeaderNames.CONTENT_TYPE),
                     HttpUtil.isKeepAlive(req));
             if (!p.keepAlive()) closing = true;
-            t.pass(x.id, Stage.PROCESS, workers.next(), conn::kernel, () -> process(ctx, p));
+            try {
+                t.pass(x.id, Stage.PROCESS, workers.next(), conn::kernel, () -> process(ctx, p));
+            } catch (RejectedExecutionException stopped) {
+                // close() stops the workers before the event loops: a request read in between is answered 503 here
+                closing = true;
+                t.publish(conn.event(x, Stage.PROCESS, Phase.ERROR, Actor.SERVER)
+                        .detail("not processed: the server is shutting down and its workers have stopped").build());
+                AppResponse unavailable = AppResponse.text(503, "the server is shutting down", "shutting down");
+                t.pass(x.id, Stage.RESPOND, ctx.channel().eventLoop(), conn::kernel, () -> respond(ctx, x, unavailable, false, false));
+            }
         } finally {
             req.release();
         }
@@ -299,7 +309,16 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
                     .memory(t.probes().memory().read(mark)).build());
         }
         AppResponse answer = r;
-        t.pass(x.id, Stage.RESPOND, ctx.channel().eventLoop(), conn::kernel, () -> respond(ctx, x, answer, p.keepAlive(), p.head()));
+        try {
+            t.pass(x.id, Stage.RESPOND, ctx.channel().eventLoop(), conn::kernel, () -> respond(ctx, x, answer, p.keepAlive(), p.head()));
+        } catch (RejectedExecutionException stopped) {
+            // the handler outlived close()'s wait for the workers: the event loop that would write the answer is gone
+            t.publish(conn.event(x, Stage.RESPOND, Phase.ERROR, Actor.SERVER)
+                    .detail("not answered: the server shut down while the handler ran (" + answer.status() + " never written)").build());
+            if (x.external) {
+                t.publish(new ExchangeEnded(x.id, t.clock().now(), Outcome.FAILED, null, "the server shut down before it answered"));
+            }
+        }
     }
 
     /** On the event loop: encode and write; the wire tap reports each socket write. */

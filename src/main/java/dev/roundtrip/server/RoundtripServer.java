@@ -8,11 +8,14 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.util.concurrent.DefaultEventExecutorGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.EventExecutorGroup;
+import io.netty.util.concurrent.GlobalEventExecutor;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -35,6 +38,8 @@ public final class RoundtripServer implements AutoCloseable {
     private final EventLoopGroup boss;
     private final EventLoopGroup loops;
     private final EventExecutorGroup workers = new DefaultEventExecutorGroup(4, new DefaultThreadFactory("roundtrip-app", true));
+    /** Accepted connections still open (a closed one leaves by itself): {@link #close()} closes them. */
+    private final ChannelGroup connections = new DefaultChannelGroup("roundtrip-server", GlobalEventExecutor.INSTANCE);
     private final Map<Long, ServerConnection> byExchange = new ConcurrentHashMap<>();
     private final AtomicInteger accepted = new AtomicInteger();
     private final AtomicInteger outsideOpen = new AtomicInteger();
@@ -60,6 +65,7 @@ public final class RoundtripServer implements AutoCloseable {
                     @Override
                     protected void initChannel(SocketChannel ch) {
                         accepted.incrementAndGet();
+                        connections.add(ch);
                         ch.pipeline().addLast("limit", new ConnectionLimit(t.directory(), settings, outsideOpen, turnedAway));
                         if (!settings.traced()) {
                             UntracedHandler.install(ch, app, settings, workers);
@@ -170,15 +176,29 @@ public final class RoundtripServer implements AutoCloseable {
         byExchange.values().removeIf(v -> v == c);
     }
 
+    /** How long {@link #close()} waits for handlers still running before it stops the event loops. */
+    static final long DRAIN_MILLIS = 2_000;
+
     @Override
     public void close() {
+        close(DRAIN_MILLIS);
+    }
+
+    /**
+     * Stops listening, then the workers, then the connections and event loops: a handler still running
+     * hands its answer to its connection's event loop, so those stop only after the workers (or after
+     * {@code drainMillis}: an answer later than that is traced as never written).
+     */
+    void close(long drainMillis) {
         if (listener != null) listener.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
+        workers.shutdownGracefully(0, drainMillis, TimeUnit.MILLISECONDS).awaitUninterruptibly(drainMillis, TimeUnit.MILLISECONDS);
+        // Netty 4.2's event loop closes its channels when it stops, but not always: a task that runs in the
+        // same turn as the shutdown lets it end with a socket left open. Each close is queued after the answers.
+        connections.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
         boss.shutdownGracefully(0, 2, TimeUnit.SECONDS);
         loops.shutdownGracefully(0, 2, TimeUnit.SECONDS);
-        workers.shutdownGracefully(0, 2, TimeUnit.SECONDS);
         boss.terminationFuture().awaitUninterruptibly(3, TimeUnit.SECONDS);
         loops.terminationFuture().awaitUninterruptibly(3, TimeUnit.SECONDS);
-        workers.terminationFuture().awaitUninterruptibly(3, TimeUnit.SECONDS);
         users.close();
     }
 }

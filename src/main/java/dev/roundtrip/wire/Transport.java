@@ -2,12 +2,14 @@ package dev.roundtrip.wire;
 
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.ServerChannel;
 import io.netty.channel.epoll.Epoll;
-import io.netty.channel.epoll.EpollEventLoopGroup;
+import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.epoll.EpollSocketChannel;
-import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import java.util.Locale;
@@ -26,12 +28,23 @@ public enum Transport {
 
     /** Epoll where it runs, unless the system property asks for NIO. */
     public static Transport preferred() {
-        String asked = System.getProperty(PROPERTY, "").trim().toLowerCase(Locale.ROOT);
-        return !asked.equals("nio") && Epoll.isAvailable() ? EPOLL : NIO;
+        return choose(System.getProperty(PROPERTY), Epoll.isAvailable());
     }
 
+    /** The choice itself: NIO when {@code asked} says {@code nio} or epoll cannot run here, else epoll. */
+    static Transport choose(String asked, boolean epollAvailable) {
+        boolean nio = asked != null && asked.trim().toLowerCase(Locale.ROOT).equals("nio");
+        return !nio && epollAvailable ? EPOLL : NIO;
+    }
+
+    /** Event loops of this transport (Netty 4.2: one group class, the transport is its I/O handler). */
     public EventLoopGroup group(int threads, ThreadFactory factory) {
-        return this == EPOLL ? new EpollEventLoopGroup(threads, factory) : new NioEventLoopGroup(threads, factory);
+        return new MultiThreadIoEventLoopGroup(threads, factory, ioHandler());
+    }
+
+    /** What an event loop of this transport waits on: epoll_wait, or a NIO selector. */
+    public IoHandlerFactory ioHandler() {
+        return this == EPOLL ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
     }
 
     public Class<? extends ServerChannel> serverChannel() {

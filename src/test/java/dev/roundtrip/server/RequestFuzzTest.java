@@ -67,7 +67,7 @@ class RequestFuzzTest {
                 case 0: // flip bits of one byte
                     if (in.length == 0) return in;
                     byte[] f = in.clone();
-                    f[Math.min(at, in.length - 1)] ^= (byte) (b == 0 ? 1 : b);
+                    f[Math.min(at, in.length - 1)] ^= b == 0 ? 1 : b;
                     return f;
                 case 1: // insert a byte
                     return splice(in, at, 0, new byte[] {b});
