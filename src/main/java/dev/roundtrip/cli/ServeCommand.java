@@ -2,7 +2,6 @@ package dev.roundtrip.cli;
 
 import dev.roundtrip.text.Units;
 import dev.roundtrip.gate.Gates;
-import dev.roundtrip.probe.KernelProbe;
 import dev.roundtrip.server.RoundtripServer;
 import dev.roundtrip.server.ServerSettings;
 import dev.roundtrip.trace.ConnectionDirectory;

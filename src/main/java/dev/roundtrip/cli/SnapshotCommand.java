@@ -7,7 +7,6 @@ import dev.roundtrip.trace.Header;
 import dev.roundtrip.ui.export.PngExport;
 import dev.roundtrip.ui.export.Theme;
 import dev.roundtrip.ui.export.WindowSnapshot;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;

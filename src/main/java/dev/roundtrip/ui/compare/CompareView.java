@@ -1,6 +1,5 @@
 package dev.roundtrip.ui.compare;
 
-import dev.roundtrip.trace.Exchange;
 import dev.roundtrip.ui.diagram.SequenceDiagram;
 import dev.roundtrip.ui.shell.MainView;
 import javafx.beans.property.ReadOnlyObjectWrapper;

@@ -6,7 +6,6 @@ import dev.roundtrip.lesson.LessonLibrary;
 import dev.roundtrip.lesson.LessonSet;
 import dev.roundtrip.lesson.ProgressStore;
 import dev.roundtrip.lesson.StepRun;
-import dev.roundtrip.ui.diagram.SequenceDiagram;
 import dev.roundtrip.ui.diagram.queue.QueueDiagram;
 import dev.roundtrip.ui.exchanges.ExchangeRow;
 import dev.roundtrip.ui.shell.KeyBinding;
@@ -21,17 +20,14 @@ import java.util.function.Supplier;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.geometry.Pos;
-import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
-import javafx.scene.control.Tab;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.Pane;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -50,7 +46,7 @@ public final class LessonPlayer {
     private final LessonPanelViewModel vm;
     private final LessonPanelView panel;
     private final LessonBrowserViewModel browserVm;
-    private final QueueDiagram queueDiagram = new QueueDiagram();
+    private final LessonFocusView focus;
     private final VBox collapsedStrip;
     private final CheckMenuItem panelItem = new CheckMenuItem("Show lesson panel");
     private final AnimationTimer timer;
@@ -58,7 +54,6 @@ public final class LessonPlayer {
     private final BackgroundTasks files = BackgroundTasks.serial("lesson-files");
     private LessonBrowserView browser;
     private boolean collapsed;
-    private double splitBefore = -1;
 
     private LessonPlayer(MainView view, Lab lab, Supplier<ProgressStore> store, Supplier<LessonSet> lessons) {
         this.view = view;
@@ -67,11 +62,12 @@ public final class LessonPlayer {
         this.panel = LessonPanelView.load(vm);
         this.browserVm = new LessonBrowserViewModel(lessons, store, files, Platform::runLater);
         this.collapsedStrip = strip();
+        this.focus = new LessonFocusView(view);
         this.timer = new AnimationTimer() {
             @Override
             public void handle(long now) {
                 vm.pollQueue();
-                queueDiagram.refresh();
+                focus.refresh();
             }
         };
     }
@@ -112,7 +108,7 @@ public final class LessonPlayer {
     }
 
     public QueueDiagram queueDiagram() {
-        return queueDiagram;
+        return focus.queueDiagram();
     }
 
     private BorderPane root() {
@@ -125,21 +121,14 @@ public final class LessonPlayer {
         int help = bar.getMenus().size();
         for (int i = 0; i < bar.getMenus().size(); i++) if (bar.getMenus().get(i).getText().contains("Help")) help = i;
         bar.getMenus().add(help, menu());
-        SequenceDiagram diagram = view.diagram();
-        if (diagram.getParent() instanceof Pane) {
-            Pane area = (Pane) diagram.getParent();
-            area.getChildren().add(area.getChildren().indexOf(diagram) + 1, queueDiagram);
-            VBox.setVgrow(queueDiagram, javafx.scene.layout.Priority.ALWAYS);
-        }
-        showQueue(false);
         panel.onCollapse(() -> setCollapsed(true));
         panel.onClose(this::closeLesson);
         panel.onNext(this::next);
         vm.openProperty().addListener((o, a, open) -> { if (open) setCollapsed(false); });
-        vm.focusProperty().addListener((o, a, f) -> applyFocus(f));
+        vm.focusProperty().addListener((o, a, f) -> focus.apply(f));
         vm.gatesProperty().addListener((o, a, g) -> { if (g != null && vm.openProperty().get()) main.gates().showGates(g.mode(), g.breakpoints()); });
         vm.latestExchangeProperty().addListener((o, a, id) -> { if (id.longValue() >= 0) main.select(id.longValue()); });
-        vm.queueProperty().addListener((o, a, q) -> queueDiagram.setQueue(q));
+        vm.queueProperty().addListener((o, a, q) -> focus.setQueue(q));
         vm.stepTextProperty().addListener((o, a, t) -> { if (!t.isEmpty()) main.say("Lesson " + vm.lessonIdProperty().get() + ": " + t.toLowerCase(Locale.ROOT)); });
         main.zoomProperty().addListener((o, a, z) -> applyZoom(z.doubleValue()));
         applyZoom(main.zoomProperty().get());
@@ -261,48 +250,6 @@ public final class LessonPlayer {
 
     public boolean isCollapsed() {
         return collapsed;
-    }
-
-    private void applyFocus(LessonFocus f) {
-        view.diagram().setFocus(f.lifelines(), f.stages());
-        Node table = root().lookup("#exchangeTable");
-        if (table != null) mark(table, f.exchangeList());
-        for (Tab t : view.inspector().root().getTabs()) t.getStyleClass().remove("lesson-focus");
-        if (f.tab() != null) {
-            view.inspector().show(f.tab());
-            view.inspector().tab(f.tab()).getStyleClass().add("lesson-focus");
-        }
-        showQueue(f.queueDiagram());
-    }
-
-    private static void mark(Node n, boolean on) {
-        if (on && !n.getStyleClass().contains("lesson-focus")) n.getStyleClass().add("lesson-focus");
-        if (!on) n.getStyleClass().remove("lesson-focus");
-    }
-
-    /** Lesson 12: the queue run in place of the HTTP diagram while a step points at it. */
-    private void showQueue(boolean on) {
-        // the HTTP readouts say nothing about the queue: give its diagram the height while it is shown
-        javafx.scene.control.SplitPane sp = view.centerSplit();
-        if (queueDiagram.isVisible() != on) {
-            if (sp.getDividers().size() == 1) {
-                if (on) {
-                    splitBefore = sp.getDividerPositions()[0];
-                    sp.setDividerPositions(0.96);
-                } else if (splitBefore > 0) {
-                    sp.setDividerPositions(splitBefore);
-                }
-            }
-        }
-        queueDiagram.setVisible(on);
-        queueDiagram.setManaged(on);
-        view.diagram().setVisible(!on);
-        view.diagram().setManaged(!on);
-        Node playback = root().lookup("#playbackBar");
-        if (playback != null) {
-            playback.setVisible(!on);
-            playback.setManaged(!on);
-        }
     }
 
     private void applyZoom(double z) {

@@ -115,7 +115,7 @@ final class SessionBars {
         ProgressBar progress = new ProgressBar(ProgressBar.INDETERMINATE_PROGRESS);
         progress.setId("fileProgress");
         progress.setPrefWidth(160);
-        progress.visibleProperty().bind(sessions.busyProperty());
+        progress.visibleProperty().bind(sessions.notices().busyProperty());
         progress.managedProperty().bind(progress.visibleProperty());
         Label text = new Label();
         text.setId("noticeText");
@@ -123,30 +123,30 @@ final class SessionBars {
         text.setMinWidth(0);
         text.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(text, Priority.ALWAYS);
-        text.textProperty().bind(Bindings.when(sessions.busyProperty()).then(sessions.busyTextProperty()).otherwise(sessions.noticeProperty()));
+        text.textProperty().bind(Bindings.when(sessions.notices().busyProperty()).then(sessions.notices().busyTextProperty()).otherwise(sessions.notices().noticeProperty()));
         FontIcon icon = new FontIcon("mdi2i-information-outline");
         text.setGraphic(icon);
         Button close = new Button();
         close.setId("noticeClose");
         close.setGraphic(new FontIcon("mdi2c-close"));
         close.setTooltip(new Tooltip("Hide this notice"));
-        close.setOnAction(e -> sessions.clearNotice());
+        close.setOnAction(e -> sessions.notices().clear());
         close.setFocusTraversable(false);
         HBox bar = new HBox(8, progress, text, close);
         bar.setId("noticeBar");
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("notice-bar");
-        bar.visibleProperty().bind(sessions.busyProperty().or(sessions.noticeProperty().isNotEmpty()));
+        bar.visibleProperty().bind(sessions.notices().busyProperty().or(sessions.notices().noticeProperty().isNotEmpty()));
         bar.managedProperty().bind(bar.visibleProperty());
         bar.setMinHeight(Region.USE_PREF_SIZE);
         Runnable kind = () -> {
-            boolean error = !sessions.busyProperty().get() && sessions.noticeKindProperty().get() == SessionViewModel.NoticeKind.ERROR;
+            boolean error = !sessions.notices().busyProperty().get() && sessions.notices().kindProperty().get() == NoticeViewModel.Kind.ERROR;
             bar.getStyleClass().removeAll("notice-error", "notice-info");
             bar.getStyleClass().add(error ? "notice-error" : "notice-info");
             icon.setIconLiteral(error ? "mdi2a-alert-circle" : "mdi2i-information-outline");
         };
-        sessions.noticeKindProperty().addListener((o, a, b) -> kind.run());
-        sessions.busyProperty().addListener((o, a, b) -> kind.run());
+        sessions.notices().kindProperty().addListener((o, a, b) -> kind.run());
+        sessions.notices().busyProperty().addListener((o, a, b) -> kind.run());
         kind.run();
         return bar;
     }

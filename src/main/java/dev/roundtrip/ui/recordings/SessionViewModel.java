@@ -26,12 +26,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -45,8 +39,6 @@ import javafx.collections.ObservableSet;
  * and is reported with {@link RecordingFormatException}'s message (file:line:column: field: expected).
  */
 public final class SessionViewModel {
-    /** What the notice bar says: a plain note or a failure. */
-    public enum NoticeKind { NONE, INFO, ERROR }
 
     static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT)
             .withZone(ZoneId.systemDefault());
@@ -61,12 +53,8 @@ public final class SessionViewModel {
     private final ObjectProperty<Session> current = new SimpleObjectProperty<>();
     private final ObservableList<Path> recentFiles = FXCollections.observableArrayList();
     private final ObservableSet<Path> missingRecentFiles = FXCollections.observableSet();
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
-    private final ReadOnlyStringWrapper busyText = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
-    private final ReadOnlyObjectWrapper<NoticeKind> noticeKind = new ReadOnlyObjectWrapper<>(NoticeKind.NONE);
     private final RestoreOfferViewModel restoreOffer;
-    private int running;
+    private final NoticeViewModel notices = new NoticeViewModel();
 
     /** {@code recentStore} is read on {@code io}, first thing. */
     public SessionViewModel(MainViewModel main, Supplier<RecentFiles> recentStore, TaskRunner io, Executor ui) {
@@ -130,7 +118,7 @@ public final class SessionViewModel {
         for (Session s : sessions) {
             if (abs.equals(s.file())) {
                 current.set(s);
-                info(s.name() + " is already open: showing it.");
+                notices.info(s.name() + " is already open: showing it.");
                 return CompletableFuture.completedFuture(Optional.of(s));
             }
         }
@@ -138,7 +126,7 @@ public final class SessionViewModel {
     }
 
     private CompletableFuture<Optional<Session>> load(Path file, String name, boolean remember) {
-        begin("Opening " + file.getFileName() + "…");
+        notices.begin("Opening " + file.getFileName() + "…");
         return io.supply(() -> {
             sizeHint(file);
             try {
@@ -150,17 +138,17 @@ public final class SessionViewModel {
                 throw e;
             }
         }).handleAsync((r, failure) -> {
-            end();
+            notices.end();
             refreshRecent();
             if (failure != null) {
-                error("Could not open: " + reason(failure));
+                notices.error("Could not open: " + reason(failure));
                 main.say("Nothing was changed: the file could not be opened.");
                 return Optional.<Session>empty();
             }
             Session s = Session.replay(name, r, remember ? file : null, remember);
             sessions.add(s);
             current.set(s);
-            clearNotice();
+            notices.clear();
             return Optional.of(s);
         }, ui);
     }
@@ -171,7 +159,7 @@ public final class SessionViewModel {
             long size = Files.size(file);
             if (size > 1024 * 1024) {
                 String text = "Opening " + file.getFileName() + " (" + Units.bytes(size) + ")…";
-                ui.execute(() -> { if (busy.get()) busyText.set(text); });
+                ui.execute(() -> notices.busyText(text));
             }
         } catch (IOException e) {
             // the open itself reports what is wrong with the file
@@ -238,18 +226,18 @@ public final class SessionViewModel {
     }
 
     private CompletableFuture<Boolean> write(String verb, Path file, IoWork work, java.util.function.Supplier<String> done) {
-        begin(verb + " " + file.getFileName() + "…");
+        notices.begin(verb + " " + file.getFileName() + "…");
         return io.supply(() -> {
             work.run();
             return true;
         }).handleAsync((v, failure) -> {
-            end();
+            notices.end();
             if (failure != null) {
-                error("Could not write " + file + ": " + reason(failure));
+                notices.error("Could not write " + file + ": " + reason(failure));
                 return false;
             }
             String text = done.get();
-            info(text);
+            notices.info(text);
             main.say(text);
             return true;
         }, ui);
@@ -297,37 +285,6 @@ public final class SessionViewModel {
         }
     }
 
-    // --- notices ---
-
-    private void begin(String text) {
-        running++;
-        busyText.set(text);
-        busy.set(true);
-    }
-
-    private void end() {
-        running = Math.max(0, running - 1);
-        if (running == 0) {
-            busy.set(false);
-            busyText.set("");
-        }
-    }
-
-    private void info(String text) {
-        notice.set(text);
-        noticeKind.set(NoticeKind.INFO);
-    }
-
-    private void error(String text) {
-        notice.set(text);
-        noticeKind.set(NoticeKind.ERROR);
-    }
-
-    public void clearNotice() {
-        notice.set("");
-        noticeKind.set(NoticeKind.NONE);
-    }
-
     /** The exact message of the cause: RecordingFormatException's names file, line, column and field. */
     public static String reason(Throwable t) {
         Throwable c = t;
@@ -338,6 +295,8 @@ public final class SessionViewModel {
     }
 
     public ObservableList<Session> sessions() { return sessions; }
+    /** The notice bar: file work under way, then what came of it. */
+    public NoticeViewModel notices() { return notices; }
     public ObjectProperty<Session> currentProperty() { return current; }
     public Session current() { return current.get(); }
     public ObservableList<Path> recentFiles() { return recentFiles; }
@@ -345,8 +304,4 @@ public final class SessionViewModel {
     public ObservableSet<Path> missingRecentFiles() { return missingRecentFiles; }
     /** The offer to restore an autosave left by a crash. */
     public RestoreOfferViewModel restoreOffer() { return restoreOffer; }
-    public ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }
-    public ReadOnlyStringProperty busyTextProperty() { return busyText.getReadOnlyProperty(); }
-    public ReadOnlyStringProperty noticeProperty() { return notice.getReadOnlyProperty(); }
-    public ReadOnlyObjectProperty<NoticeKind> noticeKindProperty() { return noticeKind.getReadOnlyProperty(); }
 }

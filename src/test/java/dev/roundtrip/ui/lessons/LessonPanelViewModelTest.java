@@ -11,7 +11,6 @@ import dev.roundtrip.lesson.ProgressStore;
 import dev.roundtrip.trace.Actor;
 import dev.roundtrip.trace.Exchange;
 import dev.roundtrip.trace.Stage;
-import dev.roundtrip.trace.StageEvent;
 import dev.roundtrip.ui.inspector.InspectorTab;
 import dev.roundtrip.ui.util.TaskRunner;
 import java.nio.file.Path;

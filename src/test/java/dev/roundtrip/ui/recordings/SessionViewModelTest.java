@@ -141,16 +141,16 @@ class SessionViewModelTest {
             Optional<Session> opened = sessions.open(bad).get(5, TimeUnit.SECONDS);
 
             assertThat(opened).as(bad.toString()).isEmpty();
-            assertThat(sessions.noticeProperty().get()).isEqualTo("Could not open: " + expected.getMessage());
-            assertThat(sessions.noticeKindProperty().get()).isEqualTo(SessionViewModel.NoticeKind.ERROR);
+            assertThat(sessions.notices().noticeProperty().get()).isEqualTo("Could not open: " + expected.getMessage());
+            assertThat(sessions.notices().kindProperty().get()).isEqualTo(NoticeViewModel.Kind.ERROR);
             assertThat(sessions.sessions()).hasSize(1);
             assertThat(sessions.current().isLive()).isTrue();
             assertThat(main.replayingProperty().get()).isFalse();
             assertThat(main.exchanges()).hasSize(1);
             assertThat(main.selectedIdProperty().get()).isEqualTo(live.recording().exchanges().get(0).id());
-            assertThat(sessions.busyProperty().get()).isFalse();
+            assertThat(sessions.notices().busyProperty().get()).isFalse();
         }
-        assertThat(sessions.noticeProperty().get()).endsWith(": no such file");
+        assertThat(sessions.notices().noticeProperty().get()).endsWith(": no such file");
         assertThat(sessions.recentFiles()).as("failed files are not remembered").isEmpty();
     }
 
@@ -170,7 +170,7 @@ class SessionViewModelTest {
 
         Path saved = dir.resolve("mine" + RecordingFiles.EXTENSION);
         assertThat(sessions.saveTarget()).contains(saved);
-        assertThat(sessions.noticeProperty().get()).isEqualTo("Saved 1 exchange to " + saved + ".");
+        assertThat(sessions.notices().noticeProperty().get()).isEqualTo("Saved 1 exchange to " + saved + ".");
         assertSameRecording(RecordingFiles.open(saved), live.recording());
         assertThat(sessions.recentFiles()).containsExactly(saved);
 
@@ -201,7 +201,7 @@ class SessionViewModelTest {
         assertSameRecording(RecordingFiles.open(dir.resolve("out.har")), SampleRecordings.session());
         assertThat(Files.readString(dir.resolve("out.mmd"))).startsWith("sequenceDiagram");
         assertThat(Files.readString(dir.resolve("out.puml"))).startsWith("@startuml").contains("@enduml");
-        assertThat(sessions.noticeProperty().get()).contains("PlantUML").contains("out.puml");
+        assertThat(sessions.notices().noticeProperty().get()).contains("PlantUML").contains("out.puml");
     }
 
     @Test
