@@ -36,7 +36,8 @@ public final class CompareView {
     public CompareView(ResendViewModel vm) {
         this.vm = vm;
         root.getStyleClass().addAll("main-view", "compare-view");
-        root.getStylesheets().add(MainView.class.getResource("MainView.css").toExternalForm());
+        root.getStylesheets().addAll(MainView.class.getResource("MainView.css").toExternalForm(),
+                CompareView.class.getResource("CompareView.css").toExternalForm());
         Label state = new Label();
         state.setId("compareState");
         state.getStyleClass().add("compare-state");

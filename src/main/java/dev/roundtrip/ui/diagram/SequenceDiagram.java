@@ -54,9 +54,13 @@ public final class SequenceDiagram extends Region {
     /** One drawn stage: its nodes and the path the token follows. */
     private record Row(Group group, List<Point2D> path, DiagramStep step) {}
 
+    /** The diagram's looks travel with it: main window, comparison and exported pictures alike. */
+    public static final String STYLESHEET = SequenceDiagram.class.getResource("SequenceDiagram.css").toExternalForm();
+
     public SequenceDiagram() {
         setId("diagram");
         getStyleClass().add("sequence-diagram");
+        getStylesheets().add(STYLESHEET);
         token.setId("token");
         token.getStyleClass().add("token");
         token.setVisible(false);

@@ -29,6 +29,7 @@ final class SessionBars {
         this.sessions = sessions;
         this.main = main;
         box.getChildren().addAll(sessionBar(), restoreBar(), noticeBar());
+        box.getStylesheets().add(SessionBars.class.getResource("SessionBars.css").toExternalForm());
     }
 
     VBox node() {

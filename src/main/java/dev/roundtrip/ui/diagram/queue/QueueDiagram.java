@@ -46,6 +46,7 @@ public final class QueueDiagram extends Region {
     public QueueDiagram() {
         setId("queue-diagram");
         getStyleClass().add("queue-diagram");
+        getStylesheets().addAll(SequenceDiagram.STYLESHEET, QueueDiagram.class.getResource("QueueDiagram.css").toExternalForm());
         content.getTransforms().add(scale);
         getChildren().add(content);
         setClip(clip);
