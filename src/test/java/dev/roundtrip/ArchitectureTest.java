@@ -14,8 +14,9 @@ import com.tngtech.archunit.lang.ArchRule;
 import dev.roundtrip.server.ServerSettings;
 
 /**
- * DESIGN.md's package table, as a test: change the table and this test together. Each package may
- * depend only on the JDK, the packages listed for it and the libraries it exists to wrap.
+ * DESIGN.md's package table (as proposed in issue 9's note), as a test: change the table and this
+ * test together. Each package may depend only on the JDK, the packages listed for it and the
+ * libraries it exists to wrap.
  */
 @AnalyzeClasses(packages = "dev.roundtrip", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {

@@ -8,10 +8,12 @@ import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
 
 /**
  * The one way Roundtrip writes a file the user keeps (recordings, HAR, diagrams, PNG, lesson
@@ -32,6 +34,8 @@ import java.nio.file.StandardOpenOption;
  * }</pre>
  */
 public final class AtomicFile {
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     private AtomicFile() {}
 
     /** Writes the content of a file; may throw to abandon the write. */
@@ -51,9 +55,10 @@ public final class AtomicFile {
         Path target = file.toAbsolutePath();
         Path dir = target.getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+        Path tmp = newTemp(dir, target);
         boolean moved = false;
         try {
+            keepPermissions(target, tmp);
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
                 OutputStream buffered = new BufferedOutputStream(new KeepOpen(Channels.newOutputStream(ch)), 64 * 1024);
                 writer.writeTo(buffered);
@@ -68,6 +73,30 @@ public final class AtomicFile {
             moved = true;
         } finally {
             if (!moved) Files.deleteIfExists(tmp);
+        }
+    }
+
+    /**
+     * A new empty file beside {@code target}, made like any new file (the user's umask applies):
+     * {@code createTempFile} would make it owner-only, and an exported file for the class with it.
+     */
+    private static Path newTemp(Path dir, Path target) throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            Path tmp = dir.resolve("." + target.getFileName() + "." + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".tmp");
+            try {
+                return Files.createFile(tmp);
+            } catch (FileAlreadyExistsException e) {
+                if (attempt == 10) throw e;
+            }
+        }
+    }
+
+    /** A file that is replaced keeps its permissions. */
+    private static void keepPermissions(Path target, Path tmp) throws IOException {
+        try {
+            if (Files.exists(target)) Files.setPosixFilePermissions(tmp, Files.getPosixFilePermissions(target));
+        } catch (UnsupportedOperationException notPosix) {
+            // Windows: the new file inherits the folder's ACL, as the old one did
         }
     }
 

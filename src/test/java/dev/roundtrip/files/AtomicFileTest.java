@@ -2,12 +2,14 @@ package dev.roundtrip.files;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -100,5 +102,20 @@ class AtomicFileTest {
         assertThat(seen[0]).isNotNull();
         assertThat(seen[0].getParent()).isEqualTo(dir);
         assertThat(Files.exists(seen[0])).isFalse();
+    }
+
+    @Test
+    void aNewFileGetsTheSamePermissionsAsAnyNewFileAndAReplacedOneKeepsItsOwn() throws Exception {
+        assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"));
+        Path plain = Files.createFile(dir.resolve("plain.txt"));
+        Path made = dir.resolve("export.png");
+        AtomicFile.writeString(made, "picture");
+        assertThat(Files.getPosixFilePermissions(made)).as("not owner-only like a temp file")
+                .isEqualTo(Files.getPosixFilePermissions(plain));
+
+        Files.setPosixFilePermissions(made, PosixFilePermissions.fromString("rw-rw-r--"));
+        AtomicFile.writeString(made, "another picture");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(made))).isEqualTo("rw-rw-r--");
+        assertThat(Files.readString(made)).isEqualTo("another picture");
     }
 }

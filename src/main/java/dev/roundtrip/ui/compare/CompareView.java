@@ -1,6 +1,7 @@
 package dev.roundtrip.ui.compare;
 
 import dev.roundtrip.ui.diagram.SequenceDiagram;
+import dev.roundtrip.ui.export.Theme;
 import dev.roundtrip.ui.shell.MainView;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
@@ -36,7 +37,7 @@ public final class CompareView {
     public CompareView(ResendViewModel vm) {
         this.vm = vm;
         root.getStyleClass().addAll("main-view", "compare-view");
-        root.getStylesheets().addAll(MainView.class.getResource("MainView.css").toExternalForm(),
+        root.getStylesheets().addAll(Theme.STYLESHEET, MainView.class.getResource("MainView.css").toExternalForm(),
                 CompareView.class.getResource("CompareView.css").toExternalForm());
         Label state = new Label();
         state.setId("compareState");
@@ -118,9 +119,9 @@ public final class CompareView {
     }
 
     /** Shows the window (created on first use) next to {@code owner}, with the owner's theme classes. */
-    public void show(Window owner, java.util.Collection<String> themeClasses) {
-        root.getStyleClass().removeIf(c -> c.startsWith("theme-") || c.equals("high-contrast"));
-        themeClasses.stream().filter(c -> c.startsWith("theme-") || c.equals("high-contrast")).forEach(root.getStyleClass()::add);
+    public void show(Window owner, Theme theme) {
+        root.getStyleClass().removeAll(Theme.STYLE_CLASSES);
+        root.getStyleClass().addAll(theme.styleClasses());
         if (stage == null) {
             stage = new Stage();
             stage.setTitle("Re-send: the recording and the live server side by side");

@@ -2,7 +2,6 @@ package dev.roundtrip.ui.export;
 
 import dev.roundtrip.trace.Exchange;
 import dev.roundtrip.ui.diagram.SequenceDiagram;
-import dev.roundtrip.ui.shell.MainView;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.scene.image.WritableImage;
@@ -23,7 +22,7 @@ public final class DiagramPicture {
         StackPane root = new StackPane(diagram);
         root.getStyleClass().add("main-view");
         root.getStyleClass().addAll(theme.styleClasses());
-        root.getStylesheets().add(MainView.class.getResource("MainView.css").toExternalForm());
+        root.getStylesheets().add(Theme.STYLESHEET);
         Scene scene = new Scene(root, width, height);
         diagram.showWhole(x);
         // two passes: text widths are known only after the first CSS pass

@@ -14,6 +14,9 @@ public enum Theme {
     /** Every class a theme may put on a root, to remove before another theme is applied. */
     public static final List<String> STYLE_CLASSES = List.of("theme-light", "theme-dark", "high-contrast");
 
+    /** Our colours for each theme: add it to every root that carries {@link #styleClasses()}. */
+    public static final String STYLESHEET = Theme.class.getResource("Theme.css").toExternalForm();
+
     private final List<String> styleClasses;
 
     Theme(String... styleClasses) {

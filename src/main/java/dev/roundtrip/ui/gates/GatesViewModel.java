@@ -58,10 +58,6 @@ public final class GatesViewModel {
         }
     }
 
-    public void toggleStepMode() {
-        mode.set(mode.get() == GateMode.STEP ? GateMode.RUN : GateMode.STEP);
-    }
-
     public void toggleBreakpoint(Stage s) {
         if (!breakpoints.remove(s)) breakpoints.add(s);
     }

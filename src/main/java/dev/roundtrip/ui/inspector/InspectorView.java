@@ -21,9 +21,7 @@ public final class InspectorView {
         buffersTab.setContent(scrolling(new BuffersPane(vm, probe)));
         memoryTab.setContent(scrolling(new MemoryPane(vm)));
         timingTab.setContent(scrolling(new TimingPane(vm)));
-        for (Tab t : inspectorTabs.getTabs()) {
-            t.getTooltip().setText(KeyBinding.valueOf((String) t.getUserData()).tooltip(t.getTooltip().getText()));
-        }
+        for (Tab t : inspectorTabs.getTabs()) KeyBinding.addKeyToTooltip(t.getTooltip(), t.getUserData());
     }
 
     public TabPane root() {

@@ -3,6 +3,7 @@ package dev.roundtrip.ui.lessons;
 import dev.roundtrip.lesson.Lesson;
 import dev.roundtrip.ui.export.Theme;
 import dev.roundtrip.ui.shell.MainView;
+import dev.roundtrip.ui.util.FontSize;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
@@ -89,7 +90,7 @@ public final class LessonBrowserView {
         root.setPadding(new Insets(14));
         root.getStyleClass().add("lesson-browser");
         Scene scene = new Scene(root, 1140, 860);
-        scene.getStylesheets().addAll(MainView.class.getResource("MainView.css").toExternalForm(),
+        scene.getStylesheets().addAll(Theme.STYLESHEET, MainView.class.getResource("MainView.css").toExternalForm(),
                 LessonBrowserView.class.getResource("LessonPanelView.css").toExternalForm());
         stage.setScene(scene);
         stage.setTitle("Lessons");
@@ -103,7 +104,7 @@ public final class LessonBrowserView {
     public void show(Theme theme, double fontSize) {
         root.getStyleClass().removeAll(Theme.STYLE_CLASSES);
         root.getStyleClass().addAll(theme.styleClasses());
-        root.setStyle(String.format(java.util.Locale.ROOT, "-fx-font-size: %.1fpx;", fontSize));
+        root.setStyle(FontSize.style(fontSize));
         vm.reload().thenRun(() -> {
             if (list.getSelectionModel().isEmpty() && !vm.rows().isEmpty()) list.getSelectionModel().select(0);
         });

@@ -13,6 +13,7 @@ import dev.roundtrip.ui.shell.LiveLabPort;
 import dev.roundtrip.ui.shell.MainView;
 import dev.roundtrip.ui.shell.MainViewModel;
 import dev.roundtrip.ui.util.BackgroundTasks;
+import dev.roundtrip.ui.util.FontSize;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
@@ -253,7 +254,7 @@ public final class LessonPlayer {
     }
 
     private void applyZoom(double z) {
-        String font = String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", BASE_FONT * z);
+        String font = FontSize.style(BASE_FONT * z);
         panel.root().setStyle(font);
         collapsedStrip.setStyle(font);
         fitWidth();

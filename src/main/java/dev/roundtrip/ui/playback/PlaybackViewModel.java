@@ -88,6 +88,16 @@ public final class PlaybackViewModel {
         position.set(target);
     }
 
+    /** ] : twice the speed, up to {@link #MAX_SPEED}. */
+    public void faster() {
+        speed.set(speed.get() * 2);
+    }
+
+    /** [ : half the speed, down to {@link #MIN_SPEED}. */
+    public void slower() {
+        speed.set(speed.get() / 2);
+    }
+
     public void togglePlaying() {
         if (!playing.get() && position.get() >= total.get() - 1e-6) position.set(0);
         playing.set(!playing.get());

@@ -10,6 +10,7 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.collections.ListChangeListener;
+import javafx.collections.SetChangeListener;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Menu;
@@ -61,6 +62,7 @@ final class RecordingMenus {
         recentMenu.setId("recentMenu");
         recentMenu.setGraphic(new FontIcon("mdi2h-history"));
         sessions.recentFiles().addListener((ListChangeListener<Path>) c -> fillRecent());
+        sessions.missingRecentFiles().addListener((SetChangeListener<Path>) c -> fillRecent());
         fillRecent();
         MenuItem closeReplay = KeyBinding.CLOSE_REPLAY.menuItem("mdi2c-close", sessions::closeCurrent);
         closeReplay.disableProperty().bind(main.replayingProperty().not());
@@ -186,7 +188,7 @@ final class RecordingMenus {
         String from = sessions.current().isLive() ? "live session" : sessions.current().name();
         resend.resend(x.get(), from);
         main.say("Re-sending #" + x.get().id() + " " + x.get().request().summary() + " to the live server; the comparison opens beside.");
-        compare.show(window(), view.root().getStyleClass());
+        compare.show(window(), main.themeProperty().get());
     }
 
     private FileChooser chooser(String title) {

@@ -72,7 +72,13 @@ public final class SessionViewModel {
         sessions.add(live);
         current.set(live);
         live.shownBefore(true);
-        io.execute(() -> recent = recentStore.get());
+        io.execute(() -> {
+            try {
+                recent = recentStore.get();
+            } catch (RuntimeException e) {
+                // no list this time: opening and saving go on without it
+            }
+        });
         refreshRecent();
         restoreOffer = new RestoreOfferViewModel(this, io, ui);
         current.addListener((o, was, now) -> switchTo(was, now));
@@ -258,7 +264,7 @@ public final class SessionViewModel {
     /** Re-reads the list and which of its files still exist, off the FX thread. */
     private void refreshRecent() {
         io.supply(() -> {
-            List<Path> list = recent.list();
+            List<Path> list = recent == null ? List.of() : recent.list();
             Set<Path> missing = new HashSet<>();
             for (Path p : list) if (!Files.isRegularFile(p)) missing.add(p);
             return Map.entry(list, missing);
@@ -271,7 +277,7 @@ public final class SessionViewModel {
 
     private void rememberQuietly(Path file) {
         try {
-            recent.add(file);
+            if (recent != null) recent.add(file);
         } catch (IOException e) {
             // the list is a convenience: a failed write must not fail the open or save
         }
@@ -279,7 +285,7 @@ public final class SessionViewModel {
 
     private void forgetQuietly(Path file) {
         try {
-            recent.remove(file);
+            if (recent != null) recent.remove(file);
         } catch (IOException e) {
             // as above
         }

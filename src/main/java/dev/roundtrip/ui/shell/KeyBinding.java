@@ -12,7 +12,6 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination.Modifier;
 import javafx.scene.input.KeyCombination;
-import javafx.scene.input.KeyEvent;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
@@ -47,9 +46,9 @@ public enum KeyBinding {
     FASTER(Group.PLAYBACK, "Faster", "Faster", plain(KeyCode.CLOSE_BRACKET)),
     SLOWER(Group.PLAYBACK, "Slower", "Slower", plain(KeyCode.OPEN_BRACKET)),
 
-    ZOOM_IN(Group.VIEW, "Zoom in", "Zoom in", shortcut(KeyCode.EQUALS), shortcut(KeyCode.PLUS), shortcut(KeyCode.ADD)),
-    ZOOM_OUT(Group.VIEW, "Zoom out", "Zoom out", shortcut(KeyCode.MINUS), shortcut(KeyCode.SUBTRACT)),
-    ZOOM_RESET(Group.VIEW, "Actual size", "Actual size", shortcut(KeyCode.DIGIT0), shortcut(KeyCode.NUMPAD0)),
+    ZOOM_IN(Group.VIEW, "Zoom in", "Zoom in", zoom(KeyCode.EQUALS), zoom(KeyCode.PLUS), zoom(KeyCode.ADD)),
+    ZOOM_OUT(Group.VIEW, "Zoom out", "Zoom out", zoom(KeyCode.MINUS), zoom(KeyCode.SUBTRACT)),
+    ZOOM_RESET(Group.VIEW, "Actual size", "Actual size", zoom(KeyCode.DIGIT0), zoom(KeyCode.NUMPAD0)),
     PRESENTER(Group.VIEW, "Presenter view (diagram only)", "Presenter view (diagram only)", plain(KeyCode.F5)),
     NEXT_THEME(Group.VIEW, "Next theme", "Next theme: light, dark, high contrast", shortcut(KeyCode.L)),
     SHOW_BYTES(Group.VIEW, "Bytes tab", "Bytes tab", shortcut(KeyCode.DIGIT1)),
@@ -101,18 +100,6 @@ public enum KeyBinding {
     public KeyCodeCombination combination() { return keys.get(0); }
     public List<KeyCodeCombination> combinations() { return keys; }
 
-    /** True for the first combination and for every alternate. */
-    public boolean matches(KeyEvent e) {
-        for (KeyCodeCombination k : keys) if (k.match(e)) return true;
-        return false;
-    }
-
-    /** True for an alternate only: the first combination is already a menu accelerator. */
-    public boolean matchesAlternate(KeyEvent e) {
-        for (int i = 1; i < keys.size(); i++) if (keys.get(i).match(e)) return true;
-        return false;
-    }
-
     /**
      * A key a text field uses itself (Space, arrows, brackets, Page Up/Down: no Ctrl, Alt or Shift, not
      * an F key): such a binding must not fire while the user types.
@@ -158,12 +145,12 @@ public enum KeyBinding {
      * FXML, e.g. {@code userData="SEND"}): the FXML says which binding, this table which key.
      */
     public static void addKeysToTooltips(Collection<? extends Node> nodes) {
-        for (Node n : nodes) {
-            if (n instanceof Control && n.getUserData() instanceof String && ((Control) n).getTooltip() != null) {
-                Tooltip t = ((Control) n).getTooltip();
-                t.setText(valueOf((String) n.getUserData()).tooltip(t.getText()));
-            }
-        }
+        for (Node n : nodes) if (n instanceof Control) addKeyToTooltip(((Control) n).getTooltip(), n.getUserData());
+    }
+
+    /** The same for one tooltip (a tab's, say) and the userData of what it belongs to. */
+    public static void addKeyToTooltip(Tooltip t, Object userData) {
+        if (t != null && userData instanceof String) t.setText(valueOf((String) userData).tooltip(t.getText()));
     }
 
     /** Gives each item under {@code menus} whose {@code userData} names a binding that binding's text and key. */
@@ -206,6 +193,11 @@ public enum KeyBinding {
         all[0] = KeyCombination.SHORTCUT_DOWN;
         System.arraycopy(more, 0, all, 1, more.length);
         return new KeyCodeCombination(code, all);
+    }
+
+    /** Ctrl with a plus, minus or zero key, Shift up or down: "Ctrl and +" is Ctrl+Shift+= on most keyboards. */
+    private static KeyCodeCombination zoom(KeyCode code) {
+        return shortcut(code, KeyCombination.SHIFT_ANY);
     }
 
     private static KeyCodeCombination alt(KeyCode code) {

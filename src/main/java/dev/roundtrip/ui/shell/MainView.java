@@ -11,10 +11,10 @@ import dev.roundtrip.ui.inspector.InspectorView;
 import dev.roundtrip.ui.lessons.LessonPlayer;
 import dev.roundtrip.ui.playback.PlaybackView;
 import dev.roundtrip.ui.util.BackgroundTasks;
+import dev.roundtrip.ui.util.FontSize;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.Locale;
 import javafx.animation.AnimationTimer;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -120,6 +120,7 @@ public final class MainView {
         vm.scriptProperty().addListener((o, a, s) -> diagram.setScript(s));
         vm.zoomProperty().addListener((o, a, z) -> applyZoom(z.doubleValue()));
         applyZoom(vm.zoomProperty().get());
+        root.getStylesheets().add(0, Theme.STYLESHEET);
         bindThemes();
         vm.presenterProperty().addListener((o, a, on) -> applyPresenter(on));
         applyPresenter(vm.presenterProperty().get());
@@ -168,7 +169,7 @@ public final class MainView {
     private void applyZoom(double z) {
         diagram.setZoom(z);
         zoomLabel.setText(Math.round(z * 100) + "%");
-        String font = String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", BASE_FONT * z);
+        String font = FontSize.style(BASE_FONT * z);
         inspectorTabsController.root().setStyle(font);
         exchangeListController.table().setStyle(font);
     }
@@ -222,8 +223,8 @@ public final class MainView {
     @FXML void togglePlay() { vm.togglePlaying(); }
     @FXML void stepForward() { vm.stepForward(); }
     @FXML void stepBack() { vm.stepBack(); }
-    @FXML void faster() { vm.playback().speedProperty().set(vm.playback().speedProperty().get() * 2); }
-    @FXML void slower() { vm.playback().speedProperty().set(vm.playback().speedProperty().get() / 2); }
+    @FXML void faster() { vm.playback().faster(); }
+    @FXML void slower() { vm.playback().slower(); }
     @FXML void togglePresenter() { vm.togglePresenter(); }
     @FXML void zoomIn() { vm.zoomIn(); }
     @FXML void zoomOut() { vm.zoomOut(); }

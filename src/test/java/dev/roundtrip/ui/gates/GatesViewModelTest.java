@@ -31,11 +31,9 @@ class GatesViewModelTest {
     }
 
     @Test
-    void stepModeTogglesAndEveryChangeReachesTheEngine() {
-        vm.toggleStepMode();
-        assertThat(vm.mode()).isEqualTo(GateMode.STEP);
-        vm.toggleStepMode();
-        assertThat(vm.mode()).isEqualTo(GateMode.RUN);
+    void everyModeChangeReachesTheEngine() {
+        vm.modeProperty().set(GateMode.STEP);
+        vm.modeProperty().set(GateMode.RUN);
         assertThat(sent).containsExactly("setMode STEP", "setMode RUN");
         assertThat(GatesViewModel.modeMessage(GateMode.STEP)).contains("Step (→)");
     }

@@ -75,4 +75,14 @@ class PlaybackViewModelTest {
         p.positionProperty().set(-3);
         assertThat(p.positionProperty().get()).isZero();
     }
+
+    @Test
+    void fasterAndSlowerDoubleAndHalveWithinTheLimits() {
+        p.faster();
+        assertThat(p.speedProperty().get()).isEqualTo(2.0);
+        for (int i = 0; i < 5; i++) p.faster();
+        assertThat(p.speedProperty().get()).isEqualTo(PlaybackViewModel.MAX_SPEED);
+        for (int i = 0; i < 10; i++) p.slower();
+        assertThat(p.speedProperty().get()).isEqualTo(PlaybackViewModel.MIN_SPEED);
+    }
 }

@@ -14,15 +14,23 @@ import dev.roundtrip.ui.SavedSamples;
 import dev.roundtrip.ui.TempHome;
 import dev.roundtrip.ui.compare.CompareView;
 import dev.roundtrip.ui.compare.ResendViewModel;
+import dev.roundtrip.ui.shell.KeyBinding;
 import dev.roundtrip.ui.shell.LiveLabPort;
 import dev.roundtrip.ui.shell.MainView;
 import dev.roundtrip.ui.shell.MainViewModel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuItem;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -81,6 +89,29 @@ class RecordingsFxTest {
     @SuppressWarnings("unchecked")
     private Session shownInSelector(FxRobot robot) {
         return fx(() -> ((ComboBox<Session>) robot.lookup("#sessionBox").query()).getValue());
+    }
+
+    /** With recordings and lessons installed, the menus carry every binding of the table, each once, each with its action. */
+    @Test
+    void everyKeyOfTheTableIsOnExactlyOneMenuItemWithItsTextAndAnAction() {
+        List<MenuItem> withKeys = new ArrayList<>();
+        fx(() -> collect(window.view.menuBar().getMenus(), withKeys));
+        Map<KeyBinding, MenuItem> byBinding = new EnumMap<>(KeyBinding.class);
+        for (MenuItem item : withKeys) {
+            KeyBinding b = Arrays.stream(KeyBinding.values()).filter(k -> k.combination().equals(item.getAccelerator())).findFirst()
+                    .orElseThrow(() -> new AssertionError(item.getText() + " has a key of its own: " + item.getAccelerator()));
+            assertThat(byBinding.put(b, item)).as(b + " is on two menu items").isNull();
+            assertThat(item.getText()).isEqualTo(b.menuText());
+            assertThat(item.getOnAction()).as(b + " does something").isNotNull();
+        }
+        assertThat(byBinding.keySet()).containsExactlyInAnyOrder(KeyBinding.values());
+    }
+
+    private static void collect(List<? extends MenuItem> items, List<MenuItem> out) {
+        for (MenuItem i : items) {
+            if (i.getAccelerator() != null) out.add(i);
+            if (i instanceof Menu) collect(((Menu) i).getItems(), out);
+        }
     }
 
     @Test

@@ -183,6 +183,22 @@ class SessionViewModelTest {
     }
 
     @Test
+    void aRecentFileThatIsGoneStaysListedAndIsMarkedMissing() throws Exception {
+        oneLiveExchange();
+        Path first = dir.resolve("first" + RecordingFiles.EXTENSION);
+        Path second = dir.resolve("second" + RecordingFiles.EXTENSION);
+        sessions.saveAs(first).get(5, TimeUnit.SECONDS);
+        assertThat(sessions.missingRecentFiles()).isEmpty();
+        Files.delete(first);
+        sessions.saveAs(second).get(5, TimeUnit.SECONDS);
+        assertThat(sessions.recentFiles()).containsExactly(second, first);
+        assertThat(sessions.missingRecentFiles()).containsExactly(first);
+        Files.copy(second, first);
+        sessions.saveAs(second).get(5, TimeUnit.SECONDS);
+        assertThat(sessions.missingRecentFiles()).as("back again, though the list did not change").isEmpty();
+    }
+
+    @Test
     void aHarOpensAsAReplayAndSaveAsksWhereRatherThanOverwritingIt() throws Exception {
         Path har = write("exported.har", HarExport.toBytes(SampleRecordings.session()));
         Session s = sessions.open(har).get(5, TimeUnit.SECONDS).orElseThrow();

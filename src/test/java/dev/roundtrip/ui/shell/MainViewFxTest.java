@@ -146,29 +146,6 @@ class MainViewFxTest {
     }
 
     @Test
-    void everyMenuKeyAndTextComesFromTheKeyTable() {
-        java.util.List<javafx.scene.control.MenuItem> withKeys = new java.util.ArrayList<>();
-        fx(() -> collect(view.menuBar().getMenus(), withKeys));
-        assertThat(withKeys).as("File, Exchange, Playback, View, Lessons, Help").hasSizeGreaterThan(25);
-        java.util.Set<KeyBinding> used = java.util.EnumSet.noneOf(KeyBinding.class);
-        for (javafx.scene.control.MenuItem item : withKeys) {
-            KeyBinding b = java.util.Arrays.stream(KeyBinding.values()).filter(k -> k.combination().equals(item.getAccelerator()))
-                    .findFirst().orElseThrow(() -> new AssertionError(item.getText() + " has a key of its own: " + item.getAccelerator()));
-            assertThat(item.getText()).isEqualTo(b.menuText());
-            assertThat(used.add(b)).as(b + " is on two menu items").isTrue();
-        }
-        assertThat(used).contains(KeyBinding.SEND, KeyBinding.STEP_MODE, KeyBinding.BREAK_INTERPRET, KeyBinding.ZOOM_RESET,
-                KeyBinding.LESSON_NEXT, KeyBinding.SHORTCUTS);
-    }
-
-    private static void collect(java.util.List<? extends javafx.scene.control.MenuItem> items, java.util.List<javafx.scene.control.MenuItem> out) {
-        for (javafx.scene.control.MenuItem i : items) {
-            if (i.getAccelerator() != null) out.add(i);
-            if (i instanceof javafx.scene.control.Menu) collect(((javafx.scene.control.Menu) i).getItems(), out);
-        }
-    }
-
-    @Test
     void keyboardShortcutsSendSwitchModesPlayAndChangeTheme(FxRobot robot) {
         robot.clickOn("#exchangeTable");
         robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);

@@ -59,7 +59,7 @@ class MainViewModelTest {
         assertThat(vm.gates().modeProperty().get()).isEqualTo(GateMode.BREAKPOINTS);
         vm.gates().toggleBreakpoint(Stage.PARSE);
         assertThat(vm.gates().modeProperty().get()).isEqualTo(GateMode.RUN);
-        vm.gates().toggleStepMode();
+        vm.gates().modeProperty().set(GateMode.STEP);
         assertThat(vm.gates().modeProperty().get()).isEqualTo(GateMode.STEP);
     }
 
