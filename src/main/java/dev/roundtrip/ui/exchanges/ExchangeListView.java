@@ -6,7 +6,6 @@ import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
-import javafx.collections.ObservableList;
 import javafx.fxml.FXML;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
@@ -22,15 +21,15 @@ public final class ExchangeListView {
     @FXML private TableColumn<ExchangeRow, ExchangeRow> statusColumn;
     @FXML private TableColumn<ExchangeRow, String> timeColumn;
 
-    private ObservableList<ExchangeRow> rows;
+    private ExchangeListViewModel vm;
     private ReadOnlyLongProperty selectedId;
     private boolean syncing;
 
     /** {@code select} is told when the user picks a row; the table follows {@code selectedId}. */
-    public void bind(ObservableList<ExchangeRow> rows, ReadOnlyLongProperty selectedId, LongConsumer select) {
-        this.rows = rows;
+    public void bind(ExchangeListViewModel vm, ReadOnlyLongProperty selectedId, LongConsumer select) {
+        this.vm = vm;
         this.selectedId = selectedId;
-        exchangeTable.setItems(rows);
+        exchangeTable.setItems(vm.rows());
         idColumn.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(String.valueOf(d.getValue().id())));
         methodColumn.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(d.getValue().method()));
         targetColumn.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(d.getValue().target()));
@@ -41,7 +40,7 @@ public final class ExchangeListView {
             if (r != null && !syncing) select.accept(r.id());
         });
         selectedId.addListener((o, a, id) -> follow());
-        rows.addListener((ListChangeListener<ExchangeRow>) ch -> Platform.runLater(this::follow));
+        vm.rows().addListener((ListChangeListener<ExchangeRow>) ch -> Platform.runLater(this::follow));
     }
 
     public TableView<ExchangeRow> table() {
@@ -49,18 +48,12 @@ public final class ExchangeListView {
     }
 
     private void follow() {
-        long id = selectedId.get();
+        int i = vm.indexOf(selectedId.get());
+        if (i < 0 || exchangeTable.getSelectionModel().getSelectedIndex() == i) return;
         syncing = true;
         try {
-            for (int i = 0; i < rows.size(); i++) {
-                if (rows.get(i).id() == id) {
-                    if (exchangeTable.getSelectionModel().getSelectedIndex() != i) {
-                        exchangeTable.getSelectionModel().select(i);
-                        exchangeTable.scrollTo(i);
-                    }
-                    break;
-                }
-            }
+            exchangeTable.getSelectionModel().select(i);
+            exchangeTable.scrollTo(i);
         } finally {
             syncing = false;
         }

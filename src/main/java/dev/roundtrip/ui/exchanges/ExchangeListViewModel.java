@@ -69,6 +69,12 @@ public final class ExchangeListViewModel {
         return new ExchangeRow(x.id(), method, target, status, time, s.severity());
     }
 
+    /** Where the exchange {@code id} is listed, or -1. */
+    public int indexOf(long id) {
+        for (int i = 0; i < rows.size(); i++) if (rows.get(i).id() == id) return i;
+        return -1;
+    }
+
     public ObservableList<ExchangeRow> rows() {
         return rows;
     }

@@ -110,7 +110,7 @@ public final class MainView {
     private void bind(MainViewModel vm) {
         this.vm = vm;
         composerController.bind(vm.composer());
-        exchangeListController.bind(vm.exchanges(), vm.selectedIdProperty(), vm::select);
+        exchangeListController.bind(vm.exchangeList(), vm.selectedIdProperty(), vm::select);
         gatesBoxController.bind(vm.gates(), vm.replayingProperty());
         exchangeMenu.getItems().addAll(gatesBoxController.menuItems());
         playbackBarController.bind(vm.playback(), vm.stageTextProperty(), vm::stepBack, vm::togglePlaying, vm::stepForward);

@@ -320,6 +320,7 @@ public final class MainViewModel {
     public PlaybackViewModel playback() { return playback; }
     public InspectorViewModel inspector() { return inspector; }
     public ObservableList<ExchangeRow> exchanges() { return exchangeList.rows(); }
+    public ExchangeListViewModel exchangeList() { return exchangeList; }
     public GatesViewModel gates() { return gates; }
     public ReadOnlyLongProperty selectedIdProperty() { return selectedId.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<DiagramScript> scriptProperty() { return script.getReadOnlyProperty(); }

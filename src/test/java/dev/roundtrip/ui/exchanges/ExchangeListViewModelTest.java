@@ -20,6 +20,8 @@ class ExchangeListViewModelTest {
                 .containsExactly("GET", "/users/1", "200");
         assertThat(vm.rows().get(5).status()).isEqualTo("held");
         assertThat(vm.rows().get(5).time()).as("still running").isEqualTo("…");
+        assertThat(vm.indexOf(4)).isEqualTo(3);
+        assertThat(vm.indexOf(99)).isEqualTo(-1);
     }
 
     @Test
