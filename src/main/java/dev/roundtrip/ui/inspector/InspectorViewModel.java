@@ -12,6 +12,7 @@ import dev.roundtrip.trace.Stage;
 import dev.roundtrip.trace.StageEvent;
 import dev.roundtrip.ui.diagram.DiagramScript;
 import dev.roundtrip.ui.diagram.DiagramStep;
+import dev.roundtrip.ui.playback.PlaybackViewModel;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -43,6 +44,36 @@ public final class InspectorViewModel {
     private final ObservableList<MemoryPoint> memoryHistory = FXCollections.observableArrayList();
     private final ObservableList<WaterfallRow> waterfall = FXCollections.observableArrayList();
     private final ReadOnlyLongWrapper totalNanos = new ReadOnlyLongWrapper(0);
+
+    private long shownCutoff = Long.MIN_VALUE;
+    private int shownStep = -2;
+
+    /**
+     * Shows {@code x} where the animation stands: inside a step, the readouts as they were at that
+     * real moment; at the end, everything. Called every frame: does nothing while nothing moved.
+     */
+    public void follow(Exchange x, DiagramScript s, PlaybackViewModel playback) {
+        int step = playback.currentStep();
+        long cutoff = cutoff(s, step, playback);
+        if (cutoff == shownCutoff && step == shownStep) return;
+        shownCutoff = cutoff;
+        shownStep = step;
+        show(x, s, step, cutoff);
+    }
+
+    /** Another exchange or script is on screen: the next {@link #follow} shows it even if nothing moved. */
+    public void forget() {
+        shownCutoff = Long.MIN_VALUE;
+        shownStep = -2;
+    }
+
+    /** The real time the animation stands at: interpolated inside the current step, everything at the end. */
+    private static long cutoff(DiagramScript s, int step, PlaybackViewModel playback) {
+        if (step < 0 || s.steps().isEmpty() || playback.atEnd()) return Long.MAX_VALUE;
+        DiagramStep d = s.steps().get(step);
+        if (!d.ended()) return Long.MAX_VALUE;
+        return d.beginNanos() + (long) (playback.stepProgress() * (d.endNanos() - d.beginNanos()));
+    }
 
     /** Shows {@code x} as it was at real time {@code cutoff} (ns since the recording began). */
     public void show(Exchange x, DiagramScript script, int currentStep, long cutoff) {

@@ -65,8 +65,6 @@ public final class MainViewModel {
     private int knownExchanges;
     private long probedFor = -1;
     private Stage probedStage;
-    private long shownCutoff = Long.MIN_VALUE;
-    private int shownStep = -2;
 
     public MainViewModel(LabPort port) {
         this.home = port;
@@ -100,8 +98,7 @@ public final class MainViewModel {
         followLive = !replaying.get();
         probedFor = -1;
         probedStage = null;
-        shownCutoff = Long.MIN_VALUE;
-        shownStep = -2;
+        inspector.forget();
         selectedId.set(-1);
         script.set(DiagramScript.EMPTY);
         seenVersion = p.recording().version();
@@ -174,7 +171,7 @@ public final class MainViewModel {
             playback.setSteps(visible);
         }
         probeWhenHeld(s);
-        shownStep = -2;
+        inspector.forget();
         updateStatus();
         updateInspector();
     }
@@ -190,23 +187,7 @@ public final class MainViewModel {
     }
 
     private void updateInspector() {
-        Optional<Exchange> x = selected();
-        DiagramScript s = script.get();
-        int step = playback.currentStep();
-        long cutoff = cutoff(s, step, playback.stepProgress());
-        if (cutoff == shownCutoff && step == shownStep) return;
-        shownCutoff = cutoff;
-        shownStep = step;
-        inspector.show(x.orElse(null), s, step, cutoff);
-    }
-
-    /** The real time the animation stands at: interpolated inside the current step, everything at the end. */
-    private long cutoff(DiagramScript s, int step, double progress) {
-        if (step < 0 || s.steps().isEmpty()) return Long.MAX_VALUE;
-        if (playback.atEnd()) return Long.MAX_VALUE;
-        DiagramStep d = s.steps().get(step);
-        if (!d.ended()) return Long.MAX_VALUE;
-        return d.beginNanos() + (long) (progress * (d.endNanos() - d.beginNanos()));
+        inspector.follow(selected().orElse(null), script.get(), playback);
     }
 
     public Optional<Exchange> selected() {

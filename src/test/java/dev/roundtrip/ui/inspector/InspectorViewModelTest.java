@@ -8,6 +8,7 @@ import dev.roundtrip.trace.Stage;
 import dev.roundtrip.ui.Fixtures;
 import dev.roundtrip.ui.diagram.DiagramScript;
 import dev.roundtrip.ui.diagram.DiagramStep;
+import dev.roundtrip.ui.playback.PlaybackViewModel;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -49,6 +50,28 @@ class InspectorViewModelTest {
         vm.show(x, s, 0, s.steps().get(0).endNanos());
         assertThat(vm.bufferProperty().get().capacity()).isEqualTo(256);
         assertThat(vm.kernelProperty().get().txQueue()).isEqualTo((long) Fixtures.USERS_REQUEST.length());
+    }
+
+    @Test
+    void followingTheAnimationShowsTheReadoutsOfTheStepOnScreenThenEverything() {
+        Exchange x = rec.exchange(1).orElseThrow();
+        DiagramScript s = DiagramScript.of(x);
+        PlaybackViewModel playback = new PlaybackViewModel();
+        playback.restart(java.util.List.of(1000.0, 1000.0, 1000.0, 1000.0, 1000.0));
+        playback.playingProperty().set(false);
+        playback.positionProperty().set(500); // half way through send
+        vm.follow(x, s, playback);
+        assertThat(vm.responseHex()).as("the response does not exist yet").isEmpty();
+        assertThat(vm.waterfall().get(0).current()).isTrue();
+        playback.toEnd();
+        vm.follow(x, s, playback);
+        assertThat(text(vm.responseHex(), HexLine.Look.RESPONSE_CURRENT)).startsWith("HTTP/1.1 200 OK");
+        vm.show(null, DiagramScript.EMPTY, -1, Long.MAX_VALUE); // someone else cleared it
+        vm.follow(x, s, playback);
+        assertThat(vm.responseHex()).as("nothing moved since the last follow: not shown again").isEmpty();
+        vm.forget();
+        vm.follow(x, s, playback);
+        assertThat(vm.responseHex()).isNotEmpty();
     }
 
     @Test
