@@ -10,7 +10,6 @@ import javafx.fxml.FXML;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
-import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
@@ -26,8 +25,7 @@ public final class GatesView {
     @FXML private ToggleButton stepToggle;
     @FXML private HBox breakpointBox;
 
-    private final RadioMenuItem runModeItem = new RadioMenuItem();
-    private final RadioMenuItem stepModeItem = new RadioMenuItem();
+    private final CheckMenuItem stepModeItem = new CheckMenuItem();
     private final Menu breakpointMenu = new Menu("Breakpoints");
 
     /** {@code replaying}: the gates act on the live engine, so they are greyed while a replay is shown. */
@@ -35,13 +33,9 @@ public final class GatesView {
         ToggleGroup modes = new ToggleGroup();
         runToggle.setToggleGroup(modes);
         stepToggle.setToggleGroup(modes);
-        ToggleGroup modeItems = new ToggleGroup();
-        runModeItem.setToggleGroup(modeItems);
-        stepModeItem.setToggleGroup(modeItems);
         runToggle.setOnAction(e -> vm.modeProperty().set(GateMode.RUN));
         stepToggle.setOnAction(e -> vm.modeProperty().set(GateMode.STEP));
-        KeyBinding.RUN_MODE.applyTo(runModeItem, () -> vm.modeProperty().set(GateMode.RUN));
-        KeyBinding.STEP_MODE.applyTo(stepModeItem, () -> vm.modeProperty().set(GateMode.STEP));
+        KeyBinding.STEP_MODE.applyTo(stepModeItem, vm::toggleStepMode);
         for (Stage s : Stage.values()) {
             KeyBinding key = BREAKPOINT_KEYS[s.ordinal()];
             ToggleButton b = new ToggleButton(s.wireName());
@@ -64,7 +58,6 @@ public final class GatesView {
             GateMode m = vm.mode();
             runToggle.setSelected(m == GateMode.RUN);
             stepToggle.setSelected(m == GateMode.STEP);
-            runModeItem.setSelected(m == GateMode.RUN);
             stepModeItem.setSelected(m == GateMode.STEP);
         };
         vm.modeProperty().addListener((o, a, m) -> syncMode.run());
@@ -73,8 +66,8 @@ public final class GatesView {
         KeyBinding.addKeysToTooltips(List.of(runToggle, stepToggle));
     }
 
-    /** Run mode, Step mode and the Breakpoints submenu, for the Exchange menu. */
+    /** Step mode (a check item: Ctrl+T turns it on and off) and the Breakpoints submenu, for the Exchange menu. */
     public List<MenuItem> menuItems() {
-        return List.of(runModeItem, stepModeItem, breakpointMenu);
+        return List.of(stepModeItem, breakpointMenu);
     }
 }

@@ -58,6 +58,12 @@ public final class GatesViewModel {
         }
     }
 
+    /** Ctrl+T: Step mode on, or off again (back to Run, or to the breakpoints that are set). */
+    public void toggleStepMode() {
+        if (mode.get() != GateMode.STEP) mode.set(GateMode.STEP);
+        else mode.set(breakpoints.isEmpty() ? GateMode.RUN : GateMode.BREAKPOINTS);
+    }
+
     public void toggleBreakpoint(Stage s) {
         if (!breakpoints.remove(s)) breakpoints.add(s);
     }

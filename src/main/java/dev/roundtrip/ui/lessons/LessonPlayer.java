@@ -134,9 +134,9 @@ public final class LessonPlayer {
         main.zoomProperty().addListener((o, a, z) -> applyZoom(z.doubleValue()));
         applyZoom(main.zoomProperty().get());
         root().widthProperty().addListener((o, a, w) -> fitWidth());
-        // Page Down / Page Up (what a presenter's clicker sends) go through the lesson, unless typing
-        view.keys().register(KeyBinding.LESSON_NEXT, this::next, () -> vm.openProperty().get());
-        view.keys().register(KeyBinding.LESSON_BACK, vm::back, () -> vm.openProperty().get());
+        // Page Down / Page Up (what a presenter's clicker sends) go through the lesson wherever the focus is
+        view.keys().registerWhileTyping(KeyBinding.LESSON_NEXT, this::next, () -> vm.openProperty().get());
+        view.keys().registerWhileTyping(KeyBinding.LESSON_BACK, vm::back, () -> vm.openProperty().get());
         timer.start();
     }
 

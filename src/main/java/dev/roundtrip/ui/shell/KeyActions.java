@@ -16,7 +16,7 @@ import javafx.scene.input.KeyEvent;
  * in a text field and must not press the focused button.
  */
 public final class KeyActions {
-    private record Action(Runnable run, BooleanSupplier when) {}
+    private record Action(Runnable run, BooleanSupplier when, boolean whileTyping) {}
 
     private final Map<KeyBinding, Action> actions = new EnumMap<>(KeyBinding.class);
 
@@ -27,7 +27,15 @@ public final class KeyActions {
 
     /** As {@link #register(KeyBinding, Runnable)}, while {@code when} holds; otherwise the key goes on as if unbound. */
     public void register(KeyBinding binding, Runnable action, BooleanSupplier when) {
-        actions.put(binding, new Action(action, when));
+        actions.put(binding, new Action(action, when, false));
+    }
+
+    /**
+     * As {@link #register(KeyBinding, Runnable, BooleanSupplier)}, and its typing keys work in a text
+     * field too: what a presenter's clicker sends (Page Down) must move the lesson wherever the focus is.
+     */
+    public void registerWhileTyping(KeyBinding binding, Runnable action, BooleanSupplier when) {
+        actions.put(binding, new Action(action, when, true));
     }
 
     /** The window's key filter. */
@@ -39,7 +47,7 @@ public final class KeyActions {
                 if (!k.match(e)) continue;
                 boolean typing = KeyBinding.isTypingKey(k);
                 if (i == 0 && !typing) return; // the menu accelerator runs it
-                if (typing && isTyping(e) || !a.getValue().when().getAsBoolean()) return;
+                if (typing && !a.getValue().whileTyping() && isTyping(e) || !a.getValue().when().getAsBoolean()) return;
                 a.getValue().run().run();
                 e.consume();
                 return;

@@ -39,6 +39,19 @@ class GatesViewModelTest {
     }
 
     @Test
+    void stepModeTogglesBackToRunOrToTheBreakpointsThatAreSet() {
+        vm.toggleStepMode();
+        assertThat(vm.mode()).isEqualTo(GateMode.STEP);
+        vm.toggleStepMode();
+        assertThat(vm.mode()).isEqualTo(GateMode.RUN);
+        vm.toggleBreakpoint(Stage.PROCESS);
+        vm.toggleStepMode();
+        assertThat(vm.mode()).isEqualTo(GateMode.STEP);
+        vm.toggleStepMode();
+        assertThat(vm.mode()).isEqualTo(GateMode.BREAKPOINTS);
+    }
+
+    @Test
     void gatesSetBySomeoneElseAreShownButNotSentBack() {
         vm.showGates(GateMode.BREAKPOINTS, Set.of(Stage.RESPOND));
         assertThat(vm.mode()).isEqualTo(GateMode.BREAKPOINTS);

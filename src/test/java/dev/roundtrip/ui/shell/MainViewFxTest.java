@@ -161,6 +161,8 @@ class MainViewFxTest {
         waitUntil("→ moved one stage on", () -> vm.playback().positionProperty().get() > before);
         robot.press(KeyCode.CONTROL, KeyCode.T).release(KeyCode.T, KeyCode.CONTROL);
         waitUntil("Ctrl+T switched to step mode", () -> vm.gates().modeProperty().get() == GateMode.STEP);
+        robot.press(KeyCode.CONTROL, KeyCode.T).release(KeyCode.T, KeyCode.CONTROL);
+        waitUntil("Ctrl+T again: back to run mode", () -> vm.gates().modeProperty().get() == GateMode.RUN);
         robot.press(KeyCode.ALT, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.ALT);
         waitUntil("Alt+2 set a breakpoint before parse", () -> vm.gates().breakpoints().contains(Stage.PARSE));
         robot.press(KeyCode.CONTROL, KeyCode.L).release(KeyCode.L, KeyCode.CONTROL);
