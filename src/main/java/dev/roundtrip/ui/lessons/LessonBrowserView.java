@@ -89,7 +89,9 @@ public final class LessonBrowserView {
         root = new VBox(10, title, list, errorBox, buttons);
         root.setPadding(new Insets(14));
         root.getStyleClass().add("lesson-browser");
-        Scene scene = new Scene(root, 1140, 860);
+        // never larger than the screen: a 1280x720 projector shows the title and Open/Close too
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(root, Math.min(1140, screen.getWidth() * 0.92), Math.min(860, screen.getHeight() * 0.9));
         scene.getStylesheets().addAll(Theme.STYLESHEET, MainView.class.getResource("MainView.css").toExternalForm(),
                 LessonBrowserView.class.getResource("LessonPanelView.css").toExternalForm());
         stage.setScene(scene);

@@ -60,6 +60,7 @@ final class SessionBars {
         close.setGraphic(new FontIcon("mdi2c-close"));
         close.setTooltip(new Tooltip("Close this replay (Ctrl+W); the live session is not touched"));
         close.setOnAction(e -> sessions.closeCurrent());
+        keepWords(back, close);
         for (Button b : new Button[] {back, close}) {
             b.setFocusTraversable(false);
             b.visibleProperty().bind(main.replayingProperty().and(Bindings.size(sessions.sessions()).greaterThan(1)));
@@ -83,6 +84,11 @@ final class SessionBars {
         return bar;
     }
 
+    /** A button keeps its words: the bar's text wraps or shrinks first, never a button to "…". */
+    private static void keepWords(Button... buttons) {
+        for (Button b : buttons) b.setMinWidth(Region.USE_PREF_SIZE);
+    }
+
     private HBox restoreBar() {
         Label text = new Label();
         text.setId("restoreText");
@@ -103,6 +109,8 @@ final class SessionBars {
         later.setId("dismissButton");
         later.setTooltip(new Tooltip("Hide this; it is offered again at the next start"));
         later.setOnAction(e -> sessions.restoreOffer().dismissLeftover());
+        text.setMinWidth(0);
+        keepWords(restore, discard, later);
         HBox bar = new HBox(8, text, restore, discard, later);
         bar.setId("restoreBar");
         bar.setAlignment(Pos.CENTER_LEFT);
