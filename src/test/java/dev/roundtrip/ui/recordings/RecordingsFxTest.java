@@ -107,6 +107,12 @@ class RecordingsFxTest {
         assertThat(byBinding.keySet()).containsExactlyInAnyOrder(KeyBinding.values());
     }
 
+    /** The text a control really draws (its skin cuts it to "…" when it does not fit). */
+    private static String shownText(javafx.scene.control.Labeled l) {
+        return l.lookupAll(".text").stream().filter(n -> n instanceof javafx.scene.text.Text)
+                .map(n -> ((javafx.scene.text.Text) n).getText()).findFirst().orElse("");
+    }
+
     private static void collect(List<? extends MenuItem> items, List<MenuItem> out) {
         for (MenuItem i : items) {
             if (i.getAccelerator() != null) out.add(i);
@@ -214,6 +220,10 @@ class RecordingsFxTest {
 
         waitUntil("the restore bar is offered", () -> robot.lookup("#restoreBar").query().isVisible());
         assertThat(fx(() -> robot.lookup("#restoreText").queryAs(Label.class).getText())).contains("did not end cleanly");
+        for (String button : List.of("#restoreButton", "#discardButton", "#dismissButton")) {
+            javafx.scene.control.Labeled b = robot.lookup(button).queryAs(javafx.scene.control.Labeled.class);
+            assertThat(fx(() -> shownText(b))).as(button + " shows its whole word, not …").isEqualTo(b.getText());
+        }
         robot.clickOn("#restoreButton");
         waitUntil("the autosave is open as a replay", () -> vm.replayingProperty().get() && vm.exchanges().size() == 7);
         waitUntil("the leftover is deleted and the bar gone", () -> !Files.exists(leftover) && !robot.lookup("#restoreBar").query().isVisible());
