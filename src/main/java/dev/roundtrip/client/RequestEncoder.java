@@ -15,11 +15,15 @@ import java.util.Locale;
 public final class RequestEncoder {
     private RequestEncoder() {}
 
-    /** The headers a structured request is sent with: the given ones plus Host, Content-Length and Connection where missing. */
+    /**
+     * The headers a structured request is sent with: the given ones plus Host, User-Agent,
+     * Content-Length and Connection where missing (a request given all of them, as Re-send gives a
+     * recorded one, goes out exactly as given).
+     */
     public static List<Header> effectiveHeaders(RequestSpec spec, String hostPort) {
         List<Header> out = new ArrayList<>();
         if (!has(spec.headers(), "host")) out.add(new Header("Host", hostPort));
-        out.add(new Header("User-Agent", "roundtrip"));
+        if (!has(spec.headers(), "user-agent")) out.add(new Header("User-Agent", "roundtrip"));
         out.addAll(spec.headers());
         byte[] body = spec.body();
         boolean bodyMethod = spec.method().equals("POST") || spec.method().equals("PUT") || spec.method().equals("PATCH");

@@ -2,6 +2,7 @@ package dev.roundtrip.record;
 
 import dev.roundtrip.trace.Exchange;
 import dev.roundtrip.trace.Header;
+import dev.roundtrip.trace.RequestInfo;
 import dev.roundtrip.trace.ResponseInfo;
 import dev.roundtrip.trace.Stage;
 import java.util.ArrayList;
@@ -13,16 +14,23 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What differs between a recorded exchange and the same request sent again (Re-send): outcome,
- * status, reason, each header, the body, and every stage's duration side by side. Headers are
- * compared by name, case-insensitively, all values of a name together.
+ * What differs between a recorded exchange and the same request sent again (Re-send): the request
+ * (line, each header, body: fields named "request …"), then outcome, status, reason, each header,
+ * the body, and every stage's duration side by side. Headers are compared by name,
+ * case-insensitively, all values of a name together.
  *
- * @param differences the fields that differ, in a stable order (outcome, status, reason, headers, body)
+ * @param differences the fields that differ, in a stable order (request line, request headers, request
+ *     body, outcome, status, reason, headers, body)
  * @param stages one row per stage with both durations (null where a stage did not run or end)
  */
 public record ExchangeDiff(List<Difference> differences, List<StageDelta> stages) {
     /** One field that differs; {@code before}/{@code after} are short texts ("(none)" when absent). */
-    public record Difference(String field, String before, String after) {}
+    public record Difference(String field, String before, String after) {
+        /** A difference of the request rather than the response. */
+        public boolean ofRequest() {
+            return field.startsWith(REQUEST);
+        }
+    }
 
     /** A stage's duration in the recorded and the new exchange, ns; null = did not run or end. */
     public record StageDelta(Stage stage, Long beforeNanos, Long afterNanos) {
@@ -39,6 +47,13 @@ public record ExchangeDiff(List<Difference> differences, List<StageDelta> stages
 
     public static ExchangeDiff between(Exchange before, Exchange after) {
         List<Difference> d = new ArrayList<>();
+        RequestInfo qa = before.request();
+        RequestInfo qb = after.request();
+        String la = qa.isRaw() ? qa.raw().length + " raw bytes" : qa.method() + " " + qa.target();
+        String lb = qb.isRaw() ? qb.raw().length + " raw bytes" : qb.method() + " " + qb.target();
+        if (!la.equals(lb) || qa.isRaw() && !java.util.Arrays.equals(qa.raw(), qb.raw())) d.add(new Difference(REQUEST + "line", la, lb));
+        headers(REQUEST, qa.headers(), qb.headers(), d);
+        body(REQUEST, qa.body(), qb.body(), d);
         if (before.outcome() != after.outcome()) d.add(new Difference("outcome", before.outcome().wireName(), after.outcome().wireName()));
         ResponseInfo a = before.response().orElse(null);
         ResponseInfo b = after.response().orElse(null);
@@ -48,8 +63,8 @@ public record ExchangeDiff(List<Difference> differences, List<StageDelta> stages
         } else {
             if (a.status() != b.status()) d.add(new Difference("status", Integer.toString(a.status()), Integer.toString(b.status())));
             if (!a.reason().equals(b.reason())) d.add(new Difference("reason", a.reason(), b.reason()));
-            headers(a.headers(), b.headers(), d);
-            body(a.body(), b.body(), d);
+            headers("", a.headers(), b.headers(), d);
+            body("", a.body(), b.body(), d);
         }
         StageTimes ta = StageTimes.of(before);
         StageTimes tb = StageTimes.of(after);
@@ -60,12 +75,20 @@ public record ExchangeDiff(List<Difference> differences, List<StageDelta> stages
         return new ExchangeDiff(d, stages);
     }
 
+    /** Differences of the request carry this prefix in their field name. */
+    public static final String REQUEST = "request ";
+
     /** True when outcome, status, reason, headers and body are all the same. */
     public boolean sameResponse() {
-        return differences.isEmpty();
+        return differences.stream().allMatch(Difference::ofRequest);
     }
 
-    private static void headers(List<Header> before, List<Header> after, List<Difference> out) {
+    /** True when the new request was the recorded one: line, headers and body. */
+    public boolean sameRequest() {
+        return differences.stream().noneMatch(Difference::ofRequest);
+    }
+
+    private static void headers(String prefix, List<Header> before, List<Header> after, List<Difference> out) {
         Map<String, List<String>> a = group(before);
         Map<String, List<String>> b = group(after);
         Set<String> names = new LinkedHashSet<>(a.keySet());
@@ -74,7 +97,7 @@ public record ExchangeDiff(List<Difference> differences, List<StageDelta> stages
             List<String> va = a.get(n);
             List<String> vb = b.get(n);
             if (va != null && va.equals(vb)) continue;
-            out.add(new Difference("header " + display(before, after, n), va == null ? "(none)" : String.join(", ", va),
+            out.add(new Difference(prefix + "header " + display(before, after, n), va == null ? "(none)" : String.join(", ", va),
                     vb == null ? "(none)" : String.join(", ", vb)));
         }
     }
@@ -91,10 +114,10 @@ public record ExchangeDiff(List<Difference> differences, List<StageDelta> stages
         return lower;
     }
 
-    private static void body(byte[] a, byte[] b, List<Difference> out) {
+    private static void body(String prefix, byte[] a, byte[] b, List<Difference> out) {
         if (java.util.Arrays.equals(a, b)) return;
         int i = 0;
         while (i < a.length && i < b.length && a[i] == b[i]) i++;
-        out.add(new Difference("body", a.length + " bytes", b.length + " bytes, first difference at byte " + i));
+        out.add(new Difference(prefix + "body", a.length + " bytes", b.length + " bytes, first difference at byte " + i));
     }
 }

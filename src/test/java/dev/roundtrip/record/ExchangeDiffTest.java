@@ -11,19 +11,24 @@ class ExchangeDiffTest {
         Recording r = SampleRecordings.session();
         ExchangeDiff d = ExchangeDiff.between(r.exchange(1).orElseThrow(), SampleRecordings.session().exchange(1).orElseThrow());
         assertThat(d.sameResponse()).isTrue();
+        assertThat(d.sameRequest()).isTrue();
         assertThat(d.stages()).hasSize(5).allSatisfy(s -> assertThat(s.deltaNanos()).isZero());
     }
 
     @Test
     void statusHeadersBodyAndStageDurationsAreCompared() {
         Recording r = SampleRecordings.session();
-        ExchangeDiff d = ExchangeDiff.between(r.exchange(1).orElseThrow(), r.exchange(2).orElseThrow());
-        assertThat(d.differences()).extracting(ExchangeDiff.Difference::field)
+        ExchangeDiff all = ExchangeDiff.between(r.exchange(1).orElseThrow(), r.exchange(2).orElseThrow());
+        assertThat(all.sameRequest()).as("a different request").isFalse();
+        assertThat(all.differences()).filteredOn(ExchangeDiff.Difference::ofRequest).first()
+                .satisfies(f -> assertThat(f.field()).isEqualTo("request line"));
+        java.util.List<ExchangeDiff.Difference> d = all.differences().stream().filter(f -> !f.ofRequest()).toList();
+        assertThat(d).extracting(ExchangeDiff.Difference::field)
                 .containsExactly("status", "reason", "header Content-Type", "header Content-Length", "body");
-        assertThat(d.differences().get(0)).isEqualTo(new ExchangeDiff.Difference("status", "200", "404"));
-        assertThat(d.differences().get(2).after()).isEqualTo("(none)");
-        assertThat(d.differences().get(4).after()).isEqualTo("10 bytes, first difference at byte 0");
-        ExchangeDiff.StageDelta process = d.stages().get(Stage.PROCESS.ordinal());
+        assertThat(d.get(0)).isEqualTo(new ExchangeDiff.Difference("status", "200", "404"));
+        assertThat(d.get(2).after()).isEqualTo("(none)");
+        assertThat(d.get(4).after()).isEqualTo("10 bytes, first difference at byte 0");
+        ExchangeDiff.StageDelta process = all.stages().get(Stage.PROCESS.ordinal());
         assertThat(process.beforeNanos()).isEqualTo(1_250_000L);
         assertThat(process.afterNanos()).isEqualTo(50_000L);
         assertThat(process.deltaNanos()).isEqualTo(-1_200_000L);
@@ -33,7 +38,7 @@ class ExchangeDiffTest {
     void aMissingResponseAndOutcomeAreNamed() {
         Recording r = SampleRecordings.session();
         ExchangeDiff d = ExchangeDiff.between(r.exchange(1).orElseThrow(), r.exchange(4).orElseThrow());
-        assertThat(d.differences()).containsExactly(
+        assertThat(d.differences()).filteredOn(f -> !f.ofRequest()).containsExactly(
                 new ExchangeDiff.Difference("outcome", "completed", "cancelled"),
                 new ExchangeDiff.Difference("response", "200 OK", "(none)"));
         assertThat(d.stages().get(Stage.INTERPRET.ordinal()).afterNanos()).isNull();

@@ -6,17 +6,15 @@ import dev.roundtrip.ui.composer.ComposedRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /**
- * A recorded request made ready to send again. Raw bytes go out exactly as recorded. A structured
- * request keeps method, target, body and its own headers; the headers that belong to the old
- * connection (Host with the old port, Content-Length, Connection, Transfer-Encoding) and HTTP/2
- * pseudo headers from a browser's HAR (":authority") are left for the client to set afresh.
+ * A recorded request made ready to send again, as it was: raw bytes exactly as recorded; a structured
+ * request with its method, target, body and every recorded header in their order (Host, User-Agent,
+ * Connection included), so the client adds nothing and the bytes on the wire are the recorded ones.
+ * Left out are only what cannot be sent as recorded: HTTP/2 pseudo headers from a browser's HAR
+ * (":authority") and Transfer-Encoding (the body is kept decoded; Content-Length is set for it).
  */
 public final class ResendRequest {
-    private static final Set<String> CONNECTION_HEADERS = Set.of("host", "content-length", "connection", "transfer-encoding");
-
     private ResendRequest() {}
 
     public static ComposedRequest of(RequestInfo r) {
@@ -24,7 +22,7 @@ public final class ResendRequest {
         List<Header> kept = new ArrayList<>();
         for (Header h : r.headers()) {
             String n = h.name().toLowerCase(Locale.ROOT);
-            if (CONNECTION_HEADERS.contains(n) || n.startsWith(":")) continue;
+            if (n.startsWith(":") || n.equals("transfer-encoding")) continue;
             kept.add(h);
         }
         return new ComposedRequest(r.method(), r.target(), kept, r.body(), null);

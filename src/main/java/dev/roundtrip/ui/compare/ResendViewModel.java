@@ -92,14 +92,21 @@ public final class ResendViewModel {
         resentLabel.set("Now: #" + now.id() + " " + now.request().summary() + " (live)");
         rows.setAll(rows(before, now, d));
         long changed = rows.stream().filter(Row::differs).count();
-        state.set(d.sameResponse() ? "Same response as recorded; " + Units.count((int) changed, "figure") + " differ (timings always do)."
-                : Units.count(d.differences().size(), "response field") + " differ from the recording.");
+        long requestFields = d.differences().stream().filter(ExchangeDiff.Difference::ofRequest).count();
+        String request = d.sameRequest() ? "The recorded request was sent as it was. "
+                : "The request itself differed from the recording (" + Units.count((int) requestFields, "field") + "). ";
+        state.set(request + (d.sameResponse() ? "Same response as recorded; " + Units.count((int) changed, "figure") + " differ (timings always do)."
+                : Units.count((int) (d.differences().size() - requestFields), "response field") + " differ from the recording."));
     }
 
-    /** Status first (always, so "same" is visible too), then every response difference, then the stages. */
+    /**
+     * Status first (always, so "same" is visible too), then the request (one "same" row, or each
+     * difference), then every response difference, then the stages.
+     */
     static List<Row> rows(Exchange before, Exchange now, ExchangeDiff d) {
         List<Row> out = new ArrayList<>();
         out.add(same("Status", status(before), status(now)));
+        if (d.sameRequest()) out.add(new Row("Request", before.request().summary(), now.request().summary(), "same", false));
         boolean headers = false;
         boolean body = false;
         for (ExchangeDiff.Difference f : d.differences()) {

@@ -77,7 +77,7 @@ class ResendViewModelTest {
         assertThat(vm.diffProperty().get().sameResponse()).as(vm.diffProperty().get().toString()).isTrue();
         assertThat(row(vm, "Headers").differs()).isFalse();
         assertThat(row(vm, "Body").recorded()).isEqualTo("13 B");
-        assertThat(vm.stateProperty().get()).startsWith("Same response as recorded");
+        assertThat(vm.stateProperty().get()).startsWith("The recorded request was sent as it was. Same response as recorded");
     }
 
     @Test
@@ -93,14 +93,55 @@ class ResendViewModelTest {
     }
 
     @Test
-    void theOldConnectionsHeadersAreLeftForTheClientToSetAfresh() {
+    void theRecordedHeadersGoOutAsRecordedInTheirOrderButPseudoHeadersAndTransferEncoding() {
         RequestInfo recorded = new RequestInfo("POST", "/echo", List.of(new Header("Host", "127.0.0.1:43117"), new Header(":authority", "x"),
-                new Header("Content-Length", "2"), new Header("Connection", "keep-alive"), new Header("X-Lesson", "1")),
-                "hi".getBytes(StandardCharsets.US_ASCII), null);
+                new Header("Content-Length", "2"), new Header("Connection", "keep-alive"), new Header("Transfer-Encoding", "chunked"),
+                new Header("X-Lesson", "1")), "hi".getBytes(StandardCharsets.US_ASCII), null);
         ComposedRequest again = ResendRequest.of(recorded);
-        assertThat(again.headers()).containsExactly(new Header("X-Lesson", "1"));
+        assertThat(again.headers()).containsExactly(new Header("Host", "127.0.0.1:43117"), new Header("Content-Length", "2"),
+                new Header("Connection", "keep-alive"), new Header("X-Lesson", "1"));
         assertThat(again.body()).isEqualTo("hi".getBytes(StandardCharsets.US_ASCII));
         assertThat(again.isRaw()).isFalse();
+    }
+
+    /** The bytes the client wrote for {@code x}: what went on the wire. */
+    private static byte[] sentBytes(Exchange x) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (dev.roundtrip.trace.StageEvent e : x.events()) {
+            if (e.stage() == dev.roundtrip.trace.Stage.SEND && e.actor() == dev.roundtrip.trace.Actor.CLIENT && e.bytes() != null) {
+                out.writeBytes(e.bytes().data());
+            }
+        }
+        return out.toByteArray();
+    }
+
+    @Test
+    void reSendWritesExactlyTheRecordedRequestBytesAndTheComparisonSaysSo() throws Exception {
+        // as a lesson or the CLI sends it: Connection: close
+        dev.roundtrip.client.ExchangeHandle h = live.lab().send(new dev.roundtrip.client.RequestSpec("GET", "/",
+                List.of(new Header("Accept", "*/*")), new byte[0], null, false, dev.roundtrip.client.RequestSpec.DEFAULT_TIMEOUT));
+        Exchange first = live.lab().settled(h.exchangeId()).get(20, TimeUnit.SECONDS);
+
+        Exchange again = vm.resend(first, "live session").get(20, TimeUnit.SECONDS);
+
+        assertThat(new String(sentBytes(first), StandardCharsets.ISO_8859_1)).contains("Connection: close").containsOnlyOnce("User-Agent");
+        assertThat(sentBytes(again)).isEqualTo(sentBytes(first));
+        assertThat(vm.diffProperty().get().sameRequest()).isTrue();
+        assertThat(row(vm, "Request").differs()).isFalse();
+        assertThat(vm.stateProperty().get()).startsWith("The recorded request was sent as it was.");
+    }
+
+    @Test
+    void aRequestThatDiffersIsListedInTheComparison() throws Exception {
+        Exchange first = live.sendAndSettle(new ComposedRequest("GET", "/", List.of(new Header("Accept", "*/*")), new byte[0], null))
+                .get(20, TimeUnit.SECONDS);
+        Exchange other = live.sendAndSettle(new ComposedRequest("GET", "/", List.of(new Header("Accept", "text/plain")), new byte[0], null))
+                .get(20, TimeUnit.SECONDS);
+        dev.roundtrip.record.ExchangeDiff d = dev.roundtrip.record.ExchangeDiff.between(first, other);
+        assertThat(d.sameRequest()).isFalse();
+        assertThat(d.differences()).filteredOn(dev.roundtrip.record.ExchangeDiff.Difference::ofRequest)
+                .containsExactly(new dev.roundtrip.record.ExchangeDiff.Difference("request header Accept", "*/*", "text/plain"));
+        assertThat(ResendViewModel.rows(first, other, d)).extracting(ResendViewModel.Row::what).contains("Request header Accept");
     }
 
     @Test
