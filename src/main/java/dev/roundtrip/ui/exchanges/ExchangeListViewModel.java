@@ -2,6 +2,7 @@ package dev.roundtrip.ui.exchanges;
 
 import dev.roundtrip.text.Units;
 import dev.roundtrip.trace.Exchange;
+import dev.roundtrip.trace.GateEvent;
 import dev.roundtrip.ui.diagram.DiagramScript;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,8 +66,42 @@ public final class ExchangeListViewModel {
         if (s.heldBefore() != null) status = "held";
         String method = x.request().method().isEmpty() ? "raw" : x.request().method();
         String target = x.request().target().isEmpty() ? x.request().summary() : x.request().target();
-        String time = x.end().isPresent() ? Units.duration(x.durationNanos()) : "…";
-        return new ExchangeRow(x.id(), method, target, status, time, s.severity());
+        return new ExchangeRow(x.id(), method, target, status, time(x), s.severity());
+    }
+
+    /**
+     * The client's time: from the start to when the client was done (a cancelled or timed-out
+     * exchange ends when the client gave up, whatever the server still did), with the time a gate
+     * held it shown apart ("12 ms" over "held 41 s"); "…" while it runs.
+     */
+    static String time(Exchange x) {
+        if (x.end().isEmpty()) return "…";
+        long ended = x.end().get().tNanos();
+        long held = heldNanos(x, ended);
+        String running = Units.duration(ended - x.startedNanos() - held);
+        return held > 0 ? running + "\nheld " + Units.duration(held) : running;
+    }
+
+    /** How long gates held the exchange before {@code until}: each hold from HELD to its release (or discard). */
+    static long heldNanos(Exchange x, long until) {
+        long sum = 0;
+        long since = -1;
+        for (GateEvent g : x.gateEvents()) {
+            switch (g.kind()) {
+                case HELD:
+                    if (since < 0) since = g.tNanos();
+                    break;
+                case RELEASED:
+                case DISCARDED:
+                    if (since >= 0) sum += g.tNanos() - since;
+                    since = -1;
+                    break;
+                default:
+                    break;
+            }
+        }
+        if (since >= 0 && until > since) sum += until - since;
+        return sum;
     }
 
     /** Where the exchange {@code id} is listed, or -1. */

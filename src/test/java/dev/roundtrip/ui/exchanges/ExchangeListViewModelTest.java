@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.roundtrip.record.Recording;
 import dev.roundtrip.trace.Exchange;
+import dev.roundtrip.trace.GateEvent;
+import dev.roundtrip.trace.Outcome;
+import dev.roundtrip.trace.Stage;
 import dev.roundtrip.ui.Fixtures;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -35,6 +38,24 @@ class ExchangeListViewModelTest {
         assertThat(changes[0]).as("nothing grew: the list is not touched").isZero();
         vm.update(all.subList(2, 4));
         assertThat(vm.rows()).extracting(ExchangeRow::id).containsExactly(3L, 4L);
+    }
+
+    @Test
+    void theTimeIsTheClientsAndATimeHeldIsShownApart() {
+        vm.update(all);
+        assertThat(vm.rows().get(4).status()).isEqualTo("Cancelled");
+        assertThat(vm.rows().get(4).time()).as("the client left after 1 s; the server answered at 1.5 s").isEqualTo("1 s");
+
+        // held before parse for 41 s, then answered: 12 ms of work and the hold, apart
+        Recording r = new Recording(java.time.Instant.EPOCH);
+        Fixtures.Ex x = new Fixtures.Ex(r, 1, 1_000_000, "GET", "/users/1");
+        x.send(Fixtures.USERS_REQUEST, 0, 2_000_000);
+        r.onEvent(new GateEvent(1, 1_000_000 + 2_000_000, Stage.PARSE, GateEvent.Kind.HELD, null));
+        r.onEvent(new GateEvent(1, 1_000_000 + 2_000_000 + 41_000_000_000L, Stage.PARSE, GateEvent.Kind.RELEASED, null));
+        x.end(Outcome.COMPLETED, 200, "OK", 12_000_000 + 41_000_000_000L, null);
+        Exchange held = r.exchange(1).orElseThrow();
+        assertThat(ExchangeListViewModel.heldNanos(held, Long.MAX_VALUE)).isEqualTo(41_000_000_000L);
+        assertThat(ExchangeListViewModel.time(held)).isEqualTo("12 ms\nheld 41 s");
     }
 
     @Test
