@@ -199,6 +199,16 @@ class LessonPlayerFxTest {
     }
 
     @Test
+    void aClosedLessonLeavesNoHighlightBehind(FxRobot robot) {
+        browseAndOpen(robot, "10-keep-alive");
+        waitUntil("the step points at the exchange list", () -> robot.lookup("#exchangeTable").query().getStyleClass().contains("lesson-focus"));
+        assertThat(robot.lookup(".focused").queryAll()).as("the client kernel lifeline glows").isNotEmpty();
+        robot.clickOn("#closeButton");
+        waitUntil("the panel is gone", () -> !lesson().openProperty().get());
+        waitUntil("no highlight is left", () -> robot.lookup(".lesson-focus").queryAll().isEmpty() && robot.lookup(".focused").queryAll().isEmpty());
+    }
+
+    @Test
     void aLessonsBreakpointShowsInTheRunStepControls(FxRobot robot) {
         browseAndOpen(robot, "05-the-kernels-role");
         waitForStep("Step 1 of 6");
