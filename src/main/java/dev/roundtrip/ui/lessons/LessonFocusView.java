@@ -54,6 +54,7 @@ final class LessonFocusView {
             view.inspector().show(f.tab());
             view.inspector().tab(f.tab()).getStyleClass().add("lesson-focus");
         }
+        view.viewModel().readoutWantedProperty().set(f.tab() != null);
         showQueue(f.queueDiagram());
     }
 

@@ -123,6 +123,7 @@ public final class MainView {
         root.getStylesheets().add(0, Theme.STYLESHEET);
         bindThemes();
         vm.presenterProperty().addListener((o, a, on) -> applyPresenter(on));
+        vm.readoutWantedProperty().addListener((o, a, w) -> applyPresenter(vm.presenterProperty().get()));
         applyPresenter(vm.presenterProperty().get());
         sendButton.disableProperty().set(!vm.port().canSend());
         cancelButton.disableProperty().bind(vm.selectedIdProperty().lessThan(0).or(vm.replayingProperty()));
@@ -174,11 +175,13 @@ public final class MainView {
         exchangeListController.table().setStyle(font);
     }
 
+    /** Presenter view hides the panels; the inspector stays while a lesson step points at one of its tabs. */
     private void applyPresenter(boolean on) {
         leftPane.setVisible(!on);
         leftPane.setManaged(!on);
         TabPane inspectorTabs = inspectorTabsController.root();
-        if (on) centerSplit.getItems().remove(inspectorTabs);
+        boolean inspector = !on || vm.readoutWantedProperty().get();
+        if (!inspector) centerSplit.getItems().remove(inspectorTabs);
         else if (!centerSplit.getItems().contains(inspectorTabs)) {
             centerSplit.getItems().add(inspectorTabs);
             centerSplit.setDividerPositions(0.7);

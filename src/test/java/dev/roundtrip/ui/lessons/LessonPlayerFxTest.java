@@ -209,6 +209,18 @@ class LessonPlayerFxTest {
     }
 
     @Test
+    void presenterViewShowsTheTabAStepPointsAt(FxRobot robot) {
+        TabPane tabs = view.inspector().root();
+        fx(() -> vm.presenterProperty().set(true));
+        assertThat(fx(() -> view.centerSplit().getItems().contains(tabs))).as("presenter view: the diagram alone").isFalse();
+        browseAndOpen(robot, "03-anatomy-of-a-request"); // step 1 points at the Bytes tab
+        waitUntil("the Bytes tab is beside the diagram", () -> view.centerSplit().getItems().contains(tabs)
+                && tabs.getSelectionModel().getSelectedItem().getId().equals("bytesTab"));
+        robot.clickOn("#closeButton");
+        waitUntil("the diagram alone again", () -> !view.centerSplit().getItems().contains(tabs));
+    }
+
+    @Test
     void aLessonsBreakpointShowsInTheRunStepControls(FxRobot robot) {
         browseAndOpen(robot, "05-the-kernels-role");
         waitForStep("Step 1 of 6");
