@@ -50,16 +50,17 @@ final class ChunkExtensions {
     static String extensions(String line, int i) {
         int n = line.length();
         while (true) {
-            i = bws(line, i);
             if (i == n) return null;
-            if (line.charAt(i) != ';') return "'" + line.charAt(i) + "' where a ';' or the end of the line belongs";
-            i = bws(line, i + 1);
+            int semicolon = bws(line, i); // whitespace only before a ';' (BWS), never at the end of the line
+            if (semicolon == n) return "whitespace at the end of the line";
+            if (line.charAt(semicolon) != ';') return "'" + line.charAt(semicolon) + "' where a ';' or the end of the line belongs";
+            i = bws(line, semicolon + 1);
             int name = i;
             while (i < n && isTchar(line.charAt(i))) i++;
             if (i == name) return "an empty chunk extension name";
-            i = bws(line, i);
-            if (i < n && line.charAt(i) == '=') {
-                i = bws(line, i + 1);
+            int equals = bws(line, i);
+            if (equals < n && line.charAt(equals) == '=') {
+                i = bws(line, equals + 1);
                 if (i < n && line.charAt(i) == '"') {
                     for (i++; i < n && line.charAt(i) != '"'; i++) {
                         char c = line.charAt(i);

@@ -236,6 +236,8 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
         if (RequestTarget.isHttp2Preface(req.method().name(), req.uri(), v.text())) return new Problem(400, RequestTarget.HTTP2_PREFACE);
         String target = RequestTarget.problem(req.uri());
         if (target != null) return new Problem(400, target);
+        String line = RequestTarget.whatWasSent(head); // the codec reads TAB, VT, FF, a bare CR and runs of spaces as one space
+        if (line != null) return new Problem(400, line);
         if (!v.equals(HttpVersion.HTTP_1_1) && !v.equals(HttpVersion.HTTP_1_0)) {
             return new Problem(400, "unsupported protocol version " + v.text() + " (this server speaks HTTP/1.0 and HTTP/1.1)");
         }

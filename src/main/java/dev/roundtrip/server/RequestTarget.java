@@ -13,9 +13,9 @@ import dev.roundtrip.text.Printable;
  *       beyond ASCII, {@code " < > \ ^ ` { | }}, a {@code #} or a bad {@code %} escape is named with
  *       its offset in the target. The codec hands the target over one character per byte
  *       (ISO-8859-1), so a character here is the byte that was sent.</li>
- *   <li>{@link #whatWasSent(byte[])}: the first bytes of a request the codec could not read, named:
- *       a TLS ClientHello, a control byte in the request line (with its offset), a space inside the
- *       target.</li>
+ *   <li>{@link #whatWasSent(byte[])}: the first line of a request as it was sent: a TLS ClientHello,
+ *       a control byte in the request line (with its offset), a space inside the target, an extra
+ *       space; the codec reads some of these leniently and words the others after its own parse.</li>
  *   <li>{@link #isHttp2Preface}: the HTTP/2 connection preface, which the codec reads as a request
  *       {@code PRI * HTTP/2.0}.</li>
  * </ul>
@@ -79,9 +79,10 @@ final class RequestTarget {
     }
 
     /**
-     * What the first line of a request the codec could not read holds that a request line may not:
-     * a TLS ClientHello, a control byte (named, with its offset), or a space inside the target.
-     * Null when none of these (the codec's own reason stands).
+     * What the first line of a request holds that a request line may not: a TLS ClientHello, a
+     * control byte (named, with its offset: the codec takes TAB, VT, FF and a bare CR for spaces),
+     * a space inside the target, an extra space (the codec takes runs of spaces for one), or more
+     * than three words. Null when none of these, or when the line is not all there.
      */
     static String whatWasSent(byte[] head) {
         if (isTlsClientHello(head)) return TLS;
@@ -98,15 +99,19 @@ final class RequestTarget {
         }
         if (end >= head.length) return null;
         String line = new String(head, start, lineEnd - start, java.nio.charset.StandardCharsets.ISO_8859_1);
-        String[] words = line.trim().split(" +");
+        String[] words = line.split(" ", -1);
+        if (words.length == 3 && !words[0].isEmpty() && !words[1].isEmpty() && !words[2].isEmpty()) return null;
+        for (int i = 0; i < line.length(); i++) {
+            if (line.charAt(i) == ' ' && (i == 0 || i == line.length() - 1 || line.charAt(i + 1) == ' ')) {
+                return "an extra space at offset " + (start + i) + " of the request: the request line is method, target and version"
+                        + " with one space between each";
+            }
+        }
         if (words.length > 3 && words[words.length - 1].startsWith("HTTP/") && words[1].startsWith("/")) {
             String target = String.join(" ", java.util.Arrays.copyOfRange(words, 1, words.length - 1));
             return "a space inside the request target " + quote(target) + ": send a space as %20";
         }
-        if (words.length > 3) {
-            return "the request line has " + words.length + " words separated by spaces, not 3 (method, target, version)";
-        }
-        return null;
+        return "the request line has " + words.length + (words.length == 1 ? " word" : " words") + " separated by spaces, not 3 (method, target, version)";
     }
 
     /** A control byte as people call it: "a NUL byte", "an ESC byte (0x1b)", "a control byte 0x01". */

@@ -40,6 +40,10 @@ class ChunkExtensionsTest {
         assertThat(ChunkExtensions.problem(chunked("2;a b\r\nhi\r\n0\r\n\r\n"))).startsWith("'b' where a ';' or the end of the line belongs");
         assertThat(ChunkExtensions.problem(chunked("2;a=b c\r\nhi\r\n0\r\n\r\n"))).startsWith("'c' where a ';'");
         assertThat(ChunkExtensions.problem(chunked("2;a@b\r\nhi\r\n0\r\n\r\n"))).startsWith("'@' where a ';'");
+        // found by RequestFuzzTest: whitespace is allowed before ';' and around '=', not at the end of the line
+        assertThat(ChunkExtensions.problem(chunked("2; a \r\nhi\r\n0\r\n\r\n"))).startsWith("whitespace at the end of the line in the chunk-size line '2; a '");
+        assertThat(ChunkExtensions.problem(chunked("2;a=b\t\r\nhi\r\n0\r\n\r\n"))).startsWith("whitespace at the end of the line");
+        assertThat(ChunkExtensions.problem(chunked("2 ;a\r\nhi\r\n0\r\n\r\n"))).isNull();
     }
 
     @Test

@@ -76,6 +76,15 @@ class RequestTargetTest {
         assertThat(RequestTarget.whatWasSent(bytes("G T / HTTP/1.1\r\n")))
                 .isEqualTo("the request line has 4 words separated by spaces, not 3 (method, target, version)");
         assertThat(RequestTarget.whatWasSent(bytes("GET / HTTP/1.1\r\nX: \u0000\r\n\r\n"))).isNull(); // the head's problem: the codec's words
+        // found by RequestFuzzTest: the codec reads a TAB or a run of spaces as one space
+        assertThat(RequestTarget.whatWasSent(bytes("GET /\t HTTP/1.1\r\n"))).startsWith("a TAB byte (0x09) at offset 5 of the request");
+        assertThat(RequestTarget.whatWasSent(bytes("GET  /a HTTP/1.1\r\n"))).isEqualTo(
+                "an extra space at offset 3 of the request: the request line is method, target and version with one space between each");
+        assertThat(RequestTarget.whatWasSent(bytes("\r\nGET /a  HTTP/1.1\r\n"))).startsWith("an extra space at offset 8 of the request");
+        assertThat(RequestTarget.whatWasSent(bytes("GARBAGE\r\n\r\n"))).isEqualTo(
+                "the request line has 1 word separated by spaces, not 3 (method, target, version)");
+        assertThat(RequestTarget.whatWasSent(bytes("GET / HTTP/1.1\r\nHost: x\r\n\r\n"))).isNull();
+        assertThat(RequestTarget.whatWasSent(bytes("GET / HTTP/1.1"))).isNull(); // not all there
         assertThat(RequestTarget.whatWasSent(new byte[0])).isNull();
     }
 
