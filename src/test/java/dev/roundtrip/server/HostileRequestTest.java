@@ -106,6 +106,20 @@ class HostileRequestTest {
     }
 
     @Test
+    void anUntracedServerRefusesTheSameTargetsWithTheSameReasons() throws Exception {
+        try (Lab untraced = Lab.start()) {
+            untraced.serverSettings().setTraced(false);
+            RawHttp.Answer a = RawHttp.send(untraced.port(), "GET /\u001b[2J HTTP/1.1\r\nHost: x\r\n\r\n");
+            assertThat(a.statuses()).containsExactly(400);
+            assertThat(body(a.text())).isEqualTo("Bad Request: an ESC byte (0x1b) at offset 1 of the request target '/\\x1b[2J':"
+                    + " control bytes are not allowed in a request target");
+            assertThat(body(RawHttp.send(untraced.port(), "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n").text()))
+                    .isEqualTo("Bad Request: " + RequestTarget.HTTP2_PREFACE);
+            assertThat(RawHttp.stillServes(untraced.port())).isTrue();
+        }
+    }
+
+    @Test
     void fromOurOwnClientTheParseErrorSaysTheSameAndTheTraceHoldsNoControlBytes() throws Exception {
         long id = lab.send(RequestSpec.raw("GET /a\u001b[31m HTTP/1.1\r\nHost: x\r\n\r\n")).exchangeId();
         Exchange x = lab.settled(id).get(10, TimeUnit.SECONDS);

@@ -2,6 +2,8 @@ package dev.roundtrip.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
 import org.junit.jupiter.api.Test;
 
 class PrintableTest {
@@ -44,5 +46,13 @@ class PrintableTest {
         String out = Printable.escape(all.toString());
         assertThat(Printable.isSafe(out)).isTrue();
         assertThat(out.codePoints()).noneMatch(c -> c < 0x20 || (c >= 0x7f && c <= 0x9f) || (c >= 0xd800 && c <= 0xdfff));
+    }
+
+    @Property(tries = 300)
+    void anyTextEscapedIsSafeAndEscapingItAgainChangesNothing(@ForAll String text) {
+        String once = Printable.escape(text);
+        assertThat(Printable.isSafe(once)).isTrue();
+        assertThat(Printable.escape(once)).isSameAs(once);
+        if (Printable.isSafe(text)) assertThat(once).isSameAs(text);
     }
 }
