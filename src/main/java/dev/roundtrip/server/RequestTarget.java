@@ -111,6 +111,10 @@ final class RequestTarget {
             String target = String.join(" ", java.util.Arrays.copyOfRange(words, 1, words.length - 1));
             return "a space inside the request target " + quote(target) + ": send a space as %20";
         }
+        if (words.length == 2 && words[1].startsWith("/")) {
+            return "the request line " + quote(line) + " has no version: an HTTP/0.9 request, which this server does not serve"
+                    + " (end the line with HTTP/1.1)";
+        }
         return "the request line has " + words.length + (words.length == 1 ? " word" : " words") + " separated by spaces, not 3 (method, target, version)";
     }
 

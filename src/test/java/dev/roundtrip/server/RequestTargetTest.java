@@ -84,6 +84,8 @@ class RequestTargetTest {
         assertThat(RequestTarget.whatWasSent(bytes("GARBAGE\r\n\r\n"))).isEqualTo(
                 "the request line has 1 word separated by spaces, not 3 (method, target, version)");
         assertThat(RequestTarget.whatWasSent(bytes("GET / HTTP/1.1\r\nHost: x\r\n\r\n"))).isNull();
+        assertThat(RequestTarget.whatWasSent(bytes("GET /\r\n\r\n"))).isEqualTo(
+                "the request line 'GET /' has no version: an HTTP/0.9 request, which this server does not serve (end the line with HTTP/1.1)");
         assertThat(RequestTarget.whatWasSent(bytes("GET / HTTP/1.1"))).isNull(); // not all there
         assertThat(RequestTarget.whatWasSent(new byte[0])).isNull();
     }
