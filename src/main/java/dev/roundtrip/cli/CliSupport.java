@@ -30,7 +30,7 @@ final class CliSupport {
         try {
             return source.read();
         } catch (RecordingFormatException e) {
-            spec.commandLine().getErr().println(command + ": " + e.getMessage());
+            spec.commandLine().getErr().println(command + ": " + dev.roundtrip.text.Printable.escape(e.getMessage()));
             return null;
         }
     }

@@ -121,7 +121,7 @@ public final class ExportCommand implements Callable<Integer> {
             try {
                 WritableImage image = SnapshotCommand.onFxThread(() -> DiagramPicture.render(x, t, width, height));
                 PngExport.write(image, target);
-                err.println("export: wrote the diagram of #" + x.id() + " " + x.request().summary() + " to " + target
+                err.println("export: wrote the diagram of #" + x.id() + " " + dev.roundtrip.text.Printable.escape(x.request().summary()) + " to " + target
                         + " (" + (int) image.getWidth() + "×" + (int) image.getHeight() + ")");
             } finally {
                 if (startedHere) Platform.exit();

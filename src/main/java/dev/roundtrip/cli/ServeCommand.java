@@ -1,5 +1,6 @@
 package dev.roundtrip.cli;
 
+import dev.roundtrip.text.Printable;
 import dev.roundtrip.text.Units;
 import dev.roundtrip.gate.Gates;
 import dev.roundtrip.server.RoundtripServer;
@@ -148,6 +149,11 @@ public final class ServeCommand implements Callable<Integer> {
                 + "         it (Ctrl-C) when the class is over. Without --bind it listens on 127.0.0.1 only.";
     }
 
+    /**
+     * One exchange's facts as console lines. What a client sent (its target, header values, the
+     * codec's words about it) reaches the teacher's terminal only escaped ({@link Printable}):
+     * no request can clear, recolour or rewrite the console.
+     */
     private static void print(TraceEvent e, PrintWriter out) {
         String line;
         if (e instanceof ExchangeStarted s) {
@@ -158,11 +164,11 @@ public final class ServeCommand implements Callable<Integer> {
             line = String.format(Locale.ROOT, "#%d %10s  %-8s %-8s %-13s %s", se.exchangeId(), Units.duration(se.tNanos()),
                     se.stage().wireName(), se.phase().wireName(), se.actor().wireName(), se.detail());
             synchronized (out) {
-                out.println(line);
+                out.println(Printable.escape(line));
                 if (se.bytes() != null || se.kernel() != null || se.sql() != null) {
                     if (se.bytes() != null) out.println("              bytes  " + se.bytes().count() + ": " + Timeline.preview(se.bytes().data()));
-                    if (se.kernel() != null) out.println("              kernel " + Timeline.kernel(se.kernel()));
-                    if (se.sql() != null) out.println("              sql    " + Timeline.sql(se.sql()));
+                    if (se.kernel() != null) out.println(Printable.escape("              kernel " + Timeline.kernel(se.kernel())));
+                    if (se.sql() != null) out.println(Printable.escape("              sql    " + Timeline.sql(se.sql())));
                 }
                 out.flush();
             }
@@ -173,7 +179,7 @@ public final class ServeCommand implements Callable<Integer> {
             return;
         }
         synchronized (out) {
-            out.println(line);
+            out.println(Printable.escape(line));
             out.flush();
         }
     }

@@ -1,5 +1,6 @@
 package dev.roundtrip.cli;
 
+import dev.roundtrip.text.Printable;
 import dev.roundtrip.text.Units;
 import dev.roundtrip.trace.BufferReadout;
 import dev.roundtrip.trace.Exchange;
@@ -14,41 +15,50 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 
-/** Prints an exchange as a readable timeline: one line per fact, readouts indented under it, then a stage summary. */
+/**
+ * Prints an exchange as a readable timeline: one line per fact, readouts indented under it, then a
+ * stage summary. Every line is escaped ({@link Printable}): targets, header values, reasons and
+ * details may hold what a client or a file sent.
+ */
 final class Timeline {
     private Timeline() {}
 
     static void print(Exchange x, PrintWriter out) {
         String status = x.response().map(r -> r.status() + " " + r.reason()).orElse("no response");
-        out.printf(Locale.ROOT, "Exchange %d on connection %d: %s -> %s (%s, %s)%n", x.id(), x.connectionId(),
-                x.request().summary(), status, x.outcome().wireName(), Units.duration(x.durationNanos()));
+        line(out, String.format(Locale.ROOT, "Exchange %d on connection %d: %s -> %s (%s, %s)", x.id(), x.connectionId(),
+                x.request().summary(), status, x.outcome().wireName(), Units.duration(x.durationNanos())));
         out.printf(Locale.ROOT, "%10s  %-9s %-8s %-13s %s%n", "t", "stage", "phase", "actor", "what happened");
         List<StageEvent> byTime = new java.util.ArrayList<>(x.events());
         byTime.sort(java.util.Comparator.comparingLong(StageEvent::tNanos)); // threads publish a little out of time order
         for (StageEvent e : byTime) printEvent(x, e, out);
         for (GateEvent g : x.gateEvents()) {
-            out.printf(Locale.ROOT, "%10s  gate %s before %s%s%n", Units.duration(g.tNanos() - x.startedNanos()),
-                    g.kind().name().toLowerCase(Locale.ROOT), g.stage().wireName(), g.kernel() == null ? "" : ": " + kernel(g.kernel()));
+            line(out, String.format(Locale.ROOT, "%10s  gate %s before %s%s", Units.duration(g.tNanos() - x.startedNanos()),
+                    g.kind().name().toLowerCase(Locale.ROOT), g.stage().wireName(), g.kernel() == null ? "" : ": " + kernel(g.kernel())));
         }
         out.println();
         out.println("Stages:");
-        for (Stage s : Stage.values()) out.println("  " + summary(x.events(), s));
-        x.end().ifPresent(end -> out.println("Outcome: " + end.outcome().wireName() + ": " + end.detail()));
+        for (Stage s : Stage.values()) line(out, "  " + summary(x.events(), s));
+        x.end().ifPresent(end -> line(out, "Outcome: " + end.outcome().wireName() + ": " + end.detail()));
         out.flush();
     }
 
     static void printEvent(Exchange x, StageEvent e, PrintWriter out) {
-        out.printf(Locale.ROOT, "%10s  %-9s %-8s %-13s %s%n", Units.duration(e.tNanos() - x.startedNanos()), e.stage().wireName(),
-                e.phase().wireName(), e.actor().wireName(), e.detail());
+        line(out, String.format(Locale.ROOT, "%10s  %-9s %-8s %-13s %s", Units.duration(e.tNanos() - x.startedNanos()), e.stage().wireName(),
+                e.phase().wireName(), e.actor().wireName(), e.detail()));
         readouts(e, out, "            ");
     }
 
     static void readouts(StageEvent e, PrintWriter out, String indent) {
-        if (e.bytes() != null) out.println(indent + "bytes   " + e.bytes().count() + ": " + preview(e.bytes().data()));
-        if (e.buffer() != null) out.println(indent + "buffer  " + buffer(e.buffer()));
-        if (e.kernel() != null) out.println(indent + "kernel  " + kernel(e.kernel()));
-        if (e.memory() != null) out.println(indent + "memory  " + memory(e.memory()));
-        if (e.sql() != null) out.println(indent + "sql     " + sql(e.sql()));
+        if (e.bytes() != null) line(out, indent + "bytes   " + e.bytes().count() + ": " + preview(e.bytes().data()));
+        if (e.buffer() != null) line(out, indent + "buffer  " + buffer(e.buffer()));
+        if (e.kernel() != null) line(out, indent + "kernel  " + kernel(e.kernel()));
+        if (e.memory() != null) line(out, indent + "memory  " + memory(e.memory()));
+        if (e.sql() != null) line(out, indent + "sql     " + sql(e.sql()));
+    }
+
+    /** One line of output, escaped: nothing in it reaches the terminal as a control character. */
+    static void line(PrintWriter out, String text) {
+        out.println(Printable.escape(text));
     }
 
     static String summary(List<StageEvent> events, Stage s) {

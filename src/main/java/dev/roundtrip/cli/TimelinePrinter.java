@@ -1,5 +1,6 @@
 package dev.roundtrip.cli;
 
+import dev.roundtrip.text.Printable;
 import dev.roundtrip.text.Units;
 import dev.roundtrip.record.Recording;
 import dev.roundtrip.record.SequenceScript;
@@ -21,6 +22,8 @@ import java.util.Locale;
  * Prints a recording as a readable timeline, one line per fact, times relative to the start of
  * each exchange, then a summary line of stage durations and bytes. Readouts a recording does not
  * have are printed as "n/a", never as zero. Shared by {@code replay} and (later) {@code trace}.
+ * Every line is escaped ({@link Printable}): a recording or a HAR file holds what clients sent and
+ * what the file's author wrote, and none of it reaches the terminal as a control character.
  */
 public final class TimelinePrinter {
     private final PrintWriter out;
@@ -30,9 +33,9 @@ public final class TimelinePrinter {
     }
 
     public void print(Recording recording) {
-        out.printf(Locale.ROOT, "recording started %s: %s, %d events%s%n", recording.startedAt(),
+        line(String.format(Locale.ROOT, "recording started %s: %s, %d events%s", recording.startedAt(),
                 Units.count(recording.exchanges().size(), "exchange"), recording.eventCount(),
-                recording.dropped() > 0 ? ", " + recording.dropped() + " events dropped while recording" : "");
+                recording.dropped() > 0 ? ", " + recording.dropped() + " events dropped while recording" : ""));
         for (Exchange x : recording.exchanges()) {
             out.println();
             print(x);
@@ -41,7 +44,7 @@ public final class TimelinePrinter {
     }
 
     public void print(Exchange x) {
-        out.printf(Locale.ROOT, "%s  [connection %d, %s]%n", SequenceScript.summary(x), x.connectionId(), x.outcome().wireName());
+        line(String.format(Locale.ROOT, "%s  [connection %d, %s]", SequenceScript.summary(x), x.connectionId(), x.outcome().wireName()));
         List<Line> lines = new ArrayList<>();
         int i = 0;
         for (StageEvent e : x.events()) lines.add(new Line(e.tNanos(), i++, event(e)));
@@ -50,10 +53,14 @@ public final class TimelinePrinter {
                 "end        " + end.outcome().wireName() + (end.detail() == null || end.detail().isEmpty() ? "" : ": " + end.detail()))));
         lines.sort(Comparator.comparingLong(Line::t).thenComparingInt(Line::order));
         for (Line l : lines) {
-            out.printf(Locale.ROOT, "  %12s  %s%n", "+" + Units.duration(l.t() - x.startedNanos()), l.text());
+            line(String.format(Locale.ROOT, "  %12s  %s", "+" + Units.duration(l.t() - x.startedNanos()), l.text()));
         }
-        out.println("  stages: " + stages(x));
+        line("  stages: " + stages(x));
         out.flush();
+    }
+
+    private void line(String text) {
+        out.println(Printable.escape(text));
     }
 
     private record Line(long t, int order, String text) {}

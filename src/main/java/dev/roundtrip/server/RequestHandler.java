@@ -1,5 +1,6 @@
 package dev.roundtrip.server;
 
+import dev.roundtrip.text.Printable;
 import dev.roundtrip.trace.Actor;
 import dev.roundtrip.trace.ExchangeEnded;
 import dev.roundtrip.trace.ExchangeStarted;
@@ -208,20 +209,35 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
 
     private static final java.util.regex.Pattern HOST = java.util.regex.Pattern.compile("[^\\s/?#@]*");
 
-    /** Why a request cannot be served, with the 4xx status that says so. */
-    record Problem(int status, String why) {}
+    /** Why a request cannot be served, with the 4xx status that says so; {@code why} is escaped (it may quote what was sent). */
+    record Problem(int status, String why) {
+        Problem {
+            why = Printable.escape(why);
+        }
+    }
 
-    /** The codec catches most problems; HTTP rules it lets through are checked here. Null: no problem. */
+    /**
+     * The codec catches most problems; HTTP rules it lets through are checked here, and what the
+     * client sent is named where the codec's words would mislead. {@code head}: the bytes of the
+     * request as read (empty when not kept: those checks are skipped). Null: no problem.
+     */
     static Problem problem(FullHttpRequest req, byte[] head) {
+        if (RequestTarget.isTlsClientHello(head)) return new Problem(400, RequestTarget.TLS);
         if (req.decoderResult().isFailure()) {
             Throwable c = req.decoderResult().cause();
             String why = c.getMessage() == null ? c.getClass().getSimpleName() : c.getMessage();
             if (c instanceof TooLongHttpContentException) return new Problem(413, why);
             if (c instanceof TooLongHttpHeaderException) return new Problem(431, why);
             if (c instanceof TooLongHttpLineException) return new Problem(414, why);
-            return new Problem(400, why);
+            String sent = RequestTarget.whatWasSent(head);
+            return new Problem(400, sent != null ? sent : why);
         }
         HttpVersion v = req.protocolVersion();
+        if (RequestTarget.isHttp2Preface(req.method().name(), req.uri(), v.text())) return new Problem(400, RequestTarget.HTTP2_PREFACE);
+        String target = RequestTarget.problem(req.uri());
+        if (target != null) return new Problem(400, target);
+        String line = RequestTarget.whatWasSent(head); // the codec reads TAB, VT, FF, a bare CR and runs of spaces as one space
+        if (line != null) return new Problem(400, line);
         if (!v.equals(HttpVersion.HTTP_1_1) && !v.equals(HttpVersion.HTTP_1_0)) {
             return new Problem(400, "unsupported protocol version " + v.text() + " (this server speaks HTTP/1.0 and HTTP/1.1)");
         }
@@ -242,6 +258,8 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
         if (!req.uri().startsWith("/") && !req.uri().equals("*") && !req.uri().startsWith("http://") && !req.uri().startsWith("https://")) {
             return new Problem(400, "request target '" + req.uri() + "' is not a path");
         }
+        String chunks = ChunkExtensions.problem(head);
+        if (chunks != null) return new Problem(400, chunks);
         String expect = req.headers().get(HttpHeaderNames.EXPECT);
         if (expect != null && !expect.equalsIgnoreCase("100-continue")) {
             return new Problem(417, "unsupported expectation '" + expect + "'");

@@ -153,7 +153,63 @@ class RequestFuzzTest {
         sendAndCheck(request);
     }
 
-    private static void sendAndCheck(byte[] request) throws Exception {
+    /** RFC 9112 §3.2 origin-form, written independently of the server's check: the oracle for random targets. */
+    static final java.util.regex.Pattern VALID_TARGET = java.util.regex.Pattern.compile("/([A-Za-z0-9._~!$&'()*+,;=:@/?-]|%[0-9A-Fa-f]{2})*");
+
+    /** RFC 9112 §7.1.1 chunk-ext, written as a regular expression: the oracle for random extensions. */
+    static final java.util.regex.Pattern VALID_EXTENSIONS = java.util.regex.Pattern.compile(
+            "([ \\t]*;[ \\t]*[!#$%&'*+.^_`|~0-9A-Za-z-]+([ \\t]*=[ \\t]*([!#$%&'*+.^_`|~0-9A-Za-z-]+"
+                    + "|\"([\\t \\x21\\x23-\\x5b\\x5d-\\x7e\\x80-\\xff]|\\\\[\\t \\x21-\\x7e\\x80-\\xff])*\"))?)*");
+
+    /** Bytes for a target or an extension: mostly the ones that belong there, now and then any byte at all. */
+    private static Arbitrary<String> mostly(String usual, int maxLength) {
+        Arbitrary<Character> any = Arbitraries.integers().between(0, 255).map(i -> (char) (int) i);
+        Arbitrary<Character> fitting = Arbitraries.of(usual.chars().mapToObj(c -> (char) c).toArray(Character[]::new));
+        return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(12, fitting), net.jqwik.api.Tuple.of(1, any))
+                .list().ofMaxSize(maxLength).map(cs -> {
+                    StringBuilder sb = new StringBuilder();
+                    cs.forEach(sb::append);
+                    return sb.toString();
+                });
+    }
+
+    @Provide
+    Arbitrary<String> randomTargets() {
+        return mostly("abcz019/?=&%._~-!$'()*+,;:@", 30).map(t -> "/" + t);
+    }
+
+    @Provide
+    Arbitrary<String> randomChunkExtensions() {
+        return mostly(";= \t\"\\abcz019-!#", 24);
+    }
+
+    @Property(tries = 150, shrinking = ShrinkingMode.BOUNDED, edgeCases = EdgeCasesMode.MIXIN)
+    void aTargetOfRandomBytesIs400WhenRfc9112RefusesItAndNever5xx(@ForAll("randomTargets") String target) throws Exception {
+        byte[] request = bytes("GET " + target + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        List<Integer> statuses = sendAndCheck(request);
+        boolean valid = VALID_TARGET.matcher(target).matches();
+        Statistics.label("target").collect(valid ? "valid" : "invalid");
+        if (!valid) assertThat(statuses).as("answer to target %s", dev.roundtrip.text.Printable.escape(target)).containsExactly(400);
+        Statistics.label("target").coverage(c -> {
+            c.check("valid").count(n -> n >= 5);
+            c.check("invalid").count(n -> n >= 20);
+        });
+    }
+
+    @Property(tries = 150, shrinking = ShrinkingMode.BOUNDED, edgeCases = EdgeCasesMode.MIXIN)
+    void aChunkExtensionOfRandomBytesIs400WhenRfc9112RefusesItAndNever5xx(@ForAll("randomChunkExtensions") String ext) throws Exception {
+        byte[] request = bytes("POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n5" + ext + "\r\nhello\r\n0\r\n\r\n");
+        List<Integer> statuses = sendAndCheck(request);
+        boolean valid = VALID_EXTENSIONS.matcher(ext).matches();
+        Statistics.label("extension").collect(valid ? "valid" : "invalid");
+        if (!valid) assertThat(statuses).as("answer to extension %s", dev.roundtrip.text.Printable.escape(ext)).containsExactly(400);
+        Statistics.label("extension").coverage(c -> {
+            c.check("valid").count(n -> n >= 5);
+            c.check("invalid").count(n -> n >= 20);
+        });
+    }
+
+    private static List<Integer> sendAndCheck(byte[] request) throws Exception {
         long before = lab.recording().exchanges().size();
         RawHttp.Answer a = RawHttp.send(lab.port(), request);
         String sent = new String(request, 0, Math.min(request.length, 300), StandardCharsets.ISO_8859_1);
@@ -169,5 +225,6 @@ class RequestFuzzTest {
         List<Exchange> all = r.exchanges();
         assertThat(all.subList((int) before, all.size())).allSatisfy(x ->
                 assertThat(x.end()).as("exchange %d of %s ended", x.id(), sent).isPresent());
+        return statuses;
     }
 }
