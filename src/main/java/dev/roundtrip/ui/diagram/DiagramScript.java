@@ -1,5 +1,6 @@
 package dev.roundtrip.ui.diagram;
 
+import dev.roundtrip.text.Printable;
 import dev.roundtrip.text.Units;
 import dev.roundtrip.trace.Actor;
 import dev.roundtrip.trace.Exchange;
@@ -49,7 +50,7 @@ public record DiagramScript(long exchangeId, String title, List<DiagramStep> ste
             // The client gave up or failed: its last step carries the reason, and if it never
             // began interpreting, that step is the client's end itself.
             DiagramStep last = steps.isEmpty() ? null : steps.get(steps.size() - 1);
-            String problem = labelled(severity, end.detail());
+            String problem = labelled(severity, Printable.escape(end.detail()));
             if (last != null && last.stage() == Stage.INTERPRET) {
                 steps.set(steps.size() - 1, withProblem(last, problem));
             } else {
@@ -59,7 +60,7 @@ public record DiagramScript(long exchangeId, String title, List<DiagramStep> ste
                         0, 0, problem, List.of()));
             }
         }
-        return new DiagramScript(x.id(), x.request().summary(), steps, severity, outcomeText(x, severity),
+        return new DiagramScript(x.id(), Printable.escape(x.request().summary()), steps, severity, outcomeText(x, severity),
                 heldBefore(x));
     }
 
@@ -80,7 +81,7 @@ public record DiagramScript(long exchangeId, String title, List<DiagramStep> ste
             if (e.phase() == Phase.END) end = e.tNanos();
             if (e.phase() == Phase.ERROR) {
                 end = e.tNanos();
-                problem = e.detail() == null || e.detail().isBlank() ? stage.wireName() + " failed" : e.detail();
+                problem = e.detail() == null || e.detail().isBlank() ? stage.wireName() + " failed" : Printable.escape(e.detail());
             }
             if (e.bytes() != null) {
                 bytes += e.bytes().count();
@@ -98,7 +99,7 @@ public record DiagramScript(long exchangeId, String title, List<DiagramStep> ste
         }
         switch (stage) {
             case SEND:
-                return new DiagramStep(stage, Actor.CLIENT, Actor.SERVER_KERNEL, x.request().summary(),
+                return new DiagramStep(stage, Actor.CLIENT, Actor.SERVER_KERNEL, Printable.escape(x.request().summary()),
                         Units.bytes(bytes) + " · " + Units.count(ops, "write") + " · " + time,
                         begin, end, bytes, ops, problem, sql);
             case PARSE:
@@ -110,7 +111,7 @@ public record DiagramScript(long exchangeId, String title, List<DiagramStep> ste
                         (sql.isEmpty() ? "no SQL" : Units.count(sql.size(), "SQL call")) + " · " + time,
                         begin, end, bytes, ops, problem, sql);
             case RESPOND:
-                String title = response != null ? response.status() + " " + response.reason() : respondTitle(events);
+                String title = response != null ? response.status() + " " + Printable.escape(response.reason()) : respondTitle(events);
                 if (problem == null && response != null && response.isError()) problem = title;
                 return new DiagramStep(stage, Actor.SERVER, Actor.CLIENT_KERNEL, title,
                         Units.bytes(bytes) + " · " + Units.count(ops, "write") + " · " + time,
@@ -135,7 +136,7 @@ public record DiagramScript(long exchangeId, String title, List<DiagramStep> ste
     /** Without a client-side response (cancelled, timed out) the server's own detail names it. */
     private static String respondTitle(List<StageEvent> events) {
         for (StageEvent e : events) {
-            if (e.detail() != null && !e.detail().isBlank()) return e.detail();
+            if (e.detail() != null && !e.detail().isBlank()) return Printable.escape(e.detail());
         }
         return "response";
     }
@@ -157,7 +158,7 @@ public record DiagramScript(long exchangeId, String title, List<DiagramStep> ste
 
     private static String outcomeText(Exchange x, Severity s) {
         ResponseInfo r = x.response().orElse(null);
-        if (r != null) return r.status() + " " + r.reason();
+        if (r != null) return r.status() + " " + Printable.escape(r.reason());
         if (s == Severity.PENDING) return "under way";
         return labelled(s, x.end().map(ExchangeEnded::detail).orElse(""));
     }

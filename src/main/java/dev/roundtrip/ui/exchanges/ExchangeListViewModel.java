@@ -1,5 +1,6 @@
 package dev.roundtrip.ui.exchanges;
 
+import dev.roundtrip.text.Printable;
 import dev.roundtrip.text.Units;
 import dev.roundtrip.trace.Exchange;
 import dev.roundtrip.trace.GateEvent;
@@ -65,7 +66,8 @@ public final class ExchangeListViewModel {
         String status = x.response().map(r -> String.valueOf(r.status())).orElse(s.severity().label());
         if (s.heldBefore() != null) status = "held";
         String method = x.request().method().isEmpty() ? "raw" : x.request().method();
-        String target = x.request().target().isEmpty() ? x.request().summary() : x.request().target();
+        // what came from the network is shown with its control bytes escaped (\x1b), never obeyed
+        String target = Printable.escape(x.request().target().isEmpty() ? x.request().summary() : x.request().target());
         return new ExchangeRow(x.id(), method, target, status, time(x), s.severity());
     }
 

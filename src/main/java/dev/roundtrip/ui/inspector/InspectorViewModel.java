@@ -1,5 +1,6 @@
 package dev.roundtrip.ui.inspector;
 
+import dev.roundtrip.text.Printable;
 import dev.roundtrip.text.Units;
 import dev.roundtrip.trace.Actor;
 import dev.roundtrip.trace.BufferReadout;
@@ -164,7 +165,7 @@ public final class InspectorViewModel {
         for (StageEvent e : seen) {
             if (e.buffer() != null) {
                 b = e.buffer();
-                bWhere = side(e.actor()) + " ByteBuf after " + e.stage().wireName() + (e.phase() == Phase.PROGRESS ? " (" + e.detail() + ")" : " " + e.phase().wireName());
+                bWhere = side(e.actor()) + " ByteBuf after " + e.stage().wireName() + (e.phase() == Phase.PROGRESS ? " (" + Printable.escape(e.detail()) + ")" : " " + e.phase().wireName());
             }
             if (e.kernel() != null && e.tNanos() >= kTime) {
                 k = e.kernel();

@@ -59,6 +59,16 @@ class ExchangeListViewModelTest {
     }
 
     @Test
+    void aTargetFromTheNetworkIsShownWithItsControlBytesEscaped() {
+        Recording r = new Recording(java.time.Instant.EPOCH);
+        r.onEvent(new dev.roundtrip.trace.ExchangeStarted(1, 1, 0,
+                new dev.roundtrip.trace.RequestInfo("GET", "/\u001b[2J\u0007", java.util.List.of(), null, null)));
+        vm.update(r.exchanges());
+        assertThat(vm.rows().get(0).target()).isEqualTo("/\\x1b[2J\\x07");
+        assertThat(dev.roundtrip.ui.diagram.DiagramScript.of(r.exchange(1).orElseThrow()).title()).doesNotContain("\u001b");
+    }
+
+    @Test
     void clearStartsOver() {
         vm.update(all);
         vm.clear();
