@@ -37,8 +37,10 @@ public final class Lab implements AutoCloseable {
     private final RoundtripServer server;
     private final RoundtripClient client;
     private final Probes probes;
+    private final Warmup.Report warmup;
 
-    private Lab(LabOptions options) throws IOException {
+    private Lab(LabOptions options, Warmup.Report warmup) throws IOException {
+        this.warmup = warmup;
         TraceClock clock = new TraceClock();
         bus = new TraceBus(clock);
         recording = new Recording(clock.startedAt());
@@ -64,8 +66,19 @@ public final class Lab implements AutoCloseable {
         return start(LabOptions.defaults());
     }
 
+    /**
+     * Warms this JVM's engine code first unless it is warm already or {@code options} say no
+     * ({@link LabOptions#warmupExchanges()}, {@link Warmup}): blocking, call it off the FX thread.
+     * The warm-up's exchanges are not in this lab's recording, ids or counters.
+     */
     public static Lab start(LabOptions options) throws IOException {
-        return new Lab(options);
+        Warmup.Report w = Warmup.ensure(options);
+        return new Lab(options, w);
+    }
+
+    /** What the warm-up did before this lab started (nothing when the JVM was warm already or it was off). */
+    public Warmup.Report warmup() {
+        return warmup;
     }
 
     /** The live recording; its {@code dropped} count is brought up to date on each call. */
