@@ -44,6 +44,20 @@ class WarmupTest {
     }
 
     @Test
+    void startedThenWarmedTheFirstSendWaitsForTheWarmUpAndNoneOfItIsInTheLab() throws Exception {
+        int before = Warmup.exchangesInThisJvm();
+        try (Lab lab = Lab.startThenWarm(LabOptions.defaults().withWarmupExchanges(before + 2))) {
+            Exchange x = Facts.settle(lab, lab.send(RequestSpec.get("/")).exchangeId());
+            assertThat(lab.warmup().ranHere()).isEqualTo(2);
+            assertThat(lab.warmup().failure()).isNull();
+            assertThat(Warmup.exchangesInThisJvm()).isEqualTo(before + 2); // all of it before the first send
+            assertThat(x.id()).isEqualTo(1);
+            assertThat(lab.recording().exchanges()).extracting(Exchange::id).containsExactly(1L);
+            assertThat(lab.serverConnections()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void aWarmJvmIsNotWarmedAgain() throws Exception {
         try (Lab first = Lab.start(); Lab second = Lab.start()) {
             assertThat(second.warmup().ranHere()).isZero();
