@@ -8,11 +8,8 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -23,30 +20,42 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import dev.roundtrip.wire.Transport;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 
 /**
  * Netty's own HTTP hello-world example (io.netty.example.http.helloworld), no instrumentation:
- * the peer our server is measured against. One event loop, as our server has.
+ * the peer our server is measured against. One accept loop and one event loop, as our server has,
+ * on the same transport as ours ({@link Transport#preferred()}: epoll on Linux, NIO with
+ * {@code -Droundtrip.transport=nio}), so the comparison is not flattered by epoll against NIO.
  */
 final class PlainNetty implements AutoCloseable {
     private static final byte[] CONTENT = "Hello, world!".getBytes(StandardCharsets.US_ASCII);
-    private final EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-    private final EventLoopGroup loops = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+    private final Transport transport = Transport.preferred();
+    private final EventLoopGroup boss = transport.group(1, new DefaultThreadFactory("plain-accept", true));
+    private final EventLoopGroup loops = transport.group(1, new DefaultThreadFactory("plain-server", true));
     private final Channel listener;
+    private volatile String childChannel = "none accepted yet";
 
     PlainNetty() throws InterruptedException {
-        listener = new ServerBootstrap().group(boss, loops).channel(NioServerSocketChannel.class)
+        listener = new ServerBootstrap().group(boss, loops).channel(transport.serverChannel())
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
+                        childChannel = ch.getClass().getSimpleName();
                         ch.pipeline().addLast(new HttpServerCodec()).addLast(new Hello());
                     }
                 })
                 .bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)).sync().channel();
+    }
+
+    /** The listening and the last accepted channel's classes, to check the transport really is what was asked. */
+    String channels() {
+        return listener.getClass().getSimpleName() + " / " + childChannel;
     }
 
     int port() {

@@ -2,6 +2,7 @@ package dev.roundtrip.bench;
 
 import dev.roundtrip.lab.Lab;
 import dev.roundtrip.lab.LabOptions;
+import dev.roundtrip.wire.Transport;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,7 +36,7 @@ final class Throughput {
         Map<String, ThrowingSupplier> servers = new LinkedHashMap<>();
         servers.put("plain Netty", () -> {
             PlainNetty n = new PlainNetty();
-            return target(n::port, n::close, () -> "");
+            return target(n::port, n::close, () -> " [" + n.channels() + "]");
         });
         servers.put("JDK httpserver", () -> {
             JdkHttp j = new JdkHttp();
@@ -47,41 +48,58 @@ final class Throughput {
             return labTarget(lab);
         });
         servers.put("ours traced, kernel off", () -> labTarget(Lab.start(LabOptions.defaults().withKernelReadouts(false))));
-        servers.put("ours traced, kernel sampled", () -> labTarget(Lab.start(LabOptions.defaults())));
-        servers.put("ours traced, kernel every read/write", () -> labTarget(Lab.start(LabOptions.defaults().withKernelSampled(false))));
+        servers.put("ours traced, default", () -> labTarget(Lab.start(LabOptions.defaults())));
+        if (Transport.preferred() == Transport.NIO) { // on epoll every read/write is measured by ioctl already: the same as the default
+            servers.put("ours traced, kernel every read/write", () -> labTarget(Lab.start(LabOptions.defaults().withKernelSampled(false))));
+        }
         Map<String, List<Double>> ratios = new LinkedHashMap<>();
         Map<String, List<Double>> rps = new LinkedHashMap<>();
         for (String name : servers.keySet()) {
             ratios.put(name, new ArrayList<>());
             rps.put(name, new ArrayList<>());
         }
-        System.out.printf("wrk -t1 -c%d -d%ds GET /, %d rounds (+1 warm-up round not counted)%n", CONNECTIONS, seconds, rounds);
+        System.out.printf("wrk -t1 -c%d -d%ds GET /, %d rounds (+1 warm-up round not counted), transport %s for ours and plain Netty%n",
+                CONNECTIONS, seconds, rounds, Transport.preferred());
         for (int round = 0; round <= rounds; round++) {
-            double netty = 0;
-            StringBuilder line = new StringBuilder(round == 0 ? "warm-up " : "round " + round + ": ");
-            for (Map.Entry<String, ThrowingSupplier> s : servers.entrySet()) {
-                try (Target t = s.getValue().get()) {
+            // every other round in reverse order (plain Netty last), so drift within a round does not favour one side
+            List<String> order = new ArrayList<>(servers.keySet());
+            if (round % 2 == 0) java.util.Collections.reverse(order);
+            Map<String, Double> measured = new LinkedHashMap<>();
+            Map<String, String> notes = new LinkedHashMap<>();
+            for (String name : order) {
+                try (Target t = servers.get(name).get()) {
                     Wrk.run(t.port(), "/", CONNECTIONS, 1); // warm the connections and the JIT for this server
                     Wrk.Result r = Wrk.run(t.port(), "/", CONNECTIONS, round == 0 ? 2 : seconds);
-                    if (r.errors() > 0) line.append("[").append(r.errors()).append(" errors] ");
-                    if (s.getKey().equals("plain Netty")) netty = r.requestsPerSecond();
-                    double ratio = r.requestsPerSecond() / netty;
-                    line.append(String.format("%s %.0f/s (%.2fx)%s; ", s.getKey(), r.requestsPerSecond(), ratio, t.after()));
-                    if (round > 0) {
-                        ratios.get(s.getKey()).add(ratio);
-                        rps.get(s.getKey()).add(r.requestsPerSecond());
-                    }
+                    measured.put(name, r.requestsPerSecond());
+                    notes.put(name, (r.errors() > 0 ? " [" + r.errors() + " errors]" : "") + t.after());
                 }
                 System.gc();
+            }
+            double netty = measured.get("plain Netty");
+            StringBuilder line = new StringBuilder(round == 0 ? "warm-up " : "round " + round + ": ");
+            for (String name : order) {
+                double ratio = measured.get(name) / netty;
+                line.append(String.format("%s %.0f/s (%.2fx)%s; ", name, measured.get(name), ratio, notes.get(name)));
+                if (round > 0) {
+                    ratios.get(name).add(ratio);
+                    rps.get(name).add(measured.get(name));
+                }
             }
             System.out.println(line);
         }
         System.out.println();
-        System.out.println("| server | req/s (range) | ratio to plain Netty (range) |");
+        System.out.println("| server | req/s (range) | ratio to plain Netty: median (range) |");
         System.out.println("|---|---|---|");
         for (String name : servers.keySet()) {
-            System.out.printf("| %s | %s | %s |%n", name, range(rps.get(name), "%.0f"), range(ratios.get(name), "%.2f"));
+            System.out.printf("| %s | %s | %.2f (%s) |%n", name, range(rps.get(name), "%.0f"), median(ratios.get(name)), range(ratios.get(name), "%.2f"));
         }
+    }
+
+    static double median(List<Double> v) {
+        List<Double> s = v.stream().sorted().toList();
+        if (s.isEmpty()) return 0;
+        int n = s.size();
+        return n % 2 == 1 ? s.get(n / 2) : (s.get(n / 2 - 1) + s.get(n / 2)) / 2;
     }
 
     static String range(List<Double> v, String fmt) {
@@ -104,7 +122,7 @@ final class Throughput {
 
     static Target labTarget(Lab lab) {
         return target(lab::port, lab::close, () -> lab.serverSettings().traced()
-                ? String.format(" [%d events, %d dropped, %d kernel readouts, %d sampled out]", lab.bus().published(),
+                ? String.format(" [%s, %d events, %d dropped, %d kernel readouts, %d sampled out]", lab.probes().transport(), lab.bus().published(),
                         lab.recording().dropped(), lab.probes().kernelReads(), lab.probes().kernelSkipped()) : "");
     }
 }

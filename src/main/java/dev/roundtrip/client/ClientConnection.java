@@ -63,7 +63,7 @@ final class ClientConnection implements WireTap.Observer, ConnectionDirectory.Cl
     }
 
     KernelReadout kernel() {
-        return ch == null ? KernelReadout.unavailable("the connection is not open yet", null, null) : t.probes().kernel(ch);
+        return ch == null ? KernelReadout.unavailable(dev.roundtrip.trace.Unavailable.CLOSED, "the connection is not open yet", null, null) : t.probes().kernel(ch);
     }
 
     /** A new connection: bind, register, connect, then send. */

@@ -37,8 +37,10 @@ public final class Lab implements AutoCloseable {
     private final RoundtripServer server;
     private final RoundtripClient client;
     private final Probes probes;
+    private final CompletableFuture<Warmup.Report> warmup;
 
-    private Lab(LabOptions options) throws IOException {
+    private Lab(LabOptions options, CompletableFuture<Warmup.Report> warmup) throws IOException {
+        this.warmup = warmup;
         TraceClock clock = new TraceClock();
         bus = new TraceBus(clock);
         recording = new Recording(clock.startedAt());
@@ -64,8 +66,42 @@ public final class Lab implements AutoCloseable {
         return start(LabOptions.defaults());
     }
 
+    /**
+     * Warms this JVM's engine code first unless it is warm already or {@code options} say no
+     * ({@link LabOptions#warmupExchanges()}, {@link Warmup}): blocking, call it off the FX thread.
+     * The warm-up's exchanges are not in this lab's recording, ids or counters.
+     */
     public static Lab start(LabOptions options) throws IOException {
-        return new Lab(options);
+        Warmup.Report w = Warmup.ensure(options);
+        return new Lab(options, CompletableFuture.completedFuture(w));
+    }
+
+    /**
+     * The same lab, returned as soon as its server listens; the warm-up then runs on a thread of its own
+     * while the lab is idle, and {@link #send} waits for it, so the first exchange is still a warm one.
+     * For the app, whose window is built meanwhile: {@code send} is called off the FX thread there.
+     */
+    public static Lab startThenWarm(LabOptions options) throws IOException {
+        CompletableFuture<Warmup.Report> w = new CompletableFuture<>();
+        Lab lab = new Lab(options, w);
+        Thread t = new Thread(() -> {
+            try {
+                w.complete(Warmup.ensure(options));
+            } catch (RuntimeException | Error e) {
+                w.complete(new Warmup.Report(0, Warmup.exchangesInThisJvm(), 0, e.toString()));
+            }
+        }, "roundtrip-warmup");
+        t.setDaemon(true);
+        t.start();
+        return lab;
+    }
+
+    /**
+     * What the warm-up did before this lab's first exchange (nothing when the JVM was warm already or it
+     * was off); after {@link #startThenWarm}, waits for it to end.
+     */
+    public Warmup.Report warmup() {
+        return warmup.join();
     }
 
     /** The live recording; its {@code dropped} count is brought up to date on each call. */
@@ -101,7 +137,9 @@ public final class Lab implements AutoCloseable {
         return server.acceptedConnections();
     }
 
+    /** Sends {@code request}; right after {@link #startThenWarm}, first waits for the warm-up to end. */
     public ExchangeHandle send(RequestSpec request) {
+        if (!warmup.isDone()) warmup.join();
         return client.send(request);
     }
 

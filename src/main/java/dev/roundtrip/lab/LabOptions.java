@@ -20,9 +20,13 @@ import java.net.InetAddress;
  * @param kernelSampled /proc readouts at socket reads and writes follow {@link KernelBudget#sampled()}
  *     (every one for a lone exchange, a sample under load); false: every read and write is measured.
  *     Readouts at a gate and on demand are always taken.
+ * @param warmupExchanges before the lab starts, this JVM must have run at least this many exchanges of
+ *     its own on a private lab (see {@link Warmup}), so the first exchange a user sees does not show class
+ *     loading and JIT as its cost; JVM-wide, so usually only the first lab of a JVM runs them. Default
+ *     {@link Warmup#DEFAULT_EXCHANGES} (or {@code -Droundtrip.warmup=N}); 0 switches it off. Never in the lab's recording, ids or counters.
  */
 public record LabOptions(InetAddress bindAddress, int port, int maxKeptBytes, int busCapacity, boolean kernelReadouts,
-                         int retainedExchanges, boolean kernelSampled) {
+                         int retainedExchanges, boolean kernelSampled, int warmupExchanges) {
     /** About 40 MB of heap for ordinary exchanges; far more than a class sends in a session. */
     public static final int DEFAULT_RETAINED_EXCHANGES = 10_000;
 
@@ -33,6 +37,13 @@ public record LabOptions(InetAddress bindAddress, int port, int maxKeptBytes, in
         if (maxKeptBytes < 0) throw new IllegalArgumentException("maxKeptBytes must be >= 0, was " + maxKeptBytes);
         if (busCapacity < 1) throw new IllegalArgumentException("busCapacity must be >= 1, was " + busCapacity);
         if (retainedExchanges < 1) throw new IllegalArgumentException("retainedExchanges must be >= 1, was " + retainedExchanges);
+        if (warmupExchanges < 0) throw new IllegalArgumentException("warmupExchanges must be >= 0, was " + warmupExchanges);
+    }
+
+    /** The options before the warm-up existed: the default warm-up applies ({@link Warmup#defaultExchanges()}). */
+    public LabOptions(InetAddress bindAddress, int port, int maxKeptBytes, int busCapacity, boolean kernelReadouts,
+                      int retainedExchanges, boolean kernelSampled) {
+        this(bindAddress, port, maxKeptBytes, busCapacity, kernelReadouts, retainedExchanges, kernelSampled, Warmup.defaultExchanges());
     }
 
     /** The options before the retention limit existed: the default limit applies. */
@@ -41,7 +52,7 @@ public record LabOptions(InetAddress bindAddress, int port, int maxKeptBytes, in
     }
 
     public LabOptions withKernelSampled(boolean on) {
-        return new LabOptions(bindAddress, port, maxKeptBytes, busCapacity, kernelReadouts, retainedExchanges, on);
+        return new LabOptions(bindAddress, port, maxKeptBytes, busCapacity, kernelReadouts, retainedExchanges, on, warmupExchanges);
     }
 
     /** A fresh budget for one lab's per-read/write kernel readouts. */
@@ -50,30 +61,36 @@ public record LabOptions(InetAddress bindAddress, int port, int maxKeptBytes, in
     }
 
     public LabOptions withRetainedExchanges(int n) {
-        return new LabOptions(bindAddress, port, maxKeptBytes, busCapacity, kernelReadouts, n, kernelSampled);
+        return new LabOptions(bindAddress, port, maxKeptBytes, busCapacity, kernelReadouts, n, kernelSampled, warmupExchanges);
     }
 
     public static LabOptions defaults() {
-        return new LabOptions(InetAddress.getLoopbackAddress(), 0, 1 << 20, dev.roundtrip.trace.TraceBus.DEFAULT_CAPACITY, true);
+        return new LabOptions(InetAddress.getLoopbackAddress(), 0, 1 << 20, dev.roundtrip.trace.TraceBus.DEFAULT_CAPACITY, true,
+                DEFAULT_RETAINED_EXCHANGES, true, Warmup.defaultExchanges());
     }
 
     public LabOptions withBindAddress(InetAddress a) {
-        return new LabOptions(a, port, maxKeptBytes, busCapacity, kernelReadouts, retainedExchanges, kernelSampled);
+        return new LabOptions(a, port, maxKeptBytes, busCapacity, kernelReadouts, retainedExchanges, kernelSampled, warmupExchanges);
     }
 
     public LabOptions withPort(int p) {
-        return new LabOptions(bindAddress, p, maxKeptBytes, busCapacity, kernelReadouts, retainedExchanges, kernelSampled);
+        return new LabOptions(bindAddress, p, maxKeptBytes, busCapacity, kernelReadouts, retainedExchanges, kernelSampled, warmupExchanges);
     }
 
     public LabOptions withMaxKeptBytes(int n) {
-        return new LabOptions(bindAddress, port, n, busCapacity, kernelReadouts, retainedExchanges, kernelSampled);
+        return new LabOptions(bindAddress, port, n, busCapacity, kernelReadouts, retainedExchanges, kernelSampled, warmupExchanges);
     }
 
     public LabOptions withBusCapacity(int n) {
-        return new LabOptions(bindAddress, port, maxKeptBytes, n, kernelReadouts, retainedExchanges, kernelSampled);
+        return new LabOptions(bindAddress, port, maxKeptBytes, n, kernelReadouts, retainedExchanges, kernelSampled, warmupExchanges);
+    }
+
+    /** How many warm-up exchanges this JVM must have run before the lab starts; 0: no warm-up. */
+    public LabOptions withWarmupExchanges(int n) {
+        return new LabOptions(bindAddress, port, maxKeptBytes, busCapacity, kernelReadouts, retainedExchanges, kernelSampled, n);
     }
 
     public LabOptions withKernelReadouts(boolean on) {
-        return new LabOptions(bindAddress, port, maxKeptBytes, busCapacity, on, retainedExchanges, kernelSampled);
+        return new LabOptions(bindAddress, port, maxKeptBytes, busCapacity, on, retainedExchanges, kernelSampled, warmupExchanges);
     }
 }

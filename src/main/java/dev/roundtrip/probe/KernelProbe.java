@@ -1,6 +1,7 @@
 package dev.roundtrip.probe;
 
 import dev.roundtrip.trace.KernelReadout;
+import dev.roundtrip.trace.Unavailable;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -80,13 +81,13 @@ public final class KernelProbe {
      * @param sndBuf SO_SNDBUF as the socket reports it, or null
      */
     public KernelReadout read(InetSocketAddress local, InetSocketAddress remote, Integer rcvBuf, Integer sndBuf) {
-        if (!enabled) return KernelReadout.unavailable("kernel readouts are switched off", rcvBuf, sndBuf);
+        if (!enabled) return KernelReadout.unavailable(Unavailable.OFF, "kernel readouts are switched off", rcvBuf, sndBuf);
         Optional<TcpTable.Row> row = row(local, remote);
         if (row.isEmpty()) {
             if (!available()) {
-                return KernelReadout.unavailable("socket queues are only readable on Linux (/proc/net/tcp)", rcvBuf, sndBuf);
+                return KernelReadout.unavailable(Unavailable.PLATFORM, "socket queues are only readable on Linux (/proc/net/tcp)", rcvBuf, sndBuf);
             }
-            return KernelReadout.unavailable("connection " + local + " -> " + remote
+            return KernelReadout.unavailable(Unavailable.CLOSED, "connection " + local + " -> " + remote
                     + " is not in /proc/net/tcp (already closed?)", rcvBuf, sndBuf);
         }
         return new KernelReadout(row.get().rxQueue(), row.get().txQueue(), rcvBuf, sndBuf, null);

@@ -43,7 +43,7 @@ public final class Probes {
         if (kernel.enabled() && transport == Transport.EPOLL) dev.roundtrip.probe.SocketQueueIoctl.available();
         this.budget = budget;
         // one shared instance: a sampled-out readout costs no heap per event
-        this.sampledOut = KernelReadout.unavailable("not read at this socket read/write: kernel readouts are sampled under load ("
+        this.sampledOut = KernelReadout.unavailable(dev.roundtrip.trace.Unavailable.SAMPLED, "not read at this socket read/write: kernel readouts are sampled under load ("
                 + budget + "); a held exchange is always measured", null, null);
         // Netty allocates direct memory outside the JDK's pool when it can; that counter is its own.
         this.memory = new MemoryProbe(() -> Math.max(0, PlatformDependent.usedDirectMemory()));
@@ -110,7 +110,7 @@ public final class Probes {
         SocketAddress local = ch.localAddress();
         SocketAddress remote = ch.remoteAddress();
         if (!(local instanceof InetSocketAddress l) || !(remote instanceof InetSocketAddress r)) {
-            return KernelReadout.unavailable("the socket is not connected", rcv, snd);
+            return KernelReadout.unavailable(dev.roundtrip.trace.Unavailable.CLOSED, "the socket is not connected", rcv, snd);
         }
         if (!kernel.enabled()) return switchedOff(rcv, snd);
         return kernel.read(Transport.fd(ch), l, r, rcv, snd);

@@ -31,7 +31,8 @@ class LabApiTest {
             assertThat(x.events()).filteredOn(e -> e.kernel() != null).isNotEmpty()
                     .allSatisfy(e -> {
                         assertThat(e.kernel().queuesAvailable()).isFalse();
-                        assertThat(e.kernel().unavailable()).isEqualTo("kernel readouts are switched off");
+                        assertThat(e.kernel().unavailable()).isEqualTo("off: kernel readouts are switched off");
+                        assertThat(e.kernel().reason()).contains(dev.roundtrip.trace.Unavailable.OFF);
                     });
         }
     }

@@ -42,7 +42,7 @@ public final class LiveLabPort implements LabPort {
     /** Starts a lab on 127.0.0.1, any free port. Blocking: call it off the FX thread. */
     public static LiveLabPort start() {
         try {
-            return new LiveLabPort(Lab.start());
+            return new LiveLabPort(Lab.startThenWarm(dev.roundtrip.lab.LabOptions.defaults())); // warm-up while the window is built
         } catch (IOException e) {
             throw new UncheckedIOException("The embedded server could not start: " + e.getMessage(), e);
         }

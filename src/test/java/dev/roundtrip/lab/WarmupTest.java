@@ -1,0 +1,77 @@
+package dev.roundtrip.lab;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.roundtrip.client.RequestSpec;
+import dev.roundtrip.trace.Exchange;
+import dev.roundtrip.trace.StageEvent;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** The warm-up runs before a lab starts and leaves nothing of itself in the lab a user sees. */
+class WarmupTest {
+    @Test
+    void aDefaultLabStartsOnAWarmedJvm() throws Exception {
+        try (Lab lab = Lab.start()) {
+            assertThat(Warmup.exchangesInThisJvm()).isGreaterThanOrEqualTo(Warmup.DEFAULT_EXCHANGES);
+            assertThat(lab.warmup().inThisJvm()).isGreaterThanOrEqualTo(Warmup.DEFAULT_EXCHANGES);
+            assertThat(lab.warmup().failure()).isNull();
+        }
+    }
+
+    @Test
+    void theWarmUpRunsWhatThisJvmMissesAndNoneOfItIsInTheLab() throws Exception {
+        int before = Warmup.exchangesInThisJvm();
+        try (Lab lab = Lab.start(LabOptions.defaults().withWarmupExchanges(before + Warmup.MIX.size()))) {
+            Warmup.Report w = lab.warmup();
+            assertThat(w.ranHere()).isEqualTo(Warmup.MIX.size()); // every route of the mix once
+            assertThat(w.inThisJvm()).isEqualTo(before + Warmup.MIX.size());
+            assertThat(w.failure()).isNull();
+            // nothing of it in this lab: no event, no exchange, no connection, no kernel readout
+            lab.bus().awaitDelivered(Duration.ofSeconds(2));
+            assertThat(lab.bus().published()).isZero();
+            assertThat(lab.recording().exchanges()).isEmpty();
+            assertThat(lab.serverConnections()).isZero();
+            assertThat(lab.probes().kernelReads()).isZero();
+            // the user's first exchange is number 1 on connection 1, on a new connection
+            Exchange x = Facts.settle(lab, lab.send(RequestSpec.get("/")).exchangeId());
+            assertThat(x.id()).isEqualTo(1);
+            assertThat(x.events()).extracting(StageEvent::connectionId).containsOnly(1L);
+            assertThat(lab.recording().exchanges()).extracting(Exchange::id).containsExactly(1L);
+            assertThat(lab.serverConnections()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void startedThenWarmedTheFirstSendWaitsForTheWarmUpAndNoneOfItIsInTheLab() throws Exception {
+        int before = Warmup.exchangesInThisJvm();
+        try (Lab lab = Lab.startThenWarm(LabOptions.defaults().withWarmupExchanges(before + 2))) {
+            Exchange x = Facts.settle(lab, lab.send(RequestSpec.get("/")).exchangeId());
+            assertThat(lab.warmup().ranHere()).isEqualTo(2);
+            assertThat(lab.warmup().failure()).isNull();
+            assertThat(Warmup.exchangesInThisJvm()).isEqualTo(before + 2); // all of it before the first send
+            assertThat(x.id()).isEqualTo(1);
+            assertThat(lab.recording().exchanges()).extracting(Exchange::id).containsExactly(1L);
+            assertThat(lab.serverConnections()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aWarmJvmIsNotWarmedAgain() throws Exception {
+        try (Lab first = Lab.start(); Lab second = Lab.start()) {
+            assertThat(second.warmup().ranHere()).isZero();
+            assertThat(second.warmup().inThisJvm()).isEqualTo(Warmup.exchangesInThisJvm());
+        }
+    }
+
+    @Test
+    void zeroSwitchesItOff() throws Exception {
+        int before = Warmup.exchangesInThisJvm();
+        try (Lab lab = Lab.start(LabOptions.defaults().withWarmupExchanges(0))) {
+            assertThat(lab.warmup().ranHere()).isZero();
+            assertThat(Warmup.exchangesInThisJvm()).isEqualTo(before);
+        }
+        assertThatThrownBy(() -> LabOptions.defaults().withWarmupExchanges(-1)).hasMessageContaining("warmupExchanges must be >= 0");
+    }
+}
