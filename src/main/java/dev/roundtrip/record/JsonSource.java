@@ -137,7 +137,7 @@ final class JsonSource {
             int nameStart = column(l) - open.getCurrentName().getBytes(StandardCharsets.UTF_8).length - 2;
             return new RecordingFormatException(file, line(l), Math.max(1, nameStart), path(open), "the field appears twice", e);
         }
-        String where = open == null || open.inRoot() ? null : path(open.getParent());
+        String where = open == null || open.inRoot() ? null : shorten(path(open.getParent()));
         return new RecordingFormatException(file, line(l), column(l), where, "invalid JSON: " + why, e);
     }
 
@@ -169,16 +169,30 @@ final class JsonSource {
         return String.format(java.util.Locale.ROOT, "%,d", n);
     }
 
+    private static final java.util.regex.Pattern SOURCE_LOCATION =
+            java.util.regex.Pattern.compile("\\[Source: [^;\\]]*; line: (\\d+), column: (\\d+)\\]");
+
+    /** Jackson's message in our words: its "[Source: REDACTED (...); line: 1, column: 9]" becomes "line 1, column 9". */
     private static String why(JsonProcessingException e) {
-        return String.valueOf(e.getOriginalMessage()).lines().findFirst().orElse("");
+        String first = String.valueOf(e.getOriginalMessage()).lines().findFirst().orElse("");
+        return SOURCE_LOCATION.matcher(first).replaceAll("line $1, column $2")
+                .replace("for Array starting at", "for the array that begins at")
+                .replace("for Object starting at", "for the object that begins at")
+                .replace("for root starting at", "for the document that begins at");
     }
 
     private static boolean isEndOfInput(JsonProcessingException e, String why) {
         return e instanceof JsonEOFException || why.contains("end-of-input");
     }
 
+    /** A path of a deeply nested value, cut in the middle: a message stays a line, not 3 KB. */
+    static String shorten(String path) {
+        if (path.length() <= 160) return path;
+        return path.substring(0, 80) + "…(" + (path.length() - 140) + " characters)…" + path.substring(path.length() - 60);
+    }
+
     private static String containerName(JsonStreamContext c) {
-        String p = path(c.getParent());
+        String p = shorten(path(c.getParent()));
         if (!p.isEmpty()) return p;
         return c.inArray() ? "the top-level array" : "the top-level object";
     }

@@ -46,6 +46,15 @@ class FileLimitsTest {
     }
 
     @Test
+    void aSyntaxErrorDeepInsideGivesAShortPath() throws Exception {
+        String json = "{\"format\": \"roundtrip-recording\", \"version\": 1, \"notes\": " + "[".repeat(900) + "}";
+        RecordingFormatException e = openFails("deep-broken.roundtrip.json", json);
+        assertThat(e.getMessage()).contains("invalid JSON").contains("characters)…").hasSizeLessThan(400)
+                .endsWith(": invalid JSON: Unexpected close marker '}': expected ']' (for the array that begins at line 1, column 957)")
+                .doesNotContain("Source", "StreamReadFeature");
+    }
+
+    @Test
     void aNumberTooLongIsNamedAtItsFirstDigit() throws Exception {
         String json = "{\"format\": \"roundtrip-recording\", \"version\": 1,\n\"startedAt\": \"2026-01-01T00:00:00Z\",\n"
                 + "\"dropped\": 1" + "0".repeat(199) + ", \"exchanges\": []}";
