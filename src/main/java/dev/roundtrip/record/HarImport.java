@@ -221,7 +221,7 @@ public final class HarImport {
         LocatedJson statusNode = resNode.get("status");
         int status = statusNode.intValue();
         if (status != 0 && (status < 100 || status > 999)) throw statusNode.fail("an HTTP status from 100 to 999, or 0 for no response");
-        ResponseInfo response = status > 0 ? response(resNode, status) : null;
+        ResponseInfo response = status > 0 ? response(resNode, status, warnings) : null;
 
         LocatedJson timings = e.get("timings");
         if (!timings.isAbsent()) timings.expectObject("the HAR \"timings\" object");
@@ -233,7 +233,7 @@ public final class HarImport {
         double wait = phase(timings, "wait", true, warnings);
         double receive = phase(timings, "receive", true, warnings);
         LocatedJson time = e.get("time");
-        double total = duration(time, true, warnings);
+        double total = duration(time, true, warnings, timings.isObject() ? "the timings are used" : "read as 0");
         if (!timings.isObject()) {
             wait = total; // only the total is known
         } else if (!time.isAbsent() && time.doubleValue() >= 0) {
@@ -298,7 +298,7 @@ public final class HarImport {
     /** A HAR timing phase in ms, read by {@link #duration}; 0 when there are no timings. */
     private static double phase(LocatedJson timings, String name, boolean requiredByHar, Warnings warnings) throws RecordingFormatException {
         if (!timings.isObject()) return 0;
-        return duration(timings.get(name), requiredByHar, warnings);
+        return duration(timings.get(name), requiredByHar, warnings, "read as 0");
     }
 
     /**
@@ -307,11 +307,11 @@ public final class HarImport {
      * with a warning ({@code doubtfulIfUnknown}). A missing one is 0. Anything else is refused: a
      * negative or huge time would draw the exchange before it started or at the end of time.
      */
-    private static double duration(LocatedJson n, boolean doubtfulIfUnknown, Warnings warnings) throws RecordingFormatException {
+    private static double duration(LocatedJson n, boolean doubtfulIfUnknown, Warnings warnings, String instead) throws RecordingFormatException {
         if (n.isAbsent()) return 0;
         double v = n.doubleValue();
         if (v == -1) {
-            if (doubtfulIfUnknown) warnings.add(n, "-1 (not known); read as 0");
+            if (doubtfulIfUnknown) warnings.add(n, "-1 (not known); " + instead);
             return 0;
         }
         if (v < 0 && v > -0.001) return 0; // a rounding error of a tool, not a negative time
@@ -350,12 +350,20 @@ public final class HarImport {
         return new RequestInfo(method, target, headers, body, null);
     }
 
-    private static ResponseInfo response(LocatedJson r, int status) throws RecordingFormatException {
+    private static ResponseInfo response(LocatedJson r, int status, Warnings warnings) throws RecordingFormatException {
         String reason = r.get("statusText").scalarText("");
         String wrong = FileChecks.controlCharacter(reason, true);
         if (wrong != null) throw r.get("statusText").at("a status text may not hold control characters; this one " + wrong);
         LocatedJson content = r.get("content");
         byte[] body = content.isObject() ? text(content) : new byte[0];
+        if (content.isObject() && content.has("text") && "base64".equalsIgnoreCase(content.get("encoding").scalarText(""))) {
+            // base64 is the body's exact bytes: its length must be the size the HAR gives
+            LocatedJson size = content.get("size");
+            if (size.isNumber() && size.doubleValue() > 0 && size.doubleValue() != body.length) {
+                warnings.add(size, "content.size is " + size.scalarText("") + " but the base64 text holds " + body.length
+                        + " bytes; the body is those " + body.length + " bytes");
+            }
+        }
         return new ResponseInfo(status, reason, headers(r.get("headers")), body);
     }
 

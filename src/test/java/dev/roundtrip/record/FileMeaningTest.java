@@ -173,6 +173,21 @@ class FileMeaningTest {
     }
 
     @Test
+    void aMinusOneTimeBesideTimingsSaysTheTimingsAreUsed() throws Exception {
+        Recording r = opened("minus.har", har(x -> entry(x, 0).put("time", -1)));
+        assertThat(r.warnings()).extracting(RecordingWarning::message).containsExactly("-1 (not known); the timings are used");
+    }
+
+    @Test
+    void base64ContentOfAnotherSizeThanTheHarSaysIsImportedWithAWarning() throws Exception {
+        Recording r = opened("size.har", har(x -> ((ObjectNode) entry(x, 1).get("response").get("content")).put("size", 99)));
+        assertThat(r.warnings()).singleElement().satisfies(w -> {
+            assertThat(w.path()).isEqualTo("log.entries[1].response.content.size");
+            assertThat(w.message()).isEqualTo("content.size is 99 but the base64 text holds 8 bytes; the body is those 8 bytes");
+        });
+    }
+
+    @Test
     void aUrlThatIsNotOneIsRefused() throws Exception {
         RecordingFormatException e = refused("url.har", har(r -> ((ObjectNode) entry(r, 0).get("request")).put("url", "not a url")));
         assertThat(e.path()).contains("log.entries[0].request.url");
