@@ -147,7 +147,8 @@ public final class HarExport {
         g.writeNumberField("wait", t.waitMs());
         g.writeNumberField("receive", t.receiveMs());
         g.writeEndObject();
-        g.writeStringField("serverIPAddress", "127.0.0.1");
+        String address = x.peer().map(dev.roundtrip.trace.Peer::address).orElse("127.0.0.1");
+        if (!address.isEmpty()) g.writeStringField("serverIPAddress", address);
         g.writeStringField("connection", Long.toString(x.connectionId()));
         String detail = end == null ? null : end.detail();
         if (detail != null && !detail.isEmpty()) g.writeStringField("comment", detail);

@@ -6,6 +6,7 @@ import dev.roundtrip.trace.ExchangeEnded;
 import dev.roundtrip.trace.ExchangeStarted;
 import dev.roundtrip.trace.Header;
 import dev.roundtrip.trace.Outcome;
+import dev.roundtrip.trace.Peer;
 import dev.roundtrip.trace.Phase;
 import dev.roundtrip.trace.RequestInfo;
 import dev.roundtrip.trace.ResponseInfo;
@@ -52,7 +53,34 @@ import java.util.Set;
  * give a {@link RecordingFormatException} naming file, line and field when missing.
  */
 public final class HarImport {
+    /** A HAR duration (a timing phase, an entry's {@code time}) may be at most this many ms: 11.6 days. */
+    static final double MAX_MS = 1e9;
+    /** Entries may lie at most this far after the earliest one. */
+    static final Duration MAX_SPAN = Duration.ofDays(365L * 100);
+    /** Warnings placed at their line (each costs a pass over the file); the next ones name only their path. */
+    private static final int LOCATED_WARNINGS = 20;
+    /** Warnings kept; beyond them one more says how many were left out. */
+    private static final int MAX_WARNINGS = 100;
+
     private HarImport() {}
+
+    /** The doubtful values of one import, in file order. */
+    private static final class Warnings {
+        final List<RecordingWarning> list = new ArrayList<>();
+        int more;
+
+        void add(LocatedJson at, String problem) {
+            if (list.size() >= MAX_WARNINGS) more++;
+            else list.add(list.size() < LOCATED_WARNINGS ? at.warning(problem) : at.warningByPath(problem));
+        }
+
+        List<RecordingWarning> all(String file) {
+            if (more == 0) return list;
+            List<RecordingWarning> out = new ArrayList<>(list);
+            out.add(new RecordingWarning(file, 0, 0, "", "and " + more + " more warning" + (more == 1 ? "" : "s") + " like these"));
+            return out;
+        }
+    }
 
     /**
      * Reads a HAR document.
@@ -72,6 +100,10 @@ public final class HarImport {
         LocatedJson ours = log.get("_roundtrip");
         if (!ours.isAbsent()) checkVersion(ours);
         List<LocatedJson> entries = log.get("entries").elements();
+        if (entries.isEmpty() && ours.isAbsent()) {
+            throw log.get("entries").at("the HAR has no entries (an empty list): there is no exchange to import");
+        }
+        Warnings warnings = new Warnings();
 
         Instant startedAt = !ours.isAbsent() ? instant(ours.get("startedAt")) : earliest(log, entries);
         Recording recording = new Recording(startedAt);
@@ -99,10 +131,11 @@ public final class HarImport {
             LocatedJson e = foreign.get(f++);
             while (ids.contains(nextId)) nextId++;
             ids.add(nextId);
-            exchanges.set(i, entry(e, nextId++, startedAt, connections, creator));
+            exchanges.set(i, entry(e, nextId++, startedAt, connections, creator, warnings));
         }
         if (!ours.isAbsent() && ours.has("dropped")) recording.setDropped(ours.get("dropped").nonNegativeLong());
         for (Exchange x : exchanges) recording.add(x);
+        recording.setWarnings(warnings.all(source.file()));
         return recording;
     }
 
@@ -170,27 +203,46 @@ public final class HarImport {
         }
     }
 
-    private static Exchange entry(LocatedJson e, long id, Instant recordingStart, Map<String, Long> connections, String creator) throws RecordingFormatException {
+    private static Exchange entry(LocatedJson e, long id, Instant recordingStart, Map<String, Long> connections, String creator,
+                                  Warnings warnings) throws RecordingFormatException {
         LocatedJson reqNode = e.get("request");
         reqNode.expectObject("the HAR \"request\" object");
         LocatedJson resNode = e.get("response");
         resNode.expectObject("the HAR \"response\" object");
         Instant started = dateTime(e.get("startedDateTime"));
+        if (Duration.between(recordingStart, started).compareTo(MAX_SPAN) > 0) {
+            throw e.get("startedDateTime").at("more than 100 years after the earliest entry (" + recordingStart
+                    + "); the entries of one HAR must lie closer together");
+        }
         long t0 = Duration.between(recordingStart, started).toNanos();
         long connectionId = connection(e.get("connection"), connections);
 
         RequestInfo request = request(reqNode);
-        int status = resNode.get("status").intValue();
-        ResponseInfo response = status > 0 ? response(resNode, status) : null;
+        LocatedJson statusNode = resNode.get("status");
+        int status = statusNode.intValue();
+        if (status != 0 && (status < 100 || status > 999)) throw statusNode.fail("an HTTP status from 100 to 999, or 0 for no response");
+        ResponseInfo response = status > 0 ? response(resNode, status, warnings) : null;
 
         LocatedJson timings = e.get("timings");
-        double blocked = phase(timings, "blocked");
-        double dns = phase(timings, "dns");
-        double connect = phase(timings, "connect");
-        double send = phase(timings, "send");
-        double wait = phase(timings, "wait");
-        double receive = phase(timings, "receive");
-        if (!timings.isObject()) wait = Math.max(0, e.get("time").doubleOr(0)); // only the total is known
+        if (!timings.isAbsent()) timings.expectObject("the HAR \"timings\" object");
+        double blocked = phase(timings, "blocked", false, warnings);
+        double dns = phase(timings, "dns", false, warnings);
+        double connect = phase(timings, "connect", false, warnings);
+        phase(timings, "ssl", false, warnings); // included in connect (HAR 1.2): checked only
+        double send = phase(timings, "send", true, warnings);
+        double wait = phase(timings, "wait", true, warnings);
+        double receive = phase(timings, "receive", true, warnings);
+        LocatedJson time = e.get("time");
+        double total = duration(time, true, warnings, timings.isObject() ? "the timings are used" : "read as 0");
+        if (!timings.isObject()) {
+            wait = total; // only the total is known
+        } else if (!time.isAbsent() && time.doubleValue() >= 0) {
+            double sum = blocked + dns + connect + send + wait + receive;
+            if (Math.abs(total - sum) > Math.max(1, 0.05 * Math.max(total, sum))) {
+                warnings.add(time, "the entry's time is " + ms(total) + " but its timings add up to " + ms(sum)
+                        + "; the diagram uses the timings");
+            }
+        }
 
         long sendBegin = t0 + nanos(blocked + dns + connect);
         long sendEnd = sendBegin + nanos(send);
@@ -198,6 +250,7 @@ public final class HarImport {
         long interpretEnd = interpretBegin + nanos(receive);
 
         Exchange x = new Exchange(new ExchangeStarted(id, connectionId, t0, request));
+        x.setPeer(peer(e, reqNode));
         String from = "from " + creator;
         x.append(event(id, connectionId, Stage.SEND, Phase.BEGIN, sendBegin,
                 "request starts (" + from + (blocked + dns + connect > 0 ? ", after " + ms(blocked + dns + connect) + " blocked/dns/connect" : "") + ")"));
@@ -242,13 +295,28 @@ public final class HarImport {
         return new StageEvent(id, connectionId, stage, phase, stage.owner(), t, "", detail, null, null, null, null, null);
     }
 
-    /** A HAR timing phase in ms; -1 (not applicable), missing or negative read as 0. */
-    private static double phase(LocatedJson timings, String name) throws RecordingFormatException {
+    /** A HAR timing phase in ms, read by {@link #duration}; 0 when there are no timings. */
+    private static double phase(LocatedJson timings, String name, boolean requiredByHar, Warnings warnings) throws RecordingFormatException {
         if (!timings.isObject()) return 0;
-        LocatedJson n = timings.get(name);
+        return duration(timings.get(name), requiredByHar, warnings, "read as 0");
+    }
+
+    /**
+     * A duration in ms: a number from 0 to {@link #MAX_MS}, or -1 for "not known" (read as 0). HAR
+     * allows -1 for blocked, dns, connect and ssl; for send, wait, receive and time it is imported
+     * with a warning ({@code doubtfulIfUnknown}). A missing one is 0. Anything else is refused: a
+     * negative or huge time would draw the exchange before it started or at the end of time.
+     */
+    private static double duration(LocatedJson n, boolean doubtfulIfUnknown, Warnings warnings, String instead) throws RecordingFormatException {
         if (n.isAbsent()) return 0;
         double v = n.doubleValue();
-        return v > 0 ? v : 0;
+        if (v == -1) {
+            if (doubtfulIfUnknown) warnings.add(n, "-1 (not known); " + instead);
+            return 0;
+        }
+        if (v < 0 && v > -0.001) return 0; // a rounding error of a tool, not a negative time
+        if (!(v >= 0 && v <= MAX_MS)) throw n.fail("a duration in ms from 0 to 1,000,000,000 (11.6 days), or -1 for not known");
+        return v;
     }
 
     private static long nanos(double ms) {
@@ -267,9 +335,13 @@ public final class HarImport {
     }
 
     private static RequestInfo request(LocatedJson r) throws RecordingFormatException {
-        String method = r.get("method").string();
+        LocatedJson methodNode = r.get("method");
+        String method = methodNode.string();
+        if (method.isEmpty() || FileChecks.controlCharacter(method, false) != null || method.indexOf(' ') >= 0) {
+            throw methodNode.fail("an HTTP method such as GET (letters, no spaces or control characters)");
+        }
         LocatedJson urlNode = r.get("url");
-        String url = urlNode.string();
+        String url = url(urlNode);
         String target = target(url);
         List<Header> headers = headers(r.get("headers"));
         byte[] body = new byte[0];
@@ -278,10 +350,20 @@ public final class HarImport {
         return new RequestInfo(method, target, headers, body, null);
     }
 
-    private static ResponseInfo response(LocatedJson r, int status) throws RecordingFormatException {
+    private static ResponseInfo response(LocatedJson r, int status, Warnings warnings) throws RecordingFormatException {
         String reason = r.get("statusText").scalarText("");
+        String wrong = FileChecks.controlCharacter(reason, true);
+        if (wrong != null) throw r.get("statusText").at("a status text may not hold control characters; this one " + wrong);
         LocatedJson content = r.get("content");
         byte[] body = content.isObject() ? text(content) : new byte[0];
+        if (content.isObject() && content.has("text") && "base64".equalsIgnoreCase(content.get("encoding").scalarText(""))) {
+            // base64 is the body's exact bytes: its length must be the size the HAR gives
+            LocatedJson size = content.get("size");
+            if (size.isNumber() && size.doubleValue() > 0 && size.doubleValue() != body.length) {
+                warnings.add(size, "content.size is " + size.scalarText("") + " but the base64 text holds " + body.length
+                        + " bytes; the body is those " + body.length + " bytes");
+            }
+        }
         return new ResponseInfo(status, reason, headers(r.get("headers")), body);
     }
 
@@ -308,9 +390,72 @@ public final class HarImport {
     private static List<Header> headers(LocatedJson list) throws RecordingFormatException {
         List<Header> out = new ArrayList<>();
         for (LocatedJson h : list.elementsOrEmpty()) {
-            out.add(new Header(h.get("name").string(), h.get("value").scalarText("")));
+            String name = h.get("name").string();
+            String value = h.get("value").scalarText("");
+            String wrong = FileChecks.controlCharacter(name, false);
+            if (wrong != null) throw h.get("name").at(HEADER_RULE + "; this name " + wrong);
+            wrong = FileChecks.controlCharacter(value, true);
+            if (wrong != null) throw h.get("value").at(HEADER_RULE + "; this value " + wrong);
+            out.add(new Header(name, value));
         }
         return out;
+    }
+
+    /** Where the entry went: its URL's host and the HAR's {@code serverIPAddress}, never "loopback" unless it was. */
+    private static Peer peer(LocatedJson entry, LocatedJson request) throws RecordingFormatException {
+        LocatedJson ip = entry.get("serverIPAddress");
+        String address = ip.scalarText("").trim();
+        String wrong = FileChecks.controlCharacter(address, false);
+        if (wrong != null) throw ip.at("a server address may not hold control characters; this one " + wrong);
+        return new Peer(host(request.get("url").string()), address);
+    }
+
+    private static final String HEADER_RULE = "a header name or value may not hold line breaks or other control characters "
+            + "(each would start a new header when the exchange is sent again or exported)";
+
+    /**
+     * The entry's URL: absolute ({@code scheme:...}), without spaces or control characters (its path
+     * becomes the request target, sent again on a line of its own); a web URL ({@code http},
+     * {@code https}, {@code ws}, {@code wss}) with a host.
+     */
+    private static String url(LocatedJson n) throws RecordingFormatException {
+        String url = n.string();
+        String wrong = FileChecks.controlCharacter(url, false);
+        if (wrong != null) throw n.at("a URL may not hold control characters; this one " + wrong);
+        int space = url.indexOf(' ');
+        if (space >= 0) throw n.at("a URL may not hold spaces (they are written %20); this one has one at character " + (space + 1));
+        String scheme = scheme(url);
+        if (scheme == null) throw n.fail("an absolute URL such as https://example.com/path");
+        if (WEB_SCHEMES.contains(scheme) && host(url).isEmpty()) {
+            throw n.fail("an absolute URL with a host, such as " + scheme + "://example.com/path");
+        }
+        return url;
+    }
+
+    private static final Set<String> WEB_SCHEMES = Set.of("http", "https", "ws", "wss");
+
+    /** The scheme of {@code url} in lower case, or null when it does not start with one. */
+    static String scheme(String url) {
+        int colon = url.indexOf(':');
+        if (colon < 1) return null;
+        for (int i = 0; i < colon; i++) {
+            char c = url.charAt(i);
+            boolean ok = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || i > 0 && (c >= '0' && c <= '9' || c == '+' || c == '-' || c == '.');
+            if (!ok) return null;
+        }
+        return url.substring(0, colon).toLowerCase(Locale.ROOT);
+    }
+
+    /** The host (and port, as written) of a {@code scheme://host/...} URL; "" when it has none. */
+    static String host(String url) {
+        int start = url.indexOf("://");
+        if (start < 0) return "";
+        start += 3;
+        int end = start;
+        while (end < url.length() && "/?#".indexOf(url.charAt(end)) < 0) end++;
+        String authority = url.substring(start, end);
+        int at = authority.lastIndexOf('@');
+        return at >= 0 ? authority.substring(at + 1) : authority;
     }
 
     /** Path and query of an absolute URL; the URL itself when it is not one (data:, about:, malformed). */

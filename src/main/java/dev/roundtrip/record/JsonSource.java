@@ -9,7 +9,9 @@ import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
+import dev.roundtrip.text.TextEncoding;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -24,14 +26,20 @@ import java.nio.charset.StandardCharsets;
  * and JSON path ({@code exchanges[0].events[3].stage}) in the words of {@link RecordingFormatException}.
  */
 final class JsonSource {
+    /** Objects and arrays inside each other: a recording needs 6 levels, a browser's HAR a few dozen. */
+    static final int MAX_NESTING = 1000;
+    /** Characters of one number: 64-bit integers and doubles need about 25. */
+    static final int MAX_NUMBER_LENGTH = 100;
     // Recorded bodies can be large; the file size limit is the guard, not the string length.
-    private static final StreamReadConstraints UNLIMITED = StreamReadConstraints.builder()
+    private static final StreamReadConstraints LIMITS = StreamReadConstraints.builder()
             .maxStringLength(Integer.MAX_VALUE)
             .maxDocumentLength(-1)
+            .maxNestingDepth(MAX_NESTING)
+            .maxNumberLength(MAX_NUMBER_LENGTH)
             .build();
-    private static final JsonFactory FACTORY = JsonFactory.builder().streamReadConstraints(UNLIMITED).build();
+    private static final JsonFactory FACTORY = JsonFactory.builder().streamReadConstraints(LIMITS).build();
     /** Refuses a field given twice (which one would count is anybody's guess); costs a set per object. */
-    private static final JsonFactory STRICT = JsonFactory.builder().streamReadConstraints(UNLIMITED)
+    private static final JsonFactory STRICT = JsonFactory.builder().streamReadConstraints(LIMITS)
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
 
@@ -77,6 +85,11 @@ final class JsonSource {
         return STRICT.createParser(content, start, content.length - start);
     }
 
+    /** The file's name as messages show it. */
+    String file() {
+        return file;
+    }
+
     RecordingFormatException error(JsonLocation at, String path, String problem) {
         return new RecordingFormatException(file, line(at), column(at), path, problem);
     }
@@ -113,6 +126,7 @@ final class JsonSource {
         String why = why(j);
         JsonStreamContext open = p == null ? null : p.getParsingContext();
         JsonLocation l = j.getLocation();
+        if (j instanceof StreamConstraintsException) return limitError(j, p, why);
         if (isEndOfInput(j, why)) {
             String what = open == null || open.inRoot() ? "the JSON document" : containerName(open);
             return new RecordingFormatException(file, line(l), column(l), null,
@@ -123,20 +137,62 @@ final class JsonSource {
             int nameStart = column(l) - open.getCurrentName().getBytes(StandardCharsets.UTF_8).length - 2;
             return new RecordingFormatException(file, line(l), Math.max(1, nameStart), path(open), "the field appears twice", e);
         }
-        String where = open == null || open.inRoot() ? null : path(open.getParent());
+        String where = open == null || open.inRoot() ? null : shorten(path(open.getParent()));
         return new RecordingFormatException(file, line(l), column(l), where, "invalid JSON: " + why, e);
     }
 
+    /**
+     * One of our limits (nesting, number length), in plain words at the place the parser reached;
+     * no path (at 100,000 levels it would be longer than the file's first lines).
+     */
+    private RecordingFormatException limitError(JsonProcessingException e, JsonParser p, String why) {
+        JsonLocation l = p == null ? null : p.currentLocation();
+        String problem;
+        if (why.contains("nesting depth")) {
+            problem = "objects and arrays are nested more than " + thousands(MAX_NESTING) + " levels deep here; "
+                    + "recordings and HAR files may nest at most " + thousands(MAX_NESTING) + " (a recording needs fewer than 10)";
+        } else if (why.contains("Number value length")) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("length \\((\\d+)\\)").matcher(why);
+            String length = m.find() ? thousands(Long.parseLong(m.group(1))) + " characters" : "more characters";
+            problem = "a number of " + length + "; a number in a recording or HAR file may have at most " + MAX_NUMBER_LENGTH;
+            // Jackson stops after the number: point at its first character.
+            if (l != null && m.find(0)) l = new JsonLocation(l.contentReference(), l.getByteOffset(), l.getCharOffset(),
+                    l.getLineNr(), Math.max(1, l.getColumnNr() - (int) Long.parseLong(m.group(1))));
+        } else {
+            problem = "over a limit for recordings and HAR files (" + why.replaceAll(" ?\\(.*from `.*`\\)", "") + ")";
+        }
+        return new RecordingFormatException(file, line(l), column(l), null, problem, e);
+    }
+
+    /** 20971520 as "20,971,520": large counts in messages. */
+    static String thousands(long n) {
+        return String.format(java.util.Locale.ROOT, "%,d", n);
+    }
+
+    private static final java.util.regex.Pattern SOURCE_LOCATION =
+            java.util.regex.Pattern.compile("\\[Source: [^;\\]]*; line: (\\d+), column: (\\d+)\\]");
+
+    /** Jackson's message in our words: its "[Source: REDACTED (...); line: 1, column: 9]" becomes "line 1, column 9". */
     private static String why(JsonProcessingException e) {
-        return String.valueOf(e.getOriginalMessage()).lines().findFirst().orElse("");
+        String first = String.valueOf(e.getOriginalMessage()).lines().findFirst().orElse("");
+        return SOURCE_LOCATION.matcher(first).replaceAll("line $1, column $2")
+                .replace("for Array starting at", "for the array that begins at")
+                .replace("for Object starting at", "for the object that begins at")
+                .replace("for root starting at", "for the document that begins at");
     }
 
     private static boolean isEndOfInput(JsonProcessingException e, String why) {
         return e instanceof JsonEOFException || why.contains("end-of-input");
     }
 
+    /** A path of a deeply nested value, cut in the middle: a message stays a line, not 3 KB. */
+    static String shorten(String path) {
+        if (path.length() <= 160) return path;
+        return path.substring(0, 80) + "…(" + (path.length() - 140) + " characters)…" + path.substring(path.length() - 60);
+    }
+
     private static String containerName(JsonStreamContext c) {
-        String p = path(c.getParent());
+        String p = shorten(path(c.getParent()));
         if (!p.isEmpty()) return p;
         return c.inArray() ? "the top-level array" : "the top-level object";
     }
@@ -212,6 +268,11 @@ final class JsonSource {
 
     /** A known binary signature, a NUL byte or invalid UTF-8 near the start means "not text". */
     private static void rejectBinary(byte[] b, String file) throws RecordingFormatException {
+        String utf16 = TextEncoding.utf16(b);
+        if (utf16 != null) {
+            throw RecordingFormatException.whole(file, "is " + utf16 + " text; a recording or HAR must be UTF-8: "
+                    + "save it again as UTF-8 (most editors offer it under Save As or Encoding)");
+        }
         String kind = signature(b);
         if (kind != null) {
             throw RecordingFormatException.whole(file, "is a binary file (" + kind + "), not a JSON recording or HAR");

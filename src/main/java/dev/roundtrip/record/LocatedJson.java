@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 
 /**
@@ -135,7 +134,7 @@ final class LocatedJson {
     byte[] base64() throws RecordingFormatException {
         String s = string();
         try {
-            return Base64.getMimeDecoder().decode(s);
+            return FileChecks.base64(s);
         } catch (IllegalArgumentException e) {
             throw fail("base64 data (" + e.getMessage() + ")");
         }
@@ -149,6 +148,16 @@ final class LocatedJson {
     /** An error at this value (at its object when it is missing), with a free-form problem text. */
     RecordingFormatException at(String problem) {
         return source.error(pointer(), path(), problem);
+    }
+
+    /** A warning about this value, placed like {@link #at} (a second pass over the file to find its line). */
+    RecordingWarning warning(String problem) {
+        return RecordingWarning.of(at(problem));
+    }
+
+    /** A warning that names this value's path but not its line (no second pass). */
+    RecordingWarning warningByPath(String problem) {
+        return new RecordingWarning(source.file(), 0, 0, path(), problem);
     }
 
     /** The JSON Pointer of this value in the file, e.g. {@code /log/entries/3/request}. */

@@ -34,6 +34,7 @@ public final class Recording implements TraceListener {
     private final AtomicLong evictedExchanges = new AtomicLong();
     private final AtomicLong evictedEvents = new AtomicLong();
     private volatile int retainedExchanges = Integer.MAX_VALUE;
+    private volatile List<RecordingWarning> warnings = List.of();
 
     public Recording(Instant startedAt) {
         this.startedAt = startedAt;
@@ -41,6 +42,20 @@ public final class Recording implements TraceListener {
 
     public Instant startedAt() {
         return startedAt;
+    }
+
+    /**
+     * What was doubtful in the file this recording was read from (a HAR import: a {@code time} of
+     * -1, timings that do not add up), each naming its entry; empty for a live recording and for
+     * every file without doubts. Not saved: it describes the file read, not the exchanges.
+     */
+    public List<RecordingWarning> warnings() {
+        return warnings;
+    }
+
+    /** Set once by the reader that filled this recording. */
+    void setWarnings(List<RecordingWarning> warnings) {
+        this.warnings = List.copyOf(warnings);
     }
 
     /** Exchanges in the order they started. */

@@ -11,6 +11,7 @@ import dev.roundtrip.trace.GateEvent;
 import dev.roundtrip.trace.Header;
 import dev.roundtrip.trace.KernelReadout;
 import dev.roundtrip.trace.MemoryReadout;
+import dev.roundtrip.trace.Peer;
 import dev.roundtrip.trace.RequestInfo;
 import dev.roundtrip.trace.ResponseInfo;
 import dev.roundtrip.trace.SqlReadout;
@@ -59,6 +60,13 @@ public final class RecordingJson {
         if (end != null) {
             g.writeNumberField("endedNanos", end.tNanos());
             g.writeStringField("detail", end.detail());
+        }
+        Peer peer = x.peer().orElse(null);
+        if (peer != null) {
+            g.writeObjectFieldStart("peer");
+            g.writeStringField("host", peer.host());
+            g.writeStringField("address", peer.address());
+            g.writeEndObject();
         }
         g.writeFieldName("request");
         writeRequest(g, x.request());

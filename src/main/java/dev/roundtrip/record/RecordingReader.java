@@ -16,6 +16,7 @@ import dev.roundtrip.trace.Header;
 import dev.roundtrip.trace.KernelReadout;
 import dev.roundtrip.trace.MemoryReadout;
 import dev.roundtrip.trace.Outcome;
+import dev.roundtrip.trace.Peer;
 import dev.roundtrip.trace.Phase;
 import dev.roundtrip.trace.RequestInfo;
 import dev.roundtrip.trace.ResponseInfo;
@@ -26,7 +27,6 @@ import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -150,6 +150,7 @@ final class RecordingReader {
         String detail = null;
         List<StageEvent> events = null;
         List<GateEvent> gates = List.of();
+        Peer peer = null;
         int seen = 0;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String f = p.currentName();
@@ -157,11 +158,11 @@ final class RecordingReader {
             switch (f) {
                 case "id": seen = once(seen, 0); id = integer(v); break;
                 case "connectionId": seen = once(seen, 1); connectionId = integer(v); hasConnection = true; break;
-                case "startedNanos": seen = once(seen, 2); startedNanos = integer(v); hasStart = true; break;
+                case "startedNanos": seen = once(seen, 2); startedNanos = time(v); hasStart = true; break;
                 case "endedNanos":
                     seen = once(seen, 3);
                     endIsNull = v == JsonToken.VALUE_NULL;
-                    if (!endIsNull) endedNanos = integer(v);
+                    if (!endIsNull) endedNanos = time(v);
                     hasEnd = !endIsNull;
                     break;
                 case "outcome": seen = once(seen, 4); outcome = Outcome.fromWireName(oneOf(v, OUTCOMES)); break;
@@ -170,6 +171,7 @@ final class RecordingReader {
                 case "detail": seen = once(seen, 7); detail = stringOrNull(v); break;
                 case "events": seen = once(seen, 8); events = events(v, id); break;
                 case "gates": seen = once(seen, 9); gates = v == JsonToken.VALUE_NULL ? List.of() : gates(v, id); break;
+                case "peer": seen = once(seen, 10); peer = v == JsonToken.VALUE_NULL ? null : peer(v); break;
                 default: p.skipChildren();
             }
         }
@@ -179,7 +181,18 @@ final class RecordingReader {
         if (outcome == null) throw missing("outcome", "one of " + String.join("|", OUTCOMES));
         if (request == null) throw missing("request", "an object");
         if (events == null) throw missing("events", "an array");
+        if (hasEnd && endedNanos < startedNanos) {
+            throw atField("endedNanos", "the exchange ends at " + nanos(endedNanos) + ", before it started (startedNanos "
+                    + nanos(startedNanos) + "); time runs forward within an exchange");
+        }
+        for (int i = 0; i < events.size(); i++) {
+            if (events.get(i).tNanos() < startedNanos) throw beforeStart("events", i, events.get(i).tNanos(), startedNanos);
+        }
+        for (int i = 0; i < gates.size(); i++) {
+            if (gates.get(i).tNanos() < startedNanos) throw beforeStart("gates", i, gates.get(i).tNanos(), startedNanos);
+        }
         Exchange x = new Exchange(new ExchangeStarted(id, connectionId, startedNanos, request));
+        if (peer != null) x.setPeer(peer);
         for (StageEvent e : events) x.append(e.exchangeId() == id ? e : withId(e, id)); // "events" came before "id"
         for (GateEvent g : gates) x.append(g.exchangeId() == id ? g : new GateEvent(id, g.tNanos(), g.stage(), g.kind(), g.kernel()));
         if (hasEnd) {
@@ -191,6 +204,24 @@ final class RecordingReader {
             throw atField("response", "a pending exchange has no response yet; endedNanos is missing");
         }
         return x;
+    }
+
+    /** {"host": "example.com", "address": "93.184.216.34"}: both optional texts of one line. */
+    private Peer peer(JsonToken t) throws IOException, RecordingFormatException {
+        if (t != JsonToken.START_OBJECT) throw fail("an object");
+        String host = "";
+        String address = "";
+        int seen = 0;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String f = p.currentName();
+            JsonToken v = p.nextToken();
+            switch (f) {
+                case "host": seen = once(seen, 0); host = v == JsonToken.VALUE_NULL ? "" : oneLine(string(v), "a host"); break;
+                case "address": seen = once(seen, 1); address = v == JsonToken.VALUE_NULL ? "" : oneLine(string(v), "an address"); break;
+                default: p.skipChildren();
+            }
+        }
+        return new Peer(host, address);
     }
 
     private RequestInfo request(JsonToken t) throws IOException, RecordingFormatException {
@@ -205,8 +236,8 @@ final class RecordingReader {
             String f = p.currentName();
             JsonToken v = p.nextToken();
             switch (f) {
-                case "method": seen = once(seen, 0); method = string(v); break;
-                case "target": seen = once(seen, 1); target = string(v); break;
+                case "method": seen = once(seen, 0); method = oneLine(string(v), "a method"); break;
+                case "target": seen = once(seen, 1); target = oneLine(string(v), "a request target"); break;
                 case "headers": seen = once(seen, 2); headers = headers(v); break;
                 case "body": seen = once(seen, 3); body = v == JsonToken.VALUE_NULL ? null : body(v); break;
                 case "raw": seen = once(seen, 4); raw = v == JsonToken.VALUE_NULL ? null : body(v); break;
@@ -235,7 +266,7 @@ final class RecordingReader {
                     status = int32(v);
                     if (status < 100 || status > 999) throw fail("an HTTP status from 100 to 999");
                     break;
-                case "reason": seen = once(seen, 1); reason = v == JsonToken.VALUE_NULL ? "" : string(v); break;
+                case "reason": seen = once(seen, 1); reason = v == JsonToken.VALUE_NULL ? "" : oneLine(string(v), "a reason phrase"); break;
                 case "headers": seen = once(seen, 2); headers = headers(v); break;
                 case "body": seen = once(seen, 3); body = v == JsonToken.VALUE_NULL ? new byte[0] : body(v); break;
                 default: p.skipChildren();
@@ -258,8 +289,8 @@ final class RecordingReader {
                 String f = p.currentName();
                 JsonToken v = p.nextToken();
                 switch (f) {
-                    case "name": seen = once(seen, 0); name = shared(string(v)); break;
-                    case "value": seen = once(seen, 1); value = string(v); break;
+                    case "name": seen = once(seen, 0); name = shared(oneLine(string(v), "a header name")); break;
+                    case "value": seen = once(seen, 1); value = oneLine(string(v), "a header value"); break;
                     default: p.skipChildren();
                 }
             }
@@ -323,7 +354,7 @@ final class RecordingReader {
                 case "phase": seen = once(seen, 1); phase = Phase.fromWireName(oneOf(v, PHASES)); break;
                 case "actor": seen = once(seen, 2); actor = Actor.fromWireName(oneOf(v, ACTORS)); break;
                 case "connectionId": seen = once(seen, 3); connectionId = integer(v); hasConnection = true; break;
-                case "tNanos": seen = once(seen, 4); tNanos = integer(v); hasTime = true; break;
+                case "tNanos": seen = once(seen, 4); tNanos = time(v); hasTime = true; break;
                 case "thread": seen = once(seen, 5); thread = nul ? null : shared(string(v)); break;
                 case "detail": seen = once(seen, 6); detail = stringOrNull(v); break;
                 case "bytes": seen = once(seen, 7); bytes = nul ? null : bytes(v); break;
@@ -359,7 +390,7 @@ final class RecordingReader {
                 switch (f) {
                     case "stage": seen = once(seen, 0); stage = Stage.fromWireName(oneOf(v, STAGES)); break;
                     case "kind": seen = once(seen, 1); kind = GateEvent.Kind.valueOf(oneOf(v, GATE_KINDS).toUpperCase(Locale.ROOT)); break;
-                    case "tNanos": seen = once(seen, 2); tNanos = integer(v); hasTime = true; break;
+                    case "tNanos": seen = once(seen, 2); tNanos = time(v); hasTime = true; break;
                     case "kernel": seen = once(seen, 3); kernel = v == JsonToken.VALUE_NULL ? null : kernel(v); break;
                     default: p.skipChildren();
                 }
@@ -411,6 +442,8 @@ final class RecordingReader {
         if (capacity < 0) throw missing("capacity", "an integer");
         if (reader < 0) throw missing("readerIndex", "an integer");
         if (writer < 0) throw missing("writerIndex", "an integer");
+        if (reader > writer) throw atField("readerIndex", "readerIndex " + reader + " is past writerIndex " + writer + "; a buffer reads only what was written");
+        if (writer > capacity) throw atField("writerIndex", "writerIndex " + writer + " is past the capacity " + capacity);
         return new BufferReadout(capacity, reader, writer);
     }
 
@@ -523,6 +556,33 @@ final class RecordingReader {
         return (int) v;
     }
 
+    /** A time in ns since the recording began: never negative. */
+    private long time(JsonToken t) throws IOException, RecordingFormatException {
+        long v = integer(t);
+        if (v < 0) throw fail("a time >= 0 (ns since the recording began)");
+        return v;
+    }
+
+    /** A text that goes into a request or status line, or a header line, when replayed or exported: no CR or LF. */
+    private String oneLine(String s, String what) throws IOException, RecordingFormatException {
+        String wrong = FileChecks.lineBreak(s);
+        if (wrong != null) throw at(what + " may not hold a line break (it would start a new header when sent or exported); this one " + wrong);
+        return s;
+    }
+
+    private static String nanos(long ns) {
+        return JsonSource.thousands(ns) + " ns";
+    }
+
+    /** Event or gate {@code i} of the exchange just closed is earlier than the exchange's start. */
+    private RecordingFormatException beforeStart(String list, int i, long t, long start) {
+        JsonStreamContext c = p.getParsingContext();
+        String path = JsonSource.join(basePath, JsonSource.join(JsonSource.path(c), list + "[" + i + "].tNanos"));
+        JsonPointer at = base.append(c.pathAsPointer()).appendProperty(list).appendIndex(i).appendProperty("tNanos");
+        return source.error(at, path, "this " + (list.equals("events") ? "event" : "gate") + " is at " + nanos(t)
+                + ", before its exchange started (startedNanos " + nanos(start) + "); time runs forward within an exchange");
+    }
+
     private long nonNegative(long v) throws IOException, RecordingFormatException {
         if (v < 0) throw fail("a number >= 0");
         return v;
@@ -544,7 +604,7 @@ final class RecordingReader {
     private byte[] base64(JsonToken t) throws IOException, RecordingFormatException {
         String s = string(t);
         try {
-            return Base64.getMimeDecoder().decode(s);
+            return FileChecks.base64(s);
         } catch (IllegalArgumentException e) {
             throw fail("base64 data (" + e.getMessage() + ")");
         }

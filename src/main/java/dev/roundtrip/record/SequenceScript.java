@@ -6,6 +6,7 @@ import dev.roundtrip.trace.ExchangeEnded;
 import dev.roundtrip.trace.GateEvent;
 import dev.roundtrip.trace.KernelReadout;
 import dev.roundtrip.trace.Outcome;
+import dev.roundtrip.trace.Peer;
 import dev.roundtrip.trace.Phase;
 import dev.roundtrip.trace.ResponseInfo;
 import dev.roundtrip.trace.Stage;
@@ -117,7 +118,7 @@ public final class SequenceScript {
             String bytes = s.bytes() > 0 ? " (" + s.bytes() + " bytes)" : "";
             b.add(new Message(Lifeline.CLIENT, Lifeline.CLIENT_KERNEL, Arrow.CALL, "send " + x.request().summary() + bytes));
             b.add(new Message(Lifeline.CLIENT_KERNEL, Lifeline.SERVER_KERNEL, s.failed() ? Arrow.LOST : Arrow.CALL,
-                    s.bytes() > 0 ? s.bytes() + " bytes over loopback" : "request over loopback"));
+                    s.bytes() > 0 ? s.bytes() + " bytes " + path(x) : "request " + path(x)));
             b.add(stageNote(Side.LEFT, Lifeline.CLIENT, s, lastDetail(events, Stage.SEND)));
             blocks.add(new Block(s.beginNanos(), order[0]++, b));
         });
@@ -164,7 +165,7 @@ public final class SequenceScript {
                         "response not delivered: " + (clientLeft ? "the client has left" : "the connection failed")));
             } else {
                 b.add(new Message(Lifeline.SERVER_KERNEL, Lifeline.CLIENT_KERNEL, Arrow.REPLY,
-                        s.bytes() > 0 ? s.bytes() + " bytes over loopback" : "response over loopback"));
+                        s.bytes() > 0 ? s.bytes() + " bytes " + path(x) : "response " + path(x)));
             }
             blocks.add(new Block(s.beginNanos(), order[0]++, b));
         });
@@ -176,7 +177,8 @@ public final class SequenceScript {
                 long sendEnd = times.get(Stage.SEND).map(p -> p.endNanos() == null ? p.beginNanos() : p.endNanos()).orElse(x.startedNanos());
                 b.add(new Note(Side.OVER, Lifeline.SERVER_KERNEL, Lifeline.SERVER,
                         "waited " + Units.duration(Math.max(0, s.beginNanos() - sendEnd)) + " (server and network not measured apart)", false));
-                b.add(new Message(Lifeline.SERVER_KERNEL, Lifeline.CLIENT_KERNEL, Arrow.REPLY, "response"));
+                b.add(new Message(Lifeline.SERVER_KERNEL, Lifeline.CLIENT_KERNEL, Arrow.REPLY,
+                        x.peer().map(p -> "response from " + p.describe()).orElse("response")));
             }
             String status = response != null ? " " + response.status() + " " + response.reason() : "";
             b.add(new Message(Lifeline.CLIENT_KERNEL, Lifeline.CLIENT, Arrow.REPLY,
@@ -206,6 +208,16 @@ public final class SequenceScript {
         for (Block b : blocks) out.addAll(b.steps());
         if (failed) out.add(new Highlight(false, ""));
         return out;
+    }
+
+    /**
+     * How the bytes travelled: "over loopback" for the lab's own exchanges, "to example.com
+     * (93.184.216.34)" for an imported one that went elsewhere (never "loopback" unless it was).
+     */
+    static String path(Exchange x) {
+        Peer peer = x.peer().orElse(null);
+        if (peer == null) return "over loopback";
+        return (peer.isLoopback() ? "over loopback to " : "over the network to ") + peer.describe();
     }
 
     private static Note stageNote(Side side, Lifeline at, StageTimes.Span s, String detail) {

@@ -15,6 +15,7 @@ public final class Exchange {
     private final AppendOnlyList<StageEvent> events = new AppendOnlyList<>();
     private final AppendOnlyList<GateEvent> gateEvents = new AppendOnlyList<>();
     private volatile ExchangeEnded end;
+    private volatile Peer peer;
 
     public Exchange(ExchangeStarted start) {
         this.id = start.exchangeId();
@@ -27,6 +28,9 @@ public final class Exchange {
     public long connectionId() { return connectionId; }
     public long startedNanos() { return startedNanos; }
     public RequestInfo request() { return request; }
+
+    /** The server it went to when that was not the lab's own on loopback (an imported HAR's host); empty for live exchanges. */
+    public Optional<Peer> peer() { return Optional.ofNullable(peer); }
 
     /** Stage events so far, in the order they were published. */
     public List<StageEvent> events() { return events.snapshot(); }
@@ -61,6 +65,9 @@ public final class Exchange {
     public void append(GateEvent e) { gateEvents.add(e); }
 
     public void finish(ExchangeEnded e) { this.end = e; }
+
+    /** Where it went, set once by an importer or a reader. */
+    public void setPeer(Peer peer) { this.peer = peer; }
 
     /** A server learns the request only once it is parsed: a second ExchangeStarted describes it. */
     public void describe(RequestInfo request) { this.request = request; }
