@@ -67,14 +67,10 @@ public final class BuffersPane extends VBox {
             tx.unavailable("no kernel readout at this point");
             return;
         }
-        if (k.rxQueue() == null) rx.unavailable("not available on this platform" + reason(k));
+        if (k.rxQueue() == null) rx.unavailable(InspectorViewModel.missingText(k));
         else rx.show(limit(k.rcvBuf(), k.rxQueue()), 0, k.rxQueue(), queueText("rx queue", k.rxQueue(), "SO_RCVBUF", k.rcvBuf()));
-        if (k.txQueue() == null) tx.unavailable("not available on this platform" + reason(k));
+        if (k.txQueue() == null) tx.unavailable(InspectorViewModel.missingText(k));
         else tx.show(limit(k.sndBuf(), k.txQueue()), 0, k.txQueue(), queueText("tx queue", k.txQueue(), "SO_SNDBUF", k.sndBuf()));
-    }
-
-    private static String reason(KernelReadout k) {
-        return k.unavailable() == null ? "" : " (" + k.unavailable() + ")";
     }
 
     private static double limit(Integer buf, long queued) {

@@ -76,6 +76,21 @@ public final class InspectorViewModel {
         return d.beginNanos() + (long) (playback.stepProgress() * (d.endNanos() - d.beginNanos()));
     }
 
+    /** Why a kernel queue figure is missing, in the words of its reason (a recording from before reasons: its text). */
+    public static String missingText(KernelReadout k) {
+        String text = k.unavailable() == null ? "" : k.unavailable();
+        java.util.Optional<dev.roundtrip.trace.Unavailable> why = k.reason();
+        if (why.isEmpty()) return "not available" + (text.isEmpty() ? "" : " (" + text + ")");
+        String detail = text.indexOf(':') < 0 ? "" : " (" + text.substring(text.indexOf(':') + 1).trim() + ")";
+        switch (why.get()) {
+            case PLATFORM: return "not available on this platform" + detail;
+            case SAMPLED: return "not measured here: sampled under load" + detail;
+            case CLOSED: return "no open socket to measure" + detail;
+            case OFF: return "kernel readouts are switched off" + detail;
+            default: return "measured cold (first-time work in this JVM)" + detail;
+        }
+    }
+
     /** Shows {@code x} as it was at real time {@code cutoff} (ns since the recording began). */
     public void show(Exchange x, DiagramScript script, int currentStep, long cutoff) {
         if (x == null) {

@@ -154,7 +154,9 @@ public final class SessionViewModel {
             Session s = Session.replay(name, r, remember ? file : null, remember);
             sessions.add(s);
             current.set(s);
-            notices.clear();
+            if (r.warnings().isEmpty()) notices.clear();
+            else notices.info("Opened " + name + " with " + Units.count(r.warnings().size(), "warning") + ": "
+                    + r.warnings().get(0) + (r.warnings().size() > 1 ? " (and more; roundtrip import lists them all)" : ""));
             return Optional.of(s);
         }, ui);
     }

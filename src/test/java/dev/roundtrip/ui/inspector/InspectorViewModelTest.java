@@ -90,4 +90,15 @@ class InspectorViewModelTest {
         assertThat(vm.bufferProperty().get()).isNull();
         assertThat(vm.waterfall()).isEmpty();
     }
+
+    @Test
+    void aMissingKernelFigureSaysWhy() {
+        assertThat(InspectorViewModel.missingText(new dev.roundtrip.trace.KernelReadout(null, null, null, null,
+                dev.roundtrip.trace.Unavailable.SAMPLED.text("not read at this socket read/write"))))
+                .isEqualTo("not measured here: sampled under load (not read at this socket read/write)");
+        assertThat(InspectorViewModel.missingText(new dev.roundtrip.trace.KernelReadout(null, null, null, null,
+                dev.roundtrip.trace.Unavailable.PLATFORM.text("no /proc/net/tcp")))).startsWith("not available on this platform");
+        assertThat(InspectorViewModel.missingText(new dev.roundtrip.trace.KernelReadout(null, null, null, null, "an old text")))
+                .isEqualTo("not available (an old text)");
+    }
 }

@@ -208,6 +208,20 @@ class SessionViewModelTest {
     }
 
     @Test
+    void aHarWithDoubtfulFiguresOpensAndTheBarNamesTheWarning() throws Exception {
+        String chrome;
+        try (var in = getClass().getResourceAsStream("/har/chrome-style.har")) {
+            chrome = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        Path har = write("doubtful.har", chrome.replaceFirst("\"time\": 6\\.478000000000001", "\"time\": -1").getBytes(StandardCharsets.UTF_8));
+        Session s = sessions.open(har).get(5, TimeUnit.SECONDS).orElseThrow();
+        assertThat(s.recording().warnings()).isNotEmpty();
+        assertThat(sessions.notices().kindProperty().get()).isEqualTo(NoticeViewModel.Kind.INFO);
+        assertThat(sessions.notices().noticeProperty().get()).startsWith("Opened doubtful.har with 1 warning: ").contains("doubtful.har:")
+                .contains("-1 (not known)");
+    }
+
+    @Test
     void exportsWriteHarMermaidAndPlantUmlOfTheShownSession() throws Exception {
         sessions.open(sample()).get(5, TimeUnit.SECONDS).orElseThrow();
         assertThat(sessions.exportHar(dir.resolve("out")).get(5, TimeUnit.SECONDS)).isTrue();
