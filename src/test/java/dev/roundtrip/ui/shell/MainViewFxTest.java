@@ -117,7 +117,9 @@ class MainViewFxTest {
         assertThat(robot.lookup("#step-respond").query().getStyleClass()).contains("error");
         robot.clickOn("#preset-fail");
         robot.clickOn("#sendButton");
-        waitUntil("500 settled", () -> settled(2) && vm.scriptProperty().get().outcomeText().startsWith("500"));
+        // the recording settles before the next frame draws it: wait for the list too
+        waitUntil("500 settled and listed", () -> settled(2) && vm.scriptProperty().get().outcomeText().startsWith("500")
+                && vm.exchanges().size() == 2 && vm.exchanges().get(1).severity() == Severity.SERVER_ERROR);
         assertThat(robot.lookup("#outcome").query().getStyleClass()).contains(Severity.SERVER_ERROR.styleClass());
         assertThat(robot.lookup("#step-respond").query().getStyleClass()).contains("error");
         assertThat(robot.lookup("#step-process").query().getStyleClass()).contains("error");
