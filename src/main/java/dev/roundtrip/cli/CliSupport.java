@@ -25,10 +25,18 @@ final class CliSupport {
         return open(() -> RecordingFiles.open(file), spec, command);
     }
 
-    /** What {@code source} reads; null (after "COMMAND: why" on stderr) when it cannot be read. */
+    /**
+     * What {@code source} reads, its warnings on stderr ("COMMAND: warning: …"); null (after
+     * "COMMAND: why") when it cannot be read.
+     */
     static Recording open(RecordingSource source, CommandSpec spec, String command) {
         try {
-            return source.read();
+            Recording r = source.read();
+            for (dev.roundtrip.record.RecordingWarning w : r.warnings()) {
+                spec.commandLine().getErr().println(command + ": warning: " + dev.roundtrip.text.Printable.escape(w.toString()));
+            }
+            spec.commandLine().getErr().flush();
+            return r;
         } catch (RecordingFormatException e) {
             spec.commandLine().getErr().println(command + ": " + dev.roundtrip.text.Printable.escape(e.getMessage()));
             return null;

@@ -45,8 +45,6 @@ public final class ImportCommand implements Callable<Integer> {
             err.println("import: cannot write " + target + ": " + e.getMessage());
             return 1;
         }
-        for (dev.roundtrip.record.RecordingWarning w : recording.warnings()) err.println("import: warning: " + w);
-        err.flush();
         PrintWriter o = spec.commandLine().getOut();
         o.println("imported " + CliSupport.exchanges(recording.exchanges().size()) + " (" + recording.eventCount() + " events) from " + file + " into " + target);
         o.flush();

@@ -115,6 +115,17 @@ class RecordCommandsTest {
     }
 
     @Test
+    void doubtfulFiguresOfAHarAreNamedByImportAndReplay() throws Exception {
+        Path doubtful = dir.resolve("doubtful.har");
+        Files.writeString(doubtful, Files.readString(chromeHar).replaceFirst("\"time\": 6\\.478000000000001", "\"time\": -1"));
+        assertThat(run(new ReplayCommand(), doubtful.toString())).isZero();
+        assertThat(err.toString()).startsWith("replay: warning: " + doubtful + ":").contains("-1 (not known)");
+        err.getBuffer().setLength(0);
+        assertThat(run(new ImportCommand(), doubtful.toString())).isZero();
+        assertThat(err.toString()).startsWith("import: warning: " + doubtful + ":");
+    }
+
+    @Test
     void importWritesARecordingBesideTheHar() throws Exception {
         assertThat(run(new ImportCommand(), chromeHar.toString())).isZero();
         Path written = dir.resolve("chrome" + RecordingFiles.EXTENSION);
