@@ -61,7 +61,8 @@ public final class TraceCommand implements Callable<Integer> {
     boolean step;
 
     @Option(names = "--warmup", paramLabel = "N", defaultValue = "0",
-            description = "first run N untraced exchanges in a throwaway lab, so the timings show a warm JVM instead of class loading")
+            description = "first send this very request N times in a throwaway lab (not recorded), on top of the warm-up "
+                    + "every lab runs (-Droundtrip.warmup=0 turns that off)")
     int warmup;
 
     @Option(names = "--no-kernel", description = "skip the kernel socket readouts (on Linux they cost about 2 µs each through ioctl; where only /proc/net/tcp is available, milliseconds that add to the stage durations)")
