@@ -72,6 +72,7 @@ public final class ExportCommand implements Callable<Integer> {
                 ? recording.exchanges() : CliSupport.choose(recording, exchanges, spec, "export");
         if (chosen == null) return 1;
         if (to == Format.png) return png(recording, chosen, err);
+        if (to == Format.mermaid && out != null) return mermaidFiles(chosen, err);
         byte[] content = render(recording, chosen);
         try {
             if (out == null) {
@@ -87,6 +88,24 @@ public final class ExportCommand implements Callable<Integer> {
             return 1;
         }
         return 0;
+    }
+
+    /** Mermaid into files: several when the session is larger than Mermaid draws in one diagram. */
+    private int mermaidFiles(List<Exchange> chosen, PrintWriter err) {
+        try {
+            List<Path> written = RecordingFiles.saveMermaid(chosen, out);
+            if (written.size() == 1) {
+                err.println("export: wrote mermaid of " + CliSupport.exchanges(chosen.size()) + " to " + out);
+            } else {
+                err.println("export: wrote mermaid of " + CliSupport.exchanges(chosen.size()) + " as " + written.size()
+                        + " diagrams (Mermaid draws at most " + String.format(java.util.Locale.ROOT, "%,d", MermaidDiagram.MAX_TEXT)
+                        + " characters in one): " + written.stream().map(Path::toString).collect(java.util.stream.Collectors.joining(", ")));
+            }
+            return 0;
+        } catch (IOException e) {
+            err.println("export: cannot write " + out + ": " + e.getMessage());
+            return 1;
+        }
     }
 
     private int png(Recording recording, List<Exchange> chosen, PrintWriter err) {
@@ -155,8 +174,18 @@ public final class ExportCommand implements Callable<Integer> {
                 bytes.write('\n');
                 return bytes.toByteArray();
             }
-            case mermaid:
-                return MermaidDiagram.render(SequenceScript.of(chosen)).getBytes(StandardCharsets.UTF_8);
+            case mermaid: {
+                // Standard output holds one text: several diagrams are separated by a Mermaid comment line.
+                List<String> parts = MermaidDiagram.parts(chosen, MermaidDiagram.MAX_TEXT);
+                StringBuilder sb = new StringBuilder(parts.get(0));
+                for (int i = 1; i < parts.size(); i++) {
+                    sb.append("%% diagram ").append(i + 1).append(" of ").append(parts.size()).append('\n').append(parts.get(i));
+                }
+                if (parts.size() > 1) {
+                    spec.commandLine().getErr().println("export: the session is " + parts.size() + " Mermaid diagrams; --out FILE writes one file each");
+                }
+                return sb.toString().getBytes(StandardCharsets.UTF_8);
+            }
             default:
                 return PlantUmlDiagram.render(SequenceScript.of(chosen)).getBytes(StandardCharsets.UTF_8);
         }

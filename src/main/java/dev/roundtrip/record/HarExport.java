@@ -45,7 +45,7 @@ import java.util.Locale;
 public final class HarExport {
     /** Used in URLs when the request named no Host: a reserved name that cannot resolve. */
     public static final String PLACEHOLDER_ORIGIN = "http://unknown-host.invalid";
-    private static final JsonFactory FACTORY = new JsonFactory();
+    private static final JsonFactory FACTORY = JsonEscapes.factory();
     private static final DateTimeFormatter ISO_MILLIS =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSXXX", Locale.ROOT).withZone(ZoneOffset.UTC);
     private static final String VERSION = HarExport.class.getPackage().getImplementationVersion() == null

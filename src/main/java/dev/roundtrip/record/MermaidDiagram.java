@@ -9,12 +9,16 @@ import dev.roundtrip.record.SequenceScript.Note;
 import dev.roundtrip.record.SequenceScript.Section;
 import dev.roundtrip.record.SequenceScript.Step;
 import dev.roundtrip.trace.Exchange;
+import dev.roundtrip.text.Printable;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Mermaid {@code sequenceDiagram} text. Labels are escaped with Mermaid's entity codes
+ * Mermaid {@code sequenceDiagram} text. Mermaid refuses a diagram longer than its {@code maxTextSize}
+ * (50,000 characters by default), so {@link #parts} splits a big session into several diagrams of
+ * whole exchanges, each within {@value #MAX_TEXT} characters. Labels are escaped with Mermaid's entity codes
  * ({@code #59;} for {@code ;}, {@code #35;} for {@code #}, ...) because {@code ;}, {@code #} and
  * line breaks end a message, and the word {@code end} is spelled {@code #101;nd} so it can never
  * close a block. Failed exchanges sit in a red {@code rect}.
@@ -32,13 +36,48 @@ public final class MermaidDiagram {
         return render(SequenceScript.of(List.of(exchange)));
     }
 
+    /** Mermaid's default {@code maxTextSize}: a longer text is drawn as an error message. */
+    public static final int MAX_TEXT = 50_000;
+
     public static String render(SequenceScript script) {
+        StringBuilder sb = header();
+        appendSteps(sb, script.steps());
+        return sb.toString();
+    }
+
+    /**
+     * The exchanges as one diagram if it fits in {@code maxText} characters, else as several, each
+     * holding whole exchanges in their order (an exchange alone always fits: its labels and SQL calls
+     * are capped by {@link SequenceScript}).
+     */
+    public static List<String> parts(List<Exchange> exchanges, int maxText) {
+        List<String> parts = new ArrayList<>();
+        StringBuilder current = header();
+        int headerLength = current.length();
+        for (Exchange x : exchanges) {
+            StringBuilder one = new StringBuilder();
+            appendSteps(one, SequenceScript.of(List.of(x)).steps());
+            if (current.length() > headerLength && current.length() + one.length() > maxText) {
+                parts.add(current.toString());
+                current = header();
+            }
+            current.append(one);
+        }
+        parts.add(current.toString());
+        return parts;
+    }
+
+    private static StringBuilder header() {
         StringBuilder sb = new StringBuilder("sequenceDiagram\n");
         for (Lifeline l : Lifeline.values()) {
             sb.append("    participant ").append(l.id).append(" as ").append(l.title).append('\n');
         }
+        return sb;
+    }
+
+    private static void appendSteps(StringBuilder sb, List<Step> steps) {
         String indent = "    ";
-        for (Step s : script.steps()) {
+        for (Step s : steps) {
             if (s instanceof Section sec) {
                 sb.append(indent).append("Note over ").append(Lifeline.CLIENT.id).append(',').append(Lifeline.DATABASE.id)
                         .append(": ").append(escape(sec.text())).append('\n');
@@ -62,7 +101,6 @@ public final class MermaidDiagram {
                 sb.append(indent).append("deactivate ").append(d.who().id).append('\n');
             }
         }
-        return sb.toString();
     }
 
     private static String arrow(SequenceScript.Arrow a) {
@@ -81,9 +119,9 @@ public final class MermaidDiagram {
         }
     }
 
-    /** Text safe inside a Mermaid message or note. */
+    /** Text safe inside a Mermaid message or note; control characters are written {@code \\x1b} first. */
     public static String escape(String text) {
-        String s = text.replace("\r\n", " ").replace('\n', ' ').replace('\r', ' ');
+        String s = Printable.escape(text.replace("\r\n", " ").replace('\n', ' ').replace('\r', ' '));
         StringBuilder sb = new StringBuilder(s.length() + 16);
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

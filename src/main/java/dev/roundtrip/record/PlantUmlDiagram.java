@@ -9,6 +9,7 @@ import dev.roundtrip.record.SequenceScript.Note;
 import dev.roundtrip.record.SequenceScript.Section;
 import dev.roundtrip.record.SequenceScript.Step;
 import dev.roundtrip.trace.Exchange;
+import dev.roundtrip.text.Printable;
 import java.util.List;
 
 /**
@@ -77,9 +78,12 @@ public final class PlantUmlDiagram {
         }
     }
 
-    /** Text safe on one PlantUML line: no line breaks, creole and {@code \n} escaped with {@code ~}. */
+    /**
+     * Text safe on one PlantUML line: no line breaks, control characters written {@code \\x1b}, then
+     * creole and {@code \\} escaped with {@code ~}.
+     */
     public static String escape(String text) {
-        String s = text.replace("\r\n", " ").replace('\n', ' ').replace('\r', ' ');
+        String s = Printable.escape(text.replace("\r\n", " ").replace('\n', ' ').replace('\r', ' '));
         StringBuilder sb = new StringBuilder(s.length() + 8);
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

@@ -97,6 +97,30 @@ public final class RecordingFiles {
         AtomicFile.write(file, out -> HarExport.write(recording, exchanges, null, out));
     }
 
+    /**
+     * Exports {@code exchanges} as Mermaid: {@code file} itself when the diagram fits in Mermaid's
+     * {@value MermaidDiagram#MAX_TEXT} characters, else one file per part beside it
+     * ({@code session-1.mmd}, {@code session-2.mmd}, ...). Returns the files written, in order.
+     */
+    public static List<Path> saveMermaid(List<Exchange> exchanges, Path file) throws IOException {
+        List<String> parts = MermaidDiagram.parts(exchanges, MermaidDiagram.MAX_TEXT);
+        List<Path> files = partFiles(file, parts.size());
+        for (int i = 0; i < parts.size(); i++) AtomicFile.writeString(files.get(i), parts.get(i));
+        return files;
+    }
+
+    /** {@code file} for one part; {@code name-1.ext} ... {@code name-N.ext} for several. */
+    static List<Path> partFiles(Path file, int count) {
+        if (count == 1) return List.of(file);
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        String base = dot > 0 ? name.substring(0, dot) : name;
+        String ext = dot > 0 ? name.substring(dot) : "";
+        List<Path> files = new java.util.ArrayList<>(count);
+        for (int i = 1; i <= count; i++) files.add(file.resolveSibling(base + "-" + i + ext));
+        return files;
+    }
+
     /** Writes text (a Mermaid or PlantUML diagram) as UTF-8, atomically. */
     public static void saveText(String text, Path file) throws IOException {
         AtomicFile.writeString(file, text);

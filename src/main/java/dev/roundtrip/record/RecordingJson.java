@@ -28,7 +28,7 @@ import java.util.List;
  * {@link RecordingFormatException} names the file, line, column and field, and nothing is returned.
  */
 public final class RecordingJson {
-    private static final JsonFactory FACTORY = new JsonFactory();
+    private static final JsonFactory FACTORY = JsonEscapes.factory();
 
     private RecordingJson() {}
 

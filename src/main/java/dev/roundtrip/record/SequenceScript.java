@@ -44,12 +44,42 @@ public final class SequenceScript {
     public sealed interface Step permits Section, Message, Note, Activate, Deactivate, Highlight {}
 
     /** Starts one exchange: a divider with its summary. */
-    public record Section(String text, boolean error) implements Step {}
+    public record Section(String text, boolean error) implements Step {
+        public Section {
+            text = label(text);
+        }
+    }
 
-    public record Message(Lifeline from, Lifeline to, Arrow arrow, String text) implements Step {}
+    /** An arrow; its text is {@link #label cut} to a size a diagram can draw. */
+    public record Message(Lifeline from, Lifeline to, Arrow arrow, String text) implements Step {
+        public Message {
+            text = label(text);
+        }
+    }
 
     /** A note beside ({@code LEFT}/{@code RIGHT} of {@code at}) or over {@code at}..{@code to}. */
-    public record Note(Side side, Lifeline at, Lifeline to, String text, boolean error) implements Step {}
+    public record Note(Side side, Lifeline at, Lifeline to, String text, boolean error) implements Step {
+        public Note {
+            text = label(text);
+        }
+    }
+
+    /** Longest label drawn whole; a longer one (a 27,000-character URL from a HAR) is cut and says its size. */
+    public static final int MAX_LABEL = 160;
+
+    /** SQL calls drawn per process stage; the rest are counted in one note, so a chatty handler stays drawable. */
+    public static final int MAX_SQL_CALLS = 12;
+
+    /**
+     * {@code text} if it has at most {@value #MAX_LABEL} characters, else its beginning and how long it
+     * was: "GET /search?q=… (27,600 characters)". Never cuts a character in half.
+     */
+    static String label(String text) {
+        if (text.length() <= MAX_LABEL) return text;
+        int keep = MAX_LABEL - 30;
+        if (Character.isHighSurrogate(text.charAt(keep - 1))) keep--;
+        return text.substring(0, keep) + String.format(java.util.Locale.ROOT, "… (%,d characters)", text.length());
+    }
 
     public record Activate(Lifeline who) implements Step {}
 
@@ -139,11 +169,21 @@ public final class SequenceScript {
             String route = firstDetail(events, Stage.PROCESS);
             b.add(new Message(Lifeline.SERVER, Lifeline.SERVER, Arrow.CALL, "process" + (route.isEmpty() ? "" : ": " + route)));
             b.add(new Activate(Lifeline.SERVER));
+            int sqlCalls = 0;
+            long hiddenNanos = 0;
             for (StageEvent e : events) {
                 if (e.stage() != Stage.PROCESS || e.sql() == null) continue;
+                if (++sqlCalls > MAX_SQL_CALLS) {
+                    hiddenNanos += e.sql().nanos();
+                    continue;
+                }
                 b.add(new Message(Lifeline.SERVER, Lifeline.DATABASE, Arrow.CALL, e.sql().statement()));
                 b.add(new Message(Lifeline.DATABASE, Lifeline.SERVER, Arrow.REPLY,
                         Units.count(e.sql().rows(), "row") + " in " + Units.duration(e.sql().nanos())));
+            }
+            if (sqlCalls > MAX_SQL_CALLS) {
+                b.add(new Note(Side.OVER, Lifeline.SERVER, Lifeline.DATABASE, Units.count(sqlCalls - MAX_SQL_CALLS, "more SQL call")
+                        + " not drawn (" + Units.duration(hiddenNanos) + " in all)", false));
             }
             b.add(stageNote(Side.RIGHT, Lifeline.SERVER, s, lastDetail(events, Stage.PROCESS)));
             b.add(new Deactivate(Lifeline.SERVER));

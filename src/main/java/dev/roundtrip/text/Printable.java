@@ -73,7 +73,7 @@ public final class Printable {
     }
 
     /** Direction marks, embeddings, overrides and isolates; the line and paragraph separators. */
-    private static boolean isLayout(char c) {
+    public static boolean isLayout(char c) {
         return c == 0x061c || c == 0x200e || c == 0x200f || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069)
                 || c == 0x2028 || c == 0x2029;
     }

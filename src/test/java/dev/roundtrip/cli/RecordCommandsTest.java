@@ -95,6 +95,23 @@ class RecordCommandsTest {
     }
 
     @Test
+    void exportOfABigSessionToMermaidWritesOneFileForEachDiagramAndNamesThem() throws Exception {
+        Path big = dir.resolve("big" + RecordingFiles.EXTENSION);
+        RecordingFiles.save(SampleRecordings.crowded(60, 27_600, 200), big);
+        Path target = dir.resolve("big.mmd");
+
+        assertThat(run(new ExportCommand(), big.toString(), "--to", "mermaid", "--out", target.toString())).isZero();
+        assertThat(err.toString()).contains("wrote mermaid of 60 exchanges as ").contains("diagrams (Mermaid draws at most 50,000 characters in one): "
+                + dir.resolve("big-1.mmd") + ", " + dir.resolve("big-2.mmd"));
+        assertThat(Files.readString(dir.resolve("big-2.mmd"))).startsWith("sequenceDiagram\n");
+
+        err.getBuffer().setLength(0);
+        assertThat(run(new ExportCommand(), big.toString(), "--to", "mermaid")).isZero();
+        assertThat(out.toString()).startsWith("sequenceDiagram\n").contains("\n%% diagram 2 of ");
+        assertThat(err.toString()).contains("--out FILE writes one file each");
+    }
+
+    @Test
     void exportRefusesUnknownFormatsAndExchanges() {
         assertThat(run(new ExportCommand(), session.toString(), "--to", "svg")).isEqualTo(2);
         assertThat(err.toString()).contains("Invalid value for option '--to'").contains("har, mermaid, plantuml, png");

@@ -150,4 +150,49 @@ class DiagramTest {
         assertThat(m).contains("Note over SK,S: waited 3.65 ms (server and network not measured apart)");
         assertThat(m).doesNotContain("activate S", "parse", "process", "respond");
     }
+
+    @Test
+    void aBigSessionIsSplitIntoMermaidDiagramsMermaidDraws() {
+        Recording big = SampleRecordings.crowded(120, 27_600, 200);
+        List<String> parts = MermaidDiagram.parts(big.exchanges(), MermaidDiagram.MAX_TEXT);
+
+        assertThat(parts).hasSizeGreaterThan(1);
+        List<String> sections = new java.util.ArrayList<>();
+        Pattern section = Pattern.compile("^    Note over C,DB: #35;(\\d+) GET /search.*");
+        for (String part : parts) {
+            assertThat(part.length()).as("a part's size").isLessThanOrEqualTo(MermaidDiagram.MAX_TEXT);
+            assertWellFormedMermaid(part);
+            part.lines().map(section::matcher).filter(java.util.regex.Matcher::matches).forEach(m -> sections.add(m.group(1)));
+        }
+        assertThat(sections).as("every exchange once, in order")
+                .isEqualTo(java.util.stream.IntStream.rangeClosed(1, 120).mapToObj(Integer::toString).toList());
+        String first = parts.get(0);
+        assertThat(first.lines()).allMatch(l -> l.length() < 400, "no label longer than a diagram draws");
+        assertThat(first).contains("(27,6").contains("188 more SQL calls not drawn");
+        long exchangesInFirst = first.lines().filter(l -> section.matcher(l).matches()).count();
+        assertThat(first.lines().filter(l -> l.contains("->>DB:")).count()).as("SQL calls drawn per exchange")
+                .isEqualTo(SequenceScript.MAX_SQL_CALLS * exchangesInFirst);
+    }
+
+    @Test
+    void aSmallSessionIsOneMermaidDiagram() {
+        assertThat(MermaidDiagram.parts(SESSION.exchanges(), MermaidDiagram.MAX_TEXT))
+                .containsExactly(MermaidDiagram.of(SESSION));
+    }
+
+    @Test
+    void labelsFromTheNetworkHaveNoControlCharactersInEitherSyntax() {
+        String hostile = "/\u001b[2J\u007f\u009b31m\u202eevil\u2028";
+        assertThat(MermaidDiagram.escape(hostile)).isEqualTo("/\\x1b[2J\\x7f\\x9b31m\\u202Eevil\\u2028");
+        assertThat(PlantUmlDiagram.escape(hostile)).isEqualTo("/~\\x1b[2J~\\x7f~\\x9b31m~\\u202Eevil~\\u2028");
+    }
+
+    @Test
+    void aLongLabelIsCutAndSaysItsSize() {
+        String cut = SequenceScript.label("x".repeat(27_600));
+        assertThat(cut).hasSizeLessThanOrEqualTo(SequenceScript.MAX_LABEL).endsWith("… (27,600 characters)");
+        assertThat(SequenceScript.label("GET /users/1")).isEqualTo("GET /users/1");
+        String pairs = "\uD83D\uDE00".repeat(100);
+        assertThat(SequenceScript.label(pairs)).doesNotContain("\uD83D…");
+    }
 }

@@ -184,4 +184,35 @@ class RecordingFilesTest {
                 .isInstanceOf(RecordingFormatException.class)
                 .hasMessageContaining("this is a HAR file, not a Roundtrip recording");
     }
+
+    @Test
+    void savedFilesHoldNoRawControlOrBidiCharactersAndMeanTheSame() throws Exception {
+        Recording r = new Recording(SampleRecordings.START);
+        String detail = "a\u007fb\u009bc\u202ed\u2028e\uD83D\uDE00";
+        r.onEvent(new dev.roundtrip.trace.ExchangeStarted(1, 1, 1_000, new dev.roundtrip.trace.RequestInfo("GET", "/", java.util.List.of(), null, null)));
+        r.onEvent(new dev.roundtrip.trace.ExchangeEnded(1, 2_000, dev.roundtrip.trace.Outcome.FAILED, null, detail));
+        Path file = dir.resolve("c.roundtrip.json");
+        Path har = dir.resolve("c.har");
+        RecordingFiles.save(r, file);
+        RecordingFiles.saveHar(r, r.exchanges(), har);
+
+        for (Path p : new Path[] {file, har}) {
+            String text = Files.readString(p, StandardCharsets.UTF_8);
+            assertThat(text).as(p.toString()).doesNotContain("\u007f", "\u009b", "\u202e", "\u2028");
+        }
+        assertThat(Files.readString(file)).contains("a\\u007Fb\\u009Bc\\u202Ed\\u2028e\\uD83D\\uDE00");
+        assertSameRecording(RecordingFiles.open(file), r);
+    }
+
+    @Test
+    void aMermaidExportTooBigForOneDiagramIsWrittenAsNumberedParts() throws Exception {
+        Recording big = SampleRecordings.crowded(60, 27_600, 200);
+        java.util.List<Path> files = RecordingFiles.saveMermaid(big.exchanges(), dir.resolve("session.mmd"));
+
+        assertThat(files).hasSizeGreaterThan(1).startsWith(dir.resolve("session-1.mmd"));
+        assertThat(dir.resolve("session.mmd")).doesNotExist();
+        for (Path p : files) assertThat(Files.readString(p)).startsWith("sequenceDiagram\n").hasSizeLessThanOrEqualTo(MermaidDiagram.MAX_TEXT);
+        assertThat(RecordingFiles.saveMermaid(SampleRecordings.session().exchanges(), dir.resolve("small.mmd")))
+                .containsExactly(dir.resolve("small.mmd"));
+    }
 }

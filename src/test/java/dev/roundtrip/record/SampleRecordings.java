@@ -187,6 +187,31 @@ public final class SampleRecordings {
                 new ResponseInfo(500, "Internal Server Error", List.of(), ascii("end")), "500 Internal Server Error"));
     }
 
+    /**
+     * What a big session or a browser's HAR brings: {@code exchanges} GETs of a target of
+     * {@code targetLength} characters, each with {@code sqlCalls} SQL calls.
+     */
+    public static Recording crowded(int exchanges, int targetLength, int sqlCalls) {
+        Recording r = new Recording(START);
+        for (int id = 1; id <= exchanges; id++) {
+            long t = id * 10_000_000L, c = 100 + id;
+            String target = "/search?q=" + "a".repeat(Math.max(0, targetLength - 10));
+            r.onEvent(new ExchangeStarted(id, c, t, new RequestInfo("GET", target, List.of(new Header("Host", "127.0.0.1:43117")), null, null)));
+            quiet(r, id, c, Stage.SEND, t + 1_000);
+            quiet(r, id, c, Stage.PARSE, t + 10_000);
+            r.onEvent(ev(id, c, Stage.PROCESS, Phase.BEGIN, Actor.SERVER, t + 20_000, "app-1", "route GET /search").build());
+            for (int q = 0; q < sqlCalls; q++) {
+                r.onEvent(ev(id, c, Stage.PROCESS, Phase.PROGRESS, Actor.DATABASE, t + 21_000 + q, "app-1", "")
+                        .sql(new SqlReadout("SELECT name FROM users WHERE id = " + q, 1, 1_000)).build());
+            }
+            r.onEvent(ev(id, c, Stage.PROCESS, Phase.END, Actor.SERVER, t + 900_000, "app-1", "200 OK").build());
+            quiet(r, id, c, Stage.RESPOND, t + 910_000);
+            quiet(r, id, c, Stage.INTERPRET, t + 920_000);
+            r.onEvent(new ExchangeEnded(id, t + 930_000, Outcome.COMPLETED, new ResponseInfo(200, "OK", List.of(), new byte[0]), "200 OK"));
+        }
+        return r;
+    }
+
     /** Still under way when saved. */
     static void pending(Recording r, long id, long t) {
         r.onEvent(new ExchangeStarted(id, 16, t, new RequestInfo("GET", "/", List.of(), null, null)));

@@ -218,8 +218,12 @@ public final class SessionViewModel {
     public CompletableFuture<Boolean> exportMermaid(Path target) {
         Session s = current.get();
         Path file = RecordingFileNames.withExtension(target, ".mmd");
-        return write("Exporting Mermaid", file, () -> RecordingFiles.saveText(MermaidDiagram.of(s.recording()), file),
-                () -> "Exported the Mermaid sequence diagram to " + file + ".");
+        List<Path> written = new java.util.ArrayList<>();
+        return write("Exporting Mermaid", file, () -> written.addAll(RecordingFiles.saveMermaid(s.recording().exchanges(), file)),
+                () -> written.size() == 1 ? "Exported the Mermaid sequence diagram to " + file + "."
+                        : "Exported the Mermaid sequence diagrams to " + written.size() + " files (Mermaid draws at most "
+                                + String.format(java.util.Locale.ROOT, "%,d", MermaidDiagram.MAX_TEXT) + " characters in one): "
+                                + written.get(0).getFileName() + " to " + written.get(written.size() - 1).getFileName() + ".");
     }
 
     public CompletableFuture<Boolean> exportPlantUml(Path target) {
