@@ -44,8 +44,12 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
     private final Routes app;
     private final ServerSettings settings;
     private final EventExecutorGroup workers;
+    private final RequestFraming framing;
     /** Requests the codec decoded while one was still being answered (pipelining); at most {@link #MAX_PIPELINED}. */
-    private final java.util.ArrayDeque<FullHttpRequest> pipelined = new java.util.ArrayDeque<>();
+    private final java.util.ArrayDeque<Pending> pipelined = new java.util.ArrayDeque<>();
+
+    /** A decoded request with what its raw bytes showed. */
+    private record Pending(FullHttpRequest req, RequestFraming.RawRequest raw) {}
     static final int MAX_PIPELINED = 16;
     /** An answer that closes the connection is on its way: nothing read after it is processed. */
     private boolean closing;
@@ -59,7 +63,8 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
         }
     }
 
-    RequestHandler(Tracing t, ServerConnection conn, Routes app, ServerSettings settings, EventExecutorGroup workers) {
+    RequestHandler(Tracing t, ServerConnection conn, RequestFraming framing, Routes app, ServerSettings settings, EventExecutorGroup workers) {
+        this.framing = framing;
         this.t = t;
         this.conn = conn;
         this.app = app;
@@ -139,29 +144,30 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
             io.netty.util.ReferenceCountUtil.release(msg);
             return;
         }
+        RequestFraming.RawRequest raw = framing.next(); // one per decoded request, in order, whatever becomes of it
         if (closing) { // RFC 9112 9.6: after an answer that closes the connection, later requests are not processed
             req.release();
             return;
         }
         if (conn.busy()) { // pipelined: decoded from bytes already read; answered in order, one at a time
-            if (pipelined.size() < MAX_PIPELINED) pipelined.add(req);
+            if (pipelined.size() < MAX_PIPELINED) pipelined.add(new Pending(req, raw));
             else {
                 req.release();
                 closing = true; // no more: answer what is queued, then close
             }
             return;
         }
-        handle(ctx, req);
+        handle(ctx, req, raw);
     }
 
     /** The next pipelined request, once the one before it has been answered on a connection that stays open. */
     private void next(ChannelHandlerContext ctx) {
-        FullHttpRequest req = pipelined.poll();
-        if (req != null) handle(ctx, req);
+        Pending p = pipelined.poll();
+        if (p != null) handle(ctx, p.req(), p.raw());
     }
 
     private void dropPipelined() {
-        for (FullHttpRequest r; (r = pipelined.poll()) != null; ) r.release();
+        for (Pending p; (p = pipelined.poll()) != null; ) p.req().release();
     }
 
     @Override
@@ -169,10 +175,10 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
         dropPipelined();
     }
 
-    private void handle(ChannelHandlerContext ctx, FullHttpRequest req) {
+    private void handle(ChannelHandlerContext ctx, FullHttpRequest req, RequestFraming.RawRequest raw) {
         try {
             ServerExchange x = conn.parsed();
-            Problem problem = problem(req, x.seen.toByteArray());
+            Problem problem = problem(req, raw);
             RequestInfo info = problem == null ? describe(req) : new RequestInfo("", "", List.of(), null, x.seen.toByteArray());
             if (x.external) t.publish(new ExchangeStarted(x.id, conn.connectionId(), t.clock().now(), info));
             if (problem != null) {
@@ -218,10 +224,11 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
 
     /**
      * The codec catches most problems; HTTP rules it lets through are checked here, and what the
-     * client sent is named where the codec's words would mislead. {@code head}: the bytes of the
-     * request as read (empty when not kept: those checks are skipped). Null: no problem.
+     * client sent is named where the codec's words would mislead, from what its raw bytes showed.
+     * Null: no problem.
      */
-    static Problem problem(FullHttpRequest req, byte[] head) {
+    static Problem problem(FullHttpRequest req, RequestFraming.RawRequest raw) {
+        byte[] head = raw.head();
         if (RequestTarget.isTlsClientHello(head)) return new Problem(400, RequestTarget.TLS);
         if (req.decoderResult().isFailure()) {
             Throwable c = req.decoderResult().cause();
@@ -258,8 +265,7 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
         if (!req.uri().startsWith("/") && !req.uri().equals("*") && !req.uri().startsWith("http://") && !req.uri().startsWith("https://")) {
             return new Problem(400, "request target '" + req.uri() + "' is not a path");
         }
-        String chunks = ChunkExtensions.problem(head);
-        if (chunks != null) return new Problem(400, chunks);
+        if (raw.chunkProblem() != null) return new Problem(400, raw.chunkProblem());
         String expect = req.headers().get(HttpHeaderNames.EXPECT);
         if (expect != null && !expect.equalsIgnoreCase("100-continue")) {
             return new Problem(417, "unsupported expectation '" + expect + "'");

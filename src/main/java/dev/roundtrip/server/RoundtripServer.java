@@ -29,7 +29,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The embedded HTTP/1.1 server (Netty epoll on Linux, NIO elsewhere; keep-alive), traced at parse, process and respond.
  *
  * <pre>
- *  socket ⇄ ConnectionLimit ⇄ WireTap ⇄ HttpServerCodec ⇄ HttpObjectAggregator ⇄ RequestHandler ─▶ workers: DemoApp ─▶ H2
+ *  socket ⇄ ConnectionLimit ⇄ WireTap ⇄ RequestFraming.Tap ⇄ HttpServerCodec ⇄ HttpObjectAggregator ⇄ RequestHandler ─▶ workers: DemoApp ─▶ H2
  * </pre>
  */
 public final class RoundtripServer implements AutoCloseable {
@@ -72,10 +72,12 @@ public final class RoundtripServer implements AutoCloseable {
                             return;
                         }
                         ServerConnection conn = new ServerConnection(t, RoundtripServer.this, ch, settings);
+                        RequestFraming framing = new RequestFraming();
                         ch.pipeline().addLast("tap", new WireTap(conn))
+                                .addLast("framing", new RequestFraming.Tap(framing))
                                 .addLast("codec", new HttpServerCodec())
                                 .addLast("aggregator", new RequestAggregator(MAX_BODY_BYTES))
-                                .addLast("handler", new RequestHandler(t, conn, app, settings, workers));
+                                .addLast("handler", new RequestHandler(t, conn, framing, app, settings, workers));
                     }
                 });
         try {

@@ -23,35 +23,37 @@ import io.netty.util.concurrent.EventExecutorGroup;
  * may block (database, sleep) run on the same workers, the others on the event loop.
  *
  * <pre>
- *  socket ⇄ HttpServerCodec ⇄ RequestAggregator ⇄ UntracedHandler ─▶ workers: DemoApp ─▶ H2
+ *  socket ⇄ RequestFraming.Tap ⇄ HttpServerCodec ⇄ RequestAggregator ⇄ UntracedHandler ─▶ workers: DemoApp ─▶ H2
  * </pre>
  */
 final class UntracedHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
-    private static final byte[] NO_HEAD = new byte[0];
-
     private final Routes app;
     private final ServerSettings settings;
     private final EventExecutorGroup workers;
     /** TCP_NODELAY as this handler last set it on the socket. */
     private Boolean noDelaySet; // null: not set by this handler yet (set once per connection, then on change)
 
-    private UntracedHandler(Routes app, ServerSettings settings, EventExecutorGroup workers) {
+    private final RequestFraming framing;
+
+    private UntracedHandler(RequestFraming framing, Routes app, ServerSettings settings, EventExecutorGroup workers) {
+        this.framing = framing;
         this.app = app;
         this.settings = settings;
         this.workers = workers;
     }
 
     static void install(SocketChannel ch, Routes app, ServerSettings settings, EventExecutorGroup workers) {
-        ch.pipeline().addLast("codec", new HttpServerCodec())
+        RequestFraming framing = new RequestFraming();
+        ch.pipeline().addLast("framing", new RequestFraming.Tap(framing))
+                .addLast("codec", new HttpServerCodec())
                 .addLast("aggregator", new RequestAggregator(RoundtripServer.MAX_BODY_BYTES))
-                .addLast("handler", new UntracedHandler(app, settings, workers));
+                .addLast("handler", new UntracedHandler(framing, app, settings, workers));
         ch.config().setAutoRead(true);
     }
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest req) {
-        // The raw head is not kept here, so the folded-header check (which needs it) is skipped.
-        RequestHandler.Problem problem = RequestHandler.problem(req, NO_HEAD);
+        RequestHandler.Problem problem = RequestHandler.problem(req, framing.next());
         if (problem != null) {
             String reason = HttpResponseStatus.valueOf(problem.status()).reasonPhrase();
             write(ctx, AppResponse.text(problem.status(), reason + ": " + problem.why(), "malformed request"), false);

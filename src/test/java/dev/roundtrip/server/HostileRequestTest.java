@@ -94,6 +94,18 @@ class HostileRequestTest {
     }
 
     @Test
+    void aBadChunkLineIsRefusedInAPipelinedSecondRequestAndAfterTheFirst64KiB() throws Exception {
+        String head = "POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n";
+        RawHttp.Answer two = RawHttp.send(lab.port(), "GET / HTTP/1.1\r\nHost: x\r\n\r\n" + head + "2;\r\nhi\r\n0\r\n\r\n");
+        assertThat(two.statuses()).containsExactly(200, 400);
+        assertThat(two.text()).contains("Bad Request: an empty chunk extension name in the chunk-size line '2;' at offset " + head.length());
+
+        String big = "10000\r\n" + "a".repeat(0x10000) + "\r\n";
+        assertThat(body(answer(head + big + big + "1;\r\nz\r\n0\r\n\r\n")))
+                .startsWith("Bad Request: an empty chunk extension name in the chunk-size line '1;'");
+    }
+
+    @Test
     void percentEscapesStayValid() throws Exception {
         assertThat(answer("GET /nowhere%20at%2Fall%c3%A9 HTTP/1.1\r\nHost: x\r\n\r\n")).startsWith("HTTP/1.1 404 ");
     }
@@ -115,6 +127,13 @@ class HostileRequestTest {
                     + " control bytes are not allowed in a request target");
             assertThat(body(RawHttp.send(untraced.port(), "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n").text()))
                     .isEqualTo("Bad Request: " + RequestTarget.HTTP2_PREFACE);
+            // the checks that need the raw bytes: the request line as written, folding, chunk extensions, TLS
+            assertThat(body(RawHttp.send(untraced.port(), "GET /\t HTTP/1.1\r\nHost: x\r\n\r\n").text())).startsWith("Bad Request: a TAB");
+            assertThat(body(RawHttp.send(untraced.port(), "GET / HTTP/1.1\r\nHost: x\r\nA: b\r\n c\r\n\r\n").text()))
+                    .startsWith("Bad Request: a header line starts with a space");
+            assertThat(body(RawHttp.send(untraced.port(), "POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n2;\r\nhi\r\n0\r\n\r\n").text()))
+                    .startsWith("Bad Request: an empty chunk extension name");
+            assertThat(body(RawHttp.send(untraced.port(), new byte[] {0x16, 0x03, 0x01, 0x00, 0x05}).text())).isEqualTo("Bad Request: " + RequestTarget.TLS);
             assertThat(RawHttp.stillServes(untraced.port())).isTrue();
         }
     }
