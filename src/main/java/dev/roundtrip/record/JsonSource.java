@@ -138,7 +138,7 @@ final class JsonSource {
             return new RecordingFormatException(file, line(l), Math.max(1, nameStart), path(open), "the field appears twice", e);
         }
         String where = open == null || open.inRoot() ? null : shorten(path(open.getParent()));
-        return new RecordingFormatException(file, line(l), column(l), where, "invalid JSON: " + why, e);
+        return new RecordingFormatException(file, line(l), column(l), where, "invalid JSON: " + JsonSyntaxWords.plain(why), e);
     }
 
     /**

@@ -50,7 +50,7 @@ class FileLimitsTest {
         String json = "{\"format\": \"roundtrip-recording\", \"version\": 1, \"notes\": " + "[".repeat(900) + "}";
         RecordingFormatException e = openFails("deep-broken.roundtrip.json", json);
         assertThat(e.getMessage()).contains("invalid JSON").contains("characters)…").hasSizeLessThan(400)
-                .endsWith(": invalid JSON: Unexpected close marker '}': expected ']' (for the array that begins at line 1, column 957)")
+                .endsWith(": invalid JSON: '}' where ']' belongs, to close the array that begins at line 1, column 957")
                 .doesNotContain("Source", "StreamReadFeature");
     }
 

@@ -209,7 +209,7 @@ class RecordingReaderTest {
     void brokenJsonNamesTheContainerItIsIn() {
         String bad = replaceOnce(VALID, "\"reason\": \"OK\",", "\"reason\": \"OK\" \"x\",");
         RecordingFormatException e = fails(bad);
-        assertThat(e.getMessage()).startsWith("t.json:5:").contains(": exchanges[0].response: invalid JSON: Unexpected character");
+        assertThat(e.getMessage()).startsWith("t.json:5:").contains(": exchanges[0].response: invalid JSON: '\"' where ',' (another field) or '}' (the end of the object) belongs");
         assertThat(e.getCause()).isNotNull(); // Jackson's own report stays attached
     }
 
