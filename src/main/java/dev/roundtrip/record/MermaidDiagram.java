@@ -34,13 +34,14 @@ public final class MermaidDiagram {
 
     public static String render(SequenceScript script) {
         StringBuilder sb = new StringBuilder("sequenceDiagram\n");
-        for (Lifeline l : Lifeline.values()) {
-            sb.append("    participant ").append(l.id).append(" as ").append(l.title).append('\n');
+        for (Lifeline l : script.lifelines()) {
+            sb.append("    participant ").append(l.id).append(" as ").append(script.title(l)).append('\n');
         }
         String indent = "    ";
         for (Step s : script.steps()) {
             if (s instanceof Section sec) {
-                sb.append(indent).append("Note over ").append(Lifeline.CLIENT.id).append(',').append(Lifeline.DATABASE.id)
+                sb.append(indent).append("Note over ").append(script.lifelines().get(0).id).append(',')
+                        .append(script.lifelines().get(script.lifelines().size() - 1).id)
                         .append(": ").append(escape(sec.text())).append('\n');
             } else if (s instanceof Highlight h) {
                 if (h.begin()) {
