@@ -23,6 +23,8 @@ final class Upstream implements AutoCloseable {
     volatile Map<String, List<String>> lastHeaders = Map.of();
     /** /stream waits here after its first mebibyte until the test has read that much through the proxy. */
     final CountDownLatch firstPartRead = new CountDownLatch(1);
+    /** Body bytes /stream has handed to its socket so far: a write blocks once the proxy stops reading. */
+    final java.util.concurrent.atomic.AtomicLong streamed = new java.util.concurrent.atomic.AtomicLong();
 
     Upstream() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -58,8 +60,12 @@ final class Upstream implements AutoCloseable {
             try (OutputStream o = x.getResponseBody()) {
                 o.write(block);
                 o.flush();
+                streamed.addAndGet(block.length);
                 await(firstPartRead);
-                for (long i = 1; i < mib; i++) o.write(block);
+                for (long i = 1; i < mib; i++) {
+                    o.write(block);
+                    streamed.addAndGet(block.length);
+                }
             }
         } else {
             byte[] body = ("hello from the foreign server, " + path).getBytes(StandardCharsets.UTF_8);
@@ -72,6 +78,10 @@ final class Upstream implements AutoCloseable {
                 o.write(body);
             }
         }
+    }
+
+    void countDown() {
+        firstPartRead.countDown();
     }
 
     private static void await(CountDownLatch l) {
