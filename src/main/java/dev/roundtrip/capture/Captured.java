@@ -35,6 +35,9 @@ final class Captured {
     HttpRequest request;
     HttpRequest forwarded;
     List<String> removedFromRequest = List.of();
+    /** A forward proxy's request named the whole URL: upstream it becomes this path, with this Host. */
+    String originForm;
+    String authority;
     /** The final response as the foreign server sent it, and as relayed to the client. */
     HttpResponse received;
     HttpResponse relayed;

@@ -62,6 +62,8 @@ final class ClientLeg extends ChannelInboundHandlerAdapter implements WireTap.Ob
     /** Response writes the client's kernel has not taken yet: the foreign server is read only at zero. */
     private int writesInFlight;
     private boolean closing;
+    /** Relaying a CONNECT tunnel: no codec, bytes unread each way. */
+    private boolean tunnel;
 
     ClientLeg(CaptureProxy proxy) {
         this.proxy = proxy;
@@ -72,6 +74,7 @@ final class ClientLeg extends ChannelInboundHandlerAdapter implements WireTap.Ob
 
     @Override
     public void onRead(ChannelHandlerContext ctx, ByteBuf buf) {
+        if (tunnel) return; // the tunnel's writes to the server carry these same bytes (send)
         Captured x = parsing;
         if (x == null) {
             if (closing) return;
@@ -145,6 +148,10 @@ final class ClientLeg extends ChannelInboundHandlerAdapter implements WireTap.Ob
             ReferenceCountUtil.release(msg);
             return;
         }
+        if (tunnel && msg instanceof ByteBuf buf) {
+            upstream.relay(buf);
+            return;
+        }
         if (current != null && current.requestDone) {
             waiting.add(msg); // pipelined: bounded by the one socket read it came in (no more is read until the answer)
             return;
@@ -172,7 +179,15 @@ final class ClientLeg extends ChannelInboundHandlerAdapter implements WireTap.Ob
             if (target == null) return; // answered
             x.keepClient = HttpUtil.isKeepAlive(req);
             if (req.method().name().equals("CONNECT")) {
-                refuse(x, HttpResponseStatus.NOT_IMPLEMENTED, "CONNECT tunnels are not relayed by this version");
+                ReferenceCountUtil.release(msg);
+                x.requestDone = true;
+                x.forwarded = req; // the upstream hop is the tunnel itself: no HTTP goes to the server
+                parsing = null;
+                t.publish(new ExchangeStarted(x.id, connectionId, t.clock().now(), x.requestInfo()));
+                t.publish(x.event(t, Stage.PARSE, Phase.END, Actor.SERVER)
+                        .detail("CONNECT " + req.uri() + ": the client asks for a tunnel; what passes through it (TLS) is not read")
+                        .memory(t.probes().memory().read(x.parse.mark)).build());
+                upstream = UpstreamLeg.tunnel(proxy, this, x, target, ch.eventLoop());
                 return;
             }
             x.forwarded = forwardedHead(x, req);
@@ -220,7 +235,7 @@ final class ClientLeg extends ChannelInboundHandlerAdapter implements WireTap.Ob
 
     /** The upstream connection has taken every write so far: the client may be read again. */
     void upstreamTookAll(Captured x) {
-        if (x == current && !x.requestDone && ch.isActive()) ch.read();
+        if (x == current && (tunnel || !x.requestDone) && ch.isActive()) ch.read();
     }
 
     // --- from the upstream leg: the response ---
@@ -378,6 +393,11 @@ final class ClientLeg extends ChannelInboundHandlerAdapter implements WireTap.Ob
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         for (Object m; (m = waiting.poll()) != null; ) ReferenceCountUtil.release(m);
+        if (tunnel && current != null) {
+            tunnelClosed(current, "the client closed the tunnel");
+            ctx.fireChannelInactive();
+            return;
+        }
         Captured x = current != null ? current : parsing;
         if (x != null && !x.ended) {
             Stage stage = x.respondBegun ? Stage.RESPOND : Stage.PARSE;
@@ -398,8 +418,43 @@ final class ClientLeg extends ChannelInboundHandlerAdapter implements WireTap.Ob
         return ch;
     }
 
-    void tunnelled(UpstreamLeg leg) {
-        this.upstream = leg;
+    // --- a CONNECT tunnel ---
+
+    /** The server end is connected: 200 to the client, then the codec leaves and bytes flow both ways unread. */
+    void tunnelOpen(Captured x) {
+        HttpResponse ok = new io.netty.handler.codec.http.DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+                new HttpResponseStatus(200, "Connection Established"));
+        ok.headers().set("Via", "1.1 " + HopByHop.PSEUDONYM);
+        x.relayed = ok;
+        x.respondBegun = true;
+        x.respond.mark = t.probes().memory().allocatedMark();
+        t.publish(x.event(t, Stage.RESPOND, Phase.BEGIN, Actor.SERVER).detail("200 Connection Established: the tunnel is open").build());
+        ch.writeAndFlush(ok).addListener(f -> {
+            if (!f.isSuccess()) return; // channelInactive ends it
+            // the codec hands on any bytes it read after CONNECT (an eager ClientHello) as they are
+            tunnel = true;
+            ch.pipeline().remove("codec");
+            ch.read();
+            upstream.channel().read();
+        });
+    }
+
+    /** Tunnel bytes from the server, written unread; the server is read again once these are in the client's kernel. */
+    void relayTunnel(Captured x, ByteBuf buf) {
+        ch.writeAndFlush(buf).addListener(f -> {
+            if (f.isSuccess()) upstream.clientTookAll(x);
+        });
+    }
+
+    /** Either end of the tunnel closed: the other end closes too, and the exchange ends with what passed. */
+    void tunnelClosed(Captured x, String why) {
+        if (x.ended) return;
+        String totals = upstream.tunnelTotals();
+        upstream.endTunnel();
+        if (x.respond.hasPending()) summary(x, x.respond, Stage.RESPOND, Actor.SERVER, "write");
+        t.publish(x.event(t, Stage.RESPOND, Phase.END, Actor.SERVER).detail(x.respond.bytes + " bytes written to the client, 200 and tunnel").build());
+        end(x, Outcome.COMPLETED, "tunnel closed (" + why + "): " + totals + "; the bytes are TLS and were not read");
+        closeBoth(false);
     }
 
     /** What makes a request one the proxy will not forward; null when none. */
@@ -433,8 +488,8 @@ final class ClientLeg extends ChannelInboundHandlerAdapter implements WireTap.Ob
                 URI u = new URI(uri);
                 target = Target.of(u.getHost(), u.getPort() < 0 ? 80 : u.getPort());
                 String path = (u.getRawPath() == null || u.getRawPath().isEmpty() ? "/" : u.getRawPath()) + (u.getRawQuery() == null ? "" : "?" + u.getRawQuery());
-                req.setUri(path);
-                if (!req.headers().contains(HttpHeaderNames.HOST)) req.headers().set(HttpHeaderNames.HOST, u.getRawAuthority());
+                x.originForm = path;
+                x.authority = u.getRawAuthority();
             }
             if (!target.isLoopback() && !proxy.options().remoteTargets()) {
                 refuse(x, HttpResponseStatus.FORBIDDEN, "capture forwards to this machine only; " + target.host() + " ("
@@ -460,9 +515,10 @@ final class ClientLeg extends ChannelInboundHandlerAdapter implements WireTap.Ob
 
     /** The request as the foreign server gets it: hop-by-hop fields removed, Via added, one exchange per connection. */
     private static HttpRequest forwardedHead(Captured x, HttpRequest req) {
-        HttpRequest out = new DefaultHttpRequest(HttpVersion.HTTP_1_1, req.method(), req.uri());
+        HttpRequest out = new DefaultHttpRequest(HttpVersion.HTTP_1_1, req.method(), x.originForm != null ? x.originForm : req.uri());
         out.headers().set(req.headers());
         x.removedFromRequest = HopByHop.strip(out.headers());
+        if (x.authority != null) out.headers().set(HttpHeaderNames.HOST, x.authority); // RFC 9112 3.2.2: the URL's authority wins
         HopByHop.via(out.headers(), req.protocolVersion());
         if (HttpUtil.isTransferEncodingChunked(req)) HttpUtil.setTransferEncodingChunked(out, true);
         out.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE); // one upstream connection per exchange

@@ -51,6 +51,8 @@ final class UpstreamLeg extends ChannelInboundHandlerAdapter implements WireTap.
     private final ArrayDeque<HttpObject> queued = new ArrayDeque<>();
     private int writesInFlight;
     private ScheduledFuture<?> silence;
+    /** A CONNECT tunnel: bytes pass unread both ways, no codec, no process stage. */
+    private boolean tunnel;
 
     private UpstreamLeg(CaptureProxy proxy, ClientLeg client, Captured x, Target target) {
         this.proxy = proxy;
@@ -66,8 +68,16 @@ final class UpstreamLeg extends ChannelInboundHandlerAdapter implements WireTap.
         return leg;
     }
 
-    /** Connects with (HTTP) or without (a CONNECT tunnel) the codec; {@code onUp} runs once connected. */
-    void open(EventLoop loop, boolean http) {
+    /** The server end of a CONNECT tunnel: once connected, the client is told 200 and bytes flow unread. */
+    static UpstreamLeg tunnel(CaptureProxy proxy, ClientLeg client, Captured x, Target target, EventLoop loop) {
+        UpstreamLeg leg = new UpstreamLeg(proxy, client, x, target);
+        leg.tunnel = true;
+        leg.open(loop, false);
+        return leg;
+    }
+
+    /** Connects with (HTTP) or without (a CONNECT tunnel) the codec. */
+    private void open(EventLoop loop, boolean http) {
         x.upstreamConnection = t.ids().nextConnectionId();
         int timeout = (int) Math.min(Integer.MAX_VALUE, proxy.options().upstreamTimeout().toMillis());
         Bootstrap b = new Bootstrap().group(loop).channel(t.probes().transport().socketChannel())
@@ -98,6 +108,9 @@ final class UpstreamLeg extends ChannelInboundHandlerAdapter implements WireTap.
             if (http) {
                 for (HttpObject m; (m = queued.poll()) != null; ) write(m);
                 ch.read(); // a server may answer before the request is all sent (an early 413)
+            } else {
+                beginSend("the tunnel to " + target.describe() + " is open: the bytes each way pass unread (TLS is not intercepted)");
+                client.tunnelOpen(x);
             }
         });
     }
@@ -226,6 +239,11 @@ final class UpstreamLeg extends ChannelInboundHandlerAdapter implements WireTap.
     @Override
     public void onRead(ChannelHandlerContext ctx, ByteBuf buf) {
         if (abandoned) return;
+        if (!x.firstResponseByte && tunnel) {
+            x.firstResponseByte = true;
+            x.interpret.mark = t.probes().memory().allocatedMark();
+            t.publish(x.event(t, Stage.INTERPRET, Phase.BEGIN, Actor.CLIENT).detail("the first bytes from " + target.describe() + " come through the tunnel").build());
+        }
         if (!x.firstResponseByte) firstByte(t.clock().now());
         int n = buf.readableBytes();
         if (x.interpret.count(n)) {
@@ -257,16 +275,50 @@ final class UpstreamLeg extends ChannelInboundHandlerAdapter implements WireTap.
                 .memory(t.probes().memory().read(x.interpret.mark)).build());
     }
 
+    /** Tunnel bytes from the client, written unread; the client is read again once these are in the kernel. */
+    void relay(ByteBuf buf) {
+        if (abandoned) {
+            buf.release();
+            return;
+        }
+        ch.writeAndFlush(buf).addListener(f -> {
+            if (f.isSuccess()) client.upstreamTookAll(x);
+        });
+    }
+
+    /** Tunnel totals, for its end. */
+    String tunnelTotals() {
+        return x.send.bytes + " bytes to " + target.describe() + " in " + x.send.ops + " socket writes, " + x.interpret.bytes
+                + " bytes back in " + x.interpret.ops + " socket reads";
+    }
+
+    /** The tunnel is over: its stages end with their totals. */
+    void endTunnel() {
+        if (silence != null) silence.cancel(false);
+        abandoned = true;
+        if (x.send.hasPending()) client.summary(x, x.send, Stage.SEND, Actor.CLIENT, "write");
+        if (x.interpret.hasPending()) client.summary(x, x.interpret, Stage.INTERPRET, Actor.CLIENT, "read");
+        t.publish(x.event(t, Stage.SEND, Phase.END, Actor.CLIENT).detail(x.send.bytes + " bytes went through the tunnel to " + target.describe()).build());
+        if (x.firstResponseByte) {
+            t.publish(x.event(t, Stage.INTERPRET, Phase.END, Actor.CLIENT).detail(x.interpret.bytes + " bytes came back through the tunnel").build());
+        }
+        ch.close();
+    }
+
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (abandoned || x.ended) {
             ReferenceCountUtil.release(msg);
             return;
         }
+        if (tunnel && msg instanceof ByteBuf buf) {
+            client.relayTunnel(x, buf);
+            return;
+        }
         if (msg instanceof HttpResponse r) {
             if (r.decoderResult().isFailure()) {
                 ReferenceCountUtil.release(msg);
-                broke("its response is malformed: " + describe(r.decoderResult().cause()), true);
+                broke("its response is malformed: " + describe(r.decoderResult().cause()));
                 return;
             }
             client.relayHead(x, r);
@@ -274,7 +326,7 @@ final class UpstreamLeg extends ChannelInboundHandlerAdapter implements WireTap.
         if (msg instanceof HttpContent c) {
             if (c.decoderResult().isFailure()) {
                 c.release();
-                broke("its response body is malformed: " + describe(c.decoderResult().cause()), true);
+                broke("its response body is malformed: " + describe(c.decoderResult().cause()));
                 return;
             }
             boolean finalResponse = x.received != null;
@@ -297,18 +349,20 @@ final class UpstreamLeg extends ChannelInboundHandlerAdapter implements WireTap.
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        if (!abandoned && !x.responseDone && connected) broke("it closed the connection", false);
+        if (tunnel && !abandoned && connected) client.tunnelClosed(x, target.describe() + " closed the tunnel");
+        else if (!abandoned && !x.responseDone && connected) broke("it closed the connection");
         ctx.fireChannelInactive();
     }
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        if (!abandoned && !x.responseDone) broke(describe(cause), false);
+        if (tunnel && !abandoned) client.tunnelClosed(x, target.describe() + ": " + describe(cause));
+        else if (!abandoned && !x.responseDone) broke(describe(cause));
         ctx.close();
     }
 
     /** The foreign server failed mid-exchange: the trace says where, the client hears of it. */
-    private void broke(String why, boolean malformed) {
+    private void broke(String why) {
         if (abandoned) return;
         abandoned = true;
         if (silence != null) silence.cancel(false);
@@ -320,7 +374,7 @@ final class UpstreamLeg extends ChannelInboundHandlerAdapter implements WireTap.
         ch.close();
         HttpResponseStatus status = HttpResponseStatus.BAD_GATEWAY;
         client.upstreamFailed(x, status, status.reasonPhrase() + ": " + target.describe() + " " + why + where + "\n",
-                target.describe() + " " + why + where + (malformed ? "" : ""));
+                target.describe() + " " + why + where);
     }
 
     static String describe(Throwable cause) {

@@ -97,4 +97,19 @@ class CaptureCommandTest {
         String[] path = run("capture", "--to", "http://127.0.0.1:5000/api");
         assertThat(path[2]).contains("without a path");
     }
+
+    @Test
+    void listeningBeyondLoopbackNeedsBindAndWarnsOnStderr() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            // the taken port makes the command end instead of capturing: the warnings come before the attempt
+            String[] r = run("capture", "--bind", "0.0.0.0", "--listen", String.valueOf(taken.getLocalPort()), "--forward", "--allow-remote-target");
+            assertThat(r[0]).isEqualTo("1");
+            assertThat(r[2]).contains("WARNING: capture --bind 0.0.0.0: other machines on the network can reach this proxy",
+                    "WARNING: capture --allow-remote-target", "cannot listen on port " + taken.getLocalPort());
+        }
+        assertThat(new dev.roundtrip.capture.CaptureOptions(InetAddress.getByName("127.0.0.1"), 0, null, false, false,
+                java.time.Duration.ofSeconds(1), 0).listen().isLoopbackAddress()).isTrue();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new dev.roundtrip.capture.CaptureOptions(InetAddress.getByName("0.0.0.0"), 0, null,
+                false, false, java.time.Duration.ofSeconds(1), 0)).hasMessageContaining("loopback only unless --bind");
+    }
 }
