@@ -49,7 +49,8 @@ public final class CaptureProxy implements AutoCloseable {
     private final ChannelGroup channels = new DefaultChannelGroup("roundtrip-capture", GlobalEventExecutor.INSTANCE);
     private final Channel listener;
 
-    private CaptureProxy(CaptureOptions options) throws IOException {
+    CaptureProxy(CaptureOptions options, boolean warm) throws IOException {
+        if (warm) CaptureWarmup.ensure();
         this.options = options;
         TraceClock clock = new TraceClock();
         bus = new TraceBus(clock);
@@ -84,9 +85,12 @@ public final class CaptureProxy implements AutoCloseable {
         }
     }
 
-    /** Listens at once; the caller has checked (and warned about) non-loopback addresses through {@link CaptureOptions}. */
+    /**
+     * Listens, after this JVM's first proxy has warmed the capture code ({@link CaptureWarmup}); the caller
+     * has checked (and warned about) non-loopback addresses through {@link CaptureOptions}.
+     */
     public static CaptureProxy start(CaptureOptions options) throws IOException {
-        return new CaptureProxy(options);
+        return new CaptureProxy(options, true);
     }
 
     public CaptureOptions options() {
