@@ -60,7 +60,7 @@ class ArchitectureTest {
                     .or(type(ServerSettings.class)));
 
     // the app and the command line
-    @ArchTest static final ArchRule ui = mayUse("ui", "trace", "gate", "client", "lab", "queue", "record", "lesson", "files", "text",
+    @ArchTest static final ArchRule ui = mayUse("ui", "trace", "gate", "client", "lab", "queue", "capture", "record", "lesson", "files", "text",
             "javafx..", "javax.imageio..", "atlantafx..", "org.kordamp.ikonli..");
     @ArchTest static final ArchRule cli = mayUse("cli", "trace", "probe", "gate", "wire", "server", "client", "lab", "queue", "capture", "record",
             "lesson", "files", "text", "ui.export", "picocli..", "javafx..", "com.fasterxml.jackson..");

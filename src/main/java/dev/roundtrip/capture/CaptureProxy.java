@@ -48,6 +48,7 @@ public final class CaptureProxy implements AutoCloseable {
     private final EventLoopGroup loops;
     private final ChannelGroup channels = new DefaultChannelGroup("roundtrip-capture", GlobalEventExecutor.INSTANCE);
     private final Channel listener;
+    private volatile boolean stopping;
 
     CaptureProxy(CaptureOptions options, boolean warm) throws IOException {
         if (warm) CaptureWarmup.ensure();
@@ -122,8 +123,14 @@ public final class CaptureProxy implements AutoCloseable {
         channels.add(ch);
     }
 
+    /** True once {@link #close()} began: connections then end because the capture stops, not by their peers. */
+    boolean stopping() {
+        return stopping;
+    }
+
     @Override
     public void close() {
+        stopping = true;
         if (listener != null) listener.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
         channels.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
         boss.shutdownGracefully(0, 2, TimeUnit.SECONDS);

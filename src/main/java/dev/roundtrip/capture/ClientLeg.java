@@ -107,11 +107,21 @@ final class ClientLeg extends ChannelInboundHandlerAdapter implements WireTap.Ob
     public void onWriteFailed(ChannelHandlerContext ctx, Throwable cause, int unsent) {
         Captured x = current;
         if (x == null || x.ended) return;
+        flushSummaries(x);
         t.publish(x.event(t, Stage.RESPOND, Phase.ERROR, Actor.FOREIGN_CLIENT)
                 .detail("write to the client failed: " + UpstreamLeg.describe(cause) + "; " + unsent + " bytes reached no one")
                 .kernel(t.probes().kernel(ch)).build());
-        end(x, Outcome.FAILED, "the client's connection failed while the response was relayed");
+        end(x, Outcome.FAILED, proxy.stopping() ? "the capture stopped while the response was relayed"
+                : "the client's connection failed while the response was relayed");
         closeBoth(true);
+    }
+
+    /** The stretches still summarised when an exchange stops: its stage totals stay exact. */
+    void flushSummaries(Captured x) {
+        if (x.parse.hasPending()) summary(x, x.parse, Stage.PARSE, Actor.SERVER, "read");
+        if (x.send.hasPending()) summary(x, x.send, Stage.SEND, Actor.CLIENT, "write");
+        if (x.interpret.hasPending()) summary(x, x.interpret, Stage.INTERPRET, Actor.CLIENT, "read");
+        if (x.respond.hasPending()) summary(x, x.respond, Stage.RESPOND, Actor.SERVER, "write");
     }
 
     /** Publishes the summarised stretch of a long body's reads or writes. */
@@ -327,6 +337,7 @@ final class ClientLeg extends ChannelInboundHandlerAdapter implements WireTap.Ob
 
     void end(Captured x, Outcome outcome, String detail) {
         if (x.ended) return;
+        flushSummaries(x);
         x.ended = true;
         if (x.forwarded != null && upstream != null) {
             t.publish(new UpstreamSeen(x.id, t.clock().now(), upstream.hop(x)));
@@ -346,6 +357,7 @@ final class ClientLeg extends ChannelInboundHandlerAdapter implements WireTap.Ob
             answer(x, status, text, detail);
             return;
         }
+        flushSummaries(x);
         t.publish(x.event(t, Stage.RESPOND, Phase.ERROR, Actor.SERVER)
                 .detail("the client's connection is reset too (RST) after " + x.respond.bytes + " bytes of the response: " + detail)
                 .kernel(t.probes().kernel(ch)).memory(t.probes().memory().read(x.respond.mark)).build());
@@ -401,9 +413,12 @@ final class ClientLeg extends ChannelInboundHandlerAdapter implements WireTap.Ob
         Captured x = current != null ? current : parsing;
         if (x != null && !x.ended) {
             Stage stage = x.respondBegun ? Stage.RESPOND : Stage.PARSE;
-            t.publish(x.event(t, stage, Phase.ERROR, Actor.FOREIGN_CLIENT)
-                    .detail("the client closed its connection " + (x.respondBegun ? "before the whole response was written" : "before the request was complete")).build());
-            end(x, Outcome.CANCELLED, "the client left before the answer was complete");
+            boolean stopped = proxy.stopping();
+            t.publish(x.event(t, stage, Phase.ERROR, stopped ? Actor.SERVER : Actor.FOREIGN_CLIENT)
+                    .detail((stopped ? "the capture stopped and closed the client's connection " : "the client closed its connection ")
+                            + (x.respondBegun ? "before the whole response was written" : "before the request was complete")).build());
+            if (stopped) end(x, Outcome.FAILED, "the capture stopped before the answer was complete");
+            else end(x, Outcome.CANCELLED, "the client left before the answer was complete");
             if (upstream != null) upstream.abandon();
         }
         ctx.fireChannelInactive();

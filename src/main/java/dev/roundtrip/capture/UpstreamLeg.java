@@ -350,7 +350,7 @@ final class UpstreamLeg extends ChannelInboundHandlerAdapter implements WireTap.
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         if (tunnel && !abandoned && connected) client.tunnelClosed(x, target.describe() + " closed the tunnel");
-        else if (!abandoned && !x.responseDone && connected) broke("it closed the connection");
+        else if (!abandoned && !x.responseDone && connected) broke("closed the connection");
         ctx.fireChannelInactive();
     }
 
@@ -370,11 +370,12 @@ final class UpstreamLeg extends ChannelInboundHandlerAdapter implements WireTap.
         Actor actor = stage == Stage.PROCESS ? Actor.FOREIGN_SERVER : Actor.CLIENT_KERNEL;
         String where = x.firstResponseByte ? " after " + x.interpret.bytes + " response bytes" : x.sendEnded ? " before any response byte"
                 : " after " + x.send.bytes + " request bytes";
+        client.flushSummaries(x);
         t.publish(x.event(t, stage, Phase.ERROR, actor).detail(target.describe() + ": " + why + where).kernel(t.probes().kernel(ch)).build());
         ch.close();
         HttpResponseStatus status = HttpResponseStatus.BAD_GATEWAY;
-        client.upstreamFailed(x, status, status.reasonPhrase() + ": " + target.describe() + " " + why + where + "\n",
-                target.describe() + " " + why + where);
+        client.upstreamFailed(x, status, status.reasonPhrase() + ": " + target.describe() + ": " + why + where + "\n",
+                target.describe() + ": " + why + where);
     }
 
     static String describe(Throwable cause) {

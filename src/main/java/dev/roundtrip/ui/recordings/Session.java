@@ -39,6 +39,11 @@ public final class Session {
         return new Session(name, new ReplayPort(recording, name), file, false, target);
     }
 
+    /** A capture whose recording grows while it runs; Save asks where (it has no file yet). */
+    public static Session capture(String name, LabPort port) {
+        return new Session(name, port, null, false, null);
+    }
+
     public String name() { return name; }
     public LabPort port() { return port; }
     public Recording recording() { return port.recording(); }
