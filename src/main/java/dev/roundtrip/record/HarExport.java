@@ -84,7 +84,10 @@ public final class HarExport {
             g.writeArrayFieldStart("entries");
             for (Exchange x : exchanges) {
                 writeEntry(g, recording.startedAt(), x, origin);
-                if (x.upstream().isPresent()) writeUpstreamEntry(g, recording.startedAt(), x, x.upstream().get());
+                // a CONNECT tunnel sent no HTTP upstream: its one entry says it all
+                if (x.upstream().isPresent() && !x.request().method().equals("CONNECT")) {
+                    writeUpstreamEntry(g, recording.startedAt(), x, x.upstream().get());
+                }
             }
             g.writeEndArray();
             g.writeObjectFieldStart("_roundtrip");
@@ -345,6 +348,8 @@ public final class HarExport {
     static String url(RequestInfo req, String origin) {
         String target = req.target();
         if (target.startsWith("http://") || target.startsWith("https://")) return escapeUrl(target);
+        // a CONNECT names host:port only; what it tunnels is nearly always TLS
+        if (req.method().equals("CONNECT") && !target.startsWith("/")) return "https://" + escapeUrl(target) + "/";
         String o = origin;
         if (o == null) {
             String host = header(req.headers(), "Host", null);

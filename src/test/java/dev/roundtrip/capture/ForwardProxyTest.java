@@ -89,6 +89,10 @@ class ForwardProxyTest {
         assertThat(x.events()).filteredOn(e -> e.stage() == Stage.SEND && e.bytes() != null).extracting(e -> e.bytes().count()).containsExactly(5);
         assertThat(x.events()).filteredOn(e -> e.phase() == Phase.END).extracting(e -> e.stage())
                 .contains(Stage.PARSE, Stage.SEND, Stage.INTERPRET, Stage.RESPOND);
+        com.fasterxml.jackson.databind.JsonNode entries = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(dev.roundtrip.record.HarExport.toBytes(proxy.recording())).get("log").get("entries");
+        assertThat(entries).hasSize(1); // no HTTP went upstream: one entry
+        assertThat(entries.get(0).get("request").get("url").asText()).startsWith("https://127.0.0.1:").endsWith("/");
     }
 
     @Test
