@@ -98,6 +98,8 @@ public final class SessionViewModel {
         main.show(now.port());
         if (now.selected() >= 0 && now.recording().exchange(now.selected()).isPresent()) {
             main.select(now.selected());
+        } else if (now.isCapture()) {
+            main.say(now.port().describe() + ": each exchange appears as it happens; close the session to stop the capture.");
         } else if (!now.shownBefore() && !now.isLive()) {
             // a replay opens on its first exchange, paused at the start: the teacher presses Space
             List<Exchange> all = now.recording().exchanges();
