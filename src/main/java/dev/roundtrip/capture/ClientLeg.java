@@ -75,32 +75,19 @@ final class ClientLeg extends ChannelInboundHandlerAdapter implements WireTap.Ob
     @Override
     public void onRead(ChannelHandlerContext ctx, ByteBuf buf) {
         if (tunnel) return; // the tunnel's writes to the server carry these same bytes (send)
-        Captured x = parsing;
-        if (x == null) {
+        if (parsing == null) {
             if (closing) return;
-            x = begin("the first bytes of a request are read from the client's socket");
+            begin("the first bytes of a request are read from the client's socket");
         }
-        int n = buf.readableBytes();
-        if (x.parse.count(n)) {
-            t.publish(x.event(t, Stage.PARSE, Phase.PROGRESS, Actor.SERVER).detail("socket read #" + x.parse.ops + ": " + n + " bytes")
-                    .bytes(x.parse.keep(buf)).buffer(Probes.buffer(buf)).kernel(t.probes().kernelSampled(ch))
-                    .memory(t.probes().memory().read(x.parse.mark)).build());
-        } else if (x.parse.summaryDue()) {
-            summary(x, x.parse, Stage.PARSE, Actor.SERVER, "read");
-        }
+        Tally parse = parsing.parse;
+        progress(parsing, parse, Stage.PARSE, "read", buf.readableBytes(), () -> parse.keep(buf), Probes.buffer(buf), ch);
     }
 
     @Override
     public void onWritten(ChannelHandlerContext ctx, byte[] all, int offset, int count, BufferReadout buffer) {
         Captured x = current;
         if (x == null || !x.respondBegun) return;
-        if (x.respond.count(count)) {
-            t.publish(x.event(t, Stage.RESPOND, Phase.PROGRESS, Actor.SERVER).detail("socket write #" + x.respond.ops + ": " + count + " bytes")
-                    .bytes(x.respond.keep(all, offset, count)).buffer(buffer).kernel(t.probes().kernelSampled(ch))
-                    .memory(t.probes().memory().read(x.respond.mark)).build());
-        } else if (x.respond.summaryDue()) {
-            summary(x, x.respond, Stage.RESPOND, Actor.SERVER, "write");
-        }
+        progress(x, x.respond, Stage.RESPOND, "write", count, () -> x.respond.keep(all, offset, count), buffer, ch);
     }
 
     @Override
@@ -114,6 +101,22 @@ final class ClientLeg extends ChannelInboundHandlerAdapter implements WireTap.Ob
         end(x, Outcome.FAILED, proxy.stopping() ? "the capture stopped while the response was relayed"
                 : "the client's connection failed while the response was relayed");
         closeBoth(true);
+    }
+
+    /**
+     * One socket read or write of a stage: an event of its own for the first {@value Tally#EACH}, then one per
+     * {@value Tally#EVERY}. The stage's owner is Roundtrip's server side (parse, respond) or client side (send, interpret).
+     */
+    void progress(Captured x, Tally tally, Stage stage, String what, int n, java.util.function.Supplier<BytesReadout> kept,
+                  BufferReadout buffer, Channel on) {
+        Actor actor = stage == Stage.PARSE || stage == Stage.RESPOND ? Actor.SERVER : Actor.CLIENT;
+        if (tally.count(n)) {
+            t.publish(x.event(t, stage, Phase.PROGRESS, actor).detail("socket " + what + " #" + tally.ops + ": " + n + " bytes")
+                    .bytes(kept.get()).buffer(buffer).kernel(t.probes().kernelSampled(on))
+                    .memory(t.probes().memory().read(tally.mark)).build());
+        } else if (tally.summaryDue()) {
+            summary(x, tally, stage, actor, what);
+        }
     }
 
     /** The stretches still summarised when an exchange stops: its stage totals stay exact. */

@@ -220,13 +220,7 @@ final class UpstreamLeg extends ChannelInboundHandlerAdapter implements WireTap.
 
     @Override
     public void onWritten(ChannelHandlerContext ctx, byte[] all, int offset, int count, BufferReadout buffer) {
-        if (x.send.count(count)) {
-            t.publish(x.event(t, Stage.SEND, Phase.PROGRESS, Actor.CLIENT).detail("socket write #" + x.send.ops + ": " + count + " bytes")
-                    .bytes(x.send.keep(all, offset, count)).buffer(buffer).kernel(t.probes().kernelSampled(ch))
-                    .memory(t.probes().memory().read(x.send.mark)).build());
-        } else if (x.send.summaryDue()) {
-            client.summary(x, x.send, Stage.SEND, Actor.CLIENT, "write");
-        }
+        client.progress(x, x.send, Stage.SEND, "write", count, () -> x.send.keep(all, offset, count), buffer, ch);
     }
 
     @Override
@@ -245,14 +239,7 @@ final class UpstreamLeg extends ChannelInboundHandlerAdapter implements WireTap.
             t.publish(x.event(t, Stage.INTERPRET, Phase.BEGIN, Actor.CLIENT).detail("the first bytes from " + target.describe() + " come through the tunnel").build());
         }
         if (!x.firstResponseByte) firstByte(t.clock().now());
-        int n = buf.readableBytes();
-        if (x.interpret.count(n)) {
-            t.publish(x.event(t, Stage.INTERPRET, Phase.PROGRESS, Actor.CLIENT).detail("socket read #" + x.interpret.ops + ": " + n + " bytes")
-                    .bytes(x.interpret.keep(buf)).buffer(Probes.buffer(buf)).kernel(t.probes().kernelSampled(ch))
-                    .memory(t.probes().memory().read(x.interpret.mark)).build());
-        } else if (x.interpret.summaryDue()) {
-            client.summary(x, x.interpret, Stage.INTERPRET, Actor.CLIENT, "read");
-        }
+        client.progress(x, x.interpret, Stage.INTERPRET, "read", buf.readableBytes(), () -> x.interpret.keep(buf), Probes.buffer(buf), ch);
     }
 
     /** The foreign server's work, as far as it can be seen from outside, is over. */

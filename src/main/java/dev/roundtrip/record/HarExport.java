@@ -165,6 +165,18 @@ public final class HarExport {
         writeResponse(g, end == null ? Outcome.PENDING : end.outcome(), res);
         g.writeObjectFieldStart("cache");
         g.writeEndObject();
+        writeTimings(g, t);
+        String address = x.peer().map(dev.roundtrip.trace.Peer::address).orElse("127.0.0.1");
+        if (!address.isEmpty()) g.writeStringField("serverIPAddress", address);
+        g.writeStringField("connection", Long.toString(x.connectionId()));
+        String detail = end == null ? null : end.detail();
+        if (detail != null && !detail.isEmpty()) g.writeStringField("comment", detail);
+        g.writeFieldName("_roundtrip");
+        RecordingJson.writeExchange(g, x);
+        g.writeEndObject();
+    }
+
+    private static void writeTimings(JsonGenerator g, Timings t) throws IOException {
         g.writeObjectFieldStart("timings");
         g.writeNumberField("blocked", -1);
         g.writeNumberField("dns", -1);
@@ -173,14 +185,6 @@ public final class HarExport {
         g.writeNumberField("send", t.sendMs());
         g.writeNumberField("wait", t.waitMs());
         g.writeNumberField("receive", t.receiveMs());
-        g.writeEndObject();
-        String address = x.peer().map(dev.roundtrip.trace.Peer::address).orElse("127.0.0.1");
-        if (!address.isEmpty()) g.writeStringField("serverIPAddress", address);
-        g.writeStringField("connection", Long.toString(x.connectionId()));
-        String detail = end == null ? null : end.detail();
-        if (detail != null && !detail.isEmpty()) g.writeStringField("comment", detail);
-        g.writeFieldName("_roundtrip");
-        RecordingJson.writeExchange(g, x);
         g.writeEndObject();
     }
 
@@ -199,15 +203,7 @@ public final class HarExport {
         writeResponse(g, outcome, hop.response());
         g.writeObjectFieldStart("cache");
         g.writeEndObject();
-        g.writeObjectFieldStart("timings");
-        g.writeNumberField("blocked", -1);
-        g.writeNumberField("dns", -1);
-        g.writeNumberField("connect", -1);
-        g.writeNumberField("ssl", -1);
-        g.writeNumberField("send", t.sendMs());
-        g.writeNumberField("wait", t.waitMs());
-        g.writeNumberField("receive", t.receiveMs());
-        g.writeEndObject();
+        writeTimings(g, t);
         if (!hop.server().address().isEmpty()) g.writeStringField("serverIPAddress", hop.server().address());
         g.writeStringField("connection", Long.toString(hop.connectionId()));
         g.writeStringField("comment", "exchange #" + x.id() + " as Roundtrip forwarded it to " + hop.server().describe()

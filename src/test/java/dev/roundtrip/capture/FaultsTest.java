@@ -76,7 +76,7 @@ class FaultsTest {
              CaptureProxy proxy = proxyTo(fake.getLocalPort())) {
             CompletableFuture<Void> server = CompletableFuture.runAsync(() -> {
                 try (Socket s = fake.accept()) {
-                    readHead(s.getInputStream());
+                    Raw.readHead(s.getInputStream());
                     s.getOutputStream().write(("HTTP/1.1 200 OK\r\nContent-Length: 100000\r\n\r\n" + "x".repeat(1000)).getBytes(StandardCharsets.ISO_8859_1));
                     s.getOutputStream().flush();
                     clientHasPart.await(5, TimeUnit.SECONDS);
@@ -90,7 +90,7 @@ class FaultsTest {
                 c.setSoTimeout(10_000);
                 c.getOutputStream().write("GET /big HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
                 InputStream in = c.getInputStream();
-                String head = readHead(in);
+                String head = Raw.readHead(in);
                 assertThat(head).startsWith("HTTP/1.1 200 OK");
                 byte[] part = in.readNBytes(1000);
                 assertThat(part).hasSize(1000);
@@ -128,15 +128,5 @@ class FaultsTest {
                 assertThat(x.upstream()).isEmpty();
             }
         }
-    }
-
-    private static String readHead(InputStream in) throws java.io.IOException {
-        StringBuilder sb = new StringBuilder();
-        while (!sb.toString().endsWith("\r\n\r\n")) {
-            int c = in.read();
-            if (c < 0) break;
-            sb.append((char) c);
-        }
-        return sb.toString();
     }
 }

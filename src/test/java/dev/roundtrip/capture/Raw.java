@@ -44,4 +44,15 @@ final class Raw {
         }
         return new Answer(got.toString(StandardCharsets.ISO_8859_1), reset);
     }
+
+    /** The status line and headers, up to the blank line, read byte by byte (the body stays in the stream). */
+    static String readHead(InputStream in) throws IOException {
+        StringBuilder sb = new StringBuilder();
+        while (!sb.toString().endsWith("\r\n\r\n")) {
+            int c = in.read();
+            if (c < 0) break;
+            sb.append((char) c);
+        }
+        return sb.toString();
+    }
 }

@@ -44,7 +44,7 @@ class StreamingTest {
             s.setSoTimeout(20_000);
             s.getOutputStream().write("GET /stream?mib=64 HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
             InputStream in = s.getInputStream();
-            String head = readHead(in);
+            String head = Raw.readHead(in);
             assertThat(head).startsWith("HTTP/1.1 200 OK").containsIgnoringCase("content-length: " + (64L * MIB));
             byte[] b = new byte[8192];
             while (body < MIB) body += in.read(b, 0, (int) Math.min(b.length, MIB - body));
@@ -80,15 +80,5 @@ class StreamingTest {
         assertThat(x.response().orElseThrow().body()).hasSize(KEPT);
         assertThat(x.events()).filteredOn(e -> e.stage() == Stage.INTERPRET && e.phase() == Phase.END).singleElement()
                 .satisfies(e -> assertThat(e.detail()).contains(64L * MIB + " body bytes", "keeps its first " + KEPT + " of " + 64L * MIB));
-    }
-
-    private static String readHead(InputStream in) throws java.io.IOException {
-        StringBuilder sb = new StringBuilder();
-        while (!sb.toString().endsWith("\r\n\r\n")) {
-            int c = in.read();
-            if (c < 0) break;
-            sb.append((char) c);
-        }
-        return sb.toString();
     }
 }
