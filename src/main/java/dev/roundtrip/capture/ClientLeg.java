@@ -98,8 +98,9 @@ final class ClientLeg extends ChannelInboundHandlerAdapter implements WireTap.Ob
         t.publish(x.event(t, Stage.RESPOND, Phase.ERROR, Actor.FOREIGN_CLIENT)
                 .detail("write to the client failed: " + UpstreamLeg.describe(cause) + "; " + unsent + " bytes reached no one")
                 .kernel(t.probes().kernel(ch)).build());
-        end(x, Outcome.FAILED, proxy.stopping() ? "the capture stopped while the response was relayed"
-                : "the client's connection failed while the response was relayed");
+        // a write fails when the client has gone (RST, broken pipe), or when the capture itself stops
+        if (proxy.stopping()) end(x, Outcome.FAILED, "the capture stopped while the response was relayed");
+        else end(x, Outcome.CANCELLED, "the client left before the answer was complete");
         closeBoth(true);
     }
 
