@@ -40,9 +40,12 @@ import java.util.concurrent.TimeUnit;
  * </pre>
  */
 public final class CaptureProxy implements AutoCloseable {
+    /** As the lab's: a browser left behind the proxy all day keeps about this many exchanges, the oldest finished ones go. */
+    public static final int RETAINED_EXCHANGES = 10_000;
     private final CaptureOptions options;
     private final TraceBus bus;
     private final Recording recording;
+    private final TraceBus.Subscription subscription;
     private final Tracing tracing;
     private final EventLoopGroup boss;
     private final EventLoopGroup loops;
@@ -56,7 +59,8 @@ public final class CaptureProxy implements AutoCloseable {
         TraceClock clock = new TraceClock();
         bus = new TraceBus(clock);
         recording = new Recording(clock.startedAt());
-        bus.subscribe(recording);
+        recording.setRetainedExchanges(RETAINED_EXCHANGES);
+        subscription = bus.subscribe(recording);
         Probes probes = new Probes(new KernelProbe(), Math.max(options.maxKeptBytes(), 1), KernelBudget.sampled());
         tracing = new Tracing(bus, new Gates(), new Ids(), new ConnectionDirectory(), probes);
         Transport transport = probes.transport();
@@ -98,8 +102,10 @@ public final class CaptureProxy implements AutoCloseable {
         return options;
     }
 
-    /** The live recording of every captured exchange. */
+    /** The live recording of every captured exchange; its {@code dropped} count is brought up to date on each call. */
     public Recording recording() {
+        long d = subscription.dropped();
+        if (d != recording.dropped()) recording.setDropped(d);
         return recording;
     }
 

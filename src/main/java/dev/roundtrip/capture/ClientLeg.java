@@ -271,6 +271,7 @@ final class ClientLeg extends ChannelInboundHandlerAdapter implements WireTap.Ob
                 if (clientOld) x.keepClient = false; // an HTTP/1.0 client learns the end of the body from the close
                 else HttpUtil.setTransferEncodingChunked(out, true);
             }
+            if (!x.requestDone) x.keepClient = false; // an early answer: the rest of the request's body cannot be skipped safely
             if (!x.keepClient) out.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
             else if (clientOld) out.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
             x.respondBegun = true;
