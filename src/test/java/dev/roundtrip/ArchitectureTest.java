@@ -47,6 +47,9 @@ class ArchitectureTest {
     @ArchTest static final ArchRule client = mayUse("client", "trace", "probe", "gate", "wire", "text", "io.netty..");
     @ArchTest static final ArchRule lab = mayUse("lab", "trace", "probe", "gate", "wire", "server", "client", "record", "text", "files");
     @ArchTest static final ArchRule queue = mayUse("queue", "trace", "text");
+    // Roundtrip between a foreign client and a foreign server: the wire's instrumentation, its own recording
+    @ArchTest static final ArchRule capture = mayUse("capture", "trace", "probe", "gate", "wire", "record", "text", "io.netty..",
+            "com.sun.net.httpserver.."); // the warm-up's private server
 
     // files people touch: recordings, HAR, diagrams; lessons
     @ArchTest static final ArchRule record = mayUse("record", "trace", "files", "text", "com.fasterxml.jackson..");
@@ -57,14 +60,14 @@ class ArchitectureTest {
                     .or(type(ServerSettings.class)));
 
     // the app and the command line
-    @ArchTest static final ArchRule ui = mayUse("ui", "trace", "gate", "client", "lab", "queue", "record", "lesson", "files", "text",
+    @ArchTest static final ArchRule ui = mayUse("ui", "trace", "gate", "client", "lab", "queue", "capture", "record", "lesson", "files", "text",
             "javafx..", "javax.imageio..", "atlantafx..", "org.kordamp.ikonli..");
-    @ArchTest static final ArchRule cli = mayUse("cli", "trace", "probe", "gate", "wire", "server", "client", "lab", "queue", "record",
+    @ArchTest static final ArchRule cli = mayUse("cli", "trace", "probe", "gate", "wire", "server", "client", "lab", "queue", "capture", "record",
             "lesson", "files", "text", "ui.export", "picocli..", "javafx..", "com.fasterxml.jackson..");
 
     @ArchTest
     static final ArchRule engineNeverImportsJavaFx = noClasses()
-            .that().resideInAnyPackage(R + "trace..", R + "probe..", R + "gate..", R + "wire..", R + "server..", R + "client..",
+            .that().resideInAnyPackage(R + "trace..", R + "probe..", R + "gate..", R + "wire..", R + "server..", R + "client..", R + "capture..",
                     R + "lab..", R + "queue..", R + "record..", R + "lesson..", R + "files..", R + "text..")
             .should().dependOnClassesThat().resideInAnyPackage("javafx..", "com.sun.javafx..")
             .because("the engine emits facts and the UI draws them; the engine never imports JavaFX");

@@ -8,7 +8,7 @@ import picocli.CommandLine.Spec;
 /** The root of the command line. Add a subcommand by listing its class in {@code subcommands}. */
 @Command(name = "roundtrip", mixinStandardHelpOptions = true, version = "roundtrip 0.1.0",
         description = "Shows how an HTTP request travels from a client to a server and back.",
-        subcommands = {TraceCommand.class, ServeCommand.class, SnapshotCommand.class, ReplayCommand.class,
+        subcommands = {TraceCommand.class, ServeCommand.class, CaptureCommand.class, SnapshotCommand.class, ReplayCommand.class,
                 ExportCommand.class, ImportCommand.class, LessonCommand.class, CommandLine.HelpCommand.class})
 public final class RoundtripCommand implements Runnable {
     @Spec

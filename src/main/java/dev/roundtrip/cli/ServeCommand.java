@@ -154,7 +154,7 @@ public final class ServeCommand implements Callable<Integer> {
      * codec's words about it) reaches the teacher's terminal only escaped ({@link Printable}):
      * no request can clear, recolour or rewrite the console.
      */
-    private static void print(TraceEvent e, PrintWriter out) {
+    static void print(TraceEvent e, PrintWriter out) {
         String line;
         if (e instanceof ExchangeStarted s) {
             if (s.request().method().isEmpty() && !s.request().isRaw()) return; // announced; described once parsed

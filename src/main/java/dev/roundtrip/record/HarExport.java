@@ -45,6 +45,11 @@ import java.util.Locale;
 public final class HarExport {
     /** Used in URLs when the request named no Host: a reserved name that cannot resolve. */
     public static final String PLACEHOLDER_ORIGIN = "http://unknown-host.invalid";
+    /**
+     * Marks the entry of a captured exchange's second hop (Roundtrip to the foreign server) with the id of
+     * the exchange whose own entry holds everything: an import reads that one and skips this.
+     */
+    public static final String UPSTREAM_HOP = "_roundtripUpstreamOf";
     private static final JsonFactory FACTORY = JsonEscapes.factory();
     private static final DateTimeFormatter ISO_MILLIS =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSXXX", Locale.ROOT).withZone(ZoneOffset.UTC);
@@ -77,7 +82,13 @@ public final class HarExport {
             g.writeArrayFieldStart("pages");
             g.writeEndArray();
             g.writeArrayFieldStart("entries");
-            for (Exchange x : exchanges) writeEntry(g, recording.startedAt(), x, origin);
+            for (Exchange x : exchanges) {
+                writeEntry(g, recording.startedAt(), x, origin);
+                // a CONNECT tunnel sent no HTTP upstream: its one entry says it all
+                if (x.upstream().isPresent() && !x.request().method().equals("CONNECT")) {
+                    writeUpstreamEntry(g, recording.startedAt(), x, x.upstream().get());
+                }
+            }
             g.writeEndArray();
             g.writeObjectFieldStart("_roundtrip");
             g.writeStringField("format", Recording.FORMAT);
@@ -106,6 +117,22 @@ public final class HarExport {
             return sendMs.add(waitMs).add(receiveMs);
         }
 
+        /**
+         * A captured exchange's first hop, as its foreign client saw it: the request read (parse), the wait
+         * for Roundtrip and the foreign server, the response written (respond).
+         */
+        public static Timings clientHop(Exchange x) {
+            StageTimes t = StageTimes.of(x);
+            StageTimes.Span parse = t.get(Stage.PARSE).orElse(null);
+            StageTimes.Span respond = t.get(Stage.RESPOND).orElse(null);
+            long begin = parse != null ? parse.beginNanos() : x.startedNanos();
+            long sent = parse != null && parse.endNanos() != null ? parse.endNanos() : begin;
+            long end = x.end().map(ExchangeEnded::tNanos).orElse(sent);
+            long answer = respond != null ? respond.beginNanos() : end;
+            long done = respond != null && respond.endNanos() != null ? respond.endNanos() : Math.max(answer, end);
+            return new Timings(ms(sent - begin), ms(answer - sent), ms(done - answer));
+        }
+
         public static Timings of(Exchange x) {
             StageTimes t = StageTimes.of(x);
             StageTimes.Span send = t.get(Stage.SEND).orElse(null);
@@ -130,7 +157,7 @@ public final class HarExport {
         RequestInfo req = x.request();
         ExchangeEnded end = x.end().orElse(null); // read once: a live exchange may end meanwhile
         ResponseInfo res = end == null ? null : end.response();
-        Timings t = Timings.of(x);
+        Timings t = x.upstream().isPresent() ? Timings.clientHop(x) : Timings.of(x);
         g.writeStartObject();
         g.writeStringField("startedDateTime", ISO_MILLIS.format(recordingStart.plusNanos(x.startedNanos())));
         g.writeNumberField("time", t.time());
@@ -138,6 +165,18 @@ public final class HarExport {
         writeResponse(g, end == null ? Outcome.PENDING : end.outcome(), res);
         g.writeObjectFieldStart("cache");
         g.writeEndObject();
+        writeTimings(g, t);
+        String address = x.peer().map(dev.roundtrip.trace.Peer::address).orElse("127.0.0.1");
+        if (!address.isEmpty()) g.writeStringField("serverIPAddress", address);
+        g.writeStringField("connection", Long.toString(x.connectionId()));
+        String detail = end == null ? null : end.detail();
+        if (detail != null && !detail.isEmpty()) g.writeStringField("comment", detail);
+        g.writeFieldName("_roundtrip");
+        RecordingJson.writeExchange(g, x);
+        g.writeEndObject();
+    }
+
+    private static void writeTimings(JsonGenerator g, Timings t) throws IOException {
         g.writeObjectFieldStart("timings");
         g.writeNumberField("blocked", -1);
         g.writeNumberField("dns", -1);
@@ -147,13 +186,29 @@ public final class HarExport {
         g.writeNumberField("wait", t.waitMs());
         g.writeNumberField("receive", t.receiveMs());
         g.writeEndObject();
-        String address = x.peer().map(dev.roundtrip.trace.Peer::address).orElse("127.0.0.1");
-        if (!address.isEmpty()) g.writeStringField("serverIPAddress", address);
-        g.writeStringField("connection", Long.toString(x.connectionId()));
-        String detail = end == null ? null : end.detail();
-        if (detail != null && !detail.isEmpty()) g.writeStringField("comment", detail);
-        g.writeFieldName("_roundtrip");
-        RecordingJson.writeExchange(g, x);
+    }
+
+    /** The second hop of a captured exchange: as the foreign server saw it, timed by Roundtrip's client side. */
+    private static void writeUpstreamEntry(JsonGenerator g, Instant recordingStart, Exchange x, dev.roundtrip.trace.UpstreamHop hop)
+            throws IOException {
+        Timings t = Timings.of(x);
+        StageTimes.Span send = StageTimes.of(x).get(Stage.SEND).orElse(null);
+        long start = send != null ? send.beginNanos() : x.startedNanos();
+        ExchangeEnded end = x.end().orElse(null);
+        Outcome outcome = hop.response() != null ? Outcome.COMPLETED : end == null ? Outcome.PENDING : end.outcome();
+        g.writeStartObject();
+        g.writeStringField("startedDateTime", ISO_MILLIS.format(recordingStart.plusNanos(start)));
+        g.writeNumberField("time", t.time());
+        writeRequest(g, hop.request(), "http://" + hop.server().host());
+        writeResponse(g, outcome, hop.response());
+        g.writeObjectFieldStart("cache");
+        g.writeEndObject();
+        writeTimings(g, t);
+        if (!hop.server().address().isEmpty()) g.writeStringField("serverIPAddress", hop.server().address());
+        g.writeStringField("connection", Long.toString(hop.connectionId()));
+        g.writeStringField("comment", "exchange #" + x.id() + " as Roundtrip forwarded it to " + hop.server().describe()
+                + "; wait is the foreign server's time measured from outside");
+        g.writeNumberField(UPSTREAM_HOP, x.id());
         g.writeEndObject();
     }
 
@@ -289,6 +344,8 @@ public final class HarExport {
     static String url(RequestInfo req, String origin) {
         String target = req.target();
         if (target.startsWith("http://") || target.startsWith("https://")) return escapeUrl(target);
+        // a CONNECT names host:port only; what it tunnels is nearly always TLS
+        if (req.method().equals("CONNECT") && !target.startsWith("/")) return "https://" + escapeUrl(target) + "/";
         String o = origin;
         if (o == null) {
             String host = header(req.headers(), "Host", null);

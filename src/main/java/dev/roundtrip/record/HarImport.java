@@ -114,6 +114,7 @@ public final class HarImport {
         List<LocatedJson> foreign = new ArrayList<>();
         for (LocatedJson e : entries) {
             e.expectObject("a HAR entry object");
+            if (e.has(HarExport.UPSTREAM_HOP)) continue; // a captured exchange's second hop: its own entry holds it whole
             if (e.has("_roundtrip")) {
                 Exchange x = exchange(e.get("_roundtrip"));
                 if (!ids.add(x.id())) throw e.get("_roundtrip").get("id").at("exchange id " + x.id() + " appears twice");

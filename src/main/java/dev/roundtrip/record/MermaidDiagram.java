@@ -40,8 +40,11 @@ public final class MermaidDiagram {
     public static final int MAX_TEXT = 50_000;
 
     public static String render(SequenceScript script) {
-        StringBuilder sb = header();
-        appendSteps(sb, script.steps());
+        StringBuilder sb = new StringBuilder("sequenceDiagram\n");
+        for (Lifeline l : script.lifelines()) {
+            sb.append("    participant ").append(l.id).append(" as ").append(script.title(l)).append('\n');
+        }
+        appendSteps(sb, script);
         return sb.toString();
     }
 
@@ -51,35 +54,31 @@ public final class MermaidDiagram {
      * are capped by {@link SequenceScript}).
      */
     public static List<String> parts(List<Exchange> exchanges, int maxText) {
+        String whole = render(SequenceScript.of(exchanges));
+        if (whole.length() <= maxText || exchanges.size() < 2) return List.of(whole);
         List<String> parts = new ArrayList<>();
-        StringBuilder current = header();
-        int headerLength = current.length();
+        List<Exchange> group = new ArrayList<>();
+        String drawn = null;
         for (Exchange x : exchanges) {
-            StringBuilder one = new StringBuilder();
-            appendSteps(one, SequenceScript.of(List.of(x)).steps());
-            if (current.length() > headerLength && current.length() + one.length() > maxText) {
-                parts.add(current.toString());
-                current = header();
+            group.add(x);
+            String next = render(SequenceScript.of(group));
+            if (next.length() > maxText && group.size() > 1) {
+                parts.add(drawn);
+                group = new ArrayList<>(List.of(x));
+                next = render(SequenceScript.of(group));
             }
-            current.append(one);
+            drawn = next;
         }
-        parts.add(current.toString());
+        parts.add(drawn);
         return parts;
     }
 
-    private static StringBuilder header() {
-        StringBuilder sb = new StringBuilder("sequenceDiagram\n");
-        for (Lifeline l : Lifeline.values()) {
-            sb.append("    participant ").append(l.id).append(" as ").append(l.title).append('\n');
-        }
-        return sb;
-    }
-
-    private static void appendSteps(StringBuilder sb, List<Step> steps) {
+    private static void appendSteps(StringBuilder sb, SequenceScript script) {
         String indent = "    ";
-        for (Step s : steps) {
+        for (Step s : script.steps()) {
             if (s instanceof Section sec) {
-                sb.append(indent).append("Note over ").append(Lifeline.CLIENT.id).append(',').append(Lifeline.DATABASE.id)
+                sb.append(indent).append("Note over ").append(script.lifelines().get(0).id).append(',')
+                        .append(script.lifelines().get(script.lifelines().size() - 1).id)
                         .append(": ").append(escape(sec.text())).append('\n');
             } else if (s instanceof Highlight h) {
                 if (h.begin()) {

@@ -30,9 +30,9 @@ public final class PlantUmlDiagram {
 
     public static String render(SequenceScript script) {
         StringBuilder sb = new StringBuilder("@startuml\n");
-        for (Lifeline l : Lifeline.values()) {
+        for (Lifeline l : script.lifelines()) {
             sb.append(l == Lifeline.DATABASE ? "database" : "participant")
-                    .append(" \"").append(l.title).append("\" as ").append(l.id).append('\n');
+                    .append(" \"").append(script.title(l)).append("\" as ").append(l.id).append('\n');
         }
         String indent = "";
         for (Step s : script.steps()) {

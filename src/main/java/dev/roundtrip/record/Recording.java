@@ -130,6 +130,10 @@ public final class Recording implements TraceListener {
         else if (event instanceof StageEvent e) withExchange(e.exchangeId(), x -> x.append(e));
         else if (event instanceof GateEvent g) withExchange(g.exchangeId(), x -> x.append(g));
         else if (event instanceof ExchangeEnded end) withExchange(end.exchangeId(), x -> x.finish(end));
+        else if (event instanceof dev.roundtrip.trace.UpstreamSeen u) withExchange(u.exchangeId(), x -> {
+            x.setUpstream(u.hop());
+            x.setPeer(u.hop().server());
+        });
         applied.incrementAndGet();
         version.incrementAndGet();
     }

@@ -70,6 +70,8 @@ public final class RecordingJson {
         }
         g.writeFieldName("request");
         writeRequest(g, x.request());
+        dev.roundtrip.trace.UpstreamHop hop = x.upstream().orElse(null);
+        if (hop != null) writeUpstream(g, hop);
         if (end != null && end.response() != null) {
             g.writeFieldName("response");
             writeResponse(g, end.response());
@@ -103,6 +105,23 @@ public final class RecordingJson {
      */
     public static Recording read(byte[] content, String file) throws RecordingFormatException {
         return RecordingReader.read(JsonSource.of(content, file));
+    }
+
+    /** A captured exchange's second hop: where it went, what was forwarded and what came back. */
+    private static void writeUpstream(JsonGenerator g, dev.roundtrip.trace.UpstreamHop hop) throws IOException {
+        g.writeObjectFieldStart("upstream");
+        g.writeNumberField("connectionId", hop.connectionId());
+        g.writeObjectFieldStart("server");
+        g.writeStringField("host", hop.server().host());
+        g.writeStringField("address", hop.server().address());
+        g.writeEndObject();
+        g.writeFieldName("request");
+        writeRequest(g, hop.request());
+        if (hop.response() != null) {
+            g.writeFieldName("response");
+            writeResponse(g, hop.response());
+        }
+        g.writeEndObject();
     }
 
     private static void writeRequest(JsonGenerator g, RequestInfo r) throws IOException {

@@ -151,6 +151,7 @@ final class RecordingReader {
         List<StageEvent> events = null;
         List<GateEvent> gates = List.of();
         Peer peer = null;
+        dev.roundtrip.trace.UpstreamHop upstream = null;
         int seen = 0;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String f = p.currentName();
@@ -172,6 +173,7 @@ final class RecordingReader {
                 case "events": seen = once(seen, 8); events = events(v, id); break;
                 case "gates": seen = once(seen, 9); gates = v == JsonToken.VALUE_NULL ? List.of() : gates(v, id); break;
                 case "peer": seen = once(seen, 10); peer = v == JsonToken.VALUE_NULL ? null : peer(v); break;
+                case "upstream": seen = once(seen, 11); upstream = v == JsonToken.VALUE_NULL ? null : upstream(v); break;
                 default: p.skipChildren();
             }
         }
@@ -193,6 +195,7 @@ final class RecordingReader {
         }
         Exchange x = new Exchange(new ExchangeStarted(id, connectionId, startedNanos, request));
         if (peer != null) x.setPeer(peer);
+        if (upstream != null) x.setUpstream(upstream);
         for (StageEvent e : events) x.append(e.exchangeId() == id ? e : withId(e, id)); // "events" came before "id"
         for (GateEvent g : gates) x.append(g.exchangeId() == id ? g : new GateEvent(id, g.tNanos(), g.stage(), g.kind(), g.kernel()));
         if (hasEnd) {
@@ -222,6 +225,31 @@ final class RecordingReader {
             }
         }
         return new Peer(host, address);
+    }
+
+    /** {"connectionId": 2, "server": {peer}, "request": {...}, "response": {...}}: a captured exchange's second hop. */
+    private dev.roundtrip.trace.UpstreamHop upstream(JsonToken t) throws IOException, RecordingFormatException {
+        if (t != JsonToken.START_OBJECT) throw fail("an object");
+        long connectionId = 0;
+        boolean hasConnection = false;
+        Peer server = new Peer("", "");
+        RequestInfo request = null;
+        ResponseInfo response = null;
+        int seen = 0;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String f = p.currentName();
+            JsonToken v = p.nextToken();
+            switch (f) {
+                case "connectionId": seen = once(seen, 0); connectionId = integer(v); hasConnection = true; break;
+                case "server": seen = once(seen, 1); if (v != JsonToken.VALUE_NULL) server = peer(v); break;
+                case "request": seen = once(seen, 2); request = request(v); break;
+                case "response": seen = once(seen, 3); response = v == JsonToken.VALUE_NULL ? null : response(v); break;
+                default: p.skipChildren();
+            }
+        }
+        if (!hasConnection) throw missing("connectionId", "an integer");
+        if (request == null) throw missing("request", "an object");
+        return new dev.roundtrip.trace.UpstreamHop(connectionId, server, request, response);
     }
 
     private RequestInfo request(JsonToken t) throws IOException, RecordingFormatException {

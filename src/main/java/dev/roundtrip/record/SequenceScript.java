@@ -25,7 +25,9 @@ public final class SequenceScript {
     /** The lifelines, left to right, with a short id safe in both syntaxes. */
     public enum Lifeline {
         CLIENT("C", "Client"), CLIENT_KERNEL("CK", "Client kernel"), SERVER_KERNEL("SK", "Server kernel"),
-        SERVER("S", "Server"), DATABASE("DB", "Database");
+        SERVER("S", "Server"), DATABASE("DB", "Database"),
+        /** Only in captured exchanges: the client and the server Roundtrip stands between. */
+        FOREIGN_CLIENT("FC", "Foreign client"), FOREIGN_SERVER("FS", "Foreign server");
 
         public final String id;
         public final String title;
@@ -88,14 +90,39 @@ public final class SequenceScript {
     /** Opens ({@code begin}) or closes a highlighted region around a failed exchange. */
     public record Highlight(boolean begin, String label) implements Step {}
 
-    private final List<Step> steps;
+    private static final List<Lifeline> ENGINE = List.of(Lifeline.CLIENT, Lifeline.CLIENT_KERNEL, Lifeline.SERVER_KERNEL,
+            Lifeline.SERVER, Lifeline.DATABASE);
+    /** A captured exchange, left to right as its bytes travel: Roundtrip's server side faces the client, its client side the server. */
+    private static final List<Lifeline> CAPTURE = List.of(Lifeline.FOREIGN_CLIENT, Lifeline.SERVER_KERNEL, Lifeline.SERVER,
+            Lifeline.CLIENT, Lifeline.CLIENT_KERNEL, Lifeline.FOREIGN_SERVER);
 
-    private SequenceScript(List<Step> steps) {
+    private final List<Step> steps;
+    private final List<Lifeline> lifelines;
+
+    private SequenceScript(List<Step> steps, List<Lifeline> lifelines) {
         this.steps = List.copyOf(steps);
+        this.lifelines = lifelines;
     }
 
     public List<Step> steps() {
         return steps;
+    }
+
+    /** The lifelines to declare, left to right: the engine's five, the capture's six, or both kinds for a mixed recording. */
+    public List<Lifeline> lifelines() {
+        return lifelines;
+    }
+
+    /** What a lifeline is called here: in a capture, the middle four are Roundtrip's own two sides. */
+    public String title(Lifeline l) {
+        if (!lifelines.contains(Lifeline.FOREIGN_CLIENT)) return l.title;
+        switch (l) {
+            case SERVER_KERNEL: return "Roundtrip kernel (listening)";
+            case SERVER: return "Roundtrip (server side)";
+            case CLIENT: return "Roundtrip (client side)";
+            case CLIENT_KERNEL: return "Roundtrip kernel (upstream)";
+            default: return l.title;
+        }
     }
 
     public static SequenceScript of(Recording recording) {
@@ -104,8 +131,18 @@ public final class SequenceScript {
 
     public static SequenceScript of(List<Exchange> exchanges) {
         List<Step> out = new ArrayList<>();
-        for (Exchange x : exchanges) out.addAll(exchange(x));
-        return new SequenceScript(out);
+        boolean captured = false;
+        boolean engine = false;
+        for (Exchange x : exchanges) {
+            boolean c = x.upstream().isPresent();
+            captured |= c;
+            engine |= !c;
+            out.addAll(c ? CapturedScript.exchange(x) : exchange(x));
+        }
+        List<Lifeline> lines = !captured ? ENGINE : !engine ? CAPTURE
+                : List.of(Lifeline.FOREIGN_CLIENT, Lifeline.CLIENT, Lifeline.CLIENT_KERNEL, Lifeline.SERVER_KERNEL, Lifeline.SERVER,
+                        Lifeline.DATABASE, Lifeline.FOREIGN_SERVER);
+        return new SequenceScript(out, lines);
     }
 
     /** The one-line summary used as a section title: "#1 GET /users/1 → 200 OK (6.100 ms)". */
@@ -125,7 +162,7 @@ public final class SequenceScript {
         return x.events().stream().anyMatch(e -> e.phase() == Phase.ERROR);
     }
 
-    private record Block(long t, int order, List<Step> steps) {}
+    record Block(long t, int order, List<Step> steps) {}
 
     private static List<Step> exchange(Exchange x) {
         StageTimes times = StageTimes.of(x);
@@ -260,7 +297,7 @@ public final class SequenceScript {
         return (peer.isLoopback() ? "over loopback to " : "over the network to ") + peer.describe();
     }
 
-    private static Note stageNote(Side side, Lifeline at, StageTimes.Span s, String detail) {
+    static Note stageNote(Side side, Lifeline at, StageTimes.Span s, String detail) {
         String duration = s.durationNanos().map(Units::duration).orElse("did not end");
         String text = s.stage().wireName() + " " + duration;
         if (s.failed()) text = "ERROR in " + text + (detail.isEmpty() ? "" : ": " + detail);
@@ -268,7 +305,7 @@ public final class SequenceScript {
     }
 
     /** The detail of the stage's END or ERROR, where the engine says what happened. */
-    private static String lastDetail(List<StageEvent> events, Stage stage) {
+    static String lastDetail(List<StageEvent> events, Stage stage) {
         String d = "";
         for (StageEvent e : events) {
             if (e.stage() == stage && (e.phase() == Phase.END || e.phase() == Phase.ERROR) && e.detail() != null) d = e.detail();
@@ -277,7 +314,7 @@ public final class SequenceScript {
     }
 
     /** The detail of the stage's BEGIN ("route GET /users/{id}"). */
-    private static String firstDetail(List<StageEvent> events, Stage stage) {
+    static String firstDetail(List<StageEvent> events, Stage stage) {
         for (StageEvent e : events) {
             if (e.stage() == stage && e.phase() == Phase.BEGIN && e.detail() != null) return e.detail();
         }

@@ -16,6 +16,7 @@ public final class Exchange {
     private final AppendOnlyList<GateEvent> gateEvents = new AppendOnlyList<>();
     private volatile ExchangeEnded end;
     private volatile Peer peer;
+    private volatile UpstreamHop upstream;
 
     public Exchange(ExchangeStarted start) {
         this.id = start.exchangeId();
@@ -31,6 +32,12 @@ public final class Exchange {
 
     /** The server it went to when that was not the lab's own on loopback (an imported HAR's host); empty for live exchanges. */
     public Optional<Peer> peer() { return Optional.ofNullable(peer); }
+
+    /**
+     * The second hop of a captured exchange (Roundtrip to the foreign server): what was forwarded
+     * and what came back. Empty for the lab's own exchanges and imported ones.
+     */
+    public Optional<UpstreamHop> upstream() { return Optional.ofNullable(upstream); }
 
     /** Stage events so far, in the order they were published. */
     public List<StageEvent> events() { return events.snapshot(); }
@@ -68,6 +75,9 @@ public final class Exchange {
 
     /** Where it went, set once by an importer or a reader. */
     public void setPeer(Peer peer) { this.peer = peer; }
+
+    /** What the capture proxy forwarded (and, later, received); the last word replaces the one before. */
+    public void setUpstream(UpstreamHop hop) { this.upstream = hop; }
 
     /** A server learns the request only once it is parsed: a second ExchangeStarted describes it. */
     public void describe(RequestInfo request) { this.request = request; }

@@ -25,6 +25,16 @@ package dev.roundtrip.trace;
  * A stage that fails ends with ERROR instead of END. Because client and server run concurrently, a
  * later stage may begin before an earlier one ends (a large body is parsed while it is still being
  * sent); BEGIN events of one exchange never come out of this order.
+ *
+ * <p>A captured exchange (Roundtrip between a foreign client and a foreign server) has the same five
+ * stages on two connections, in the order the bytes travel, streamed so they overlap:
+ * <pre>
+ *  PARSE     server side of the proxy reads the foreign client's request
+ *  SEND      client side of the proxy forwards it to the foreign server
+ *  PROCESS   FOREIGN_SERVER, measured from outside: last request byte written .. first response byte read
+ *  INTERPRET client side of the proxy reads the foreign server's response
+ *  RESPOND   server side of the proxy writes it to the foreign client
+ * </pre>
  */
 public enum Stage {
     SEND(Actor.CLIENT),

@@ -129,23 +129,33 @@ public final class Probes {
 
     /** The readable bytes of {@code buf}, without moving its indexes. */
     public BytesReadout bytes(ByteBuf buf) {
-        return memory.excluding(() -> copy(buf));
+        return bytes(buf, maxKeptBytes);
     }
 
-    private BytesReadout copy(ByteBuf buf) {
+    /** The same, keeping at most {@code keepAtMost} bytes (and never more than the cap): a caller's own budget. */
+    public BytesReadout bytes(ByteBuf buf, int keepAtMost) {
+        return memory.excluding(() -> copy(buf, Math.min(keepAtMost, maxKeptBytes)));
+    }
+
+    private static BytesReadout copy(ByteBuf buf, int cap) {
         int count = buf.readableBytes();
-        byte[] kept = new byte[Math.min(count, maxKeptBytes)];
+        byte[] kept = new byte[Math.max(0, Math.min(count, cap))];
         buf.getBytes(buf.readerIndex(), kept);
         return new BytesReadout(count, kept);
     }
 
     /** {@code count} bytes of {@code all} from {@code offset}, kept up to the cap. */
     public BytesReadout bytes(byte[] all, int offset, int count) {
-        return memory.excluding(() -> copy(all, offset, count));
+        return bytes(all, offset, count, maxKeptBytes);
     }
 
-    private BytesReadout copy(byte[] all, int offset, int count) {
-        int keep = Math.max(0, Math.min(Math.min(count, maxKeptBytes), all.length - offset));
+    /** The same, keeping at most {@code keepAtMost} bytes (and never more than the cap). */
+    public BytesReadout bytes(byte[] all, int offset, int count, int keepAtMost) {
+        return memory.excluding(() -> copy(all, offset, count, Math.min(keepAtMost, maxKeptBytes)));
+    }
+
+    private static BytesReadout copy(byte[] all, int offset, int count, int cap) {
+        int keep = Math.max(0, Math.min(Math.min(count, cap), all.length - offset));
         return new BytesReadout(count, Arrays.copyOfRange(all, offset, offset + keep));
     }
 

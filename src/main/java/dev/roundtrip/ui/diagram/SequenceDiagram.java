@@ -190,6 +190,7 @@ public final class SequenceDiagram extends Region {
         Group g = new Group();
         lifelineNodes.clear();
         for (Actor a : Actor.values()) {
+            if (a.foreign()) continue; // a captured exchange's own lifelines: not drawn here yet
             double x = x(a);
             Line life = new Line(x, HEAD_Y + HEAD_H, x, h - 10);
             life.getStyleClass().add("lifeline");

@@ -38,6 +38,8 @@ final class RecordingMenus {
     private final CompareView compare;
     private final Menu recentMenu = new Menu("Open Recent");
     private File lastFolder;
+    /** Kept between uses: the dialog offers the server and port given last. */
+    private final CaptureViewModel captureFields = new CaptureViewModel();
 
     RecordingMenus(MainView view, SessionViewModel sessions, ResendViewModel resend) {
         this.view = view;
@@ -64,6 +66,8 @@ final class RecordingMenus {
         sessions.recentFiles().addListener((ListChangeListener<Path>) c -> fillRecent());
         sessions.missingRecentFiles().addListener((SetChangeListener<Path>) c -> fillRecent());
         fillRecent();
+        MenuItem capture = item("Capture…", "mdi2l-lan-connect", this::capture);
+        capture.setId("captureItem");
         MenuItem closeReplay = KeyBinding.CLOSE_REPLAY.menuItem("mdi2c-close", sessions::closeCurrent);
         closeReplay.disableProperty().bind(main.replayingProperty().not());
         MenuItem save = KeyBinding.SAVE.menuItem("mdi2c-content-save-outline", this::save);
@@ -78,8 +82,31 @@ final class RecordingMenus {
                 item("PlantUML sequence diagram…", "mdi2c-chart-timeline",
                         () -> exportTo("Export as PlantUML", ".puml", "PlantUML", sessions::exportPlantUml)),
                 KeyBinding.EXPORT_PNG.menuItem("mdi2f-file-image-outline", view::exportPng));
-        file.getItems().addAll(0, List.of(open, recentMenu, closeReplay, new SeparatorMenuItem(), save, saveAs,
+        file.getItems().addAll(0, List.of(open, recentMenu, capture, closeReplay, new SeparatorMenuItem(), save, saveAs,
                 new SeparatorMenuItem(), export, new SeparatorMenuItem()));
+    }
+
+    /** Asks for a server of the user's own, starts a capture in front of it off the FX thread, shows it as a session. */
+    private void capture() {
+        CaptureDialog.ask(view.root().getScene().getWindow(), captureFields).ifPresent(options -> {
+            sessions.notices().begin("Starting the capture in front of " + options.target().describe() + "…");
+            Thread t = new Thread(() -> {
+                try {
+                    dev.roundtrip.capture.CaptureProxy proxy = dev.roundtrip.capture.CaptureProxy.start(options);
+                    javafx.application.Platform.runLater(() -> {
+                        sessions.notices().end();
+                        sessions.addCapture(CaptureViewModel.sessionName(options), new CapturePort(proxy));
+                    });
+                } catch (java.io.IOException e) {
+                    javafx.application.Platform.runLater(() -> {
+                        sessions.notices().end();
+                        sessions.notices().error("Could not start the capture: " + e.getMessage());
+                    });
+                }
+            }, "roundtrip-capture-start");
+            t.setDaemon(true);
+            t.start();
+        });
     }
 
     private void fillRecent() {

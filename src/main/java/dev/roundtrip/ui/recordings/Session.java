@@ -14,6 +14,7 @@ public final class Session {
     private final LabPort port;
     private final Path file;
     private final boolean live;
+    private boolean capture;
     private Path saveTarget;
     private long selected = -1;
     private boolean shownBefore;
@@ -39,6 +40,16 @@ public final class Session {
         return new Session(name, new ReplayPort(recording, name), file, false, target);
     }
 
+    /** A capture whose recording grows while it runs; Save asks where (it has no file yet). */
+    public static Session capture(String name, LabPort port) {
+        Session s = new Session(name, port, null, false, null);
+        s.capture = true;
+        return s;
+    }
+
+    /** A running capture (its recording still grows), not a file's replay. */
+    public boolean isCapture() { return capture; }
+
     public String name() { return name; }
     public LabPort port() { return port; }
     public Recording recording() { return port.recording(); }
@@ -58,6 +69,6 @@ public final class Session {
     /** The session selector's text. */
     @Override
     public String toString() {
-        return live ? "Live" : "Replay: " + name;
+        return live ? "Live" : capture ? name : "Replay: " + name;
     }
 }

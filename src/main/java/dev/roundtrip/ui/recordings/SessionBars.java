@@ -75,11 +75,15 @@ final class SessionBars {
             bar.getStyleClass().remove("replaying");
             if (replay) bar.getStyleClass().add("replaying");
             banner.setGraphic(new FontIcon(replay ? "mdi2r-replay" : "mdi2a-access-point"));
-            banner.setText(replay
+            Session shown = sessions.current();
+            banner.setText(shown != null && shown.isCapture()
+                    ? "CAPTURE, live: " + shown.port().describe() + ". Close it to stop; Send acts on the demo server."
+                    : replay
                     ? "REPLAY of a recording: no server needed. Send, Step mode and breakpoints act on the live server."
                     : "Live: every exchange is recorded (and autosaved). " + main.livePort().describe() + ".");
         };
         main.replayingProperty().addListener((o, a, b) -> update.run());
+        sessions.currentProperty().addListener((o, a, b) -> update.run());
         update.run();
         return bar;
     }

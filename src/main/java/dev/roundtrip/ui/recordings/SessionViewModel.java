@@ -9,6 +9,7 @@ import dev.roundtrip.record.RecordingFormatException;
 import dev.roundtrip.text.Units;
 import dev.roundtrip.trace.Exchange;
 import dev.roundtrip.ui.shell.MainViewModel;
+import dev.roundtrip.ui.shell.LabPort;
 import dev.roundtrip.ui.util.TaskRunner;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -97,6 +98,8 @@ public final class SessionViewModel {
         main.show(now.port());
         if (now.selected() >= 0 && now.recording().exchange(now.selected()).isPresent()) {
             main.select(now.selected());
+        } else if (now.isCapture()) {
+            main.say(now.port().describe() + ": each exchange appears as it happens; close the session to stop the capture.");
         } else if (!now.shownBefore() && !now.isLive()) {
             // a replay opens on its first exchange, paused at the start: the teacher presses Space
             List<Exchange> all = now.recording().exchanges();
@@ -172,6 +175,15 @@ public final class SessionViewModel {
         } catch (IOException e) {
             // the open itself reports what is wrong with the file
         }
+    }
+
+    /** Shows a running capture as a session of its own; closing the session stops the capture. */
+    public Session addCapture(String name, LabPort port) {
+        Session s = Session.capture(name, port);
+        sessions.add(s);
+        current.set(s);
+        notices.info(port.describe() + ". Point your client there; each exchange appears as it happens. Close the session to stop.");
+        return s;
     }
 
     /** Removes the shown replay session and goes back to the live one. */

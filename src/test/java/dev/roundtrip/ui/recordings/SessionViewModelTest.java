@@ -306,4 +306,37 @@ class SessionViewModelTest {
             a.discard();
         }
     }
+
+    @Test
+    void aCaptureIsASessionWhoseRecordingGrowsLiveAndClosingItStopsTheProxy() throws Exception {
+        try (dev.roundtrip.capture.CaptureProxy proxy = dev.roundtrip.capture.CaptureProxy.start(
+                dev.roundtrip.capture.CaptureOptions.reverse(0, dev.roundtrip.capture.Target.of("127.0.0.1", live.lab().port())))) {
+            Session s = sessions.addCapture("Capture demo", new CapturePort(proxy));
+
+            assertThat(sessions.current()).isSameAs(s);
+            assertThat(s.isCapture()).isTrue();
+            assertThat(sessions.sessions()).extracting(Session::toString).containsExactly("Live", "Capture demo");
+            assertThat(main.port().canSend()).isFalse();
+            java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://127.0.0.1:" + proxy.port() + "/users/1")).build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+            for (int i = 0; i < 2000 && main.exchanges().isEmpty(); i++) {
+                main.frame(1);
+                Thread.sleep(5);
+            }
+            assertThat(main.exchanges()).hasSize(1); // the capture's own exchange, through the demo server as the foreign one
+
+            sessions.closeCurrent();
+            assertThat(sessions.sessions()).extracting(Session::toString).containsExactly("Live");
+            for (int i = 0; i < 400 && isListening(proxy.port()); i++) Thread.sleep(10);
+            assertThat(isListening(proxy.port())).as("closing the session stops the capture").isFalse();
+        }
+    }
+
+    private static boolean isListening(int port) {
+        try (java.net.Socket s = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), port)) {
+            return true;
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
 }

@@ -1,0 +1,50 @@
+package dev.roundtrip.ui.recordings;
+
+import dev.roundtrip.capture.CaptureOptions;
+import dev.roundtrip.capture.Target;
+import java.util.Optional;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * The Capture… dialog: which server of the user's own to put Roundtrip in front of, and on which port
+ * clients reach it. Loopback only, as on the command line without --bind and --allow-remote-target.
+ */
+public final class CaptureViewModel {
+    private final StringProperty target = new SimpleStringProperty("http://127.0.0.1:5000");
+    private final StringProperty port = new SimpleStringProperty("8081");
+    private final StringProperty error = new SimpleStringProperty("");
+
+    public StringProperty targetProperty() { return target; }
+    public StringProperty portProperty() { return port; }
+    /** Why the fields cannot be used, in a sentence; "" when they can. */
+    public StringProperty errorProperty() { return error; }
+
+    /** The options the fields describe, or empty with {@link #errorProperty()} saying what is wrong. */
+    public Optional<CaptureOptions> options() {
+        int p;
+        try {
+            p = Integer.parseInt(port.get().trim());
+        } catch (NumberFormatException e) {
+            return fail("The port must be a number from 0 to 65535 (0: any free one), was '" + port.get().trim() + "'.");
+        }
+        try {
+            CaptureOptions o = CaptureOptions.reverse(p, Target.parse(target.get()));
+            error.set("");
+            return Optional.of(o);
+        } catch (IllegalArgumentException e) {
+            String m = e.getMessage().replace("--to ", "").replace(" unless --allow-remote-target is given", "");
+            return fail(Character.toUpperCase(m.charAt(0)) + m.substring(1) + (m.endsWith(".") ? "" : "."));
+        }
+    }
+
+    /** The session's name: "Capture 127.0.0.1:5000". */
+    public static String sessionName(CaptureOptions o) {
+        return "Capture " + o.target().describe();
+    }
+
+    private Optional<CaptureOptions> fail(String why) {
+        error.set(why);
+        return Optional.empty();
+    }
+}
