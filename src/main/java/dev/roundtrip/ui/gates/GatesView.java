@@ -24,6 +24,10 @@ public final class GatesView {
     @FXML private ToggleButton runToggle;
     @FXML private ToggleButton stepToggle;
     @FXML private HBox breakpointBox;
+    @FXML private javafx.scene.control.Label modeLabel;
+    @FXML private javafx.scene.control.Label stopBeforeLabel;
+    /** The breakpoints in one button (projector layout): five toggles do not fit a 1024-pixel toolbar. */
+    private final javafx.scene.control.MenuButton breakpointButton = new javafx.scene.control.MenuButton("Stop before");
 
     private final CheckMenuItem stepModeItem = new CheckMenuItem();
     private final Menu breakpointMenu = new Menu("Breakpoints");
@@ -48,12 +52,22 @@ public final class GatesView {
             CheckMenuItem item = new CheckMenuItem();
             key.applyTo(item, () -> vm.toggleBreakpoint(s));
             breakpointMenu.getItems().add(item);
+            CheckMenuItem compactItem = new CheckMenuItem("before " + s.wireName());
+            compactItem.setOnAction(e -> vm.toggleBreakpoint(s));
+            breakpointButton.getItems().add(compactItem);
             vm.breakpoints().addListener((SetChangeListener<Stage>) ch -> {
                 boolean on = vm.breakpoints().contains(s);
                 b.setSelected(on);
                 item.setSelected(on);
+                compactItem.setSelected(on);
+                breakpointButton.setText(vm.breakpoints().isEmpty() ? "Stop before" : "Stop before (" + vm.breakpoints().size() + ")");
             });
         }
+        breakpointButton.setId("breakpointButton");
+        breakpointButton.setFocusTraversable(false);
+        breakpointButton.setTooltip(new Tooltip("Breakpoints: hold every exchange before the stages you tick"));
+        gatesBox.getChildren().add(breakpointButton);
+        setCompact(false);
         Runnable syncMode = () -> {
             GateMode m = vm.mode();
             runToggle.setSelected(m == GateMode.RUN);
@@ -64,6 +78,19 @@ public final class GatesView {
         syncMode.run();
         gatesBox.disableProperty().bind(replaying);
         KeyBinding.addKeysToTooltips(List.of(runToggle, stepToggle));
+    }
+
+    /** The projector layout's toolbar: no "Mode" word, the breakpoints in one menu button. */
+    public void setCompact(boolean on) {
+        show(modeLabel, !on);
+        show(stopBeforeLabel, !on);
+        show(breakpointBox, !on);
+        show(breakpointButton, on);
+    }
+
+    private static void show(javafx.scene.Node n, boolean shown) {
+        n.setVisible(shown);
+        n.setManaged(shown);
     }
 
     /** Step mode (a check item: Ctrl+T turns it on and off) and the Breakpoints submenu, for the Exchange menu. */

@@ -55,6 +55,7 @@ public final class MainView {
     @FXML private RadioMenuItem darkItem;
     @FXML private RadioMenuItem contrastItem;
     @FXML private CheckMenuItem presenterItem;
+    @FXML private CheckMenuItem projectorItem;
     @FXML private ToolBar toolBar;
     @FXML private Button sendButton;
     @FXML private Button cancelButton;
@@ -76,6 +77,7 @@ public final class MainView {
     private MainViewModel vm;
     private AnimationTimer timer;
     private LessonPlayer lessons;
+    private final VBox requestStrip = requestStrip();
 
     /** Loads the FXML and binds it to {@code vm}. */
     public static MainView load(MainViewModel vm) {
@@ -124,6 +126,7 @@ public final class MainView {
         bindThemes();
         vm.presenterProperty().addListener((o, a, on) -> applyPresenter(on));
         vm.readoutWantedProperty().addListener((o, a, w) -> applyPresenter(vm.presenterProperty().get()));
+        bindLayout(vm.layout());
         applyPresenter(vm.presenterProperty().get());
         sendButton.disableProperty().set(!vm.port().canSend());
         cancelButton.disableProperty().bind(vm.selectedIdProperty().lessThan(0).or(vm.replayingProperty()));
@@ -167,6 +170,54 @@ public final class MainView {
         applyTheme(vm.themeProperty().get());
     }
 
+    /** The projector layout follows the window's width (and the View menu), and makes room for the lesson panel. */
+    private void bindLayout(ProjectorLayout layout) {
+        layout.windowWidthProperty().bind(root.widthProperty());
+        layout.readableDiagramWidthProperty().set(diagram.prefWidth(-1));
+        root.rightProperty().addListener((o, a, r) -> layout.lessonPanelShownProperty().set(r != null && r.getStyleClass().contains("lesson-panel")));
+        projectorItem.selectedProperty().bind(layout.onProperty());
+        projectorItem.disableProperty().bind(layout.automaticProperty());
+        projectorItem.setOnAction(e -> layout.forcedProperty().set(!layout.forcedProperty().get()));
+        layout.onProperty().addListener((o, a, on) -> applyLayout());
+        layout.requestPaneFoldedProperty().addListener((o, a, f) -> applyPresenter(vm.presenterProperty().get()));
+        applyLayout();
+    }
+
+    private static final javafx.css.PseudoClass PROJECTOR = javafx.css.PseudoClass.getPseudoClass("projector");
+
+    /** Narrower request pane, compact list and toolbar; CSS can tell by the root's :projector. */
+    private void applyLayout() {
+        boolean on = vm.layout().onProperty().get();
+        root.pseudoClassStateChanged(PROJECTOR, on);
+        leftPane.setPrefWidth(on ? 352 : 436);
+        leftPane.setMinWidth(on ? 300 : 340);
+        exchangeListController.setCompact(on);
+        gatesBoxController.setCompact(on);
+        if (centerSplit.getItems().size() == 2) centerSplit.setDividerPositions(diagramShare());
+    }
+
+    /** The diagram's share of the height above the inspector: less on a projector, where hex rows need room too. */
+    private double diagramShare() {
+        return vm.layout().onProperty().get() ? 0.62 : 0.7;
+    }
+
+    /** The request pane folded into a slim bar at the left edge: one click brings it back (the lesson panel folds). */
+    private VBox requestStrip() {
+        Button show = new Button("", new org.kordamp.ikonli.javafx.FontIcon("mdi2c-chevron-double-right"));
+        show.setId("showRequestPane");
+        show.setTooltip(new javafx.scene.control.Tooltip("Show the request pane and the exchange list (the lesson panel folds)"));
+        show.setFocusTraversable(false);
+        show.setOnAction(e -> lessons.setCollapsed(true));
+        Label l = new Label("Request");
+        l.setRotate(-90);
+        l.getStyleClass().add("request-strip-label");
+        VBox box = new VBox(18, show, new javafx.scene.Group(l));
+        box.setAlignment(javafx.geometry.Pos.TOP_CENTER);
+        box.getStyleClass().add("request-strip");
+        box.setId("requestStrip");
+        return box;
+    }
+
     private void applyZoom(double z) {
         diagram.setZoom(z);
         zoomLabel.setText(Math.round(z * 100) + "%");
@@ -175,19 +226,31 @@ public final class MainView {
         exchangeListController.table().setStyle(font);
     }
 
-    /** Presenter view hides the panels; the inspector stays while a lesson step points at one of its tabs. */
+    /**
+     * Presenter view hides the panels; the inspector stays while a lesson step points at one of its tabs.
+     * Otherwise the request pane is on the left, or its strip while the projector layout folds it.
+     */
     private void applyPresenter(boolean on) {
-        leftPane.setVisible(!on);
-        leftPane.setManaged(!on);
+        // both stay in the scene graph (a lesson's highlight on the list must find it to take it off)
+        if (root.getLeft() == leftPane) root.setLeft(new javafx.scene.layout.HBox(requestStrip, leftPane));
+        boolean folded = vm.layout().requestPaneFoldedProperty().get();
+        show(leftPane, !on && !folded);
+        show(requestStrip, !on && folded);
+        diagram.setFit(on ? SequenceDiagram.Fit.WIDTH : SequenceDiagram.Fit.TYPICAL_EXCHANGE);
         TabPane inspectorTabs = inspectorTabsController.root();
         boolean inspector = !on || vm.readoutWantedProperty().get();
         if (!inspector) centerSplit.getItems().remove(inspectorTabs);
         else if (!centerSplit.getItems().contains(inspectorTabs)) {
             centerSplit.getItems().add(inspectorTabs);
-            centerSplit.setDividerPositions(0.7);
+            centerSplit.setDividerPositions(diagramShare());
         }
         presenterItem.setSelected(on);
         presenterToggle.setSelected(on);
+    }
+
+    private static void show(javafx.scene.Node n, boolean shown) {
+        n.setVisible(shown);
+        n.setManaged(shown);
     }
 
     private void applyTheme(Theme t) {
