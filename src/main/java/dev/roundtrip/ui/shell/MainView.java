@@ -215,6 +215,9 @@ public final class MainView {
         box.setAlignment(javafx.geometry.Pos.TOP_CENTER);
         box.getStyleClass().add("request-strip");
         box.setId("requestStrip");
+        box.setMinWidth(ProjectorLayout.STRIP);
+        box.setPrefWidth(ProjectorLayout.STRIP);
+        box.setMaxWidth(ProjectorLayout.STRIP);
         return box;
     }
 

@@ -18,7 +18,7 @@ public final class ProjectorLayout {
     /** The lesson panel's content is made to fit this width and more. */
     public static final double MIN_LESSON_PANEL = 320;
     /** The folded request pane's strip. */
-    static final double STRIP = 40;
+    static final double STRIP = 48;
 
     private final DoubleProperty windowWidth = new SimpleDoubleProperty(Double.MAX_VALUE);
     private final BooleanProperty forced = new SimpleBooleanProperty(false);

@@ -1,0 +1,87 @@
+package dev.roundtrip.ui.diagram;
+
+import static dev.roundtrip.ui.FxWait.fx;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.roundtrip.record.Recording;
+import dev.roundtrip.ui.Fixtures;
+import dev.roundtrip.ui.LayoutCheck;
+import dev.roundtrip.ui.export.Theme;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** The diagram in the space a 1280x720 window gives it: one readable scale, a header that stays, badges inside. */
+@ExtendWith(ApplicationExtension.class)
+class SequenceDiagramFxTest {
+    private final Recording rec = Fixtures.classroom();
+    private SequenceDiagram diagram;
+
+    @Start
+    void start(Stage stage) {
+        diagram = new SequenceDiagram();
+        StackPane root = new StackPane(diagram);
+        root.getStyleClass().add("main-view");
+        root.getStylesheets().add(Theme.STYLESHEET);
+        stage.setScene(new Scene(root, 844, 330));
+        stage.show();
+    }
+
+    private void show(long id, int step) {
+        fx(() -> {
+            diagram.setScript(DiagramScript.of(rec.exchange(id).orElseThrow()));
+            diagram.setPosition(step, 0.5);
+            diagram.getScene().getRoot().applyCss();
+            diagram.getScene().getRoot().layout();
+        });
+    }
+
+    @Test
+    void anExchangeKeepsOneReadableScaleWhetherItHasOneStageOrFive() {
+        show(6, 0); // held before parse: one stage drawn
+        double held = fx(() -> diagram.scaleFactor());
+        assertThat(fx(() -> LayoutCheck.smallestFont(diagram))).isGreaterThanOrEqualTo(LayoutCheck.MIN_DIAGRAM_FONT);
+        show(1, 4); // five stages and a database call
+        assertThat(fx(() -> diagram.scaleFactor())).isEqualTo(held);
+        assertThat(fx(() -> LayoutCheck.smallestFont(diagram))).isGreaterThanOrEqualTo(LayoutCheck.MIN_DIAGRAM_FONT);
+    }
+
+    @Test
+    void zoomedInOnTheLastStageTheLifelineNamesAndTheTitleStayAtTheTop() {
+        fx(() -> diagram.setZoom(2));
+        show(1, 4);
+        Bounds space = fx(() -> diagram.localToScene(diagram.getLayoutBounds()));
+        for (String id : new String[] {"#lifeline-client", "#lifeline-database", "#outcome"}) {
+            Node n = fx(() -> diagram.lookup(id));
+            Bounds b = fx(() -> n.localToScene(n.getLayoutBounds()));
+            assertThat(b.getMinY()).as(id + " at the top").isBetween(space.getMinY(), space.getMinY() + 200);
+        }
+        Node interpret = fx(() -> diagram.lookup("#step-interpret"));
+        Bounds last = fx(() -> interpret.localToScene(interpret.getBoundsInLocal()));
+        assertThat(last.getMinY()).as("the rows scrolled to the last stage").isLessThan(space.getMaxY());
+        Node client = fx(() -> diagram.lookup("#lifeline-client"));
+        assertThat(fx(() -> client.localToScene(client.getLayoutBounds()).getMaxY())).as("the header is above the stage being shown")
+                .isLessThan(last.getMinY() + 30);
+    }
+
+    @Test
+    void theHeldBadgeAndTheProblemBadgesLieInsideTheDiagramsWidth() {
+        for (long id : new long[] {6, 3, 4}) {
+            show(id, 10);
+            for (Node badge : fx(() -> diagram.lookupAll(".held-badge, .problem-badge"))) {
+                Bounds b = fx(() -> badge.localToScene(badge.getLayoutBounds()));
+                Node content = fx(() -> diagram.lookup("#diagram-header").getParent().getChildrenUnmodifiable().get(0));
+                Bounds inDiagram = fx(() -> content.sceneToLocal(b));
+                assertThat(inDiagram.getMaxX()).as("#%d %s", id, badge.getId()).isLessThanOrEqualTo(SequenceDiagram.WIDTH);
+                assertThat(fx(() -> LayoutCheck.shownText((javafx.scene.control.Labeled) badge).replace("\n", " ")))
+                        .as("#%d %s has its words", id, badge.getId()).isEqualTo(fx(() -> ((javafx.scene.control.Labeled) badge).getText()));
+            }
+        }
+    }
+}
