@@ -122,6 +122,45 @@ class ProjectorLayoutFxTest {
         }
     }
 
+    /** Lesson 12: each queue run is drawn readable, and no job's label has a take arrow through its words. */
+    @ParameterizedTest(name = "{0}x{1}")
+    @CsvSource({"1280, 720", "1024, 768"})
+    void lesson12sQueueRunsReadWithNoLabelUnderAnArrow(int width, int height) {
+        show(width, height);
+        Lesson lesson = LessonLibrary.load().find("12-beyond-request-response").orElseThrow();
+        LessonPanelViewModel panel = window.view.lessons().viewModel();
+        var queue = window.view.lessons().queueDiagram();
+        fx(() -> { window.view.lessons().open(lesson); });
+        int runs = 0;
+        for (int step = 1; step <= lesson.steps().size(); step++) {
+            int n = step;
+            if (step > 1) {
+                waitUntil("Next can be pressed before step " + n + " (" + fx(() -> panel.stepTextProperty().get() + ", running " + panel.runningProperty().get()) + ")",
+                        () -> panel.canNextProperty().get());
+                fx(() -> { window.view.lessons().next(); });
+            }
+            waitUntil("step " + n + " ran", () -> panel.stepTextProperty().get().startsWith("Step " + n + " ") && !panel.runningProperty().get());
+            if (!fx(() -> queue.isVisible())) continue;
+            waitUntil("the queue run of step " + n + " is drawn to its end", () -> {
+                queue.refresh();
+                var s = queue.script();
+                return s != null && s.summary().jobsDone() == s.setup().jobs();
+            });
+            runs++;
+            assertThat(fx(() -> LayoutCheck.smallestFont(queue))).as("the queue diagram's smallest font at step %d, px", n)
+                    .isGreaterThanOrEqualTo(LayoutCheck.MIN_DIAGRAM_FONT);
+            for (javafx.scene.Node label : fx(() -> queue.lookupAll(".queue-job-label"))) {
+                if (fx(() -> label.getParent().lookup(".queue-label-back") != null)) continue;
+                javafx.geometry.Bounds words = fx(() -> label.localToScene(label.getLayoutBounds()));
+                for (javafx.scene.Node take : fx(() -> queue.lookupAll(".arrow-line.queue-take"))) {
+                    javafx.geometry.Bounds line = fx(() -> take.localToScene(take.getLayoutBounds()));
+                    assertThat(words.intersects(line)).as("%s crossed by a take arrow at step %d", ((javafx.scene.text.Text) label).getText(), n).isFalse();
+                }
+            }
+        }
+        assertThat(runs).as("queue runs seen").isPositive();
+    }
+
     @ParameterizedTest(name = "{0}x{1}")
     @CsvSource({"1280, 720", "1024, 768"})
     void theLessonBrowserFitsTheScreenAndReads(int width, int height) {
