@@ -40,8 +40,12 @@ public final class LayoutCheck {
         return c.problems;
     }
 
-    /** The smallest font, in screen pixels, of the text drawn inside {@code diagram} (icons are not text). */
+    /** The smallest font, in screen pixels, of the text drawn inside {@code diagram} (icons are not text), after a layout pass. */
     public static double smallestFont(Node diagram) {
+        if (diagram.getScene() != null) {
+            diagram.getScene().getRoot().applyCss();
+            diagram.getScene().getRoot().layout();
+        }
         double[] min = {Double.MAX_VALUE};
         walk(diagram, n -> {
             if (n instanceof Text && !isIcon(n) && !((Text) n).getText().isEmpty()) {

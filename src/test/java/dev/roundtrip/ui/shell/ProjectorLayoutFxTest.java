@@ -112,7 +112,7 @@ class ProjectorLayoutFxTest {
         fx(() -> { window.view.lessons().open(lesson); });
         for (int step = 1; step <= lesson.steps().size(); step++) {
             int n = step;
-            if (step > 1) fx(() -> { window.view.lessons().next(); });
+            if (step > 1) next(panel, n);
             waitUntil("step " + n + " of " + id + " is shown and its action ran", () -> panel.stepTextProperty().get().startsWith("Step " + n + " ")
                     && !panel.runningProperty().get());
             fx(() -> window.view.renderNow(System.nanoTime()));
@@ -134,11 +134,7 @@ class ProjectorLayoutFxTest {
         int runs = 0;
         for (int step = 1; step <= lesson.steps().size(); step++) {
             int n = step;
-            if (step > 1) {
-                waitUntil("Next can be pressed before step " + n + " (" + fx(() -> panel.stepTextProperty().get() + ", running " + panel.runningProperty().get()) + ")",
-                        () -> panel.canNextProperty().get());
-                fx(() -> { window.view.lessons().next(); });
-            }
+            if (step > 1) next(panel, n);
             waitUntil("step " + n + " ran", () -> panel.stepTextProperty().get().startsWith("Step " + n + " ") && !panel.runningProperty().get());
             if (!fx(() -> queue.isVisible())) continue;
             waitUntil("the queue run of step " + n + " is drawn to its end", () -> {
@@ -196,6 +192,12 @@ class ProjectorLayoutFxTest {
         fx(() -> recordings.startAutosave());
         waitUntil("the restore bar is offered", () -> stage.getScene().lookup("#restoreBar").isVisible());
         assertReadable();
+    }
+
+    /** Presses Next once the lesson can go on (the step's action has ended and the panel knows it). */
+    private void next(LessonPanelViewModel panel, int step) {
+        waitUntil("Next can be pressed for step " + step, () -> panel.canNextProperty().get());
+        fx(() -> { window.view.lessons().next(); });
     }
 
     /** A window of its own: on the screen, and readable inside. */
