@@ -59,6 +59,8 @@ public final class SequenceDiagram extends Region {
     private final Scale headerScale = new Scale(1, 1, 0, 0);
     /** How far the wheel moved the view from where it follows the token, in pixels; reset by the next step. */
     private double wheelY;
+    /** The held exchange's gate and words, drawn after the last row (null when nothing is held). */
+    private Node held;
     private final Circle token = new Circle(11);
     private final Rectangle clip = new Rectangle();
     private final List<Row> drawn = new ArrayList<>();
@@ -190,7 +192,7 @@ public final class SequenceDiagram extends Region {
             rowNodes.add(r.group());
             y += rowHeight(s);
         }
-        Node held = script.heldBefore() == null ? null : heldMarker(script.heldBefore(), y);
+        held = script.heldBefore() == null ? null : heldMarker(script.heldBefore(), y);
         if (held != null) y += 90;
         if (script.isEmpty()) y += 120;
         height = y + 30;
@@ -535,7 +537,7 @@ public final class SequenceDiagram extends Region {
         double below = HEADER_BOTTOM * s;
         double ty = 0;
         if (ch > h) {
-            double follow = clampPan((below + h) / 2 - token.getCenterY() * s, h - ch);
+            double follow = clampPan(follow(s, below, h), h - ch);
             ty = clampPan(follow + wheelY, h - ch);
             wheelY = ty - follow;
         } else {
@@ -545,6 +547,23 @@ public final class SequenceDiagram extends Region {
         content.setLayoutY(ty);
         header.setLayoutX(tx);
         header.setLayoutY(0);
+    }
+
+    /**
+     * Where the rows go so that the stage being shown is seen whole from its top (with the held
+     * marker under it, when held there), centred under the header; a stage taller than the space
+     * puts the token in the middle instead.
+     */
+    private double follow(double s, double below, double h) {
+        if (drawn.isEmpty()) return 0;
+        int i = Math.max(0, Math.min(drawn.size() - 1, currentStep));
+        javafx.geometry.Bounds row = drawn.get(i).group().getBoundsInParent();
+        double top = row.getMinY();
+        double bottom = row.getMaxY();
+        if (held != null && i == drawn.size() - 1) bottom = Math.max(bottom, held.getBoundsInParent().getMaxY());
+        double space = h - below;
+        if ((bottom - top) * s <= space) return below + (space - (bottom - top) * s) / 2 - top * s;
+        return (below + h) / 2 - token.getCenterY() * s;
     }
 
     private static double clampPan(double want, double min) {

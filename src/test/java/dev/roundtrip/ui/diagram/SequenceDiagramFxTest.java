@@ -71,6 +71,21 @@ class SequenceDiagramFxTest {
     }
 
     @Test
+    void zoomedInOnAHeldExchangeTheStageAndTheHeldMarkerAreInViewUnderTheHeader() {
+        fx(() -> diagram.setZoom(1.2));
+        show(6, 0);
+        Bounds space = fx(() -> diagram.localToScene(diagram.getLayoutBounds()));
+        Node header = fx(() -> diagram.lookup("#lifeline-client"));
+        double headerBottom = fx(() -> header.localToScene(header.getLayoutBounds()).getMaxY());
+        for (String id : new String[] {"#held-marker", "#figures-send"}) {
+            Node n = fx(() -> diagram.lookup(id));
+            Bounds b = fx(() -> n.localToScene(n.getLayoutBounds()));
+            assertThat(b.getMinY()).as(id + " below the header").isGreaterThanOrEqualTo(headerBottom);
+            assertThat(b.getMaxY()).as(id + " above the bottom edge").isLessThanOrEqualTo(space.getMaxY());
+        }
+    }
+
+    @Test
     void theHeldBadgeAndTheProblemBadgesLieInsideTheDiagramsWidth() {
         for (long id : new long[] {6, 3, 4}) {
             show(id, 10);
