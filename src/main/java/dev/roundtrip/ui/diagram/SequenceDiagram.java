@@ -58,6 +58,7 @@ public final class SequenceDiagram extends Region {
     private final Scale scale = new Scale(1, 1, 0, 0);
     private final Scale headerScale = new Scale(1, 1, 0, 0);
     /** How far the wheel moved the view from where it follows the token, in pixels; reset by the next step. */
+    private double wheelX;
     private double wheelY;
     /** The held exchange's gate and words, drawn after the last row (null when nothing is held). */
     private Node held;
@@ -95,7 +96,10 @@ public final class SequenceDiagram extends Region {
         setClip(clip);
         setMinSize(200, 150);
         setOnScroll(e -> {
-            wheelY += e.getDeltaY();
+            // Shift + wheel, or a sideways swipe, moves across
+            boolean across = e.getDeltaX() != 0 || e.isShiftDown();
+            if (across) wheelX += e.getDeltaX() != 0 ? e.getDeltaX() : e.getDeltaY();
+            else wheelY += e.getDeltaY();
             requestLayout();
         });
         draw();
@@ -131,7 +135,10 @@ public final class SequenceDiagram extends Region {
 
     /** Where the animation stands: {@code progress} 0..1 along step {@code step}; steps after it are dimmed. */
     public void setPosition(int step, double progress) {
-        if (step != currentStep) wheelY = 0;
+        if (step != currentStep) {
+            wheelX = 0;
+            wheelY = 0;
+        }
         this.currentStep = step;
         this.progress = progress;
         for (int i = 0; i < drawn.size(); i++) {
@@ -531,17 +538,21 @@ public final class SequenceDiagram extends Region {
         scale.setY(s);
         double cw = WIDTH * s;
         double ch = height * s;
-        // Larger than the space: follow the token so the stage being animated stays in view, the rows
-        // below the header; the wheel moves from there.
-        double tx = cw <= w ? (w - cw) / 2 : clampPan(w / 2 - token.getCenterX() * s, w - cw);
-        double below = HEADER_BOTTOM * s;
+        // Larger than the space: across, the token's part while animating (else from the Client at the
+        // left); down, the stage being shown, under the header. The wheel moves on from there, and the
+        // part of its move that went past an edge is dropped.
+        boolean animating = currentStep >= 0 && currentStep < drawn.size();
+        double tx = (w - cw) / 2;
         double ty = 0;
+        if (cw > w) {
+            double follow = animating ? clampPan(w / 2 - token.getCenterX() * s, w - cw) : 0;
+            tx = clampPan(follow + wheelX, w - cw);
+            wheelX = tx - follow;
+        }
         if (ch > h) {
-            double follow = clampPan(follow(s, below, h), h - ch);
+            double follow = clampPan(follow(s, HEADER_BOTTOM * s, h), h - ch);
             ty = clampPan(follow + wheelY, h - ch);
             wheelY = ty - follow;
-        } else {
-            wheelY = 0;
         }
         content.setLayoutX(tx);
         content.setLayoutY(ty);

@@ -86,6 +86,27 @@ class SequenceDiagramFxTest {
     }
 
     @Test
+    void theWheelScrollsTheRowsUnderTheHeaderAndShiftWheelScrollsAcross(org.testfx.api.FxRobot robot) {
+        fx(() -> diagram.setZoom(1.5));
+        show(1, 10); // the whole exchange, nothing animating: shown from the Client at the left
+        Node send = fx(() -> diagram.lookup("#figures-send"));
+        Node client = fx(() -> diagram.lookup("#lifeline-client"));
+        double sendY = fx(() -> send.localToScene(send.getLayoutBounds()).getMinY());
+        double clientX = fx(() -> client.localToScene(client.getLayoutBounds()).getMinX());
+        double headerY = fx(() -> client.localToScene(client.getLayoutBounds()).getMinY());
+        robot.moveTo(diagram).scroll(3, javafx.geometry.VerticalDirection.UP);
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        assertThat(fx(() -> send.localToScene(send.getLayoutBounds()).getMinY())).as("the rows moved").isNotEqualTo(sendY);
+        assertThat(fx(() -> client.localToScene(client.getLayoutBounds()).getMinY())).as("the header stayed").isEqualTo(headerY);
+        // Shift + wheel (what a mouse without a sideways wheel sends)
+        fx(() -> javafx.event.Event.fireEvent(diagram, new javafx.scene.input.ScrollEvent(javafx.scene.input.ScrollEvent.SCROLL,
+                100, 100, 100, 100, true, false, false, false, false, false, 0, -120, 0, -120,
+                javafx.scene.input.ScrollEvent.HorizontalTextScrollUnits.NONE, 0, javafx.scene.input.ScrollEvent.VerticalTextScrollUnits.NONE, 0, 0, null)));
+        fx(() -> diagram.layout());
+        assertThat(fx(() -> client.localToScene(client.getLayoutBounds()).getMinX())).as("the lifelines moved across").isLessThan(clientX);
+    }
+
+    @Test
     void theHeldBadgeAndTheProblemBadgesLieInsideTheDiagramsWidth() {
         for (long id : new long[] {6, 3, 4}) {
             show(id, 10);
