@@ -89,6 +89,14 @@ class ProjectorLayoutFxTest {
         show(width, height);
         sendAndFinish("/users/1");
         assertReadable();
+        javafx.scene.control.ScrollPane hex = fx(() -> {
+            javafx.scene.Node n = stage.getScene().lookup("#request-hex");
+            while (!(n instanceof javafx.scene.control.ScrollPane)) n = n.getParent();
+            return (javafx.scene.control.ScrollPane) n;
+        });
+        javafx.scene.Node line = fx(() -> ((javafx.scene.Parent) stage.getScene().lookup("#request-hex")).getChildrenUnmodifiable().get(0));
+        assertThat(fx(() -> hex.getViewportBounds().getHeight() / line.getLayoutBounds().getHeight())).as("hex rows the Bytes tab shows")
+                .isGreaterThanOrEqualTo(6);
     }
 
     @ParameterizedTest(name = "lesson {0} at 1280x720")
