@@ -3,12 +3,15 @@ package dev.roundtrip.ui.gates;
 import dev.roundtrip.gate.GateMode;
 import dev.roundtrip.trace.Stage;
 import dev.roundtrip.ui.shell.KeyBinding;
+import dev.roundtrip.ui.util.Shown;
 import java.util.List;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.SetChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
+import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
@@ -24,10 +27,10 @@ public final class GatesView {
     @FXML private ToggleButton runToggle;
     @FXML private ToggleButton stepToggle;
     @FXML private HBox breakpointBox;
-    @FXML private javafx.scene.control.Label modeLabel;
-    @FXML private javafx.scene.control.Label stopBeforeLabel;
+    @FXML private Label modeLabel;
+    @FXML private Label stopBeforeLabel;
     /** The breakpoints in one button (projector layout): five toggles do not fit a 1024-pixel toolbar. */
-    private final javafx.scene.control.MenuButton breakpointButton = new javafx.scene.control.MenuButton("Stop before");
+    private final MenuButton breakpointButton = new MenuButton("Stop before");
 
     private final CheckMenuItem stepModeItem = new CheckMenuItem();
     private final Menu breakpointMenu = new Menu("Breakpoints");
@@ -82,15 +85,10 @@ public final class GatesView {
 
     /** The projector layout's toolbar: no "Mode" word, the breakpoints in one menu button. */
     public void setCompact(boolean on) {
-        show(modeLabel, !on);
-        show(stopBeforeLabel, !on);
-        show(breakpointBox, !on);
-        show(breakpointButton, on);
-    }
-
-    private static void show(javafx.scene.Node n, boolean shown) {
-        n.setVisible(shown);
-        n.setManaged(shown);
+        Shown.set(modeLabel, !on);
+        Shown.set(stopBeforeLabel, !on);
+        Shown.set(breakpointBox, !on);
+        Shown.set(breakpointButton, on);
     }
 
     /** Step mode (a check item: Ctrl+T turns it on and off) and the Breakpoints submenu, for the Exchange menu. */

@@ -12,6 +12,7 @@ import dev.roundtrip.ui.lessons.LessonPlayer;
 import dev.roundtrip.ui.playback.PlaybackView;
 import dev.roundtrip.ui.util.BackgroundTasks;
 import dev.roundtrip.ui.util.FontSize;
+import dev.roundtrip.ui.util.Shown;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -62,6 +63,7 @@ public final class MainView {
     @FXML private ToggleButton presenterToggle;
     @FXML private Label zoomLabel;
     @FXML private VBox leftPane;
+    @FXML private VBox requestStrip;
     @FXML private SplitPane centerSplit;
     @FXML private SequenceDiagram diagram;
     @FXML private Label statusLabel;
@@ -77,7 +79,6 @@ public final class MainView {
     private MainViewModel vm;
     private AnimationTimer timer;
     private LessonPlayer lessons;
-    private final VBox requestStrip = requestStrip();
 
     /** Loads the FXML and binds it to {@code vm}. */
     public static MainView load(MainViewModel vm) {
@@ -183,12 +184,9 @@ public final class MainView {
         applyLayout();
     }
 
-    private static final javafx.css.PseudoClass PROJECTOR = javafx.css.PseudoClass.getPseudoClass("projector");
-
-    /** Narrower request pane, compact list and toolbar; CSS can tell by the root's :projector. */
+    /** Narrower request pane, compact list and toolbar, a larger share for the inspector. */
     private void applyLayout() {
         boolean on = vm.layout().onProperty().get();
-        root.pseudoClassStateChanged(PROJECTOR, on);
         leftPane.setPrefWidth(on ? 352 : 436);
         leftPane.setMinWidth(on ? 300 : 340);
         exchangeListController.setCompact(on);
@@ -199,26 +197,6 @@ public final class MainView {
     /** The diagram's share of the height above the inspector: less on a projector, where hex rows need room too. */
     private double diagramShare() {
         return vm.layout().onProperty().get() ? 0.62 : 0.7;
-    }
-
-    /** The request pane folded into a slim bar at the left edge: one click brings it back (the lesson panel folds). */
-    private VBox requestStrip() {
-        Button show = new Button("", new org.kordamp.ikonli.javafx.FontIcon("mdi2c-chevron-double-right"));
-        show.setId("showRequestPane");
-        show.setTooltip(new javafx.scene.control.Tooltip("Show the request pane and the exchange list (the lesson panel folds)"));
-        show.setFocusTraversable(false);
-        show.setOnAction(e -> lessons.setCollapsed(true));
-        Label l = new Label("Request");
-        l.setRotate(-90);
-        l.getStyleClass().add("request-strip-label");
-        VBox box = new VBox(18, show, new javafx.scene.Group(l));
-        box.setAlignment(javafx.geometry.Pos.TOP_CENTER);
-        box.getStyleClass().add("request-strip");
-        box.setId("requestStrip");
-        box.setMinWidth(ProjectorLayout.STRIP);
-        box.setPrefWidth(ProjectorLayout.STRIP);
-        box.setMaxWidth(ProjectorLayout.STRIP);
-        return box;
     }
 
     private void applyZoom(double z) {
@@ -235,10 +213,9 @@ public final class MainView {
      */
     private void applyPresenter(boolean on) {
         // both stay in the scene graph (a lesson's highlight on the list must find it to take it off)
-        if (root.getLeft() == leftPane) root.setLeft(new javafx.scene.layout.HBox(requestStrip, leftPane));
         boolean folded = vm.layout().requestPaneFoldedProperty().get();
-        show(leftPane, !on && !folded);
-        show(requestStrip, !on && folded);
+        Shown.set(leftPane, !on && !folded);
+        Shown.set(requestStrip, !on && folded);
         diagram.setFit(on ? SequenceDiagram.Fit.WIDTH : SequenceDiagram.Fit.TYPICAL_EXCHANGE);
         TabPane inspectorTabs = inspectorTabsController.root();
         boolean inspector = !on || vm.readoutWantedProperty().get();
@@ -249,11 +226,6 @@ public final class MainView {
         }
         presenterItem.setSelected(on);
         presenterToggle.setSelected(on);
-    }
-
-    private static void show(javafx.scene.Node n, boolean shown) {
-        n.setVisible(shown);
-        n.setManaged(shown);
     }
 
     private void applyTheme(Theme t) {
@@ -295,6 +267,8 @@ public final class MainView {
     @FXML void faster() { vm.playback().faster(); }
     @FXML void slower() { vm.playback().slower(); }
     @FXML void togglePresenter() { vm.togglePresenter(); }
+    /** The folded request pane's strip: the request pane comes back, the lesson panel folds. */
+    @FXML void showRequestPane() { lessons.setCollapsed(true); }
     @FXML void zoomIn() { vm.zoomIn(); }
     @FXML void zoomOut() { vm.zoomOut(); }
     @FXML void zoomReset() { vm.zoomReset(); }

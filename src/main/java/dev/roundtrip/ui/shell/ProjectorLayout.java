@@ -17,7 +17,7 @@ public final class ProjectorLayout {
     public static final double BELOW_WIDTH = 1400;
     /** The lesson panel's content is made to fit this width and more. */
     public static final double MIN_LESSON_PANEL = 320;
-    /** The folded request pane's strip. */
+    /** The folded request pane's strip (its width in MainView.fxml). */
     static final double STRIP = 48;
 
     private final DoubleProperty windowWidth = new SimpleDoubleProperty(Double.MAX_VALUE);

@@ -130,6 +130,24 @@ class ProjectorLayoutFxTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void atALessonTheRequestPaneFoldsIntoAStripThatBringsItBackAndFoldsTheLessonPanel() {
+        show(1280, 720);
+        javafx.scene.Node pane = fx(() -> stage.getScene().lookup("#leftPane"));
+        javafx.scene.Node strip = fx(() -> stage.getScene().lookup("#requestStrip"));
+        assertThat(fx(() -> strip.isVisible())).isFalse();
+        fx(() -> { window.view.lessons().open(LessonLibrary.load().find("01-the-dance").orElseThrow()); });
+        waitUntil("the lesson panel is open and the request pane folded", () -> strip.isVisible() && !pane.isVisible()
+                && window.view.root().getRight() == window.view.lessons().panel().root());
+        double diagram = fx(() -> window.view.diagram().getWidth());
+        assertThat(diagram).as("the diagram's width at its readable scale, px").isGreaterThanOrEqualTo(fx(() -> window.view.diagram().prefWidth(-1)));
+
+        fx(() -> ((javafx.scene.control.Button) stage.getScene().lookup("#showRequestPane")).fire());
+
+        waitUntil("the request pane is back, the lesson panel folded to its strip", () -> pane.isVisible() && !strip.isVisible()
+                && window.view.lessons().isCollapsed());
+    }
+
     /** Lesson 12: each queue run is drawn readable, and no job's label has a take arrow through its words. */
     @ParameterizedTest(name = "{0}x{1}")
     @CsvSource({"1280, 720", "1024, 768"})
