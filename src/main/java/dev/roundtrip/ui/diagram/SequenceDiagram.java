@@ -285,6 +285,7 @@ public final class SequenceDiagram extends Region {
         Text t = new Text(8, FIRST_ROW,
                 "Nothing sent yet.\nPick a preset on the left (for example /users/1) and press Send (Ctrl+Enter).");
         t.getStyleClass().add("diagram-hint");
+        t.setWrappingWidth(COL * 3); // a 1024-pixel window shows it whole, not cut at the edge
         return t;
     }
 
