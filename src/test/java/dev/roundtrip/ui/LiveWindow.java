@@ -24,11 +24,23 @@ public final class LiveWindow {
 
     /** Shows the window; {@code beforeShow} installs extras on the loaded view before it is on screen. */
     public static LiveWindow show(Stage stage, Consumer<MainView> beforeShow) {
+        return show(stage, 1280, 800, beforeShow);
+    }
+
+    /** Shows the window at {@code width}x{@code height}, the size of Monocle's screen too (a projector). */
+    public static LiveWindow onScreen(Stage stage, int width, int height, Consumer<MainView> beforeShow) {
+        MonocleScreen.set(width, height);
+        stage.setX(0);
+        stage.setY(0);
+        return show(stage, width, height, beforeShow);
+    }
+
+    private static LiveWindow show(Stage stage, double width, double height, Consumer<MainView> beforeShow) {
         LiveLabPort port = LiveLabPort.start();
         MainViewModel vm = new MainViewModel(port);
         MainView view = MainView.load(vm);
         beforeShow.accept(view);
-        stage.setScene(view.scene(1280, 800));
+        stage.setScene(view.scene(width, height));
         stage.show();
         view.start();
         return new LiveWindow(port, vm, view);

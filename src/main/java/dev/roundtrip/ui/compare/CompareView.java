@@ -49,6 +49,7 @@ public final class CompareView {
         HBox.setHgrow(state, Priority.ALWAYS);
         javafx.scene.control.Button close = new javafx.scene.control.Button("Close");
         close.setId("compareClose");
+        close.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         close.setGraphic(new FontIcon("mdi2c-close"));
         close.setTooltip(new javafx.scene.control.Tooltip("Close the comparison (Esc); the new exchange stays in the live session"));
         close.setOnAction(e -> { if (stage != null) stage.hide(); });

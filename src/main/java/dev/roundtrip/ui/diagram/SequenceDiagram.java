@@ -24,21 +24,44 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * The sequence diagram: five lifelines, one row per stage, the real figures on every arrow, a token
- * travelling along the stage being animated. It draws a {@link DiagramScript} and a position; it
- * fits itself to its space, presenter zoom enlarges it and the view follows the token.
+ * travelling along the stage being animated. It draws a {@link DiagramScript} and a position.
+ *
+ * <p>Its scale depends on its space and the zoom only, never on the exchange drawn: an exchange keeps
+ * one scale from its first event to its last, and every exchange is drawn alike. The scale never goes
+ * below what keeps the smallest text {@link #MIN_FONT_PX} pixels high at 100 % zoom; what does not fit
+ * then scrolls (the wheel, or the view follows the token) under a header that keeps the exchange's
+ * title and the lifeline names on screen.
  */
 public final class SequenceDiagram extends Region {
-    static final double COL = 250;
-    static final double LEFT = 120;
-    static final double HEAD_Y = 64;
-    static final double HEAD_H = 54;
-    static final double FIRST_ROW = HEAD_Y + HEAD_H + 56;
+    static final double COL = 180;
+    static final double LEFT = 100;
+    static final double HEAD_Y = 50;
+    static final double HEAD_H = 46;
+    static final double HEADER_BOTTOM = HEAD_Y + HEAD_H + 8;
+    static final double FIRST_ROW = HEAD_Y + HEAD_H + 50;
     static final double WIDTH = LEFT * 2 + COL * 4;
+    static final double ROW = 80;
+    static final double SQL_ROW = 76;
+    /** The height of a typical whole exchange (five stages, one SQL call): what the scale fits to. */
+    static final double REFERENCE_HEIGHT = FIRST_ROW + 4 * ROW + processHeight(1, false) + 30;
+    /** The smallest text on screen at 100 % zoom, in pixels (what a projector's back row still reads). */
+    public static final double MIN_FONT_PX = 14;
+    /** The smallest font in SequenceDiagram.css, in diagram units (.stage-name, .figures, .sql-text). */
+    static final double SMALLEST_FONT = 16;
+    static final double MIN_SCALE = MIN_FONT_PX / SMALLEST_FONT;
     static final String[] NAMES = {"Client", "Client kernel", "Server kernel", "Server", "Database"};
 
     private final Group content = new Group();
     private final Group rows = new Group();
+    /** Banner and lifeline heads: drawn over the rows, they stay at the top when the rows scroll. */
+    private final Group header = new Group();
     private final Scale scale = new Scale(1, 1, 0, 0);
+    private final Scale headerScale = new Scale(1, 1, 0, 0);
+    /** How far the wheel moved the view from where it follows the token, in pixels; reset by the next step. */
+    private double wheelX;
+    private double wheelY;
+    /** The held exchange's gate and words, drawn after the last row (null when nothing is held). */
+    private Node held;
     private final Circle token = new Circle(11);
     private final Rectangle clip = new Rectangle();
     private final List<Row> drawn = new ArrayList<>();
@@ -66,9 +89,19 @@ public final class SequenceDiagram extends Region {
         token.setVisible(false);
         content.getTransforms().add(scale);
         content.getChildren().addAll(rows, token);
-        getChildren().add(content);
+        headerScale.xProperty().bind(scale.xProperty());
+        headerScale.yProperty().bind(scale.yProperty());
+        header.getTransforms().add(headerScale);
+        getChildren().addAll(content, header);
         setClip(clip);
         setMinSize(200, 150);
+        setOnScroll(e -> {
+            // Shift + wheel, or a sideways swipe, moves across
+            boolean across = e.getDeltaX() != 0 || e.isShiftDown();
+            if (across) wheelX += e.getDeltaX() != 0 ? e.getDeltaX() : e.getDeltaY();
+            else wheelY += e.getDeltaY();
+            requestLayout();
+        });
         draw();
     }
 
@@ -95,13 +128,17 @@ public final class SequenceDiagram extends Region {
         requestLayout();
     }
 
-    /** The factor from diagram units to screen pixels: the fit to the space times the presenter zoom. */
+    /** The factor from diagram units to screen pixels: the fit to the space (never below readable) times the zoom. */
     public double scaleFactor() {
         return scale.getX();
     }
 
     /** Where the animation stands: {@code progress} 0..1 along step {@code step}; steps after it are dimmed. */
     public void setPosition(int step, double progress) {
+        if (step != currentStep) {
+            wheelX = 0;
+            wheelY = 0;
+        }
         this.currentStep = step;
         this.progress = progress;
         for (int i = 0; i < drawn.size(); i++) {
@@ -152,6 +189,7 @@ public final class SequenceDiagram extends Region {
 
     private void draw() {
         rows.getChildren().clear();
+        header.getChildren().clear();
         drawn.clear();
         double y = FIRST_ROW;
         List<Node> rowNodes = new ArrayList<>();
@@ -161,12 +199,12 @@ public final class SequenceDiagram extends Region {
             rowNodes.add(r.group());
             y += rowHeight(s);
         }
-        Node held = script.heldBefore() == null ? null : heldMarker(script.heldBefore(), y);
+        held = script.heldBefore() == null ? null : heldMarker(script.heldBefore(), y);
         if (held != null) y += 90;
         if (script.isEmpty()) y += 120;
         height = y + 30;
-        Group frame = frame(height);
-        rows.getChildren().add(frame);
+        rows.getChildren().add(lifelines(height));
+        header.getChildren().add(header());
         rows.getChildren().addAll(rowNodes);
         if (held != null) rows.getChildren().add(held);
         if (script.isEmpty()) rows.getChildren().add(hint());
@@ -175,9 +213,12 @@ public final class SequenceDiagram extends Region {
     }
 
     private static double rowHeight(DiagramStep s) {
-        boolean badge = s.failed() && !(s.stage() == Stage.RESPOND && s.problem().equals(s.title()));
-        if (s.stage() == Stage.PROCESS) return (badge ? 136 : 90) + 80 * s.sql().size();
-        return badge ? 130 : 88;
+        if (s.stage() == Stage.PROCESS) return processHeight(s.sql().size(), badge(s));
+        return badge(s) ? ROW + 44 : ROW;
+    }
+
+    private static double processHeight(int sqlCalls, boolean badge) {
+        return (badge ? 130 : 84) + SQL_ROW * sqlCalls;
     }
 
     /** Whether a step carries a badge under it (a failed response says it on its arrow already). */
@@ -185,29 +226,45 @@ public final class SequenceDiagram extends Region {
         return s.failed() && !(s.stage() == Stage.RESPOND && s.problem().equals(s.title()));
     }
 
-    /** Banner, lifeline heads and dashed lifelines. */
-    private Group frame(double h) {
+    /** The dashed lifelines, under the rows. */
+    private Group lifelines(double h) {
         Group g = new Group();
         lifelineNodes.clear();
         for (Actor a : Actor.values()) {
             if (a.foreign()) continue; // a captured exchange's own lifelines: not drawn here yet
-            double x = x(a);
-            Line life = new Line(x, HEAD_Y + HEAD_H, x, h - 10);
+            Line life = new Line(x(a), HEAD_Y + HEAD_H, x(a), h - 10);
             life.getStyleClass().add("lifeline");
-            Rectangle head = new Rectangle(x - 100, HEAD_Y, 200, HEAD_H);
+            g.getChildren().add(life);
+            lifelineNodes.put(a, new ArrayList<>(List.of(life)));
+        }
+        return g;
+    }
+
+    /** Banner and lifeline heads on an opaque band: what stays on screen when the rows scroll under it. */
+    private Group header() {
+        Group g = new Group();
+        Rectangle band = new Rectangle(0, 0, WIDTH, HEADER_BOTTOM);
+        band.getStyleClass().add("header-band");
+        g.getChildren().add(band);
+        for (Actor a : Actor.values()) {
+            if (a.foreign()) continue;
+            double x = x(a);
+            double w = COL - 14;
+            Rectangle head = new Rectangle(x - w / 2, HEAD_Y, w, HEAD_H);
             head.setArcWidth(14);
             head.setArcHeight(14);
             head.getStyleClass().addAll("lifeline-head", "actor-" + a.wireName().replace('_', '-'));
             Label name = new Label(NAMES[a.ordinal()], icon(actorIcon(a)));
             name.getStyleClass().add("lifeline-name");
             name.setId("lifeline-" + a.wireName().replace('_', '-'));
-            name.setPrefWidth(200);
-            name.setLayoutX(x - 100);
+            name.setPrefWidth(w);
+            name.setLayoutX(x - w / 2);
             name.setLayoutY(HEAD_Y);
             name.setPrefHeight(HEAD_H);
-            g.getChildren().addAll(life, head, name);
-            lifelineNodes.put(a, List.of(life, head, name));
+            g.getChildren().addAll(head, name);
+            lifelineNodes.get(a).addAll(List.of(head, name));
         }
+        g.setId("diagram-header");
         if (!script.isEmpty()) g.getChildren().add(banner());
         return g;
     }
@@ -221,15 +278,16 @@ public final class SequenceDiagram extends Region {
         outcome.getStyleClass().addAll("outcome-badge", sev.styleClass());
         HBox box = new HBox(18, title, outcome);
         box.getStyleClass().add("banner");
-        box.setLayoutX(LEFT - 100);
-        box.setLayoutY(8);
+        box.setLayoutX(8);
+        box.setLayoutY(6);
         return box;
     }
 
     private Node hint() {
-        Text t = new Text(LEFT - 90, FIRST_ROW + 40,
+        Text t = new Text(8, FIRST_ROW,
                 "Nothing sent yet.\nPick a preset on the left (for example /users/1) and press Send (Ctrl+Enter).");
         t.getStyleClass().add("diagram-hint");
+        t.setWrappingWidth(COL * 3); // a 1024-pixel window shows it whole, not cut at the edge
         return t;
     }
 
@@ -239,12 +297,12 @@ public final class SequenceDiagram extends Region {
         g.getStyleClass().addAll("step", "stage-" + s.stage().wireName());
         if (s.failed()) g.getStyleClass().add("error");
         if (!s.ended()) g.getStyleClass().add("running");
-        Rectangle band = new Rectangle(LEFT - 112, y - 42, WIDTH - 2 * (LEFT - 112), rowHeight(s) - 6);
+        Rectangle band = new Rectangle(4, y - 42, WIDTH - 8, rowHeight(s) - 4);
         band.getStyleClass().add("row-band");
         band.setArcWidth(12);
         band.setArcHeight(12);
         g.getChildren().add(band);
-        Text stageName = new Text(LEFT - 108, y - 22, s.stage().wireName().toUpperCase());
+        Text stageName = new Text(8, y - 22, s.stage().wireName().toUpperCase());
         stageName.getStyleClass().add("stage-name");
         g.getChildren().add(stageName);
         List<Point2D> path = new ArrayList<>();
@@ -262,20 +320,20 @@ public final class SequenceDiagram extends Region {
                 for (DiagramStep.SqlCall c : s.sql()) {
                     double xd = x(Actor.DATABASE);
                     g.getChildren().add(arrow(x + 9, cy, xd - 9, cy, false, "sql-call"));
-                    Text stmt = text((x + xd) / 2, cy - 12, shorten(c.statement(), 24), "sql-text", TextAlignment.CENTER);
+                    Text stmt = text((x + xd) / 2, cy - 12, shorten(c.statement(), 18), "sql-text", TextAlignment.CENTER);
                     Tooltip.install(stmt, new Tooltip(c.statement()));
                     g.getChildren().add(stmt);
                     Rectangle db = new Rectangle(xd - 9, cy, 18, 40);
                     db.getStyleClass().add("activation");
                     g.getChildren().add(db);
                     g.getChildren().add(arrow(xd - 9, cy + 40, x + 9, cy + 40, true, "sql-return"));
-                    g.getChildren().add(text((x + xd) / 2, cy + 62, Units.count(c.rows(), "row") + " · " + Units.duration(c.nanos()),
+                    g.getChildren().add(text((x + xd) / 2, cy + 60, Units.count(c.rows(), "row") + " · " + Units.duration(c.nanos()),
                             "figures", TextAlignment.CENTER));
                     path.add(new Point2D(x, cy));
                     path.add(new Point2D(xd, cy));
                     path.add(new Point2D(xd, cy + 40));
                     path.add(new Point2D(x, cy + 40));
-                    cy += 80;
+                    cy += SQL_ROW;
                 }
                 path.add(new Point2D(x, bottom));
                 break;
@@ -312,7 +370,7 @@ public final class SequenceDiagram extends Region {
         Group g = new Group();
         String shown = s.failed() && s.stage() == Stage.RESPOND ? "⚠ " + title : title;
         Text t = text(x, y, shorten(shown, 34), "step-title", align);
-        Text f = text(x, y + 40, figures, "figures", align);
+        Text f = text(x, y + 34, figures, "figures", align);
         if (s.stage() == Stage.PROCESS) f.setY(y + 28);
         f.setId("figures-" + s.stage().wireName());
         g.getChildren().addAll(t, f);
@@ -356,7 +414,8 @@ public final class SequenceDiagram extends Region {
     private Node problem(DiagramStep s, double y) {
         Severity sev = script.severity();
         String iconName = s.stage() == Stage.INTERPRET ? severityIcon(sev) : s.stage() == Stage.RESPOND ? "mdi2l-lan-disconnect" : "mdi2a-alert-circle";
-        Label l = new Label(shorten(s.problem(), 70), icon(iconName));
+        Label l = new Label(shorten(s.problem(), 90), icon(iconName));
+        l.setWrapText(true);
         l.setId("problem-" + s.stage().wireName());
         l.getStyleClass().addAll("problem-badge", s.stage() == Stage.INTERPRET ? sev.styleClass() : "severity-error");
         Tooltip.install(l, new Tooltip(s.problem()));
@@ -364,7 +423,7 @@ public final class SequenceDiagram extends Region {
         double x = s.stage() == Stage.PROCESS || s.stage() == Stage.RESPOND ? x(Actor.CLIENT_KERNEL) : x(Actor.CLIENT) - 100;
         l.setMaxWidth(WIDTH - x - 20);
         l.setLayoutX(x);
-        l.setLayoutY(y + (s.stage() == Stage.PROCESS ? 48 : 52));
+        l.setLayoutY(y + (s.stage() == Stage.PROCESS ? 40 : 44));
         if (s.stage() == Stage.INTERPRET) {
             Group g = new Group(cross(x(Actor.CLIENT), y), l);
             return g;
@@ -390,7 +449,11 @@ public final class SequenceDiagram extends Region {
         Label l = new Label("Held before " + stage.wireName() + ". Press Step (→) to let it run.", icon("mdi2p-pause-octagon"));
         l.setId("held-marker");
         l.getStyleClass().add("held-badge");
-        l.setLayoutX(Math.min(x - 30, WIDTH - 560));
+        l.setWrapText(true);
+        l.setMaxWidth(WIDTH - 16);
+        // beside the gate, but never past the right edge: placed by its own width once CSS has sized it
+        l.widthProperty().addListener((o, a, w) -> l.setLayoutX(Math.max(8, Math.min(x - 30, WIDTH - 8 - w.doubleValue()))));
+        l.setLayoutX(Math.max(8, x - 30));
         l.setLayoutY(y - 8);
         return new Group(gate, l);
     }
@@ -441,23 +504,80 @@ public final class SequenceDiagram extends Region {
         return path.get(path.size() - 1);
     }
 
+    /** What the diagram's scale fits to its space. */
+    public enum Fit {
+        /** A typical whole exchange, never below readable: the window's diagram, one scale for all. */
+        TYPICAL_EXCHANGE,
+        /** The width, never below readable (presenter view: as large as the width allows, rows scroll). */
+        WIDTH,
+        /** This exchange, whole, however small (a picture of a finished exchange). */
+        THIS_EXCHANGE
+    }
+
+    private Fit fit = Fit.TYPICAL_EXCHANGE;
+
+    public void setFit(Fit f) {
+        fit = f;
+        requestLayout();
+    }
+
+    /** The scale for a space of {@code w} x {@code h} pixels. */
+    double scaleFor(double w, double h) {
+        switch (fit) {
+            case WIDTH: return zoom * Math.max(MIN_SCALE, w / WIDTH);
+            case THIS_EXCHANGE: return zoom * Math.max(0.05, Math.min(w / WIDTH, h / height));
+            default: return zoom * Math.max(MIN_SCALE, Math.min(w / WIDTH, h / REFERENCE_HEIGHT));
+        }
+    }
+
     @Override
     protected void layoutChildren() {
         double w = getWidth();
         double h = getHeight();
         clip.setWidth(w);
         clip.setHeight(h);
-        double fit = Math.min(w / WIDTH, h / height);
-        double s = Math.max(0.05, fit * zoom);
+        double s = scaleFor(w, h);
         scale.setX(s);
         scale.setY(s);
         double cw = WIDTH * s;
         double ch = height * s;
-        // Zoomed in beyond the space: follow the token so the stage being animated stays in view.
-        double tx = cw <= w ? (w - cw) / 2 : clampPan(w / 2 - token.getCenterX() * s, w - cw);
-        double ty = ch <= h ? 0 : clampPan(h / 2 - token.getCenterY() * s, h - ch);
+        // Larger than the space: across, the token's part while animating (else from the Client at the
+        // left); down, the stage being shown, under the header. The wheel moves on from there, and the
+        // part of its move that went past an edge is dropped.
+        boolean animating = currentStep >= 0 && currentStep < drawn.size();
+        double tx = (w - cw) / 2;
+        double ty = 0;
+        if (cw > w) {
+            double follow = animating ? clampPan(w / 2 - token.getCenterX() * s, w - cw) : 0;
+            tx = clampPan(follow + wheelX, w - cw);
+            wheelX = tx - follow;
+        }
+        if (ch > h) {
+            double follow = clampPan(follow(s, HEADER_BOTTOM * s, h), h - ch);
+            ty = clampPan(follow + wheelY, h - ch);
+            wheelY = ty - follow;
+        }
         content.setLayoutX(tx);
         content.setLayoutY(ty);
+        header.setLayoutX(tx);
+        header.setLayoutY(0);
+    }
+
+    /**
+     * Where the rows go so that the stage being shown is seen whole from its top (with the held
+     * marker under it, when held there), centred under the header; a stage taller than the space
+     * puts the token in the middle instead.
+     */
+    private double follow(double s, double below, double h) {
+        if (drawn.isEmpty()) return 0;
+        int i = Math.max(0, Math.min(drawn.size() - 1, currentStep));
+        javafx.geometry.Bounds row = drawn.get(i).group().getBoundsInParent();
+        double top = row.getMinY();
+        double bottom = row.getMaxY();
+        if (held != null && i == drawn.size() - 1) bottom = Math.max(bottom, held.getBoundsInParent().getMaxY());
+        double space = h - below;
+        if ((bottom - top) * s <= space) return below + (space - (bottom - top) * s) / 2 - top * s;
+        return (below + h) / 2 - token.getCenterY() * s;
     }
 
     private static double clampPan(double want, double min) {
@@ -466,11 +586,11 @@ public final class SequenceDiagram extends Region {
 
     @Override
     protected double computePrefWidth(double height) {
-        return WIDTH * 0.8;
+        return WIDTH * MIN_SCALE;
     }
 
     @Override
     protected double computePrefHeight(double width) {
-        return this.height * 0.8;
+        return REFERENCE_HEIGHT * MIN_SCALE;
     }
 }

@@ -24,6 +24,7 @@ public final class ExchangeListView {
     private ExchangeListViewModel vm;
     private ReadOnlyLongProperty selectedId;
     private boolean syncing;
+    private boolean compact;
 
     /** {@code select} is told when the user picks a row; the table follows {@code selectedId}. */
     public void bind(ExchangeListViewModel vm, ReadOnlyLongProperty selectedId, LongConsumer select) {
@@ -32,7 +33,8 @@ public final class ExchangeListView {
         exchangeTable.setItems(vm.rows());
         idColumn.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(String.valueOf(d.getValue().id())));
         methodColumn.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(d.getValue().method()));
-        targetColumn.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(d.getValue().target()));
+        targetColumn.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(compact ? d.getValue().method() + " " + d.getValue().target() : d.getValue().target()));
+        targetColumn.setCellFactory(col -> new WrappingCell());
         timeColumn.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(d.getValue().time()));
         statusColumn.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(d.getValue()));
         statusColumn.setCellFactory(col -> new StatusCell());
@@ -41,6 +43,21 @@ public final class ExchangeListView {
         });
         selectedId.addListener((o, a, id) -> follow());
         vm.rows().addListener((ListChangeListener<ExchangeRow>) ch -> Platform.runLater(this::follow));
+    }
+
+    /**
+     * The projector layout's narrow list: the method goes in front of the target in one "Request"
+     * column, so the target keeps its width; a long target wraps rather than being cut.
+     */
+    public void setCompact(boolean on) {
+        if (on == compact) return;
+        compact = on;
+        methodColumn.setVisible(!on);
+        targetColumn.setText(on ? "Request" : "Target");
+        targetColumn.setPrefWidth(on ? 126 : 80);
+        statusColumn.setPrefWidth(on ? 84 : 96);
+        timeColumn.setPrefWidth(on ? 90 : 100);
+        exchangeTable.refresh();
     }
 
     public TableView<ExchangeRow> table() {
@@ -56,6 +73,19 @@ public final class ExchangeListView {
             exchangeTable.scrollTo(i);
         } finally {
             syncing = false;
+        }
+    }
+
+    /** A target is never cut to "…": it wraps onto a second line. */
+    private static final class WrappingCell extends TableCell<ExchangeRow, String> {
+        WrappingCell() {
+            setWrapText(true);
+        }
+
+        @Override
+        protected void updateItem(String s, boolean empty) {
+            super.updateItem(s, empty);
+            setText(empty ? null : s);
         }
     }
 

@@ -74,10 +74,10 @@ public final class ExchangeListViewModel {
     /**
      * The client's time: from the start to when the client was done (a cancelled or timed-out
      * exchange ends when the client gave up, whatever the server still did), with the time a gate
-     * held it shown apart ("12 ms" over "held 41 s"); "…" while it runs.
+     * held it shown apart ("12 ms" over "held 41 s"); "running" until it ends (a "…" would read as text cut short).
      */
     static String time(Exchange x) {
-        if (x.end().isEmpty()) return "…";
+        if (x.end().isEmpty()) return "running";
         long ended = x.end().get().tNanos();
         long held = heldNanos(x, ended);
         String running = Units.duration(ended - x.startedNanos() - held);

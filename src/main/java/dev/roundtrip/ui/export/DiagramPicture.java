@@ -19,6 +19,7 @@ public final class DiagramPicture {
     public static WritableImage render(Exchange x, Theme theme, double width, double height) {
         Application.setUserAgentStylesheet(theme.userAgentStylesheet());
         SequenceDiagram diagram = new SequenceDiagram();
+        diagram.setFit(SequenceDiagram.Fit.THIS_EXCHANGE);
         StackPane root = new StackPane(diagram);
         root.getStyleClass().add("main-view");
         root.getStyleClass().addAll(theme.styleClasses());

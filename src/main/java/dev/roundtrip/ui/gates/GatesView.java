@@ -3,12 +3,15 @@ package dev.roundtrip.ui.gates;
 import dev.roundtrip.gate.GateMode;
 import dev.roundtrip.trace.Stage;
 import dev.roundtrip.ui.shell.KeyBinding;
+import dev.roundtrip.ui.util.Shown;
 import java.util.List;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.SetChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
+import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
@@ -24,6 +27,10 @@ public final class GatesView {
     @FXML private ToggleButton runToggle;
     @FXML private ToggleButton stepToggle;
     @FXML private HBox breakpointBox;
+    @FXML private Label modeLabel;
+    @FXML private Label stopBeforeLabel;
+    /** The breakpoints in one button (projector layout): five toggles do not fit a 1024-pixel toolbar. */
+    private final MenuButton breakpointButton = new MenuButton("Stop before");
 
     private final CheckMenuItem stepModeItem = new CheckMenuItem();
     private final Menu breakpointMenu = new Menu("Breakpoints");
@@ -48,12 +55,22 @@ public final class GatesView {
             CheckMenuItem item = new CheckMenuItem();
             key.applyTo(item, () -> vm.toggleBreakpoint(s));
             breakpointMenu.getItems().add(item);
+            CheckMenuItem compactItem = new CheckMenuItem("before " + s.wireName());
+            compactItem.setOnAction(e -> vm.toggleBreakpoint(s));
+            breakpointButton.getItems().add(compactItem);
             vm.breakpoints().addListener((SetChangeListener<Stage>) ch -> {
                 boolean on = vm.breakpoints().contains(s);
                 b.setSelected(on);
                 item.setSelected(on);
+                compactItem.setSelected(on);
+                breakpointButton.setText(vm.breakpoints().isEmpty() ? "Stop before" : "Stop before (" + vm.breakpoints().size() + ")");
             });
         }
+        breakpointButton.setId("breakpointButton");
+        breakpointButton.setFocusTraversable(false);
+        breakpointButton.setTooltip(new Tooltip("Breakpoints: hold every exchange before the stages you tick"));
+        gatesBox.getChildren().add(breakpointButton);
+        setCompact(false);
         Runnable syncMode = () -> {
             GateMode m = vm.mode();
             runToggle.setSelected(m == GateMode.RUN);
@@ -64,6 +81,14 @@ public final class GatesView {
         syncMode.run();
         gatesBox.disableProperty().bind(replaying);
         KeyBinding.addKeysToTooltips(List.of(runToggle, stepToggle));
+    }
+
+    /** The projector layout's toolbar: no "Mode" word, the breakpoints in one menu button. */
+    public void setCompact(boolean on) {
+        Shown.set(modeLabel, !on);
+        Shown.set(stopBeforeLabel, !on);
+        Shown.set(breakpointBox, !on);
+        Shown.set(breakpointButton, on);
     }
 
     /** Step mode (a check item: Ctrl+T turns it on and off) and the Breakpoints submenu, for the Exchange menu. */

@@ -29,6 +29,8 @@ public final class BuffersPane extends VBox {
         kernelCaption.getStyleClass().add("inspector-caption");
         bufferCaption.setId("buffer-caption");
         kernelCaption.setId("kernel-caption");
+        dev.roundtrip.ui.util.WholeText.of(bufferCaption);
+        dev.roundtrip.ui.util.WholeText.of(kernelCaption);
         bufferCaption.textProperty().bind(vm.bufferCaptionProperty());
         kernelCaption.textProperty().bind(vm.kernelCaptionProperty());
         Button probeButton = new Button("Probe now", new FontIcon("mdi2r-refresh"));

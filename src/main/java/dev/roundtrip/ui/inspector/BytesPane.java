@@ -22,7 +22,8 @@ public final class BytesPane extends VBox {
         getStyleClass().add("inspector-pane");
         Label caption = new Label();
         caption.getStyleClass().add("inspector-caption");
-        caption.textProperty().bind(vm.bytesCaptionProperty().concat("   (in the text column ← is CR, ↓ is LF, · another control byte)"));
+        dev.roundtrip.ui.util.WholeText.of(caption);
+        caption.textProperty().bind(vm.bytesCaptionProperty().concat("   (text: ← CR, ↓ LF, · other control byte)"));
         request.setId("request-hex");
         response.setId("response-hex");
         javafx.scene.layout.GridPane columns = new javafx.scene.layout.GridPane();

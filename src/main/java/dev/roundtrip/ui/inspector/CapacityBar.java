@@ -25,6 +25,7 @@ public final class CapacityBar extends VBox {
         getStyleClass().add("capacity-bar");
         title.setText(titleText);
         title.getStyleClass().add("bar-title");
+        dev.roundtrip.ui.util.WholeText.of(title);
         figures.getStyleClass().add("bar-figures");
         figures.setId(id + "-figures");
         track.getStyleClass().add("bar-track");

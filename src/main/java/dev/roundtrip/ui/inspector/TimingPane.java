@@ -25,6 +25,7 @@ public final class TimingPane extends VBox {
         setPadding(new Insets(8, 12, 8, 12));
         setSpacing(8);
         total.getStyleClass().add("inspector-caption");
+        dev.roundtrip.ui.util.WholeText.of(total);
         grid.setHgap(14);
         grid.setVgap(8);
         ColumnConstraints name = new ColumnConstraints(110);

@@ -260,11 +260,10 @@ public final class LessonPlayer {
         fitWidth();
     }
 
-    /** About a third of the window (wider when zoomed), so a 1280-pixel projector still shows the diagram. */
+    /** As wide as the window's layout says (a 1280-pixel projector still shows the diagram). */
     private void fitWidth() {
         double w = root().getWidth() > 0 ? root().getWidth() : 1920;
-        double want = w * 0.3 * Math.max(1, Math.sqrt(main.zoomProperty().get()));
-        double width = Math.max(320, Math.min(Math.min(720, w * 0.4), want));
+        double width = main.layout().lessonPanelWidth(w, main.zoomProperty().get());
         panel.root().setMinWidth(Math.min(320, width));
         panel.root().setPrefWidth(width);
         panel.root().setMaxWidth(width);

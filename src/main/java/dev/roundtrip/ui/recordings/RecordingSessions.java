@@ -29,6 +29,11 @@ public final class RecordingSessions implements AutoCloseable {
         sessions = new SessionViewModel(main, RecentFiles::load, io, Platform::runLater);
         resend = new ResendViewModel(main.livePort(), Platform::runLater);
         menus = new RecordingMenus(view, sessions, resend);
+        // A lesson drives the live engine: its exchanges, and the list and rows it points at, are the
+        // live session's. Over a replay it pointed at the replay's rows, and left them selected.
+        view.lessons().viewModel().openProperty().addListener((o, a, open) -> {
+            if (open && !sessions.currentProperty().get().isLive()) sessions.currentProperty().set(sessions.sessions().get(0));
+        });
     }
 
     /** Adds recordings to a loaded main window. Call on the FX thread. */

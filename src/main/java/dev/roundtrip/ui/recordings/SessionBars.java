@@ -39,17 +39,20 @@ final class SessionBars {
     private HBox sessionBar() {
         Label title = new Label("Session");
         title.getStyleClass().add("toolbar-label");
+        title.setMinWidth(Region.USE_PREF_SIZE);
         ComboBox<Session> selector = new ComboBox<>(sessions.sessions());
         selector.setId("sessionBox");
         selector.setTooltip(new Tooltip("Live, or a recording opened with File → Open (Ctrl+O) or dropped on the window"));
         selector.valueProperty().bindBidirectional(sessions.currentProperty());
         selector.setPrefWidth(380);
+        selector.setMinWidth(200);
         selector.setFocusTraversable(false);
         Label banner = new Label();
         banner.setId("sessionBanner");
         banner.getStyleClass().add("session-banner");
         banner.setMaxWidth(Double.MAX_VALUE);
         banner.setMinWidth(0);
+        banner.setWrapText(true); // a narrow window gets two lines, never "…"
         HBox.setHgrow(banner, Priority.ALWAYS);
         Button back = new Button("Back to Live");
         back.setId("backToLiveButton");
@@ -69,6 +72,9 @@ final class SessionBars {
         HBox bar = new HBox(8, title, selector, banner, back, close);
         bar.setId("sessionBar");
         bar.setAlignment(Pos.CENTER_LEFT);
+        // the projector layout needs the height for the diagram: the bar shows once there is a choice
+        bar.visibleProperty().bind(main.layout().onProperty().not().or(Bindings.size(sessions.sessions()).greaterThan(1)));
+        bar.managedProperty().bind(bar.visibleProperty());
         bar.getStyleClass().add("session-bar");
         Runnable update = () -> {
             boolean replay = main.replayingProperty().get();

@@ -12,6 +12,7 @@ import dev.roundtrip.ui.lessons.LessonPlayer;
 import dev.roundtrip.ui.playback.PlaybackView;
 import dev.roundtrip.ui.util.BackgroundTasks;
 import dev.roundtrip.ui.util.FontSize;
+import dev.roundtrip.ui.util.Shown;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -55,12 +56,14 @@ public final class MainView {
     @FXML private RadioMenuItem darkItem;
     @FXML private RadioMenuItem contrastItem;
     @FXML private CheckMenuItem presenterItem;
+    @FXML private CheckMenuItem projectorItem;
     @FXML private ToolBar toolBar;
     @FXML private Button sendButton;
     @FXML private Button cancelButton;
     @FXML private ToggleButton presenterToggle;
     @FXML private Label zoomLabel;
     @FXML private VBox leftPane;
+    @FXML private VBox requestStrip;
     @FXML private SplitPane centerSplit;
     @FXML private SequenceDiagram diagram;
     @FXML private Label statusLabel;
@@ -124,6 +127,7 @@ public final class MainView {
         bindThemes();
         vm.presenterProperty().addListener((o, a, on) -> applyPresenter(on));
         vm.readoutWantedProperty().addListener((o, a, w) -> applyPresenter(vm.presenterProperty().get()));
+        bindLayout(vm.layout());
         applyPresenter(vm.presenterProperty().get());
         sendButton.disableProperty().set(!vm.port().canSend());
         cancelButton.disableProperty().bind(vm.selectedIdProperty().lessThan(0).or(vm.replayingProperty()));
@@ -167,6 +171,34 @@ public final class MainView {
         applyTheme(vm.themeProperty().get());
     }
 
+    /** The projector layout follows the window's width (and the View menu), and makes room for the lesson panel. */
+    private void bindLayout(ProjectorLayout layout) {
+        layout.windowWidthProperty().bind(root.widthProperty());
+        layout.readableDiagramWidthProperty().set(diagram.prefWidth(-1));
+        root.rightProperty().addListener((o, a, r) -> layout.lessonPanelShownProperty().set(r != null && r.getStyleClass().contains("lesson-panel")));
+        projectorItem.selectedProperty().bind(layout.onProperty());
+        projectorItem.disableProperty().bind(layout.automaticProperty());
+        projectorItem.setOnAction(e -> layout.forcedProperty().set(!layout.forcedProperty().get()));
+        layout.onProperty().addListener((o, a, on) -> applyLayout());
+        layout.requestPaneFoldedProperty().addListener((o, a, f) -> applyPresenter(vm.presenterProperty().get()));
+        applyLayout();
+    }
+
+    /** Narrower request pane, compact list and toolbar, a larger share for the inspector. */
+    private void applyLayout() {
+        boolean on = vm.layout().onProperty().get();
+        leftPane.setPrefWidth(on ? 352 : 436);
+        leftPane.setMinWidth(on ? 300 : 340);
+        exchangeListController.setCompact(on);
+        gatesBoxController.setCompact(on);
+        if (centerSplit.getItems().size() == 2) centerSplit.setDividerPositions(diagramShare());
+    }
+
+    /** The diagram's share of the height above the inspector: less on a projector, where hex rows need room too. */
+    private double diagramShare() {
+        return vm.layout().onProperty().get() ? 0.62 : 0.7;
+    }
+
     private void applyZoom(double z) {
         diagram.setZoom(z);
         zoomLabel.setText(Math.round(z * 100) + "%");
@@ -175,16 +207,22 @@ public final class MainView {
         exchangeListController.table().setStyle(font);
     }
 
-    /** Presenter view hides the panels; the inspector stays while a lesson step points at one of its tabs. */
+    /**
+     * Presenter view hides the panels; the inspector stays while a lesson step points at one of its tabs.
+     * Otherwise the request pane is on the left, or its strip while the projector layout folds it.
+     */
     private void applyPresenter(boolean on) {
-        leftPane.setVisible(!on);
-        leftPane.setManaged(!on);
+        // both stay in the scene graph (a lesson's highlight on the list must find it to take it off)
+        boolean folded = vm.layout().requestPaneFoldedProperty().get();
+        Shown.set(leftPane, !on && !folded);
+        Shown.set(requestStrip, !on && folded);
+        diagram.setFit(on ? SequenceDiagram.Fit.WIDTH : SequenceDiagram.Fit.TYPICAL_EXCHANGE);
         TabPane inspectorTabs = inspectorTabsController.root();
         boolean inspector = !on || vm.readoutWantedProperty().get();
         if (!inspector) centerSplit.getItems().remove(inspectorTabs);
         else if (!centerSplit.getItems().contains(inspectorTabs)) {
             centerSplit.getItems().add(inspectorTabs);
-            centerSplit.setDividerPositions(0.7);
+            centerSplit.setDividerPositions(diagramShare());
         }
         presenterItem.setSelected(on);
         presenterToggle.setSelected(on);
@@ -229,6 +267,8 @@ public final class MainView {
     @FXML void faster() { vm.playback().faster(); }
     @FXML void slower() { vm.playback().slower(); }
     @FXML void togglePresenter() { vm.togglePresenter(); }
+    /** The folded request pane's strip: the request pane comes back, the lesson panel folds. */
+    @FXML void showRequestPane() { lessons.setCollapsed(true); }
     @FXML void zoomIn() { vm.zoomIn(); }
     @FXML void zoomOut() { vm.zoomOut(); }
     @FXML void zoomReset() { vm.zoomReset(); }

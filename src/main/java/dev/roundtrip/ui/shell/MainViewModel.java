@@ -58,6 +58,7 @@ public final class MainViewModel {
     private final javafx.beans.property.BooleanProperty presenter = new javafx.beans.property.SimpleBooleanProperty(false);
     /** A lesson step points at a readout tab: presenter view shows the inspector beside the diagram then. */
     private final javafx.beans.property.BooleanProperty readoutWanted = new javafx.beans.property.SimpleBooleanProperty(false);
+    private final ProjectorLayout layout = new ProjectorLayout();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper stageText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("Ready. Pick a preset or type a request, then press Send (Ctrl+Enter).");
@@ -311,6 +312,7 @@ public final class MainViewModel {
     public ObjectProperty<Theme> themeProperty() { return theme; }
     public javafx.beans.property.BooleanProperty presenterProperty() { return presenter; }
     public javafx.beans.property.BooleanProperty readoutWantedProperty() { return readoutWanted; }
+    public ProjectorLayout layout() { return layout; }
     public ReadOnlyStringProperty statusProperty() { return status.getReadOnlyProperty(); }
     /** What the playback bar says of the step on screen. */
     public ReadOnlyStringProperty stageTextProperty() { return stageText.getReadOnlyProperty(); }

@@ -154,6 +154,38 @@ class RecordingsFxTest {
         assertThat(fx(() -> robot.lookup("#runToggle").query().isDisabled())).isFalse();
     }
 
+    /**
+     * Issue 10: "a lesson's highlight on the exchange list stays after the lesson is closed, even in a
+     * replay". Over a replay the lesson marked the replay's list and selected its rows by the live ids.
+     */
+    @Test
+    void aLessonOpenedOverAReplayLeavesNoHighlightOnceClosed(FxRobot robot) throws Exception {
+        open(sample());
+        waitUntil("the replay is shown", () -> vm.replayingProperty().get() && vm.exchanges().size() == 7);
+        var player = view.lessons();
+        var lesson = dev.roundtrip.lesson.LessonLibrary.load().find("01-the-dance").orElseThrow();
+        fx(() -> { player.open(lesson); });
+        waitUntil("the window went back to the live session, where the lesson's exchanges are", () -> !vm.replayingProperty().get());
+        for (int step = 2; step <= lesson.steps().size(); step++) {
+            int n = step;
+            waitUntil("Next can be pressed", () -> player.viewModel().canNextProperty().get());
+            fx(() -> { player.next(); });
+            waitUntil("step " + n, () -> player.viewModel().stepTextProperty().get().startsWith("Step " + n + " ") && !player.viewModel().runningProperty().get());
+        }
+        javafx.scene.Node table = robot.lookup("#exchangeTable").query();
+        waitUntil("the last step marks the exchange list", () -> table.getStyleClass().contains("lesson-focus"));
+        assertThat(fx(() -> vm.selectedIdProperty().get())).as("the lesson's newest exchange is the one selected")
+                .isEqualTo(port.recording().exchanges().get(port.recording().exchanges().size() - 1).id());
+        assertThat(fx(() -> recordings.sessions().sessions().size())).as("the replay stays one choice away").isEqualTo(2);
+
+        fx(() -> player.closeLesson());
+
+        waitUntil("the lesson is closed", () -> !player.viewModel().openProperty().get());
+        assertThat(fx(() -> List.copyOf(table.getStyleClass()))).as("the exchange list's classes").doesNotContain("lesson-focus");
+        assertThat(fx(() -> view.diagram().lookupAll(".focused"))).as("glowing lifelines or stages").isEmpty();
+        assertThat(fx(() -> view.inspector().root().getTabs().stream().anyMatch(t -> t.getStyleClass().contains("lesson-focus")))).isFalse();
+    }
+
     @Test
     void aBadFileShowsItsExactReasonAndTheSessionIsUntouched(FxRobot robot) throws Exception {
         oneLiveExchange(robot);

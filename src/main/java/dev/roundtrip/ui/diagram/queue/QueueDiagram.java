@@ -3,6 +3,8 @@ package dev.roundtrip.ui.diagram.queue;
 import dev.roundtrip.queue.WorkQueue;
 import dev.roundtrip.text.Units;
 import dev.roundtrip.ui.diagram.SequenceDiagram;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import javafx.geometry.VPos;
 import javafx.scene.Group;
@@ -24,15 +26,20 @@ import javafx.scene.transform.Scale;
  * for room. It redraws when the trace grows ({@link #refresh}, called per frame).
  */
 public final class QueueDiagram extends Region {
-    static final double PRODUCER_X = 160;
-    static final double QUEUE_X = 420;
-    static final double FIRST_CONSUMER_X = 700;
-    static final double CONSUMER_GAP = 240;
-    static final double HEAD_Y = 112;
-    static final double HEAD_H = 54;
-    static final double TOP = HEAD_Y + HEAD_H + 40;
-    static final double TIME_H = 620;
+    static final double PRODUCER_X = 130;
+    static final double QUEUE_X = 350;
+    static final double FIRST_CONSUMER_X = 580;
+    static final double CONSUMER_GAP = 220;
+    static final double HEAD_W = 200;
+    static final double HEAD_Y = 108;
+    static final double HEAD_H = 50;
+    static final double TOP = HEAD_Y + HEAD_H + 30;
+    /** Compact enough that a 1280x720 window draws the run with its smallest text at 14 px. */
+    static final double TIME_H = 440;
     static final double SLOT_W = 24;
+    /** A work label's width per character and line height at its 22 px bold font, before CSS has measured it. */
+    private static final double LABEL_CHAR = 12.6;
+    private static final double LABEL_LINE = 27;
 
     private final Group content = new Group();
     private final Scale scale = new Scale(1, 1, 0, 0);
@@ -90,7 +97,7 @@ public final class QueueDiagram extends Region {
         }
         int n = script.consumers();
         // room for the longest work label right of the last consumer, and for the figures line
-        width = Math.max(consumerX(n) + 290, 1120);
+        width = Math.max(consumerX(n) + CONSUMER_GAP, 1000);
         height = TOP + TIME_H + 100;
         content.getChildren().add(banner());
         content.getChildren().add(legend(TOP + TIME_H + 62));
@@ -99,6 +106,8 @@ public final class QueueDiagram extends Region {
         for (int i = 1; i <= n; i++) head(consumerX(i), "Consumer " + i, "mdi2a-account-hard-hat");
         timeAxis();
         double lastLabelY = Double.NEGATIVE_INFINITY;
+        List<double[]> takes = new ArrayList<>();
+        List<Runnable> workLabels = new ArrayList<>();
         for (QueueDiagramScript.Job j : script.jobs()) {
             if (!j.queued()) continue;
             double slotX = QUEUE_X - (script.slots() - 1) * SLOT_W / 2 + j.slot() * SLOT_W;
@@ -121,17 +130,49 @@ public final class QueueDiagram extends Region {
             if (!j.taken() || j.consumer() < 1) continue;
             double cx = consumerX(j.consumer());
             content.getChildren().add(arrow(slotX + SLOT_W / 2 - 2, yOut, cx - 9, yOut, "queue-take"));
+            takes.add(new double[] {yOut, slotX, cx});
             if (j.workBegin() >= 0) {
                 double top = y(j.workBegin());
                 double bottom = j.done() ? y(j.workEnd()) : y(script.endNanos());
                 content.getChildren().add(bar(cx, top, bottom, "queue-work"));
                 if (bottom - top >= 20) {
-                    content.getChildren().add(text(cx + 16, (top + bottom) / 2 + 7, "job " + j.id()
-                            + (j.waitNanos() >= 1_000_000 ? "  (waited " + Units.duration(j.waitNanos()) + ")" : ""), "queue-job-label", TextAlignment.LEFT));
+                    // two short lines stay left of the next consumer's lifeline
+                    boolean waited = j.waitNanos() >= 1_000_000 && bottom - top >= 2 * LABEL_LINE;
+                    String label = "job " + j.id() + (waited ? "\nwaited " + Units.duration(j.waitNanos()) : "");
+                    workLabels.add(() -> content.getChildren().add(workLabel(cx + 16, top, bottom, label, takes)));
                 }
             }
         }
+        // after every arrow is known: a label goes where no arrow crosses it
+        workLabels.forEach(Runnable::run);
         requestLayout();
+    }
+
+    /**
+     * A consumer's work label beside its bar, at the height nearest the bar's middle where no take
+     * arrow (to a consumer further right) crosses the text; with no such height it gets the
+     * background's colour behind it, so it reads over the arrow.
+     */
+    private static Node workLabel(double x, double top, double bottom, String label, List<double[]> takes) {
+        String[] lines = label.split("\n");
+        double w = java.util.Arrays.stream(lines).mapToInt(String::length).max().orElse(0) * LABEL_CHAR;
+        double h = lines.length * LABEL_LINE;
+        double middle = (top + bottom - h) / 2 + 20;
+        for (double d = 0; d <= (bottom - top) / 2; d += 4) {
+            for (double baseline : new double[] {middle - d, middle + d}) {
+                if (baseline - 20 < top || baseline - 20 + h > bottom + 4) continue;
+                if (takes.stream().noneMatch(t -> crosses(t, x, x + w, baseline - 26, baseline - 20 + h + 14))) {
+                    return text(x, baseline, label, "queue-job-label", TextAlignment.LEFT);
+                }
+            }
+        }
+        Rectangle behind = new Rectangle(x - 4, middle - 24, w + 8, h + 6);
+        behind.getStyleClass().add("queue-label-back");
+        return new Group(behind, text(x, middle, label, "queue-job-label", TextAlignment.LEFT));
+    }
+
+    private static boolean crosses(double[] take, double x1, double x2, double y1, double y2) {
+        return take[0] >= y1 && take[0] <= y2 && take[1] < x2 && take[2] > x1;
     }
 
     private Node banner() {
@@ -174,14 +215,14 @@ public final class QueueDiagram extends Region {
     private void head(double x, String name, String icon) {
         Line life = new Line(x, HEAD_Y + HEAD_H, x, TOP + TIME_H + 30);
         life.getStyleClass().add("lifeline");
-        Rectangle box = new Rectangle(x - 110, HEAD_Y, 220, HEAD_H);
+        Rectangle box = new Rectangle(x - HEAD_W / 2, HEAD_Y, HEAD_W, HEAD_H);
         box.setArcWidth(14);
         box.setArcHeight(14);
         box.getStyleClass().add("lifeline-head");
         Label l = new Label(name, SequenceDiagram.icon(icon));
         l.getStyleClass().add("lifeline-name");
-        l.setPrefSize(220, HEAD_H);
-        l.setLayoutX(x - 110);
+        l.setPrefSize(HEAD_W, HEAD_H);
+        l.setLayoutX(x - HEAD_W / 2);
         l.setLayoutY(HEAD_Y);
         content.getChildren().addAll(life, box, l);
     }

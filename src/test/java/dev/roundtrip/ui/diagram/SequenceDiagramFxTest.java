@@ -1,0 +1,123 @@
+package dev.roundtrip.ui.diagram;
+
+import static dev.roundtrip.ui.FxWait.fx;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.roundtrip.record.Recording;
+import dev.roundtrip.ui.Fixtures;
+import dev.roundtrip.ui.LayoutCheck;
+import dev.roundtrip.ui.export.Theme;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** The diagram in the space a 1280x720 window gives it: one readable scale, a header that stays, badges inside. */
+@ExtendWith(ApplicationExtension.class)
+class SequenceDiagramFxTest {
+    private final Recording rec = Fixtures.classroom();
+    private SequenceDiagram diagram;
+
+    @Start
+    void start(Stage stage) {
+        diagram = new SequenceDiagram();
+        StackPane root = new StackPane(diagram);
+        root.getStyleClass().add("main-view");
+        root.getStylesheets().add(Theme.STYLESHEET);
+        stage.setScene(new Scene(root, 844, 330));
+        stage.show();
+    }
+
+    private void show(long id, int step) {
+        fx(() -> {
+            diagram.setScript(DiagramScript.of(rec.exchange(id).orElseThrow()));
+            diagram.setPosition(step, 0.5);
+            diagram.getScene().getRoot().applyCss();
+            diagram.getScene().getRoot().layout();
+        });
+    }
+
+    @Test
+    void anExchangeKeepsOneReadableScaleWhetherItHasOneStageOrFive() {
+        show(6, 0); // held before parse: one stage drawn
+        double held = fx(() -> diagram.scaleFactor());
+        assertThat(fx(() -> LayoutCheck.smallestFont(diagram))).isGreaterThanOrEqualTo(LayoutCheck.MIN_DIAGRAM_FONT);
+        show(1, 4); // five stages and a database call
+        assertThat(fx(() -> diagram.scaleFactor())).isEqualTo(held);
+        assertThat(fx(() -> LayoutCheck.smallestFont(diagram))).isGreaterThanOrEqualTo(LayoutCheck.MIN_DIAGRAM_FONT);
+    }
+
+    @Test
+    void zoomedInOnTheLastStageTheLifelineNamesAndTheTitleStayAtTheTop() {
+        fx(() -> diagram.setZoom(2));
+        show(1, 4);
+        Bounds space = fx(() -> diagram.localToScene(diagram.getLayoutBounds()));
+        for (String id : new String[] {"#lifeline-client", "#lifeline-database", "#outcome"}) {
+            Node n = fx(() -> diagram.lookup(id));
+            Bounds b = fx(() -> n.localToScene(n.getLayoutBounds()));
+            assertThat(b.getMinY()).as(id + " at the top").isBetween(space.getMinY(), space.getMinY() + 200);
+        }
+        Node interpret = fx(() -> diagram.lookup("#step-interpret"));
+        Bounds last = fx(() -> interpret.localToScene(interpret.getBoundsInLocal()));
+        assertThat(last.getMinY()).as("the rows scrolled to the last stage").isLessThan(space.getMaxY());
+        Node client = fx(() -> diagram.lookup("#lifeline-client"));
+        assertThat(fx(() -> client.localToScene(client.getLayoutBounds()).getMaxY())).as("the header is above the stage being shown")
+                .isLessThan(last.getMinY() + 30);
+    }
+
+    @Test
+    void zoomedInOnAHeldExchangeTheStageAndTheHeldMarkerAreInViewUnderTheHeader() {
+        fx(() -> diagram.setZoom(1.2));
+        show(6, 0);
+        Bounds space = fx(() -> diagram.localToScene(diagram.getLayoutBounds()));
+        Node header = fx(() -> diagram.lookup("#lifeline-client"));
+        double headerBottom = fx(() -> header.localToScene(header.getLayoutBounds()).getMaxY());
+        for (String id : new String[] {"#held-marker", "#figures-send"}) {
+            Node n = fx(() -> diagram.lookup(id));
+            Bounds b = fx(() -> n.localToScene(n.getLayoutBounds()));
+            assertThat(b.getMinY()).as(id + " below the header").isGreaterThanOrEqualTo(headerBottom);
+            assertThat(b.getMaxY()).as(id + " above the bottom edge").isLessThanOrEqualTo(space.getMaxY());
+        }
+    }
+
+    @Test
+    void theWheelScrollsTheRowsUnderTheHeaderAndShiftWheelScrollsAcross(org.testfx.api.FxRobot robot) {
+        fx(() -> diagram.setZoom(1.5));
+        show(1, 10); // the whole exchange, nothing animating: shown from the Client at the left
+        Node send = fx(() -> diagram.lookup("#figures-send"));
+        Node client = fx(() -> diagram.lookup("#lifeline-client"));
+        double sendY = fx(() -> send.localToScene(send.getLayoutBounds()).getMinY());
+        double clientX = fx(() -> client.localToScene(client.getLayoutBounds()).getMinX());
+        double headerY = fx(() -> client.localToScene(client.getLayoutBounds()).getMinY());
+        robot.moveTo(diagram).scroll(3, javafx.geometry.VerticalDirection.UP);
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        assertThat(fx(() -> send.localToScene(send.getLayoutBounds()).getMinY())).as("the rows moved").isNotEqualTo(sendY);
+        assertThat(fx(() -> client.localToScene(client.getLayoutBounds()).getMinY())).as("the header stayed").isEqualTo(headerY);
+        // Shift + wheel (what a mouse without a sideways wheel sends)
+        fx(() -> javafx.event.Event.fireEvent(diagram, new javafx.scene.input.ScrollEvent(javafx.scene.input.ScrollEvent.SCROLL,
+                100, 100, 100, 100, true, false, false, false, false, false, 0, -120, 0, -120,
+                javafx.scene.input.ScrollEvent.HorizontalTextScrollUnits.NONE, 0, javafx.scene.input.ScrollEvent.VerticalTextScrollUnits.NONE, 0, 0, null)));
+        fx(() -> diagram.layout());
+        assertThat(fx(() -> client.localToScene(client.getLayoutBounds()).getMinX())).as("the lifelines moved across").isLessThan(clientX);
+    }
+
+    @Test
+    void theHeldBadgeAndTheProblemBadgesLieInsideTheDiagramsWidth() {
+        for (long id : new long[] {6, 3, 4}) {
+            show(id, 10);
+            for (Node badge : fx(() -> diagram.lookupAll(".held-badge, .problem-badge"))) {
+                Bounds b = fx(() -> badge.localToScene(badge.getLayoutBounds()));
+                Node content = fx(() -> diagram.lookup("#diagram-header").getParent().getChildrenUnmodifiable().get(0));
+                Bounds inDiagram = fx(() -> content.sceneToLocal(b));
+                assertThat(inDiagram.getMaxX()).as("#%d %s", id, badge.getId()).isLessThanOrEqualTo(SequenceDiagram.WIDTH);
+                assertThat(fx(() -> LayoutCheck.shownText((javafx.scene.control.Labeled) badge).replace("\n", " ")))
+                        .as("#%d %s has its words", id, badge.getId()).isEqualTo(fx(() -> ((javafx.scene.control.Labeled) badge).getText()));
+            }
+        }
+    }
+}

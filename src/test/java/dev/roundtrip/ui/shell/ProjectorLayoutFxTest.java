@@ -1,0 +1,245 @@
+package dev.roundtrip.ui.shell;
+
+import static dev.roundtrip.ui.FxWait.fx;
+import static dev.roundtrip.ui.FxWait.waitUntil;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.roundtrip.lesson.Lesson;
+import dev.roundtrip.lesson.LessonLibrary;
+import dev.roundtrip.trace.Outcome;
+import dev.roundtrip.ui.LayoutCheck;
+import dev.roundtrip.ui.LiveWindow;
+import dev.roundtrip.ui.MonocleScreen;
+import dev.roundtrip.ui.SavedSamples;
+import dev.roundtrip.ui.TempHome;
+import dev.roundtrip.ui.lessons.LessonPanelViewModel;
+import dev.roundtrip.ui.recordings.RecordingSessions;
+import java.nio.file.Path;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * The main window on a projector's screen (Monocle's screen set to its size): nothing leaves the window,
+ * no label is cut to "…", no toolbar overflows, and the diagram's text is at least 14 px.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ProjectorLayoutFxTest {
+    @TempDir
+    Path dir;
+    private TempHome home;
+    private Stage stage;
+    private LiveWindow window;
+    private RecordingSessions recordings;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+    }
+
+    @BeforeEach
+    void useHome() {
+        home = TempHome.use(dir);
+    }
+
+    @AfterEach
+    void stop() {
+        if (window != null) window.close(() -> stage.hide(), () -> { if (recordings != null) recordings.close(); });
+        fx(MonocleScreen::reset);
+        home.restore();
+    }
+
+    private void show(int width, int height) {
+        window = fx(() -> LiveWindow.onScreen(stage, width, height, v -> recordings = RecordingSessions.install(v)));
+    }
+
+    private void sendAndFinish(String target) {
+        fx(() -> {
+            window.vm.composer().targetProperty().set(target);
+            window.vm.send();
+        });
+        waitUntil(target + " settled", () -> !window.vm.recording().exchanges().isEmpty()
+                && window.vm.recording().exchanges().stream().allMatch(x -> x.outcome() != Outcome.PENDING)
+                && window.vm.exchanges().size() == window.vm.recording().exchanges().size());
+        fx(() -> {
+            window.vm.playback().playingProperty().set(false);
+            window.vm.playback().toEnd();
+            window.view.renderNow(System.nanoTime());
+        });
+    }
+
+    private void assertReadable() {
+        assertThat(fx(() -> LayoutCheck.problems(stage.getScene()))).as("layout problems").isEmpty();
+        assertThat(fx(() -> LayoutCheck.smallestFont(window.view.diagram()))).as("the diagram's smallest font, px")
+                .isGreaterThanOrEqualTo(LayoutCheck.MIN_DIAGRAM_FONT);
+    }
+
+    @ParameterizedTest(name = "{0}x{1}")
+    @CsvSource({"1280, 720", "1024, 768"})
+    void theMainWindowWithAnExchangeFitsAndReads(int width, int height) {
+        show(width, height);
+        sendAndFinish("/users/1");
+        assertReadable();
+        javafx.scene.control.ScrollPane hex = fx(() -> {
+            javafx.scene.Node n = stage.getScene().lookup("#request-hex");
+            while (!(n instanceof javafx.scene.control.ScrollPane)) n = n.getParent();
+            return (javafx.scene.control.ScrollPane) n;
+        });
+        javafx.scene.Node line = fx(() -> ((javafx.scene.Parent) stage.getScene().lookup("#request-hex")).getChildrenUnmodifiable().get(0));
+        assertThat(fx(() -> hex.getViewportBounds().getHeight() / line.getLayoutBounds().getHeight())).as("hex rows the Bytes tab shows")
+                .isGreaterThanOrEqualTo(6);
+    }
+
+    @ParameterizedTest(name = "lesson {0} at 1280x720")
+    @ValueSource(strings = {"01-the-dance", "05-the-kernels-role"})
+    void everyStepOfALessonFitsAndReadsAt1280x720(String id) {
+        everyStepFitsAndReads(1280, 720, id);
+    }
+
+    /** The panel is 320 px wide here; its content is being rebuilt to fit that (Back, Reset, Next are cut today). */
+    @Disabled("until the lesson panel rebuild lands")
+    @ParameterizedTest(name = "lesson {0} at 1024x768")
+    @ValueSource(strings = {"01-the-dance", "05-the-kernels-role"})
+    void everyStepOfALessonFitsAndReadsAt1024x768(String id) {
+        everyStepFitsAndReads(1024, 768, id);
+    }
+
+    private void everyStepFitsAndReads(int width, int height, String id) {
+        show(width, height);
+        Lesson lesson = LessonLibrary.load().find(id).orElseThrow();
+        LessonPanelViewModel panel = window.view.lessons().viewModel();
+        fx(() -> { window.view.lessons().open(lesson); });
+        for (int step = 1; step <= lesson.steps().size(); step++) {
+            int n = step;
+            if (step > 1) next(panel, n);
+            waitUntil("step " + n + " of " + id + " is shown and its action ran", () -> panel.stepTextProperty().get().startsWith("Step " + n + " ")
+                    && !panel.runningProperty().get());
+            fx(() -> window.view.renderNow(System.nanoTime()));
+            assertThat(fx(() -> LayoutCheck.problems(stage.getScene()))).as("layout problems at step %d of %s", n, id).isEmpty();
+            assertThat(fx(() -> LayoutCheck.smallestFont(window.view.diagram()))).as("the diagram's smallest font at step %d, px", n)
+                    .isGreaterThanOrEqualTo(LayoutCheck.MIN_DIAGRAM_FONT);
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void atALessonTheRequestPaneFoldsIntoAStripThatBringsItBackAndFoldsTheLessonPanel() {
+        show(1280, 720);
+        javafx.scene.Node pane = fx(() -> stage.getScene().lookup("#leftPane"));
+        javafx.scene.Node strip = fx(() -> stage.getScene().lookup("#requestStrip"));
+        assertThat(fx(() -> strip.isVisible())).isFalse();
+        fx(() -> { window.view.lessons().open(LessonLibrary.load().find("01-the-dance").orElseThrow()); });
+        waitUntil("the lesson panel is open and the request pane folded", () -> strip.isVisible() && !pane.isVisible()
+                && window.view.root().getRight() == window.view.lessons().panel().root());
+        double diagram = fx(() -> window.view.diagram().getWidth());
+        assertThat(diagram).as("the diagram's width at its readable scale, px").isGreaterThanOrEqualTo(fx(() -> window.view.diagram().prefWidth(-1)));
+
+        fx(() -> ((javafx.scene.control.Button) stage.getScene().lookup("#showRequestPane")).fire());
+
+        waitUntil("the request pane is back, the lesson panel folded to its strip", () -> pane.isVisible() && !strip.isVisible()
+                && window.view.lessons().isCollapsed());
+    }
+
+    /** Lesson 12: each queue run is drawn readable, and no job's label has a take arrow through its words. */
+    @ParameterizedTest(name = "{0}x{1}")
+    @CsvSource({"1280, 720", "1024, 768"})
+    void lesson12sQueueRunsReadWithNoLabelUnderAnArrow(int width, int height) {
+        show(width, height);
+        Lesson lesson = LessonLibrary.load().find("12-beyond-request-response").orElseThrow();
+        LessonPanelViewModel panel = window.view.lessons().viewModel();
+        var queue = window.view.lessons().queueDiagram();
+        fx(() -> { window.view.lessons().open(lesson); });
+        int runs = 0;
+        for (int step = 1; step <= lesson.steps().size(); step++) {
+            int n = step;
+            if (step > 1) next(panel, n);
+            waitUntil("step " + n + " ran", () -> panel.stepTextProperty().get().startsWith("Step " + n + " ") && !panel.runningProperty().get());
+            if (!fx(() -> queue.isVisible())) continue;
+            waitUntil("the queue run of step " + n + " is drawn to its end", () -> {
+                queue.refresh();
+                var s = queue.script();
+                return s != null && s.summary().jobsDone() == s.setup().jobs();
+            });
+            runs++;
+            assertThat(fx(() -> LayoutCheck.smallestFont(queue))).as("the queue diagram's smallest font at step %d, px", n)
+                    .isGreaterThanOrEqualTo(LayoutCheck.MIN_DIAGRAM_FONT);
+            for (javafx.scene.Node label : fx(() -> queue.lookupAll(".queue-job-label"))) {
+                if (fx(() -> label.getParent().lookup(".queue-label-back") != null)) continue;
+                javafx.geometry.Bounds words = fx(() -> label.localToScene(label.getLayoutBounds()));
+                for (javafx.scene.Node take : fx(() -> queue.lookupAll(".arrow-line.queue-take"))) {
+                    javafx.geometry.Bounds line = fx(() -> take.localToScene(take.getLayoutBounds()));
+                    assertThat(words.intersects(line)).as("%s crossed by a take arrow at step %d", ((javafx.scene.text.Text) label).getText(), n).isFalse();
+                }
+            }
+        }
+        assertThat(runs).as("queue runs seen").isPositive();
+    }
+
+    @ParameterizedTest(name = "{0}x{1}")
+    @CsvSource({"1280, 720", "1024, 768"})
+    void theLessonBrowserFitsTheScreenAndReads(int width, int height) {
+        show(width, height);
+        fx(() -> window.view.lessons().browse());
+        waitUntil("the browser lists lessons", () -> !window.view.lessons().browserViewModel().rows().isEmpty());
+        Scene browser = fx(() -> window.view.lessons().browser().stage().getScene());
+        assertFits(browser, width, height);
+        fx(() -> { window.view.lessons().browser().stage().hide(); });
+    }
+
+    @ParameterizedTest(name = "{0}x{1}")
+    @CsvSource({"1280, 720", "1024, 768"})
+    void theCompareWindowFitsTheScreenAndReads(int width, int height) {
+        show(width, height);
+        sendAndFinish("/users/1");
+        fx(() -> ((javafx.scene.control.Button) stage.getScene().lookup("#resendButton")).fire());
+        waitUntil("the re-sent exchange was compared", () -> recordings.resend().resentProperty().get() != null
+                && recordings.compareView().stage() != null && recordings.compareView().stage().isShowing());
+        Scene compare = fx(() -> recordings.compareView().stage().getScene());
+        assertFits(compare, width, height);
+        for (var d : java.util.List.of(recordings.compareView().before(), recordings.compareView().after())) {
+            assertThat(fx(() -> LayoutCheck.smallestFont(d))).as("a compared diagram's smallest font, px").isGreaterThanOrEqualTo(LayoutCheck.MIN_DIAGRAM_FONT);
+        }
+        fx(() -> { recordings.compareView().stage().hide(); });
+    }
+
+    @ParameterizedTest(name = "{0}x{1}")
+    @CsvSource({"1280, 720", "1024, 768"})
+    void theRestoreBarFitsAndReads(int width, int height) throws Exception {
+        show(width, height);
+        SavedSamples.leftoverAutosave();
+        fx(() -> recordings.startAutosave());
+        waitUntil("the restore bar is offered", () -> stage.getScene().lookup("#restoreBar").isVisible());
+        assertReadable();
+    }
+
+    /** Presses Next once the lesson can go on (the step's action has ended and the panel knows it). */
+    private void next(LessonPanelViewModel panel, int step) {
+        waitUntil("Next can be pressed for step " + step, () -> panel.canNextProperty().get());
+        fx(() -> { window.view.lessons().next(); });
+    }
+
+    /** A window of its own: on the screen, and readable inside. */
+    private static void assertFits(Scene scene, int width, int height) {
+        javafx.stage.Window w = scene.getWindow();
+        assertThat(fx(() -> w.getX() >= 0 && w.getY() >= 0 && w.getX() + w.getWidth() <= width && w.getY() + w.getHeight() <= height))
+                .as("the window %s lies on the %dx%d screen", fx(() -> w.getX() + "," + w.getY() + " " + w.getWidth() + "x" + w.getHeight()), width, height).isTrue();
+        assertThat(fx(() -> LayoutCheck.problems(scene))).as("layout problems").isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}x{1}")
+    @CsvSource({"1280, 720", "1024, 768"})
+    void presenterViewFitsAndReads(int width, int height) {
+        show(width, height);
+        sendAndFinish("/users/1");
+        fx(() -> window.vm.togglePresenter());
+        assertReadable();
+    }
+}
