@@ -29,7 +29,7 @@ class LessonCommandTest {
     void validateWithoutFilesChecksTheShippedLessons() {
         Result r = run("lesson", "validate");
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(r.out()).contains("13 lesson(s) valid, 0 error(s)");
+        assertThat(r.out()).contains("15 lesson(s) valid, 0 error(s)");
     }
 
     @Test
@@ -55,7 +55,7 @@ class LessonCommandTest {
     void listShowsEveryLessonInOrder() {
         Result r = run("lesson", "list");
         assertThat(r.code()).isZero();
-        assertThat(r.out().lines().map(l -> l.split("\\s+")[0]).toList()).startsWith("01-the-dance", "02-status-codes").endsWith("13-the-40ms-mystery").hasSize(13);
+        assertThat(r.out().lines().map(l -> l.split("\\s+")[0]).toList()).startsWith("01-the-dance", "02-status-codes").endsWith("15-where-does-the-time-go").hasSize(15);
     }
 
     @Test
@@ -63,7 +63,7 @@ class LessonCommandTest {
         Result r = run("lesson", "run", "01-the-dance");
         assertThat(r.code()).as(r.out() + r.err()).isZero();
         assertThat(r.out()).contains("## Step 2 of 5").contains("measured: response.status = 200")
-                .contains("answer: 1 -> CORRECT").contains("Done: 5 steps, 3 checkpoints answered from live readouts.");
+                .contains("expect 200: holds (200)").contains("answer: 1 -> CORRECT").contains("Done: 5 steps, 3 checkpoints answered from live readouts, 4 expectations held.");
     }
 
     @Test

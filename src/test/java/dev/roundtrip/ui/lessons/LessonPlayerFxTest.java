@@ -142,6 +142,15 @@ class LessonPlayerFxTest {
 
         robot.push(KeyCode.ALT, KeyCode.RIGHT);
         waitForStep("Step 2 of 5");
+        // predict, observe, explain: a (wrong) prediction first; only then is the request sent
+        assertThat(fx(() -> robot.lookup("#checkButton").queryButton().getText())).isEqualTo("Lock in");
+        assertThat(vm.exchanges()).isEmpty();
+        answer(robot, "5000");
+        waitUntil("the prediction is shown beside the measurement", () -> fx(() -> lesson().comparisonProperty().get()).startsWith("You predicted 5000 ms"));
+        assertThat(robot.lookup(".lesson-comparison").queryAs(Label.class).isVisible()).isTrue();
+        click(robot, "#choice-1");
+        click(robot, "#checkButton");
+        waitUntil("the status question follows the explanation", () -> fx(() -> lesson().phaseProperty().get()) == dev.roundtrip.lesson.LessonSession.Phase.QUESTION);
         waitUntil("the lesson's exchange is listed and selected", () -> vm.selectedIdProperty().get() == lesson().latestExchangeProperty().get()
                 && vm.exchanges().size() == 1);
         int status = measuredStatus();
@@ -177,7 +186,7 @@ class LessonPlayerFxTest {
         waitUntil("wrong feedback for a number", () -> feedbackClass(robot).equals("feedback-wrong"));
         answer(robot, String.valueOf(bytes));
         waitUntil("right feedback for a number", () -> feedbackClass(robot).equals("feedback-correct"));
-        assertThat(fx(() -> lesson().completionTextProperty().get())).isEqualTo("60 % done");
+        assertThat(fx(() -> lesson().completionTextProperty().get())).isEqualTo("60 % done · predictions 0 of 1 right");
 
         // the clicker's Page Up goes back even while the answer field has the keyboard
         assertThat(fx(() -> robot.lookup("#numberField").query().isFocused())).isTrue();
@@ -195,7 +204,7 @@ class LessonPlayerFxTest {
         browseAndOpen(robot, "01-the-dance");
         assertThat(fx(() -> view.lessons().browserViewModel().rows().get(0).progressText())).isEqualTo("step 2 of 5");
         waitForStep("Step 2 of 5");
-        assertThat(fx(() -> lesson().completionTextProperty().get())).isEqualTo("60 % done");
+        assertThat(fx(() -> lesson().completionTextProperty().get())).isEqualTo("60 % done · predictions 0 of 1 right");
     }
 
     @Test
