@@ -26,7 +26,7 @@ final class LessonParser {
     static final List<String> LESSON_FIELDS = List.of("id", "title", "level", "goals", "steps");
     static final List<String> STEP_FIELDS = List.of("narration", "predict", "action", "with", "focus", "checkpoint");
     static final List<String> CHECKPOINT_FIELDS = List.of("question", "readout", "expect", "tolerance", "unit", "choices", "hints", "feedback");
-    static final List<String> PREDICT_FIELDS = List.of("question", "readout", "expect", "tolerance", "unit", "choices", "hints", "feedback", "explain");
+    static final List<String> PREDICT_FIELDS = List.of("question", "readout", "expect", "tolerance", "unit", "choices", "feedback", "explain");
     static final List<String> EXPLAIN_FIELDS = List.of("question", "choices");
     static final List<String> CHOICE_FIELDS = List.of("text", "value", "correct", "feedback");
     static final List<String> FEEDBACK_FIELDS = List.of("correct", "wrong", "notes");

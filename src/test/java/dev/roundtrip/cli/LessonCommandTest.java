@@ -67,6 +67,38 @@ class LessonCommandTest {
     }
 
     @Test
+    void runWritesTheResultsPerStepAsCsvOrJsonForTheTeacher(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("dance.csv");
+        Result r = run("lesson", "run", "01-the-dance", "--report", csv.toString());
+        assertThat(r.code()).as(r.out() + r.err()).isZero();
+        assertThat(r.out()).contains("Results written to " + csv);
+        java.util.List<String> rows = java.nio.file.Files.readAllLines(csv);
+        assertThat(rows.get(0).split(",")).startsWith("step", "question", "prediction", "answer", "measured", "correct", "seconds");
+        assertThat(rows).hasSize(4); // the three steps that ask something
+        assertThat(rows.get(1)).startsWith("2,Which status code did the server answer with?,").contains(",200 OK,200,true,");
+        assertThat(rows.get(2)).matches("3,How many bytes did the server read while parsing the request\\?,,(\\d+),\\1,true,.*");
+
+        Path json = dir.resolve("dance.json");
+        assertThat(run("lesson", "run", "01-the-dance", "--report", json.toString()).code()).isZero();
+        com.fasterxml.jackson.databind.JsonNode root = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.toFile());
+        assertThat(root.path("format").asText()).isEqualTo("roundtrip-lesson-results");
+        assertThat(root.path("lesson").asText()).isEqualTo("01-the-dance");
+        assertThat(root.path("steps")).hasSize(3);
+        assertThat(root.path("steps").get(0).path("prediction").asText()).as("the rehearsal predicts from the lesson's claim").isNotEmpty();
+        assertThat(root.path("totals").path("answeredRight").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void runFailsNamingTheFileAndLineOfAnExpectThatDoesNotHold(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        String dance = java.nio.file.Files.readString(Path.of("lessons/01-the-dance.yaml")).replace("expect: \"200\"", "expect: \"404\"");
+        java.nio.file.Files.writeString(dir.resolve("01-the-dance.yaml"), dance);
+        int line = 1 + (int) dance.substring(0, dance.indexOf("expect: \"404\"")).chars().filter(c -> c == '\n').count();
+        Result r = run("lesson", "run", "01-the-dance", "--dir", dir.toString());
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.out()).contains(dir.resolve("01-the-dance.yaml") + ":" + line + ": expected response.status = 404, measured 200");
+    }
+
+    @Test
     void runNamesTheKnownLessonsWhenTheIdIsUnknown() {
         Result r = run("lesson", "run", "99-nothing");
         assertThat(r.code()).isEqualTo(2);

@@ -137,7 +137,7 @@ public final class LessonPanelView {
         backButton.disableProperty().bind(vm.canBackProperty().not());
         nextButton.disableProperty().bind(vm.canNextProperty().not());
         resetButton.disableProperty().bind(vm.runningProperty().or(vm.openProperty().not()));
-        vm.runningProperty().addListener((o, a, on) -> nextButton.setText(on ? "Working…" : "Next"));
+        vm.runningProperty().addListener((o, a, on) -> nextButton.setText(on ? "Running" : "Next"));
         // the buttons go through menus with shortcuts: a click must not leave Space on them
         exportButton.disableProperty().bind(vm.openProperty().not());
         for (Button b : List.of(exportButton, collapseButton, closeButton, backButton, resetButton, nextButton, hintButton)) b.setFocusTraversable(false);

@@ -3,6 +3,7 @@ package dev.roundtrip.ui.lessons;
 import dev.roundtrip.gate.GateMode;
 import dev.roundtrip.lab.Lab;
 import dev.roundtrip.lesson.CheckResult;
+import dev.roundtrip.lesson.Checker;
 import dev.roundtrip.lesson.Checkpoint;
 import dev.roundtrip.lesson.Lesson;
 import dev.roundtrip.lesson.LessonRunner;
@@ -176,7 +177,7 @@ public final class LessonPanelViewModel implements AutoCloseable {
         LessonSession s = session;
         if (s == null) return CompletableFuture.failedFuture(new IllegalStateException("no lesson is open"));
         List<dev.roundtrip.lesson.StepResult> results = s.results();
-        return io.supply(() -> {
+        CompletableFuture<Void> written = io.supply(() -> {
             try {
                 dev.roundtrip.lesson.LessonResults.write(file, s.lesson(), results);
                 return null;
@@ -184,10 +185,15 @@ public final class LessonPanelViewModel implements AutoCloseable {
                 throw new java.io.UncheckedIOException(e);
             }
         });
+        written.whenComplete((ok, e) -> fx.execute(() -> {
+            if (e != null) problem.set("The results could not be written to " + file + ": " + rootMessage(e));
+            else report.set("Results written to " + file);
+        }));
+        return written;
     }
 
     public void hint() {
-        if (session != null) session.nextHint();
+        if (session != null && moreHints.get()) session.nextHint();
     }
 
     /** Forgets this lesson's progress and plays it again from step 1. */
@@ -261,18 +267,21 @@ public final class LessonPanelViewModel implements AutoCloseable {
             answer.set("");
             phase.set(now);
             showQuestion(s, step, now);
-            comparison.set(compare(s, step));
-            Optional<CheckResult> last = now == LessonSession.Phase.EXPLAIN ? Optional.empty() : s.lastResult().or(s::explanationResult);
+            // the prediction beside the measurement while it is explained (and after, on a step that asks nothing more)
+            comparison.set(now == LessonSession.Phase.QUESTION ? "" : compare(s, step));
+            Optional<CheckResult> last = now == LessonSession.Phase.EXPLAIN ? Optional.empty()
+                    : now == LessonSession.Phase.QUESTION ? s.lastResult() : s.lastResult().or(s::explanationResult);
             if (last.isPresent()) show(last.get());
             else clearFeedback();
         }
         List<String> shownHints = s.hintsShown();
         if (!shownHints.equals(hints)) hints.setAll(shownHints);
         Checkpoint c = step.checkpoint();
-        moreHints.set(c != null && shownHints.size() < c.hints().size());
+        // hints belong to the question: before it (a prediction, an explanation) they would give the answer away
+        moreHints.set(c != null && now == LessonSession.Phase.QUESTION && shownHints.size() < c.hints().size());
         Optional<StepRun> run = s.currentRun();
         canCheck.set(!isRunning && (now == LessonSession.Phase.PREDICT || (now != LessonSession.Phase.NONE && run.isPresent())));
-        report.set(isRunning ? "Running the step's action…" : run.map(StepRun::report).orElse(""));
+        report.set(isRunning ? "Running the step's action on the engine" : run.map(StepRun::report).orElse(""));
         running.set(isRunning);
         canBack.set(s.canGoBack());
         canNext.set(s.canGoNext());
@@ -332,27 +341,32 @@ public final class LessonPanelViewModel implements AutoCloseable {
         }
     }
 
-    /** "You predicted 50 ms · measured 2.31 ms: lower than you thought." once a predicted step has run. */
+    /** "You predicted 50 ms; measured 2.31 ms: too high." once a predicted step has run. */
     private static String compare(LessonSession s, Step step) {
         if (step.predict() == null || s.currentRun().isEmpty()) return "";
         Checkpoint g = step.predict().guess();
         ReadoutValue m = s.currentRun().get().reading(g.readout());
         String unit = g instanceof Checkpoint.Numeric n && !n.unit().isEmpty() ? " " + n.unit() : "";
-        String measured = m.available() ? m.display() + unit : m.display();
+        String measured = !m.available() ? m.display()
+                : g instanceof Checkpoint.MultipleChoice ? Checker.rightAnswer(g, m).replaceFirst("^\\d+\\. ", "") : m.display() + unit;
         Optional<String> predicted = s.prediction();
         if (predicted.isEmpty()) {
             boolean earlier = s.progress().predictions().containsKey(step.number());
             return (earlier ? "Predicted in an earlier session." : "No prediction was made.") + " Measured: " + measured + ".";
         }
-        String verdict = s.predictionResult().map(r -> {
-            switch (r.verdict()) {
-                case CORRECT: return " Your prediction was right.";
-                case WRONG: return g instanceof Checkpoint.Numeric
-                        ? (r.message().contains("higher") ? " More than was measured." : " Less than was measured.") : " Not what was measured.";
-                default: return " It cannot be judged in this run.";
-            }
-        }).orElse("");
-        return "You predicted " + predicted.get() + (g instanceof Checkpoint.Numeric ? unit : "") + " · measured " + measured + "." + verdict;
+        CheckResult.Verdict v = s.predictionResult().map(CheckResult::verdict).orElse(CheckResult.Verdict.NOT_MEASURABLE);
+        String you = "You predicted " + predicted.get() + (g instanceof Checkpoint.Numeric ? unit : "");
+        switch (v) {
+            case CORRECT: return you + "; measured " + measured + ": right.";
+            case WRONG: return you + "; measured " + measured + (g instanceof Checkpoint.Numeric
+                    ? (s.predictionResult().get().message().contains("higher") ? ": too high." : ": too low.") : ".");
+            default: return you + "; it cannot be judged in this run (measured " + measured + ").";
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        while (e.getCause() != null && e.getCause() != e) e = e.getCause();
+        return e.getMessage() == null ? e.toString() : e.getMessage();
     }
 
     static String describe(NagleExperiment.Result n) {

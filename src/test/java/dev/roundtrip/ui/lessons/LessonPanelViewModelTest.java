@@ -118,7 +118,7 @@ class LessonPanelViewModelTest {
         vm.check();
         waitFor(() -> vm.phaseProperty().get() == dev.roundtrip.lesson.LessonSession.Phase.EXPLAIN);
         assertThat(lab.recording().exchanges()).hasSize(before + 1);
-        assertThat(vm.comparisonProperty().get()).startsWith("You predicted 5000 ms · measured ").endsWith("More than was measured.");
+        assertThat(vm.comparisonProperty().get()).startsWith("You predicted 5000 ms; measured ").endsWith(" ms: too high.");
         assertThat(vm.questionKindProperty().get()).isEqualTo(LessonPanelViewModel.QuestionKind.CHOICE);
         vm.answerProperty().set("1");
         vm.check();
