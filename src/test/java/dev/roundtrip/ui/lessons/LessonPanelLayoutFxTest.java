@@ -51,12 +51,18 @@ class LessonPanelLayoutFxTest {
         lab.close();
     }
 
+    /** A window of its own: the shared test stage keeps its size for the tests that follow. */
     @Start
-    void start(Stage stage) {
-        this.stage = stage;
+    void start(Stage shared) {
         javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
+        stage = new Stage();
         stage.setScene(new Scene(new StackPane(), 320, HEIGHT));
         stage.show();
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void closeWindow() {
+        fx(() -> stage.hide());
     }
 
     @Test
