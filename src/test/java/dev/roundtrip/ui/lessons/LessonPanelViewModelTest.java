@@ -247,6 +247,26 @@ class LessonPanelViewModelTest {
     }
 
     @Test
+    void aQuestionThatCannotBeMeasuredInThisRunSaysSoAndIsNotCounted() throws Exception {
+        Lesson unmeasurable = LessonLoader.loadText("inline.yaml", "30-unmeasurable.yaml", String.join("\n",
+                "id: 30-unmeasurable", "title: Nothing held", "level: beginner", "goals: [x]", "steps:",
+                "  - narration: Sent, but never held before interpret.", "    action: send", "    with: {target: /}",
+                "    checkpoint: {question: \"How many bytes wait?\", readout: kernel.client.rxQueue, expect: \"> 0\", unit: bytes}")).lessons().get(0);
+        ProgressStore store = new ProgressStore(home.resolve("progress.json"));
+        LessonPanelViewModel vm = vm(store);
+        await(vm.open(unmeasurable));
+        vm.answerProperty().set("100");
+        vm.check();
+        pump();
+        assertThat(vm.feedbackKindProperty().get()).isEqualTo(LessonPanelViewModel.FeedbackKind.NOT_MEASURABLE);
+        assertThat(vm.feedbackProperty().get()).startsWith("Not counted.").contains("never held before interpret");
+        assertThat(vm.stepDoneProperty().get()).isFalse();
+        assertThat(vm.completionProperty().get()).isZero();
+        vm.closeNow();
+        assertThat(new ProgressStore(home.resolve("progress.json")).get("30-unmeasurable").completedSteps()).isEmpty();
+    }
+
+    @Test
     void withoutALiveLabLessonsCannotRunAndSaySo() {
         LessonPanelViewModel vm = new LessonPanelViewModel(null, () -> null, TaskRunner.SAME_THREAD, fx::add);
         assertThat(vm.open(lesson("01-the-dance"))).isCompletedExceptionally();
