@@ -130,7 +130,7 @@ public final class Checker {
     }
 
     /** The leading number of an answer such as "1,234 bytes" or "40ms"; null when there is none. */
-    static Double parseNumber(String text) {
+    public static Double parseNumber(String text) {
         if (text == null) return null;
         Matcher m = NUMBER.matcher(text.trim());
         if (!m.lookingAt() || m.end() == 0) return null;

@@ -358,8 +358,11 @@ public final class LessonPanelViewModel implements AutoCloseable {
         String you = "You predicted " + predicted.get() + (g instanceof Checkpoint.Numeric ? unit : "");
         switch (v) {
             case CORRECT: return you + "; measured " + measured + ": right.";
-            case WRONG: return you + "; measured " + measured + (g instanceof Checkpoint.Numeric
-                    ? (s.predictionResult().get().message().contains("higher") ? ": too high." : ": too low.") : ".");
+            case WRONG: {
+                Double p = Checker.parseNumber(predicted.get());
+                if (!(g instanceof Checkpoint.Numeric) || p == null) return you + "; measured " + measured + ".";
+                return you + "; measured " + measured + (p > m.number() ? ": too high." : ": too low.");
+            }
             default: return you + "; it cannot be judged in this run (measured " + measured + ").";
         }
     }
