@@ -6,6 +6,7 @@ import dev.roundtrip.lesson.LessonDryRun;
 import dev.roundtrip.lesson.LessonError;
 import dev.roundtrip.lesson.LessonLibrary;
 import dev.roundtrip.lesson.LessonLoader;
+import dev.roundtrip.lesson.LessonResults;
 import dev.roundtrip.lesson.LessonRunner;
 import dev.roundtrip.lesson.LessonSet;
 import java.io.PrintStream;
@@ -95,6 +96,7 @@ public final class LessonCommand implements Runnable {
 
     @Command(name = "run", mixinStandardHelpOptions = true,
             description = {"A teacher's dry run: runs every action of lesson ID against the embedded engine, headless,",
+                    "checks every 'expect' against the measurement (failing with FILE:LINE: expected ..., measured ...)",
                     "and answers each checkpoint from the live readouts, printing the narration and the answers."})
     static final class Run implements Callable<Integer> {
         @Spec
@@ -105,6 +107,10 @@ public final class LessonCommand implements Runnable {
 
         @Option(names = "--dir", paramLabel = "DIR", description = "read lessons from DIR instead of the shipped ones")
         Path dir;
+
+        @Option(names = "--report", paramLabel = "FILE", description = {"write the results per step (prediction, answer, measured, correct, seconds)",
+                "to FILE: JSON when it ends in .json, else CSV"})
+        Path reportFile;
 
         @Override
         public Integer call() throws Exception {
@@ -127,6 +133,15 @@ public final class LessonCommand implements Runnable {
             try (Lab lab = Lab.start()) {
                 LessonDryRun.Report report = LessonDryRun.run(lesson.get(), new LessonRunner(lab), ps);
                 ps.flush();
+                if (reportFile != null) {
+                    try {
+                        LessonResults.write(reportFile, lesson.get(), report.results());
+                        out.println("Results written to " + reportFile);
+                    } catch (java.io.IOException e) {
+                        spec.commandLine().getErr().println("the results could not be written to " + reportFile + ": " + e.getMessage());
+                        return PROBLEMS;
+                    }
+                }
                 return report.ok() ? 0 : PROBLEMS;
             }
         }

@@ -14,12 +14,15 @@ public record CheckResult(Verdict verdict, String message, ReadoutValue measured
         WRONG,
         /** The input could not be read (not a number, no such choice); nothing was counted. */
         INVALID_INPUT,
-        /** The readout could not be measured here (another OS, nothing held): any answer counts. */
+        /**
+         * The question cannot be judged in this run: its readout could not be measured (another OS,
+         * nothing held) or no choice has the measured value. Not counted, not saved as progress.
+         */
         NOT_MEASURABLE
     }
 
-    /** Whether the step counts as done. */
+    /** Whether the answer counts as right (only a judged, right answer does). */
     public boolean passed() {
-        return verdict == Verdict.CORRECT || verdict == Verdict.NOT_MEASURABLE;
+        return verdict == Verdict.CORRECT;
     }
 }

@@ -2,13 +2,17 @@ package dev.roundtrip.lesson;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Judges answers against the measurement taken when the step ran. Numbers may carry a unit or
  * thousands separators ("1,234 bytes"); a choice is given by its number (1, 2, ...), its letter
- * (a, b, ...) or its text.
+ * (a, b, ...) or its text. A question that cannot be judged in this run (its readout was not
+ * measured, or no choice has the measured value) is said so and never counts as passed.
  */
 public final class Checker {
     private static final Pattern NUMBER = Pattern.compile("[-+]?(\\d[\\d,_ ]*)?(\\.\\d+)?");
@@ -16,8 +20,28 @@ public final class Checker {
     private Checker() {}
 
     public static CheckResult check(Checkpoint checkpoint, String answer, ReadoutValue measured) {
-        if (checkpoint instanceof Checkpoint.Numeric n) return numeric(n, answer, measured);
-        return choice((Checkpoint.MultipleChoice) checkpoint, answer, measured);
+        return check(checkpoint, answer, measured, Map.of());
+    }
+
+    /**
+     * @param readings the other readouts taken with {@code measured}, for {@code {name}} placeholders
+     *     and the conditions of feedback notes
+     */
+    public static CheckResult check(Checkpoint checkpoint, String answer, ReadoutValue measured, Map<String, ReadoutValue> readings) {
+        Function<String, ReadoutValue> read = name -> name == null || name.equals(checkpoint.readout()) ? measured : readings.get(name);
+        if (checkpoint instanceof Checkpoint.Numeric n) return numeric(n, answer, measured, read);
+        return choice((Checkpoint.MultipleChoice) checkpoint, answer, measured, read);
+    }
+
+    /** Why {@code answer} cannot be read as an answer to {@code c} (before anything is measured), if it cannot. */
+    public static Optional<String> unreadable(Checkpoint c, String answer) {
+        if (c instanceof Checkpoint.Numeric n) {
+            return parseNumber(answer) != null ? Optional.empty()
+                    : Optional.of("Type a number, such as 42" + (n.unit().isEmpty() ? "" : " (" + n.unit() + ")") + ".");
+        }
+        Checkpoint.MultipleChoice mc = (Checkpoint.MultipleChoice) c;
+        return pick(mc, answer) >= 0 ? Optional.empty()
+                : Optional.of("Pick one of the " + mc.choices().size() + " answers (1 to " + mc.choices().size() + ").");
     }
 
     /** The right answer, as {@link CheckResult#rightAnswer()}; empty when none can be given. */
@@ -31,7 +55,7 @@ public final class Checker {
         return String.join(" / ", out);
     }
 
-    private static CheckResult numeric(Checkpoint.Numeric n, String answer, ReadoutValue measured) {
+    private static CheckResult numeric(Checkpoint.Numeric n, String answer, ReadoutValue measured, Function<String, ReadoutValue> read) {
         if (measured == null || !measured.available()) {
             return new CheckResult(CheckResult.Verdict.NOT_MEASURABLE, notMeasurable(measured), measured, "");
         }
@@ -42,13 +66,14 @@ public final class Checker {
         // judged against the value as shown (two decimals at most), so what students read is right
         double m = Math.round(measured.number() * 100.0) / 100.0;
         if (n.tolerance().accepts(given, m)) {
-            return new CheckResult(CheckResult.Verdict.CORRECT, fill(orDefault(n.feedbackCorrect(), "Right: the measurement says {measured}."), measured), measured, measured.display());
+            String said = join(fill(orDefault(n.feedbackCorrect(), "Right: the measurement says {measured}."), read), notes(n, read));
+            return new CheckResult(CheckResult.Verdict.CORRECT, said, measured, measured.display());
         }
         String direction = given > m ? "Your answer is higher than what was measured." : "Your answer is lower than what was measured.";
-        return new CheckResult(CheckResult.Verdict.WRONG, join(fill(n.feedbackWrong(), measured), direction), measured, measured.display());
+        return new CheckResult(CheckResult.Verdict.WRONG, join(fill(n.feedbackWrong(), read), direction), measured, measured.display());
     }
 
-    private static CheckResult choice(Checkpoint.MultipleChoice c, String answer, ReadoutValue measured) {
+    private static CheckResult choice(Checkpoint.MultipleChoice c, String answer, ReadoutValue measured, Function<String, ReadoutValue> read) {
         if (c.readout() != null && (measured == null || !measured.available())) {
             return new CheckResult(CheckResult.Verdict.NOT_MEASURABLE, notMeasurable(measured), measured, "");
         }
@@ -57,10 +82,14 @@ public final class Checker {
         if (picked < 0) {
             return new CheckResult(CheckResult.Verdict.INVALID_INPUT, "Pick one of the " + c.choices().size() + " answers (1 to " + c.choices().size() + ").", measured, right);
         }
+        if (c.readout() != null && right.isEmpty()) {
+            return new CheckResult(CheckResult.Verdict.NOT_MEASURABLE, "The measurement says " + measured.display()
+                    + ", which none of the answers offers: this question cannot be judged in this run and is not counted.", measured, "");
+        }
         Checkpoint.Choice choice = c.choices().get(picked);
         boolean correct = rightChoices(c, measured).contains(picked);
-        String general = correct ? orDefault(c.feedbackCorrect(), "Right.") : c.feedbackWrong();
-        String message = join(fill(choice.feedback(), measured), fill(general, measured));
+        String general = correct ? join(fill(orDefault(c.feedbackCorrect(), "Right."), read), notes(c, read)) : fill(c.feedbackWrong(), read);
+        String message = join(fill(choice.feedback(), read), general);
         return new CheckResult(correct ? CheckResult.Verdict.CORRECT : CheckResult.Verdict.WRONG, message, measured, right);
     }
 
@@ -74,7 +103,7 @@ public final class Checker {
         return right;
     }
 
-    private static boolean sameValue(String value, ReadoutValue measured) {
+    static boolean sameValue(String value, ReadoutValue measured) {
         if (measured.isNumber()) {
             Double v = parseNumber(value);
             return v != null && Math.abs(v - measured.number()) < 1e-9;
@@ -82,7 +111,8 @@ public final class Checker {
         return value.trim().equalsIgnoreCase(measured.text().trim());
     }
 
-    private static int pick(Checkpoint.MultipleChoice c, String answer) {
+    /** The index of the choice {@code answer} names, or -1. */
+    static int pick(Checkpoint.MultipleChoice c, String answer) {
         String a = answer == null ? "" : answer.trim();
         if (a.isEmpty()) return -1;
         if (a.matches("\\d+")) {
@@ -100,7 +130,7 @@ public final class Checker {
     }
 
     /** The leading number of an answer such as "1,234 bytes" or "40ms"; null when there is none. */
-    static Double parseNumber(String text) {
+    public static Double parseNumber(String text) {
         if (text == null) return null;
         Matcher m = NUMBER.matcher(text.trim());
         if (!m.lookingAt() || m.end() == 0) return null;
@@ -115,19 +145,37 @@ public final class Checker {
 
     private static String notMeasurable(ReadoutValue measured) {
         String why = measured == null ? "nothing was measured" : measured.unavailable();
-        return "This could not be measured here (" + why + "), so any answer counts.";
+        return "This could not be measured in this run (" + why + "), so the question cannot be judged and is not counted.";
     }
 
-    private static String fill(String text, ReadoutValue measured) {
+    /** The notes whose condition holds for what was measured; a note whose readouts are missing is left out. */
+    static String notes(Checkpoint c, Function<String, ReadoutValue> read) {
+        String out = "";
+        for (Checkpoint.Note n : c.notes()) {
+            if (n.when().test(read) == Condition.Outcome.HOLDS) out = join(out, fill(n.text(), read));
+        }
+        return out;
+    }
+
+    /** Replaces {@code {measured}} and {@code {readout.name}} with what was measured. */
+    static String fill(String text, Function<String, ReadoutValue> read) {
         if (text == null || text.isEmpty()) return "";
-        return measured == null ? text : text.replace("{measured}", measured.display());
+        Matcher m = Checkpoint.PLACEHOLDER.matcher(text);
+        StringBuilder b = new StringBuilder();
+        while (m.find()) {
+            String name = m.group(1);
+            ReadoutValue v = name.equals("measured") ? read.apply(null) : read.apply(name);
+            m.appendReplacement(b, Matcher.quoteReplacement(v == null ? m.group() : v.display()));
+        }
+        m.appendTail(b);
+        return b.toString();
     }
 
     private static String orDefault(String text, String fallback) {
         return text == null || text.isBlank() ? fallback : text;
     }
 
-    private static String join(String a, String b) {
+    static String join(String a, String b) {
         if (a.isBlank()) return b;
         if (b.isBlank()) return a;
         return a.strip() + " " + b.strip();

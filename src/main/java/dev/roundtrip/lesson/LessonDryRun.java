@@ -3,21 +3,26 @@ package dev.roundtrip.lesson;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
 /**
- * A teacher's rehearsal: every step's action runs against the real engine, and every checkpoint
- * is answered with the live measurement (or, for a fixed question, the choice the lesson marks
- * correct) through the same checker students face. Prints the narration and the answers.
+ * A teacher's rehearsal: every step's action runs against the real engine, and every claim a
+ * lesson makes about a readout ({@code expect}) is checked against the measurement, failing with
+ * {@code file:line: expected ..., measured ...}. Questions are then answered as a student who
+ * read the screen would (the measured value, or the choice the lesson marks right) through the
+ * same checker students face; a prediction is made from the lesson's own claim.
  */
 public final class LessonDryRun {
-    /** What the rehearsal found: checkpoints answered, and anything that went wrong. */
-    public record Report(String lessonId, int steps, int checkpointsAnswered, int notMeasurable, List<String> problems) {
+    /** What the rehearsal found: checkpoints answered, claims checked, and anything that went wrong. */
+    public record Report(String lessonId, int steps, int checkpointsAnswered, int notMeasurable, int expectsHeld,
+                         List<String> problems, List<StepResult> results) {
         public Report {
             problems = List.copyOf(problems);
+            results = List.copyOf(results);
         }
 
         public boolean ok() {
@@ -31,25 +36,49 @@ public final class LessonDryRun {
         List<String> problems = new ArrayList<>();
         int answered = 0;
         int unmeasured = 0;
+        int held = 0;
+        List<StepResult> results;
         out.println("# " + lesson.title() + "  (" + lesson.id() + ", " + lesson.level().wireName() + ")");
         for (String g : lesson.goals()) out.println("  goal: " + g);
         try (LessonSession session = new LessonSession(lesson, runner, null)) {
             for (int n = 1; n <= lesson.steps().size(); n++) {
-                try {
-                    (n == 1 ? session.start() : session.next()).get(LessonRunner.QUIET_TIMEOUT.toSeconds() + 70, TimeUnit.SECONDS);
-                } catch (ExecutionException | TimeoutException e) {
-                    String why = e instanceof ExecutionException ? e.getCause().getMessage() : "timed out";
-                    problems.add("step " + n + ": the action failed: " + why);
-                    out.println("  !! " + why);
-                    break;
-                }
-                Step step = session.currentStep();
-                StepRun run = session.currentRun().orElseThrow();
+                Step step = lesson.steps().get(n - 1);
+                if (!await(n == 1 ? session.start() : session.next(), n, problems, out)) break;
                 out.println();
                 out.println("## Step " + n + " of " + lesson.steps().size());
                 out.println(indent(step.narration()));
+                if (step.predict() != null) {
+                    Checkpoint g = step.predict().guess();
+                    String guess = rehearsalGuess(g);
+                    out.println("  predict: " + g.question() + " -> " + guess);
+                    if (!await(session.predict(guess), n, problems, out)) break;
+                }
+                StepRun run = session.currentRun().orElseThrow();
                 if (!run.report().isEmpty()) out.println("  > " + run.report());
                 if (!step.focus().isEmpty()) out.println("  focus: " + step.focus().stream().map(Focus::wireName).collect(Collectors.joining(", ")));
+                for (Checkpoint c : claims(step)) {
+                    if (c.expect() == null) continue;
+                    Condition k = c.expect().condition();
+                    Condition.Outcome o = k.test(run::reading);
+                    String line = lesson.source() + ":" + c.expect().line() + ": " + k.describe(run::reading);
+                    if (o == Condition.Outcome.FAILS) {
+                        problems.add(line);
+                        out.println("  !! " + line);
+                    } else if (o == Condition.Outcome.HOLDS) {
+                        held++;
+                        out.println("  expect " + k.text() + ": holds (" + run.reading(k.subject()).display() + ")");
+                    } else {
+                        out.println("  expect " + k.text() + ": not measurable here");
+                    }
+                }
+                if (step.predict() != null) {
+                    session.predictionResult().ifPresent(r -> out.println("  prediction -> " + r.verdict() + ": " + r.message()));
+                    Predict p = step.predict();
+                    String why = p.freeText() ? "(rehearsal)" : String.valueOf(rightChoice(p.explainChoices()));
+                    CheckResult e = session.explain(why);
+                    out.println("  explain: " + p.explainQuestion() + " -> " + why + " -> " + e.verdict());
+                    if (!e.passed()) problems.add(lesson.source() + ":" + step.line() + ": the explanation marked right was judged " + e.verdict());
+                }
                 Checkpoint c = step.checkpoint();
                 if (c == null) continue;
                 out.println("  ? " + c.question());
@@ -65,23 +94,64 @@ public final class LessonDryRun {
                 }
                 String answer = session.rightAnswer().orElse(null);
                 if (answer == null) {
-                    problems.add("step " + n + ": no choice matches the measurement " + run.measured().display());
+                    problems.add(lesson.source() + ":" + step.line() + ": step " + n + ": no choice matches the measurement " + run.measured().display());
                     out.println("  !! no choice has the value " + run.measured().display());
                     continue;
                 }
                 CheckResult r = session.answer(answer);
                 out.println("  answer: " + answer + (c instanceof Checkpoint.Numeric num && !num.unit().isEmpty() ? " " + num.unit() : "")
                         + " -> " + r.verdict() + (r.message().isEmpty() ? "" : ": " + r.message()));
-                if (!r.passed()) problems.add("step " + n + ": the measured answer was judged " + r.verdict());
+                if (!r.passed()) problems.add(lesson.source() + ":" + step.line() + ": step " + n + ": the measured answer was judged " + r.verdict());
                 else answered++;
             }
+            results = session.results();
         }
-        Report report = new Report(lesson.id(), lesson.steps().size(), answered, unmeasured, problems);
+        Report report = new Report(lesson.id(), lesson.steps().size(), answered, unmeasured, held, problems, results);
         out.println();
         out.println(report.ok()
-                ? "Done: " + report.steps() + " steps, " + answered + " checkpoints answered from live readouts" + (unmeasured > 0 ? ", " + unmeasured + " not measurable here" : "") + "."
-                : "Problems: " + String.join("; ", problems));
+                ? "Done: " + report.steps() + " steps, " + answered + " checkpoints answered from live readouts, " + held + " expectations held"
+                        + (unmeasured > 0 ? ", " + unmeasured + " not measurable here" : "") + "."
+                : "Problems:\n" + String.join("\n", problems));
         return report;
+    }
+
+    private static List<Checkpoint> claims(Step s) {
+        List<Checkpoint> out = new ArrayList<>();
+        if (s.predict() != null) out.add(s.predict().guess());
+        if (s.checkpoint() != null) out.add(s.checkpoint());
+        return out;
+    }
+
+    /** What the lesson claims the engine will show, as a prediction; else the first choice or 0. */
+    private static String rehearsalGuess(Checkpoint g) {
+        java.util.Optional<String> claimed = g.expect() == null ? java.util.Optional.empty() : g.expect().condition().example();
+        if (g instanceof Checkpoint.MultipleChoice mc) {
+            if (claimed.isPresent()) {
+                for (int i = 0; i < mc.choices().size(); i++) {
+                    if (Checker.sameValue(mc.choices().get(i).value(), ReadoutValue.text("", claimed.get()))) return String.valueOf(i + 1);
+                }
+            }
+            return "1";
+        }
+        return claimed.orElse("0");
+    }
+
+    private static int rightChoice(Checkpoint.MultipleChoice c) {
+        for (int i = 0; i < c.choices().size(); i++) if (c.choices().get(i).correct()) return i + 1;
+        return 1;
+    }
+
+    /** Waits for a step's action; false (with the problem noted) when it failed. */
+    private static boolean await(CompletableFuture<?> f, int n, List<String> problems, PrintStream out) throws InterruptedException {
+        try {
+            f.get(LessonRunner.QUIET_TIMEOUT.toSeconds() + 70, TimeUnit.SECONDS);
+            return true;
+        } catch (ExecutionException | TimeoutException e) {
+            String why = e instanceof ExecutionException ? e.getCause().getMessage() : "timed out";
+            problems.add("step " + n + ": the action failed: " + why);
+            out.println("  !! " + why);
+            return false;
+        }
     }
 
     private static String indent(String text) {

@@ -24,10 +24,13 @@ import org.yaml.snakeyaml.nodes.Tag;
  */
 final class LessonParser {
     static final List<String> LESSON_FIELDS = List.of("id", "title", "level", "goals", "steps");
-    static final List<String> STEP_FIELDS = List.of("narration", "action", "with", "focus", "checkpoint");
-    static final List<String> CHECKPOINT_FIELDS = List.of("question", "readout", "tolerance", "unit", "choices", "hints", "feedback");
+    static final List<String> STEP_FIELDS = List.of("narration", "predict", "action", "with", "focus", "checkpoint");
+    static final List<String> CHECKPOINT_FIELDS = List.of("question", "readout", "expect", "tolerance", "unit", "choices", "hints", "feedback");
+    static final List<String> PREDICT_FIELDS = List.of("question", "readout", "expect", "tolerance", "unit", "choices", "feedback", "explain");
+    static final List<String> EXPLAIN_FIELDS = List.of("question", "choices");
     static final List<String> CHOICE_FIELDS = List.of("text", "value", "correct", "feedback");
-    static final List<String> FEEDBACK_FIELDS = List.of("correct", "wrong");
+    static final List<String> FEEDBACK_FIELDS = List.of("correct", "wrong", "notes");
+    static final List<String> NOTE_FIELDS = List.of("when", "text");
 
     private final Problems problems;
     private int idLine;
@@ -105,9 +108,10 @@ final class LessonParser {
         String narration = s.requiredText("narration", "the Markdown text the teacher reads for this step").orElse(null);
         Action action = action(s);
         List<Focus> focus = focus(s);
-        Checkpoint checkpoint = s.get("checkpoint").flatMap(c -> checkpoint(c, s.child("checkpoint"))).orElse(null);
+        Checkpoint checkpoint = s.get("checkpoint").flatMap(c -> checkpoint(c, s.child("checkpoint"), false)).orElse(null);
+        Predict predict = s.get("predict").flatMap(p -> predict(p, s.child("predict"))).orElse(null);
         if (narration == null || action == null) return Optional.empty();
-        return Optional.of(new Step(number, narration.strip(), action, focus, checkpoint, node.getStartMark().getLine() + 1));
+        return Optional.of(new Step(number, narration.strip(), action, focus, checkpoint, node.getStartMark().getLine() + 1, predict));
     }
 
     private List<Focus> focus(YamlMap s) {
@@ -288,22 +292,30 @@ final class LessonParser {
 
     // --- checkpoints ---
 
-    private Optional<Checkpoint> checkpoint(Node node, String path) {
+    /** A question; as a prediction ({@code predicting}) it must be tied to a readout and may carry 'explain'. */
+    private Optional<Checkpoint> checkpoint(Node node, String path, boolean predicting) {
         Optional<YamlMap> m = YamlMap.of(node, path, problems);
         if (m.isEmpty()) return Optional.empty();
         YamlMap c = m.get();
-        c.rejectUnknown(CHECKPOINT_FIELDS, "");
-        String question = c.requiredText("question", "the question asked to the class").orElse(null);
+        int before = problems.count();
+        c.rejectUnknown(predicting ? PREDICT_FIELDS : CHECKPOINT_FIELDS, "");
+        String question = c.requiredText("question", predicting ? "the prediction asked before the action" : "the question asked to the class").orElse(null);
         List<String> hints = c.texts("hints");
-        String[] feedback = feedback(c);
         String readout = readout(c);
+        Feedback feedback = feedback(c, readout);
         boolean readoutOk = readout != null || !c.has("readout");
+        if (predicting && !c.has("readout")) {
+            c.missing("readout", "a prediction is compared with a measurement: name the readout it will be checked against");
+            return Optional.empty();
+        }
+        Checkpoint.Expect expect = expect(c, readout);
         if (c.has("choices")) {
             if (c.has("tolerance")) problems.at(c.get("tolerance").orElseThrow(), c.child("tolerance"), "tolerance applies only to number questions (without choices)");
             if (c.has("unit")) problems.at(c.get("unit").orElseThrow(), c.child("unit"), "unit applies only to number questions (without choices)");
             List<Checkpoint.Choice> choices = choices(c, readout != null || c.has("readout"));
-            if (question == null || !readoutOk || choices == null) return Optional.empty();
-            return Optional.of(new Checkpoint.MultipleChoice(question, readout, choices, hints, feedback[0], feedback[1]));
+            if (choices != null && readout != null) choicesMatchExpect(c, choices, expect);
+            if (question == null || !readoutOk || choices == null || problems.count() > before) return Optional.empty();
+            return Optional.of(new Checkpoint.MultipleChoice(question, readout, choices, hints, feedback.correct, feedback.wrong, expect, feedback.notes));
         }
         if (!c.has("readout")) {
             problems.at(node, path, "a checkpoint needs 'choices' (multiple choice) or 'readout' (a number checked against a live measurement)");
@@ -315,8 +327,87 @@ final class LessonParser {
         }
         Tolerance tolerance = tolerance(c);
         String unit = c.text("unit").orElse("");
-        if (question == null || readout == null || tolerance == null) return Optional.empty();
-        return Optional.of(new Checkpoint.Numeric(question, readout, tolerance, unit, hints, feedback[0], feedback[1]));
+        if (question == null || readout == null || tolerance == null || problems.count() > before) return Optional.empty();
+        return Optional.of(new Checkpoint.Numeric(question, readout, tolerance, unit, hints, feedback.correct, feedback.wrong, expect, feedback.notes));
+    }
+
+    private Optional<Predict> predict(Node node, String path) {
+        Optional<Checkpoint> guess = checkpoint(node, path, true);
+        if (!(node instanceof MappingNode)) return Optional.empty();
+        YamlMap p = YamlMap.of(node, path, new Problems(problems.file())).orElseThrow();
+        String question = Predict.DEFAULT_EXPLAIN;
+        Checkpoint.MultipleChoice choices = null;
+        Optional<Node> explain = p.get("explain");
+        if (explain.isPresent()) {
+            String ep = p.child("explain");
+            if (explain.get() instanceof ScalarNode sc) {
+                question = sc.getValue();
+            } else {
+                Optional<YamlMap> e = YamlMap.of(explain.get(), ep, problems);
+                if (e.isEmpty()) return Optional.empty();
+                e.get().rejectUnknown(EXPLAIN_FIELDS, " in explain");
+                question = e.get().requiredText("question", "what the student is asked to explain once the measurement is shown").orElse(null);
+                if (e.get().has("choices")) {
+                    List<Checkpoint.Choice> cs = choices(e.get(), false);
+                    if (cs == null || question == null) return Optional.empty();
+                    choices = new Checkpoint.MultipleChoice(question, null, cs, List.of(), "", "");
+                }
+            }
+        }
+        if (guess.isEmpty() || question == null) return Optional.empty();
+        return Optional.of(new Predict(guess.get(), question, choices));
+    }
+
+    /** Required on a readout question: without it a rehearsal passes whatever the engine measures. */
+    private Checkpoint.Expect expect(YamlMap c, String readout) {
+        Optional<Node> n = c.get("expect");
+        if (n.isEmpty()) {
+            if (c.has("readout") && readout != null) {
+                c.missing("expect", "what the engine must measure for the narration to be true ("
+                        + (c.has("choices") ? "the value of the right choice" : "a value, a range such as '>= 1048576' or '250..400', or a relation such as '== stage.send.bytes'")
+                        + "); without it a rehearsal passes whatever is measured");
+            }
+            return null;
+        }
+        if (!c.has("readout")) {
+            problems.at(n.get(), c.child("expect"), "'expect' needs a 'readout' on the checkpoint to be checked against");
+            return null;
+        }
+        if (readout == null) return null;
+        if (!(n.get() instanceof ScalarNode s)) {
+            problems.at(n.get(), c.child("expect"), "expected a value, a range or a relation as text, found " + YamlMap.describe(n.get()));
+            return null;
+        }
+        try {
+            return new Checkpoint.Expect(Condition.parse(s.getValue(), readout, false), s.getStartMark().getLine() + 1);
+        } catch (IllegalArgumentException e) {
+            problems.at(s, c.child("expect"), e.getMessage());
+            return null;
+        }
+    }
+
+    /** A readout question whose expected value no choice has could never pass; two choices with one value are both right. */
+    private void choicesMatchExpect(YamlMap c, List<Checkpoint.Choice> choices, Checkpoint.Expect expect) {
+        List<String> values = new ArrayList<>();
+        for (Checkpoint.Choice ch : choices) {
+            if (ch.value() == null) continue;
+            if (values.stream().anyMatch(v -> v.trim().equalsIgnoreCase(ch.value().trim()))) {
+                problems.at(c.get("choices").orElseThrow(), c.child("choices"), "two choices have the value '" + ch.value() + "'; each value may be offered once");
+            }
+            values.add(ch.value());
+        }
+        if (expect == null) return;
+        Optional<String> example = expect.condition().example();
+        if (example.isEmpty() || expect.condition().op() != Condition.Op.EQ) return;
+        boolean offered = choices.stream().anyMatch(ch -> ch.value() != null && Checker.sameValue(ch.value(), expectedValue(expect)));
+        if (!offered) {
+            problems.at(c.get("expect").orElseThrow(), c.child("expect"), "no choice has the value '" + example.get() + "'; expected one of " + String.join(", ", values));
+        }
+    }
+
+    private static ReadoutValue expectedValue(Checkpoint.Expect e) {
+        Condition k = e.condition();
+        return k.word() != null ? ReadoutValue.text(k.subject(), k.word()) : ReadoutValue.number(k.subject(), k.number());
     }
 
     private String readout(YamlMap c) {
@@ -340,6 +431,10 @@ final class LessonParser {
         try {
             double d = Double.parseDouble(percent ? v.substring(0, v.length() - 1).trim() : v);
             if (d < 0 || Double.isNaN(d) || Double.isInfinite(d)) throw new NumberFormatException();
+            if (percent && d >= 100) {
+                problems.at(s, c.child("tolerance"), "a tolerance of " + v + " accepts 0 whatever is measured, so any small answer passes; use less than 100%");
+                return null;
+            }
             return new Tolerance(d, percent);
         } catch (NumberFormatException e) {
             problems.at(s, c.child("tolerance"), expected + ", found '" + v + "'");
@@ -347,16 +442,49 @@ final class LessonParser {
         }
     }
 
-    private String[] feedback(YamlMap c) {
-        String[] out = {"", ""};
+    private record Feedback(String correct, String wrong, List<Checkpoint.Note> notes) {}
+
+    private Feedback feedback(YamlMap c, String readout) {
         Optional<Node> n = c.get("feedback");
-        if (n.isEmpty()) return out;
+        if (n.isEmpty()) return new Feedback("", "", List.of());
         Optional<YamlMap> f = YamlMap.of(n.get(), c.child("feedback"), problems);
-        if (f.isEmpty()) return out;
+        if (f.isEmpty()) return new Feedback("", "", List.of());
         f.get().rejectUnknown(FEEDBACK_FIELDS, " in feedback");
-        out[0] = f.get().text("correct").orElse("");
-        out[1] = f.get().text("wrong").orElse("");
-        return out;
+        String correct = placeholders(f.get(), "correct");
+        String wrong = placeholders(f.get(), "wrong");
+        List<Checkpoint.Note> notes = new ArrayList<>();
+        Optional<SequenceNode> seq = f.get().sequence("notes");
+        int i = 1;
+        for (Node item : seq.map(SequenceNode::getValue).orElse(List.of())) {
+            String p = f.get().child("notes") + "[" + i++ + "]";
+            Optional<YamlMap> note = YamlMap.of(item, p, problems);
+            if (note.isEmpty()) continue;
+            note.get().rejectUnknown(NOTE_FIELDS, " in a note");
+            String text = note.get().requiredText("text", "the claim said when 'when' holds").orElse(null);
+            if (text != null) placeholders(note.get(), "text");
+            Optional<String> when = note.get().requiredText("when", "the condition on the measurement under which the claim is true, such as '>= 30' or 'kernel.client.rxQueue > 0'");
+            if (when.isEmpty() || text == null) continue;
+            try {
+                notes.add(new Checkpoint.Note(Condition.parse(when.get(), readout, true), text));
+            } catch (IllegalArgumentException e) {
+                problems.at(note.get().get("when").orElseThrow(), note.get().child("when"), e.getMessage());
+            }
+        }
+        return new Feedback(correct, wrong, notes);
+    }
+
+    /** The text of {@code key}, every {@code {name}} in it checked to be {@code measured} or a readout. */
+    private String placeholders(YamlMap m, String key) {
+        String text = m.text(key).orElse("");
+        java.util.regex.Matcher k = Checkpoint.PLACEHOLDER.matcher(text);
+        while (k.find()) {
+            String name = k.group(1);
+            if (!name.equals("measured") && ReadoutCatalog.find(name).isEmpty()) {
+                problems.at(m.get(key).orElseThrow(), m.child(key), "unknown placeholder '{" + name + "}'; expected {measured} or a readout such as {stage.send.bytes}: "
+                        + ReadoutSuggestions.suggest(name));
+            }
+        }
+        return text;
     }
 
     private List<Checkpoint.Choice> choices(YamlMap c, boolean byReadout) {
@@ -388,7 +516,9 @@ final class LessonParser {
             out.add(new Checkpoint.Choice(text, value, correct, ch.text("feedback").orElse("")));
         }
         if (seq.get().getValue().size() < 2) problems.at(seq.get(), c.child("choices"), "expected at least two choices");
-        else if (!byReadout && !anyCorrect) problems.at(seq.get(), c.child("choices"), "no choice is marked 'correct: true'; mark the right one (or add a 'readout' to decide it live)");
+        else if (!byReadout && out.size() == seq.get().getValue().size() && out.stream().allMatch(Checkpoint.Choice::correct)) {
+            problems.at(seq.get(), c.child("choices"), "every choice is marked 'correct: true', so any answer passes; mark only the right one(s)");
+        } else if (!byReadout && !anyCorrect) problems.at(seq.get(), c.child("choices"), "no choice is marked 'correct: true'; mark the right one (or add a 'readout' to decide it live)");
         return problems.count() > before ? null : out;
     }
 

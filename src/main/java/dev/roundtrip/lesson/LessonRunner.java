@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /**
@@ -36,10 +37,20 @@ public final class LessonRunner {
     private final Lab lab;
     private final LessonState state = new LessonState();
     private final Readouts readouts;
+    private final UnaryOperator<RequestSpec> outgoing;
 
     /** Uses {@code lab} without owning it: closing the lab is the caller's job. */
     public LessonRunner(Lab lab) {
+        this(lab, UnaryOperator.identity());
+    }
+
+    /**
+     * A runner whose requests are changed on their way out: tests use it to play a lesson against an
+     * engine that answers differently from what the narration claims (a rehearsal must then fail).
+     */
+    LessonRunner(Lab lab, UnaryOperator<RequestSpec> outgoing) {
         this.lab = lab;
+        this.outgoing = outgoing;
         this.readouts = new Readouts(lab.recording(), state);
     }
 
@@ -88,9 +99,11 @@ public final class LessonRunner {
     public StepRun perform(Step step) throws LessonRunException, InterruptedException {
         String report = act(step.action());
         delivered();
+        java.util.Map<String, ReadoutValue> readings = new java.util.TreeMap<>();
+        for (String name : step.readoutsNeeded()) readings.put(name, readouts.read(name));
         Checkpoint c = step.checkpoint();
-        ReadoutValue measured = c == null || c.readout() == null ? null : readouts.read(c.readout());
-        return new StepRun(step, report, measured);
+        ReadoutValue measured = c == null || c.readout() == null ? null : readings.get(c.readout());
+        return new StepRun(step, report, measured, readings);
     }
 
     private String act(Action a) throws LessonRunException, InterruptedException {
@@ -185,7 +198,7 @@ public final class LessonRunner {
     }
 
     private long launch(RequestSpec spec) {
-        ExchangeHandle h = lab.send(spec);
+        ExchangeHandle h = lab.send(outgoing.apply(spec));
         state.sent(h.exchangeId());
         return h.exchangeId();
     }

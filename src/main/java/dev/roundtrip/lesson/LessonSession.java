@@ -36,6 +36,7 @@ public final class LessonSession implements AutoCloseable {
     private final Map<Integer, StepRun> runs = new HashMap<>();
     private final Map<Integer, Integer> hintsShown = new HashMap<>();
     private final Map<Integer, CheckResult> results = new HashMap<>();
+    private final Map<Integer, StepRecord> records = new HashMap<>();
     private LessonProgress progress;
     private int current;
     private boolean begun;
@@ -142,20 +143,168 @@ public final class LessonSession implements AutoCloseable {
         return List.copyOf(c.hints().subList(0, hintsShown.getOrDefault(current, 0)));
     }
 
+    /** What the current step asks of the student now. */
+    public enum Phase {
+        /** Nothing to answer (a telling step, or everything answered). */
+        NONE,
+        /** The prediction, before the step's action runs. */
+        PREDICT,
+        /** The prediction beside the measurement: why? */
+        EXPLAIN,
+        /** The checkpoint's question. */
+        QUESTION
+    }
+
+    public synchronized Phase phase() {
+        Step s = currentStep();
+        StepRecord r = records.get(current);
+        if (s.predict() != null && !runs.containsKey(current)) return isRunning() ? Phase.NONE : Phase.PREDICT;
+        boolean explained = r != null && r.explanation != null && r.explanation.passed() || progress.completedSteps().contains(current);
+        if (s.predict() != null && !explained) return Phase.EXPLAIN;
+        if (s.checkpoint() != null && !runs.containsKey(current)) return Phase.NONE;
+        if (s.checkpoint() != null) return Phase.QUESTION;
+        return Phase.NONE;
+    }
+
+    /**
+     * Records the student's prediction for the current step, then runs its action; the prediction
+     * is judged against the measurement once the action has run. An answer that cannot be read
+     * (not a number, no such choice) is refused with an INVALID_INPUT result and nothing runs.
+     */
+    public synchronized CompletableFuture<CheckResult> predict(String answer) {
+        Predict p = currentStep().predict();
+        if (p == null) throw new IllegalStateException("step " + current + " asks for no prediction");
+        if (runs.containsKey(current) || isRunning()) throw new IllegalStateException("step " + current + " has run already: its prediction is closed");
+        Optional<String> unreadable = Checker.unreadable(p.guess(), answer);
+        if (unreadable.isPresent()) {
+            return CompletableFuture.completedFuture(new CheckResult(CheckResult.Verdict.INVALID_INPUT, unreadable.get(), null, ""));
+        }
+        int step = current;
+        record(step).prediction = shown(p.guess(), answer);
+        record(step).predictedAt = clock.instant();
+        return reach(step).thenApply(run -> {
+            synchronized (this) {
+                return predictionResult(step).orElseThrow();
+            }
+        });
+    }
+
+    /** The prediction of the current step, judged against the measurement once its action ran. */
+    public synchronized Optional<CheckResult> predictionResult() {
+        return predictionResult(current);
+    }
+
+    private Optional<CheckResult> predictionResult(int step) {
+        StepRecord r = records.get(step);
+        return Optional.ofNullable(r == null ? null : r.predictionResult);
+    }
+
+    /** What the student predicted for the current step, if anything. */
+    public synchronized Optional<String> prediction() {
+        StepRecord r = records.get(current);
+        return Optional.ofNullable(r == null ? null : r.prediction);
+    }
+
+    /**
+     * The student's explanation once the prediction is shown beside the measurement: a choice of
+     * the lesson's explanations (judged by its marks) or a free-text line (any line counts).
+     */
+    public synchronized CheckResult explain(String answer) {
+        Predict p = currentStep().predict();
+        if (p == null) throw new IllegalStateException("step " + current + " asks for no prediction");
+        if (!runs.containsKey(current)) throw new IllegalStateException("step " + current + " has not run yet");
+        CheckResult r;
+        if (p.freeText()) {
+            r = answer == null || answer.isBlank()
+                    ? new CheckResult(CheckResult.Verdict.INVALID_INPUT, "Write one line: what explains the measurement?", null, "")
+                    : new CheckResult(CheckResult.Verdict.CORRECT, "Noted. Compare your line with the narration of the next steps.", null, "");
+        } else {
+            r = Checker.check(p.explainChoices(), answer, null);
+        }
+        if (r.verdict() == CheckResult.Verdict.INVALID_INPUT) return r;
+        StepRecord rec = record(current);
+        rec.explanation = r;
+        rec.explanationText = p.freeText() ? answer.strip() : choiceText(p.explainChoices(), answer);
+        rec.lastAt = clock.instant();
+        if (r.passed() && currentStep().checkpoint() == null) save(progress.withCompleted(current, clock.instant()));
+        changed();
+        return r;
+    }
+
+    public synchronized Optional<CheckResult> explanationResult() {
+        StepRecord r = records.get(current);
+        return Optional.ofNullable(r == null ? null : r.explanation);
+    }
+
+    private static String choiceText(Checkpoint.MultipleChoice c, String answer) {
+        int i = Checker.pick(c, answer);
+        return i < 0 ? answer : c.choices().get(i).text();
+    }
+
+    /** An answer as a teacher reads it: a choice's text rather than its number. */
+    private static String shown(Checkpoint c, String answer) {
+        String a = answer == null ? "" : answer.trim();
+        return c instanceof Checkpoint.MultipleChoice mc ? choiceText(mc, a) : a;
+    }
+
     /**
      * Judges an answer to the current step's checkpoint against the measurement taken after its
-     * action. Fails when the step has no checkpoint or its action has not run yet.
+     * action. Fails when the step has no checkpoint or its action has not run yet. A question that
+     * cannot be judged in this run (NOT_MEASURABLE) is not counted and not saved as progress.
      */
     public synchronized CheckResult answer(String answer) {
         Checkpoint c = currentStep().checkpoint();
         if (c == null) throw new IllegalStateException("step " + current + " asks no question");
         StepRun run = runs.get(current);
         if (run == null) throw new IllegalStateException("step " + current + " has not run yet");
-        CheckResult r = Checker.check(c, answer, run.measured());
-        if (r.verdict() != CheckResult.Verdict.INVALID_INPUT) results.put(current, r);
-        if (r.passed()) save(progress.withCompleted(current, clock.instant()));
+        CheckResult r = Checker.check(c, answer, run.measured(), run.readings());
+        if (r.verdict() != CheckResult.Verdict.INVALID_INPUT) {
+            results.put(current, r);
+            StepRecord rec = record(current);
+            rec.answer = shown(c, answer);
+            rec.attempts++;
+            rec.lastAt = clock.instant();
+        }
+        boolean explained = currentStep().predict() == null || explanationResult().map(CheckResult::passed).orElse(false);
+        if (r.passed() && explained) save(progress.withCompleted(current, clock.instant()));
         changed();
         return r;
+    }
+
+    /** Per step that asks anything: what was predicted, answered and measured, for the teacher. */
+    public synchronized List<StepResult> results() {
+        List<StepResult> out = new ArrayList<>();
+        for (Step s : lesson.steps()) {
+            if (!s.asks()) continue;
+            StepRecord r = records.getOrDefault(s.number(), new StepRecord());
+            StepRun run = runs.get(s.number());
+            CheckResult answered = results.get(s.number());
+            String question = s.checkpoint() != null ? s.checkpoint().question() : s.predict().guess().question();
+            ReadoutValue measured = run == null ? null
+                    : s.checkpoint() != null ? run.measured() : run.reading(s.predict().guess().readout());
+            ReadoutValue predictedAgainst = run == null || s.predict() == null ? null : run.reading(s.predict().guess().readout());
+            Double seconds = r.shownAt == null || r.lastAt == null ? null : java.time.Duration.between(r.shownAt, r.lastAt).toMillis() / 1000.0;
+            out.add(new StepResult(s.number(), question, r.prediction, r.predictionResult == null ? null : r.predictionResult.verdict(),
+                    predictedAgainst, r.explanationText, r.answer, answered == null ? null : answered.verdict(), measured, r.attempts, seconds));
+        }
+        return out;
+    }
+
+    private StepRecord record(int step) {
+        return records.computeIfAbsent(step, n -> new StepRecord());
+    }
+
+    /** What one student did at one step, for {@link #results()}. */
+    private static final class StepRecord {
+        String prediction;
+        java.time.Instant predictedAt;
+        CheckResult predictionResult;
+        CheckResult explanation;
+        String explanationText;
+        String answer;
+        int attempts;
+        java.time.Instant shownAt;
+        java.time.Instant lastAt;
     }
 
     public synchronized Optional<CheckResult> lastResult() {
@@ -191,6 +340,7 @@ public final class LessonSession implements AutoCloseable {
         runs.clear();
         hintsShown.clear();
         results.clear();
+        records.clear();
         problem = null;
         begun = false;
         current = 1;
@@ -224,6 +374,12 @@ public final class LessonSession implements AutoCloseable {
         problem = null;
         List<Step> todo = new ArrayList<>();
         for (int n = 1; n <= target; n++) if (!runs.containsKey(n)) todo.add(lesson.steps().get(n - 1));
+        // a prediction is asked before the action that reveals its answer: the target waits for it
+        Step reached = lesson.steps().get(target - 1);
+        StepRecord targetRecord = records.get(target);
+        boolean predictedBefore = progress.predictions().containsKey(target) || progress.completedSteps().contains(target);
+        if (reached.predict() != null && !runs.containsKey(target) && !predictedBefore
+                && (targetRecord == null || targetRecord.prediction == null)) todo.remove(reached);
         boolean fresh = !begun;
         begun = true;
         CompletableFuture<StepRun> f = new CompletableFuture<>();
@@ -238,13 +394,16 @@ public final class LessonSession implements AutoCloseable {
                     StepRun r = performOrRecordFailure(s);
                     synchronized (this) {
                         runs.put(s.number(), r);
-                        if (s.checkpoint() == null) progress = progress.withCompleted(s.number(), clock.instant());
+                        if (!s.asks()) progress = progress.withCompleted(s.number(), clock.instant());
+                        judgePrediction(s.number(), r);
                     }
                     last = r;
                 }
                 synchronized (this) {
                     save(progress.at(target, clock.instant()));
                     if (last == null) last = runs.get(target);
+                    StepRecord shown = record(target);
+                    if (shown.shownAt == null) shown.shownAt = clock.instant();
                 }
                 f.complete(last);
             } catch (Exception e) {
@@ -260,6 +419,20 @@ public final class LessonSession implements AutoCloseable {
         return f;
     }
 
+    /** Judges the step's prediction, made before its action, against what the action measured. */
+    private void judgePrediction(int step, StepRun run) {
+        Predict p = run.step().predict();
+        StepRecord r = records.get(step);
+        if (p == null || r == null || r.prediction == null) return;
+        Checkpoint g = p.guess();
+        r.predictionResult = Checker.check(g, r.prediction, run.reading(g.readout()), run.readings());
+        r.lastAt = r.predictedAt;
+        CheckResult.Verdict v = r.predictionResult.verdict();
+        if (v == CheckResult.Verdict.CORRECT || v == CheckResult.Verdict.WRONG) {
+            progress = progress.withPrediction(step, v == CheckResult.Verdict.CORRECT, clock.instant());
+        }
+    }
+
     /**
      * A failed action is recorded as run (with what went wrong), so Next moves on instead of
      * failing on it again; the failure still reaches the caller.
@@ -269,10 +442,10 @@ public final class LessonSession implements AutoCloseable {
             return runner.perform(s);
         } catch (LessonRunException e) {
             Checkpoint c = s.checkpoint();
-            ReadoutValue none = c == null || c.readout() == null ? null
-                    : ReadoutValue.unavailable(c.readout(), "the step's action failed: " + e.getMessage());
+            java.util.Map<String, ReadoutValue> none = new java.util.TreeMap<>();
+            for (String name : s.readoutsNeeded()) none.put(name, ReadoutValue.unavailable(name, "the step's action failed: " + e.getMessage()));
             synchronized (this) {
-                runs.put(s.number(), new StepRun(s, "failed: " + e.getMessage(), none));
+                runs.put(s.number(), new StepRun(s, "failed: " + e.getMessage(), c == null || c.readout() == null ? null : none.get(c.readout()), none));
             }
             throw e;
         }

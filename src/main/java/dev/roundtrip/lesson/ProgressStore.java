@@ -82,7 +82,12 @@ public final class ProgressStore {
                 for (JsonNode n : p.path("completedSteps")) done.add(n.asInt());
                 int current = Math.max(1, p.path("currentStep").asInt(1));
                 Instant at = p.hasNonNull("updatedAt") ? Instant.parse(p.get("updatedAt").asText()) : Instant.EPOCH;
-                lessons.put(e.getKey(), new LessonProgress(e.getKey(), current, done, at));
+                Map<Integer, Boolean> predictions = new java.util.TreeMap<>();
+                for (var pr = p.path("predictions").fields(); pr.hasNext(); ) {
+                    var x = pr.next();
+                    predictions.put(Integer.parseInt(x.getKey()), x.getValue().asBoolean());
+                }
+                lessons.put(e.getKey(), new LessonProgress(e.getKey(), current, done, at, predictions));
             }
         } catch (IOException | RuntimeException e) {
             lessons.clear();
@@ -107,6 +112,10 @@ public final class ProgressStore {
             o.put("currentStep", p.currentStep());
             ArrayNode done = o.putArray("completedSteps");
             new TreeSet<>(p.completedSteps()).forEach(done::add);
+            if (!p.predictions().isEmpty()) {
+                ObjectNode pr = o.putObject("predictions");
+                new java.util.TreeMap<>(p.predictions()).forEach((step, right) -> pr.put(String.valueOf(step), right));
+            }
             o.put("updatedAt", p.updatedAt().toString());
         }
         AtomicFile.write(file, out -> JSON.writerWithDefaultPrettyPrinter().writeValue(out, root));

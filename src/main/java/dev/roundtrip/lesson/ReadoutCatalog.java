@@ -26,6 +26,7 @@ public final class ReadoutCatalog {
         text("exchange.outcome", "how the latest exchange ended: completed, timeout, cancelled, failed or pending");
         text("respond.result", "what became of the server's response to the latest exchange: written (handed to the kernel), failed (the connection was gone) or none (not answered yet)");
         num("exchange.ms", "duration of the latest exchange from its first to its last fact, ms");
+        text("exchange.longestStage", "the stage of the latest exchange that took longest, begin to end: " + stageNames());
         for (Stage s : Stage.values()) {
             String n = s.wireName();
             if (s != Stage.PROCESS) {
@@ -67,6 +68,12 @@ public final class ReadoutCatalog {
     }
 
     private ReadoutCatalog() {}
+
+    private static String stageNames() {
+        java.util.List<String> n = new java.util.ArrayList<>();
+        for (Stage s : Stage.values()) n.add(s.wireName());
+        return String.join(", ", n.subList(0, n.size() - 1)) + " or " + n.get(n.size() - 1);
+    }
 
     private static void num(String name, String description) {
         ENTRIES.put(name, new Entry(name, Kind.NUMBER, description));

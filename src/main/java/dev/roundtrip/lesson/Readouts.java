@@ -59,6 +59,8 @@ final class Readouts {
             }
             case "exchange.ms":
                 return ReadoutValue.number(name, x.durationNanos() / 1e6);
+            case "exchange.longestStage":
+                return longestStage(name, x, events);
             case "process.sql.count":
                 return ReadoutValue.number(name, events.stream().filter(e -> e.sql() != null).count());
             case "process.sql.rows":
@@ -89,6 +91,21 @@ final class Readouts {
             default:
                 return stage(name, x, events);
         }
+    }
+
+    /** The stage with the longest begin-to-end; stages that did not both begin and end are left out. */
+    private ReadoutValue longestStage(String name, Exchange x, List<StageEvent> events) {
+        Stage longest = null;
+        double most = -1;
+        for (Stage s : Stage.values()) {
+            ReadoutValue ms = stage("stage." + s.wireName() + ".ms", x, events);
+            if (ms.available() && ms.number() > most) {
+                most = ms.number();
+                longest = s;
+            }
+        }
+        return longest == null ? ReadoutValue.unavailable(name, "no stage of this exchange has both begun and ended")
+                : ReadoutValue.text(name, longest.wireName());
     }
 
     /** stage.NAME.(bytes|reads|writes|ms|allocatedBytes) */

@@ -1,10 +1,12 @@
 package dev.roundtrip.lesson;
 
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * One step of a lesson: what the teacher says, what the engine does, where to look, and
- * optionally a question.
+ * optionally a prediction asked before the action and a question asked after it.
  *
  * @param number 1-based, as shown to students
  * @param narration short Markdown read aloud or shown in the lesson panel
@@ -12,9 +14,27 @@ import java.util.List;
  * @param focus what the UI highlights, in the order given
  * @param checkpoint the question, or null
  * @param line the 1-based line where the step starts in its file
+ * @param predict the prediction asked before the action, or null
  */
-public record Step(int number, String narration, Action action, List<Focus> focus, Checkpoint checkpoint, int line) {
+public record Step(int number, String narration, Action action, List<Focus> focus, Checkpoint checkpoint, int line, Predict predict) {
     public Step {
         focus = List.copyOf(focus);
+    }
+
+    public Step(int number, String narration, Action action, List<Focus> focus, Checkpoint checkpoint, int line) {
+        this(number, narration, action, focus, checkpoint, line, null);
+    }
+
+    /** Whether the step asks the student anything (a prediction or a question). */
+    public boolean asks() {
+        return checkpoint != null || predict != null;
+    }
+
+    /** Every readout to take after the action: those of the question, the prediction and their claims. */
+    public Set<String> readoutsNeeded() {
+        Set<String> names = new TreeSet<>();
+        if (checkpoint != null) names.addAll(checkpoint.readoutsNeeded());
+        if (predict != null) names.addAll(predict.guess().readoutsNeeded());
+        return names;
     }
 }

@@ -1,10 +1,23 @@
 package dev.roundtrip.lesson;
 
+import java.util.Map;
+
 /**
  * What happened when a step's action ran.
  *
  * @param report one line for the teacher: what was done and what the engine did
  * @param measured the checkpoint's readout, taken right after the action (null when the step has
  *     no checkpoint or a fixed multiple-choice one)
+ * @param readings every readout the step needs ({@link Step#readoutsNeeded()}), taken at the same moment
  */
-public record StepRun(Step step, String report, ReadoutValue measured) {}
+public record StepRun(Step step, String report, ReadoutValue measured, Map<String, ReadoutValue> readings) {
+    public StepRun {
+        readings = Map.copyOf(readings);
+    }
+
+    /** A readout taken after the action, or "not available" when the step did not take it. */
+    public ReadoutValue reading(String name) {
+        ReadoutValue v = readings.get(name);
+        return v != null ? v : ReadoutValue.unavailable(name, "not taken at this step");
+    }
+}

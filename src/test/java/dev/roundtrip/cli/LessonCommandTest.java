@@ -29,7 +29,7 @@ class LessonCommandTest {
     void validateWithoutFilesChecksTheShippedLessons() {
         Result r = run("lesson", "validate");
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(r.out()).contains("13 lesson(s) valid, 0 error(s)");
+        assertThat(r.out()).contains("15 lesson(s) valid, 0 error(s)");
     }
 
     @Test
@@ -55,7 +55,7 @@ class LessonCommandTest {
     void listShowsEveryLessonInOrder() {
         Result r = run("lesson", "list");
         assertThat(r.code()).isZero();
-        assertThat(r.out().lines().map(l -> l.split("\\s+")[0]).toList()).startsWith("01-the-dance", "02-status-codes").endsWith("13-the-40ms-mystery").hasSize(13);
+        assertThat(r.out().lines().map(l -> l.split("\\s+")[0]).toList()).startsWith("01-the-dance", "02-status-codes").endsWith("15-where-does-the-time-go").hasSize(15);
     }
 
     @Test
@@ -63,7 +63,39 @@ class LessonCommandTest {
         Result r = run("lesson", "run", "01-the-dance");
         assertThat(r.code()).as(r.out() + r.err()).isZero();
         assertThat(r.out()).contains("## Step 2 of 5").contains("measured: response.status = 200")
-                .contains("answer: 1 -> CORRECT").contains("Done: 5 steps, 3 checkpoints answered from live readouts.");
+                .contains("expect 200: holds (200)").contains("answer: 1 -> CORRECT").contains("Done: 5 steps, 3 checkpoints answered from live readouts, 4 expectations held.");
+    }
+
+    @Test
+    void runWritesTheResultsPerStepAsCsvOrJsonForTheTeacher(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("dance.csv");
+        Result r = run("lesson", "run", "01-the-dance", "--report", csv.toString());
+        assertThat(r.code()).as(r.out() + r.err()).isZero();
+        assertThat(r.out()).contains("Results written to " + csv);
+        java.util.List<String> rows = java.nio.file.Files.readAllLines(csv);
+        assertThat(rows.get(0).split(",")).startsWith("step", "question", "prediction", "answer", "measured", "correct", "seconds");
+        assertThat(rows).hasSize(4); // the three steps that ask something
+        assertThat(rows.get(1)).startsWith("2,Which status code did the server answer with?,").contains(",200 OK,200,true,");
+        assertThat(rows.get(2)).matches("3,How many bytes did the server read while parsing the request\\?,,(\\d+),\\1,true,.*");
+
+        Path json = dir.resolve("dance.json");
+        assertThat(run("lesson", "run", "01-the-dance", "--report", json.toString()).code()).isZero();
+        com.fasterxml.jackson.databind.JsonNode root = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.toFile());
+        assertThat(root.path("format").asText()).isEqualTo("roundtrip-lesson-results");
+        assertThat(root.path("lesson").asText()).isEqualTo("01-the-dance");
+        assertThat(root.path("steps")).hasSize(3);
+        assertThat(root.path("steps").get(0).path("prediction").asText()).as("the rehearsal predicts from the lesson's claim").isNotEmpty();
+        assertThat(root.path("totals").path("answeredRight").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void runFailsNamingTheFileAndLineOfAnExpectThatDoesNotHold(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        String dance = java.nio.file.Files.readString(Path.of("lessons/01-the-dance.yaml")).replace("expect: \"200\"", "expect: \"404\"");
+        java.nio.file.Files.writeString(dir.resolve("01-the-dance.yaml"), dance);
+        int line = 1 + (int) dance.substring(0, dance.indexOf("expect: \"404\"")).chars().filter(c -> c == '\n').count();
+        Result r = run("lesson", "run", "01-the-dance", "--dir", dir.toString());
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.out()).contains(dir.resolve("01-the-dance.yaml") + ":" + line + ": expected response.status = 404, measured 200");
     }
 
     @Test

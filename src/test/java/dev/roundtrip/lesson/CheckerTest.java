@@ -33,11 +33,50 @@ class CheckerTest {
     }
 
     @Test
-    void anUnmeasurableReadoutAcceptsAnyAnswerAndSaysWhy() {
+    void anUnmeasurableReadoutIsNotCountedAndSaysWhy() {
         CheckResult r = Checker.check(numeric(Tolerance.EXACT), "7", ReadoutValue.unavailable("x", "no /proc/net/tcp on this system"));
         assertThat(r.verdict()).isEqualTo(CheckResult.Verdict.NOT_MEASURABLE);
-        assertThat(r.passed()).isTrue();
-        assertThat(r.message()).contains("no /proc/net/tcp on this system");
+        assertThat(r.passed()).isFalse();
+        assertThat(r.message()).contains("no /proc/net/tcp on this system").contains("not counted");
+    }
+
+    @Test
+    void aChoiceQuestionWhoseMeasurementNoChoiceHasIsNotJudged() {
+        Checkpoint.MultipleChoice c = new Checkpoint.MultipleChoice("Which?", "response.status", List.of(
+                new Checkpoint.Choice("200 OK", "200", false, ""), new Checkpoint.Choice("404", "404", false, "")), List.of(), "", "");
+        CheckResult r = Checker.check(c, "1", ReadoutValue.number("response.status", 302));
+        assertThat(r.verdict()).isEqualTo(CheckResult.Verdict.NOT_MEASURABLE);
+        assertThat(r.passed()).isFalse();
+        assertThat(r.message()).contains("302").contains("none of the answers");
+    }
+
+    @Test
+    void feedbackIsTemplatedFromReadoutsAndANoteIsSaidOnlyWhenItsConditionHolds() {
+        Checkpoint.Numeric n = new Checkpoint.Numeric("Saved?", "nagle.savedMs", new Tolerance(25, true), "ms", List.of(),
+                "About {measured} ms, with {nagle.nodelayOn.ms} left.", "No.", null,
+                List.of(new Checkpoint.Note(Condition.parse("30..60", "nagle.savedMs", true), "One delayed-ACK timeout.")));
+        java.util.Map<String, ReadoutValue> others = java.util.Map.of("nagle.nodelayOn.ms", ReadoutValue.number("nagle.nodelayOn.ms", 1.5));
+        assertThat(Checker.check(n, "41", ReadoutValue.number("nagle.savedMs", 41), others).message())
+                .isEqualTo("About 41 ms, with 1.5 left. One delayed-ACK timeout.");
+        assertThat(Checker.check(n, "5", ReadoutValue.number("nagle.savedMs", 5), others).message())
+                .as("5 ms is no delayed-ACK timeout: the claim is left out").isEqualTo("About 5 ms, with 1.5 left.");
+    }
+
+    @Test
+    void conditionsCompareValuesRangesAndOtherReadouts() {
+        java.util.Map<String, ReadoutValue> m = java.util.Map.of("stage.parse.bytes", ReadoutValue.number("stage.parse.bytes", 83),
+                "stage.send.bytes", ReadoutValue.number("stage.send.bytes", 83), "exchange.outcome", ReadoutValue.text("exchange.outcome", "timeout"));
+        assertThat(Condition.parse("== stage.send.bytes", "stage.parse.bytes", false).test(m::get)).isEqualTo(Condition.Outcome.HOLDS);
+        assertThat(Condition.parse(">= 1048576", "stage.parse.bytes", false).test(m::get)).isEqualTo(Condition.Outcome.FAILS);
+        assertThat(Condition.parse(">= 1048576", "stage.parse.bytes", false).describe(m::get)).isEqualTo("expected stage.parse.bytes >= 1048576, measured 83");
+        assertThat(Condition.parse("80..90", "stage.parse.bytes", false).test(m::get)).isEqualTo(Condition.Outcome.HOLDS);
+        assertThat(Condition.parse("in timeout, cancelled", "exchange.outcome", false).test(m::get)).isEqualTo(Condition.Outcome.HOLDS);
+        assertThat(Condition.parse("!= timeout", "exchange.outcome", false).test(m::get)).isEqualTo(Condition.Outcome.FAILS);
+        assertThat(Condition.parse("< 5", "stage.interpret.bytes", false).test(m::get)).isEqualTo(Condition.Outcome.UNMEASURED);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Condition.parse(">= fast", "stage.parse.bytes", false))
+                .hasMessageContaining("expected a number, a range (250..400) or a readout");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Condition.parse("> 3", "exchange.outcome", false))
+                .hasMessageContaining("is a word");
     }
 
     @Test

@@ -96,6 +96,52 @@ class LessonLoaderTest {
     }
 
     @Test
+    void questionsThatPassWhateverIsMeasuredAreRefused(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path file = dir.resolve("30-regardless.yaml");
+        java.nio.file.Files.writeString(file, String.join("\n",
+                "id: 30-regardless", "title: t", "level: beginner", "goals: [g]", "steps:",
+                "  - narration: a",                                    // 6
+                "    action: send",
+                "    with: {target: /}",
+                "    checkpoint:",
+                "      question: Which status?",                       // 10
+                "      readout: response.status",
+                "      choices: [{text: '200', value: '200'}, {text: '404', value: '404'}]",
+                "  - narration: b",
+                "    checkpoint:",
+                "      question: Which status?",                       // 15
+                "      readout: response.status",
+                "      expect: '302'",
+                "      choices: [{text: '200', value: '200'}, {text: '404', value: '404'}]",
+                "  - narration: c",
+                "    checkpoint:",                                     // 20
+                "      question: Fixed",
+                "      choices: [{text: a, correct: true}, {text: b, correct: true}]",
+                "  - narration: d",
+                "    checkpoint:",
+                "      question: How many?",                           // 25
+                "      readout: stage.send.bytes",
+                "      expect: '> 0'",
+                "      tolerance: 100%",
+                "      feedback: {correct: 'About {stage.sendbytes}'}",
+                "  - narration: e",                                    // 30
+                "    predict:",
+                "      question: Guess",
+                "      readout: nagle.slower",
+                "      expect: '>= 3'",
+                "      choices: [{text: a, value: nodelay-off}, {text: b, value: nodelay-on}]",
+                "    action: nagle", ""));
+        List<String> errors = LessonLoader.loadFiles(List.of(file)).errors().stream().map(e -> e.toString().substring(file.toString().length())).toList();
+        assertThat(errors).containsExactly(
+                ":10:7: steps[1].checkpoint.expect: missing field 'expect': what the engine must measure for the narration to be true (the value of the right choice); without it a rehearsal passes whatever is measured",
+                ":17:15: steps[2].checkpoint.expect: no choice has the value '302'; expected one of 200, 404",
+                ":22:16: steps[3].checkpoint.choices: every choice is marked 'correct: true', so any answer passes; mark only the right one(s)",
+                ":28:18: steps[4].checkpoint.tolerance: a tolerance of 100% accepts 0 whatever is measured, so any small answer passes; use less than 100%",
+                ":29:27: steps[4].checkpoint.feedback.correct: unknown placeholder '{stage.sendbytes}'; expected {measured} or a readout such as {stage.send.bytes}: did you mean 'stage.send.bytes'? (every readout is listed in lessons/README.md)",
+                ":34:15: steps[5].predict.expect: 'nagle.slower' is a word: compare it with == or != only, such as 'completed' or '!= failed'; found '>= 3'");
+    }
+
+    @Test
     void anEmptyFileIsRefused() {
         assertThat(errorsOf("09-empty.yaml")).containsExactly(
                 ": the file is empty; expected a lesson with id, title, level, goals and steps");

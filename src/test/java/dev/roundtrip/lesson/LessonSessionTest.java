@@ -49,9 +49,25 @@ class LessonSessionTest {
             assertThat(s.canGoBack()).isFalse();
             assertThat(s.completion()).isEqualTo(1.0 / 6);
 
-            StepRun held = await(s.next());
+            // step 2 asks for a prediction before its action: nothing is sent until it is given
+            assertThat(await(s.next())).isNull();
             assertThat(s.stepNumber()).isEqualTo(2);
+            assertThat(s.phase()).isEqualTo(LessonSession.Phase.PREDICT);
+            assertThat(runner.exchanges()).isEmpty();
+            assertThat(s.predict("lots").get().verdict()).isEqualTo(CheckResult.Verdict.INVALID_INPUT);
+            assertThat(runner.exchanges()).isEmpty();
+            CheckResult predicted = s.predict("0").get(60, TimeUnit.SECONDS);
+            StepRun held = s.currentRun().orElseThrow();
             assertThat(held.report()).contains("held before parse");
+            assertThat(s.prediction()).hasValue("0");
+            if (predicted.verdict() == CheckResult.Verdict.WRONG) {
+                assertThat(s.progress().predictions()).containsEntry(2, false);
+            }
+            assertThat(s.phase()).isEqualTo(LessonSession.Phase.EXPLAIN);
+            assertThat(s.explain("9").verdict()).isEqualTo(CheckResult.Verdict.INVALID_INPUT);
+            assertThat(s.explain("2").verdict()).isEqualTo(CheckResult.Verdict.WRONG);
+            assertThat(s.explain("1").verdict()).isEqualTo(CheckResult.Verdict.CORRECT);
+            assertThat(s.phase()).isEqualTo(LessonSession.Phase.QUESTION);
             assertThat(lab.gates().heldStage(runner.exchanges().get(0))).hasValue(dev.roundtrip.trace.Stage.PARSE);
             assertThat(s.isStepComplete(2)).isFalse();
 
@@ -98,7 +114,9 @@ class LessonSessionTest {
         assumeThat(System.getProperty("os.name").toLowerCase()).contains("linux");
         try (LessonSession s = new LessonSession(kernel, new LessonRunner(lab), null)) {
             await(s.start());
-            StepRun held = await(s.next());
+            await(s.next());
+            s.predict("0").get(60, TimeUnit.SECONDS);
+            StepRun held = s.currentRun().orElseThrow();
             s.next().get(60, TimeUnit.SECONDS);
             StepRun released = await(s.next());
             assertThat(held.measured().name()).isEqualTo("kernel.server.rxQueue");
@@ -139,7 +157,9 @@ class LessonSessionTest {
                 "id: 30-cancel-first", "title: Cancel before sending", "level: beginner", "goals: [x]", "steps:",
                 "  - narration: The client leaves, but it never came.", "    action: cancel",
                 "  - narration: Now a real one.", "    action: send", "    with: {target: /}",
-                "    checkpoint: {question: \"Which status?\", readout: response.status}"));
+                "    checkpoint: {question: \"How many bytes?\", readout: stage.send.bytes, expect: \"> 0\"}",
+                "  - narration: Unmeasurable here.",
+                "    checkpoint: {question: \"How many bytes wait?\", readout: kernel.client.rxQueue, expect: \"> 0\"}"));
         assertThat(set.errors()).isEmpty();
         try (LessonSession s = new LessonSession(set.lessons().get(0), new LessonRunner(lab), null)) {
             var failed = s.start();
@@ -149,8 +169,14 @@ class LessonSessionTest {
             assertThat(s.problem()).hasValue("cancel: this lesson has not sent a request yet");
             assertThat(s.isStepComplete(1)).isFalse();
             StepRun run = await(s.next());
-            assertThat(run.measured().number()).isEqualTo(200.0);
+            assertThat(run.measured().number()).isPositive();
             assertThat(s.problem()).isEmpty();
+            // a readout that cannot be measured in this run is not counted and not saved as progress
+            await(s.next());
+            CheckResult unmeasured = s.answer("5");
+            assertThat(unmeasured.verdict()).isEqualTo(CheckResult.Verdict.NOT_MEASURABLE);
+            assertThat(unmeasured.message()).contains("never held before interpret").contains("not counted");
+            assertThat(s.isStepComplete(3)).isFalse();
         }
     }
 }

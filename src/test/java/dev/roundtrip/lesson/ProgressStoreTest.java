@@ -34,6 +34,18 @@ class ProgressStoreTest {
     }
 
     @Test
+    void predictionsAreKeptApartFromAnswersAcrossARestart(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path file = dir.resolve("progress.json");
+        LessonProgress p = LessonProgress.fresh("01-the-dance").withCompleted(1, java.time.Instant.EPOCH)
+                .withPrediction(2, false, java.time.Instant.EPOCH).withPrediction(4, true, java.time.Instant.EPOCH);
+        new ProgressStore(file).save(p);
+        LessonProgress again = new ProgressStore(file).get("01-the-dance");
+        assertThat(again.predictions()).containsExactlyInAnyOrderEntriesOf(java.util.Map.of(2, false, 4, true));
+        assertThat(again.predictionsRight()).isEqualTo(1);
+        assertThat(again.completedSteps()).containsExactly(1);
+    }
+
+    @Test
     void theHomeDirectoryMovesWithTheSystemProperty() {
         String before = System.getProperty(RoundtripHome.PROPERTY);
         try {

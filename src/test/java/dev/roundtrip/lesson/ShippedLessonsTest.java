@@ -21,7 +21,8 @@ import org.junit.jupiter.api.TestFactory;
 class ShippedLessonsTest {
     static final List<String> EXPECTED = List.of("01-the-dance", "02-status-codes", "03-anatomy-of-a-request",
             "04-data-access", "05-the-kernels-role", "06-big-responses", "07-memory", "08-the-client-that-leaves",
-            "09-malformed-requests", "10-keep-alive", "11-many-clients", "12-beyond-request-response", "13-the-40ms-mystery");
+            "09-malformed-requests", "10-keep-alive", "11-many-clients", "12-beyond-request-response", "13-the-40ms-mystery",
+            "14-guess-the-size", "15-where-does-the-time-go");
     static final boolean LINUX = System.getProperty("os.name").toLowerCase().contains("linux");
 
     private static Lab lab;
@@ -45,8 +46,12 @@ class ShippedLessonsTest {
         for (Lesson l : shipped.lessons()) {
             assertThat(l.goals()).as(l.id() + " goals").isNotEmpty();
             assertThat(l.checkpointCount()).as(l.id() + " checkpoints").isPositive();
-            // at least one question per lesson is answered from a live readout
+            // at least one question per lesson is answered from a live readout, and one step asks for a prediction first
             assertThat(l.steps()).as(l.id()).anyMatch(s -> s.checkpoint() != null && s.checkpoint().readout() != null);
+            assertThat(l.steps()).as(l.id() + " predicts").anyMatch(s -> s.predict() != null);
+            for (Step s : l.steps()) {
+                if (s.checkpoint() != null && s.checkpoint().readout() != null) assertThat(s.checkpoint().expect()).as(l.id() + " step " + s.number()).isNotNull();
+            }
         }
     }
 
@@ -65,6 +70,7 @@ class ShippedLessonsTest {
                     () -> LessonDryRun.run(lesson, new LessonRunner(lab), new PrintStream(buf, true, StandardCharsets.UTF_8)));
             String out = buf.toString(StandardCharsets.UTF_8);
             assertThat(report.problems()).as(out).isEmpty();
+            assertThat(report.expectsHeld()).as(out).isPositive();
             assertThat(report.checkpointsAnswered() + report.notMeasurable()).as(out).isEqualTo(lesson.checkpointCount());
             if (LINUX) assertThat(report.notMeasurable()).as(out).isZero();
             assertThat(out).contains("## Step " + lesson.steps().size() + " of " + lesson.steps().size());
@@ -102,6 +108,38 @@ class ShippedLessonsTest {
         assertThat(report.checkpointsAnswered()).isEqualTo(2);
     }
 
+    /** An engine that answers 404 to GET / (its requests for / go to a path it does not know). */
+    @Test
+    void lessonOneFailsItsRehearsalAtTheLineOfTheStatusClaimWhenGetSlashIsAnswered404() throws Exception {
+        Lesson dance = shipped.find("01-the-dance").orElseThrow();
+        LessonRunner wrongEngine = new LessonRunner(lab, spec -> "/".equals(spec.target())
+                ? new dev.roundtrip.client.RequestSpec(spec.method(), "/not-here", spec.headers(), spec.body(), spec.raw(), spec.keepAlive(), spec.timeout())
+                : spec);
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        LessonDryRun.Report report = LessonDryRun.run(dance, wrongEngine, new PrintStream(buf, true, StandardCharsets.UTF_8));
+        int line = lineOf(Path.of("lessons/01-the-dance.yaml"), "expect: \"200\"");
+        assertThat(report.ok()).isFalse();
+        assertThat(report.problems()).as(buf.toString(StandardCharsets.UTF_8))
+                .containsExactly("lessons/01-the-dance.yaml:" + line + ": expected response.status = 200, measured 404");
+    }
+
+    @Test
+    void aShippedExpectChangedOnPurposeFailsTheRehearsalNamingFileAndLine(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        String yaml = java.nio.file.Files.readString(Path.of("lessons/14-guess-the-size.yaml")).replace("expect: \"85..95\"", "expect: \">= 1000\"");
+        Path file = dir.resolve("14-guess-the-size.yaml");
+        java.nio.file.Files.writeString(file, yaml);
+        Lesson broken = LessonLoader.loadFiles(List.of(file)).lessons().get(0);
+        LessonDryRun.Report report = LessonDryRun.run(broken, new LessonRunner(lab), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        assertThat(report.problems()).singleElement().asString()
+                .startsWith(file + ":" + lineOf(file, "expect: \">= 1000\"") + ": expected stage.send.bytes >= 1000, measured ");
+    }
+
+    private static int lineOf(Path file, String text) throws java.io.IOException {
+        List<String> lines = java.nio.file.Files.readAllLines(file);
+        for (int i = 0; i < lines.size(); i++) if (lines.get(i).contains(text)) return i + 1;
+        throw new AssertionError(text + " is not in " + file);
+    }
+
     @Test
     void aDryRunCatchesAChoiceThatNoMeasurementCanMatch() throws Exception {
         LessonSet set = LessonLoader.loadDirectory(Path.of(getClass().getResource("/lessons/mismatch").toURI()));
@@ -109,6 +147,8 @@ class ShippedLessonsTest {
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         LessonDryRun.Report report = LessonDryRun.run(set.lessons().get(0), new LessonRunner(lab), new PrintStream(buf, true, StandardCharsets.UTF_8));
         assertThat(report.ok()).isFalse();
-        assertThat(report.problems()).containsExactly("step 1: no choice matches the measurement 200");
+        String file = set.lessons().get(0).source();
+        assertThat(report.problems()).containsExactly(file + ":12: expected response.status = 404, measured 200",
+                file + ":6: step 1: no choice matches the measurement 200");
     }
 }

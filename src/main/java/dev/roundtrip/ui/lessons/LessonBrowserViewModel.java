@@ -47,7 +47,7 @@ public final class LessonBrowserViewModel {
     private final Executor fx;
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
     private final ObservableList<String> errors = FXCollections.observableArrayList();
-    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("Loading lessons…");
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("Loading lessons");
     private LessonSet set = new LessonSet(List.of(), List.of());
 
     /**

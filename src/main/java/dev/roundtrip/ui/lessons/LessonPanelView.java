@@ -29,6 +29,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 public final class LessonPanelView {
     @FXML private VBox panel;
     @FXML private Label titleLabel;
+    @FXML private Button exportButton;
     @FXML private Button collapseButton;
     @FXML private Button closeButton;
     @FXML private Label stepLabel;
@@ -41,6 +42,7 @@ public final class LessonPanelView {
     @FXML private Label nagleLabel;
     @FXML private VBox checkpointBox;
     @FXML private Label questionLabel;
+    @FXML private Label comparisonLabel;
     @FXML private VBox choicesBox;
     @FXML private HBox numberRow;
     @FXML private TextField numberField;
@@ -98,10 +100,19 @@ public final class LessonPanelView {
             nagleLabel.getStyleClass().remove("focused");
             if (f.nagle()) nagleLabel.getStyleClass().add("focused");
         });
-        shownWhen(checkpointBox, vm.questionKindProperty().isNotEqualTo(LessonPanelViewModel.QuestionKind.NONE));
+        shownWhen(checkpointBox, vm.questionKindProperty().isNotEqualTo(LessonPanelViewModel.QuestionKind.NONE).or(vm.comparisonProperty().isNotEmpty()));
         questionLabel.textProperty().bind(vm.questionProperty());
+        comparisonLabel.textProperty().bind(vm.comparisonProperty());
+        shownWhen(comparisonLabel, vm.comparisonProperty().isNotEmpty());
         shownWhen(choicesBox, vm.questionKindProperty().isEqualTo(LessonPanelViewModel.QuestionKind.CHOICE));
-        shownWhen(numberRow, vm.questionKindProperty().isEqualTo(LessonPanelViewModel.QuestionKind.NUMBER));
+        shownWhen(numberRow, vm.questionKindProperty().isEqualTo(LessonPanelViewModel.QuestionKind.NUMBER)
+                .or(vm.questionKindProperty().isEqualTo(LessonPanelViewModel.QuestionKind.TEXT)));
+        vm.questionKindProperty().addListener((o, a, k) -> {
+            boolean text = k == LessonPanelViewModel.QuestionKind.TEXT;
+            numberField.setPromptText(text ? "one line, in your words" : "e.g. 42");
+            numberField.setPrefColumnCount(text ? 24 : 9);
+        });
+        checkButton.textProperty().bind(vm.checkTextProperty());
         vm.choices().addListener((ListChangeListener<String>) c -> renderChoices());
         renderChoices();
         numberField.textProperty().bindBidirectional(vm.answerProperty());
@@ -119,16 +130,17 @@ public final class LessonPanelView {
         feedbackLabel.textProperty().bind(vm.feedbackProperty());
         shownWhen(feedbackLabel, vm.feedbackProperty().isNotEmpty());
         vm.feedbackKindProperty().addListener((o, a, k) -> styleFeedback(k));
-        // the verdict must be seen: it sits at the bottom of a long narration
-        vm.feedbackProperty().addListener((o, a, t) -> { if (!t.isEmpty()) javafx.application.Platform.runLater(() -> scroller.setVvalue(1)); });
+        // a hint is shown with the narration, which scrolls: bring it into view
+        vm.hints().addListener((ListChangeListener<String>) c -> javafx.application.Platform.runLater(() -> scroller.setVvalue(1)));
         problemLabel.textProperty().bind(vm.problemProperty());
         shownWhen(problemLabel, vm.problemProperty().isNotEmpty());
         backButton.disableProperty().bind(vm.canBackProperty().not());
         nextButton.disableProperty().bind(vm.canNextProperty().not());
         resetButton.disableProperty().bind(vm.runningProperty().or(vm.openProperty().not()));
-        vm.runningProperty().addListener((o, a, on) -> nextButton.setText(on ? "Working…" : "Next"));
+        vm.runningProperty().addListener((o, a, on) -> nextButton.setText(on ? "Running" : "Next"));
         // the buttons go through menus with shortcuts: a click must not leave Space on them
-        for (Button b : List.of(collapseButton, closeButton, backButton, resetButton, nextButton, hintButton)) b.setFocusTraversable(false);
+        exportButton.disableProperty().bind(vm.openProperty().not());
+        for (Button b : List.of(exportButton, collapseButton, closeButton, backButton, resetButton, nextButton, hintButton)) b.setFocusTraversable(false);
     }
 
     private static void shownWhen(Node n, javafx.beans.value.ObservableBooleanValue on) {
@@ -207,6 +219,17 @@ public final class LessonPanelView {
     }
 
     @FXML void check() { vm.check(); }
+
+    /** Asks where to save the results; .json gives JSON, anything else CSV. */
+    @FXML void exportResults() {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle("Export the lesson's results");
+        chooser.getExtensionFilters().addAll(new javafx.stage.FileChooser.ExtensionFilter("CSV (spreadsheet)", "*.csv"),
+                new javafx.stage.FileChooser.ExtensionFilter("JSON", "*.json"));
+        chooser.setInitialFileName(vm.lessonIdProperty().get() + "-results.csv");
+        java.io.File f = chooser.showSaveDialog(panel.getScene() == null ? null : panel.getScene().getWindow());
+        if (f != null) vm.exportResults(f.toPath());
+    }
     @FXML void hint() { vm.hint(); }
     @FXML void back() { vm.back(); }
     @FXML void next() { onNext.run(); }

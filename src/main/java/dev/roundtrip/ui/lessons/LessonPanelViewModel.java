@@ -3,12 +3,14 @@ package dev.roundtrip.ui.lessons;
 import dev.roundtrip.gate.GateMode;
 import dev.roundtrip.lab.Lab;
 import dev.roundtrip.lesson.CheckResult;
+import dev.roundtrip.lesson.Checker;
 import dev.roundtrip.lesson.Checkpoint;
 import dev.roundtrip.lesson.Lesson;
 import dev.roundtrip.lesson.LessonRunner;
 import dev.roundtrip.lesson.LessonSession;
 import dev.roundtrip.lesson.NagleExperiment;
 import dev.roundtrip.lesson.ProgressStore;
+import dev.roundtrip.lesson.ReadoutValue;
 import dev.roundtrip.lesson.Step;
 import dev.roundtrip.lesson.StepRun;
 import dev.roundtrip.queue.WorkQueue;
@@ -43,7 +45,8 @@ import javafx.collections.ObservableList;
  * like any other.
  */
 public final class LessonPanelViewModel implements AutoCloseable {
-    public enum QuestionKind { NONE, CHOICE, NUMBER }
+    /** What the answer field is: choices, a number, or a free-text line (an explanation). */
+    public enum QuestionKind { NONE, CHOICE, NUMBER, TEXT }
 
     public enum FeedbackKind { NONE, CORRECT, WRONG, INVALID, NOT_MEASURABLE }
 
@@ -68,6 +71,9 @@ public final class LessonPanelViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper narration = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper question = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<QuestionKind> questionKind = new ReadOnlyObjectWrapper<>(QuestionKind.NONE);
+    private final ReadOnlyObjectWrapper<LessonSession.Phase> phase = new ReadOnlyObjectWrapper<>(LessonSession.Phase.NONE);
+    private final ReadOnlyStringWrapper checkText = new ReadOnlyStringWrapper("Check");
+    private final ReadOnlyStringWrapper comparison = new ReadOnlyStringWrapper("");
     private final ObservableList<String> choices = FXCollections.observableArrayList();
     private final ObservableList<String> choicesView = FXCollections.unmodifiableObservableList(choices);
     private final ReadOnlyStringWrapper unit = new ReadOnlyStringWrapper("");
@@ -92,6 +98,7 @@ public final class LessonPanelViewModel implements AutoCloseable {
     private final ReadOnlyLongWrapper latestExchange = new ReadOnlyLongWrapper(-1);
     private final ReadOnlyObjectWrapper<GateState> gates = new ReadOnlyObjectWrapper<>();
     private int shownStep = -1;
+    private LessonSession.Phase shownPhase;
 
     /**
      * @param lab the app's live lab, or null when the window shows a replay (lessons then cannot run)
@@ -143,16 +150,50 @@ public final class LessonPanelViewModel implements AutoCloseable {
         if (session != null) session.back();
     }
 
-    /** Checks {@link #answerProperty()}: a choice's number (1, 2, ...) or a number typed. */
+    /**
+     * Checks {@link #answerProperty()} (a choice's number, a number, or a line of text) as what the
+     * step asks now: the prediction (then the step's action runs), the explanation, or the answer.
+     */
     public Optional<CheckResult> check() {
         if (session == null || !canCheck.get()) return Optional.empty();
-        CheckResult r = session.answer(answer.get());
+        CheckResult r;
+        switch (session.phase()) {
+            case PREDICT: {
+                CompletableFuture<CheckResult> f = session.predict(answer.get());
+                if (!f.isDone()) return Optional.empty();
+                r = f.join();
+                break;
+            }
+            case EXPLAIN: r = session.explain(answer.get()); break;
+            case QUESTION: r = session.answer(answer.get()); break;
+            default: return Optional.empty();
+        }
         show(r);
         return Optional.of(r);
     }
 
+    /** Writes the lesson's results so far (per step: prediction, answer, measured, right, time) as CSV or JSON (by extension). */
+    public CompletableFuture<Void> exportResults(java.nio.file.Path file) {
+        LessonSession s = session;
+        if (s == null) return CompletableFuture.failedFuture(new IllegalStateException("no lesson is open"));
+        List<dev.roundtrip.lesson.StepResult> results = s.results();
+        CompletableFuture<Void> written = io.supply(() -> {
+            try {
+                dev.roundtrip.lesson.LessonResults.write(file, s.lesson(), results);
+                return null;
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        written.whenComplete((ok, e) -> fx.execute(() -> {
+            if (e != null) problem.set("The results could not be written to " + file + ": " + rootMessage(e));
+            else report.set("Results written to " + file);
+        }));
+        return written;
+    }
+
     public void hint() {
-        if (session != null) session.nextHint();
+        if (session != null && moreHints.get()) session.nextHint();
     }
 
     /** Forgets this lesson's progress and plays it again from step 1. */
@@ -214,44 +255,42 @@ public final class LessonPanelViewModel implements AutoCloseable {
         title.set(l.title());
         lessonId.set(l.id());
         stepText.set("Step " + s.stepNumber() + " of " + s.stepCount());
-        if (shownStep != s.stepNumber()) {
-            shownStep = s.stepNumber();
-            narration.set(step.narration());
-            answer.set("");
-            Checkpoint c = step.checkpoint();
-            question.set(c == null ? "" : c.question());
-            if (c instanceof Checkpoint.MultipleChoice mc) {
-                questionKind.set(QuestionKind.CHOICE);
-                choices.setAll(mc.choices().stream().map(Checkpoint.Choice::text).toList());
-                unit.set("");
-            } else if (c instanceof Checkpoint.Numeric n) {
-                questionKind.set(QuestionKind.NUMBER);
-                choices.clear();
-                unit.set(n.unit());
-            } else {
-                questionKind.set(QuestionKind.NONE);
-                choices.clear();
-                unit.set("");
+        LessonSession.Phase now = s.phase();
+        boolean newStep = shownStep != s.stepNumber();
+        if (newStep || now != shownPhase) {
+            if (newStep) {
+                narration.set(step.narration());
+                focus.set(LessonFocus.of(step.focus()));
             }
-            focus.set(LessonFocus.of(step.focus()));
-            Optional<CheckResult> last = s.lastResult();
+            shownStep = s.stepNumber();
+            shownPhase = now;
+            answer.set("");
+            phase.set(now);
+            showQuestion(s, step, now);
+            // the prediction beside the measurement while it is explained (and after, on a step that asks nothing more)
+            comparison.set(now == LessonSession.Phase.QUESTION ? "" : compare(s, step));
+            Optional<CheckResult> last = now == LessonSession.Phase.EXPLAIN ? Optional.empty()
+                    : now == LessonSession.Phase.QUESTION ? s.lastResult() : s.lastResult().or(s::explanationResult);
             if (last.isPresent()) show(last.get());
             else clearFeedback();
         }
         List<String> shownHints = s.hintsShown();
         if (!shownHints.equals(hints)) hints.setAll(shownHints);
         Checkpoint c = step.checkpoint();
-        moreHints.set(c != null && shownHints.size() < c.hints().size());
+        // hints belong to the question: before it (a prediction, an explanation) they would give the answer away
+        moreHints.set(c != null && now == LessonSession.Phase.QUESTION && shownHints.size() < c.hints().size());
         Optional<StepRun> run = s.currentRun();
-        canCheck.set(c != null && run.isPresent() && !isRunning);
-        report.set(isRunning ? "Running the step's action…" : run.map(StepRun::report).orElse(""));
+        canCheck.set(!isRunning && (now == LessonSession.Phase.PREDICT || (now != LessonSession.Phase.NONE && run.isPresent())));
+        report.set(isRunning ? "Running the step's action on the engine" : run.map(StepRun::report).orElse(""));
         running.set(isRunning);
         canBack.set(s.canGoBack());
         canNext.set(s.canGoNext());
         stepDone.set(s.isStepComplete(s.stepNumber()));
         double done = s.completion();
         completion.set(done);
-        completionText.set(Math.round(done * 100) + " % done");
+        long predicted = s.progress().predictions().size();
+        completionText.set(Math.round(done * 100) + " % done" + (predicted == 0 ? ""
+                : " · predictions " + s.progress().predictionsRight() + " of " + predicted + " right"));
         problem.set(s.problem().or(() -> store == null ? Optional.empty() : store.problem()).orElse(""));
         LessonRunner r = s.runner();
         pollQueue();
@@ -269,6 +308,68 @@ public final class LessonPanelViewModel implements AutoCloseable {
         LessonSession s = session;
         WorkQueue t = s == null ? null : s.runner().queue().orElse(null);
         if (t != queue.get()) queue.set(t);
+    }
+
+    /** The question of this phase: the prediction's, the explanation's, or the checkpoint's. */
+    private void showQuestion(LessonSession s, Step step, LessonSession.Phase now) {
+        Checkpoint c = null;
+        String text = "";
+        switch (now) {
+            case PREDICT: c = step.predict().guess(); text = "Predict first. " + c.question(); break;
+            case EXPLAIN: c = step.predict().explainChoices(); text = step.predict().explainQuestion(); break;
+            case QUESTION: c = step.checkpoint(); text = c.question(); break;
+            default: c = step.checkpoint(); text = c == null ? "" : c.question(); break;
+        }
+        question.set(text);
+        checkText.set(now == LessonSession.Phase.PREDICT ? "Lock in" : now == LessonSession.Phase.EXPLAIN ? "Submit" : "Check");
+        if (now == LessonSession.Phase.EXPLAIN && c == null) {
+            questionKind.set(QuestionKind.TEXT);
+            choices.clear();
+            unit.set("");
+        } else if (c instanceof Checkpoint.MultipleChoice mc) {
+            questionKind.set(QuestionKind.CHOICE);
+            choices.setAll(mc.choices().stream().map(Checkpoint.Choice::text).toList());
+            unit.set("");
+        } else if (c instanceof Checkpoint.Numeric n) {
+            questionKind.set(QuestionKind.NUMBER);
+            choices.clear();
+            unit.set(n.unit());
+        } else {
+            questionKind.set(QuestionKind.NONE);
+            choices.clear();
+            unit.set("");
+        }
+    }
+
+    /** "You predicted 50 ms; measured 2.31 ms: too high." once a predicted step has run. */
+    private static String compare(LessonSession s, Step step) {
+        if (step.predict() == null || s.currentRun().isEmpty()) return "";
+        Checkpoint g = step.predict().guess();
+        ReadoutValue m = s.currentRun().get().reading(g.readout());
+        String unit = g instanceof Checkpoint.Numeric n && !n.unit().isEmpty() ? " " + n.unit() : "";
+        String measured = !m.available() ? m.display()
+                : g instanceof Checkpoint.MultipleChoice ? Checker.rightAnswer(g, m).replaceFirst("^\\d+\\. ", "") : m.display() + unit;
+        Optional<String> predicted = s.prediction();
+        if (predicted.isEmpty()) {
+            boolean earlier = s.progress().predictions().containsKey(step.number());
+            return (earlier ? "Predicted in an earlier session." : "No prediction was made.") + " Measured: " + measured + ".";
+        }
+        CheckResult.Verdict v = s.predictionResult().map(CheckResult::verdict).orElse(CheckResult.Verdict.NOT_MEASURABLE);
+        String you = "You predicted " + predicted.get() + (g instanceof Checkpoint.Numeric ? unit : "");
+        switch (v) {
+            case CORRECT: return you + "; measured " + measured + ": right.";
+            case WRONG: {
+                Double p = Checker.parseNumber(predicted.get());
+                if (!(g instanceof Checkpoint.Numeric) || p == null) return you + "; measured " + measured + ".";
+                return you + "; measured " + measured + (p > m.number() ? ": too high." : ": too low.");
+            }
+            default: return you + "; it cannot be judged in this run (measured " + measured + ").";
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        while (e.getCause() != null && e.getCause() != e) e = e.getCause();
+        return e.getMessage() == null ? e.toString() : e.getMessage();
     }
 
     static String describe(NagleExperiment.Result n) {
@@ -291,7 +392,7 @@ public final class LessonPanelViewModel implements AutoCloseable {
             case CORRECT: return "Right!";
             case WRONG: return "Not quite.";
             case INVALID_INPUT: return "";
-            default: return "Counted.";
+            default: return "Not counted.";
         }
     }
 
@@ -307,6 +408,12 @@ public final class LessonPanelViewModel implements AutoCloseable {
     public ReadOnlyStringProperty narrationProperty() { return narration.getReadOnlyProperty(); }
     public ReadOnlyStringProperty questionProperty() { return question.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<QuestionKind> questionKindProperty() { return questionKind.getReadOnlyProperty(); }
+    /** What the step asks now: its prediction, the explanation, its question, or nothing. */
+    public ReadOnlyObjectProperty<LessonSession.Phase> phaseProperty() { return phase.getReadOnlyProperty(); }
+    /** The check button's text for this phase: Lock in, Submit or Check. */
+    public ReadOnlyStringProperty checkTextProperty() { return checkText.getReadOnlyProperty(); }
+    /** The prediction beside the measurement, once a predicted step has run; empty otherwise. */
+    public ReadOnlyStringProperty comparisonProperty() { return comparison.getReadOnlyProperty(); }
     public ObservableList<String> choices() { return choicesView; }
     public ReadOnlyStringProperty unitProperty() { return unit.getReadOnlyProperty(); }
     /** The answer being given: the choice's number (1-based) or the number typed. */

@@ -157,7 +157,9 @@ public final class LessonPlayer {
         reset.disableProperty().bind(vm.openProperty().not().or(vm.runningProperty()));
         MenuItem close = item("Close lesson", "mdi2c-close", this::closeLesson);
         close.disableProperty().bind(vm.openProperty().not());
-        m.getItems().addAll(browse, new SeparatorMenuItem(), next, back, hint, new SeparatorMenuItem(), panelItem, reset, close);
+        MenuItem results = item("Export results (CSV or JSON)", "mdi2f-file-export-outline", panel::exportResults);
+        results.disableProperty().bind(vm.openProperty().not());
+        m.getItems().addAll(browse, new SeparatorMenuItem(), next, back, hint, new SeparatorMenuItem(), panelItem, reset, results, close);
         return m;
     }
 

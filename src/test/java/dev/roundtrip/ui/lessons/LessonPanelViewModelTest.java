@@ -49,6 +49,16 @@ class LessonPanelViewModelTest {
         return lessons.stream().filter(l -> l.id().equals(id)).findFirst().orElseThrow();
     }
 
+    private void waitFor(java.util.function.BooleanSupplier done) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!done.getAsBoolean() && System.nanoTime() < deadline) {
+            pump();
+            Thread.sleep(5);
+        }
+        pump();
+        assertThat(done.getAsBoolean()).as("reached in time").isTrue();
+    }
+
     private void pump() {
         for (Runnable r; (r = fx.poll()) != null; ) r.run();
     }
@@ -96,6 +106,26 @@ class LessonPanelViewModelTest {
 
         await(vm.next());
         assertThat(vm.stepTextProperty().get()).isEqualTo("Step 2 of 5");
+        // predict first: nothing is sent until the prediction is locked in
+        int before = lab.recording().exchanges().size();
+        assertThat(vm.phaseProperty().get()).isEqualTo(dev.roundtrip.lesson.LessonSession.Phase.PREDICT);
+        assertThat(vm.questionKindProperty().get()).isEqualTo(LessonPanelViewModel.QuestionKind.NUMBER);
+        assertThat(vm.checkTextProperty().get()).isEqualTo("Lock in");
+        assertThat(vm.canCheckProperty().get()).isTrue();
+        assertThat(lab.recording().exchanges()).hasSize(before);
+        vm.answerProperty().set("soon");
+        assertThat(vm.check()).hasValueSatisfying(r -> assertThat(r.verdict()).isEqualTo(dev.roundtrip.lesson.CheckResult.Verdict.INVALID_INPUT));
+        vm.answerProperty().set("5000");
+        vm.check();
+        waitFor(() -> vm.phaseProperty().get() == dev.roundtrip.lesson.LessonSession.Phase.EXPLAIN);
+        assertThat(lab.recording().exchanges()).hasSize(before + 1);
+        assertThat(vm.comparisonProperty().get()).startsWith("You predicted 5000 ms; measured ").endsWith(" ms: too high.");
+        assertThat(vm.questionKindProperty().get()).isEqualTo(LessonPanelViewModel.QuestionKind.CHOICE);
+        vm.answerProperty().set("1");
+        vm.check();
+        pump();
+        assertThat(vm.phaseProperty().get()).isEqualTo(dev.roundtrip.lesson.LessonSession.Phase.QUESTION);
+        assertThat(vm.completionTextProperty().get()).endsWith("predictions 0 of 1 right");
         assertThat(vm.questionKindProperty().get()).isEqualTo(LessonPanelViewModel.QuestionKind.CHOICE);
         assertThat(vm.reportProperty().get()).contains("sent GET /");
         assertThat(vm.canCheckProperty().get()).isTrue();
@@ -143,7 +173,18 @@ class LessonPanelViewModelTest {
         assertThat(vm.feedbackKindProperty().get()).isEqualTo(LessonPanelViewModel.FeedbackKind.CORRECT);
         assertThat(vm.feedbackProperty().get()).contains("Exactly " + bytes + " bytes");
         assertThat(vm.completionProperty().get()).isEqualTo(3.0 / 5);
-        assertThat(vm.completionTextProperty().get()).isEqualTo("60 % done");
+        assertThat(vm.completionTextProperty().get()).isEqualTo("60 % done · predictions 0 of 1 right");
+
+        // the teacher's results: a wrong prediction, right answers, read back from the CSV
+        Path csv = home.resolve("results.csv");
+        vm.exportResults(csv).get(5, TimeUnit.SECONDS);
+        List<String> rows = java.nio.file.Files.readAllLines(csv);
+        assertThat(rows.get(0)).startsWith("step,question,prediction,answer,measured,correct,seconds");
+        assertThat(rows).hasSize(4);
+        assertThat(rows.get(1)).startsWith("2,Which status code did the server answer with?,5000,200 OK,200,true,")
+                .contains(",false,");
+        assertThat(rows.get(2)).startsWith("3,How many bytes did the server read while parsing the request?,," + bytes + " bytes," + bytes + ",true,");
+        assertThat(rows.get(3)).startsWith("4,How many bytes did the client write when it sent the request?,,,").contains(",,0");
 
         // back shows step 2 again with its verdict; nothing is sent again
         int sent = lab.recording().exchanges().size();
@@ -204,6 +245,26 @@ class LessonPanelViewModelTest {
         assertThat(vm.queueProperty().get()).isNotNull();
         assertThat(vm.queueProperty().get().summary().jobsDone()).isEqualTo(vm.queueProperty().get().setup().jobs());
         vm.closeNow();
+    }
+
+    @Test
+    void aQuestionThatCannotBeMeasuredInThisRunSaysSoAndIsNotCounted() throws Exception {
+        Lesson unmeasurable = LessonLoader.loadText("inline.yaml", "30-unmeasurable.yaml", String.join("\n",
+                "id: 30-unmeasurable", "title: Nothing held", "level: beginner", "goals: [x]", "steps:",
+                "  - narration: Sent, but never held before interpret.", "    action: send", "    with: {target: /}",
+                "    checkpoint: {question: \"How many bytes wait?\", readout: kernel.client.rxQueue, expect: \"> 0\", unit: bytes}")).lessons().get(0);
+        ProgressStore store = new ProgressStore(home.resolve("progress.json"));
+        LessonPanelViewModel vm = vm(store);
+        await(vm.open(unmeasurable));
+        vm.answerProperty().set("100");
+        vm.check();
+        pump();
+        assertThat(vm.feedbackKindProperty().get()).isEqualTo(LessonPanelViewModel.FeedbackKind.NOT_MEASURABLE);
+        assertThat(vm.feedbackProperty().get()).startsWith("Not counted.").contains("never held before interpret");
+        assertThat(vm.stepDoneProperty().get()).isFalse();
+        assertThat(vm.completionProperty().get()).isZero();
+        vm.closeNow();
+        assertThat(new ProgressStore(home.resolve("progress.json")).get("30-unmeasurable").completedSteps()).isEmpty();
     }
 
     @Test

@@ -1,0 +1,175 @@
+package dev.roundtrip.lesson;
+
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+/**
+ * A claim about a readout, as a lesson writes it: a value ({@code 200}, {@code completed}), a
+ * comparison ({@code ">= 1048576"}), a range ({@code "250..400"}) or a relation to another readout
+ * measured at the same moment ({@code "== stage.send.bytes"}). Used for a checkpoint's {@code expect}
+ * (what the engine must show for the narration to be true) and a feedback note's {@code when}.
+ *
+ * @param subject the readout the claim is about
+ * @param text the claim as written, for messages
+ */
+public record Condition(String subject, Op op, Double number, String word, String other, Double high, String text) {
+    public enum Op {
+        EQ("=="), NE("!="), LT("<"), LE("<="), GT(">"), GE(">="), RANGE(".."), IN("in");
+
+        final String symbol;
+
+        Op(String symbol) {
+            this.symbol = symbol;
+        }
+    }
+
+    /** Whether the claim holds for a measurement; UNMEASURED when a readout it needs is missing. */
+    public enum Outcome { HOLDS, FAILS, UNMEASURED }
+
+    /**
+     * Reads {@code text} as a claim about {@code subject}; with {@code subjectMayLead}, a leading
+     * readout name ({@code "nagle.savedMs >= 30"}) names another subject.
+     *
+     * @throws IllegalArgumentException with what was expected
+     */
+    public static Condition parse(String text, String subject, boolean subjectMayLead) {
+        String t = text.trim();
+        if (subjectMayLead) {
+            int space = t.indexOf(' ');
+            String first = space < 0 ? t : t.substring(0, space);
+            if (space > 0 && ReadoutCatalog.find(first).isPresent()) {
+                subject = first;
+                t = t.substring(space + 1).trim();
+            }
+        }
+        if (subject == null) throw new IllegalArgumentException("a condition needs a readout to be about: start it with one, such as 'nagle.savedMs >= 30'");
+        ReadoutCatalog.Kind kind = ReadoutCatalog.find(subject).orElseThrow().kind();
+        int dots = t.indexOf("..");
+        if (dots > 0 && Checker.parseNumber(t.substring(0, dots)) != null) {
+            Double low = exactNumber(t.substring(0, dots));
+            Double high = exactNumber(t.substring(dots + 2));
+            if (low == null || high == null || low > high) throw new IllegalArgumentException("expected a range LOW..HIGH of two numbers, LOW first, such as 250..400; found '" + text.trim() + "'");
+            if (kind != ReadoutCatalog.Kind.NUMBER) throw wordOnly(subject, text);
+            return new Condition(subject, Op.RANGE, low, null, null, high, text.trim());
+        }
+        if (t.startsWith("in ")) {
+            if (kind != ReadoutCatalog.Kind.TEXT) throw new IllegalArgumentException("'in' lists words; for a number use a range such as 250..400");
+            java.util.List<String> words = java.util.Arrays.stream(t.substring(3).split(",")).map(String::trim).toList();
+            if (words.size() < 2 || words.stream().anyMatch(w -> !w.matches("[A-Za-z][\\w-]*"))) {
+                throw new IllegalArgumentException("expected 'in' and two or more words separated by commas, such as 'in respond, interpret'; found '" + text.trim() + "'");
+            }
+            return new Condition(subject, Op.IN, null, String.join(",", words), null, null, text.trim());
+        }
+        Op op = Op.EQ;
+        for (Op o : new Op[] {Op.EQ, Op.NE, Op.GE, Op.LE, Op.GT, Op.LT}) {
+            if (t.startsWith(o.symbol)) {
+                op = o;
+                t = t.substring(o.symbol.length()).trim();
+                break;
+            }
+        }
+        if (t.isEmpty()) throw new IllegalArgumentException("expected a value after '" + op.symbol + "', such as '>= 100' or '== stage.send.bytes'");
+        Optional<ReadoutCatalog.Entry> other = ReadoutCatalog.find(t);
+        if (other.isPresent()) {
+            if (other.get().kind() != kind) throw new IllegalArgumentException("'" + subject + "' is a " + kindName(kind) + " and '" + t + "' a " + kindName(other.get().kind()) + "; they cannot be compared");
+            if (kind == ReadoutCatalog.Kind.TEXT && op != Op.EQ && op != Op.NE) throw wordOnly(subject, text);
+            return new Condition(subject, op, null, null, t, null, text.trim());
+        }
+        if (kind == ReadoutCatalog.Kind.TEXT) {
+            if (op != Op.EQ && op != Op.NE) throw wordOnly(subject, text);
+            if (!t.matches("[A-Za-z][\\w-]*")) throw new IllegalArgumentException("expected a word such as 'completed' for '" + subject + "', found '" + t + "'");
+            return new Condition(subject, op, null, t, null, null, text.trim());
+        }
+        Double n = exactNumber(t);
+        if (n == null) {
+            throw new IllegalArgumentException("expected a number, a range (250..400) or a readout after '" + op.symbol + "', found '" + t + "'; "
+                    + (t.contains(".") ? "no readout is called '" + t + "'" : "a readout is written like stage.send.bytes"));
+        }
+        return new Condition(subject, op, n, null, null, null, text.trim());
+    }
+
+    private static IllegalArgumentException wordOnly(String subject, String text) {
+        return new IllegalArgumentException("'" + subject + "' is a word: compare it with == or != only, such as 'completed' or '!= failed'; found '" + text.trim() + "'");
+    }
+
+    private static String kindName(ReadoutCatalog.Kind k) {
+        return k == ReadoutCatalog.Kind.NUMBER ? "number" : "word";
+    }
+
+    /** A whole number text, nothing after it ("1,048,576" is fine; "10 ms" is not). */
+    private static Double exactNumber(String s) {
+        String t = s.trim().replaceAll("(?<=\\d)[,_](?=\\d)", "");
+        try {
+            return Double.parseDouble(t);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** Readouts this claim needs, the subject included. */
+    public Set<String> readouts() {
+        Set<String> s = new TreeSet<>();
+        s.add(subject);
+        if (other != null) s.add(other);
+        return s;
+    }
+
+    public Outcome test(Function<String, ReadoutValue> read) {
+        ReadoutValue m = read.apply(subject);
+        if (m == null || !m.available()) return Outcome.UNMEASURED;
+        if (other != null) {
+            ReadoutValue o = read.apply(other);
+            if (o == null || !o.available()) return Outcome.UNMEASURED;
+            return holds(m, o.isNumber() ? o.number() : null, o.text()) ? Outcome.HOLDS : Outcome.FAILS;
+        }
+        return holds(m, number, word) ? Outcome.HOLDS : Outcome.FAILS;
+    }
+
+    private boolean holds(ReadoutValue m, Double n, String w) {
+        if (!m.isNumber()) {
+            if (op == Op.IN) return java.util.Arrays.stream(w.split(",")).anyMatch(x -> x.equalsIgnoreCase(m.text().trim()));
+            boolean same = w != null && m.text().trim().equalsIgnoreCase(w.trim());
+            return op == Op.NE ? !same : same;
+        }
+        if (n == null) return false;
+        double v = m.number();
+        double eps = 1e-9 * Math.max(1, Math.abs(n));
+        switch (op) {
+            case EQ: return Math.abs(v - n) <= eps;
+            case NE: return Math.abs(v - n) > eps;
+            case LT: return v < n - eps;
+            case LE: return v <= n + eps;
+            case GT: return v > n + eps;
+            case GE: return v >= n - eps;
+            default: return v >= n - eps && v <= high + eps;
+        }
+    }
+
+    /** "expected >= 1048576, measured 1000" (with the other readout's value for a relation). */
+    public String describe(Function<String, ReadoutValue> read) {
+        ReadoutValue m = read.apply(subject);
+        String expected = op == Op.EQ && other == null ? text.replaceFirst("^==\\s*", "") : op == Op.IN ? "one of " + word.replace(",", ", ") : text;
+        String measured = m == null ? "nothing" : m.display();
+        if (other != null) {
+            ReadoutValue o = read.apply(other);
+            expected += " (" + other + " = " + (o == null ? "nothing" : o.display()) + ")";
+        }
+        return "expected " + subject + " " + (op == Op.EQ && other == null || op == Op.IN ? "= " : "") + expected + ", measured " + measured;
+    }
+
+    /** A value a student could type or pick that satisfies the claim, when the claim names one. */
+    public Optional<String> example() {
+        if (other != null || op == Op.NE || op == Op.LT || op == Op.GT) return Optional.empty();
+        if (op == Op.IN) return Optional.of(word.split(",")[0]);
+        if (word != null) return Optional.of(word);
+        double n = op == Op.RANGE ? (number + high) / 2 : number;
+        return Optional.of(ReadoutValue.number(subject, n).display());
+    }
+
+    @Override
+    public String toString() {
+        return subject + " " + text;
+    }
+}

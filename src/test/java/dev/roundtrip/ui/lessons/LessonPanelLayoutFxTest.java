@@ -1,0 +1,182 @@
+package dev.roundtrip.ui.lessons;
+
+import static dev.roundtrip.ui.FxWait.fx;
+import static dev.roundtrip.ui.FxWait.waitUntil;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.roundtrip.lab.Lab;
+import dev.roundtrip.lesson.Lesson;
+import dev.roundtrip.lesson.LessonLoader;
+import dev.roundtrip.lesson.LessonSession;
+import dev.roundtrip.ui.util.TaskRunner;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Labeled;
+import javafx.scene.layout.StackPane;
+import javafx.scene.text.Text;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * The lesson panel at the projector's size: on every step of every shipped lesson, in every phase
+ * (prediction, explanation, question, verdict), the question, its answer field, Check, the verdict and
+ * Next are inside the panel without scrolling (only the narration scrolls), and no button or label is
+ * cut to "…". The panel gets 564 px of height in a 1280x720 window (below the menus and toolbars).
+ */
+@ExtendWith(ApplicationExtension.class)
+class LessonPanelLayoutFxTest {
+    static final double HEIGHT = 564;
+    private static Lab lab;
+    private static List<Lesson> lessons;
+    private Stage stage;
+
+    @BeforeAll
+    static void start() throws Exception {
+        lab = Lab.start();
+        lessons = LessonLoader.loadDirectory(Path.of("lessons")).lessons();
+    }
+
+    @AfterAll
+    static void stop() {
+        lab.close();
+    }
+
+    /** A window of its own: the shared test stage keeps its size for the tests that follow. */
+    @Start
+    void start(Stage shared) {
+        javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
+        stage = new Stage();
+        stage.setScene(new Scene(new StackPane(), 320, HEIGHT));
+        stage.show();
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void closeWindow() {
+        fx(() -> stage.hide());
+    }
+
+    @Test
+    void everyStepOfEveryLessonFitsAPanelOf320AndOf480Pixels() {
+        List<String> problems = new ArrayList<>();
+        for (double width : new double[] {320, 480}) {
+            for (Lesson lesson : lessons) {
+                if (lesson.id().startsWith(System.getProperty("layout.only", ""))) problems.addAll(playThrough(lesson, width));
+            }
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    private List<String> playThrough(Lesson lesson, double width) {
+        LessonPanelViewModel vm = new LessonPanelViewModel(lab, () -> null, TaskRunner.SAME_THREAD, javafx.application.Platform::runLater);
+        LessonPanelView view = fx(() -> {
+            LessonPanelView v = LessonPanelView.load(vm);
+            v.root().setStyle("-fx-font-size: " + LessonPlayer.BASE_FONT + "px;");
+            StackPane top = new StackPane(v.root());
+            // the app's own stylesheets, as in the main window
+            top.getStylesheets().addAll(dev.roundtrip.ui.export.Theme.STYLESHEET,
+                    dev.roundtrip.ui.shell.MainView.class.getResource("MainView.css").toExternalForm());
+            stage.getScene().setRoot(top);
+            stage.setWidth(width);
+            stage.setHeight(HEIGHT);
+            stage.getScene().getRoot().resize(width, HEIGHT);
+            return v;
+        });
+        List<String> problems = new ArrayList<>();
+        fx(() -> vm.open(lesson));
+        for (int n = 1; n <= lesson.steps().size(); n++) {
+            if (n > 1) fx(() -> vm.next());
+            int step = n;
+            waitUntil(lesson.id() + " step " + n, () -> vm.stepTextProperty().get().startsWith("Step " + step + " ") && !vm.runningProperty().get()
+                    && (vm.session().orElseThrow().currentRun().isPresent() || vm.phaseProperty().get() == LessonSession.Phase.PREDICT));
+            for (int guard = 0; guard < 4; guard++) {
+                String where = lesson.id() + " step " + n + " " + fx(() -> vm.phaseProperty().get()) + " at " + (int) width + " px";
+                problems.addAll(fx(() -> check(view, where)));
+                LessonSession.Phase phase = fx(() -> vm.phaseProperty().get());
+                if (phase == LessonSession.Phase.NONE) break;
+                if (phase != LessonSession.Phase.PREDICT) problems.addAll(wrongAnswers(vm, view, where));
+                fx(() -> {
+                    vm.answerProperty().set(answerFor(vm, phase));
+                    vm.check();
+                });
+                waitUntil(where + " answered", () -> !vm.runningProperty().get() && vm.phaseProperty().get() == vm.session().orElseThrow().phase());
+                problems.addAll(fx(() -> check(view, where + " with its verdict")));
+                if (phase == LessonSession.Phase.QUESTION) break;
+            }
+        }
+        fx(vm::closeNow);
+        return problems;
+    }
+
+    /** Every wrong answer's verdict (the longest feedback a choice has) must fit too. */
+    private static List<String> wrongAnswers(LessonPanelViewModel vm, LessonPanelView view, String where) {
+        List<String> problems = new ArrayList<>();
+        LessonPanelViewModel.QuestionKind kind = fx(() -> vm.questionKindProperty().get());
+        List<String> tries = new ArrayList<>();
+        if (kind == LessonPanelViewModel.QuestionKind.NUMBER) tries.add("-1");
+        if (kind == LessonPanelViewModel.QuestionKind.CHOICE) {
+            int n = fx(() -> vm.choices().size());
+            for (int i = 1; i <= n; i++) tries.add(String.valueOf(i));
+        }
+        for (String answer : tries) {
+            Boolean wrong = fx(() -> {
+                LessonSession s = vm.session().orElseThrow();
+                boolean right = vm.phaseProperty().get() == LessonSession.Phase.QUESTION
+                        ? s.rightAnswer().map(answer::equals).orElse(false)
+                        : s.currentStep().predict().explainChoices().choices().get(Integer.parseInt(answer) - 1).correct();
+                if (right) return false;
+                vm.answerProperty().set(answer);
+                vm.check();
+                return true;
+            });
+            if (wrong) problems.addAll(fx(() -> check(view, where + " after the wrong answer " + answer)));
+        }
+        return problems;
+    }
+
+    /** What a student might answer: the right answer to a question, any readable prediction or explanation. */
+    private static String answerFor(LessonPanelViewModel vm, LessonSession.Phase phase) {
+        if (phase == LessonSession.Phase.QUESTION) return vm.session().orElseThrow().rightAnswer().orElse("1");
+        return vm.questionKindProperty().get() == LessonPanelViewModel.QuestionKind.TEXT ? "Because the headers are long." : "1";
+    }
+
+    private static List<String> check(LessonPanelView view, String where) {
+        Parent root = view.root();
+        Parent top = root.getScene().getRoot();
+        top.applyCss();
+        top.layout();
+        List<String> problems = new ArrayList<>();
+        Bounds panel = root.localToScene(root.getLayoutBounds());
+        for (String id : List.of("#checkpointBox", "#nextButton", "#backButton", "#checkButton", "#feedbackLabel", "#numberField", "#choicesBox", "#comparisonLabel")) {
+            Node n = root.lookup(id);
+            if (n == null || !visible(n)) continue;
+            Bounds b = n.localToScene(n.getLayoutBounds());
+            if (b.getMinY() < panel.getMinY() - 0.5 || b.getMaxY() > panel.getMaxY() + 0.5 || b.getMaxX() > panel.getMaxX() + 0.5 || b.getMinX() < panel.getMinX() - 0.5) {
+                problems.add(where + ": " + id + " is outside the panel (" + b + " in " + panel + ")");
+            }
+        }
+        for (Node n : root.lookupAll(".labeled")) {
+            if (!(n instanceof Labeled l) || !visible(n) || l.getText() == null || l.getText().isEmpty()) continue;
+            Node shown = l.lookup(".text");
+            if (l.getText().contains("…")) problems.add(where + ": '" + l.getText() + "' shows an ellipsis");
+            if (shown instanceof Text t && !t.getText().equals(l.getText()) && t.getText().endsWith("…")) {
+                problems.add(where + ": '" + l.getText() + "' is cut to '" + t.getText() + "'");
+            }
+        }
+        return problems;
+    }
+
+    private static boolean visible(Node n) {
+        for (Node p = n; p != null; p = p.getParent()) if (!p.isVisible() || !p.isManaged()) return false;
+        return true;
+    }
+}
