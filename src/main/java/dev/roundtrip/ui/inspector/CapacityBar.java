@@ -26,6 +26,7 @@ public final class CapacityBar extends VBox {
         title.setText(titleText);
         title.getStyleClass().add("bar-title");
         dev.roundtrip.ui.util.WholeText.of(title);
+        dev.roundtrip.ui.util.WholeText.of(figures);
         figures.getStyleClass().add("bar-figures");
         figures.setId(id + "-figures");
         track.getStyleClass().add("bar-track");

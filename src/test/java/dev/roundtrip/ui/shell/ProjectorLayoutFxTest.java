@@ -19,7 +19,6 @@ import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -105,8 +104,7 @@ class ProjectorLayoutFxTest {
         everyStepFitsAndReads(1280, 720, id);
     }
 
-    /** The panel is 320 px wide here; its content is being rebuilt to fit that (Back, Reset, Next are cut today). */
-    @Disabled("until the lesson panel rebuild lands")
+    /** The panel is 320 px wide here. */
     @ParameterizedTest(name = "lesson {0} at 1024x768")
     @ValueSource(strings = {"01-the-dance", "05-the-kernels-role"})
     void everyStepOfALessonFitsAndReadsAt1024x768(String id) {
