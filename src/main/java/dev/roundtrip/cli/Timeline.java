@@ -37,7 +37,11 @@ final class Timeline {
         }
         out.println();
         out.println("Stages:");
-        for (Stage s : Stage.values()) line(out, "  " + summary(x.events(), s));
+        for (Stage s : Stage.values()) {
+            // connect and handshake only where this exchange opened its connection (and that one is TLS)
+            if (s.opensConnection() && x.events().stream().noneMatch(e -> e.stage() == s)) continue;
+            line(out, "  " + summary(x.events(), s));
+        }
         x.end().ifPresent(end -> line(out, "Outcome: " + end.outcome().wireName() + ": " + end.detail()));
         out.flush();
     }

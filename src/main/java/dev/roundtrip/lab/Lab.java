@@ -38,6 +38,9 @@ public final class Lab implements AutoCloseable {
     private final RoundtripClient client;
     private final Probes probes;
     private final CompletableFuture<Warmup.Report> warmup;
+    /** The TLS port's certificate, or null when it could not be had ({@link #tlsUnavailable()} says why). */
+    private final dev.roundtrip.tls.LocalhostCertificate certificate;
+    private final String tlsUnavailable;
 
     private Lab(LabOptions options, CompletableFuture<Warmup.Report> warmup) throws IOException {
         this.warmup = warmup;
@@ -53,13 +56,31 @@ public final class Lab implements AutoCloseable {
         probes = new Probes(options.kernelReadouts() ? new KernelProbe() : KernelProbe.switchedOff(), options.maxKeptBytes(),
                 options.kernelBudget());
         Tracing t = new Tracing(bus, gates, new Ids(), new ConnectionDirectory(), probes);
+        dev.roundtrip.tls.LocalhostCertificate cert = null;
+        String noTls = null;
+        io.netty.handler.ssl.SslContext serverTls = null;
+        io.netty.handler.ssl.SslContext clientTls = null;
         try {
-            server = RoundtripServer.start(t, settings, options.bindAddress(), options.port());
+            cert = dev.roundtrip.tls.LocalhostCertificate.ensure(dev.roundtrip.files.RoundtripHome.tlsDir(), java.time.Instant.now());
+            serverTls = dev.roundtrip.wire.TlsContexts.server(cert.key(), cert.certificate());
+            clientTls = dev.roundtrip.wire.TlsContexts.client(cert.certificate());
+        } catch (IOException | RuntimeException e) {
+            // the lab still serves http; https says why it cannot
+            noTls = "no TLS port: the localhost certificate could not be made or read (" + e.getMessage() + ")";
+            cert = null;
+        }
+        certificate = cert;
+        tlsUnavailable = noTls;
+        try {
+            server = RoundtripServer.start(t, settings, options.bindAddress(), options.port(),
+                    serverTls == null ? null : new RoundtripServer.TlsPort(serverTls, 0));
         } catch (IOException e) {
             bus.close();
             throw e;
         }
-        client = new RoundtripClient(t, new InetSocketAddress(options.bindAddress(), server.port()));
+        InetSocketAddress tlsAddress = server.tlsPort().isPresent()
+                ? new InetSocketAddress(options.bindAddress(), server.tlsPort().getAsInt()) : null;
+        client = new RoundtripClient(t, new InetSocketAddress(options.bindAddress(), server.port()), tlsAddress, clientTls);
     }
 
     public static Lab start() throws IOException {
@@ -126,6 +147,21 @@ public final class Lab implements AutoCloseable {
 
     public int port() {
         return server.port();
+    }
+
+    /** The server's TLS port (https), TLS 1.3 and 1.2; empty when there is none ({@link #tlsUnavailable()}). */
+    public java.util.OptionalInt tlsPort() {
+        return server.tlsPort();
+    }
+
+    /** The TLS port's certificate, the one the lab's client trusts (and curl's {@code --cacert} can). */
+    public Optional<dev.roundtrip.tls.LocalhostCertificate> certificate() {
+        return Optional.ofNullable(certificate);
+    }
+
+    /** Why there is no TLS port, or null when there is one. */
+    public String tlsUnavailable() {
+        return tlsUnavailable;
     }
 
     public ServerSettings serverSettings() {
