@@ -118,10 +118,10 @@ public final class TraceCommand implements Callable<Integer> {
     }
 
     private RequestSpec request() {
-        return untlsRequest().withTls(tls);
+        return requestAsGiven().withTls(tls);
     }
 
-    private RequestSpec untlsRequest() {
+    private RequestSpec requestAsGiven() {
         Duration timeout = Duration.ofSeconds(timeoutSeconds);
         if (timeoutSeconds <= 0) throw new ParameterException(spec.commandLine(), "--timeout must be at least 1 second");
         if (raw != null) {
