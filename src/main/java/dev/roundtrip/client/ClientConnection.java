@@ -16,15 +16,13 @@ import dev.roundtrip.trace.Stage;
 import dev.roundtrip.trace.StageEvent;
 import dev.roundtrip.wire.Probes;
 import dev.roundtrip.wire.Tracing;
-import dev.roundtrip.wire.WireTap;
+import dev.roundtrip.trace.TlsReadout;
+import dev.roundtrip.trace.TlsRecordReadout;
 import dev.roundtrip.wire.PlainTap;
 import dev.roundtrip.wire.ReadValve;
 import dev.roundtrip.wire.TlsContexts;
 import dev.roundtrip.wire.TlsRecords;
-import dev.roundtrip.trace.TlsReadout;
-import dev.roundtrip.trace.TlsRecordReadout;
-import io.netty.handler.ssl.SslContext;
-import io.netty.handler.ssl.SslHandler;
+import dev.roundtrip.wire.WireTap;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
@@ -40,6 +38,8 @@ import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpResponseDecoder;
 import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslHandler;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
@@ -147,7 +147,7 @@ final class ClientConnection implements WireTap.Observer, PlainTap.Observer, Con
             }
             long established = t.clock().now();
             t.publish(StageEvent.at(x.id, connectionId, Stage.CONNECT, Phase.END, Actor.CLIENT, established)
-                    .detail("connection #" + connectionId + " established in " + dev.roundtrip.text.Units.duration(established - began)
+                    .detail("connection #" + connectionId + " established in " + Units.duration(established - began)
                             + ": SYN, SYN-ACK and ACK went between the kernels")
                     .tcp(t.probes().tcp(ch)).kernel(t.probes().kernel(ch)).memory(t.probes().memory().read(mark)).build());
             if (tls()) handshake(x, server);
@@ -232,14 +232,8 @@ final class ClientConnection implements WireTap.Observer, PlainTap.Observer, Con
                         + " TLS record" + (records.size() == 1 ? "" : "s") + " begin in it")
                 .bytes(bytes).buffer(buffer).kernel(t.probes().kernelSampled(ch)).memory(t.probes().memory().read(x.handshakeMark)).build());
         for (TlsRecordReadout r : records) {
-            t.publish(event(x, Stage.HANDSHAKE, Phase.PROGRESS, Actor.CLIENT).detail(recordText(write, r)).tlsRecord(r).build());
+            t.publish(event(x, Stage.HANDSHAKE, Phase.PROGRESS, Actor.CLIENT).detail(r.describe(write)).tlsRecord(r).build());
         }
-    }
-
-    /** "TLS record sent: handshake (22), TLS 1.0, 512 bytes: ClientHello". */
-    static String recordText(boolean sent, TlsRecordReadout r) {
-        return "TLS record " + (sent ? "sent" : "received") + ": " + r.contentTypeName() + " (" + r.contentType() + "), "
-                + r.versionName() + ", " + r.length() + " bytes: " + r.message();
     }
 
     /** Through the send gate, then write the request. */

@@ -18,7 +18,17 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import java.net.InetSocketAddress;
+import dev.roundtrip.text.Units;
+import dev.roundtrip.trace.BytesReadout;
+import dev.roundtrip.trace.TlsReadout;
+import dev.roundtrip.trace.TlsRecordReadout;
+import dev.roundtrip.wire.PlainTap;
+import dev.roundtrip.wire.ReadValve;
+import dev.roundtrip.wire.TlsRecords;
+import io.netty.handler.ssl.SslHandler;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * One accepted connection: decides when the socket is read and to which exchange each socket read
@@ -29,7 +39,7 @@ import java.util.ArrayDeque;
  * written one and the parse gate has let that exchange through: until then the request waits in
  * the server kernel's receive queue. A connection from outside (curl) is read at once.
  */
-final class ServerConnection implements WireTap.Observer, dev.roundtrip.wire.PlainTap.Observer, ConnectionDirectory.ServerSide {
+final class ServerConnection implements WireTap.Observer, PlainTap.Observer, ConnectionDirectory.ServerSide {
     private final Tracing t;
     private final RoundtripServer server;
     private final Channel ch;
@@ -66,10 +76,10 @@ final class ServerConnection implements WireTap.Observer, dev.roundtrip.wire.Pla
     /** The exchange the connect and handshake facts belong to: our client's (from the link), or the first request's of an outside client (0 until it is read). */
     private long openingExchangeId;
     /** An outside client's opening facts, kept (with exchange id 0) until its first request names their exchange. */
-    private final java.util.List<StageEvent> openingFacts = new java.util.ArrayList<>();
+    private final List<StageEvent> openingFacts = new ArrayList<>();
     private long acceptedNanos;
-    private final io.netty.handler.ssl.SslHandler ssl;
-    private final dev.roundtrip.wire.ReadValve valve;
+    private final SslHandler ssl;
+    private final ReadValve valve;
     private boolean handshaking;
     private boolean handshakeBegun;
     /** A request has been read on this connection: later TLS writes outside a response (close_notify) belong to no exchange. */
@@ -78,21 +88,21 @@ final class ServerConnection implements WireTap.Observer, dev.roundtrip.wire.Pla
     private boolean plainOnTlsPort;
     private int handshakeReads;
     private int handshakeWrites;
-    private final dev.roundtrip.wire.TlsRecords recordsIn = new dev.roundtrip.wire.TlsRecords();
-    private final dev.roundtrip.wire.TlsRecords recordsOut = new dev.roundtrip.wire.TlsRecords();
+    private final TlsRecords recordsIn = new TlsRecords();
+    private final TlsRecords recordsOut = new TlsRecords();
 
-    ServerConnection(Tracing t, RoundtripServer server, Channel ch, ServerSettings settings, io.netty.handler.ssl.SslHandler ssl) {
+    ServerConnection(Tracing t, RoundtripServer server, Channel ch, ServerSettings settings, SslHandler ssl) {
         this.t = t;
         this.server = server;
         this.ch = ch;
         this.settings = settings;
         this.ssl = ssl;
         this.handshaking = ssl != null;
-        this.valve = ssl == null ? null : new dev.roundtrip.wire.ReadValve(() -> handshaking);
+        this.valve = ssl == null ? null : new ReadValve(() -> handshaking);
         if (ssl != null) ssl.handshakeFuture().addListener(this::handshakeEnded);
     }
 
-    dev.roundtrip.wire.ReadValve valve() {
+    ReadValve valve() {
         return valve;
     }
 
@@ -157,7 +167,7 @@ final class ServerConnection implements WireTap.Observer, dev.roundtrip.wire.Pla
                 null, null, null, null, null));
         opening(StageEvent.of(openingExchangeId, connectionId, Stage.CONNECT, ours ? Phase.PROGRESS : Phase.END, Actor.SERVER, t.clock())
                 .detail("connection #" + connectionId + " is ready on the server's event loop, "
-                        + dev.roundtrip.text.Units.duration(now - acceptedNanos) + " after accept()")
+                        + Units.duration(now - acceptedNanos) + " after accept()")
                 .tcp(t.probes().tcp(ch)).kernel(t.probes().kernel(ch)).build());
     }
 
@@ -201,7 +211,7 @@ final class ServerConnection implements WireTap.Observer, dev.roundtrip.wire.Pla
         opening(StageEvent.of(openingExchangeId, connectionId, Stage.HANDSHAKE, Phase.END, Actor.SERVER, t.clock())
                 .detail("the server's side of the handshake is done: " + session.getProtocol() + " with " + session.getCipherSuite()
                         + (alpn == null ? "" : ", ALPN " + alpn))
-                .tls(new dev.roundtrip.trace.TlsReadout(session.getProtocol(), session.getCipherSuite(), alpn, null)).build());
+                .tls(new TlsReadout(session.getProtocol(), session.getCipherSuite(), alpn, null)).build());
         if (link != null) {
             forgetPendingRead(ch);
             link.serverHandshakeDone();
@@ -212,7 +222,7 @@ final class ServerConnection implements WireTap.Observer, dev.roundtrip.wire.Pla
      * Drops a socket read the TLS handler asked for before its handshake was done and that is still
      * pending: it would take our client's request out of the kernel before the parse gate let it through.
      * Turning autoRead on and off again is the transports' one public way to clear a pending read
-     * (the read that turning it on asks for stops at the {@link dev.roundtrip.wire.ReadValve}).
+     * (the read that turning it on asks for stops at the {@link ReadValve}).
      */
     static void forgetPendingRead(Channel ch) {
         ch.config().setAutoRead(true);
@@ -225,19 +235,17 @@ final class ServerConnection implements WireTap.Observer, dev.roundtrip.wire.Pla
     }
 
     /** A socket read or write of the handshake, then each TLS record that begins in it. */
-    private void handshakeIo(boolean write, dev.roundtrip.trace.BytesReadout bytes, BufferReadout buffer,
-                             java.util.List<dev.roundtrip.trace.TlsRecordReadout> records) {
+    private void handshakeIo(boolean write, BytesReadout bytes, BufferReadout buffer,
+                             List<TlsRecordReadout> records) {
         int n = write ? ++handshakeWrites : ++handshakeReads;
         String when = handshaking ? "" : " after the handshake";
         opening(StageEvent.of(openingExchangeId, connectionId, Stage.HANDSHAKE, Phase.PROGRESS, Actor.SERVER, t.clock())
                 .detail("socket " + (write ? "write" : "read") + " #" + n + when + ": " + bytes.count() + " bytes, " + records.size()
                         + " TLS record" + (records.size() == 1 ? "" : "s") + " begin in it")
                 .bytes(bytes).buffer(buffer).kernel(t.probes().kernelSampled(ch)).build());
-        for (dev.roundtrip.trace.TlsRecordReadout r : records) {
+        for (TlsRecordReadout r : records) {
             opening(StageEvent.of(openingExchangeId, connectionId, Stage.HANDSHAKE, Phase.PROGRESS, Actor.SERVER, t.clock())
-                    .detail("TLS record " + (write ? "sent" : "received") + ": " + r.contentTypeName() + " (" + r.contentType() + "), "
-                            + r.versionName() + ", " + r.length() + " bytes: " + r.message())
-                    .tlsRecord(r).build());
+                    .detail(r.describe(write)).tlsRecord(r).build());
         }
     }
 
@@ -384,7 +392,7 @@ final class ServerConnection implements WireTap.Observer, dev.roundtrip.wire.Pla
         if (ssl != null && !plainOnTlsPort && !anyRequest && parsing == null) {
             if (!handshakeBegun) {
                 handshakeBegun = true;
-                if (!dev.roundtrip.wire.TlsRecords.looksLikeTls(buf)) plaintextOnTlsPort();
+                if (!TlsRecords.looksLikeTls(buf)) plaintextOnTlsPort();
                 else opening(StageEvent.of(openingExchangeId, connectionId, Stage.HANDSHAKE, Phase.BEGIN, Actor.SERVER, t.clock())
                         .detail("the first bytes of the client's ClientHello are read").build());
             }
@@ -406,10 +414,10 @@ final class ServerConnection implements WireTap.Observer, dev.roundtrip.wire.Pla
     }
 
     /** A socket read on TLS that no exchange claimed yet: kept until the plaintext it carries is decrypted, then dropped. */
-    private dev.roundtrip.trace.BytesReadout unclaimedRead;
+    private BytesReadout unclaimedRead;
     private BufferReadout unclaimedBuffer;
 
-    private void socketRead(ServerExchange x, int count, dev.roundtrip.trace.BytesReadout bytes, BufferReadout buffer) {
+    private void socketRead(ServerExchange x, int count, BytesReadout bytes, BufferReadout buffer) {
         x.reads++;
         x.bytesRead += count;
         t.publish(event(x, Stage.PARSE, Phase.PROGRESS, Actor.SERVER)
