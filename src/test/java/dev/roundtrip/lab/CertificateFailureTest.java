@@ -51,6 +51,41 @@ class CertificateFailureTest {
         }
     }
 
+    /** The client offers only {@code protocols}; the exchange completes and its handshake's client END says what was agreed. */
+    private static StageEvent clientHandshakeEnd(String... protocols) throws Exception {
+        Instant now = Instant.now();
+        LocalhostCertificate c = LocalhostCertificate.make(now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(1)), null, null);
+        TraceBus bus = new TraceBus();
+        Recording recording = new Recording(bus.clock().startedAt());
+        bus.subscribe(recording);
+        Tracing t = new Tracing(bus, new Gates(), new Ids(), new ConnectionDirectory(), new Probes());
+        InetAddress lo = InetAddress.getLoopbackAddress();
+        try (RoundtripServer server = RoundtripServer.start(t, new ServerSettings(), lo, 0,
+                new RoundtripServer.TlsPort(TlsContexts.server(c.key(), c.certificate()), 0));
+             RoundtripClient client = new RoundtripClient(t, server.address(), new InetSocketAddress(lo, server.tlsPort().getAsInt()),
+                     TlsContexts.client(c.certificate(), protocols))) {
+            ExchangeEnded end = client.send(RequestSpec.get("/").withTls(true)).result().get(20, TimeUnit.SECONDS);
+            assertThat(end.outcome()).isEqualTo(Outcome.COMPLETED);
+            bus.awaitDelivered(Duration.ofSeconds(5));
+            return recording.exchange(end.exchangeId()).orElseThrow().events().stream()
+                    .filter(e -> e.stage() == Stage.HANDSHAKE && e.phase() == Phase.END && e.actor() == dev.roundtrip.trace.Actor.CLIENT)
+                    .findFirst().orElseThrow();
+        } finally {
+            bus.close();
+        }
+    }
+
+    @Test
+    void tls13TakesOneRoundTripAndTls12Two() throws Exception {
+        StageEvent v13 = clientHandshakeEnd(TlsContexts.TLS13);
+        assertThat(v13.tls().protocol()).isEqualTo("TLSv1.3");
+        assertThat(v13.tls().roundTrips()).isEqualTo(1);
+        StageEvent v12 = clientHandshakeEnd(TlsContexts.TLS12);
+        assertThat(v12.tls().protocol()).isEqualTo("TLSv1.2");
+        assertThat(v12.tls().roundTrips()).isEqualTo(2);
+        assertThat(v12.detail()).contains("in 2 round trips");
+    }
+
     private static StageEvent clientError(Exchange x) {
         return x.events().stream().filter(e -> e.phase() == Phase.ERROR && e.actor() == dev.roundtrip.trace.Actor.CLIENT)
                 .findFirst().orElseThrow();
