@@ -83,7 +83,8 @@ public record DiagramScript(long exchangeId, String title, List<DiagramStep> ste
                 end = e.tNanos();
                 problem = e.detail() == null || e.detail().isBlank() ? stage.wireName() + " failed" : Printable.escape(e.detail());
             }
-            if (e.bytes() != null) {
+            // the handshake's bytes are seen by both sides: the client's reads and writes count each byte once
+            if (e.bytes() != null && (stage != Stage.HANDSHAKE || e.actor() == Actor.CLIENT)) {
                 bytes += e.bytes().count();
                 ops++;
             }
