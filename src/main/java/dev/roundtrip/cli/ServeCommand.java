@@ -125,7 +125,7 @@ public final class ServeCommand implements Callable<Integer> {
             dev.roundtrip.tls.LocalhostCertificate cert = null;
             if (tlsPort >= 0) {
                 cert = dev.roundtrip.tls.LocalhostCertificate.ensure(dev.roundtrip.files.RoundtripHome.tlsDir(), java.time.Instant.now());
-                tls = new RoundtripServer.TlsPort(dev.roundtrip.wire.TlsContexts.server(cert.key(), cert.certificate()), tlsPort);
+                tls = RoundtripServer.TlsPort.of(cert.key(), cert.certificate(), tlsPort);
             }
             TraceBus bus = new TraceBus();
             Tracing t = new Tracing(bus, new Gates(), new Ids(), new ConnectionDirectory(), new Probes());

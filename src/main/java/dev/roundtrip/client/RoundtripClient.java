@@ -44,13 +44,19 @@ public final class RoundtripClient implements AutoCloseable {
     private final GateListener holds;
 
     public RoundtripClient(Tracing t, InetSocketAddress server) {
-        this(t, server, null, null);
+        this(t, server, null, (io.netty.handler.ssl.SslContext) null);
     }
 
     /**
      * @param tlsServer where requests with {@link RequestSpec#tls()} go, or null (then they are refused)
      * @param tls the client's TLS settings for it ({@code wire.TlsContexts.client})
      */
+    /** With https to {@code tlsServer}, trusting exactly {@code trusted} (null: no https). */
+    public RoundtripClient(Tracing t, InetSocketAddress server, InetSocketAddress tlsServer, java.security.cert.X509Certificate trusted)
+            throws javax.net.ssl.SSLException {
+        this(t, server, tlsServer, trusted == null ? null : dev.roundtrip.wire.TlsContexts.client(trusted));
+    }
+
     public RoundtripClient(Tracing t, InetSocketAddress server, InetSocketAddress tlsServer, io.netty.handler.ssl.SslContext tls) {
         this.t = t;
         this.server = server;

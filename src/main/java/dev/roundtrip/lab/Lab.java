@@ -18,6 +18,8 @@ import dev.roundtrip.trace.TraceBus;
 import dev.roundtrip.trace.TraceClock;
 import dev.roundtrip.wire.Probes;
 import dev.roundtrip.wire.Tracing;
+import dev.roundtrip.files.RoundtripHome;
+import dev.roundtrip.tls.LocalhostCertificate;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.Optional;
@@ -39,7 +41,7 @@ public final class Lab implements AutoCloseable {
     private final Probes probes;
     private final CompletableFuture<Warmup.Report> warmup;
     /** The TLS port's certificate, or null when it could not be had ({@link #tlsUnavailable()} says why). */
-    private final dev.roundtrip.tls.LocalhostCertificate certificate;
+    private final LocalhostCertificate certificate;
     private final String tlsUnavailable;
 
     private Lab(LabOptions options, CompletableFuture<Warmup.Report> warmup) throws IOException {
@@ -56,14 +58,12 @@ public final class Lab implements AutoCloseable {
         probes = new Probes(options.kernelReadouts() ? new KernelProbe() : KernelProbe.switchedOff(), options.maxKeptBytes(),
                 options.kernelBudget());
         Tracing t = new Tracing(bus, gates, new Ids(), new ConnectionDirectory(), probes);
-        dev.roundtrip.tls.LocalhostCertificate cert = null;
+        LocalhostCertificate cert = null;
         String noTls = null;
-        io.netty.handler.ssl.SslContext serverTls = null;
-        io.netty.handler.ssl.SslContext clientTls = null;
+        RoundtripServer.TlsPort tlsPort = null;
         try {
-            cert = dev.roundtrip.tls.LocalhostCertificate.ensure(dev.roundtrip.files.RoundtripHome.tlsDir(), java.time.Instant.now());
-            serverTls = dev.roundtrip.wire.TlsContexts.server(cert.key(), cert.certificate());
-            clientTls = dev.roundtrip.wire.TlsContexts.client(cert.certificate());
+            cert = LocalhostCertificate.ensure(RoundtripHome.tlsDir(), java.time.Instant.now());
+            tlsPort = RoundtripServer.TlsPort.of(cert.key(), cert.certificate(), 0);
         } catch (IOException | RuntimeException e) {
             // the lab still serves http; https says why it cannot
             noTls = "no TLS port: the localhost certificate could not be made or read (" + e.getMessage() + ")";
@@ -72,15 +72,15 @@ public final class Lab implements AutoCloseable {
         certificate = cert;
         tlsUnavailable = noTls;
         try {
-            server = RoundtripServer.start(t, settings, options.bindAddress(), options.port(),
-                    serverTls == null ? null : new RoundtripServer.TlsPort(serverTls, 0));
+            server = RoundtripServer.start(t, settings, options.bindAddress(), options.port(), tlsPort);
         } catch (IOException e) {
             bus.close();
             throw e;
         }
         InetSocketAddress tlsAddress = server.tlsPort().isPresent()
                 ? new InetSocketAddress(options.bindAddress(), server.tlsPort().getAsInt()) : null;
-        client = new RoundtripClient(t, new InetSocketAddress(options.bindAddress(), server.port()), tlsAddress, clientTls);
+        client = new RoundtripClient(t, new InetSocketAddress(options.bindAddress(), server.port()), tlsAddress,
+                cert == null ? null : cert.certificate());
     }
 
     public static Lab start() throws IOException {
@@ -155,7 +155,7 @@ public final class Lab implements AutoCloseable {
     }
 
     /** The TLS port's certificate, the one the lab's client trusts (and curl's {@code --cacert} can). */
-    public Optional<dev.roundtrip.tls.LocalhostCertificate> certificate() {
+    public Optional<LocalhostCertificate> certificate() {
         return Optional.ofNullable(certificate);
     }
 

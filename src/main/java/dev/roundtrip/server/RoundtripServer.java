@@ -53,7 +53,13 @@ public final class RoundtripServer implements AutoCloseable {
      *
      * @param port the port, 0 for any free one
      */
-    public record TlsPort(io.netty.handler.ssl.SslContext context, int port) {}
+    public record TlsPort(io.netty.handler.ssl.SslContext context, int port) {
+        /** TLS 1.3 and 1.2 with this key and certificate ({@code wire.TlsContexts.server}). */
+        public static TlsPort of(java.security.PrivateKey key, java.security.cert.X509Certificate certificate, int port)
+                throws javax.net.ssl.SSLException {
+            return new TlsPort(dev.roundtrip.wire.TlsContexts.server(key, certificate), port);
+        }
+    }
 
     private RoundtripServer(Tracing t, ServerSettings settings, InetSocketAddress bind, TlsPort tls,
                             java.util.function.Function<UserStore, Routes> routes) throws IOException {
