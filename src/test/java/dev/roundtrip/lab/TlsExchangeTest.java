@@ -119,6 +119,20 @@ class TlsExchangeTest {
     }
 
     @Test
+    void anOutsideClientThatRefusesTheCertificateIsAFailedHandshakeAndTheServerGoesOn() throws Exception {
+        // the JDK's default trust store does not know the lab's certificate: this client aborts the handshake
+        javax.net.ssl.SSLSocketFactory f = javax.net.ssl.SSLContext.getDefault().getSocketFactory();
+        try (javax.net.ssl.SSLSocket s = (javax.net.ssl.SSLSocket) f.createSocket(InetAddress.getLoopbackAddress(), lab.tlsPort().getAsInt())) {
+            s.setSoTimeout(10_000);
+            assertThat(org.assertj.core.api.Assertions.catchThrowable(s::startHandshake)).isInstanceOf(javax.net.ssl.SSLException.class);
+        }
+        assertThat(Facts.eventually(() -> lab.recording().exchanges().stream().anyMatch(x -> x.outcome() == dev.roundtrip.trace.Outcome.FAILED
+                && x.events().stream().anyMatch(e -> e.stage() == Stage.HANDSHAKE && e.phase() == Phase.ERROR
+                        && e.detail().startsWith("the TLS handshake failed on the server"))))).isTrue();
+        assertThat(run(RequestSpec.get("/").withTls(true)).response().orElseThrow().status()).isEqualTo(200);
+    }
+
+    @Test
     void aClientHelloOnThePlainPortIsAnswered400AndTheServerGoesOn() throws Exception {
         Exchange x = run(RequestSpec.raw(new byte[] {0x16, 0x03, 0x01, 0x00, 0x05, 0x01, 0x00, 0x00, 0x01, 0x00}));
         assertThat(x.response().orElseThrow().status()).isEqualTo(400);
