@@ -64,4 +64,16 @@ class LiveViewModelTest {
         assertThat(framesUntil(() -> vm.scriptProperty().get().severity() == Severity.CANCELLED)).isTrue();
         assertThat(vm.exchanges().get(0).severity()).isEqualTo(Severity.CANCELLED);
     }
+
+    @Test
+    void theComposersTlsSwitchSendsHttpsAndTheDiagramDrawsTheHandshake() throws Exception {
+        vm.composer().apply(Preset.ALL.get(1));
+        vm.composer().tlsProperty().set(true);
+        vm.send();
+        assertThat(framesUntil(() -> vm.exchanges().size() == 1 && vm.exchanges().get(0).status().equals("200")
+                && vm.scriptProperty().get().steps().size() == 7)).isTrue();
+        assertThat(vm.scriptProperty().get().steps()).extracting(DiagramStep::stage).containsExactly(Stage.CONNECT, Stage.HANDSHAKE,
+                Stage.SEND, Stage.PARSE, Stage.PROCESS, Stage.RESPOND, Stage.INTERPRET);
+        assertThat(vm.scriptProperty().get().steps().get(1).title()).isEqualTo("TLS handshake");
+    }
 }
