@@ -27,6 +27,7 @@ public final class ReadoutCatalog {
         text("respond.result", "what became of the server's response to the latest exchange: written (handed to the kernel), failed (the connection was gone) or none (not answered yet)");
         num("exchange.ms", "duration of the latest exchange from its first to its last fact, ms");
         for (Stage s : Stage.values()) {
+            if (s.opensConnection()) continue; // connect and handshake readouts come with the lessons about them
             String n = s.wireName();
             if (s != Stage.PROCESS) {
                 num("stage." + n + ".bytes", "bytes that crossed the socket during " + n + " (sum over every read or write)");
