@@ -42,10 +42,12 @@ class ArchitectureTest {
     // the engine: measurements, gates, Netty instrumentation, server, client, the facade
     @ArchTest static final ArchRule probe = mayUse("probe", "trace", "com.sun.jna..", "com.sun.management..");
     @ArchTest static final ArchRule gate = mayUse("gate", "trace");
-    @ArchTest static final ArchRule wire = mayUse("wire", "trace", "probe", "gate", "io.netty..");
-    @ArchTest static final ArchRule server = mayUse("server", "trace", "probe", "gate", "wire", "text", "io.netty..", "org.h2..");
-    @ArchTest static final ArchRule client = mayUse("client", "trace", "probe", "gate", "wire", "text", "io.netty..");
-    @ArchTest static final ArchRule lab = mayUse("lab", "trace", "probe", "gate", "wire", "server", "client", "record", "text", "files");
+    @ArchTest static final ArchRule wire = mayUse("wire", "trace", "probe", "gate", "io.netty..", "javax.net.ssl..");
+    @ArchTest static final ArchRule server = mayUse("server", "trace", "probe", "gate", "wire", "text", "io.netty..", "org.h2..", "javax.net.ssl..");
+    @ArchTest static final ArchRule client = mayUse("client", "trace", "probe", "gate", "wire", "text", "io.netty..", "javax.net.ssl..");
+    @ArchTest static final ArchRule lab = mayUse("lab", "trace", "probe", "gate", "wire", "server", "client", "record", "text", "files", "tls");
+    // the localhost certificate: BouncyCastle stays inside, JDK types come out
+    @ArchTest static final ArchRule tls = mayUse("tls", "files", "org.bouncycastle..");
     @ArchTest static final ArchRule queue = mayUse("queue", "trace", "text");
     // Roundtrip between a foreign client and a foreign server: the wire's instrumentation, its own recording
     @ArchTest static final ArchRule capture = mayUse("capture", "trace", "probe", "gate", "wire", "record", "text", "io.netty..",
@@ -62,13 +64,13 @@ class ArchitectureTest {
     // the app and the command line
     @ArchTest static final ArchRule ui = mayUse("ui", "trace", "gate", "client", "lab", "queue", "capture", "record", "lesson", "files", "text",
             "javafx..", "javax.imageio..", "atlantafx..", "org.kordamp.ikonli..");
-    @ArchTest static final ArchRule cli = mayUse("cli", "trace", "probe", "gate", "wire", "server", "client", "lab", "queue", "capture", "record",
+    @ArchTest static final ArchRule cli = mayUse("cli", "trace", "probe", "gate", "wire", "server", "client", "lab", "queue", "capture", "record", "tls",
             "lesson", "files", "text", "ui.export", "picocli..", "javafx..", "com.fasterxml.jackson..");
 
     @ArchTest
     static final ArchRule engineNeverImportsJavaFx = noClasses()
             .that().resideInAnyPackage(R + "trace..", R + "probe..", R + "gate..", R + "wire..", R + "server..", R + "client..", R + "capture..",
-                    R + "lab..", R + "queue..", R + "record..", R + "lesson..", R + "files..", R + "text..")
+                    R + "lab..", R + "queue..", R + "record..", R + "lesson..", R + "files..", R + "text..", R + "tls..")
             .should().dependOnClassesThat().resideInAnyPackage("javafx..", "com.sun.javafx..")
             .because("the engine emits facts and the UI draws them; the engine never imports JavaFX");
 

@@ -28,6 +28,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Runs the traced demo server on 127.0.0.1 until Ctrl-C and prints the server stages of every exchange.",
                 "Try:  curl -v http://127.0.0.1:8080/users/1",
+                "With --tls-port 8443:  curl --cacert ~/.roundtrip/tls/localhost.pem https://127.0.0.1:8443/users/1 (serve prints the file's path)",
                 "Only --bind ADDRESS makes it listen anywhere but loopback (with a warning): other machines can then reach it."},
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:stopped with Ctrl-C", "1:cannot listen (the port is in use, the address is not this machine's)", "2:bad option"})
@@ -41,6 +42,10 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--bind", paramLabel = "ADDRESS",
             description = "listen on this address instead of 127.0.0.1, e.g. 0.0.0.0 for every interface; anything but loopback lets other machines reach this demo server, and a warning says so")
     InetAddress bind;
+
+    @Option(names = "--tls-port", paramLabel = "N", defaultValue = "-1",
+            description = "also listen with TLS 1.3 and 1.2 (https) on port N, 0 for any free one; the localhost certificate is made at first start under the Roundtrip home and its path printed (default: no TLS port)")
+    int tlsPort;
 
     @Option(names = "--max-connections", paramLabel = "N", defaultValue = "256",
             description = "at most N connections from clients at once; the next one is answered 503 with Retry-After and closed (default ${DEFAULT-VALUE})")
@@ -61,6 +66,10 @@ public final class ServeCommand implements Callable<Integer> {
             err.println("serve: port must be 0..65535, was " + port);
             return 2;
         }
+        if (tlsPort < -1 || tlsPort > 65535) {
+            err.println("serve: --tls-port must be 0..65535, was " + tlsPort);
+            return 2;
+        }
         ServerSettings settings = new ServerSettings();
         try {
             settings.setMaxConnections(maxConnections);
@@ -77,7 +86,7 @@ public final class ServeCommand implements Callable<Integer> {
         }
         Serving serving;
         try {
-            serving = Serving.start(address, port, settings, spec.commandLine().getOut());
+            serving = Serving.start(address, port, tlsPort, settings, spec.commandLine().getOut());
         } catch (java.io.IOException e) {
             String hint = e instanceof java.net.BindException ? "; choose another with --port N, or --port 0 for any free one" : "";
             err.println("serve: " + e.getMessage() + hint);
@@ -103,23 +112,39 @@ public final class ServeCommand implements Callable<Integer> {
         }
 
         static Serving start(int port, PrintWriter out) throws java.io.IOException {
-            return start(InetAddress.getLoopbackAddress(), port, new ServerSettings(), out);
+            return start(InetAddress.getLoopbackAddress(), port, -1, new ServerSettings(), out);
         }
 
-        /** On {@code address}, loopback or not: the caller has warned the user about the latter. */
-        static Serving start(InetAddress address, int port, ServerSettings settings, PrintWriter out) throws java.io.IOException {
+        /**
+         * On {@code address}, loopback or not: the caller has warned the user about the latter.
+         *
+         * @param tlsPort also listen with TLS there (0: any free port), -1: not
+         */
+        static Serving start(InetAddress address, int port, int tlsPort, ServerSettings settings, PrintWriter out) throws java.io.IOException {
+            RoundtripServer.TlsPort tls = null;
+            dev.roundtrip.tls.LocalhostCertificate cert = null;
+            if (tlsPort >= 0) {
+                cert = dev.roundtrip.tls.LocalhostCertificate.ensure(dev.roundtrip.files.RoundtripHome.tlsDir(), java.time.Instant.now());
+                tls = RoundtripServer.TlsPort.of(cert.key(), cert.certificate(), tlsPort);
+            }
             TraceBus bus = new TraceBus();
             Tracing t = new Tracing(bus, new Gates(), new Ids(), new ConnectionDirectory(), new Probes());
             bus.subscribe(e -> print(e, out));
             RoundtripServer server;
             try {
-                server = RoundtripServer.startExposed(t, settings, address, port);
+                server = RoundtripServer.startExposed(t, settings, address, port, tls);
             } catch (java.io.IOException e) {
                 bus.close();
                 throw e;
             }
             String host = address.getHostAddress().contains(":") ? "[" + address.getHostAddress() + "]" : address.getHostAddress();
             out.println("Roundtrip demo server on http://" + host + ":" + server.port() + "/  (Ctrl-C stops it)");
+            if (cert != null) {
+                int p = server.tlsPort().getAsInt();
+                out.println("  and with TLS 1.3/1.2 on https://" + host + ":" + p + "/, certificate " + cert.file()
+                        + (cert.news() == null ? "" : " (" + cert.news() + ")"));
+                out.println("  try:  curl --cacert " + cert.file() + " https://" + host + ":" + p + "/users/1");
+            }
             out.println("Routes: GET /  GET /users  GET /users/{id}  POST /echo  GET /slow?ms=N  GET /big?kb=N  GET /fail");
             out.flush();
             return new Serving(bus, server);
@@ -127,6 +152,10 @@ public final class ServeCommand implements Callable<Integer> {
 
         int port() {
             return server.port();
+        }
+
+        java.util.OptionalInt tlsPort() {
+            return server.tlsPort();
         }
 
         TraceBus bus() {

@@ -37,7 +37,11 @@ final class Timeline {
         }
         out.println();
         out.println("Stages:");
-        for (Stage s : Stage.values()) line(out, "  " + summary(x.events(), s));
+        for (Stage s : Stage.values()) {
+            // connect and handshake only where this exchange opened its connection (and that one is TLS)
+            if (s.opensConnection() && x.events().stream().noneMatch(e -> e.stage() == s)) continue;
+            line(out, "  " + summary(x.events(), s));
+        }
         x.end().ifPresent(end -> line(out, "Outcome: " + end.outcome().wireName() + ": " + end.detail()));
         out.flush();
     }
@@ -68,6 +72,7 @@ final class Timeline {
         long bytes = 0;
         int ios = 0;
         int sql = 0;
+        long plain = 0;
         for (StageEvent e : events) {
             if (e.stage() != s) continue;
             if (e.phase() == Phase.BEGIN && begin == null) begin = e.tNanos();
@@ -75,17 +80,21 @@ final class Timeline {
                 end = e.tNanos();
                 last = e.phase();
             }
-            if (e.bytes() != null) {
+            // both sides see the handshake's bytes: the client's reads and writes count each byte once
+            if (e.bytes() != null && (s != Stage.HANDSHAKE || e.actor() == dev.roundtrip.trace.Actor.CLIENT)) {
                 bytes += e.bytes().count();
                 ios++;
             }
+            if (e.plain() != null) plain += e.plain().count();
             if (e.sql() != null) sql++;
         }
         StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%-9s ", s.wireName()));
         if (begin == null) return b.append(last == Phase.ERROR ? "error before it began" : "did not happen").toString();
         b.append(end == null ? "unfinished" : String.format(Locale.ROOT, "%9s", Units.duration(end - begin)));
         if (ios > 0) b.append(String.format(Locale.ROOT, "  %d bytes in %d socket %s", bytes, ios,
-                s == Stage.SEND || s == Stage.RESPOND ? (ios == 1 ? "write" : "writes") : (ios == 1 ? "read" : "reads")));
+                s == Stage.HANDSHAKE ? "reads and writes"
+                        : s == Stage.SEND || s == Stage.RESPOND ? (ios == 1 ? "write" : "writes") : (ios == 1 ? "read" : "reads")));
+        if (plain > 0) b.append(String.format(Locale.ROOT, ", carrying %d bytes of plaintext", plain));
         if (sql > 0) b.append("  ").append(Units.count(sql, "SQL statement"));
         if (last == Phase.ERROR) b.append("  (ended with an error)");
         return b.toString();

@@ -108,6 +108,7 @@ public final class TimelinePrinter {
         List<String> parts = new ArrayList<>();
         for (Stage s : Stage.values()) {
             StageTimes.Span span = t.get(s).orElse(null);
+            if (span == null && s.opensConnection()) continue; // a reused connection, or a cleartext one
             if (span == null) {
                 parts.add(s.wireName() + " -");
                 continue;

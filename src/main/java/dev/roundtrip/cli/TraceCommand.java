@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
 /** {@code trace}: one exchange against the embedded server, printed as a timeline or as JSON. */
 @Command(name = "trace", mixinStandardHelpOptions = true,
         description = {"Starts the embedded server and client, runs one exchange and prints what happened at each stage.",
-                "Examples:  trace GET /users/1    trace POST /echo --body hello    trace --raw 'GET / HTTP/9.9\\r\\n\\r\\n'"})
+                "Examples:  trace GET /users/1    trace --tls GET /users/1    trace POST /echo --body hello    trace --raw 'GET / HTTP/9.9\\r\\n\\r\\n'"})
 public final class TraceCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -54,8 +54,11 @@ public final class TraceCommand implements Callable<Integer> {
     @Option(names = "--raw", paramLabel = "TEXT", description = "send these bytes exactly; escapes \\r \\n \\t \\0 \\\\ \\xHH, a typed line break is CRLF (none right after \\n); non-ASCII characters are sent as UTF-8")
     String raw;
 
-    @Option(names = "--json", description = "print the recording as JSON (format roundtrip-recording, version 1)")
+    @Option(names = "--json", description = "print the recording as JSON (format roundtrip-recording, version 2)")
     boolean json;
+
+    @Option(names = "--tls", description = "https: send it to the server's TLS port (TLS 1.3 or 1.2); the handshake is a stage of its own, the bytes on the wire are ciphertext")
+    boolean tls;
 
     @Option(names = "--step", description = "hold before every stage; Enter lets it go (end of input lets everything go)")
     boolean step;
@@ -115,6 +118,10 @@ public final class TraceCommand implements Callable<Integer> {
     }
 
     private RequestSpec request() {
+        return requestAsGiven().withTls(tls);
+    }
+
+    private RequestSpec requestAsGiven() {
         Duration timeout = Duration.ofSeconds(timeoutSeconds);
         if (timeoutSeconds <= 0) throw new ParameterException(spec.commandLine(), "--timeout must be at least 1 second");
         if (raw != null) {

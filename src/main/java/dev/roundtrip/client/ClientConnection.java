@@ -3,6 +3,7 @@ package dev.roundtrip.client;
 import dev.roundtrip.text.Units;
 import dev.roundtrip.trace.Actor;
 import dev.roundtrip.trace.BufferReadout;
+import dev.roundtrip.trace.BytesReadout;
 import dev.roundtrip.trace.ConnectionDirectory;
 import dev.roundtrip.trace.ExchangeEnded;
 import dev.roundtrip.trace.GateEvent;
@@ -15,6 +16,12 @@ import dev.roundtrip.trace.Stage;
 import dev.roundtrip.trace.StageEvent;
 import dev.roundtrip.wire.Probes;
 import dev.roundtrip.wire.Tracing;
+import dev.roundtrip.trace.TlsReadout;
+import dev.roundtrip.trace.TlsRecordReadout;
+import dev.roundtrip.wire.PlainTap;
+import dev.roundtrip.wire.ReadValve;
+import dev.roundtrip.wire.TlsContexts;
+import dev.roundtrip.wire.TlsRecords;
 import dev.roundtrip.wire.WireTap;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
@@ -31,6 +38,8 @@ import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpResponseDecoder;
 import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslHandler;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
@@ -42,7 +51,7 @@ import java.util.Map;
  * address is in the {@link ConnectionDirectory} before the SYN leaves; the response is read only
  * once the server said it has written one and the interpret gate let the exchange through.
  */
-final class ClientConnection implements WireTap.Observer, ConnectionDirectory.ClientSide {
+final class ClientConnection implements WireTap.Observer, PlainTap.Observer, ConnectionDirectory.ClientSide {
     static final int MAX_RESPONSE_BYTES = 64 << 20;
 
     private final Tracing t;
@@ -51,11 +60,32 @@ final class ClientConnection implements WireTap.Observer, ConnectionDirectory.Cl
     private Channel ch;
     private ConnectionDirectory.Link link;
     private volatile ClientExchange current;
+    /** Exchanges sent on this connection so far. */
+    private int exchangesOnIt;
+    /** CONNECT or HANDSHAKE while the connection is being opened for its first exchange; null once it is open. */
+    private Stage opening;
 
-    ClientConnection(Tracing t, RoundtripClient client, long connectionId) {
+    // --- TLS (null tlsContext: cleartext) ---
+    private final SslContext tlsContext;
+    private ReadValve valve;
+    private SslHandler ssl;
+    private boolean handshaking;
+    private boolean clientHandshakeDone;
+    private boolean serverHandshakeDone;
+    private int roundTrips;
+    private boolean wroteSinceRead;
+    private final TlsRecords recordsOut = new TlsRecords();
+    private final TlsRecords recordsIn = new TlsRecords();
+
+    ClientConnection(Tracing t, RoundtripClient client, long connectionId, SslContext tlsContext) {
         this.t = t;
         this.client = client;
         this.connectionId = connectionId;
+        this.tlsContext = tlsContext;
+    }
+
+    boolean tls() {
+        return tlsContext != null;
     }
 
     boolean reusable() {
@@ -66,9 +96,10 @@ final class ClientConnection implements WireTap.Observer, ConnectionDirectory.Cl
         return ch == null ? KernelReadout.unavailable(dev.roundtrip.trace.Unavailable.CLOSED, "the connection is not open yet", null, null) : t.probes().kernel(ch);
     }
 
-    /** A new connection: bind, register, connect, then send. */
+    /** A new connection: bind, register, connect (and, on TLS, the handshake), then send. */
     void open(Bootstrap template, InetSocketAddress server, ClientExchange x) {
         current = x;
+        opening = Stage.CONNECT;
         Bootstrap b = template.clone().handler(new ChannelInitializer<Channel>() {
             @Override
             protected void initChannel(Channel c) {
@@ -83,35 +114,143 @@ final class ClientConnection implements WireTap.Observer, ConnectionDirectory.Cl
         client.opened(ch);
         reg.addListener(r -> {
             if (!r.isSuccess()) {
-                failed(x, Stage.SEND, "cannot open a socket: " + r.cause().getMessage());
+                failed(x, Stage.CONNECT, "cannot open a socket: " + r.cause().getMessage());
                 return;
             }
             ch.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)).addListener(bound -> {
                 if (!bound.isSuccess()) {
-                    failed(x, Stage.SEND, "cannot bind a local port: " + bound.cause().getMessage());
+                    failed(x, Stage.CONNECT, "cannot bind a local port: " + bound.cause().getMessage());
                     return;
                 }
-                link = t.directory().register((InetSocketAddress) ch.localAddress(), connectionId);
+                link = t.directory().register((InetSocketAddress) ch.localAddress(), connectionId, x.id);
                 link.attachClient(this);
-                ch.connect(server).addListener(c -> {
-                    if (!c.isSuccess()) failed(x, Stage.SEND, "cannot connect to " + server + ": " + c.cause().getMessage());
-                    else if (!x.ended) send(x);
-                });
+                connect(x, server);
             });
         });
+    }
+
+    /** connect(): the kernels exchange SYN, SYN-ACK and ACK; measured from the call to its completion. */
+    private void connect(ClientExchange x, InetSocketAddress server) {
+        Long mark = t.probes().memory().allocatedMark();
+        String to = server.getAddress().getHostAddress() + ":" + server.getPort();
+        long began = t.clock().now();
+        ChannelFuture connecting = ch.connect(server);
+        // published once connect() has returned, stamped before it: building the event is not the connect's time
+        t.publish(StageEvent.at(x.id, connectionId, Stage.CONNECT, Phase.BEGIN, Actor.CLIENT, began)
+                .detail("the client calls connect() to " + to + ": its kernel sends SYN")
+                .memory(t.probes().memory().read(mark)).build());
+        connecting.addListener(c -> {
+            if (x.ended) return;
+            if (!c.isSuccess()) {
+                failed(x, Stage.CONNECT, "cannot connect to " + to + ": " + c.cause().getMessage());
+                return;
+            }
+            long established = t.clock().now();
+            t.publish(StageEvent.at(x.id, connectionId, Stage.CONNECT, Phase.END, Actor.CLIENT, established)
+                    .detail("connection #" + connectionId + " established in " + Units.duration(established - began)
+                            + ": SYN, SYN-ACK and ACK went between the kernels")
+                    .tcp(t.probes().tcp(ch)).kernel(t.probes().kernel(ch)).memory(t.probes().memory().read(mark)).build());
+            if (tls()) handshake(x, server);
+            else {
+                opening = null;
+                send(x);
+            }
+        });
+    }
+
+    /**
+     * The TLS handshake, started by adding the TLS handler to the open connection. The request goes
+     * once both sides are done: a request written earlier could reach the server in the same socket
+     * read as the client's Finished, and be read past the parse gate.
+     */
+    private void handshake(ClientExchange x, InetSocketAddress server) {
+        opening = Stage.HANDSHAKE;
+        handshaking = true;
+        x.handshakeMark = t.probes().memory().allocatedMark();
+        javax.net.ssl.SSLEngine engine = tlsContext.newEngine(ch.alloc(), server.getAddress().getHostAddress(), server.getPort());
+        t.publish(event(x, Stage.HANDSHAKE, Phase.BEGIN, Actor.CLIENT)
+                .detail("the client starts TLS (it offers " + String.join(", ", engine.getEnabledProtocols()) + "): it writes its ClientHello")
+                .memory(t.probes().memory().read(x.handshakeMark)).build());
+        valve = new ReadValve(() -> handshaking);
+        ssl = new SslHandler(engine);
+        ssl.setHandshakeTimeoutMillis(0); // the exchange's own timeout covers the handshake
+        ssl.handshakeFuture().addListener(f -> ch.eventLoop().execute(() -> handshakeEnded(x, f)));
+        ch.pipeline().addAfter("tap", "valve", valve).addAfter("valve", "tls", ssl).addAfter("tls", "plain", new PlainTap(this));
+        valve.read(); // the server's answer to the ClientHello
+    }
+
+    /** Runs after the task that completed the handshake, so the client's Finished has been written. */
+    private void handshakeEnded(ClientExchange x, io.netty.util.concurrent.Future<?> f) {
+        handshaking = false;
+        if (ch.isActive()) { // a read the TLS handler asked for is still pending: it would take the response before the interpret gate
+            ch.config().setAutoRead(true); // (autoRead on and off is the one public way to clear it; the read this asks for stops at the valve)
+            ch.config().setAutoRead(false);
+        }
+        recordsOut.handshakeDone();
+        recordsIn.handshakeDone();
+        if (x.ended) return;
+        if (!f.isSuccess()) {
+            failed(x, Stage.HANDSHAKE, TlsContexts.describeFailure(f.cause()));
+            return;
+        }
+        javax.net.ssl.SSLSession session = ssl.engine().getSession();
+        String alpn = ssl.applicationProtocol();
+        t.publish(event(x, Stage.HANDSHAKE, Phase.END, Actor.CLIENT)
+                .detail(session.getProtocol() + " with " + session.getCipherSuite() + " in " + roundTrips + " round trip"
+                        + (roundTrips == 1 ? "" : "s") + (alpn == null ? "" : ", ALPN " + alpn) + ": the connection is encrypted")
+                .tls(new TlsReadout(session.getProtocol(), session.getCipherSuite(), alpn, roundTrips))
+                .memory(t.probes().memory().read(x.handshakeMark)).build());
+        clientHandshakeDone = true;
+        sendOnceBothHandshook();
+    }
+
+    @Override
+    public void serverHandshakeDone() {
+        ch.eventLoop().execute(() -> {
+            serverHandshakeDone = true;
+            sendOnceBothHandshook();
+        });
+    }
+
+    private void sendOnceBothHandshook() {
+        ClientExchange x = current;
+        if (opening != Stage.HANDSHAKE || !clientHandshakeDone || !serverHandshakeDone || x == null || x.ended) return;
+        opening = null;
+        send(x);
+    }
+
+    /** A handshake record crossed the socket: the read or write, then each TLS record that begins in it. */
+    private void handshakeIo(ClientExchange x, boolean write, BytesReadout bytes, BufferReadout buffer, List<TlsRecordReadout> records) {
+        if (write) wroteSinceRead = true;
+        else if (wroteSinceRead) { // the answer to what this side sent: one more round trip
+            roundTrips++;
+            wroteSinceRead = false;
+        }
+        int n = write ? ++x.handshakeWrites : ++x.handshakeReads;
+        t.publish(event(x, Stage.HANDSHAKE, Phase.PROGRESS, Actor.CLIENT)
+                .detail("socket " + (write ? "write" : "read") + " #" + n + ": " + bytes.count() + " bytes, " + records.size()
+                        + " TLS record" + (records.size() == 1 ? "" : "s") + " begin in it")
+                .bytes(bytes).buffer(buffer).kernel(t.probes().kernelSampled(ch)).memory(t.probes().memory().read(x.handshakeMark)).build());
+        for (TlsRecordReadout r : records) {
+            t.publish(event(x, Stage.HANDSHAKE, Phase.PROGRESS, Actor.CLIENT).detail(r.describe(write)).tlsRecord(r).build());
+        }
     }
 
     /** Through the send gate, then write the request. */
     void send(ClientExchange x) {
         current = x;
+        exchangesOnIt++;
+        x.exchangeOnConnection = exchangesOnIt;
         t.pass(x.id, Stage.SEND, ch.eventLoop(), this::kernel, () -> write(x));
     }
 
     private void write(ClientExchange x) {
         if (x.ended) return;
         x.sendMark = t.probes().memory().allocatedMark();
+        String reused = x.exchangeOnConnection > 1
+                ? "connection #" + connectionId + " reused (" + ordinal(x.exchangeOnConnection) + " exchange on it): " : "";
         t.publish(event(x, Stage.SEND, Phase.BEGIN, Actor.CLIENT)
-                .detail("the client writes its request: " + x.wire.length + " bytes")
+                .detail(reused + "the client writes its request: " + x.wire.length + " bytes" + (tls() ? " of plaintext, which TLS encrypts" : ""))
                 .memory(t.probes().memory().read(x.sendMark)).build());
         ch.writeAndFlush(Unpooled.wrappedBuffer(x.wire)).addListener(f -> {
             if (x.ended) return;
@@ -127,6 +266,18 @@ final class ClientConnection implements WireTap.Observer, ConnectionDirectory.Cl
         });
     }
 
+    /** 2nd, 3rd, 11th, 22nd. */
+    static String ordinal(int n) {
+        int h = n % 100;
+        String suffix = h >= 11 && h <= 13 ? "th" : n % 10 == 1 ? "st" : n % 10 == 2 ? "nd" : n % 10 == 3 ? "rd" : "th";
+        return n + suffix;
+    }
+
+    private void readSocket() {
+        if (valve != null) valve.read();
+        else ch.read();
+    }
+
     // --- the server's word through the directory (any thread) ---
 
     @Override
@@ -135,7 +286,7 @@ final class ClientConnection implements WireTap.Observer, ConnectionDirectory.Cl
             ClientExchange x = current;
             if (x == null || x.id != exchangeId || x.ended) return;
             t.pass(x.id, Stage.INTERPRET, ch.eventLoop(), this::kernel, () -> {
-                if (!x.ended && ch.isActive()) ch.read();
+                if (!x.ended && ch.isActive()) readSocket();
             });
         });
     }
@@ -146,6 +297,10 @@ final class ClientConnection implements WireTap.Observer, ConnectionDirectory.Cl
     public void onWritten(ChannelHandlerContext ctx, byte[] all, int offset, int count, BufferReadout buffer) {
         ClientExchange x = current;
         if (x == null) return;
+        if (opening == Stage.HANDSHAKE) {
+            handshakeIo(x, true, t.probes().bytes(all, offset, count), buffer, recordsOut.feed(all, offset, count));
+            return;
+        }
         x.writes++;
         x.bytesWritten += count;
         t.publish(event(x, Stage.SEND, Phase.PROGRESS, Actor.CLIENT)
@@ -169,6 +324,10 @@ final class ClientConnection implements WireTap.Observer, ConnectionDirectory.Cl
     public void onRead(ChannelHandlerContext ctx, ByteBuf buf) {
         ClientExchange x = current;
         if (x == null || x.ended) return;
+        if (opening == Stage.HANDSHAKE) {
+            handshakeIo(x, false, t.probes().bytes(buf), Probes.buffer(buf), recordsIn.feed(buf));
+            return;
+        }
         if (!x.interpretBegun) {
             x.interpretBegun = true;
             x.interpretMark = t.probes().memory().allocatedMark();
@@ -186,7 +345,25 @@ final class ClientConnection implements WireTap.Observer, ConnectionDirectory.Cl
     @Override
     public void onReadComplete(ChannelHandlerContext ctx) {
         ClientExchange x = current;
-        if (x != null && !x.ended && x.interpretBegun && ch.isActive()) ch.read(); // the rest of a long response
+        if (x != null && !x.ended && x.interpretBegun && ch.isActive()) readSocket(); // the rest of a long response
+    }
+
+    @Override
+    public void onPlainWrite(ChannelHandlerContext ctx, ByteBuf buf) {
+        ClientExchange x = current;
+        if (x == null || x.ended || opening != null) return;
+        t.publish(event(x, Stage.SEND, Phase.PROGRESS, Actor.CLIENT)
+                .detail("the program wrote " + buf.readableBytes() + " bytes of plaintext; TLS encrypts them into records")
+                .plain(t.probes().bytes(buf)).build());
+    }
+
+    @Override
+    public void onPlainRead(ChannelHandlerContext ctx, ByteBuf buf) {
+        ClientExchange x = current;
+        if (x == null || x.ended || !x.interpretBegun) return;
+        t.publish(event(x, Stage.INTERPRET, Phase.PROGRESS, Actor.CLIENT)
+                .detail("TLS decrypted " + buf.readableBytes() + " bytes of the response for the program")
+                .plain(t.probes().bytes(buf)).build());
     }
 
     // --- endings (event loop) ---
@@ -216,9 +393,14 @@ final class ClientConnection implements WireTap.Observer, ConnectionDirectory.Cl
         if (!keep) close(false);
     }
 
+    /** The stage an exchange of this connection is in, for an error that ends it. */
+    private Stage stageOf(ClientExchange x) {
+        return x.sendEnded ? Stage.INTERPRET : opening != null ? opening : Stage.SEND;
+    }
+
     void timedOut(ClientExchange x) {
         if (x.ended) return;
-        Stage stage = x.sendEnded ? Stage.INTERPRET : Stage.SEND;
+        Stage stage = stageOf(x);
         String why = "no response within " + human(x.spec.timeout()) + ": the client gives up and closes the connection";
         t.publish(event(x, stage, Phase.ERROR, Actor.CLIENT).detail(why).kernel(kernel()).build());
         end(x, Outcome.TIMEOUT, null, why);
@@ -227,7 +409,7 @@ final class ClientConnection implements WireTap.Observer, ConnectionDirectory.Cl
 
     void cancelled(ClientExchange x) {
         if (x.ended) return;
-        Stage stage = x.sendEnded ? Stage.INTERPRET : Stage.SEND;
+        Stage stage = stageOf(x);
         String why = "cancelled: the client leaves and resets its connection";
         t.publish(event(x, stage, Phase.ERROR, Actor.CLIENT).detail(why).kernel(kernel()).build());
         end(x, Outcome.CANCELLED, null, why);
@@ -273,7 +455,7 @@ final class ClientConnection implements WireTap.Observer, ConnectionDirectory.Cl
 
     private void lost(String why) {
         ClientExchange x = current;
-        if (x != null && !x.ended) failed(x, x.sendEnded ? Stage.INTERPRET : Stage.SEND, why);
+        if (x != null && !x.ended) failed(x, stageOf(x), why);
         client.forget(this);
         if (link != null) {
             link.clientClosed();
@@ -312,13 +494,14 @@ final class ClientConnection implements WireTap.Observer, ConnectionDirectory.Cl
 
         @Override
         public void channelInactive(ChannelHandlerContext ctx) {
-            lost("the server closed the connection before a complete response");
+            lost(opening == Stage.HANDSHAKE ? "the server closed the connection during the TLS handshake"
+                    : "the server closed the connection before a complete response");
             ctx.fireChannelInactive();
         }
 
         @Override
         public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-            lost("the connection failed: " + cause.getMessage());
+            lost(opening == Stage.HANDSHAKE ? TlsContexts.describeFailure(cause) : "the connection failed: " + cause.getMessage());
             ctx.close();
         }
     }

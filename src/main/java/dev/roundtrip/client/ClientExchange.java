@@ -17,6 +17,11 @@ final class ClientExchange implements ExchangeHandle {
     private final CompletableFuture<ExchangeEnded> result = new CompletableFuture<>();
 
     Long sendMark;
+    Long handshakeMark;
+    int handshakeWrites;
+    int handshakeReads;
+    /** 1 for the exchange that opened its connection, k for the k-th on it. */
+    int exchangeOnConnection;
     Long interpretMark;
     boolean sendEnded;
     boolean requestAnnounced;

@@ -9,9 +9,10 @@ import java.util.List;
 /**
  * A request to send: structured (method, target, headers, body) or {@code raw} bytes sent exactly
  * as given (to show what a server does with a malformed request). Arrays are copied in and out.
+ * With {@code tls} it goes to the server's TLS port, encrypted (https).
  */
 public record RequestSpec(String method, String target, List<Header> headers, byte[] body, byte[] raw,
-                          boolean keepAlive, Duration timeout) {
+                          boolean keepAlive, Duration timeout, boolean tls) {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
 
     public RequestSpec {
@@ -43,6 +44,11 @@ public record RequestSpec(String method, String target, List<Header> headers, by
         }
     }
 
+    /** A cleartext request (http). */
+    public RequestSpec(String method, String target, List<Header> headers, byte[] body, byte[] raw, boolean keepAlive, Duration timeout) {
+        this(method, target, headers, body, raw, keepAlive, timeout, false);
+    }
+
     public static RequestSpec get(String target) {
         return new RequestSpec("GET", target, List.of(), null, null, true, DEFAULT_TIMEOUT);
     }
@@ -67,19 +73,24 @@ public record RequestSpec(String method, String target, List<Header> headers, by
     public RequestSpec withHeader(String name, String value) {
         List<Header> h = new ArrayList<>(headers);
         h.add(new Header(name, value));
-        return new RequestSpec(method, target, h, body, raw, keepAlive, timeout);
+        return new RequestSpec(method, target, h, body, raw, keepAlive, timeout, tls);
     }
 
     public RequestSpec withBody(byte[] newBody) {
-        return new RequestSpec(method, target, headers, newBody, raw, keepAlive, timeout);
+        return new RequestSpec(method, target, headers, newBody, raw, keepAlive, timeout, tls);
     }
 
     public RequestSpec withTimeout(Duration d) {
-        return new RequestSpec(method, target, headers, body, raw, keepAlive, d);
+        return new RequestSpec(method, target, headers, body, raw, keepAlive, d, tls);
     }
 
     public RequestSpec withKeepAlive(boolean k) {
-        return new RequestSpec(method, target, headers, body, raw, k, timeout);
+        return new RequestSpec(method, target, headers, body, raw, k, timeout, tls);
+    }
+
+    /** Over TLS to the server's TLS port (https), or cleartext (http). */
+    public RequestSpec withTls(boolean on) {
+        return new RequestSpec(method, target, headers, body, raw, keepAlive, timeout, on);
     }
 
     public boolean isRaw() {
@@ -100,7 +111,7 @@ public record RequestSpec(String method, String target, List<Header> headers, by
     public boolean equals(Object o) {
         return o instanceof RequestSpec r && r.method.equals(method) && r.target.equals(target) && r.headers.equals(headers)
                 && java.util.Arrays.equals(r.body, body) && java.util.Arrays.equals(r.raw, raw)
-                && r.keepAlive == keepAlive && r.timeout.equals(timeout);
+                && r.keepAlive == keepAlive && r.timeout.equals(timeout) && r.tls == tls;
     }
 
     @Override
@@ -110,6 +121,6 @@ public record RequestSpec(String method, String target, List<Header> headers, by
 
     @Override
     public String toString() {
-        return isRaw() ? "RequestSpec[raw " + raw.length + " bytes]" : "RequestSpec[" + method + " " + target + "]";
+        return (isRaw() ? "RequestSpec[raw " + raw.length + " bytes" : "RequestSpec[" + method + " " + target) + (tls ? ", tls]" : "]");
     }
 }

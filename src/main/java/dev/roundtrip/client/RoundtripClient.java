@@ -29,10 +29,13 @@ import java.util.concurrent.TimeUnit;
 public final class RoundtripClient implements AutoCloseable {
     private final Tracing t;
     private final InetSocketAddress server;
+    private final InetSocketAddress tlsServer;
+    private final io.netty.handler.ssl.SslContext tls;
     private final EventLoopGroup group;
     private final EventLoop loop;
     private final Bootstrap template;
     private final ConcurrentLinkedDeque<ClientConnection> idle = new ConcurrentLinkedDeque<>();
+    private final ConcurrentLinkedDeque<ClientConnection> idleTls = new ConcurrentLinkedDeque<>();
     private final Map<Long, ClientExchange> active = new ConcurrentHashMap<>();
     private final Map<Long, ClientConnection> connectionOf = new ConcurrentHashMap<>();
     private final Map<ClientConnection, Boolean> open = new ConcurrentHashMap<>();
@@ -41,8 +44,24 @@ public final class RoundtripClient implements AutoCloseable {
     private final GateListener holds;
 
     public RoundtripClient(Tracing t, InetSocketAddress server) {
+        this(t, server, null, (io.netty.handler.ssl.SslContext) null);
+    }
+
+    /**
+     * @param tlsServer where requests with {@link RequestSpec#tls()} go, or null (then they are refused)
+     * @param tls the client's TLS settings for it ({@code wire.TlsContexts.client})
+     */
+    /** With https to {@code tlsServer}, trusting exactly {@code trusted} (null: no https). */
+    public RoundtripClient(Tracing t, InetSocketAddress server, InetSocketAddress tlsServer, java.security.cert.X509Certificate trusted)
+            throws javax.net.ssl.SSLException {
+        this(t, server, tlsServer, trusted == null ? null : dev.roundtrip.wire.TlsContexts.client(trusted));
+    }
+
+    public RoundtripClient(Tracing t, InetSocketAddress server, InetSocketAddress tlsServer, io.netty.handler.ssl.SslContext tls) {
         this.t = t;
         this.server = server;
+        this.tlsServer = tlsServer;
+        this.tls = tls;
         this.group = t.probes().transport().group(1, new DefaultThreadFactory("roundtrip-client", true));
         this.loop = group.next();
         this.template = new Bootstrap().group(loop).channel(t.probes().transport().socketChannel())
@@ -68,12 +87,19 @@ public final class RoundtripClient implements AutoCloseable {
         return server;
     }
 
+    /** Where https requests go, if this client has a TLS server. */
+    public java.util.Optional<InetSocketAddress> tlsServer() {
+        return java.util.Optional.ofNullable(tlsServer);
+    }
+
     /** Starts an exchange and returns at once; its ExchangeStarted is published before this returns. */
     public ExchangeHandle send(RequestSpec spec) {
+        if (spec.tls() && tlsServer == null) throw new IllegalArgumentException("this client has no TLS server to send " + spec + " to");
+        InetSocketAddress to = spec.tls() ? tlsServer : server;
         long id = t.ids().nextExchangeId();
-        ClientConnection reused = spec.isRaw() ? null : takeIdle(); // raw bytes get a connection of their own
-        ClientConnection conn = reused != null ? reused : new ClientConnection(t, this, t.ids().nextConnectionId());
-        String host = server.getAddress().getHostAddress() + ":" + server.getPort();
+        ClientConnection reused = spec.isRaw() ? null : takeIdle(spec.tls()); // raw bytes get a connection of their own
+        ClientConnection conn = reused != null ? reused : new ClientConnection(t, this, t.ids().nextConnectionId(), spec.tls() ? tls : null);
+        String host = to.getAddress().getHostAddress() + ":" + to.getPort();
         ClientExchange x = new ClientExchange(id, spec, RequestEncoder.encode(spec, host), RequestEncoder.describe(spec, host), conn, this);
         active.put(id, x);
         connectionOf.put(id, conn);
@@ -82,7 +108,7 @@ public final class RoundtripClient implements AutoCloseable {
         loop.execute(() -> {
             x.startTimer();
             if (reused != null) conn.send(x);
-            else conn.open(template, server, x);
+            else conn.open(template, to, x);
         });
         return x;
     }
@@ -116,7 +142,7 @@ public final class RoundtripClient implements AutoCloseable {
     }
 
     void idle(ClientConnection c) {
-        idle.addFirst(c);
+        (c.tls() ? idleTls : idle).addFirst(c);
     }
 
     void ended(ClientExchange x) {
@@ -124,13 +150,13 @@ public final class RoundtripClient implements AutoCloseable {
     }
 
     void forget(ClientConnection c) {
-        idle.remove(c);
+        (c.tls() ? idleTls : idle).remove(c);
         open.remove(c);
     }
 
-    private ClientConnection takeIdle() {
+    private ClientConnection takeIdle(boolean tls) {
         ClientConnection c;
-        while ((c = idle.pollFirst()) != null) {
+        while ((c = (tls ? idleTls : idle).pollFirst()) != null) {
             if (c.reusable()) return c;
         }
         return null;

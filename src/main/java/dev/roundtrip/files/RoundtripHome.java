@@ -11,7 +11,8 @@ import java.nio.file.Path;
  * <ul>
  *   <li>{@link #progressFile()}: lesson progress;</li>
  *   <li>{@link #recentFiles()}: the recent-files menu;</li>
- *   <li>{@link #autosaveFile(long)}: the autosave of one process (see {@link #AUTOSAVE_GLOB}).</li>
+ *   <li>{@link #autosaveFile(long)}: the autosave of one process (see {@link #AUTOSAVE_GLOB});</li>
+ *   <li>{@link #tlsDir()}: the TLS port's localhost certificate and key.</li>
  * </ul>
  */
 public final class RoundtripHome {
@@ -45,6 +46,11 @@ public final class RoundtripHome {
     /** {@code <home>/recent.json} (not created). */
     public static Path recentFiles() {
         return dir().resolve(RECENT_FILE_NAME);
+    }
+
+    /** {@code <home>/tls}, where the localhost certificate is kept (not created). */
+    public static Path tlsDir() {
+        return dir().resolve("tls");
     }
 
     /** {@code <home>/autosave-<pid>.roundtrip.json} (not created). */

@@ -18,6 +18,8 @@ import dev.roundtrip.trace.TraceBus;
 import dev.roundtrip.trace.TraceClock;
 import dev.roundtrip.wire.Probes;
 import dev.roundtrip.wire.Tracing;
+import dev.roundtrip.files.RoundtripHome;
+import dev.roundtrip.tls.LocalhostCertificate;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.Optional;
@@ -38,6 +40,9 @@ public final class Lab implements AutoCloseable {
     private final RoundtripClient client;
     private final Probes probes;
     private final CompletableFuture<Warmup.Report> warmup;
+    /** The TLS port's certificate, or null when it could not be had ({@link #tlsUnavailable()} says why). */
+    private final LocalhostCertificate certificate;
+    private final String tlsUnavailable;
 
     private Lab(LabOptions options, CompletableFuture<Warmup.Report> warmup) throws IOException {
         this.warmup = warmup;
@@ -53,13 +58,29 @@ public final class Lab implements AutoCloseable {
         probes = new Probes(options.kernelReadouts() ? new KernelProbe() : KernelProbe.switchedOff(), options.maxKeptBytes(),
                 options.kernelBudget());
         Tracing t = new Tracing(bus, gates, new Ids(), new ConnectionDirectory(), probes);
+        LocalhostCertificate cert = null;
+        String noTls = null;
+        RoundtripServer.TlsPort tlsPort = null;
         try {
-            server = RoundtripServer.start(t, settings, options.bindAddress(), options.port());
+            cert = LocalhostCertificate.ensure(RoundtripHome.tlsDir(), java.time.Instant.now());
+            tlsPort = RoundtripServer.TlsPort.of(cert.key(), cert.certificate(), 0);
+        } catch (IOException | RuntimeException e) {
+            // the lab still serves http; https says why it cannot
+            noTls = "no TLS port: the localhost certificate could not be made or read (" + e.getMessage() + ")";
+            cert = null;
+        }
+        certificate = cert;
+        tlsUnavailable = noTls;
+        try {
+            server = RoundtripServer.start(t, settings, options.bindAddress(), options.port(), tlsPort);
         } catch (IOException e) {
             bus.close();
             throw e;
         }
-        client = new RoundtripClient(t, new InetSocketAddress(options.bindAddress(), server.port()));
+        InetSocketAddress tlsAddress = server.tlsPort().isPresent()
+                ? new InetSocketAddress(options.bindAddress(), server.tlsPort().getAsInt()) : null;
+        client = new RoundtripClient(t, new InetSocketAddress(options.bindAddress(), server.port()), tlsAddress,
+                cert == null ? null : cert.certificate());
     }
 
     public static Lab start() throws IOException {
@@ -126,6 +147,21 @@ public final class Lab implements AutoCloseable {
 
     public int port() {
         return server.port();
+    }
+
+    /** The server's TLS port (https), TLS 1.3 and 1.2; empty when there is none ({@link #tlsUnavailable()}). */
+    public java.util.OptionalInt tlsPort() {
+        return server.tlsPort();
+    }
+
+    /** The TLS port's certificate, the one the lab's client trusts (and curl's {@code --cacert} can). */
+    public Optional<LocalhostCertificate> certificate() {
+        return Optional.ofNullable(certificate);
+    }
+
+    /** Why there is no TLS port, or null when there is one. */
+    public String tlsUnavailable() {
+        return tlsUnavailable;
     }
 
     public ServerSettings serverSettings() {

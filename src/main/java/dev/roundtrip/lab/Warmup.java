@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Warmup {
     /** Twice the mix: the first round already brings a {@code GET /}'s send stage from 4.6 MB to 16 KB, the second is cheap. */
-    public static final int DEFAULT_EXCHANGES = 20;
+    public static final int DEFAULT_EXCHANGES = 24;
 
     /**
      * System property that sets the warm-up of {@link LabOptions#defaults()} for a whole program, e.g.
@@ -44,7 +44,7 @@ public final class Warmup {
      */
     public record Report(int ranHere, int inThisJvm, long millis, String failure) {}
 
-    /** The requests warmed, in turn: every demo route but {@code /slow}, kept and closed connections, a malformed request. */
+    /** The requests warmed, in turn: every demo route but {@code /slow}, kept and closed connections, a malformed request, https (a new and a reused TLS connection). */
     static final List<RequestSpec> MIX = List.of(
             RequestSpec.get("/"),
             RequestSpec.get("/users/1"),
@@ -55,7 +55,9 @@ public final class Warmup {
             RequestSpec.get("/big?kb=16"),
             RequestSpec.get("/fail"),
             RequestSpec.get("/no-such-page").withKeepAlive(false),
-            RequestSpec.raw("GET / HTTP/9.9\r\nHost: x\r\n\r\n"));
+            RequestSpec.raw("GET / HTTP/9.9\r\nHost: x\r\n\r\n"),
+            RequestSpec.get("/users/1").withTls(true).withKeepAlive(false),
+            RequestSpec.get("/").withTls(true));
 
     private Warmup() {}
 

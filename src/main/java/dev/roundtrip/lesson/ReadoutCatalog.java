@@ -28,6 +28,7 @@ public final class ReadoutCatalog {
         num("exchange.ms", "duration of the latest exchange from its first to its last fact, ms");
         text("exchange.longestStage", "the stage of the latest exchange that took longest, begin to end: " + stageNames());
         for (Stage s : Stage.values()) {
+            if (s.opensConnection()) continue; // connect and handshake readouts come with the lessons about them
             String n = s.wireName();
             if (s != Stage.PROCESS) {
                 num("stage." + n + ".bytes", "bytes that crossed the socket during " + n + " (sum over every read or write)");

@@ -70,6 +70,8 @@ public record ExchangeDiff(List<Difference> differences, List<StageDelta> stages
         StageTimes tb = StageTimes.of(after);
         List<StageDelta> stages = new ArrayList<>();
         for (Stage s : Stage.values()) {
+            // connect and handshake only where one of them opened a connection (a re-send may reuse one)
+            if (s.opensConnection() && ta.get(s).isEmpty() && tb.get(s).isEmpty()) continue;
             stages.add(new StageDelta(s, ta.durationNanos(s).orElse(null), tb.durationNanos(s).orElse(null)));
         }
         return new ExchangeDiff(d, stages);

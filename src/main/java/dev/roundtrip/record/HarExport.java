@@ -31,11 +31,12 @@ import java.util.Locale;
  * Writes a recording as HAR 1.2 (http://www.softwareishard.com/blog/har-12-spec/): one entry per
  * exchange with request, response, sizes and timings mapped from our stages:
  * <pre>
- *  blocked, dns, connect, ssl = -1            (not measured as such)
+ *  blocked, dns = -1                          (not measured as such)
+ *  connect = connect begin .. handshake end (or connect end); ssl = the handshake; -1 on a reused connection
  *  send    = SEND begin .. SEND end
  *  wait    = SEND end .. INTERPRET begin      (network both ways + parse + process + respond)
  *  receive = INTERPRET begin .. INTERPRET end
- *  time    = send + wait + receive            (ms, 3 decimals, all >= 0)
+ *  time    = connect + send + wait + receive  (ms, 3 decimals, all >= 0; connect only when measured)
  * </pre>
  * The complete exchange (events, readouts, gates, raw request) also goes into the entry's
  * {@code _roundtrip} field, and the recording's header into {@code log._roundtrip}, so
@@ -111,10 +112,14 @@ public final class HarExport {
         return out.toByteArray();
     }
 
-    /** HAR timings of one exchange (send, wait, receive) in ms with 3 decimals; {@link #time()} is their sum. */
-    public record Timings(BigDecimal sendMs, BigDecimal waitMs, BigDecimal receiveMs) {
+    /**
+     * HAR timings of one exchange in ms with 3 decimals; {@link #time()} is their sum. {@code connectMs}
+     * runs from the connect stage's begin to the handshake's end and, as HAR 1.2 says, includes
+     * {@code sslMs}; both are null (written -1) for an exchange on a reused connection.
+     */
+    public record Timings(BigDecimal connectMs, BigDecimal sslMs, BigDecimal sendMs, BigDecimal waitMs, BigDecimal receiveMs) {
         public BigDecimal time() {
-            return sendMs.add(waitMs).add(receiveMs);
+            return (connectMs == null ? BigDecimal.ZERO : connectMs).add(sendMs).add(waitMs).add(receiveMs);
         }
 
         /**
@@ -130,7 +135,7 @@ public final class HarExport {
             long end = x.end().map(ExchangeEnded::tNanos).orElse(sent);
             long answer = respond != null ? respond.beginNanos() : end;
             long done = respond != null && respond.endNanos() != null ? respond.endNanos() : Math.max(answer, end);
-            return new Timings(ms(sent - begin), ms(answer - sent), ms(done - answer));
+            return new Timings(null, null, ms(sent - begin), ms(answer - sent), ms(done - answer));
         }
 
         public static Timings of(Exchange x) {
@@ -145,7 +150,16 @@ public final class HarExport {
             long receiveEnd = interpret == null ? waitEnd
                     : interpret.endNanos() != null ? interpret.endNanos()
                     : x.end().map(ExchangeEnded::tNanos).orElse(interpret.beginNanos());
-            return new Timings(ms(sendEnd - sendBegin), ms(waitEnd - sendEnd), ms(receiveEnd - waitEnd));
+            StageTimes.Span connect = t.get(Stage.CONNECT).orElse(null);
+            StageTimes.Span ssl = t.get(Stage.HANDSHAKE).orElse(null);
+            BigDecimal connectMs = null;
+            if (connect != null) {
+                Long opened = ssl != null ? ssl.endNanos() : connect.endNanos();
+                // up to where the request begins: what the first request paid before it could be sent
+                connectMs = ms((opened != null ? Math.min(opened, sendBegin) : sendBegin) - connect.beginNanos());
+            }
+            BigDecimal sslMs = ssl == null || ssl.endNanos() == null ? null : ms(ssl.endNanos() - ssl.beginNanos());
+            return new Timings(connectMs, sslMs, ms(sendEnd - sendBegin), ms(waitEnd - sendEnd), ms(receiveEnd - waitEnd));
         }
 
         private static BigDecimal ms(long nanos) {
@@ -180,8 +194,10 @@ public final class HarExport {
         g.writeObjectFieldStart("timings");
         g.writeNumberField("blocked", -1);
         g.writeNumberField("dns", -1);
-        g.writeNumberField("connect", -1);
-        g.writeNumberField("ssl", -1);
+        if (t.connectMs() == null) g.writeNumberField("connect", -1);
+        else g.writeNumberField("connect", t.connectMs());
+        if (t.sslMs() == null) g.writeNumberField("ssl", -1);
+        else g.writeNumberField("ssl", t.sslMs());
         g.writeNumberField("send", t.sendMs());
         g.writeNumberField("wait", t.waitMs());
         g.writeNumberField("receive", t.receiveMs());

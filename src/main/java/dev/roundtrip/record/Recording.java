@@ -22,7 +22,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class Recording implements TraceListener {
     public static final String FORMAT = "roundtrip-recording";
-    public static final int VERSION = 1;
+    /** 2: the connect and handshake stages, and the tcp, tlsRecord, tls and plain readouts. Version 1 files still open. */
+    public static final int VERSION = 2;
 
     private final Instant startedAt;
     private volatile AppendOnlyList<Exchange> exchanges = new AppendOnlyList<>();

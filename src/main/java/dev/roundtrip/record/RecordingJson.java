@@ -172,11 +172,50 @@ public final class RecordingJson {
         g.writeNumberField("connectionId", e.connectionId());
         g.writeStringField("thread", e.thread());
         g.writeStringField("detail", e.detail());
-        if (e.bytes() != null) writeBytes(g, e.bytes());
+        if (e.bytes() != null) writeBytes(g, "bytes", e.bytes());
         if (e.buffer() != null) writeBuffer(g, e.buffer());
         if (e.kernel() != null) writeKernel(g, e.kernel());
         if (e.memory() != null) writeMemory(g, e.memory());
         if (e.sql() != null) writeSql(g, e.sql());
+        if (e.tcp() != null) writeTcp(g, e.tcp());
+        if (e.tlsRecord() != null) writeTlsRecord(g, e.tlsRecord());
+        if (e.tls() != null) writeTls(g, e.tls());
+        if (e.plain() != null) writeBytes(g, "plain", e.plain());
+        g.writeEndObject();
+    }
+
+    private static void writeTcp(JsonGenerator g, dev.roundtrip.trace.TcpReadout t) throws IOException {
+        g.writeObjectFieldStart("tcp");
+        if (t.state() == null) g.writeNullField("state");
+        else g.writeStringField("state", t.state());
+        writeNullable(g, "rttMicros", t.rttMicros());
+        writeNullable(g, "rttVarMicros", t.rttVarMicros());
+        writeNullable(g, "congestionWindow", t.congestionWindow());
+        writeNullable(g, "mss", t.mss());
+        writeNullable(g, "retransmits", t.retransmits());
+        writeNullable(g, "unacked", t.unacked());
+        if (t.unavailable() != null) g.writeStringField("unavailable", t.unavailable());
+        g.writeEndObject();
+    }
+
+    private static void writeTlsRecord(JsonGenerator g, dev.roundtrip.trace.TlsRecordReadout r) throws IOException {
+        g.writeObjectFieldStart("tlsRecord");
+        g.writeNumberField("contentType", r.contentType());
+        g.writeStringField("type", r.contentTypeName());
+        g.writeNumberField("version", r.version());
+        g.writeStringField("versionName", r.versionName());
+        g.writeNumberField("length", r.length());
+        g.writeStringField("message", r.message());
+        g.writeEndObject();
+    }
+
+    private static void writeTls(JsonGenerator g, dev.roundtrip.trace.TlsReadout t) throws IOException {
+        g.writeObjectFieldStart("tls");
+        g.writeStringField("protocol", t.protocol());
+        g.writeStringField("cipherSuite", t.cipherSuite());
+        if (t.alpn() == null) g.writeNullField("alpn");
+        else g.writeStringField("alpn", t.alpn());
+        writeNullable(g, "roundTrips", t.roundTrips() == null ? null : t.roundTrips().longValue());
         g.writeEndObject();
     }
 
@@ -189,8 +228,8 @@ public final class RecordingJson {
         g.writeEndObject();
     }
 
-    private static void writeBytes(JsonGenerator g, BytesReadout b) throws IOException {
-        g.writeObjectFieldStart("bytes");
+    private static void writeBytes(JsonGenerator g, String field, BytesReadout b) throws IOException {
+        g.writeObjectFieldStart(field);
         g.writeNumberField("count", b.count());
         g.writeFieldName("base64");
         g.writeBinary(b.data());

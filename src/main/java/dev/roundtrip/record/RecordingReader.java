@@ -372,12 +372,20 @@ final class RecordingReader {
         KernelReadout kernel = null;
         MemoryReadout memory = null;
         SqlReadout sql = null;
+        dev.roundtrip.trace.TcpReadout tcp = null;
+        dev.roundtrip.trace.TlsRecordReadout tlsRecord = null;
+        dev.roundtrip.trace.TlsReadout tls = null;
+        BytesReadout plain = null;
         int seen = 0;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String f = p.currentName();
             JsonToken v = p.nextToken();
             boolean nul = v == JsonToken.VALUE_NULL;
             switch (f) {
+                case "tcp": seen = once(seen, 12); tcp = nul ? null : tcp(v); break;
+                case "tlsRecord": seen = once(seen, 13); tlsRecord = nul ? null : tlsRecord(v); break;
+                case "tls": seen = once(seen, 14); tls = nul ? null : tls(v); break;
+                case "plain": seen = once(seen, 15); plain = nul ? null : bytes(v); break;
                 case "stage": seen = once(seen, 0); stage = Stage.fromWireName(oneOf(v, STAGES)); break;
                 case "phase": seen = once(seen, 1); phase = Phase.fromWireName(oneOf(v, PHASES)); break;
                 case "actor": seen = once(seen, 2); actor = Actor.fromWireName(oneOf(v, ACTORS)); break;
@@ -398,7 +406,92 @@ final class RecordingReader {
         if (actor == null) throw missing("actor", "one of " + String.join("|", ACTORS));
         if (!hasConnection) throw missing("connectionId", "an integer");
         if (!hasTime) throw missing("tNanos", "an integer");
-        return new StageEvent(exchangeId, connectionId, stage, phase, actor, tNanos, thread, detail, bytes, buffer, kernel, memory, sql);
+        return new StageEvent(exchangeId, connectionId, stage, phase, actor, tNanos, thread, detail, bytes, buffer, kernel, memory, sql,
+                tcp, tlsRecord, tls, plain);
+    }
+
+    /** Every figure may be missing or null: not measured, and {@code unavailable} says why. */
+    private dev.roundtrip.trace.TcpReadout tcp(JsonToken t) throws IOException, RecordingFormatException {
+        if (t != JsonToken.START_OBJECT) throw fail("an object");
+        String state = null;
+        String unavailable = null;
+        Long[] n = new Long[6];
+        String[] names = {"rttMicros", "rttVarMicros", "congestionWindow", "mss", "retransmits", "unacked"};
+        int seen = 0;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String f = p.currentName();
+            JsonToken v = p.nextToken();
+            boolean nul = v == JsonToken.VALUE_NULL;
+            int i = java.util.Arrays.asList(names).indexOf(f);
+            if (i >= 0) {
+                seen = once(seen, i);
+                n[i] = nul ? null : nonNegative(integer(v));
+            } else if (f.equals("state")) {
+                seen = once(seen, 6);
+                state = nul ? null : shared(oneLine(string(v), "a TCP state"));
+            } else if (f.equals("unavailable")) {
+                seen = once(seen, 7);
+                unavailable = nul ? null : shared(string(v));
+            } else {
+                p.skipChildren();
+            }
+        }
+        return new dev.roundtrip.trace.TcpReadout(state, n[0], n[1], n[2], n[3], n[4], n[5], unavailable);
+    }
+
+    private dev.roundtrip.trace.TlsRecordReadout tlsRecord(JsonToken t) throws IOException, RecordingFormatException {
+        if (t != JsonToken.START_OBJECT) throw fail("an object");
+        int type = -1;
+        int version = -1;
+        int length = -1;
+        String message = null;
+        int seen = 0;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String f = p.currentName();
+            JsonToken v = p.nextToken();
+            switch (f) {
+                case "contentType": seen = once(seen, 0); type = byteValue(v, 255); break;
+                case "version": seen = once(seen, 1); version = byteValue(v, 0xffff); break;
+                case "length": seen = once(seen, 2); length = byteValue(v, 0xffff); break;
+                case "message": seen = once(seen, 3); message = shared(string(v)); break;
+                default: p.skipChildren(); // "type" and "versionName" are derived
+            }
+        }
+        if (type < 0) throw missing("contentType", "an integer");
+        if (version < 0) throw missing("version", "an integer");
+        if (length < 0) throw missing("length", "an integer");
+        if (message == null) throw missing("message", "a string");
+        return new dev.roundtrip.trace.TlsRecordReadout(type, version, length, message);
+    }
+
+    private int byteValue(JsonToken t, int max) throws IOException, RecordingFormatException {
+        int v = int32(t);
+        if (v < 0 || v > max) throw fail("an integer from 0 to " + max);
+        return v;
+    }
+
+    private dev.roundtrip.trace.TlsReadout tls(JsonToken t) throws IOException, RecordingFormatException {
+        if (t != JsonToken.START_OBJECT) throw fail("an object");
+        String protocol = null;
+        String suite = null;
+        String alpn = null;
+        Integer roundTrips = null;
+        int seen = 0;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String f = p.currentName();
+            JsonToken v = p.nextToken();
+            boolean nul = v == JsonToken.VALUE_NULL;
+            switch (f) {
+                case "protocol": seen = once(seen, 0); protocol = shared(oneLine(string(v), "a protocol")); break;
+                case "cipherSuite": seen = once(seen, 1); suite = shared(oneLine(string(v), "a cipher suite")); break;
+                case "alpn": seen = once(seen, 2); alpn = nul ? null : shared(oneLine(string(v), "an ALPN protocol")); break;
+                case "roundTrips": seen = once(seen, 3); roundTrips = nul ? null : nonNegative(int32(v)); break;
+                default: p.skipChildren();
+            }
+        }
+        if (protocol == null) throw missing("protocol", "a string");
+        if (suite == null) throw missing("cipherSuite", "a string");
+        return new dev.roundtrip.trace.TlsReadout(protocol, suite, alpn, roundTrips);
     }
 
     private List<GateEvent> gates(JsonToken t, long exchangeId) throws IOException, RecordingFormatException {
@@ -654,8 +747,7 @@ final class RecordingReader {
     }
 
     private static StageEvent withId(StageEvent e, long id) {
-        return new StageEvent(id, e.connectionId(), e.stage(), e.phase(), e.actor(), e.tNanos(), e.thread(), e.detail(),
-                e.bytes(), e.buffer(), e.kernel(), e.memory(), e.sql());
+        return e.withExchangeId(id);
     }
 
     // --- errors ---

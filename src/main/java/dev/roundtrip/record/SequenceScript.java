@@ -180,6 +180,32 @@ public final class SequenceScript {
             blocks.add(new Block(g.tNanos(), order[0]++, List.of(new Note(Side.OVER, where, null, text, false))));
         }
 
+        times.get(Stage.CONNECT).ifPresent(s -> {
+            // the kernels' SYN, SYN-ACK, ACK as one measured step: no packet times are invented
+            List<Step> b = new ArrayList<>();
+            b.add(new Message(Lifeline.CLIENT_KERNEL, Lifeline.SERVER_KERNEL, s.failed() ? Arrow.LOST : Arrow.CALL, "SYN"));
+            if (!s.failed()) {
+                b.add(new Message(Lifeline.SERVER_KERNEL, Lifeline.CLIENT_KERNEL, Arrow.REPLY, "SYN-ACK"));
+                b.add(new Message(Lifeline.CLIENT_KERNEL, Lifeline.SERVER_KERNEL, Arrow.CALL, "ACK"));
+            }
+            b.add(new Note(Side.OVER, Lifeline.CLIENT_KERNEL, Lifeline.SERVER_KERNEL, "the kernels' work: " + stageNote(Side.OVER,
+                    Lifeline.CLIENT_KERNEL, s, lastDetail(events, Stage.CONNECT)).text(), s.failed()));
+            blocks.add(new Block(s.beginNanos(), order[0]++, b));
+        });
+
+        times.get(Stage.HANDSHAKE).ifPresent(s -> {
+            List<Step> b = new ArrayList<>();
+            for (StageEvent e : events) {
+                if (e.stage() != Stage.HANDSHAKE || e.tlsRecord() == null) continue;
+                boolean fromClient = e.actor() == dev.roundtrip.trace.Actor.CLIENT;
+                if (fromClient != e.detail().startsWith("TLS record sent")) continue; // each record once, from the side that sent it
+                b.add(new Message(fromClient ? Lifeline.CLIENT : Lifeline.SERVER, fromClient ? Lifeline.SERVER : Lifeline.CLIENT,
+                        fromClient ? Arrow.CALL : Arrow.REPLY, e.tlsRecord().message() + " (" + e.tlsRecord().wireLength() + " bytes)"));
+            }
+            b.add(stageNote(Side.LEFT, Lifeline.CLIENT, s, lastDetail(events, Stage.HANDSHAKE)));
+            blocks.add(new Block(s.beginNanos(), order[0]++, b));
+        });
+
         times.get(Stage.SEND).ifPresent(s -> {
             List<Step> b = new ArrayList<>();
             String bytes = s.bytes() > 0 ? " (" + s.bytes() + " bytes)" : "";

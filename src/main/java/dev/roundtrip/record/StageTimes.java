@@ -32,12 +32,13 @@ public final class StageTimes {
     }
 
     public static StageTimes of(Exchange exchange) {
-        Map<Stage, long[]> acc = new EnumMap<>(Stage.class); // begin, end, failed, bytes, hasBegin, hasEnd
+        Map<Stage, long[]> acc = new EnumMap<>(Stage.class); // begin, end, failed, bytes, hasBegin, hasEnd, beginSeen
         for (StageEvent e : exchange.events()) {
-            long[] a = acc.computeIfAbsent(e.stage(), s -> new long[] {0, 0, 0, 0, 0, 0});
-            if (e.phase() == Phase.BEGIN && a[4] == 0) {
-                a[0] = e.tNanos();
+            long[] a = acc.computeIfAbsent(e.stage(), s -> new long[] {0, 0, 0, 0, 0, 0, 0});
+            if (e.phase() == Phase.BEGIN && a[6] == 0) { // a BEGIN published after a progress of the other side still opens the stage
+                a[0] = a[4] == 0 ? e.tNanos() : Math.min(a[0], e.tNanos());
                 a[4] = 1;
+                a[6] = 1;
             }
             if (a[4] == 0) { // no BEGIN seen yet: the first event of the stage stands in for it
                 a[0] = e.tNanos();

@@ -178,7 +178,7 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
     private void handle(ChannelHandlerContext ctx, FullHttpRequest req, RequestFraming.RawRequest raw) {
         try {
             ServerExchange x = conn.parsed();
-            Problem problem = problem(req, raw);
+            Problem problem = conn.plainOnTlsPort() ? new Problem(400, PLAIN_ON_TLS_PORT) : problem(req, raw);
             RequestInfo info = problem == null ? describe(req) : new RequestInfo("", "", List.of(), null, x.seen.toByteArray());
             if (x.external) t.publish(new ExchangeStarted(x.id, conn.connectionId(), t.clock().now(), info));
             if (problem != null) {
@@ -212,6 +212,9 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
             req.release();
         }
     }
+
+    static final String PLAIN_ON_TLS_PORT = "this port speaks TLS: a plain HTTP request was sent to the https port"
+            + " (use https:// here, or the server's plain http port)";
 
     private static final java.util.regex.Pattern HOST = java.util.regex.Pattern.compile("[^\\s/?#@]*");
 

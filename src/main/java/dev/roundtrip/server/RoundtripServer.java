@@ -46,9 +46,23 @@ public final class RoundtripServer implements AutoCloseable {
     private final AtomicInteger turnedAway = new AtomicInteger();
     private final UserStore users = new UserStore();
     private final Channel listener;
+    private final Channel tlsListener;
 
-    private RoundtripServer(Tracing t, ServerSettings settings, InetSocketAddress bind, java.util.function.Function<UserStore, Routes> routes)
-            throws IOException {
+    /**
+     * The TLS port: where it listens and with which settings ({@code wire.TlsContexts.server}).
+     *
+     * @param port the port, 0 for any free one
+     */
+    public record TlsPort(io.netty.handler.ssl.SslContext context, int port) {
+        /** TLS 1.3 and 1.2 with this key and certificate ({@code wire.TlsContexts.server}). */
+        public static TlsPort of(java.security.PrivateKey key, java.security.cert.X509Certificate certificate, int port)
+                throws javax.net.ssl.SSLException {
+            return new TlsPort(dev.roundtrip.wire.TlsContexts.server(key, certificate), port);
+        }
+    }
+
+    private RoundtripServer(Tracing t, ServerSettings settings, InetSocketAddress bind, TlsPort tls,
+                            java.util.function.Function<UserStore, Routes> routes) throws IOException {
         Routes app = routes.apply(users);
         boss = t.probes().transport().group(1, new DefaultThreadFactory("roundtrip-accept", true));
         loops = t.probes().transport().group(1, new DefaultThreadFactory("roundtrip-server", true));
@@ -57,35 +71,64 @@ public final class RoundtripServer implements AutoCloseable {
                 .channel(t.probes().transport().serverChannel())
                 // bind again at once after a restart, even while old connections sit in TIME_WAIT
                 .option(ChannelOption.SO_REUSEADDR, true)
+                .handler(new AcceptStamp(t.clock()))
                 .childOption(ChannelOption.AUTO_READ, false)
                 // a client that shuts down its side (FIN) after a request still gets the answer
                 .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
                 .childOption(ChannelOption.TCP_NODELAY, settings.tcpNoDelay())
-                .childHandler(new ChannelInitializer<SocketChannel>() {
-                    @Override
-                    protected void initChannel(SocketChannel ch) {
-                        accepted.incrementAndGet();
-                        connections.add(ch);
-                        ch.pipeline().addLast("limit", new ConnectionLimit(t.directory(), settings, outsideOpen, turnedAway));
-                        if (!settings.traced()) {
-                            UntracedHandler.install(ch, app, settings, workers);
-                            return;
-                        }
-                        ServerConnection conn = new ServerConnection(t, RoundtripServer.this, ch, settings);
-                        RequestFraming framing = new RequestFraming();
-                        ch.pipeline().addLast("tap", new WireTap(conn))
-                                .addLast("framing", new RequestFraming.Tap(framing))
-                                .addLast("codec", new HttpServerCodec())
-                                .addLast("aggregator", new RequestAggregator(MAX_BODY_BYTES))
-                                .addLast("handler", new RequestHandler(t, conn, framing, app, settings, workers));
-                    }
-                });
+                .childHandler(connections(t, settings, app, null));
+        Channel plain = null;
+        Channel secure = null;
+        InetSocketAddress at = bind;
         try {
-            listener = b.bind(bind).sync().channel();
+            plain = b.bind(bind).sync().channel();
+            if (tls != null) {
+                at = new InetSocketAddress(bind.getAddress(), tls.port());
+                secure = b.clone().childHandler(connections(t, settings, app, tls.context())).bind(at).sync().channel();
+            }
         } catch (Exception e) {
+            listener = plain;
+            tlsListener = null;
             close();
-            throw cannotListen(bind, e);
+            throw cannotListen(at, e);
         }
+        listener = plain;
+        tlsListener = secure;
+    }
+
+    /**
+     * Each accepted connection's pipeline; with TLS ({@code tls} not null) the TLS handler sits between
+     * the wire tap (ciphertext) and the plaintext tap:
+     * <pre>
+     *  socket ⇄ ConnectionLimit ⇄ WireTap ⇄ ReadValve ⇄ SslHandler ⇄ PlainTap ⇄ HttpServerCodec ⇄ ...
+     * </pre>
+     */
+    private ChannelInitializer<SocketChannel> connections(Tracing t, ServerSettings settings, Routes app,
+                                                          io.netty.handler.ssl.SslContext tls) {
+        return new ChannelInitializer<>() {
+            @Override
+            protected void initChannel(SocketChannel ch) {
+                accepted.incrementAndGet();
+                connections.add(ch);
+                ch.pipeline().addLast("limit", new ConnectionLimit(t.directory(), settings, outsideOpen, turnedAway));
+                io.netty.handler.ssl.SslHandler ssl = tls == null ? null : tls.newHandler(ch.alloc());
+                if (!settings.traced()) {
+                    if (ssl != null) ch.pipeline().addLast("tls", ssl);
+                    UntracedHandler.install(ch, app, settings, workers);
+                    return;
+                }
+                ServerConnection conn = new ServerConnection(t, RoundtripServer.this, ch, settings, ssl);
+                ch.pipeline().addLast("tap", new WireTap(conn));
+                if (ssl != null) {
+                    ch.pipeline().addLast("valve", conn.valve()).addLast("tls", ssl).addLast("plain", new dev.roundtrip.wire.PlainTap(conn));
+                }
+                RequestFraming framing = new RequestFraming();
+                ch.pipeline().addLast("framing", new RequestFraming.Tap(framing))
+                        .addLast("codec", new HttpServerCodec())
+                        .addLast("aggregator", new RequestAggregator(MAX_BODY_BYTES))
+                        .addLast("handler", new RequestHandler(t, conn, framing, app, settings, workers));
+            }
+        };
     }
 
     /** Says which address and port, and why, without a stack trace's worth of Netty. */
@@ -110,8 +153,13 @@ public final class RoundtripServer implements AutoCloseable {
      * Any other address is refused; {@link #startExposed} is the one way to serve other machines.
      */
     public static RoundtripServer start(Tracing t, ServerSettings settings, InetAddress address, int port) throws IOException {
+        return start(t, settings, address, port, null);
+    }
+
+    /** The same, also listening with TLS on {@code tls.port()} when {@code tls} is not null. */
+    public static RoundtripServer start(Tracing t, ServerSettings settings, InetAddress address, int port, TlsPort tls) throws IOException {
         requireLoopback(address);
-        return new RoundtripServer(t, settings, new InetSocketAddress(address, port), DemoApp::new);
+        return new RoundtripServer(t, settings, new InetSocketAddress(address, port), tls, DemoApp::new);
     }
 
     /**
@@ -119,13 +167,18 @@ public final class RoundtripServer implements AutoCloseable {
      * Only {@code serve --bind ADDRESS} calls this, after warning the user.
      */
     public static RoundtripServer startExposed(Tracing t, ServerSettings settings, InetAddress address, int port) throws IOException {
-        return new RoundtripServer(t, settings, new InetSocketAddress(address, port), DemoApp::new);
+        return startExposed(t, settings, address, port, null);
+    }
+
+    public static RoundtripServer startExposed(Tracing t, ServerSettings settings, InetAddress address, int port, TlsPort tls)
+            throws IOException {
+        return new RoundtripServer(t, settings, new InetSocketAddress(address, port), tls, DemoApp::new);
     }
 
     /** With other routes than the demo application's (tests: routes that fail). */
     static RoundtripServer start(Tracing t, ServerSettings settings, int port, java.util.function.Function<UserStore, Routes> routes)
             throws IOException {
-        return new RoundtripServer(t, settings, new InetSocketAddress(InetAddress.getLoopbackAddress(), port), routes);
+        return new RoundtripServer(t, settings, new InetSocketAddress(InetAddress.getLoopbackAddress(), port), null, routes);
     }
 
     /** Refuses anything but a loopback address, saying how to serve other machines on purpose. */
@@ -143,6 +196,12 @@ public final class RoundtripServer implements AutoCloseable {
 
     public int port() {
         return address().getPort();
+    }
+
+    /** The TLS port, if the server listens with TLS. */
+    public java.util.OptionalInt tlsPort() {
+        return tlsListener == null ? java.util.OptionalInt.empty()
+                : java.util.OptionalInt.of(((InetSocketAddress) tlsListener.localAddress()).getPort());
     }
 
     /** Connections accepted since start. */
@@ -193,6 +252,7 @@ public final class RoundtripServer implements AutoCloseable {
      */
     void close(long drainMillis) {
         if (listener != null) listener.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
+        if (tlsListener != null) tlsListener.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
         workers.shutdownGracefully(0, drainMillis, TimeUnit.MILLISECONDS).awaitUninterruptibly(drainMillis, TimeUnit.MILLISECONDS);
         // Netty 4.2's event loop closes its channels when it stops, but not always: a task that runs in the
         // same turn as the shutdown lets it end with a socket left open. Each close is queued after the answers.

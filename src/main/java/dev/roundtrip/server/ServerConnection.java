@@ -18,7 +18,17 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import java.net.InetSocketAddress;
+import dev.roundtrip.text.Units;
+import dev.roundtrip.trace.BytesReadout;
+import dev.roundtrip.trace.TlsReadout;
+import dev.roundtrip.trace.TlsRecordReadout;
+import dev.roundtrip.wire.PlainTap;
+import dev.roundtrip.wire.ReadValve;
+import dev.roundtrip.wire.TlsRecords;
+import io.netty.handler.ssl.SslHandler;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * One accepted connection: decides when the socket is read and to which exchange each socket read
@@ -29,7 +39,7 @@ import java.util.ArrayDeque;
  * written one and the parse gate has let that exchange through: until then the request waits in
  * the server kernel's receive queue. A connection from outside (curl) is read at once.
  */
-final class ServerConnection implements WireTap.Observer, ConnectionDirectory.ServerSide {
+final class ServerConnection implements WireTap.Observer, PlainTap.Observer, ConnectionDirectory.ServerSide {
     private final Tracing t;
     private final RoundtripServer server;
     private final Channel ch;
@@ -62,11 +72,48 @@ final class ServerConnection implements WireTap.Observer, ConnectionDirectory.Se
         }
     };
 
-    ServerConnection(Tracing t, RoundtripServer server, Channel ch, ServerSettings settings) {
+    // --- opening the connection: connect and TLS handshake ---
+    /** The exchange the connect and handshake facts belong to: our client's (from the link), or the first request's of an outside client (0 until it is read). */
+    private long openingExchangeId;
+    /** An outside client's opening facts, kept (with exchange id 0) until its first request names their exchange. */
+    private final List<StageEvent> openingFacts = new ArrayList<>();
+    private long acceptedNanos;
+    private final SslHandler ssl;
+    private final ReadValve valve;
+    private boolean handshaking;
+    private boolean handshakeBegun;
+    /** A request has been read on this connection: later TLS writes outside a response (close_notify) belong to no exchange. */
+    private boolean anyRequest;
+    /** Plaintext arrived on the TLS port: TLS is taken out and the request answered 400 in plaintext. */
+    private boolean plainOnTlsPort;
+    private int handshakeReads;
+    private int handshakeWrites;
+    private final TlsRecords recordsIn = new TlsRecords();
+    private final TlsRecords recordsOut = new TlsRecords();
+
+    ServerConnection(Tracing t, RoundtripServer server, Channel ch, ServerSettings settings, SslHandler ssl) {
         this.t = t;
         this.server = server;
         this.ch = ch;
         this.settings = settings;
+        this.ssl = ssl;
+        this.handshaking = ssl != null;
+        this.valve = ssl == null ? null : new ReadValve(() -> handshaking);
+        if (ssl != null) ssl.handshakeFuture().addListener(this::handshakeEnded);
+    }
+
+    ReadValve valve() {
+        return valve;
+    }
+
+    /** Plaintext HTTP came to the TLS port (it is answered 400, saying so). */
+    boolean plainOnTlsPort() {
+        return plainOnTlsPort;
+    }
+
+    private void readSocket() {
+        if (valve != null && !plainOnTlsPort) valve.read();
+        else ch.read();
     }
 
     long connectionId() {
@@ -89,11 +136,161 @@ final class ServerConnection implements WireTap.Observer, ConnectionDirectory.Se
         link = t.directory().find((InetSocketAddress) ch.remoteAddress()).orElse(null);
         if (link != null) {
             connectionId = link.connectionId();
-            link.attachServer(this);
+            openingExchangeId = link.openingExchangeId();
         } else {
             connectionId = t.ids().nextConnectionId();
+        }
+        accepted();
+        if (link != null) {
+            link.attachServer(this);
+            if (ssl != null) readSocket(); // the ClientHello
+        } else {
             ch.pipeline().addFirst("idle", new io.netty.handler.timeout.IdleStateHandler(outsideIdleSeconds, 0, 0));
             ch.config().setAutoRead(true);
+        }
+    }
+
+    /**
+     * The server's part of the connect stage: when accept() returned the connection, and when it was
+     * ready on this event loop (with TCP_INFO). Our client's connect() brackets them with its BEGIN and
+     * END; for an outside client they are the stage's BEGIN and END.
+     */
+    private void accepted() {
+        AcceptStamp.Stamp stamp = ch.attr(AcceptStamp.KEY).get();
+        long now = t.clock().now();
+        acceptedNanos = stamp == null ? now : stamp.tNanos();
+        boolean ours = link != null;
+        String from = ch.remoteAddress() instanceof InetSocketAddress r ? r.getAddress().getHostAddress() + ":" + r.getPort() : "a client";
+        opening(new StageEvent(openingExchangeId, connectionId, Stage.CONNECT, ours ? Phase.PROGRESS : Phase.BEGIN, Actor.SERVER,
+                acceptedNanos, stamp == null ? Thread.currentThread().getName() : stamp.thread(),
+                "the server's accept() returned the connection from " + from + " (the kernels had completed SYN, SYN-ACK, ACK)",
+                null, null, null, null, null));
+        opening(StageEvent.of(openingExchangeId, connectionId, Stage.CONNECT, ours ? Phase.PROGRESS : Phase.END, Actor.SERVER, t.clock())
+                .detail("connection #" + connectionId + " is ready on the server's event loop, "
+                        + Units.duration(now - acceptedNanos) + " after accept()")
+                .tcp(t.probes().tcp(ch)).kernel(t.probes().kernel(ch)).build());
+    }
+
+    /** A fact of the connect or handshake stage: published now, or kept until an outside client's first request is read. */
+    private void opening(StageEvent e) {
+        if (openingExchangeId > 0) t.publish(e.exchangeId() == openingExchangeId ? e : e.withExchangeId(openingExchangeId));
+        else openingFacts.add(e);
+    }
+
+    /** An outside client's first exchange: announced as begun when its connection was accepted, with the facts kept since. */
+    private void announceExternal(ServerExchange x) {
+        boolean first = openingExchangeId == 0 && link == null;
+        t.publish(new ExchangeStarted(x.id, connectionId, first ? acceptedNanos : t.clock().now(), RequestInfo.EMPTY));
+        if (!first) return;
+        openingExchangeId = x.id;
+        for (StageEvent e : openingFacts) t.publish(e.withExchangeId(x.id));
+        openingFacts.clear();
+    }
+
+    // --- TLS (event loop) ---
+
+    private void handshakeEnded(io.netty.util.concurrent.Future<? super io.netty.channel.Channel> f) {
+        handshaking = false;
+        recordsIn.handshakeDone();
+        recordsOut.handshakeDone();
+        if (plainOnTlsPort) return; // TLS was taken out: the request is answered in plaintext
+        if (!f.isSuccess()) {
+            if (!handshakeBegun && !ch.isActive()) return; // closed before a byte came: nothing to tell
+            String why = "the TLS handshake failed on the server: " + describe(rootCause(f.cause()));
+            opening(StageEvent.of(openingExchangeId, connectionId, Stage.HANDSHAKE, Phase.ERROR, Actor.SERVER, t.clock())
+                    .detail(why).kernel(kernel()).build());
+            if (link == null) { // an outside client's exchange that never got to a request
+                ServerExchange x = new ServerExchange(t.ids().nextExchangeId(), true);
+                announceExternal(x);
+                t.publish(new ExchangeEnded(x.id, t.clock().now(), Outcome.FAILED, null, why));
+            }
+            return;
+        }
+        javax.net.ssl.SSLSession session = ssl.engine().getSession();
+        String alpn = ssl.applicationProtocol();
+        opening(StageEvent.of(openingExchangeId, connectionId, Stage.HANDSHAKE, Phase.END, Actor.SERVER, t.clock())
+                .detail("the server's side of the handshake is done: " + session.getProtocol() + " with " + session.getCipherSuite()
+                        + (alpn == null ? "" : ", ALPN " + alpn))
+                .tls(new TlsReadout(session.getProtocol(), session.getCipherSuite(), alpn, null)).build());
+        if (link != null) {
+            forgetPendingRead(ch);
+            link.serverHandshakeDone();
+        }
+    }
+
+    /**
+     * Drops a socket read the TLS handler asked for before its handshake was done and that is still
+     * pending: it would take our client's request out of the kernel before the parse gate let it through.
+     * Turning autoRead on and off again is the transports' one public way to clear a pending read
+     * (the read that turning it on asks for stops at the {@link ReadValve}).
+     */
+    static void forgetPendingRead(Channel ch) {
+        ch.config().setAutoRead(true);
+        ch.config().setAutoRead(false);
+    }
+
+    private static Throwable rootCause(Throwable c) {
+        while (c.getCause() != null && c.getCause() != c) c = c.getCause();
+        return c;
+    }
+
+    /** A socket read or write of the handshake, then each TLS record that begins in it. */
+    private void handshakeIo(boolean write, BytesReadout bytes, BufferReadout buffer,
+                             List<TlsRecordReadout> records) {
+        int n = write ? ++handshakeWrites : ++handshakeReads;
+        String when = handshaking ? "" : " after the handshake";
+        opening(StageEvent.of(openingExchangeId, connectionId, Stage.HANDSHAKE, Phase.PROGRESS, Actor.SERVER, t.clock())
+                .detail("socket " + (write ? "write" : "read") + " #" + n + when + ": " + bytes.count() + " bytes, " + records.size()
+                        + " TLS record" + (records.size() == 1 ? "" : "s") + " begin in it")
+                .bytes(bytes).buffer(buffer).kernel(t.probes().kernelSampled(ch)).build());
+        for (TlsRecordReadout r : records) {
+            opening(StageEvent.of(openingExchangeId, connectionId, Stage.HANDSHAKE, Phase.PROGRESS, Actor.SERVER, t.clock())
+                    .detail(r.describe(write)).tlsRecord(r).build());
+        }
+    }
+
+    /**
+     * The first bytes on the TLS port are not a TLS record: plaintext HTTP sent to https's port. TLS
+     * is taken out of the pipeline so the request can be read and answered 400 in words the client can read.
+     */
+    private void plaintextOnTlsPort() {
+        plainOnTlsPort = true;
+        handshaking = false;
+        opening(StageEvent.of(openingExchangeId, connectionId, Stage.HANDSHAKE, Phase.ERROR, Actor.SERVER, t.clock())
+                .detail("no TLS handshake: the first bytes on this TLS port are not a TLS record (plaintext HTTP sent to the https port?);"
+                        + " the server reads them as HTTP to answer 400 in plaintext").build());
+        ch.pipeline().remove("plain");
+        ch.pipeline().remove("tls");
+        ch.pipeline().remove("valve");
+    }
+
+    @Override
+    public void onPlainRead(ChannelHandlerContext ctx, ByteBuf buf) {
+        ServerExchange x = parsing != null ? parsing : beginParse("the first bytes of a request are decrypted");
+        if (unclaimedRead != null) {
+            socketRead(x, unclaimedRead.count(), unclaimedRead, unclaimedBuffer);
+            unclaimedRead = null;
+        }
+        keepSeen(x, buf);
+        t.publish(event(x, Stage.PARSE, Phase.PROGRESS, Actor.SERVER)
+                .detail("TLS decrypted " + buf.readableBytes() + " bytes of the request for the program")
+                .plain(t.probes().bytes(buf)).memory(t.probes().memory().read(x.parseMark)).build());
+    }
+
+    @Override
+    public void onPlainWrite(ChannelHandlerContext ctx, ByteBuf buf) {
+        ServerExchange x = responding;
+        if (x == null) return;
+        t.publish(event(x, Stage.RESPOND, Phase.PROGRESS, Actor.SERVER)
+                .detail("the program wrote " + buf.readableBytes() + " bytes of plaintext; TLS encrypts them into records")
+                .plain(t.probes().bytes(buf)).memory(t.probes().memory().read(x.respondMark)).build());
+    }
+
+    private static void keepSeen(ServerExchange x, ByteBuf buf) {
+        if (x.seen.size() < ServerExchange.MAX_SEEN) {
+            byte[] b = new byte[Math.min(buf.readableBytes(), ServerExchange.MAX_SEEN - x.seen.size())];
+            buf.getBytes(buf.readerIndex(), b);
+            x.seen.writeBytes(b);
         }
     }
 
@@ -172,7 +369,7 @@ final class ServerConnection implements WireTap.Observer, ConnectionDirectory.Se
      * response must go out and find the connection gone, as a real server's would).
      */
     private void readTheEndIfIdle() {
-        if (clientGone && inFlight == 0 && expected == null && parsing == null && announced.isEmpty() && ch.isActive()) ch.read();
+        if (clientGone && inFlight == 0 && expected == null && parsing == null && announced.isEmpty() && ch.isActive()) readSocket();
     }
 
     /** Lets the next announced request through the parse gate: only then is the socket read. */
@@ -183,7 +380,7 @@ final class ServerConnection implements WireTap.Observer, ConnectionDirectory.Se
         expected = x;
         server.track(id, this);
         t.pass(id, Stage.PARSE, ch.eventLoop(), this::kernel, () -> {
-            if (ch.isActive()) ch.read();
+            if (ch.isActive()) readSocket();
             else if (expected == x) lost(x, "the connection was closed before the request was read"); // else closed() told it
         });
     }
@@ -192,45 +389,78 @@ final class ServerConnection implements WireTap.Observer, ConnectionDirectory.Se
 
     @Override
     public void onRead(ChannelHandlerContext ctx, ByteBuf buf) {
-        ServerExchange x = parsing;
-        if (x == null) {
-            if (expected != null) {
-                x = expected;
-                expected = null;
-            } else {
-                x = new ServerExchange(t.ids().nextExchangeId(), true);
-                server.track(x.id, this);
-                t.publish(new ExchangeStarted(x.id, connectionId, t.clock().now(), RequestInfo.EMPTY));
+        if (ssl != null && !plainOnTlsPort && !anyRequest && parsing == null) {
+            if (!handshakeBegun) {
+                handshakeBegun = true;
+                if (!TlsRecords.looksLikeTls(buf)) plaintextOnTlsPort();
+                else opening(StageEvent.of(openingExchangeId, connectionId, Stage.HANDSHAKE, Phase.BEGIN, Actor.SERVER, t.clock())
+                        .detail("the first bytes of the client's ClientHello are read").build());
             }
-            parsing = x;
-            last = x;
-            startDeadline(x);
-            x.parseMark = t.probes().memory().allocatedMark();
-            t.publish(event(x, Stage.PARSE, Phase.BEGIN, Actor.SERVER)
-                    .detail("the first bytes of a request are read from the socket")
-                    .memory(t.probes().memory().read(x.parseMark)).build());
+            if (handshaking) {
+                handshakeIo(false, t.probes().bytes(buf), Probes.buffer(buf), recordsIn.feed(buf));
+                return;
+            }
         }
+        if (ssl != null && !plainOnTlsPort && parsing == null && expected == null) {
+            // TLS records that begin no request we know of: an outside client's next request (its plaintext,
+            // decrypted next, begins the parse and this read with it) or a close_notify (belongs to no exchange)
+            unclaimedRead = t.probes().bytes(buf);
+            unclaimedBuffer = Probes.buffer(buf);
+            return;
+        }
+        ServerExchange x = parsing != null ? parsing : beginParse("the first bytes of a request are read from the socket");
+        socketRead(x, buf.readableBytes(), t.probes().bytes(buf), Probes.buffer(buf));
+        if (ssl == null || plainOnTlsPort) keepSeen(x, buf); // on TLS the plaintext is kept (onPlainRead)
+    }
+
+    /** A socket read on TLS that no exchange claimed yet: kept until the plaintext it carries is decrypted, then dropped. */
+    private BytesReadout unclaimedRead;
+    private BufferReadout unclaimedBuffer;
+
+    private void socketRead(ServerExchange x, int count, BytesReadout bytes, BufferReadout buffer) {
         x.reads++;
-        x.bytesRead += buf.readableBytes();
-        if (x.seen.size() < ServerExchange.MAX_SEEN) {
-            byte[] b = new byte[Math.min(buf.readableBytes(), ServerExchange.MAX_SEEN - x.seen.size())];
-            buf.getBytes(buf.readerIndex(), b);
-            x.seen.writeBytes(b);
-        }
+        x.bytesRead += count;
         t.publish(event(x, Stage.PARSE, Phase.PROGRESS, Actor.SERVER)
-                .detail("socket read #" + x.reads + ": " + buf.readableBytes() + " bytes")
-                .bytes(t.probes().bytes(buf)).buffer(Probes.buffer(buf)).kernel(t.probes().kernelSampled(ch))
+                .detail("socket read #" + x.reads + ": " + count + " bytes")
+                .bytes(bytes).buffer(buffer).kernel(t.probes().kernelSampled(ch))
                 .memory(t.probes().memory().read(x.parseMark)).build());
+    }
+
+    /** The exchange whose request is read now: the one the parse gate let through, or an outside client's new one. */
+    private ServerExchange beginParse(String detail) {
+        ServerExchange x;
+        if (expected != null) {
+            x = expected;
+            expected = null;
+        } else {
+            x = new ServerExchange(t.ids().nextExchangeId(), true);
+            server.track(x.id, this);
+            announceExternal(x);
+        }
+        anyRequest = true;
+        parsing = x;
+        last = x;
+        startDeadline(x);
+        x.parseMark = t.probes().memory().allocatedMark();
+        t.publish(event(x, Stage.PARSE, Phase.BEGIN, Actor.SERVER).detail(detail)
+                .memory(t.probes().memory().read(x.parseMark)).build());
+        return x;
     }
 
     @Override
     public void onReadComplete(ChannelHandlerContext ctx) {
+        unclaimedRead = null;
         // A request that came in several pieces: keep reading until it is whole.
-        if (inProcess() && parsing != null && ch.isActive()) ch.read();
+        if (inProcess() && parsing != null && ch.isActive()) readSocket();
     }
 
     @Override
     public void onWritten(ChannelHandlerContext ctx, byte[] all, int offset, int count, BufferReadout buffer) {
+        if (ssl != null && !plainOnTlsPort && responding == null) {
+            // the handshake's flights, and what TLS sends right after it (TLS 1.3's NewSessionTicket)
+            if (!anyRequest) handshakeIo(true, t.probes().bytes(all, offset, count), buffer, recordsOut.feed(all, offset, count));
+            return; // a close_notify belongs to no exchange
+        }
         ServerExchange x = writer();
         if (x == null) return;
         if (!x.respondBegun) beginRespond(x, "the codec answers on its own");
@@ -274,7 +504,7 @@ final class ServerConnection implements WireTap.Observer, ConnectionDirectory.Se
             x = new ServerExchange(t.ids().nextExchangeId(), true);
             server.track(x.id, this);
             last = x;
-            t.publish(new ExchangeStarted(x.id, connectionId, t.clock().now(), RequestInfo.EMPTY));
+            announceExternal(x);
             t.publish(event(x, Stage.PARSE, Phase.BEGIN, Actor.SERVER)
                     .detail("pipelined: this request came in the same socket reads as the one before it, and waited its turn").build());
         }

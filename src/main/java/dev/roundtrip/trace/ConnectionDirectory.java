@@ -30,10 +30,18 @@ public final class ConnectionDirectory {
     /** What the client side hears through a link. Calls may come on any thread. */
     public interface ClientSide {
         void responseSent(long exchangeId);
+
+        /** The server's side of the TLS handshake is done: a request written now cannot arrive with its last handshake read. */
+        default void serverHandshakeDone() {}
     }
 
     public Link register(InetSocketAddress clientLocal, long connectionId) {
-        Link link = new Link(clientLocal, connectionId);
+        return register(clientLocal, connectionId, 0);
+    }
+
+    /** @param openingExchangeId the exchange whose connect stage opens this connection (0: none) */
+    public Link register(InetSocketAddress clientLocal, long connectionId, long openingExchangeId) {
+        Link link = new Link(clientLocal, connectionId, openingExchangeId);
         links.put(clientLocal, link);
         return link;
     }
@@ -57,15 +65,22 @@ public final class ConnectionDirectory {
     public static final class Link {
         private final InetSocketAddress clientAddress;
         private final long connectionId;
+        private final long openingExchangeId;
         private final List<Runnable> toServer = new ArrayList<>();
         private final List<Runnable> toClient = new ArrayList<>();
         private ServerSide server;
         private ClientSide client;
         private boolean clientClosed;
 
-        private Link(InetSocketAddress clientAddress, long connectionId) {
+        private Link(InetSocketAddress clientAddress, long connectionId, long openingExchangeId) {
             this.clientAddress = clientAddress;
             this.connectionId = connectionId;
+            this.openingExchangeId = openingExchangeId;
+        }
+
+        /** The exchange whose connect stage opened this connection: the server's accept belongs to it. */
+        public long openingExchangeId() {
+            return openingExchangeId;
         }
 
         public long connectionId() {
@@ -112,15 +127,22 @@ public final class ConnectionDirectory {
 
         /** The server has handed the first bytes of this exchange's response to its kernel. */
         public void responseSent(long exchangeId) {
-            ClientSide c;
+            toClient(() -> client.responseSent(exchangeId));
+        }
+
+        /** The server's side of the TLS handshake is done. */
+        public void serverHandshakeDone() {
+            toClient(() -> client.serverHandshakeDone());
+        }
+
+        private void toClient(Runnable message) {
             synchronized (this) {
-                c = client;
-                if (c == null) {
-                    toClient.add(() -> client.responseSent(exchangeId));
+                if (client == null) {
+                    toClient.add(message);
                     return;
                 }
             }
-            c.responseSent(exchangeId);
+            message.run();
         }
 
         private void toServer(Runnable message) {

@@ -1,10 +1,23 @@
 package dev.roundtrip.trace;
 
 /**
- * The five stages of one request-response exchange, in the order they begin.
+ * The stages of one request-response exchange, in the order they begin. Only the exchange that opens
+ * a connection has CONNECT (and, on TLS, HANDSHAKE); an exchange on a reused connection starts at SEND.
  *
  * <p>Events of one exchange arrive in this documented order (as OkHttp's EventListener does, one
  * begin/end pair per step, progress events in between):
+ * <pre>
+ *  CONNECT   BEGIN    client, connect() is called: its kernel sends SYN
+ *  CONNECT   PROGRESS server, accept() returned the connection (the kernels completed SYN, SYN-ACK, ACK)
+ *  CONNECT   PROGRESS server, the accepted connection is ready on its event loop (tcp)
+ *  CONNECT   END      client, connect() completed: established (tcp)
+ *  HANDSHAKE BEGIN    client, the TLS client starts: it writes its ClientHello
+ *  HANDSHAKE PROGRESS either side, one per socket read or write (bytes), then one per TLS record in it (tlsRecord)
+ *  HANDSHAKE END      server, its side of the handshake is done (tls)
+ *  HANDSHAKE END      client, its side of the handshake is done (tls: protocol, cipher suite, ALPN, round trips)
+ * </pre>
+ * For a connection from an outside client (curl) only the server's events are known: its CONNECT
+ * BEGIN is the accept, its END the connection ready; its HANDSHAKE BEGIN the first byte of the ClientHello.
  * <pre>
  *  SEND      BEGIN    client, before the first byte of the request is written
  *  SEND      PROGRESS client, one per socket write (bytes, buffer, kernel)
@@ -24,7 +37,9 @@ package dev.roundtrip.trace;
  * </pre>
  * A stage that fails ends with ERROR instead of END. Because client and server run concurrently, a
  * later stage may begin before an earlier one ends (a large body is parsed while it is still being
- * sent); BEGIN events of one exchange never come out of this order.
+ * sent); BEGIN events of one exchange never come out of this order. On TLS, {@code bytes} are what
+ * crossed the socket (ciphertext records) and {@code plain} what the program wrote or read: a plaintext
+ * event of SEND, PARSE, RESPOND and INTERPRET carries {@code plain} and no {@code bytes}.
  *
  * <p>A captured exchange (Roundtrip between a foreign client and a foreign server) has the same five
  * stages on two connections, in the order the bytes travel, streamed so they overlap:
@@ -37,6 +52,8 @@ package dev.roundtrip.trace;
  * </pre>
  */
 public enum Stage {
+    CONNECT(Actor.CLIENT),
+    HANDSHAKE(Actor.CLIENT),
     SEND(Actor.CLIENT),
     PARSE(Actor.SERVER),
     PROCESS(Actor.SERVER),
@@ -47,6 +64,16 @@ public enum Stage {
 
     Stage(Actor owner) {
         this.owner = owner;
+    }
+
+    /** True for the stages that open a connection (CONNECT, HANDSHAKE): an exchange on a reused one has none. */
+    public boolean opensConnection() {
+        return this == CONNECT || this == HANDSHAKE;
+    }
+
+    /** The stages a gate can hold an exchange before (connect and handshake run without a hold), in order. */
+    public static java.util.List<Stage> gated() {
+        return java.util.List.of(SEND, PARSE, PROCESS, RESPOND, INTERPRET);
     }
 
     /** The side whose code runs this stage. */

@@ -8,6 +8,10 @@ package dev.roundtrip.trace;
  * @param tNanos nanoseconds since the recording began ({@link TraceClock})
  * @param thread the name of the thread that ran the step
  * @param detail a short text a student can read ("read 78 bytes", "SELECT … 1 row")
+ * @param tcp the connection's TCP_INFO (connect stage)
+ * @param tlsRecord one TLS record seen on the socket (handshake stage)
+ * @param tls what the handshake agreed on (end of the handshake stage)
+ * @param plain on TLS: the plaintext the program wrote or read (same shape as {@code bytes}, which holds ciphertext)
  */
 public record StageEvent(
         long exchangeId,
@@ -22,8 +26,26 @@ public record StageEvent(
         BufferReadout buffer,
         KernelReadout kernel,
         MemoryReadout memory,
-        SqlReadout sql)
+        SqlReadout sql,
+        TcpReadout tcp,
+        TlsRecordReadout tlsRecord,
+        TlsReadout tls,
+        BytesReadout plain)
         implements TraceEvent {
+
+    /** An event without the connection and TLS readouts. */
+    public StageEvent(long exchangeId, long connectionId, Stage stage, Phase phase, Actor actor, long tNanos, String thread,
+                      String detail, BytesReadout bytes, BufferReadout buffer, KernelReadout kernel, MemoryReadout memory,
+                      SqlReadout sql) {
+        this(exchangeId, connectionId, stage, phase, actor, tNanos, thread, detail, bytes, buffer, kernel, memory, sql,
+                null, null, null, null);
+    }
+
+    /** The same event, of another exchange (a reader that learnt the id late). */
+    public StageEvent withExchangeId(long id) {
+        return new StageEvent(id, connectionId, stage, phase, actor, tNanos, thread, detail, bytes, buffer, kernel, memory, sql,
+                tcp, tlsRecord, tls, plain);
+    }
 
     /** Equal detail texts share one instance ({@link SharedTexts}): the text itself is unchanged. */
     public StageEvent {
@@ -33,6 +55,11 @@ public record StageEvent(
     /** Starts a builder for an event of this exchange, stage and phase, stamped now on this thread. */
     public static Builder of(long exchangeId, long connectionId, Stage stage, Phase phase, Actor actor, TraceClock clock) {
         return new Builder(exchangeId, connectionId, stage, phase, actor, clock.now(), Thread.currentThread().getName());
+    }
+
+    /** The same, stamped at {@code tNanos} (a moment taken before the event could be built). */
+    public static Builder at(long exchangeId, long connectionId, Stage stage, Phase phase, Actor actor, long tNanos) {
+        return new Builder(exchangeId, connectionId, stage, phase, actor, tNanos, Thread.currentThread().getName());
     }
 
     public static final class Builder {
@@ -49,6 +76,10 @@ public record StageEvent(
         private KernelReadout kernel;
         private MemoryReadout memory;
         private SqlReadout sql;
+        private TcpReadout tcp;
+        private TlsRecordReadout tlsRecord;
+        private TlsReadout tls;
+        private BytesReadout plain;
 
         private Builder(long exchangeId, long connectionId, Stage stage, Phase phase, Actor actor, long tNanos, String thread) {
             this.exchangeId = exchangeId;
@@ -66,10 +97,14 @@ public record StageEvent(
         public Builder kernel(KernelReadout kernel) { this.kernel = kernel; return this; }
         public Builder memory(MemoryReadout memory) { this.memory = memory; return this; }
         public Builder sql(SqlReadout sql) { this.sql = sql; return this; }
+        public Builder tcp(TcpReadout tcp) { this.tcp = tcp; return this; }
+        public Builder tlsRecord(TlsRecordReadout r) { this.tlsRecord = r; return this; }
+        public Builder tls(TlsReadout tls) { this.tls = tls; return this; }
+        public Builder plain(BytesReadout plain) { this.plain = plain; return this; }
 
         public StageEvent build() {
             return new StageEvent(exchangeId, connectionId, stage, phase, actor, tNanos, thread, detail,
-                    bytes, buffer, kernel, memory, sql);
+                    bytes, buffer, kernel, memory, sql, tcp, tlsRecord, tls, plain);
         }
     }
 }

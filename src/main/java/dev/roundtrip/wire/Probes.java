@@ -127,6 +127,37 @@ public final class Probes {
         return last;
     }
 
+    private static final String[] TCP_STATES = {"", "ESTABLISHED", "SYN_SENT", "SYN_RECV", "FIN_WAIT1", "FIN_WAIT2",
+            "TIME_WAIT", "CLOSE", "CLOSE_WAIT", "LAST_ACK", "LISTEN", "CLOSING"};
+
+    /**
+     * The connection's TCP_INFO: read by the epoll transport's getsockopt (Linux); on NIO the JDK
+     * offers no way to it, and the readout says so.
+     */
+    public dev.roundtrip.trace.TcpReadout tcp(Channel ch) {
+        return memory.excluding(() -> readTcp(ch));
+    }
+
+    private static dev.roundtrip.trace.TcpReadout readTcp(Channel ch) {
+        if (!(ch instanceof io.netty.channel.epoll.EpollSocketChannel e)) {
+            return dev.roundtrip.trace.TcpReadout.unavailable(dev.roundtrip.trace.Unavailable.PLATFORM,
+                    "TCP_INFO is read through Netty's epoll transport (Linux); this connection uses NIO, whose JDK sockets do not expose it");
+        }
+        if (!e.isOpen() || !e.fd().isOpen()) {
+            return dev.roundtrip.trace.TcpReadout.unavailable(dev.roundtrip.trace.Unavailable.CLOSED, "the socket is closed");
+        }
+        try {
+            io.netty.channel.epoll.EpollTcpInfo i = e.tcpInfo();
+            int s = i.state();
+            String state = s > 0 && s < TCP_STATES.length ? TCP_STATES[s] : "state " + s;
+            return new dev.roundtrip.trace.TcpReadout(state, i.rtt(), i.rttvar(), i.sndCwnd(), i.sndMss(), i.totalRetrans(),
+                    i.unacked(), null);
+        } catch (ChannelException ex) {
+            return dev.roundtrip.trace.TcpReadout.unavailable(dev.roundtrip.trace.Unavailable.CLOSED,
+                    "getsockopt(TCP_INFO) failed: " + ex.getMessage());
+        }
+    }
+
     /** The readable bytes of {@code buf}, without moving its indexes. */
     public BytesReadout bytes(ByteBuf buf) {
         return bytes(buf, maxKeptBytes);

@@ -29,6 +29,40 @@ class ServeCommandTest {
                 "SELECT id, name, email FROM users WHERE id = 4", "respond  end", "#1 completed");
     }
 
+    @Test
+    void theTlsPortServesHttpsWithTheCertificateItPrints(@org.junit.jupiter.api.io.TempDir java.nio.file.Path home) throws Exception {
+        String old = System.getProperty(dev.roundtrip.files.RoundtripHome.PROPERTY);
+        System.setProperty(dev.roundtrip.files.RoundtripHome.PROPERTY, home.toString());
+        StringWriter text = new StringWriter();
+        try (ServeCommand.Serving serving = ServeCommand.Serving.start(InetAddress.getLoopbackAddress(), 0, 0,
+                new dev.roundtrip.server.ServerSettings(), new PrintWriter(text))) {
+            java.nio.file.Path pem = home.resolve("tls").resolve("localhost.pem");
+            assertThat(text.toString()).contains("https://127.0.0.1:" + serving.tlsPort().getAsInt() + "/", "curl --cacert " + pem);
+            // a client that trusts exactly the printed file, as curl --cacert does
+            java.security.KeyStore trust = java.security.KeyStore.getInstance("PKCS12");
+            trust.load(null, null);
+            try (java.io.InputStream in = java.nio.file.Files.newInputStream(pem)) {
+                trust.setCertificateEntry("roundtrip", java.security.cert.CertificateFactory.getInstance("X.509").generateCertificate(in));
+            }
+            javax.net.ssl.TrustManagerFactory tmf = javax.net.ssl.TrustManagerFactory.getInstance(javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+            tmf.init(trust);
+            javax.net.ssl.SSLContext ctx = javax.net.ssl.SSLContext.getInstance("TLS");
+            ctx.init(null, tmf.getTrustManagers(), null);
+            java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder().sslContext(ctx).build();
+            java.net.http.HttpResponse<String> r = client.send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("https://127.0.0.1:" + serving.tlsPort().getAsInt() + "/users/4")).timeout(Duration.ofSeconds(10)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).isEqualTo(200);
+            assertThat(r.body()).contains("Tim Berners-Lee");
+            for (int i = 0; i < 500 && !text.toString().contains("completed"); i++) Thread.sleep(10);
+            serving.bus().awaitDelivered(Duration.ofSeconds(5));
+        } finally {
+            if (old == null) System.clearProperty(dev.roundtrip.files.RoundtripHome.PROPERTY);
+            else System.setProperty(dev.roundtrip.files.RoundtripHome.PROPERTY, old);
+        }
+        assertThat(text.toString()).contains("connect  begin", "handshake begin", "handshake end", "GET /users/4", "completed");
+    }
+
     /** Runs {@code roundtrip ARGS}; returns exit code, stdout, stderr. */
     private static String[] run(String... args) {
         StringWriter out = new StringWriter();
@@ -83,7 +117,7 @@ class ServeCommandTest {
         assertThat(bad[2]).contains("connection limit must be 1..100000, was 0");
         dev.roundtrip.server.ServerSettings settings = new dev.roundtrip.server.ServerSettings();
         settings.setMaxConnections(1);
-        try (ServeCommand.Serving serving = ServeCommand.Serving.start(InetAddress.getLoopbackAddress(), 0, settings, new PrintWriter(new StringWriter()));
+        try (ServeCommand.Serving serving = ServeCommand.Serving.start(InetAddress.getLoopbackAddress(), 0, -1, settings, new PrintWriter(new StringWriter()));
              Socket first = new Socket(InetAddress.getLoopbackAddress(), serving.port())) {
             try (Socket second = new Socket(InetAddress.getLoopbackAddress(), serving.port())) {
                 second.setSoTimeout(5000);

@@ -32,14 +32,14 @@ class TraceCommandTest {
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode root = new ObjectMapper().readTree(r.out()); // stdout is JSON and nothing else
         assertThat(root.get("format").asText()).isEqualTo("roundtrip-recording");
-        assertThat(root.get("version").asInt()).isEqualTo(1);
+        assertThat(root.get("version").asInt()).isEqualTo(2);
         JsonNode x = root.get("exchanges").get(0);
         assertThat(x.get("response").get("status").asInt()).isEqualTo(200);
         List<String> begins = new ArrayList<>();
         long sendBytes = 0;
         boolean sql = false, kernel = false, memory = false, buffer = false;
         for (JsonNode e : x.get("events")) {
-            assertThat(e.get("stage").asText()).isIn("send", "parse", "process", "respond", "interpret");
+            assertThat(e.get("stage").asText()).isIn("connect", "send", "parse", "process", "respond", "interpret");
             assertThat(e.get("phase").asText()).isIn("begin", "progress", "end", "error");
             assertThat(e.get("actor").asText()).isIn("client", "client_kernel", "server_kernel", "server", "database");
             assertThat(e.get("tNanos").asLong()).isPositive();
@@ -68,7 +68,7 @@ class TraceCommandTest {
                 assertThat(Set.of("capacity", "readerIndex", "writerIndex")).allMatch(e.get("buffer")::has);
             }
         }
-        assertThat(begins).containsExactly("send", "parse", "process", "respond", "interpret");
+        assertThat(begins).containsExactly("connect", "send", "parse", "process", "respond", "interpret");
         assertThat(sendBytes).isGreaterThan(20);
         assertThat(sql && kernel && memory && buffer).isTrue();
     }

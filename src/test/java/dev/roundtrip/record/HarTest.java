@@ -275,8 +275,8 @@ class HarTest {
     @Test
     void aHarFromANewerRoundtripAsksForAnUpdate() throws Exception {
         String har = new String(HarExport.toBytes(SampleRecordings.session()), StandardCharsets.UTF_8)
-                .replace("\"format\" : \"roundtrip-recording\",\n      \"version\" : 1", "\"format\" : \"roundtrip-recording\",\n      \"version\" : 2");
-        assertThat(importFails("newer.har", har).getMessage()).contains("log._roundtrip.version: this HAR carries Roundtrip data of version 2");
+                .replace("\"format\" : \"roundtrip-recording\",\n      \"version\" : 2", "\"format\" : \"roundtrip-recording\",\n      \"version\" : 3");
+        assertThat(importFails("newer.har", har).getMessage()).contains("log._roundtrip.version: this HAR carries Roundtrip data of version 3");
     }
 
     @Test
@@ -294,7 +294,7 @@ class HarTest {
 
         String typo = before + replaceOnce(roundtrip, "\"stage\" : \"send\"", "\"stage\" : \"sned\"");
         assertThat(importFails("typo.har", typo).getMessage()).endsWith(":" + TextPlaces.at(typo, "\"sned\"")
-                + ": log.entries[0]._roundtrip.events[0].stage: expected one of send|parse|process|respond|interpret, found \"sned\"");
+                + ": log.entries[0]._roundtrip.events[0].stage: expected one of connect|handshake|send|parse|process|respond|interpret, found \"sned\"");
 
         String noMethod = before + replaceOnce(roundtrip, "\"method\" : \"GET\",\n          ", "");
         assertThat(importFails("nomethod.har", noMethod).getMessage()).endsWith(":" + TextPlaces.at(noMethod, "{\n          \"target\" : \"/users/1\"")

@@ -112,7 +112,7 @@ class RecordingReaderTest {
     void aWrongValueIsReportedAtItsTokenWithPathExpectedAndFound() {
         String bad = replaceOnce(VALID, "\"stage\": \"send\"", "\"stage\": \"sned\"");
         assertThat(fails(bad).getMessage()).isEqualTo("t.json:7:16: exchanges[0].events[0].stage: "
-                + "expected one of send|parse|process|respond|interpret, found \"sned\"");
+                + "expected one of connect|handshake|send|parse|process|respond|interpret, found \"sned\"");
 
         String type = replaceOnce(VALID, "\"tNanos\": 20", "\"tNanos\": \"soon\"");
         assertThat(fails(type).getMessage()).isEqualTo("t.json:" + at(type, "\"soon\"")
@@ -226,13 +226,13 @@ class RecordingReaderTest {
     @Test
     void formatAndVersionAreCheckedFirstWhereverTheyStand() {
         // The broken exchange comes first in the file; the version is what is reported.
-        String late = "{\"exchanges\": [{\"id\": \"x\"}],\n \"startedAt\": \"2026-11-24T09:15:30Z\",\n \"format\": \"roundtrip-recording\", \"version\": 2}";
-        assertThat(fails(late).getMessage()).isEqualTo("t.json:3:46: version: this recording is version 2, written by a newer "
-                + "Roundtrip; this one reads up to version 1. Update Roundtrip to open it");
+        String late = "{\"exchanges\": [{\"id\": \"x\"}],\n \"startedAt\": \"2026-11-24T09:15:30Z\",\n \"format\": \"roundtrip-recording\", \"version\": 3}";
+        assertThat(fails(late).getMessage()).isEqualTo("t.json:3:46: version: this recording is version 3, written by a newer "
+                + "Roundtrip; this one reads up to version 2. Update Roundtrip to open it");
         assertThat(fails("{\"format\": \"roundtrip-recording\", \"version\": 1.5}").getMessage())
                 .isEqualTo("t.json:1:46: version: expected an integer, found 1.5");
         assertThat(fails("{\"format\": \"roundtrip-recording\", \"version\": 0}").getMessage())
-                .isEqualTo("t.json:1:46: version: expected a version from 1 to 1, found 0");
+                .isEqualTo("t.json:1:46: version: expected a version from 1 to 2, found 0");
         assertThat(fails("{\"format\": \"roundtrip-recording\"}").getMessage())
                 .isEqualTo("t.json:1:1: version: expected a version number, found nothing (the field is missing)");
     }

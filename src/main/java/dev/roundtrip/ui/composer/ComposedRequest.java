@@ -3,8 +3,13 @@ package dev.roundtrip.ui.composer;
 import dev.roundtrip.trace.Header;
 import java.util.List;
 
-/** What the composer asks to send: a structured request, or raw bytes when {@code raw} is not null. */
-public record ComposedRequest(String method, String target, List<Header> headers, byte[] body, byte[] raw) {
+/** What the composer asks to send: a structured request, or raw bytes when {@code raw} is not null; over TLS (https) when {@code tls}. */
+public record ComposedRequest(String method, String target, List<Header> headers, byte[] body, byte[] raw, boolean tls) {
+    /** A cleartext (http) request. */
+    public ComposedRequest(String method, String target, List<Header> headers, byte[] body, byte[] raw) {
+        this(method, target, headers, body, raw, false);
+    }
+
     public ComposedRequest {
         headers = List.copyOf(headers);
         body = body == null ? new byte[0] : body.clone();
@@ -16,6 +21,6 @@ public record ComposedRequest(String method, String target, List<Header> headers
     }
 
     public String summary() {
-        return isRaw() ? "raw request (" + raw.length + " B)" : method + " " + target;
+        return (isRaw() ? "raw request (" + raw.length + " B)" : method + " " + target) + (tls ? " over TLS" : "");
     }
 }

@@ -21,6 +21,7 @@ public final class ComposerView {
     @FXML private TextField targetField;
     @FXML private FlowPane presetPane;
     @FXML private CheckBox rawCheck;
+    @FXML private CheckBox tlsCheck;
     @FXML private TabPane composerTabs;
     @FXML private Tab headersTab;
     @FXML private Tab bodyTab;
@@ -39,6 +40,7 @@ public final class ComposerView {
         bodyArea.textProperty().bindBidirectional(c.bodyProperty());
         rawArea.textProperty().bindBidirectional(c.rawTextProperty());
         rawCheck.selectedProperty().bindBidirectional(c.rawModeProperty());
+        tlsCheck.selectedProperty().bindBidirectional(c.tlsProperty());
         methodBox.disableProperty().bind(c.rawModeProperty());
         targetField.disableProperty().bind(c.rawModeProperty());
         headersTab.disableProperty().bind(c.rawModeProperty());

@@ -25,6 +25,8 @@ public final class ComposerViewModel {
     private final StringProperty headers = new SimpleStringProperty("Accept: */*");
     private final StringProperty body = new SimpleStringProperty("");
     private final BooleanProperty rawMode = new SimpleBooleanProperty(false);
+    /** Send over TLS to the server's https port. */
+    private final BooleanProperty tls = new SimpleBooleanProperty(false);
     private final StringProperty rawText = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper rawSummary = new ReadOnlyStringWrapper("");
@@ -54,9 +56,9 @@ public final class ComposerViewModel {
     public Optional<ComposedRequest> compose() {
         try {
             ComposedRequest r = rawMode.get()
-                    ? new ComposedRequest("", "", List.of(), null, rawBytes())
+                    ? new ComposedRequest("", "", List.of(), null, rawBytes(), tls.get())
                     : new ComposedRequest(method.get().trim(), target.get().trim(), parseHeaders(headers.get()),
-                            body.get().getBytes(StandardCharsets.UTF_8), null);
+                            body.get().getBytes(StandardCharsets.UTF_8), null, tls.get());
             if (!r.isRaw() && r.method().isEmpty()) throw new IllegalArgumentException("Choose a method, for example GET");
             if (!r.isRaw() && !r.target().startsWith("/")) throw new IllegalArgumentException("The target must start with /, for example /users/1");
             if (r.isRaw() && r.raw().length == 0) throw new IllegalArgumentException("Raw mode: type the bytes to send");
@@ -119,6 +121,7 @@ public final class ComposerViewModel {
     public StringProperty headersProperty() { return headers; }
     public StringProperty bodyProperty() { return body; }
     public BooleanProperty rawModeProperty() { return rawMode; }
+    public BooleanProperty tlsProperty() { return tls; }
     public StringProperty rawTextProperty() { return rawText; }
     public ReadOnlyStringProperty problemProperty() { return problem.getReadOnlyProperty(); }
     public ReadOnlyStringProperty rawSummaryProperty() { return rawSummary.getReadOnlyProperty(); }

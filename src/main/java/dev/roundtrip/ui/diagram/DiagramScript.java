@@ -83,7 +83,8 @@ public record DiagramScript(long exchangeId, String title, List<DiagramStep> ste
                 end = e.tNanos();
                 problem = e.detail() == null || e.detail().isBlank() ? stage.wireName() + " failed" : Printable.escape(e.detail());
             }
-            if (e.bytes() != null) {
+            // the handshake's bytes are seen by both sides: the client's reads and writes count each byte once
+            if (e.bytes() != null && (stage != Stage.HANDSHAKE || e.actor() == Actor.CLIENT)) {
                 bytes += e.bytes().count();
                 ops++;
             }
@@ -98,6 +99,13 @@ public record DiagramScript(long exchangeId, String title, List<DiagramStep> ste
             return new DiagramStep(stage, ends[0], ends[1], stage.wireName(), when, begin, end, 0, 0, problem, sql);
         }
         switch (stage) {
+            case CONNECT: // the kernels' SYN, SYN-ACK, ACK: measured as one connect() time, no packet times invented
+                return new DiagramStep(stage, Actor.CLIENT_KERNEL, Actor.SERVER_KERNEL, "connect (SYN, SYN-ACK, ACK)",
+                        "kernels · " + time, begin, end, bytes, ops, problem, sql);
+            case HANDSHAKE:
+                return new DiagramStep(stage, Actor.CLIENT, Actor.SERVER, "TLS handshake",
+                        Units.bytes(bytes) + " · " + Units.count(ops, "read/write") + " · " + time,
+                        begin, end, bytes, ops, problem, sql);
             case SEND:
                 return new DiagramStep(stage, Actor.CLIENT, Actor.SERVER_KERNEL, Printable.escape(x.request().summary()),
                         Units.bytes(bytes) + " · " + Units.count(ops, "write") + " · " + time,
@@ -125,6 +133,8 @@ public record DiagramScript(long exchangeId, String title, List<DiagramStep> ste
 
     private static Actor[] ends(Stage s) {
         switch (s) {
+            case CONNECT: return new Actor[] {Actor.CLIENT_KERNEL, Actor.SERVER_KERNEL};
+            case HANDSHAKE: return new Actor[] {Actor.CLIENT, Actor.SERVER};
             case SEND: return new Actor[] {Actor.CLIENT, Actor.SERVER_KERNEL};
             case PARSE: return new Actor[] {Actor.SERVER_KERNEL, Actor.SERVER};
             case PROCESS: return new Actor[] {Actor.SERVER, Actor.SERVER};

@@ -43,8 +43,8 @@ public final class GatesView {
         runToggle.setOnAction(e -> vm.modeProperty().set(GateMode.RUN));
         stepToggle.setOnAction(e -> vm.modeProperty().set(GateMode.STEP));
         KeyBinding.STEP_MODE.applyTo(stepModeItem, vm::toggleStepMode);
-        for (Stage s : Stage.values()) {
-            KeyBinding key = BREAKPOINT_KEYS[s.ordinal()];
+        for (Stage s : Stage.gated()) {
+            KeyBinding key = BREAKPOINT_KEYS[Stage.gated().indexOf(s)];
             ToggleButton b = new ToggleButton(s.wireName());
             b.setId("bp-" + s.wireName());
             b.getStyleClass().addAll("breakpoint", "small");

@@ -219,7 +219,10 @@ public final class InspectorViewModel {
         }
         memory.set(m);
         List<StageAmount> rows = new ArrayList<>();
-        for (Stage s : Stage.values()) rows.add(new StageAmount(s, alloc.get(s)));
+        for (Stage s : Stage.values()) {
+            if (s.opensConnection() && !alloc.containsKey(s)) continue; // a reused (or cleartext) connection has none
+            rows.add(new StageAmount(s, alloc.get(s)));
+        }
         set(allocatedByStage, rows);
     }
 

@@ -58,8 +58,8 @@ public final class LiveLabPort implements LabPort {
     }
 
     static RequestSpec toSpec(ComposedRequest r) {
-        if (r.isRaw()) return RequestSpec.raw(r.raw());
-        return new RequestSpec(r.method(), r.target(), r.headers(), r.body(), null, true, RequestSpec.DEFAULT_TIMEOUT);
+        if (r.isRaw()) return RequestSpec.raw(r.raw()).withTls(r.tls());
+        return new RequestSpec(r.method(), r.target(), r.headers(), r.body(), null, true, RequestSpec.DEFAULT_TIMEOUT, r.tls());
     }
 
     /** The request is checked on the caller's thread: a refused one fails the future with its reason. */

@@ -67,4 +67,15 @@ class ComposerViewModelTest {
         assertThat(c.rawTextProperty().get()).startsWith("GET / HTTP/1.1\\r\\n\n");
         assertThat(c.rawSummaryProperty().get()).startsWith("35 bytes");
     }
+
+    @Test
+    void theTlsSwitchSendsOverTls() {
+        ComposerViewModel c = new ComposerViewModel();
+        assertThat(c.compose().orElseThrow().tls()).isFalse();
+        c.tlsProperty().set(true);
+        assertThat(c.compose().orElseThrow().tls()).isTrue();
+        assertThat(c.compose().orElseThrow().summary()).isEqualTo("GET /users/1 over TLS");
+        c.rawModeProperty().set(true);
+        assertThat(c.compose().orElseThrow().tls()).as("raw bytes go over TLS too").isTrue();
+    }
 }

@@ -232,7 +232,7 @@ class RecordingsFxTest {
         assertThat(fx(() -> compare.stage().isShowing())).isTrue();
         assertThat(fx(() -> compare.before().script().exchangeId())).isEqualTo(1);
         assertThat(fx(() -> compare.after().script().exchangeId())).isEqualTo(newId);
-        assertThat(fx(() -> compare.after().script().steps().size())).isEqualTo(5);
+        assertThat(fx(() -> compare.after().script().steps().size())).isEqualTo(6); // connect: the live lab opened a connection for it
         ResendViewModel.Row status = fx(() -> compare.table().getItems().get(0));
         assertThat(status.what()).isEqualTo("Status");
         assertThat(status.differs()).isFalse();

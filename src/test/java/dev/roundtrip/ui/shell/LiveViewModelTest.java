@@ -36,11 +36,13 @@ class LiveViewModelTest {
         vm.composer().apply(Preset.ALL.get(1));
         vm.send();
         assertThat(framesUntil(() -> vm.exchanges().size() == 1 && vm.exchanges().get(0).status().equals("200")
-                && vm.scriptProperty().get().steps().size() == 5)).isTrue();
-        assertThat(vm.scriptProperty().get().steps()).extracting(DiagramStep::stage).containsExactly(Stage.values());
-        assertThat(vm.scriptProperty().get().steps().get(2).sql()).isNotEmpty();
+                && vm.scriptProperty().get().steps().size() == 6)).isTrue();
+        // the first exchange opens its connection: connect, then the five stages
+        assertThat(vm.scriptProperty().get().steps()).extracting(DiagramStep::stage)
+                .containsExactly(Stage.CONNECT, Stage.SEND, Stage.PARSE, Stage.PROCESS, Stage.RESPOND, Stage.INTERPRET);
+        assertThat(vm.scriptProperty().get().steps().get(3).sql()).isNotEmpty();
         assertThat(framesUntil(() -> vm.playback().atEnd())).isTrue();
-        assertThat(vm.inspector().waterfall()).hasSize(5);
+        assertThat(vm.inspector().waterfall()).hasSize(6);
     }
 
     @Test
@@ -61,5 +63,17 @@ class LiveViewModelTest {
         assertThat(framesUntil(() -> vm.selected().map(x -> x.outcome() == Outcome.CANCELLED).orElse(false))).isTrue();
         assertThat(framesUntil(() -> vm.scriptProperty().get().severity() == Severity.CANCELLED)).isTrue();
         assertThat(vm.exchanges().get(0).severity()).isEqualTo(Severity.CANCELLED);
+    }
+
+    @Test
+    void theComposersTlsSwitchSendsHttpsAndTheDiagramDrawsTheHandshake() throws Exception {
+        vm.composer().apply(Preset.ALL.get(1));
+        vm.composer().tlsProperty().set(true);
+        vm.send();
+        assertThat(framesUntil(() -> vm.exchanges().size() == 1 && vm.exchanges().get(0).status().equals("200")
+                && vm.scriptProperty().get().steps().size() == 7)).isTrue();
+        assertThat(vm.scriptProperty().get().steps()).extracting(DiagramStep::stage).containsExactly(Stage.CONNECT, Stage.HANDSHAKE,
+                Stage.SEND, Stage.PARSE, Stage.PROCESS, Stage.RESPOND, Stage.INTERPRET);
+        assertThat(vm.scriptProperty().get().steps().get(1).title()).isEqualTo("TLS handshake");
     }
 }
