@@ -11,6 +11,7 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.epoll.Epoll;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.InetAddress;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -35,12 +36,12 @@ class TransportTest {
         assertThat(Transport.choose("nio", false)).isEqualTo(Transport.NIO);
     }
 
-    /** The native library ships for linux-x86_64 only; there it must load, or the ioctl readouts silently become /proc. */
+    /** The native library ships for Linux x86_64 and aarch64; there it must load, or the ioctl readouts silently become /proc. */
     @Test
-    void onLinuxX86_64TheNativeEpollLibraryLoads() {
+    void onLinuxTheNativeEpollLibraryLoads() {
         String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
         String arch = System.getProperty("os.arch", "");
-        assumeTrue(os.contains("linux") && (arch.equals("amd64") || arch.equals("x86_64")), "netty-transport-native-epoll ships linux-x86_64 only");
+        assumeTrue(os.contains("linux") && List.of("amd64", "x86_64", "aarch64").contains(arch), "netty-transport-native-epoll ships linux x86_64 and aarch64");
         assertThat(Epoll.isAvailable()).as("epoll unavailable: %s", Epoll.unavailabilityCause()).isTrue();
         if (!"nio".equalsIgnoreCase(System.getProperty(Transport.PROPERTY, "").trim())) {
             assertThat(Transport.preferred()).isEqualTo(Transport.EPOLL);
