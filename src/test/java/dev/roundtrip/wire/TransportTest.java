@@ -9,6 +9,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.epoll.Epoll;
+import io.netty.channel.kqueue.KQueue;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.InetAddress;
 import java.util.List;
@@ -18,22 +19,24 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** Which transport runs, the fallback from epoll to NIO, and that both carry a connection. */
+/** Which transport runs, the fallback from epoll or kqueue to NIO, and that each carries a connection. */
 class TransportTest {
 
     @Test
-    void epollIsUsedWhereItRunsUnlessNioIsAsked() {
-        assertThat(Transport.choose(null, true)).isEqualTo(Transport.EPOLL);
-        assertThat(Transport.choose("", true)).isEqualTo(Transport.EPOLL);
-        assertThat(Transport.choose("epoll", true)).isEqualTo(Transport.EPOLL);
-        assertThat(Transport.choose(" NIO ", true)).isEqualTo(Transport.NIO);
+    void theNativeTransportIsUsedWhereItRunsUnlessNioIsAsked() {
+        assertThat(Transport.choose(null, true, false)).isEqualTo(Transport.EPOLL);
+        assertThat(Transport.choose("", true, false)).isEqualTo(Transport.EPOLL);
+        assertThat(Transport.choose("epoll", true, false)).isEqualTo(Transport.EPOLL);
+        assertThat(Transport.choose(null, false, true)).isEqualTo(Transport.KQUEUE);
+        assertThat(Transport.choose(" NIO ", true, false)).isEqualTo(Transport.NIO);
+        assertThat(Transport.choose("nio", false, true)).isEqualTo(Transport.NIO);
     }
 
     @Test
-    void withoutEpollItFallsBackToNio() {
-        assertThat(Transport.choose(null, false)).isEqualTo(Transport.NIO);
-        assertThat(Transport.choose("epoll", false)).isEqualTo(Transport.NIO);
-        assertThat(Transport.choose("nio", false)).isEqualTo(Transport.NIO);
+    void withoutANativeTransportItFallsBackToNio() {
+        assertThat(Transport.choose(null, false, false)).isEqualTo(Transport.NIO);
+        assertThat(Transport.choose("epoll", false, false)).isEqualTo(Transport.NIO);
+        assertThat(Transport.choose("nio", false, false)).isEqualTo(Transport.NIO);
     }
 
     /** The native library ships for Linux x86_64 and aarch64; there it must load, or the ioctl readouts silently become /proc. */
@@ -50,8 +53,9 @@ class TransportTest {
 
     @ParameterizedTest
     @EnumSource(Transport.class)
-    void eachTransportConnectsOnLoopbackAndOnlyEpollShowsTheDescriptor(Transport transport) throws Exception {
+    void eachTransportConnectsOnLoopbackAndOnlyTheNativeOnesShowTheDescriptor(Transport transport) throws Exception {
         assumeTrue(transport != Transport.EPOLL || Epoll.isAvailable(), "epoll runs on Linux only");
+        assumeTrue(transport != Transport.KQUEUE || KQueue.isAvailable(), "kqueue runs on macOS (and the BSDs) only");
         EventLoopGroup group = transport.group(1, new DefaultThreadFactory("transport-test", true));
         try {
             Channel server = new ServerBootstrap().group(group).channel(transport.serverChannel())
@@ -61,7 +65,7 @@ class TransportTest {
                     .handler(new ChannelInboundHandlerAdapter())
                     .connect(server.localAddress()).sync().channel();
             assertThat(client.isActive()).isTrue();
-            if (transport == Transport.EPOLL) assertThat(Transport.fd(client)).isPositive();
+            if (transport != Transport.NIO) assertThat(Transport.fd(client)).isPositive();
             else assertThat(Transport.fd(client)).isEqualTo(-1);
             client.close().sync();
             assertThat(Transport.fd(client)).isEqualTo(-1);
