@@ -66,8 +66,12 @@ class EveryDesktopJarIT {
             "META-INF/native/libnetty_transport_native_epoll_x86_64.so, ELF_X64",
             "META-INF/native/libnetty_transport_native_epoll_aarch_64.so, ELF_AARCH64",
             "META-INF/native/libnetty_transport_native_kqueue_x86_64.jnilib, MACHO_X64",
-            "META-INF/native/libnetty_transport_native_kqueue_aarch_64.jnilib, MACHO_ARM64"})
-    void nettysNativeTransportsAreThereForTheirCpu(String name, String cpu) throws IOException {
+            "META-INF/native/libnetty_transport_native_kqueue_aarch_64.jnilib, MACHO_ARM64",
+            "com/sun/jna/linux-x86-64/libjnidispatch.so, ELF_X64",
+            "com/sun/jna/linux-aarch64/libjnidispatch.so, ELF_AARCH64",
+            "com/sun/jna/darwin-x86-64/libjnidispatch.jnilib, MACHO_X64",
+            "com/sun/jna/darwin-aarch64/libjnidispatch.jnilib, MACHO_ARM64"})
+    void nettysTransportsAndJnaAreThereForTheirCpu(String name, String cpu) throws IOException {
         assertThat(machine(name)).as(name).isEqualTo(expected(cpu));
     }
 
