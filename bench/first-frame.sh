@@ -12,21 +12,26 @@ home=$(mktemp -d)
 trap 'rm -rf "$home"' EXIT
 mode=--headless; [ -n "${DISPLAY:-}" ] && mode=
 props="-Droundtrip.home=$home -Djavafx.cachedir=$home/javafx"
-declare -A all
-one() { # name command...: runs it, keeps the first-frame figure
+declare -A all cpu
+# name command...: runs it, keeps the first-frame figure and the CPU time the whole run took (user +
+# system, GNU time): on a machine shared with other builds the CPU time moves far less than the clock
+one() {
   local ms
-  ms=$("${@:2}" --smoke $mode 2>&1 | sed -n 's/^first frame \([0-9]*\) ms.*/\1/p')
+  ms=$(/usr/bin/time -f '%U %S' -o "$home/cpu" "${@:2}" --smoke $mode 2>&1 | sed -n 's/^first frame \([0-9]*\) ms.*/\1/p')
   [ -n "$ms" ] || { echo "$1 printed no first frame" >&2; exit 1; }
   all[$1]+="$ms "
+  cpu[$1]+="$(awk '{printf "%d", ($1 + $2) * 1000}' "$home/cpu") "
 }
+median() { tr ' ' '\n' <<<"$1" | grep . | sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : int((a[NR/2] + a[NR/2+1]) / 2)}'; }
+load=$(cut -d' ' -f1-3 /proc/loadavg)
 for ((i = 0; i < runs; i++)); do
   one jar java $props -jar target/roundtrip.jar
   one image-no-cds "$image/lib/runtime/bin/java" $props -cp "$image/lib/app/roundtrip.jar" dev.roundtrip.Launcher
   JAVA_TOOL_OPTIONS="$props" one image-cds "$image/bin/Roundtrip"
 done
-echo "load before: $(cut -d' ' -f1-3 /proc/loadavg); runs: $runs; ${mode:-on $DISPLAY}"
+echo "load before: $load; runs: $runs; ${mode:-on $DISPLAY}"
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 for name in jar image-no-cds image-cds; do
-  sorted=$(tr ' ' '\n' <<<"${all[$name]}" | grep . | sort -n | tr '\n' ' ')
-  median=$(tr ' ' '\n' <<<"$sorted" | grep . | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : int((a[NR/2] + a[NR/2+1]) / 2)}')
-  printf '%-13s median %5s ms   all: %s\n' "$name" "$median" "$sorted"
+  printf '%-13s first frame median %5s ms (all: %s)  CPU median %5s ms (all: %s)\n' "$name" \
+    "$(median "${all[$name]}")" "${all[$name]% }" "$(median "${cpu[$name]}")" "${cpu[$name]% }"
 done

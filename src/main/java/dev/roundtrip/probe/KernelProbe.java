@@ -72,7 +72,6 @@ public final class KernelProbe {
         return enabled && os == OsFamily.LINUX && (Files.isReadable(tcp) || Files.isReadable(tcp6));
     }
 
-
     /**
      * The readout of the socket open as {@code fd}: by ioctl when it can ({@link SocketQueueIoctl},
      * about a microsecond), else from {@code /proc} like {@link #read(InetSocketAddress, InetSocketAddress, Integer, Integer)}.
