@@ -10,6 +10,7 @@ public final class Launcher {
     private Launcher() {}
 
     public static void main(String[] args) {
+        JavaFxNatives.prepare(); // before any JavaFX class: the GUI, --smoke, snapshot and export --to png load its libraries
         if (args.length == 0) {
             startGui();
             return;

@@ -5,48 +5,74 @@ import com.sun.jna.NativeLong;
 import com.sun.jna.Platform;
 
 /**
- * This socket's queues straight from the kernel: {@code ioctl(fd, SIOCINQ)} (bytes received and not
- * yet read) and {@code ioctl(fd, SIOCOUTQ)} (bytes sent and not yet acknowledged), the same figures as
- * the rx_queue and tx_queue of {@code /proc/net/tcp} for an established socket. Two system calls,
- * about a microsecond, where reading {@code /proc/net/tcp6} walks every socket of the machine.
- * Java cannot call ioctl, so this goes through JNA; only Linux, only with the socket's descriptor.
+ * This socket's queues straight from the kernel, through its file descriptor: bytes received and not
+ * yet read, and bytes sent and not yet acknowledged. Two system calls, about a microsecond, where
+ * reading {@code /proc/net/tcp6} walks every socket of the machine. Java cannot make these calls, so
+ * this goes through JNA.
+ * <ul>
+ *   <li>Linux: {@code ioctl(fd, SIOCINQ)} and {@code ioctl(fd, SIOCOUTQ)}, the rx_queue and tx_queue of
+ *       {@code /proc/net/tcp} for an established socket.
+ *   <li>macOS: {@code getsockopt(fd, SOL_SOCKET, SO_NREAD)} (for a stream socket the bytes in the receive
+ *       buffer, what FIONREAD answers) and {@code SO_NWRITE} (the send buffer's bytes not yet acknowledged).
+ *       getsockopt, not the variadic ioctl: on Apple silicon variadic arguments travel on the stack, and a
+ *       direct JNA mapping would pass them in registers.
+ * </ul>
+ * Windows has no descriptor here (Java's NIO hides the socket handle): no call is made.
  */
 public final class SocketQueueIoctl {
     /** linux/sockios.h: SIOCINQ = FIONREAD, SIOCOUTQ = TIOCOUTQ. */
     private static final NativeLong SIOCINQ = new NativeLong(0x541B), SIOCOUTQ = new NativeLong(0x5411);
+    /** macOS sys/socket.h. */
+    private static final int SOL_SOCKET = 0xffff, SO_NREAD = 0x1020, SO_NWRITE = 0x1024;
 
     /** The two queues, in bytes. */
     public record Queues(long rxQueue, long txQueue) {}
 
-    private static final boolean AVAILABLE = load();
+    private static final OsFamily OS = OsFamily.current();
+    /** Null when the calls are bound, else why not. */
+    private static final String UNBOUND = bind();
 
     private SocketQueueIoctl() {}
 
-    private static boolean load() {
-        if (!Platform.isLinux()) return false;
+    private static String bind() {
+        if (OS != OsFamily.LINUX && OS != OsFamily.MAC) return OS + " gives no socket queues through a descriptor";
         try {
             Native.register(SocketQueueIoctl.class, Platform.C_LIBRARY_NAME);
-            return true;
-        } catch (Throwable e) { // no JNA native part for this CPU, or no libc: /proc is the way then
-            return false;
+            return null;
+        } catch (Throwable e) { // no JNA native part for this CPU, or no libc: /proc (Linux) or "not available"
+            return "JNA could not bind the C library's calls: " + e;
         }
     }
 
     /** Direct mapping; an int[1] is passed as a pointer to an int (no native Memory allocated per call). */
     private static native int ioctl(int fd, NativeLong request, int[] out);
 
-    /** True on Linux when the ioctl could be bound. */
+    private static native int getsockopt(int fd, int level, int name, int[] value, int[] length);
+
+    /** True on Linux and macOS when the calls could be bound. */
     public static boolean available() {
-        return AVAILABLE;
+        return UNBOUND == null;
     }
 
-    /** The queues of the socket open as {@code fd}, or null when it cannot tell (not Linux, closed, not a TCP socket). */
+    /** Why {@link #available()} is false, or null. */
+    public static String unavailableBecause() {
+        return UNBOUND;
+    }
+
+    /** The queues of the socket open as {@code fd}, or null when it cannot tell (no calls here, closed, not a TCP socket). */
     public static Queues read(int fd) {
-        if (!AVAILABLE || fd < 0) return null;
+        if (UNBOUND != null || fd < 0) return null;
         int[] in = new int[1];
         int[] out = new int[1];
-        if (ioctl(fd, SIOCINQ, in) != 0) return null;
-        if (ioctl(fd, SIOCOUTQ, out) != 0) return null;
+        if (OS == OsFamily.MAC) {
+            int[] length = {4};
+            if (getsockopt(fd, SOL_SOCKET, SO_NREAD, in, length) != 0) return null;
+            length[0] = 4;
+            if (getsockopt(fd, SOL_SOCKET, SO_NWRITE, out, length) != 0) return null;
+        } else {
+            if (ioctl(fd, SIOCINQ, in) != 0) return null;
+            if (ioctl(fd, SIOCOUTQ, out) != 0) return null;
+        }
         return new Queues(Integer.toUnsignedLong(in[0]), Integer.toUnsignedLong(out[0]));
     }
 }

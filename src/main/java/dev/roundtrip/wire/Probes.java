@@ -40,7 +40,7 @@ public final class Probes {
         this.kernel = kernel;
         this.transport = transport;
         // binding the ioctl loads JNA (tens of ms): done now, not inside the first traced socket write
-        if (kernel.enabled() && transport == Transport.EPOLL) dev.roundtrip.probe.SocketQueueIoctl.available();
+        if (kernel.enabled() && transport != Transport.NIO) dev.roundtrip.probe.SocketQueueIoctl.available();
         this.budget = budget;
         // one shared instance: a sampled-out readout costs no heap per event
         this.sampledOut = KernelReadout.unavailable(dev.roundtrip.trace.Unavailable.SAMPLED, "not read at this socket read/write: kernel readouts are sampled under load ("
