@@ -175,7 +175,7 @@ public final class HarExport {
         g.writeStartObject();
         g.writeStringField("startedDateTime", ISO_MILLIS.format(recordingStart.plusNanos(x.startedNanos())));
         g.writeNumberField("time", t.time());
-        writeRequest(g, req, origin);
+        writeRequest(g, req, origin != null ? origin : tlsOrigin(x));
         writeResponse(g, end == null ? Outcome.PENDING : end.outcome(), res);
         g.writeObjectFieldStart("cache");
         g.writeEndObject();
@@ -355,6 +355,17 @@ public final class HarExport {
     static String header(List<Header> headers, String name, String fallback) {
         for (Header h : headers) if (h.name().equalsIgnoreCase(name)) return h.value();
         return fallback;
+    }
+
+    /** Whether the exchange's bytes crossed TLS: its handshake, or ciphertext beside the plaintext it carried. */
+    static boolean overTls(Exchange x) {
+        return x.events().stream().anyMatch(e -> e.plain() != null || e.stage() == Stage.HANDSHAKE);
+    }
+
+    /** {@code https://host} for an exchange over TLS that names its Host; null (each request's own http origin) otherwise. */
+    private static String tlsOrigin(Exchange x) {
+        String host = header(x.request().headers(), "Host", "");
+        return overTls(x) && !host.isBlank() ? "https://" + host.trim() : null;
     }
 
     static String url(RequestInfo req, String origin) {

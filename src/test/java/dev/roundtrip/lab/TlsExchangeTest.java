@@ -100,6 +100,11 @@ class TlsExchangeTest {
         assertThat(t.sslMs()).isNotNull().isPositive();
         assertThat(t.connectMs()).isGreaterThanOrEqualTo(t.sslMs());
         assertThat(t.time()).isEqualByComparingTo(t.connectMs().add(t.sendMs()).add(t.waitMs()).add(t.receiveMs()));
+
+        java.io.ByteArrayOutputStream har = new java.io.ByteArrayOutputStream();
+        HarExport.write(r, r.exchanges(), null, har);
+        String host = x.request().headers().stream().filter(h -> h.name().equalsIgnoreCase("Host")).findFirst().orElseThrow().value();
+        assertThat(har.toString(StandardCharsets.UTF_8)).contains("\"url\" : \"https://" + host + "/\"").doesNotContain("http://" + host);
     }
 
     @Test

@@ -12,7 +12,7 @@ import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
 
-/** Bytes tab: request and response as hex and text side by side, the current part highlighted. */
+/** Bytes tab: request and response as hex and text side by side, the current part highlighted; on TLS, ciphertext or plaintext. */
 public final class BytesPane extends VBox {
     private final VBox request = new VBox();
     private final VBox response = new VBox();
@@ -24,6 +24,13 @@ public final class BytesPane extends VBox {
         caption.getStyleClass().add("inspector-caption");
         dev.roundtrip.ui.util.WholeText.of(caption);
         caption.textProperty().bind(vm.bytesCaptionProperty().concat("   (text: ← CR, ↓ LF, · other control byte)"));
+        // On TLS the socket carries ciphertext; the programs see plaintext: one switch shows either.
+        javafx.scene.control.CheckBox plain = new javafx.scene.control.CheckBox("Show the plaintext the programs see");
+        plain.setId("show-plaintext");
+        plain.setMinWidth(Label.USE_PREF_SIZE);
+        plain.selectedProperty().addListener((o, was, on) -> vm.setShowPlain(on));
+        dev.roundtrip.ui.util.Shown.set(plain, false);
+        vm.overTlsProperty().addListener((o, was, tls) -> dev.roundtrip.ui.util.Shown.set(plain, tls));
         request.setId("request-hex");
         response.setId("response-hex");
         javafx.scene.layout.GridPane columns = new javafx.scene.layout.GridPane();
@@ -39,7 +46,7 @@ public final class BytesPane extends VBox {
         columns.add(column("Request  (client → server)", "request-title", request), 0, 0);
         columns.add(column("Response  (server → client)", "response-title", response), 1, 0);
         VBox.setVgrow(columns, Priority.ALWAYS);
-        getChildren().addAll(caption, columns);
+        getChildren().addAll(caption, plain, columns);
         setSpacing(6);
         setPadding(new Insets(8));
         bind(vm.requestHex(), request);

@@ -4,6 +4,7 @@ import dev.roundtrip.text.Printable;
 import dev.roundtrip.text.Units;
 import dev.roundtrip.trace.Actor;
 import dev.roundtrip.trace.BufferReadout;
+import dev.roundtrip.trace.BytesReadout;
 import dev.roundtrip.trace.Exchange;
 import dev.roundtrip.trace.GateEvent;
 import dev.roundtrip.trace.KernelReadout;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -36,6 +38,10 @@ public final class InspectorViewModel {
     private final ObservableList<HexLine> requestHex = FXCollections.observableArrayList();
     private final ObservableList<HexLine> responseHex = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper bytesCaption = new ReadOnlyStringWrapper("No exchange yet: press Send");
+    /** On TLS: show what the program wrote and read (plaintext) instead of what crossed the socket (ciphertext). */
+    private final javafx.beans.property.BooleanProperty showPlain = new javafx.beans.property.SimpleBooleanProperty(false);
+    private final javafx.beans.property.ReadOnlyBooleanWrapper overTls = new javafx.beans.property.ReadOnlyBooleanWrapper(false);
+    private Runnable reshow = () -> {};
     private final ReadOnlyObjectWrapper<BufferReadout> buffer = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper bufferCaption = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<KernelReadout> kernel = new ReadOnlyObjectWrapper<>();
@@ -109,6 +115,8 @@ public final class InspectorViewModel {
     }
 
     private void clear() {
+        reshow = () -> {};
+        overTls.set(false);
         requestHex.clear();
         responseHex.clear();
         bytesCaption.set("No exchange yet: press Send");
@@ -123,14 +131,19 @@ public final class InspectorViewModel {
     }
 
     private void showBytes(Exchange x, List<StageEvent> seen, Stage current) {
+        reshow = () -> showBytes(x, seen, current);
+        boolean tls = x.events().stream().anyMatch(e -> e.plain() != null);
+        overTls.set(tls);
+        Function<StageEvent, BytesReadout> side = tls && showPlain.get() ? StageEvent::plain : StageEvent::bytes;
         boolean requestSide = current == null || current == Stage.SEND || current == Stage.PARSE;
-        Stage requestStage = has(seen, Stage.SEND) ? Stage.SEND : Stage.PARSE;
-        Stage responseStage = has(seen, Stage.RESPOND) ? Stage.RESPOND : Stage.INTERPRET;
-        Wire request = wire(seen, requestStage, current == Stage.SEND || current == Stage.PARSE ? current : null);
-        Wire response = wire(seen, responseStage, current == Stage.RESPOND || current == Stage.INTERPRET ? current : null);
+        Stage requestStage = has(seen, Stage.SEND, side) ? Stage.SEND : Stage.PARSE;
+        Stage responseStage = has(seen, Stage.RESPOND, side) ? Stage.RESPOND : Stage.INTERPRET;
+        Wire request = wire(seen, requestStage, current == Stage.SEND || current == Stage.PARSE ? current : null, side);
+        Wire response = wire(seen, responseStage, current == Stage.RESPOND || current == Stage.INTERPRET ? current : null, side);
         set(requestHex, HexDump.lines(request.data, request.total, true, requestSide ? request.curFrom : -1, requestSide ? request.curTo : -1));
         set(responseHex, HexDump.lines(response.data, response.total, false, requestSide ? -1 : response.curFrom, requestSide ? -1 : response.curTo));
-        String caption = "Request " + Units.bytes(request.total) + " · Response " + Units.bytes(response.total);
+        String caption = (!tls ? "" : showPlain.get() ? "Plaintext, as the programs wrote and read it · " : "Ciphertext, as it crossed the socket · ")
+                + "Request " + Units.bytes(request.total) + " · Response " + Units.bytes(response.total);
         Wire cur = requestSide ? request : response;
         if (current != null && cur.curTo > cur.curFrom) {
             caption += " · highlighted: " + Units.bytes(cur.curTo - cur.curFrom) + " just "
@@ -139,13 +152,13 @@ public final class InspectorViewModel {
         bytesCaption.set(caption);
     }
 
-    private static boolean has(List<StageEvent> seen, Stage s) {
-        for (StageEvent e : seen) if (e.stage() == s && e.bytes() != null) return true;
+    private static boolean has(List<StageEvent> seen, Stage s, Function<StageEvent, BytesReadout> side) {
+        for (StageEvent e : seen) if (e.stage() == s && side.apply(e) != null) return true;
         return false;
     }
 
     /** The bytes of one direction, and where the latest socket operation of {@code current} lies in them. */
-    private static Wire wire(List<StageEvent> seen, Stage stage, Stage current) {
+    private static Wire wire(List<StageEvent> seen, Stage stage, Stage current, Function<StageEvent, BytesReadout> side) {
         ByteArrayOutputStream data = new ByteArrayOutputStream();
         long total = 0;
         int curFrom = -1;
@@ -153,16 +166,18 @@ public final class InspectorViewModel {
         // The current stage may be the other one of this direction (parse reads what send wrote):
         // the highlight is found by walking that stage's operations over the same byte stream.
         for (StageEvent e : seen) {
-            if (e.stage() != stage || e.bytes() == null) continue;
-            data.write(e.bytes().data(), 0, e.bytes().keptLength());
-            total += e.bytes().count();
+            BytesReadout b = e.stage() == stage ? side.apply(e) : null;
+            if (b == null) continue;
+            data.write(b.data(), 0, b.keptLength());
+            total += b.count();
         }
         if (current != null) {
             long offset = 0;
             for (StageEvent e : seen) {
-                if (e.stage() != current || e.bytes() == null) continue;
+                BytesReadout b = e.stage() == current ? side.apply(e) : null;
+                if (b == null) continue;
                 curFrom = (int) Math.min(Integer.MAX_VALUE, offset);
-                offset += e.bytes().count();
+                offset += b.count();
                 curTo = (int) Math.min(Integer.MAX_VALUE, offset);
             }
         }
@@ -261,6 +276,13 @@ public final class InspectorViewModel {
     public ObservableList<HexLine> requestHex() { return requestHex; }
     public ObservableList<HexLine> responseHex() { return responseHex; }
     public ReadOnlyStringProperty bytesCaptionProperty() { return bytesCaption.getReadOnlyProperty(); }
+    /** Whether the shown exchange went over TLS, so that ciphertext and plaintext can be told apart. */
+    public javafx.beans.property.ReadOnlyBooleanProperty overTlsProperty() { return overTls.getReadOnlyProperty(); }
+    /** Shows the plaintext instead of the ciphertext (TLS only); the Bytes tab redraws at once. */
+    public void setShowPlain(boolean plain) {
+        showPlain.set(plain);
+        reshow.run();
+    }
     public ReadOnlyObjectProperty<BufferReadout> bufferProperty() { return buffer.getReadOnlyProperty(); }
     public ReadOnlyStringProperty bufferCaptionProperty() { return bufferCaption.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<KernelReadout> kernelProperty() { return kernel.getReadOnlyProperty(); }

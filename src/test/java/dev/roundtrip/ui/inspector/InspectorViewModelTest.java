@@ -101,4 +101,26 @@ class InspectorViewModelTest {
         assertThat(InspectorViewModel.missingText(new dev.roundtrip.trace.KernelReadout(null, null, null, null, "an old text")))
                 .isEqualTo("not available (an old text)");
     }
+
+    @Test
+    void overTlsTheBytesAreTheCiphertextAndTheSwitchShowsThePlaintextTheProgramsSaw() throws Exception {
+        Exchange x;
+        try (dev.roundtrip.lab.Lab lab = dev.roundtrip.lab.Lab.start()) {
+            long id = lab.send(dev.roundtrip.client.RequestSpec.get("/users/1").withTls(true).withKeepAlive(false)).exchangeId();
+            x = lab.settled(id).get(20, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        DiagramScript s = DiagramScript.of(x);
+        vm.show(x, s, s.steps().size() - 1, Long.MAX_VALUE);
+        assertThat(vm.overTlsProperty().get()).isTrue();
+        assertThat(vm.requestHex().get(0).hex().get(0).text()).startsWith("17 03 03"); // an application-data record
+        assertThat(vm.bytesCaptionProperty().get()).startsWith("Ciphertext, as it crossed the socket");
+
+        vm.setShowPlain(true);
+        assertThat(text(vm.requestHex(), HexLine.Look.REQUEST)).startsWith("GET /users/1 HTTP/1.1←↓");
+        assertThat(vm.bytesCaptionProperty().get()).startsWith("Plaintext, as the programs wrote and read it");
+
+        vm.show(rec.exchange(1).orElseThrow(), DiagramScript.of(rec.exchange(1).orElseThrow()), 4, Long.MAX_VALUE);
+        assertThat(vm.overTlsProperty().get()).as("a cleartext exchange has one kind of bytes").isFalse();
+        assertThat(vm.bytesCaptionProperty().get()).startsWith("Request ");
+    }
 }
