@@ -21,10 +21,11 @@ public sealed interface Action {
     /**
      * Sends a structured request, {@code count} times: one after the other ({@code intervalMs}
      * apart) or all at once when {@code concurrent}. When {@code waitForEnd}, the step completes
-     * once every exchange is settled or held at a gate.
+     * once every exchange is settled or held at a gate. With {@code tls} it goes encrypted to the
+     * server's TLS port (https); a keep-alive request reuses an idle connection of its own kind.
      */
     record Send(String method, String target, List<Header> headers, String body, boolean keepAlive,
-                Integer timeoutMs, int count, boolean concurrent, int intervalMs, boolean waitForEnd)
+                Integer timeoutMs, int count, boolean concurrent, int intervalMs, boolean waitForEnd, boolean tls)
             implements Action {
         public Send {
             headers = List.copyOf(headers);
