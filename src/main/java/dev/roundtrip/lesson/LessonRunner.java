@@ -195,7 +195,7 @@ public final class LessonRunner {
             if (!s.concurrent() && s.waitForEnd()) awaitQuiet();
         }
         if (s.waitForEnd()) awaitQuiet();
-        String what = s.method() + " " + (s.tls() ? "https " : "") + s.target();
+        String what = s.method() + " " + s.target() + (s.tls() ? " over TLS" : "");
         if (ids.size() == 1) return "sent " + what + ": " + describe(ids.get(0));
         return "sent " + what + " " + ids.size() + " times" + (s.concurrent() ? " at once" : "") + ": " + describe(ids.get(ids.size() - 1)) + " (last)";
     }
