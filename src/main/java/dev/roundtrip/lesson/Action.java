@@ -21,10 +21,12 @@ public sealed interface Action {
     /**
      * Sends a structured request, {@code count} times: one after the other ({@code intervalMs}
      * apart) or all at once when {@code concurrent}. When {@code waitForEnd}, the step completes
-     * once every exchange is settled or held at a gate.
+     * once every exchange is settled or held at a gate. With {@code tls} it goes encrypted to the
+     * server's TLS port (https). Every request first takes an idle connection of its kind (cleartext
+     * or TLS) if there is one; {@code keepAlive: false} then closes it after the response.
      */
     record Send(String method, String target, List<Header> headers, String body, boolean keepAlive,
-                Integer timeoutMs, int count, boolean concurrent, int intervalMs, boolean waitForEnd)
+                Integer timeoutMs, int count, boolean concurrent, int intervalMs, boolean waitForEnd, boolean tls)
             implements Action {
         public Send {
             headers = List.copyOf(headers);

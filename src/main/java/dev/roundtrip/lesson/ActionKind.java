@@ -8,7 +8,7 @@ import java.util.Optional;
 /** The names an {@code action:} may take in a lesson file, with the parameters each accepts. */
 public enum ActionKind {
     NONE(List.of()),
-    SEND(List.of("method", "target", "headers", "body", "keepAlive", "timeoutMs", "count", "concurrent", "intervalMs", "wait")),
+    SEND(List.of("method", "target", "headers", "body", "keepAlive", "timeoutMs", "count", "concurrent", "intervalMs", "wait", "tls")),
     RAW(List.of("text", "timeoutMs", "wait")),
     SERVER(List.of("delayMs", "tcpNoDelay")),
     GATE(List.of("mode", "stages")),

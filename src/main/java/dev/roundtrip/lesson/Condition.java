@@ -57,7 +57,7 @@ public record Condition(String subject, Op op, Double number, String word, Strin
         if (t.startsWith("in ")) {
             if (kind != ReadoutCatalog.Kind.TEXT) throw new IllegalArgumentException("'in' lists words; for a number use a range such as 250..400");
             java.util.List<String> words = java.util.Arrays.stream(t.substring(3).split(",")).map(String::trim).toList();
-            if (words.size() < 2 || words.stream().anyMatch(w -> !w.matches("[A-Za-z][\\w-]*"))) {
+            if (words.size() < 2 || words.stream().anyMatch(w -> !w.matches("[A-Za-z][\\w.-]*"))) {
                 throw new IllegalArgumentException("expected 'in' and two or more words separated by commas, such as 'in respond, interpret'; found '" + text.trim() + "'");
             }
             return new Condition(subject, Op.IN, null, String.join(",", words), null, null, text.trim());
@@ -79,7 +79,7 @@ public record Condition(String subject, Op op, Double number, String word, Strin
         }
         if (kind == ReadoutCatalog.Kind.TEXT) {
             if (op != Op.EQ && op != Op.NE) throw wordOnly(subject, text);
-            if (!t.matches("[A-Za-z][\\w-]*")) throw new IllegalArgumentException("expected a word such as 'completed' for '" + subject + "', found '" + t + "'");
+            if (!t.matches("[A-Za-z][\\w.-]*")) throw new IllegalArgumentException("expected a word such as 'completed' for '" + subject + "', found '" + t + "'");
             return new Condition(subject, op, null, t, null, null, text.trim());
         }
         Double n = exactNumber(t);

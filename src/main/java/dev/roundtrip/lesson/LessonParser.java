@@ -243,8 +243,9 @@ final class LessonParser {
         boolean concurrent = w.bool("concurrent").orElse(false);
         int interval = w.integer("intervalMs", 0, 10_000).orElse(0);
         boolean wait = w.bool("wait").orElse(true);
+        boolean tls = w.bool("tls").orElse(false);
         if (target == null) return null;
-        return new Action.Send(method, target, headers, body, keepAlive, timeout, count, concurrent, interval, wait);
+        return new Action.Send(method, target, headers, body, keepAlive, timeout, count, concurrent, interval, wait, tls);
     }
 
     private List<Header> headers(YamlMap w) {

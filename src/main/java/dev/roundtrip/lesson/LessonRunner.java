@@ -184,7 +184,10 @@ public final class LessonRunner {
     private String send(Action.Send s) throws LessonRunException, InterruptedException {
         byte[] body = s.body() == null ? null : s.body().getBytes(StandardCharsets.UTF_8);
         RequestSpec spec = new RequestSpec(s.method(), s.target(), List.copyOf(s.headers()), body, null, s.keepAlive(),
-                s.timeoutMs() == null ? RequestSpec.DEFAULT_TIMEOUT : Duration.ofMillis(s.timeoutMs()));
+                s.timeoutMs() == null ? RequestSpec.DEFAULT_TIMEOUT : Duration.ofMillis(s.timeoutMs()), s.tls());
+        if (s.tls() && lab.tlsPort().isEmpty()) {
+            throw new LessonRunException("send with tls: true needs the server's TLS port, and there is none: " + lab.tlsUnavailable());
+        }
         List<Long> ids = new ArrayList<>();
         for (int i = 0; i < s.count(); i++) {
             if (i > 0 && !s.concurrent() && s.intervalMs() > 0) Thread.sleep(s.intervalMs());
@@ -192,7 +195,7 @@ public final class LessonRunner {
             if (!s.concurrent() && s.waitForEnd()) awaitQuiet();
         }
         if (s.waitForEnd()) awaitQuiet();
-        String what = s.method() + " " + s.target();
+        String what = s.method() + " " + s.target() + (s.tls() ? " over TLS" : "");
         if (ids.size() == 1) return "sent " + what + ": " + describe(ids.get(0));
         return "sent " + what + " " + ids.size() + " times" + (s.concurrent() ? " at once" : "") + ": " + describe(ids.get(ids.size() - 1)) + " (last)";
     }

@@ -27,8 +27,25 @@ public final class ReadoutCatalog {
         text("respond.result", "what became of the server's response to the latest exchange: written (handed to the kernel), failed (the connection was gone) or none (not answered yet)");
         num("exchange.ms", "duration of the latest exchange from its first to its last fact, ms");
         text("exchange.longestStage", "the stage of the latest exchange that took longest, begin to end: " + stageNames());
+        text("connection.reused", "whether the latest exchange opened its connection (new: it has a connect stage) or was sent on one an earlier exchange opened and kept alive (reused)");
+        num("connection.exchangeOnIt", "which exchange on its connection the latest one was: 1 for the one that opened it, 2 for the next, ...");
+        num("stage.connect.ms", "duration of the connect stage: connect() called until the connection was established, ms (not measured on a reused connection)");
+        num("stage.handshake.ms", "duration of the TLS handshake stage: ClientHello written until the client's side was done, ms (not measured on cleartext or a reused connection)");
+        num("stage.handshake.bytes", "bytes of the TLS handshake on the wire, both directions: what the client wrote plus what it read");
+        num("stage.handshake.records", "TLS records of the handshake on the wire, both directions");
+        text("tls.protocol", "the TLS version the handshake agreed on, as Java names it: TLSv1.3 or TLSv1.2");
+        text("tls.cipherSuite", "the cipher suite the handshake agreed on, such as TLS_AES_128_GCM_SHA256");
+        num("tls.roundTrips", "round trips the client's handshake waited for: 1 on TLS 1.3, 2 on TLS 1.2");
+        num("tcp.rttMicros", "the kernel's smoothed round-trip time of the client's connection when it was established (TCP_INFO), µs");
+        num("tcp.mss", "maximum segment size the client's side sends on its connection (TCP_INFO), bytes");
+        num("tcp.congestionWindow", "congestion window of the client's connection when it was established (TCP_INFO), segments");
+        num("send.plain.bytes", "bytes of the request the client program wrote, before encryption (on cleartext: the same as stage.send.bytes)");
+        num("respond.plain.bytes", "bytes of the response the server program wrote, before encryption (on cleartext: the same as stage.respond.bytes)");
+        num("send.tls.records", "TLS records that carried the request on the wire, counted from their 5-byte headers");
+        num("send.tls.addedBytes", "bytes TLS added to the request: stage.send.bytes minus send.plain.bytes");
+        num("send.tls.addedPerRecord", "send.tls.addedBytes divided by send.tls.records: header, content type and authentication tag of one record");
         for (Stage s : Stage.values()) {
-            if (s.opensConnection()) continue; // connect and handshake readouts come with the lessons about them
+            if (s.opensConnection()) continue; // they have the readouts above
             String n = s.wireName();
             if (s != Stage.PROCESS) {
                 num("stage." + n + ".bytes", "bytes that crossed the socket during " + n + " (sum over every read or write)");

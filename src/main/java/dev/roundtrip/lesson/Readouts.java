@@ -23,10 +23,12 @@ import java.util.function.Function;
 final class Readouts {
     private final Recording recording;
     private final LessonState state;
+    private final ConnectionReadouts connection;
 
     Readouts(Recording recording, LessonState state) {
         this.recording = recording;
         this.state = state;
+        this.connection = new ConnectionReadouts(recording);
     }
 
     ReadoutValue read(String name) {
@@ -42,6 +44,7 @@ final class Readouts {
     }
 
     private ReadoutValue exchange(String name, Exchange x) {
+        if (ConnectionReadouts.covers(name)) return connection.read(name, x);
         List<StageEvent> events = x.events();
         switch (name) {
             case "response.status":

@@ -161,4 +161,16 @@ class LessonLoaderTest {
         LessonSet s = LessonLoader.loadFiles(List.of(Path.of("notes.txt")));
         assertThat(s.errors()).extracting(LessonError::toString).containsExactly("notes.txt: expected a lesson file ending in .yaml");
     }
+
+    @Test
+    void aSendMayGoOverTlsAndATlsSettingThatIsNotTrueOrFalseIsNamed() {
+        String lesson = "id: 90-tls\ntitle: t\nlevel: beginner\ngoals: [g]\nsteps:\n  - narration: n\n    action: send\n    with: {target: /, tls: %s}\n";
+        LessonSet ok = LessonLoader.loadText("90-tls", "90-tls.yaml", lesson.formatted("true"));
+        assertThat(ok.errors()).isEmpty();
+        assertThat(((Action.Send) ok.lessons().get(0).steps().get(0).action()).tls()).isTrue();
+        LessonSet plain = LessonLoader.loadText("90-tls", "90-tls.yaml", lesson.formatted("false"));
+        assertThat(((Action.Send) plain.lessons().get(0).steps().get(0).action()).tls()).isFalse();
+        LessonSet bad = LessonLoader.loadText("90-tls", "90-tls.yaml", lesson.formatted("maybe"));
+        assertThat(bad.errors()).singleElement().asString().contains("steps[1].with.tls").contains("maybe");
+    }
 }
