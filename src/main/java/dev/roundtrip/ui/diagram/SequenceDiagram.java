@@ -280,6 +280,7 @@ public final class SequenceDiagram extends Region {
             // six heads share the width of five: their names wrap and leave out the icon
             Label name = captured ? new Label(name(a, true)) : new Label(name(a), icon(actorIcon(a)));
             name.setWrapText(captured);
+            name.setTextAlignment(TextAlignment.CENTER);
             name.getStyleClass().add("lifeline-name");
             name.setId("lifeline-" + a.wireName().replace('_', '-'));
             name.setPrefWidth(w);
@@ -364,14 +365,16 @@ public final class SequenceDiagram extends Region {
                 break;
             }
             default: {
-                // the side whose code runs the stage is active while it does
+                // the side whose code runs the stage is active while it does; the labels keep clear of it
+                double mid = (xf + xt) / 2;
                 if (s.stage() == Stage.PARSE || s.stage() == Stage.INTERPRET || s.stage() == Stage.RESPOND) {
-                    g.getChildren().add(activation(x(s.stage().owner()), y - 10, y + 36));
+                    double xa = x(s.stage().owner());
+                    g.getChildren().add(activation(xa, y - 10, y + 36));
+                    if (xa != xf && xa != xt) mid = (xa + xt) / 2; // relayed through it (a captured response)
                 }
                 double from = xf + (xt > xf ? 9 : -9);
                 double to = xt + (xt > xf ? -9 : 9);
                 g.getChildren().add(arrow(from, y, to, y, response, "message"));
-                double mid = (xf + xt) / 2;
                 g.getChildren().add(labels(mid, y - 14, s.title(), s.figures(), TextAlignment.CENTER, s));
                 path.add(new Point2D(xf, y));
                 path.add(new Point2D(xt, y));
