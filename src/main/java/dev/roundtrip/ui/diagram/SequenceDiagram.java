@@ -23,8 +23,8 @@ import javafx.scene.transform.Scale;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
- * The sequence diagram: five lifelines (six for a captured exchange, in the same width), one row per stage, the real figures on every arrow, a token
- * travelling along the stage being animated. It draws a {@link DiagramScript} and a position.
+ * The sequence diagram: five lifelines (a captured exchange's six share the same width), one row per
+ * stage, the real figures on every arrow, a token travelling along the stage being animated. It draws a {@link DiagramScript} and a position.
  *
  * <p>Its scale depends on its space and the zoom only, never on the exchange drawn: an exchange keeps
  * one scale from its first event to its last, and every exchange is drawn alike. The scale never goes
@@ -192,23 +192,17 @@ public final class SequenceDiagram extends Region {
         return (WIDTH - 2 * LEFT) / (script.lifelines().size() - 1);
     }
 
-    /** A lifeline's name; in a captured exchange Roundtrip's two sides are named as such. */
-    static String name(Actor a) {
+    /** A lifeline's name; in a captured exchange the client and server are Roundtrip's two sides. */
+    static String name(Actor a, boolean captured) {
         switch (a) {
-            case CLIENT: return "Client";
+            case CLIENT: return captured ? "Roundtrip client side" : "Client";
             case CLIENT_KERNEL: return "Client kernel";
             case SERVER_KERNEL: return "Server kernel";
-            case SERVER: return "Server";
+            case SERVER: return captured ? "Roundtrip server side" : "Server";
             case DATABASE: return "Database";
             case FOREIGN_CLIENT: return "Foreign client";
             default: return "Foreign server";
         }
-    }
-
-    private String name(Actor a, boolean captured) {
-        if (captured && a == Actor.SERVER) return "Roundtrip server side";
-        if (captured && a == Actor.CLIENT) return "Roundtrip client side";
-        return name(a);
     }
 
     private void draw() {
@@ -278,7 +272,7 @@ public final class SequenceDiagram extends Region {
             head.setArcHeight(14);
             head.getStyleClass().addAll("lifeline-head", "actor-" + a.wireName().replace('_', '-'));
             // six heads share the width of five: their names wrap and leave out the icon
-            Label name = captured ? new Label(name(a, true)) : new Label(name(a), icon(actorIcon(a)));
+            Label name = captured ? new Label(name(a, true)) : new Label(name(a, false), icon(actorIcon(a)));
             name.setWrapText(captured);
             name.setTextAlignment(TextAlignment.CENTER);
             name.getStyleClass().add("lifeline-name");
