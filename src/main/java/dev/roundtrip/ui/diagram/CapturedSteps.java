@@ -68,6 +68,11 @@ final class CapturedSteps {
                 to = Actor.FOREIGN_SERVER;
                 via = List.of(Actor.CLIENT, Actor.CLIENT_KERNEL);
                 title = "forward " + Printable.escape(hop.request().summary());
+                if (s.problem() != null && s.bytes() == 0) {
+                    // refused, or no route: nothing left Roundtrip's kernel, so the arrow stops there
+                    to = Actor.CLIENT_KERNEL;
+                    via = List.of(Actor.CLIENT);
+                }
                 figures = Units.bytes(s.bytes()) + " · " + Units.count(s.ops(), "write") + " · " + time;
                 break;
             case PROCESS:

@@ -118,12 +118,14 @@ class DiagramScriptTest {
     }
 
     @Test
-    void aForeignServerThatRefusesTheConnectionFailsTheForwardingStep() throws Exception {
+    void aForeignServerThatRefusesTheConnectionFailsTheForwardingStepAtRoundtripsKernel() throws Exception {
         DiagramScript s = DiagramScript.of(Captures.refused("/x"));
 
         DiagramStep send = s.steps().stream().filter(st -> st.stage() == Stage.SEND).findFirst().orElseThrow();
         assertThat(send.problem()).contains("cannot connect to 127.0.0.1");
-        assertThat(send.to()).isEqualTo(Actor.FOREIGN_SERVER);
+        assertThat(send.to()).as("nothing left the kernel").isEqualTo(Actor.CLIENT_KERNEL);
+        assertThat(send.via()).containsExactly(Actor.CLIENT);
+        assertThat(s.steps()).extracting(DiagramStep::stage).doesNotContain(Stage.PROCESS, Stage.INTERPRET);
         assertThat(s.outcomeText()).startsWith("502");
     }
 
