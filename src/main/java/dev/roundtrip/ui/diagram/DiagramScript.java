@@ -21,13 +21,27 @@ import java.util.Map;
  * holds. Immutable; equal scripts draw the same picture, so the view redraws only on change.
  *
  * @param heldBefore the stage a gate holds this exchange before right now, or null
+ * @param lifelines the lifelines drawn, left to right: the engine's five, or a captured exchange's six
  */
 public record DiagramScript(long exchangeId, String title, List<DiagramStep> steps, Severity severity,
-                            String outcomeText, Stage heldBefore) {
-    public static final DiagramScript EMPTY = new DiagramScript(-1, "", List.of(), Severity.PENDING, "", null);
+                            String outcomeText, Stage heldBefore, List<Actor> lifelines) {
+    /** Roundtrip's own client and server, with the server's database. */
+    public static final List<Actor> ENGINE = List.of(Actor.CLIENT, Actor.CLIENT_KERNEL, Actor.SERVER_KERNEL, Actor.SERVER, Actor.DATABASE);
+    /** Roundtrip between a foreign client and a foreign server: its server side faces the client, its client side the server. */
+    public static final List<Actor> CAPTURE = List.of(Actor.FOREIGN_CLIENT, Actor.SERVER_KERNEL, Actor.SERVER, Actor.CLIENT,
+            Actor.CLIENT_KERNEL, Actor.FOREIGN_SERVER);
+    /** A captured exchange's stages in the order its bytes travel. */
+    static final List<Stage> CAPTURE_ORDER = List.of(Stage.PARSE, Stage.SEND, Stage.PROCESS, Stage.INTERPRET, Stage.RESPOND);
+    public static final DiagramScript EMPTY = new DiagramScript(-1, "", List.of(), Severity.PENDING, "", null, ENGINE);
 
     public DiagramScript {
         steps = List.copyOf(steps);
+        lifelines = List.copyOf(lifelines);
+    }
+
+    /** True when Roundtrip stood between a foreign client and a foreign server. */
+    public boolean captured() {
+        return lifelines.equals(CAPTURE);
     }
 
     public boolean isEmpty() {
@@ -35,6 +49,7 @@ public record DiagramScript(long exchangeId, String title, List<DiagramStep> ste
     }
 
     public static DiagramScript of(Exchange x) {
+        if (x.upstream().isPresent()) return CapturedSteps.of(x);
         Map<Stage, List<StageEvent>> byStage = new EnumMap<>(Stage.class);
         for (StageEvent e : x.events()) byStage.computeIfAbsent(e.stage(), s -> new ArrayList<>()).add(e);
         Severity severity = severityOf(x);
@@ -61,38 +76,24 @@ public record DiagramScript(long exchangeId, String title, List<DiagramStep> ste
             }
         }
         return new DiagramScript(x.id(), Printable.escape(x.request().summary()), steps, severity, outcomeText(x, severity),
-                heldBefore(x));
+                heldBefore(x), ENGINE);
     }
 
-    private static DiagramStep withProblem(DiagramStep s, String problem) {
-        return new DiagramStep(s.stage(), s.from(), s.to(), s.title(), s.figures(), s.beginNanos(),
+    static DiagramStep withProblem(DiagramStep s, String problem) {
+        return new DiagramStep(s.stage(), s.from(), s.to(), s.via(), s.title(), s.figures(), s.beginNanos(),
                 s.endNanos() >= 0 ? s.endNanos() : s.beginNanos(), s.bytes(), s.socketOps(), problem, s.sql());
     }
 
     private static DiagramStep step(Exchange x, Stage stage, List<StageEvent> events, ResponseInfo response) {
-        long begin = events.get(0).tNanos();
-        long end = -1;
-        String problem = null;
-        long bytes = 0;
-        int ops = 0;
-        List<DiagramStep.SqlCall> sql = new ArrayList<>();
-        for (StageEvent e : events) {
-            if (e.phase() == Phase.BEGIN) begin = Math.min(begin, e.tNanos());
-            if (e.phase() == Phase.END) end = e.tNanos();
-            if (e.phase() == Phase.ERROR) {
-                end = e.tNanos();
-                problem = e.detail() == null || e.detail().isBlank() ? stage.wireName() + " failed" : Printable.escape(e.detail());
-            }
-            // the handshake's bytes are seen by both sides: the client's reads and writes count each byte once
-            if (e.bytes() != null && (stage != Stage.HANDSHAKE || e.actor() == Actor.CLIENT)) {
-                bytes += e.bytes().count();
-                ops++;
-            }
-            if (e.sql() != null) sql.add(new DiagramStep.SqlCall(e.sql().statement(), e.sql().rows(), e.sql().nanos()));
-        }
-        long duration = end >= 0 ? end - begin : -1;
-        String time = Units.duration(duration);
-        if (events.size() == 1 && events.get(0).phase() == Phase.ERROR) {
+        Span span = Span.of(stage, events);
+        long begin = span.begin();
+        long end = span.end();
+        String problem = span.problem();
+        long bytes = span.bytes();
+        int ops = span.ops();
+        List<DiagramStep.SqlCall> sql = span.sql();
+        String time = Units.duration(span.duration());
+        if (span.onlyError()) {
             // nothing ran in this stage; what counts is when it gave up
             String when = "after " + Units.duration(begin - x.startedNanos());
             Actor[] ends = ends(stage);
@@ -107,7 +108,7 @@ public record DiagramScript(long exchangeId, String title, List<DiagramStep> ste
                         Units.bytes(bytes) + " · " + Units.count(ops, "read/write") + " · " + time,
                         begin, end, bytes, ops, problem, sql);
             case SEND:
-                return new DiagramStep(stage, Actor.CLIENT, Actor.SERVER_KERNEL, Printable.escape(x.request().summary()),
+                return new DiagramStep(stage, Actor.CLIENT, Actor.SERVER_KERNEL, List.of(Actor.CLIENT_KERNEL), Printable.escape(x.request().summary()),
                         Units.bytes(bytes) + " · " + Units.count(ops, "write") + " · " + time,
                         begin, end, bytes, ops, problem, sql);
             case PARSE:
@@ -128,6 +129,41 @@ public record DiagramScript(long exchangeId, String title, List<DiagramStep> ste
                 return new DiagramStep(stage, Actor.CLIENT_KERNEL, Actor.CLIENT, "interpret",
                         Units.bytes(bytes) + " · " + Units.count(ops, "read") + " · " + time,
                         begin, end, bytes, ops, problem, sql);
+        }
+    }
+
+    /** What one stage's events add up to: when it began and ended, what failed, the bytes and SQL calls. */
+    record Span(long begin, long end, String problem, long bytes, int ops, List<DiagramStep.SqlCall> sql, boolean onlyError) {
+        long duration() {
+            return end >= 0 ? end - begin : -1;
+        }
+
+        boolean ended() {
+            return end >= 0;
+        }
+
+        static Span of(Stage stage, List<StageEvent> events) {
+            long begin = events.get(0).tNanos();
+            long end = -1;
+            String problem = null;
+            long bytes = 0;
+            int ops = 0;
+            List<DiagramStep.SqlCall> sql = new ArrayList<>();
+            for (StageEvent e : events) {
+                if (e.phase() == Phase.BEGIN) begin = Math.min(begin, e.tNanos());
+                if (e.phase() == Phase.END) end = e.tNanos();
+                if (e.phase() == Phase.ERROR) {
+                    end = e.tNanos();
+                    problem = e.detail() == null || e.detail().isBlank() ? stage.wireName() + " failed" : Printable.escape(e.detail());
+                }
+                // the handshake's bytes are seen by both sides: the client's reads and writes count each byte once
+                if (e.bytes() != null && (stage != Stage.HANDSHAKE || e.actor() == Actor.CLIENT)) {
+                    bytes += e.bytes().count();
+                    ops++;
+                }
+                if (e.sql() != null) sql.add(new DiagramStep.SqlCall(e.sql().statement(), e.sql().rows(), e.sql().nanos()));
+            }
+            return new Span(begin, end, problem, bytes, ops, sql, events.size() == 1 && events.get(0).phase() == Phase.ERROR);
         }
     }
 
@@ -166,7 +202,7 @@ public record DiagramScript(long exchangeId, String title, List<DiagramStep> ste
         }
     }
 
-    private static String outcomeText(Exchange x, Severity s) {
+    static String outcomeText(Exchange x, Severity s) {
         ResponseInfo r = x.response().orElse(null);
         if (r != null) return r.status() + " " + Printable.escape(r.reason());
         if (s == Severity.PENDING) return "under way";

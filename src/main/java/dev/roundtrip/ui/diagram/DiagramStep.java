@@ -10,6 +10,7 @@ import java.util.List;
  *
  * @param from where the arrow starts
  * @param to where it ends (equal to {@code from} for an activation only)
+ * @param via the lifelines the arrow crosses on its way, each marked with a dot (the client's kernel on send)
  * @param title the main label ("GET /users/1", "parse", "404 Not Found")
  * @param figures the measured figures ("78 B · 1 write · 52 µs")
  * @param beginNanos first event of the stage, relative to the recording
@@ -17,11 +18,18 @@ import java.util.List;
  * @param problem what went wrong in this stage, or null
  * @param sql the SQL statements run in this stage (process only)
  */
-public record DiagramStep(Stage stage, Actor from, Actor to, String title, String figures,
+public record DiagramStep(Stage stage, Actor from, Actor to, List<Actor> via, String title, String figures,
                           long beginNanos, long endNanos, long bytes, int socketOps, String problem,
                           List<SqlCall> sql) {
     public DiagramStep {
+        via = List.copyOf(via);
         sql = List.copyOf(sql);
+    }
+
+    /** A step whose arrow goes straight from one lifeline to the next. */
+    public DiagramStep(Stage stage, Actor from, Actor to, String title, String figures, long beginNanos, long endNanos,
+                       long bytes, int socketOps, String problem, List<SqlCall> sql) {
+        this(stage, from, to, List.of(), title, figures, beginNanos, endNanos, bytes, socketOps, problem, sql);
     }
 
     public boolean ended() {

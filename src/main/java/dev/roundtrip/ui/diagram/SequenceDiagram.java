@@ -23,8 +23,8 @@ import javafx.scene.transform.Scale;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
- * The sequence diagram: five lifelines, one row per stage, the real figures on every arrow, a token
- * travelling along the stage being animated. It draws a {@link DiagramScript} and a position.
+ * The sequence diagram: five lifelines (a captured exchange's six share the same width), one row per
+ * stage, the real figures on every arrow, a token travelling along the stage being animated. It draws a {@link DiagramScript} and a position.
  *
  * <p>Its scale depends on its space and the zoom only, never on the exchange drawn: an exchange keeps
  * one scale from its first event to its last, and every exchange is drawn alike. The scale never goes
@@ -49,7 +49,6 @@ public final class SequenceDiagram extends Region {
     /** The smallest font in SequenceDiagram.css, in diagram units (.stage-name, .figures, .sql-text). */
     static final double SMALLEST_FONT = 16;
     static final double MIN_SCALE = MIN_FONT_PX / SMALLEST_FONT;
-    static final String[] NAMES = {"Client", "Client kernel", "Server kernel", "Server", "Database"};
 
     private final Group content = new Group();
     private final Group rows = new Group();
@@ -183,8 +182,27 @@ public final class SequenceDiagram extends Region {
         }
     }
 
-    static double x(Actor a) {
-        return LEFT + a.ordinal() * COL;
+    /** Where a lifeline stands: the script's lifelines share the diagram's width, so every exchange keeps one scale. */
+    double x(Actor a) {
+        return LEFT + script.lifelines().indexOf(a) * col();
+    }
+
+    /** The distance between two lifelines: {@link #COL} for the engine's five. */
+    private double col() {
+        return (WIDTH - 2 * LEFT) / (script.lifelines().size() - 1);
+    }
+
+    /** A lifeline's name; in a captured exchange the client and server are Roundtrip's two sides. */
+    static String name(Actor a, boolean captured) {
+        switch (a) {
+            case CLIENT: return captured ? "Roundtrip client side" : "Client";
+            case CLIENT_KERNEL: return "Client kernel";
+            case SERVER_KERNEL: return "Server kernel";
+            case SERVER: return captured ? "Roundtrip server side" : "Server";
+            case DATABASE: return "Database";
+            case FOREIGN_CLIENT: return "Foreign client";
+            default: return "Foreign server";
+        }
     }
 
     private void draw() {
@@ -230,8 +248,7 @@ public final class SequenceDiagram extends Region {
     private Group lifelines(double h) {
         Group g = new Group();
         lifelineNodes.clear();
-        for (Actor a : Actor.values()) {
-            if (a.foreign()) continue; // a captured exchange's own lifelines: not drawn here yet
+        for (Actor a : script.lifelines()) {
             Line life = new Line(x(a), HEAD_Y + HEAD_H, x(a), h - 10);
             life.getStyleClass().add("lifeline");
             g.getChildren().add(life);
@@ -246,15 +263,18 @@ public final class SequenceDiagram extends Region {
         Rectangle band = new Rectangle(0, 0, WIDTH, HEADER_BOTTOM);
         band.getStyleClass().add("header-band");
         g.getChildren().add(band);
-        for (Actor a : Actor.values()) {
-            if (a.foreign()) continue;
+        boolean captured = script.captured();
+        for (Actor a : script.lifelines()) {
             double x = x(a);
-            double w = COL - 14;
+            double w = col() - 14;
             Rectangle head = new Rectangle(x - w / 2, HEAD_Y, w, HEAD_H);
             head.setArcWidth(14);
             head.setArcHeight(14);
             head.getStyleClass().addAll("lifeline-head", "actor-" + a.wireName().replace('_', '-'));
-            Label name = new Label(NAMES[a.ordinal()], icon(actorIcon(a)));
+            // six heads share the width of five: their names wrap and leave out the icon
+            Label name = captured ? new Label(name(a, true)) : new Label(name(a, false), icon(actorIcon(a)));
+            name.setWrapText(captured);
+            name.setTextAlignment(TextAlignment.CENTER);
             name.getStyleClass().add("lifeline-name");
             name.setId("lifeline-" + a.wireName().replace('_', '-'));
             name.setPrefWidth(w);
@@ -311,7 +331,7 @@ public final class SequenceDiagram extends Region {
         boolean response = s.stage() == Stage.RESPOND || s.stage() == Stage.INTERPRET;
         switch (s.stage()) {
             case PROCESS: {
-                double x = x(Actor.SERVER);
+                double x = x(s.from());
                 double bottom = y + rowHeight(s) - 36;
                 g.getChildren().add(activation(x, y - 14, bottom));
                 g.getChildren().add(labels(x - 24, y + 6, s.title(), s.figures(), TextAlignment.RIGHT, s));
@@ -339,19 +359,22 @@ public final class SequenceDiagram extends Region {
                 break;
             }
             default: {
-                if (s.stage() == Stage.PARSE) g.getChildren().add(activation(xt, y - 10, y + 36));
-                if (s.stage() == Stage.INTERPRET) g.getChildren().add(activation(xt, y - 10, y + 36));
-                if (s.stage() == Stage.RESPOND) g.getChildren().add(activation(xf, y - 10, y + 36));
+                // the side whose code runs the stage is active while it does; the labels keep clear of it
+                double mid = (xf + xt) / 2;
+                if (s.stage() == Stage.PARSE || s.stage() == Stage.INTERPRET || s.stage() == Stage.RESPOND) {
+                    double xa = x(s.stage().owner());
+                    g.getChildren().add(activation(xa, y - 10, y + 36));
+                    if (xa != xf && xa != xt) mid = (xa + xt) / 2; // relayed through it (a captured response)
+                }
                 double from = xf + (xt > xf ? 9 : -9);
                 double to = xt + (xt > xf ? -9 : 9);
                 g.getChildren().add(arrow(from, y, to, y, response, "message"));
-                double mid = (xf + xt) / 2;
                 g.getChildren().add(labels(mid, y - 14, s.title(), s.figures(), TextAlignment.CENTER, s));
                 path.add(new Point2D(xf, y));
                 path.add(new Point2D(xt, y));
-                if (s.stage() == Stage.SEND) {
-                    // the bytes cross the client's kernel on the way: mark it
-                    Circle via = new Circle(x(Actor.CLIENT_KERNEL), y, 5);
+                for (Actor a : s.via()) {
+                    // the bytes cross this lifeline on the way (the client's kernel on send): mark it
+                    Circle via = new Circle(x(a), y, 5);
                     via.getStyleClass().add("via");
                     g.getChildren().add(via);
                 }
@@ -420,12 +443,12 @@ public final class SequenceDiagram extends Region {
         l.getStyleClass().addAll("problem-badge", s.stage() == Stage.INTERPRET ? sev.styleClass() : "severity-error");
         Tooltip.install(l, new Tooltip(s.problem()));
         // under the stage's own label, kept inside the diagram's width
-        double x = s.stage() == Stage.PROCESS || s.stage() == Stage.RESPOND ? x(Actor.CLIENT_KERNEL) : x(Actor.CLIENT) - 100;
+        double x = s.stage() == Stage.PROCESS || s.stage() == Stage.RESPOND ? LEFT + col() : 0;
         l.setMaxWidth(WIDTH - x - 20);
         l.setLayoutX(x);
         l.setLayoutY(y + (s.stage() == Stage.PROCESS ? 40 : 44));
         if (s.stage() == Stage.INTERPRET) {
-            Group g = new Group(cross(x(Actor.CLIENT), y), l);
+            Group g = new Group(cross(x(s.to()), y), l);
             return g;
         }
         return l;

@@ -76,4 +76,65 @@ class DiagramScriptTest {
         assertThat(VisibleTime.millis(500_000_000)).isGreaterThan(VisibleTime.millis(5_000));
         assertThat(VisibleTime.millis(60_000_000_000L)).isEqualTo(VisibleTime.MAX_MILLIS);
     }
+
+    @Test
+    void aCapturedExchangeRunsFromTheForeignClientThroughBothSidesOfRoundtripToTheForeignServerAndBack() throws Exception {
+        DiagramScript s = DiagramScript.of(Captures.through("/hello", 200));
+
+        assertThat(s.captured()).isTrue();
+        assertThat(s.lifelines()).containsExactly(Actor.FOREIGN_CLIENT, Actor.SERVER_KERNEL, Actor.SERVER, Actor.CLIENT,
+                Actor.CLIENT_KERNEL, Actor.FOREIGN_SERVER);
+        assertThat(s.title()).matches("GET /hello via 127\\.0\\.0\\.1:\\d+");
+        assertThat(s.steps()).extracting(DiagramStep::stage)
+                .containsExactly(Stage.PARSE, Stage.SEND, Stage.PROCESS, Stage.INTERPRET, Stage.RESPOND);
+        assertThat(s.steps()).extracting(st -> st.from() + ">" + st.via() + ">" + st.to()).containsExactly(
+                "FOREIGN_CLIENT>[SERVER_KERNEL]>SERVER",
+                "SERVER>[CLIENT, CLIENT_KERNEL]>FOREIGN_SERVER",
+                "FOREIGN_SERVER>[]>FOREIGN_SERVER",
+                "FOREIGN_SERVER>[CLIENT_KERNEL]>CLIENT",
+                "CLIENT>[SERVER, SERVER_KERNEL]>FOREIGN_CLIENT");
+        assertThat(s.steps()).allSatisfy(st -> assertThat(st.ended()).isTrue()).noneMatch(DiagramStep::failed);
+        assertThat(s.steps().get(0).title()).isEqualTo("GET /hello");
+        assertThat(s.steps().get(0).bytes()).isPositive();
+        assertThat(s.steps().get(1).title()).isEqualTo("forward GET /hello");
+        assertThat(s.steps().get(2).title()).isEqualTo("process, measured from outside");
+        assertThat(s.steps().get(2).figures()).endsWith(" · last byte sent → first byte back");
+        assertThat(s.steps().get(3).title()).isEqualTo("200 OK");
+        assertThat(s.steps().get(4).title()).isEqualTo("200 OK");
+        assertThat(s.steps().get(4).figures()).matches(".+ B · \\d+ writes? · .+");
+        assertThat(s.severity()).isEqualTo(Severity.OK);
+        assertThat(s.outcomeText()).isEqualTo("200 OK");
+    }
+
+    @Test
+    void aCapturedServerErrorIsAnErrorOnTheResponseToTheForeignClient() throws Exception {
+        DiagramScript s = DiagramScript.of(Captures.through("/boom", 500));
+
+        assertThat(s.severity()).isEqualTo(Severity.SERVER_ERROR);
+        DiagramStep respond = s.steps().get(s.steps().size() - 1);
+        assertThat(respond.stage()).isEqualTo(Stage.RESPOND);
+        assertThat(respond.problem()).isEqualTo("500 Internal Server Error");
+        assertThat(respond.to()).isEqualTo(Actor.FOREIGN_CLIENT);
+    }
+
+    @Test
+    void aForeignServerThatRefusesTheConnectionFailsTheForwardingStepAtRoundtripsKernel() throws Exception {
+        DiagramScript s = DiagramScript.of(Captures.refused("/x"));
+
+        DiagramStep send = s.steps().stream().filter(st -> st.stage() == Stage.SEND).findFirst().orElseThrow();
+        assertThat(send.problem()).contains("cannot connect to 127.0.0.1");
+        assertThat(send.to()).as("nothing left the kernel").isEqualTo(Actor.CLIENT_KERNEL);
+        assertThat(send.via()).containsExactly(Actor.CLIENT);
+        assertThat(s.steps()).extracting(DiagramStep::stage).doesNotContain(Stage.PROCESS, Stage.INTERPRET);
+        assertThat(s.outcomeText()).startsWith("502");
+    }
+
+    @Test
+    void anEngineExchangeKeepsTheEngineLifelines() {
+        DiagramScript s = script(1);
+        assertThat(s.captured()).isFalse();
+        assertThat(s.lifelines()).isEqualTo(DiagramScript.ENGINE);
+        assertThat(s.steps().get(0).via()).containsExactly(Actor.CLIENT_KERNEL);
+        assertThat(s.steps()).filteredOn(st -> st.stage() != Stage.SEND).allSatisfy(st -> assertThat(st.via()).isEmpty());
+    }
 }

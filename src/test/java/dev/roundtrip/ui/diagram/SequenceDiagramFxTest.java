@@ -4,6 +4,7 @@ import static dev.roundtrip.ui.FxWait.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.roundtrip.record.Recording;
+import dev.roundtrip.trace.Stage;
 import dev.roundtrip.ui.Fixtures;
 import dev.roundtrip.ui.LayoutCheck;
 import dev.roundtrip.ui.export.Theme;
@@ -11,7 +12,7 @@ import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.layout.StackPane;
-import javafx.stage.Stage;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -24,7 +25,7 @@ class SequenceDiagramFxTest {
     private SequenceDiagram diagram;
 
     @Start
-    void start(Stage stage) {
+    void start(javafx.stage.Stage stage) {
         diagram = new SequenceDiagram();
         StackPane root = new StackPane(diagram);
         root.getStyleClass().add("main-view");
@@ -118,6 +119,35 @@ class SequenceDiagramFxTest {
                 assertThat(fx(() -> LayoutCheck.shownText((javafx.scene.control.Labeled) badge).replace("\n", " ")))
                         .as("#%d %s has its words", id, badge.getId()).isEqualTo(fx(() -> ((javafx.scene.control.Labeled) badge).getText()));
             }
+        }
+    }
+
+    @Test
+    void aCapturedExchangeDrawsItsSixLifelinesReadablyAtTheEnginesScale() throws Exception {
+        show(1, 4);
+        double engine = fx(() -> diagram.scaleFactor());
+        DiagramScript captured = DiagramScript.of(Captures.through("/hello", 200));
+        fx(() -> {
+            diagram.setScript(captured);
+            diagram.setPosition(captured.steps().size(), 1);
+        });
+
+        assertThat(fx(() -> diagram.scaleFactor())).isEqualTo(engine);
+        assertThat(fx(() -> LayoutCheck.smallestFont(diagram))).isGreaterThanOrEqualTo(LayoutCheck.MIN_DIAGRAM_FONT);
+        assertThat(fx(() -> LayoutCheck.problems(diagram.getScene()))).isEmpty();
+        double left = -1;
+        for (String id : new String[] {"foreign-client", "server-kernel", "server", "client", "client-kernel", "foreign-server"}) {
+            javafx.scene.control.Labeled name = (javafx.scene.control.Labeled) fx(() -> diagram.lookup("#lifeline-" + id));
+            assertThat(name).as(id).isNotNull();
+            assertThat(fx(() -> LayoutCheck.shownText(name).replace("\n", " "))).as(id + " shown whole").isEqualTo(fx(() -> name.getText()));
+            double x = fx(() -> name.localToScene(name.getLayoutBounds()).getMinX());
+            assertThat(x).as(id + " right of the one before").isGreaterThan(left);
+            left = x;
+        }
+        assertThat(fx(() -> diagram.lookup("#lifeline-database"))).as("no database behind a foreign server").isNull();
+        assertThat(fx(() -> ((javafx.scene.control.Labeled) diagram.lookup("#lifeline-server")).getText())).isEqualTo("Roundtrip server side");
+        for (Stage stage : new Stage[] {Stage.PARSE, Stage.SEND, Stage.PROCESS, Stage.INTERPRET, Stage.RESPOND}) {
+            assertThat(fx(() -> diagram.lookup("#step-" + stage.wireName()))).as(stage.wireName()).isNotNull();
         }
     }
 }
