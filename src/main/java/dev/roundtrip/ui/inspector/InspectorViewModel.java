@@ -148,6 +148,12 @@ public final class InspectorViewModel {
         if (current != null && cur.curTo > cur.curFrom) {
             caption += " · highlighted: " + Units.bytes(cur.curTo - cur.curFrom) + " just "
                     + (current == Stage.SEND || current == Stage.RESPOND ? "written" : "read") + " by " + current.wireName();
+            if (tls && !showPlain.get()) {
+                // Ciphertext counts record headers, tags and, on the client's first read, the server's session tickets.
+                long plain = 0;
+                for (StageEvent e : seen) if (e.stage() == current && e.plain() != null) plain += e.plain().count();
+                caption += " (TLS records carrying " + Units.bytes(plain) + " of plaintext)";
+            }
         }
         bytesCaption.set(caption);
     }

@@ -113,7 +113,11 @@ class InspectorViewModelTest {
         vm.show(x, s, s.steps().size() - 1, Long.MAX_VALUE);
         assertThat(vm.overTlsProperty().get()).isTrue();
         assertThat(vm.requestHex().get(0).hex().get(0).text()).startsWith("17 03 03"); // an application-data record
-        assertThat(vm.bytesCaptionProperty().get()).startsWith("Ciphertext, as it crossed the socket");
+        long plainRead = x.events().stream().filter(e -> e.stage() == Stage.INTERPRET && e.plain() != null)
+                .mapToLong(e -> e.plain().count()).sum();
+        assertThat(plainRead).as("the response's plaintext").isGreaterThan(100);
+        assertThat(vm.bytesCaptionProperty().get()).startsWith("Ciphertext, as it crossed the socket")
+                .contains("just read by interpret (TLS records carrying " + dev.roundtrip.text.Units.bytes(plainRead) + " of plaintext)");
 
         vm.setShowPlain(true);
         assertThat(text(vm.requestHex(), HexLine.Look.REQUEST)).startsWith("GET /users/1 HTTP/1.1←↓");
