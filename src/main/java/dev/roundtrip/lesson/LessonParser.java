@@ -278,8 +278,15 @@ final class LessonParser {
         int i = 1;
         for (String s : w.texts("stages")) {
             Optional<Stage> st = Arrays.stream(Stage.values()).filter(x -> x.wireName().equals(s)).findFirst();
-            if (st.isPresent()) stages.add(st.get());
-            else problems.at(w.get("stages").orElseThrow(), w.child("stages") + "[" + i + "]", "unknown stage '" + s + "'; expected one of " + names(Stage.values()));
+            String gated = names(Stage.gated().toArray(new Stage[0]));
+            if (st.isPresent() && Stage.gated().contains(st.get())) {
+                stages.add(st.get());
+            } else if (st.isPresent()) { // connect and handshake run without a hold: a breakpoint there would never stop
+                problems.at(w.get("stages").orElseThrow(), w.child("stages") + "[" + i + "]", "a gate cannot hold before '" + s
+                        + "' (the kernels open the connection without stopping); expected one of " + gated);
+            } else {
+                problems.at(w.get("stages").orElseThrow(), w.child("stages") + "[" + i + "]", "unknown stage '" + s + "'; expected one of " + gated);
+            }
             i++;
         }
         if (mode == GateMode.BREAKPOINTS && !w.has("stages")) {

@@ -96,6 +96,21 @@ class LessonLoaderTest {
     }
 
     @Test
+    void aBreakpointBeforeConnectOrHandshakeIsRefusedBecauseNoGateHoldsThere(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path file = dir.resolve("31-gates.yaml");
+        java.nio.file.Files.writeString(file, String.join("\n",
+                "id: 31-gates", "title: t", "level: beginner", "goals: [g]", "steps:",
+                "  - narration: a",
+                "    action: gate",
+                "    with: {mode: breakpoints, stages: [parse, connect, nowhere]}", ""));
+        List<String> errors = LessonLoader.loadFiles(List.of(file)).errors().stream().map(e -> e.toString().substring(file.toString().length())).toList();
+        assertThat(errors).containsExactly(
+                ":8:39: steps[1].with.stages[2]: a gate cannot hold before 'connect' (the kernels open the connection without stopping);"
+                        + " expected one of send, parse, process, respond, interpret",
+                ":8:39: steps[1].with.stages[3]: unknown stage 'nowhere'; expected one of send, parse, process, respond, interpret");
+    }
+
+    @Test
     void questionsThatPassWhateverIsMeasuredAreRefused(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
         Path file = dir.resolve("30-regardless.yaml");
         java.nio.file.Files.writeString(file, String.join("\n",
