@@ -150,9 +150,14 @@ public final class InspectorViewModel {
                     + (current == Stage.SEND || current == Stage.RESPOND ? "written" : "read") + " by " + current.wireName();
             if (tls && !showPlain.get()) {
                 // Ciphertext counts record headers, tags and, on the client's first read, the server's session tickets.
-                long plain = 0;
-                for (StageEvent e : seen) if (e.stage() == current && e.plain() != null) plain += e.plain().count();
-                caption += " (TLS records carrying " + Units.bytes(plain) + " of plaintext)";
+                long wire = 0, plain = 0;
+                for (StageEvent e : seen) {
+                    if (e.stage() != current) continue;
+                    if (e.bytes() != null) wire += e.bytes().count();
+                    if (e.plain() != null) plain += e.plain().count();
+                }
+                caption += " (in all, " + current.wireName() + "'s " + Units.bytes(wire) + " of TLS records carried "
+                        + Units.bytes(plain) + " of plaintext)";
             }
         }
         bytesCaption.set(caption);
