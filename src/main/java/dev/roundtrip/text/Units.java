@@ -2,6 +2,7 @@ package dev.roundtrip.text;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.text.DecimalFormatSymbols;
 
 /**
  * The one way Roundtrip writes a measured duration, a size or a count for people to read: the GUI,
@@ -31,6 +32,9 @@ import java.math.RoundingMode;
  * <h2>Counts ({@link #count(long, String)})</h2>
  * The number, a space and the noun, with an "s" unless the number is 1: "1 read", "0 reads",
  * "3 SQL calls".
+ *
+ * <p>The decimal separator is the one of the language in use ({@link Texts#locale()}): "1,5 KiB" in
+ * German and French.
  */
 public final class Units {
     private static final String[] TIME_UNITS = {"ns", "µs", "ms", "s"};
@@ -74,7 +78,9 @@ public final class Units {
             shown = round(v.divide(base));
             unit++;
         }
-        return shown.stripTrailingZeros().toPlainString() + " " + units[unit];
+        String digits = shown.stripTrailingZeros().toPlainString();
+        char point = DecimalFormatSymbols.getInstance(Texts.locale()).getDecimalSeparator();
+        return (point == '.' ? digits : digits.replace('.', point)) + " " + units[unit];
     }
 
     private static BigDecimal round(BigDecimal v) {
