@@ -19,6 +19,7 @@ public final class Launcher {
             smoke(java.util.Arrays.asList(args).contains("--headless") || System.getenv("DISPLAY") == null);
             return;
         }
+        dev.roundtrip.text.Texts.use(java.util.Locale.getDefault()); // the terminal's language (LANG)
         System.exit(RoundtripCommand.execute(args));
     }
 

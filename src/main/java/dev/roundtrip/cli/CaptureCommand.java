@@ -20,43 +20,36 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code capture}: Roundtrip between any client and any server on this machine, every hop traced and recorded. */
-@Command(name = "capture", mixinStandardHelpOptions = true,
-        description = {"Puts Roundtrip between a client (curl, a browser) and a server of your own, traces both hops and records them.",
-                "Reverse proxy:  roundtrip capture --listen 8081 --to http://127.0.0.1:5000   then  curl http://127.0.0.1:8081/",
-                "Forward proxy:  roundtrip capture --forward --listen 8888                    then  curl -x http://127.0.0.1:8888 http://127.0.0.1:5000/",
-                "Runs until Ctrl-C (or --count exchanges) and then saves --out FILE, which replay and export read."},
-        exitCodeListHeading = "Exit codes:%n",
-        exitCodeList = {"0:stopped (Ctrl-C or --count reached), recording saved", "1:cannot listen, or cannot save --out", "2:bad option"})
+@Command(name = "capture", mixinStandardHelpOptions = true)
 public final class CaptureCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--listen", paramLabel = "PORT", defaultValue = "8081", description = "port to accept clients on, 0 for any free one (default ${DEFAULT-VALUE})")
+    @Option(names = "--listen", paramLabel = "PORT", defaultValue = "8081")
     int port;
 
-    @Option(names = "--to", paramLabel = "URL", description = "the server to forward to, e.g. http://127.0.0.1:5000 (reverse proxy)")
+    @Option(names = "--to", paramLabel = "URL")
     String to;
 
-    @Option(names = "--forward", description = "be a forward proxy instead: clients name the server (curl -x, a browser's proxy setting); https CONNECT tunnels pass through unread")
+    @Option(names = "--forward")
     boolean forward;
 
-    @Option(names = "--bind", paramLabel = "ADDRESS", description = "accept clients on this address instead of 127.0.0.1; other machines can then reach the proxy (a warning says so)")
+    @Option(names = "--bind", paramLabel = "ADDRESS")
     InetAddress bind;
 
-    @Option(names = "--allow-remote-target", description = "allow servers on other machines (by default only this machine's are reached); a warning says so")
+    @Option(names = "--allow-remote-target")
     boolean remoteTargets;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30",
-            description = "wait this long to connect to the server and then for its first response byte; then answer 504 (default ${DEFAULT-VALUE}; decimals allowed)")
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30")
     double timeoutSeconds;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "save the recording here when capture stops (*.roundtrip.json; *.har for HAR with both hops)")
+    @Option(names = "--out", paramLabel = "FILE")
     Path out;
 
-    @Option(names = "--count", paramLabel = "N", description = "stop after N exchanges have ended")
+    @Option(names = "--count", paramLabel = "N")
     Integer count;
 
-    @Option(names = "--quiet", description = "print one line per exchange instead of every stage")
+    @Option(names = "--quiet")
     boolean quiet;
 
     @Override
@@ -74,7 +67,7 @@ public final class CaptureCommand implements Callable<Integer> {
         try {
             proxy = CaptureProxy.start(options);
         } catch (java.io.IOException e) {
-            err.println("capture: " + Printable.escape(e.getMessage()) + "; choose another with --listen PORT, or --listen 0 for any free one");
+            err.println("capture: " + Printable.escape(e.getMessage()) + CliTexts.T.get("capture.portHint"));
             return 1;
         }
         CountDownLatch done = new CountDownLatch(1);
@@ -92,9 +85,10 @@ public final class CaptureCommand implements Callable<Integer> {
         });
         String where = host(proxy.address().getAddress()) + ":" + proxy.port();
         talk.println(options.isForward()
-                ? "Roundtrip capture: forward proxy on http://" + where + "/  (e.g. curl -x http://" + where + " http://127.0.0.1:5000/)"
-                : "Roundtrip capture: http://" + where + "/ -> " + options.target().describe() + "  (e.g. curl http://" + where + "/)");
-        talk.println(count == null ? "Ctrl-C stops it" + (out == null ? "." : " and saves " + out + ".") : "Stops after " + count + " exchange" + (count == 1 ? "" : "s") + ".");
+                ? CliTexts.T.get("capture.forward", "http://" + where + "/", "curl -x http://" + where + " http://127.0.0.1:5000/")
+                : CliTexts.T.get("capture.reverse", "http://" + where + "/", options.target().describe(), "curl http://" + where + "/"));
+        talk.println(count != null ? CliTexts.T.get("capture.stopsAfter", count)
+                : out == null ? CliTexts.T.get("capture.ctrlC") : CliTexts.T.get("capture.ctrlCSaves", out.toString()));
         talk.flush();
         int[] code = {0};
         Thread hook = new Thread(() -> {
@@ -111,20 +105,18 @@ public final class CaptureCommand implements Callable<Integer> {
     }
 
     private CaptureOptions options(PrintWriter err) {
-        if (forward == (to != null)) throw new IllegalArgumentException("give either --to URL (reverse proxy) or --forward (forward proxy)");
-        if (count != null && count < 1) throw new IllegalArgumentException("--count must be at least 1, was " + count);
-        if (!(timeoutSeconds > 0) || timeoutSeconds > 3600) throw new IllegalArgumentException("--timeout must be > 0 and at most 3600 seconds, was " + timeoutSeconds);
+        if (forward == (to != null)) throw new IllegalArgumentException(CliTexts.T.get("capture.eitherOr"));
+        if (count != null && count < 1) throw new IllegalArgumentException(CliTexts.T.get("capture.badCount", String.valueOf(count)));
+        if (!(timeoutSeconds > 0) || timeoutSeconds > 3600) throw new IllegalArgumentException(CliTexts.T.get("capture.badTimeout", String.valueOf(timeoutSeconds)));
         Target target = to == null ? null : Target.parse(to);
         InetAddress listen = bind == null ? InetAddress.getLoopbackAddress() : bind;
         boolean exposed = !listen.isLoopbackAddress();
         if (exposed) {
-            err.println("WARNING: capture --bind " + listen.getHostAddress() + ": other machines on the network can reach this proxy and,"
-                    + " through it, " + (target == null ? "whatever it may forward to" : target.describe())
-                    + ". Every request is printed and recorded here. Use it only on a network you trust.");
+            err.println(CliTexts.T.get("capture.exposed", listen.getHostAddress(),
+                    target == null ? CliTexts.T.get("capture.anyTarget") : target.describe()));
         }
         if (remoteTargets) {
-            err.println("WARNING: capture --allow-remote-target: requests may go to other machines; what they send back is recorded here."
-                    + " https is never intercepted.");
+            err.println(CliTexts.T.get("capture.remote"));
         }
         err.flush();
         return new CaptureOptions(listen, port, target, exposed, remoteTargets, Duration.ofMillis(Math.round(timeoutSeconds * 1000)),
@@ -139,12 +131,12 @@ public final class CaptureCommand implements Callable<Integer> {
             if (out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".har")) RecordingFiles.saveHar(r, r.exchanges(), out);
             else RecordingFiles.save(r, out);
         } catch (java.io.IOException e) {
-            err.println("capture: cannot save " + out + ": " + e.getMessage());
+            err.println("capture: " + CliTexts.T.get("cli.cannotSave", out.toString(), String.valueOf(e.getMessage())));
             err.flush();
             return 1;
         }
-        talk.println("saved " + CliSupport.exchanges(r.exchanges().size()) + " to " + out
-                + "  (roundtrip replay " + out + ", roundtrip export " + out + " --to har|mermaid|png)");
+        talk.println(CliTexts.T.get("capture.saved", CliSupport.exchanges(r.exchanges().size()), out.toString(),
+                "roundtrip replay " + out + ", roundtrip export " + out + " --to har|mermaid|png"));
         talk.flush();
         return 0;
     }

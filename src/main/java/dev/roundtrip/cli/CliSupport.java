@@ -1,6 +1,5 @@
 package dev.roundtrip.cli;
 
-import dev.roundtrip.text.Units;
 import dev.roundtrip.record.Recording;
 import dev.roundtrip.record.RecordingFiles;
 import dev.roundtrip.record.RecordingFormatException;
@@ -33,7 +32,7 @@ final class CliSupport {
         try {
             Recording r = source.read();
             for (dev.roundtrip.record.RecordingWarning w : r.warnings()) {
-                spec.commandLine().getErr().println(command + ": warning: " + dev.roundtrip.text.Printable.escape(w.toString()));
+                spec.commandLine().getErr().println(command + ": " + CliTexts.T.get("cli.warning", dev.roundtrip.text.Printable.escape(w.toString())));
             }
             spec.commandLine().getErr().flush();
             return r;
@@ -45,7 +44,7 @@ final class CliSupport {
 
     /** "1 exchange", "2 exchanges". */
     static String exchanges(int n) {
-        return Units.count(n, "exchange");
+        return CliTexts.T.get("cli.exchanges", n);
     }
 
     /** The exchanges with these ids, in the given order; null (after a message) when one is missing. */
@@ -55,7 +54,7 @@ final class CliSupport {
             Optional<Exchange> x = recording.exchange(id);
             if (x.isEmpty()) {
                 List<Long> known = recording.exchanges().stream().map(Exchange::id).toList();
-                spec.commandLine().getErr().println(command + ": no exchange " + id + " in this recording; it has " + known);
+                spec.commandLine().getErr().println(command + ": " + CliTexts.T.get("cli.noExchange", String.valueOf(id), known.toString()));
                 return null;
             }
             chosen.add(x.get());

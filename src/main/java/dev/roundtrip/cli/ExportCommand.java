@@ -27,10 +27,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code export FILE --to har|mermaid|plantuml|png [--out F]}. */
-@Command(name = "export", mixinStandardHelpOptions = true,
-        description = {"Export a recording (or HAR) as HAR 1.2, a Mermaid or a PlantUML sequence diagram, or one",
-                "exchange's diagram as PNG (drawn headless by the app's own diagram view).",
-                "Example:  export lesson1.roundtrip.json --to png --exchange 2 --out lesson1-2.png"})
+@Command(name = "export", mixinStandardHelpOptions = true)
 public final class ExportCommand implements Callable<Integer> {
     /** Output formats; png is drawn by the desktop app's diagram view (JavaFX, headless). */
     public enum Format { har, mermaid, plantuml, png }
@@ -38,29 +35,28 @@ public final class ExportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "a *.roundtrip.json recording or a HAR file")
+    @Parameters(index = "0", paramLabel = "FILE", descriptionKey = "file")
     Path file;
 
-    @Option(names = "--to", required = true, paramLabel = "FORMAT", description = "one of: ${COMPLETION-CANDIDATES}")
+    @Option(names = "--to", required = true, paramLabel = "FORMAT")
     Format to;
 
-    @Option(names = "--out", paramLabel = "F", description = "write here (atomically) instead of standard output")
+    @Option(names = "--out", paramLabel = "F")
     Path out;
 
-    @Option(names = "--exchange", paramLabel = "ID", description = "only these exchanges (repeatable); default: all (png: one, default the last)")
+    @Option(names = "--exchange", paramLabel = "ID")
     List<Long> exchanges;
 
-    @Option(names = "--width", defaultValue = "1400", paramLabel = "W", description = "png only: width in pixels (default ${DEFAULT-VALUE})")
+    @Option(names = "--width", defaultValue = "1400", paramLabel = "W")
     int width;
 
-    @Option(names = "--height", defaultValue = "900", paramLabel = "H", description = "png only: height in pixels (default ${DEFAULT-VALUE})")
+    @Option(names = "--height", defaultValue = "900", paramLabel = "H")
     int height;
 
-    @Option(names = "--theme", defaultValue = "light", paramLabel = "THEME", description = "png only: light, dark or high-contrast (default ${DEFAULT-VALUE})")
+    @Option(names = "--theme", defaultValue = "light", paramLabel = "THEME")
     String theme;
 
-    @Option(names = "--origin", paramLabel = "URL",
-            description = "HAR only: scheme://host:port for entry URLs (default: each request's Host header)")
+    @Option(names = "--origin", paramLabel = "URL")
     String origin;
 
     @Override
@@ -81,10 +77,10 @@ public final class ExportCommand implements Callable<Integer> {
                 o.flush();
             } else {
                 AtomicFile.writeBytes(out, content);
-                err.println("export: wrote " + to + " of " + CliSupport.exchanges(chosen.size()) + " to " + out);
+                err.println("export: " + CliTexts.T.get("export.wrote", to.name(), CliSupport.exchanges(chosen.size()), out.toString()));
             }
         } catch (IOException e) {
-            err.println("export: cannot write " + out + ": " + e.getMessage());
+            err.println("export: " + CliTexts.T.get("cli.cannotWrite", out.toString(), String.valueOf(e.getMessage())));
             return 1;
         }
         return 0;
@@ -95,44 +91,42 @@ public final class ExportCommand implements Callable<Integer> {
         try {
             List<Path> written = RecordingFiles.saveMermaid(chosen, out);
             if (written.size() == 1) {
-                err.println("export: wrote mermaid of " + CliSupport.exchanges(chosen.size()) + " to " + out);
+                err.println("export: " + CliTexts.T.get("export.wrote", "mermaid", CliSupport.exchanges(chosen.size()), out.toString()));
             } else {
-                err.println("export: wrote mermaid of " + CliSupport.exchanges(chosen.size()) + " as " + written.size()
-                        + " diagrams (Mermaid draws at most " + String.format(java.util.Locale.ROOT, "%,d", MermaidDiagram.MAX_TEXT)
-                        + " characters in one): " + written.stream().map(Path::toString).collect(java.util.stream.Collectors.joining(", ")));
+                err.println("export: " + CliTexts.T.get("export.wroteParts", CliSupport.exchanges(chosen.size()), written.size(), MermaidDiagram.MAX_TEXT,
+                        written.stream().map(Path::toString).collect(java.util.stream.Collectors.joining(", "))));
             }
             return 0;
         } catch (IOException e) {
-            err.println("export: cannot write " + out + ": " + e.getMessage());
+            err.println("export: " + CliTexts.T.get("cli.cannotWrite", out.toString(), String.valueOf(e.getMessage())));
             return 1;
         }
     }
 
     private int png(Recording recording, List<Exchange> chosen, PrintWriter err) {
         if (chosen.isEmpty()) {
-            err.println("export: " + file + " has no exchanges to draw");
+            err.println("export: " + CliTexts.T.get("export.nothingToDraw", file.toString()));
             return 1;
         }
         if (chosen.size() > 1 && exchanges != null && exchanges.size() > 1) {
-            err.println("export: --to png draws one exchange; give one --exchange ID (the recording has "
-                    + recording.exchanges().stream().map(Exchange::id).toList() + ")");
+            err.println("export: " + CliTexts.T.get("export.pngIsOne", recording.exchanges().stream().map(Exchange::id).toList().toString()));
             return 1;
         }
         if (width < 400 || height < 300 || width > 8000 || height > 8000) {
-            err.println("export: --width must be 400..8000 and --height 300..8000, were " + width + " and " + height);
+            err.println("export: " + CliTexts.T.get("cli.badSize", String.valueOf(width), String.valueOf(height)));
             return 1;
         }
         Theme t;
         try {
             t = Theme.valueOf(theme.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException e) {
-            err.println("export: --theme must be light, dark or high-contrast, was " + theme);
+            err.println("export: " + CliTexts.T.get("cli.badTheme", theme));
             return 1;
         }
         Exchange x = chosen.get(chosen.size() - 1);
         Path target = out != null ? out : Path.of(baseName(file) + "-" + x.id() + ".png");
         if (!target.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".png")) {
-            err.println("export: --out must name a .png file, was " + target);
+            err.println("export: " + CliTexts.T.get("cli.notPng", target.toString()));
             return 1;
         }
         try {
@@ -140,16 +134,16 @@ public final class ExportCommand implements Callable<Integer> {
             try {
                 WritableImage image = SnapshotCommand.onFxThread(() -> DiagramPicture.render(x, t, width, height));
                 PngExport.write(image, target);
-                err.println("export: wrote the diagram of #" + x.id() + " " + dev.roundtrip.text.Printable.escape(x.request().summary()) + " to " + target
-                        + " (" + (int) image.getWidth() + "×" + (int) image.getHeight() + ")");
+                err.println("export: " + CliTexts.T.get("export.wrotePng", "#" + x.id() + " " + dev.roundtrip.text.Printable.escape(x.request().summary()),
+                        target.toString(), (int) image.getWidth() + "×" + (int) image.getHeight()));
             } finally {
                 if (startedHere) Platform.exit();
             }
         } catch (IOException e) {
-            err.println("export: cannot write " + target + ": " + e.getMessage());
+            err.println("export: " + CliTexts.T.get("cli.cannotWrite", target.toString(), String.valueOf(e.getMessage())));
             return 1;
         } catch (Exception e) {
-            err.println("export: the diagram could not be drawn: " + e);
+            err.println("export: " + CliTexts.T.get("export.drawFailed", e.toString()));
             return 1;
         }
         return 0;
@@ -182,7 +176,7 @@ public final class ExportCommand implements Callable<Integer> {
                     sb.append("%% diagram ").append(i + 1).append(" of ").append(parts.size()).append('\n').append(parts.get(i));
                 }
                 if (parts.size() > 1) {
-                    spec.commandLine().getErr().println("export: the session is " + parts.size() + " Mermaid diagrams; --out FILE writes one file each");
+                    spec.commandLine().getErr().println("export: " + CliTexts.T.get("export.mermaidParts", parts.size()));
                 }
                 return sb.toString().getBytes(StandardCharsets.UTF_8);
             }

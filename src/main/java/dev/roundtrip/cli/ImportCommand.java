@@ -14,19 +14,18 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code import FILE.har [--out F.roundtrip.json]}: a HAR becomes a recording. */
-@Command(name = "import", mixinStandardHelpOptions = true,
-        description = "Convert a HAR file (from a browser's developer tools, or our own export) into a *.roundtrip.json recording.")
+@Command(name = "import", mixinStandardHelpOptions = true)
 public final class ImportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "FILE.har", description = "the HAR file")
+    @Parameters(index = "0", paramLabel = "FILE.har", descriptionKey = "file")
     Path file;
 
-    @Option(names = "--out", paramLabel = "F.roundtrip.json", description = "default: FILE with .roundtrip.json instead of .har")
+    @Option(names = "--out", paramLabel = "F.roundtrip.json")
     Path out;
 
-    @Option(names = "--force", description = "overwrite --out if it exists")
+    @Option(names = "--force")
     boolean force;
 
     @Override
@@ -34,7 +33,7 @@ public final class ImportCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Path target = out != null ? out : defaultOut(file);
         if (Files.exists(target) && !force) {
-            err.println("import: " + target + " exists; choose another --out or add --force to overwrite it");
+            err.println("import: " + CliTexts.T.get("import.exists", target.toString()));
             return 1;
         }
         Recording recording = CliSupport.open(() -> RecordingFiles.openHar(file, RecordingFiles.DEFAULT_MAX_BYTES), spec, "import");
@@ -42,11 +41,11 @@ public final class ImportCommand implements Callable<Integer> {
         try {
             RecordingFiles.save(recording, target);
         } catch (IOException e) {
-            err.println("import: cannot write " + target + ": " + e.getMessage());
+            err.println("import: " + CliTexts.T.get("cli.cannotWrite", target.toString(), String.valueOf(e.getMessage())));
             return 1;
         }
         PrintWriter o = spec.commandLine().getOut();
-        o.println("imported " + CliSupport.exchanges(recording.exchanges().size()) + " (" + recording.eventCount() + " events) from " + file + " into " + target);
+        o.println(CliTexts.T.get("import.done", CliSupport.exchanges(recording.exchanges().size()), String.valueOf(recording.eventCount()), file.toString(), target.toString()));
         o.flush();
         return 0;
     }

@@ -25,7 +25,6 @@ import picocli.CommandLine.Spec;
 
 /** {@code lesson}: list, validate and rehearse the classroom lessons ({@code lessons/*.yaml}). */
 @Command(name = "lesson", mixinStandardHelpOptions = true,
-        description = {"Lists, validates and rehearses the lessons (lessons/*.yaml, documented in lessons/README.md)."},
         subcommands = {LessonCommand.ListLessons.class, LessonCommand.Validate.class, LessonCommand.Run.class})
 public final class LessonCommand implements Runnable {
     @Spec
@@ -49,12 +48,12 @@ public final class LessonCommand implements Runnable {
         for (LessonError e : errors) err.println(e);
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists the lessons: id, level, steps, title.")
+    @Command(name = "list", mixinStandardHelpOptions = true)
     static final class ListLessons implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--dir", paramLabel = "DIR", description = "read lessons from DIR instead of the shipped ones")
+        @Option(names = "--dir", paramLabel = "DIR")
         Path dir;
 
         @Override
@@ -62,11 +61,11 @@ public final class LessonCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             LessonSet set = load(dir);
             for (Lesson l : set.lessons()) {
-                out.printf("%-30s %-12s %2d steps  %s%n", l.id(), l.level().wireName(), l.steps().size(), l.title());
+                out.printf("%-30s %-12s %2d %s  %s%n", l.id(), l.level().wireName(), l.steps().size(), CliTexts.T.get("lesson.steps", l.steps().size()), l.title());
             }
             if (set.hasErrors()) {
                 PrintWriter err = spec.commandLine().getErr();
-                err.println(set.errors().size() + " error(s) kept some lessons out:");
+                err.println(CliTexts.T.get("lesson.keptOut", set.errors().size()));
                 printErrors(err, set.errors());
                 return PROBLEMS;
             }
@@ -74,14 +73,12 @@ public final class LessonCommand implements Runnable {
         }
     }
 
-    @Command(name = "validate", mixinStandardHelpOptions = true,
-            description = {"Checks lesson files and prints every error as FILE:LINE:COLUMN: WHERE: WHAT WAS EXPECTED.",
-                    "With no FILE, checks the shipped lessons. Exit code 1 when there is any error."})
+    @Command(name = "validate", mixinStandardHelpOptions = true)
     static final class Validate implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        @Parameters(paramLabel = "FILE", arity = "0..*", description = "lesson files or directories")
+        @Parameters(paramLabel = "FILE", arity = "0..*", descriptionKey = "file")
         List<Path> files = new ArrayList<>();
 
         @Override
@@ -89,27 +86,23 @@ public final class LessonCommand implements Runnable {
             LessonSet set = files.isEmpty() ? LessonLibrary.load() : LessonLoader.loadFiles(files);
             PrintWriter out = spec.commandLine().getOut();
             printErrors(spec.commandLine().getErr(), set.errors());
-            out.println(set.lessons().size() + " lesson(s) valid, " + set.errors().size() + " error(s)");
+            out.println(CliTexts.T.get("lesson.validated", set.lessons().size(), set.errors().size()));
             return set.hasErrors() ? PROBLEMS : 0;
         }
     }
 
-    @Command(name = "run", mixinStandardHelpOptions = true,
-            description = {"A teacher's dry run: runs every action of lesson ID against the embedded engine, headless,",
-                    "checks every 'expect' against the measurement (failing with FILE:LINE: expected ..., measured ...)",
-                    "and answers each checkpoint from the live readouts, printing the narration and the answers."})
+    @Command(name = "run", mixinStandardHelpOptions = true)
     static final class Run implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        @Parameters(index = "0", paramLabel = "ID", description = "the lesson id, such as 01-the-dance (see 'lesson list')")
+        @Parameters(index = "0", paramLabel = "ID", descriptionKey = "id")
         String id;
 
-        @Option(names = "--dir", paramLabel = "DIR", description = "read lessons from DIR instead of the shipped ones")
+        @Option(names = "--dir", paramLabel = "DIR")
         Path dir;
 
-        @Option(names = "--report", paramLabel = "FILE", description = {"write the results per step (prediction, answer, measured, correct, seconds)",
-                "to FILE: JSON when it ends in .json, else CSV"})
+        @Option(names = "--report", paramLabel = "FILE")
         Path reportFile;
 
         @Override
@@ -120,11 +113,11 @@ public final class LessonCommand implements Runnable {
                 PrintWriter err = spec.commandLine().getErr();
                 boolean broken = set.errors().stream().anyMatch(e -> Path.of(e.file()).getFileName().toString().equals(id + LessonLoader.SUFFIX));
                 if (broken) {
-                    err.println("lesson " + id + " has errors:");
+                    err.println(CliTexts.T.get("lesson.hasErrors", id));
                     printErrors(err, set.errors().stream().filter(e -> Path.of(e.file()).getFileName().toString().equals(id + LessonLoader.SUFFIX)).toList());
                     return PROBLEMS;
                 }
-                err.println("no lesson '" + id + "'; known: " + String.join(", ", set.lessons().stream().map(Lesson::id).toList()));
+                err.println(CliTexts.T.get("lesson.unknown", id, String.join(", ", set.lessons().stream().map(Lesson::id).toList())));
                 return NOT_FOUND;
             }
             PrintWriter out = spec.commandLine().getOut();
@@ -136,9 +129,9 @@ public final class LessonCommand implements Runnable {
                 if (reportFile != null) {
                     try {
                         LessonResults.write(reportFile, lesson.get(), report.results());
-                        out.println("Results written to " + reportFile);
+                        out.println(CliTexts.T.get("lesson.resultsWritten", reportFile.toString()));
                     } catch (java.io.IOException e) {
-                        spec.commandLine().getErr().println("the results could not be written to " + reportFile + ": " + e.getMessage());
+                        spec.commandLine().getErr().println(CliTexts.T.get("lesson.resultsFailed", reportFile.toString(), String.valueOf(e.getMessage())));
                         return PROBLEMS;
                     }
                 }

@@ -12,16 +12,15 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code replay FILE}: prints the timeline of a recording or HAR file, no server needed. */
-@Command(name = "replay", mixinStandardHelpOptions = true,
-        description = "Print the timeline of a recorded session (*.roundtrip.json or .har), without a server.")
+@Command(name = "replay", mixinStandardHelpOptions = true)
 public final class ReplayCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "a *.roundtrip.json recording or a HAR file")
+    @Parameters(index = "0", paramLabel = "FILE", descriptionKey = "file")
     Path file;
 
-    @Option(names = "--exchange", paramLabel = "ID", description = "only these exchanges (repeatable)")
+    @Option(names = "--exchange", paramLabel = "ID")
     List<Long> exchanges;
 
     @Override

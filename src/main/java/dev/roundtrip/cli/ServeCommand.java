@@ -25,49 +25,38 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code serve}: the traced demo server for curl or a browser; prints each exchange's server stages as they happen. */
-@Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"Runs the traced demo server on 127.0.0.1 until Ctrl-C and prints the server stages of every exchange.",
-                "Try:  curl -v http://127.0.0.1:8080/users/1",
-                "With --tls-port 8443:  curl --cacert ~/.roundtrip/tls/localhost.pem https://127.0.0.1:8443/users/1 (serve prints the file's path)",
-                "Only --bind ADDRESS makes it listen anywhere but loopback (with a warning): other machines can then reach it."},
-        exitCodeListHeading = "Exit codes:%n",
-        exitCodeList = {"0:stopped with Ctrl-C", "1:cannot listen (the port is in use, the address is not this machine's)", "2:bad option"})
+@Command(name = "serve", mixinStandardHelpOptions = true)
 public final class ServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--port", defaultValue = "8080", paramLabel = "N", description = "port to listen on, 0 for any free one (default ${DEFAULT-VALUE})")
+    @Option(names = "--port", defaultValue = "8080", paramLabel = "N")
     int port;
 
-    @Option(names = "--bind", paramLabel = "ADDRESS",
-            description = "listen on this address instead of 127.0.0.1, e.g. 0.0.0.0 for every interface; anything but loopback lets other machines reach this demo server, and a warning says so")
+    @Option(names = "--bind", paramLabel = "ADDRESS")
     InetAddress bind;
 
-    @Option(names = "--tls-port", paramLabel = "N", defaultValue = "-1",
-            description = "also listen with TLS 1.3 and 1.2 (https) on port N, 0 for any free one; the localhost certificate is made at first start under the Roundtrip home and its path printed (default: no TLS port)")
+    @Option(names = "--tls-port", paramLabel = "N", defaultValue = "-1")
     int tlsPort;
 
-    @Option(names = "--max-connections", paramLabel = "N", defaultValue = "256",
-            description = "at most N connections from clients at once; the next one is answered 503 with Retry-After and closed (default ${DEFAULT-VALUE})")
+    @Option(names = "--max-connections", paramLabel = "N", defaultValue = "256")
     int maxConnections;
 
-    @Option(names = "--request-deadline", paramLabel = "SECONDS", defaultValue = "30",
-            description = "a request must arrive whole within this many seconds of its first byte, or it is answered 408 (default ${DEFAULT-VALUE})")
+    @Option(names = "--request-deadline", paramLabel = "SECONDS", defaultValue = "30")
     int requestDeadline;
 
-    @Option(names = "--idle", paramLabel = "SECONDS", defaultValue = "20",
-            description = "a connection silent this long is closed (a half-sent request is answered 408) (default ${DEFAULT-VALUE})")
+    @Option(names = "--idle", paramLabel = "SECONDS", defaultValue = "20")
     int idle;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         if (port < 0 || port > 65535) {
-            err.println("serve: port must be 0..65535, was " + port);
+            err.println("serve: " + CliTexts.T.get("serve.badPort", String.valueOf(port)));
             return 2;
         }
         if (tlsPort < -1 || tlsPort > 65535) {
-            err.println("serve: --tls-port must be 0..65535, was " + tlsPort);
+            err.println("serve: " + CliTexts.T.get("serve.badTlsPort", String.valueOf(tlsPort)));
             return 2;
         }
         ServerSettings settings = new ServerSettings();
@@ -88,7 +77,7 @@ public final class ServeCommand implements Callable<Integer> {
         try {
             serving = Serving.start(address, port, tlsPort, settings, spec.commandLine().getOut());
         } catch (java.io.IOException e) {
-            String hint = e instanceof java.net.BindException ? "; choose another with --port N, or --port 0 for any free one" : "";
+            String hint = e instanceof java.net.BindException ? CliTexts.T.get("serve.portHint") : "";
             err.println("serve: " + e.getMessage() + hint);
             return 1;
         }
@@ -138,14 +127,14 @@ public final class ServeCommand implements Callable<Integer> {
                 throw e;
             }
             String host = address.getHostAddress().contains(":") ? "[" + address.getHostAddress() + "]" : address.getHostAddress();
-            out.println("Roundtrip demo server on http://" + host + ":" + server.port() + "/  (Ctrl-C stops it)");
+            out.println(CliTexts.T.get("serve.started", "http://" + host + ":" + server.port() + "/"));
             if (cert != null) {
                 int p = server.tlsPort().getAsInt();
-                out.println("  and with TLS 1.3/1.2 on https://" + host + ":" + p + "/, certificate " + cert.file()
+                out.println("  " + CliTexts.T.get("serve.tls", "https://" + host + ":" + p + "/", cert.file().toString())
                         + (cert.news() == null ? "" : " (" + cert.news() + ")"));
-                out.println("  try:  curl --cacert " + cert.file() + " https://" + host + ":" + p + "/users/1");
+                out.println("  " + CliTexts.T.get("serve.try", "curl --cacert " + cert.file() + " https://" + host + ":" + p + "/users/1"));
             }
-            out.println("Routes: GET /  GET /users  GET /users/{id}  POST /echo  GET /slow?ms=N  GET /big?kb=N  GET /fail");
+            out.println(CliTexts.T.get("serve.routes", "GET /  GET /users  GET /users/{id}  POST /echo  GET /slow?ms=N  GET /big?kb=N  GET /fail"));
             out.flush();
             return new Serving(bus, server);
         }
@@ -171,11 +160,8 @@ public final class ServeCommand implements Callable<Integer> {
 
     /** Printed on stderr before the server starts on an address other machines can reach. */
     static String exposureWarning(InetAddress address, int port) {
-        String where = address.isAnyLocalAddress() ? "every network interface (" + address.getHostAddress() + ")" : address.getHostAddress();
-        return "WARNING: serve --bind " + address.getHostAddress() + ": listening on " + where + ", port " + port + ".\n"
-                + "         Other machines on the network can reach this demo server. It has no authentication, echoes\n"
-                + "         what it is sent and prints every request here. Use it only on a network you trust, and stop\n"
-                + "         it (Ctrl-C) when the class is over. Without --bind it listens on 127.0.0.1 only.";
+        String where = address.isAnyLocalAddress() ? CliTexts.T.get("serve.everyInterface", address.getHostAddress()) : address.getHostAddress();
+        return CliTexts.T.get("serve.exposed", address.getHostAddress(), where, String.valueOf(port));
     }
 
     /**
@@ -187,8 +173,9 @@ public final class ServeCommand implements Callable<Integer> {
         String line;
         if (e instanceof ExchangeStarted s) {
             if (s.request().method().isEmpty() && !s.request().isRaw()) return; // announced; described once parsed
-            line = String.format(Locale.ROOT, "#%d %s (connection %d)", s.exchangeId(),
-                    s.request().isRaw() ? "malformed request" : s.request().summary(), s.connectionId());
+            line = String.format(Locale.ROOT, "#%d %s (%s)", s.exchangeId(),
+                    s.request().isRaw() ? CliTexts.T.get("serve.malformed") : s.request().summary(),
+                    CliTexts.T.get("serve.connection", String.valueOf(s.connectionId())));
         } else if (e instanceof StageEvent se) {
             line = String.format(Locale.ROOT, "#%d %10s  %-8s %-8s %-13s %s", se.exchangeId(), Units.duration(se.tNanos()),
                     se.stage().wireName(), se.phase().wireName(), se.actor().wireName(), se.detail());

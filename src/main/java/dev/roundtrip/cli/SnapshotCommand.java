@@ -26,44 +26,42 @@ import picocli.CommandLine.Spec;
  * {@code snapshot}: the real main window rendered headless (JavaFX Monocle, software rendering) to a
  * PNG after running one exchange, so documentation and checks can look at the UI without a display.
  */
-@Command(name = "snapshot", mixinStandardHelpOptions = true,
-        description = {"Renders the app's main window to a PNG without a display, after running an exchange.",
-                "Example:  snapshot --out app.png --send GET /users/1"})
+@Command(name = "snapshot", mixinStandardHelpOptions = true)
 public final class SnapshotCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--out", required = true, paramLabel = "FILE.png", description = "where to write the PNG")
+    @Option(names = "--out", required = true, paramLabel = "FILE.png")
     Path out;
 
-    @Option(names = "--width", defaultValue = "1600", paramLabel = "W", description = "window width in pixels (default ${DEFAULT-VALUE})")
+    @Option(names = "--width", defaultValue = "1600", paramLabel = "W")
     int width;
 
-    @Option(names = "--height", defaultValue = "1000", paramLabel = "H", description = "window height in pixels (default ${DEFAULT-VALUE})")
+    @Option(names = "--height", defaultValue = "1000", paramLabel = "H")
     int height;
 
-    @Option(names = "--send", arity = "2", paramLabel = "METHOD TARGET", description = "the exchange to run first, e.g. --send GET /users/1")
+    @Option(names = "--send", arity = "2", paramLabel = "METHOD TARGET")
     List<String> send;
 
-    @Option(names = "--theme", defaultValue = "light", paramLabel = "THEME", description = "light, dark or high-contrast (default ${DEFAULT-VALUE})")
+    @Option(names = "--theme", defaultValue = "light", paramLabel = "THEME")
     String theme;
 
-    @Option(names = "--presenter", description = "presenter view: the diagram alone, as shown on a projector")
+    @Option(names = "--presenter")
     boolean presenter;
 
     @Override
     public Integer call() throws Exception {
         if (width < 400 || height < 300 || width > 8000 || height > 8000) {
-            throw new ParameterException(spec.commandLine(), "--width must be 400..8000 and --height 300..8000, were " + width + " and " + height);
+            throw new ParameterException(spec.commandLine(), CliTexts.T.get("cli.badSize", String.valueOf(width), String.valueOf(height)));
         }
         Theme t;
         try {
             t = Theme.valueOf(theme.toUpperCase(Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), "--theme must be light, dark or high-contrast, was " + theme);
+            throw new ParameterException(spec.commandLine(), CliTexts.T.get("cli.badTheme", theme));
         }
         if (!out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png")) {
-            throw new ParameterException(spec.commandLine(), "--out must name a .png file, was " + out);
+            throw new ParameterException(spec.commandLine(), CliTexts.T.get("cli.notPng", out.toString()));
         }
         boolean startedHere = Headless.configure();
         try (Lab lab = Lab.start()) {
@@ -75,7 +73,7 @@ public final class SnapshotCommand implements Callable<Integer> {
             }
             WritableImage image = onFxThread(() -> WindowSnapshot.render(lab, t, width, height, presenter));
             PngExport.write(image, out);
-            spec.commandLine().getOut().println("Wrote " + out + " (" + (int) image.getWidth() + "×" + (int) image.getHeight() + ")");
+            spec.commandLine().getOut().println(CliTexts.T.get("snapshot.wrote", out.toString(), (int) image.getWidth() + "×" + (int) image.getHeight()));
         } finally {
             // a toolkit that was already running belongs to someone else (a test, the app)
             if (startedHere) Platform.exit();

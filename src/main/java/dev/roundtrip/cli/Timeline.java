@@ -1,6 +1,7 @@
 package dev.roundtrip.cli;
 
 import dev.roundtrip.text.Printable;
+import dev.roundtrip.text.Texts;
 import dev.roundtrip.text.Units;
 import dev.roundtrip.trace.BufferReadout;
 import dev.roundtrip.trace.Exchange;
@@ -21,28 +22,32 @@ import java.util.Locale;
  * details may hold what a client or a file sent.
  */
 final class Timeline {
+    private static final Texts.Bundle T = CliTexts.T;
+
     private Timeline() {}
 
     static void print(Exchange x, PrintWriter out) {
-        String status = x.response().map(r -> r.status() + " " + r.reason()).orElse("no response");
-        line(out, String.format(Locale.ROOT, "Exchange %d on connection %d: %s -> %s (%s, %s)", x.id(), x.connectionId(),
+        String status = x.response().map(r -> r.status() + " " + r.reason()).orElse(T.get("timeline.noResponse"));
+        line(out, T.get("timeline.exchange", String.valueOf(x.id()), String.valueOf(x.connectionId()),
                 x.request().summary(), status, x.outcome().wireName(), Units.duration(x.durationNanos())));
-        out.printf(Locale.ROOT, "%10s  %-9s %-8s %-13s %s%n", "t", "stage", "phase", "actor", "what happened");
+        out.printf(Locale.ROOT, "%10s  %-9s %-8s %-13s %s%n", "t", T.get("timeline.column.stage"), T.get("timeline.column.phase"),
+                T.get("timeline.column.actor"), T.get("timeline.column.what"));
         List<StageEvent> byTime = new java.util.ArrayList<>(x.events());
         byTime.sort(java.util.Comparator.comparingLong(StageEvent::tNanos)); // threads publish a little out of time order
         for (StageEvent e : byTime) printEvent(x, e, out);
         for (GateEvent g : x.gateEvents()) {
-            line(out, String.format(Locale.ROOT, "%10s  gate %s before %s%s", Units.duration(g.tNanos() - x.startedNanos()),
-                    g.kind().name().toLowerCase(Locale.ROOT), g.stage().wireName(), g.kernel() == null ? "" : ": " + kernel(g.kernel())));
+            line(out, String.format(Locale.ROOT, "%10s  %s", Units.duration(g.tNanos() - x.startedNanos()),
+                    T.get("timeline.gate", g.kind().name().toLowerCase(Locale.ROOT), g.stage().wireName())
+                            + (g.kernel() == null ? "" : ": " + kernel(g.kernel()))));
         }
         out.println();
-        out.println("Stages:");
+        out.println(T.get("timeline.stages"));
         for (Stage s : Stage.values()) {
             // connect and handshake only where this exchange opened its connection (and that one is TLS)
             if (s.opensConnection() && x.events().stream().noneMatch(e -> e.stage() == s)) continue;
             line(out, "  " + summary(x.events(), s));
         }
-        x.end().ifPresent(end -> line(out, "Outcome: " + end.outcome().wireName() + ": " + end.detail()));
+        x.end().ifPresent(end -> line(out, T.get("timeline.outcome", end.outcome().wireName(), end.detail())));
         out.flush();
     }
 
@@ -89,21 +94,20 @@ final class Timeline {
             if (e.sql() != null) sql++;
         }
         StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%-9s ", s.wireName()));
-        if (begin == null) return b.append(last == Phase.ERROR ? "error before it began" : "did not happen").toString();
-        b.append(end == null ? "unfinished" : String.format(Locale.ROOT, "%9s", Units.duration(end - begin)));
-        if (ios > 0) b.append(String.format(Locale.ROOT, "  %d bytes in %d socket %s", bytes, ios,
-                s == Stage.HANDSHAKE ? "reads and writes"
-                        : s == Stage.SEND || s == Stage.RESPOND ? (ios == 1 ? "write" : "writes") : (ios == 1 ? "read" : "reads")));
-        if (plain > 0) b.append(String.format(Locale.ROOT, ", carrying %d bytes of plaintext", plain));
-        if (sql > 0) b.append("  ").append(Units.count(sql, "SQL statement"));
-        if (last == Phase.ERROR) b.append("  (ended with an error)");
+        if (begin == null) return b.append(T.get(last == Phase.ERROR ? "timeline.errorBeforeBegin" : "timeline.didNotHappen")).toString();
+        b.append(end == null ? T.get("timeline.unfinished") : String.format(Locale.ROOT, "%9s", Units.duration(end - begin)));
+        String io = s == Stage.HANDSHAKE ? "timeline.io.both" : s == Stage.SEND || s == Stage.RESPOND ? "timeline.io.writes" : "timeline.io.reads";
+        if (ios > 0) b.append("  ").append(T.get(io, String.valueOf(bytes), ios));
+        if (plain > 0) b.append(T.get("timeline.plaintext", String.valueOf(plain)));
+        if (sql > 0) b.append("  ").append(T.get("timeline.sqlStatements", sql));
+        if (last == Phase.ERROR) b.append("  ").append(T.get("timeline.endedWithError"));
         return b.toString();
     }
 
     static String kernel(KernelReadout k) {
         String bufs = "SO_RCVBUF " + (k.rcvBuf() == null ? "n/a" : k.rcvBuf()) + ", SO_SNDBUF " + (k.sndBuf() == null ? "n/a" : k.sndBuf());
-        if (!k.queuesAvailable()) return "queues not available (" + k.unavailable() + "), " + bufs;
-        return "rx queue " + k.rxQueue() + " B, tx queue " + k.txQueue() + " B, " + bufs;
+        if (!k.queuesAvailable()) return T.get("timeline.kernel.unavailable", k.unavailable(), bufs);
+        return T.get("timeline.kernel.queues", String.valueOf(k.rxQueue()), String.valueOf(k.txQueue()), bufs);
     }
 
     static String buffer(BufferReadout b) {
@@ -111,12 +115,12 @@ final class Timeline {
     }
 
     static String memory(MemoryReadout m) {
-        return "heap used " + Units.bytes(m.heapUsed()) + ", allocated in this stage on this thread "
-                + (m.allocatedBytes() == null ? "n/a" : Units.bytes(m.allocatedBytes())) + ", direct " + Units.bytes(m.directUsed());
+        return T.get("timeline.memory", Units.bytes(m.heapUsed()),
+                m.allocatedBytes() == null ? "n/a" : Units.bytes(m.allocatedBytes()), Units.bytes(m.directUsed()));
     }
 
     static String sql(SqlReadout s) {
-        return s.statement() + " -> " + Units.count(s.rows(), "row") + " in " + Units.duration(s.nanos());
+        return T.get("timeline.sql", s.statement(), s.rows(), Units.duration(s.nanos()));
     }
 
     /** The bytes as text, control characters shown as escapes, long data cut. */

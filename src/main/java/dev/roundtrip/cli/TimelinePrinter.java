@@ -1,6 +1,7 @@
 package dev.roundtrip.cli;
 
 import dev.roundtrip.text.Printable;
+import dev.roundtrip.text.Texts;
 import dev.roundtrip.text.Units;
 import dev.roundtrip.record.Recording;
 import dev.roundtrip.record.SequenceScript;
@@ -26,6 +27,7 @@ import java.util.Locale;
  * what the file's author wrote, and none of it reaches the terminal as a control character.
  */
 public final class TimelinePrinter {
+    private static final Texts.Bundle T = CliTexts.T;
     private final PrintWriter out;
 
     public TimelinePrinter(PrintWriter out) {
@@ -33,9 +35,9 @@ public final class TimelinePrinter {
     }
 
     public void print(Recording recording) {
-        line(String.format(Locale.ROOT, "recording started %s: %s, %d events%s", recording.startedAt(),
-                Units.count(recording.exchanges().size(), "exchange"), recording.eventCount(),
-                recording.dropped() > 0 ? ", " + recording.dropped() + " events dropped while recording" : ""));
+        line(T.get("replay.recording", recording.startedAt().toString(), CliSupport.exchanges(recording.exchanges().size()),
+                String.valueOf(recording.eventCount()))
+                + (recording.dropped() > 0 ? T.get("replay.dropped", String.valueOf(recording.dropped())) : ""));
         for (Exchange x : recording.exchanges()) {
             out.println();
             print(x);
@@ -44,7 +46,7 @@ public final class TimelinePrinter {
     }
 
     public void print(Exchange x) {
-        line(String.format(Locale.ROOT, "%s  [connection %d, %s]", SequenceScript.summary(x), x.connectionId(), x.outcome().wireName()));
+        line(T.get("replay.exchange", SequenceScript.summary(x), String.valueOf(x.connectionId()), x.outcome().wireName()));
         List<Line> lines = new ArrayList<>();
         int i = 0;
         for (StageEvent e : x.events()) lines.add(new Line(e.tNanos(), i++, event(e)));
@@ -55,7 +57,7 @@ public final class TimelinePrinter {
         for (Line l : lines) {
             line(String.format(Locale.ROOT, "  %12s  %s", "+" + Units.duration(l.t() - x.startedNanos()), l.text()));
         }
-        line("  stages: " + stages(x));
+        line("  " + T.get("replay.stages", stages(x)));
         out.flush();
     }
 
@@ -70,27 +72,25 @@ public final class TimelinePrinter {
         sb.append(String.format(Locale.ROOT, "%-10s %-8s %-13s", e.stage().wireName(), e.phase().wireName(), e.actor().wireName()));
         if (e.detail() != null && !e.detail().isEmpty()) sb.append(' ').append(e.detail());
         if (e.bytes() != null) {
-            sb.append(" | bytes ").append(e.bytes().count());
-            if (e.bytes().truncated()) sb.append(" (kept ").append(e.bytes().keptLength()).append(')');
+            sb.append(" | ").append(T.get("replay.bytes", String.valueOf(e.bytes().count())));
+            if (e.bytes().truncated()) sb.append(T.get("replay.kept", String.valueOf(e.bytes().keptLength())));
         }
         BufferReadout b = e.buffer();
         if (b != null) sb.append(" | buffer cap ").append(b.capacity()).append(" r ").append(b.readerIndex()).append(" w ").append(b.writerIndex());
         if (e.kernel() != null) sb.append(" | ").append(kernel(e.kernel()));
         MemoryReadout m = e.memory();
         if (m != null) {
-            sb.append(" | heap ").append(Units.bytes(m.heapUsed()))
-                    .append(", allocated ").append(m.allocatedBytes() == null ? "n/a" : Units.bytes(m.allocatedBytes()))
-                    .append(", direct ").append(Units.bytes(m.directUsed()));
+            sb.append(" | ").append(T.get("replay.memory", Units.bytes(m.heapUsed()),
+                    m.allocatedBytes() == null ? "n/a" : Units.bytes(m.allocatedBytes()), Units.bytes(m.directUsed())));
         }
         if (e.sql() != null) {
-            sb.append(" | sql ").append(Units.count(e.sql().rows(), "row")).append(" in ")
-                    .append(Units.duration(e.sql().nanos())).append(": ").append(e.sql().statement());
+            sb.append(" | ").append(T.get("replay.sql", e.sql().rows(), Units.duration(e.sql().nanos()), e.sql().statement()));
         }
         return sb.toString().stripTrailing();
     }
 
     private static String gate(GateEvent g) {
-        String s = String.format(Locale.ROOT, "%-10s %-8s before %s", "gate", g.kind().name().toLowerCase(Locale.ROOT), g.stage().wireName());
+        String s = String.format(Locale.ROOT, "%-10s %-8s %s", "gate", g.kind().name().toLowerCase(Locale.ROOT), T.get("replay.before", g.stage().wireName()));
         return g.kernel() == null ? s : s + " | " + kernel(g.kernel());
     }
 
@@ -113,8 +113,8 @@ public final class TimelinePrinter {
                 parts.add(s.wireName() + " -");
                 continue;
             }
-            String d = span.durationNanos().map(Units::duration).orElse("did not end");
-            parts.add(s.wireName() + " " + d + (span.failed() ? " ERROR" : "") + (span.bytes() > 0 ? " (" + span.bytes() + " bytes)" : ""));
+            String d = span.durationNanos().map(Units::duration).orElse(T.get("replay.didNotEnd"));
+            parts.add(s.wireName() + " " + d + (span.failed() ? " ERROR" : "") + (span.bytes() > 0 ? " " + T.get("replay.stageBytes", String.valueOf(span.bytes())) : ""));
         }
         return String.join(" | ", parts);
     }

@@ -32,46 +32,42 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code trace}: one exchange against the embedded server, printed as a timeline or as JSON. */
-@Command(name = "trace", mixinStandardHelpOptions = true,
-        description = {"Starts the embedded server and client, runs one exchange and prints what happened at each stage.",
-                "Examples:  trace GET /users/1    trace --tls GET /users/1    trace POST /echo --body hello    trace --raw 'GET / HTTP/9.9\\r\\n\\r\\n'"})
+@Command(name = "trace", mixinStandardHelpOptions = true)
 public final class TraceCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "METHOD", description = "GET, POST, ... (not with --raw)")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "METHOD", descriptionKey = "method")
     String method;
 
-    @Parameters(index = "1", arity = "0..1", paramLabel = "TARGET", description = "the request target, e.g. /users/1")
+    @Parameters(index = "1", arity = "0..1", paramLabel = "TARGET", descriptionKey = "target")
     String target;
 
-    @Option(names = "--header", paramLabel = "NAME:VALUE", description = "a request header (repeatable)")
+    @Option(names = "--header", paramLabel = "NAME:VALUE")
     List<String> headers = new ArrayList<>();
 
-    @Option(names = "--body", paramLabel = "TEXT", description = "the request body (UTF-8)")
+    @Option(names = "--body", paramLabel = "TEXT")
     String body;
 
-    @Option(names = "--raw", paramLabel = "TEXT", description = "send these bytes exactly; escapes \\r \\n \\t \\0 \\\\ \\xHH, a typed line break is CRLF (none right after \\n); non-ASCII characters are sent as UTF-8")
+    @Option(names = "--raw", paramLabel = "TEXT")
     String raw;
 
-    @Option(names = "--json", description = "print the recording as JSON (format roundtrip-recording, version 2)")
+    @Option(names = "--json")
     boolean json;
 
-    @Option(names = "--tls", description = "https: send it to the server's TLS port (TLS 1.3 or 1.2); the handshake is a stage of its own, the bytes on the wire are ciphertext")
+    @Option(names = "--tls")
     boolean tls;
 
-    @Option(names = "--step", description = "hold before every stage; Enter lets it go (end of input lets everything go)")
+    @Option(names = "--step")
     boolean step;
 
-    @Option(names = "--warmup", paramLabel = "N", defaultValue = "0",
-            description = "first send this very request N times in a throwaway lab (not recorded), on top of the warm-up "
-                    + "every lab runs (-Droundtrip.warmup=0 turns that off)")
+    @Option(names = "--warmup", paramLabel = "N", defaultValue = "0")
     int warmup;
 
-    @Option(names = "--no-kernel", description = "skip the kernel socket readouts (on Linux they cost about 2 µs each through ioctl; where only /proc/net/tcp is available, milliseconds that add to the stage durations)")
+    @Option(names = "--no-kernel")
     boolean noKernel;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "10", description = "client timeout in seconds (default ${DEFAULT-VALUE})")
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "10")
     int timeoutSeconds;
 
     @Override
@@ -80,7 +76,7 @@ public final class TraceCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         // With --json, stdout carries JSON only: everything else goes to stderr.
         PrintWriter talk = json ? spec.commandLine().getErr() : out;
-        if (warmup < 0) throw new ParameterException(spec.commandLine(), "--warmup must be 0 or more");
+        if (warmup < 0) throw new ParameterException(spec.commandLine(), CliTexts.T.get("trace.warmupNegative"));
         if (warmup > 0) warmUp(request, warmup);
         try (Lab lab = Lab.start(dev.roundtrip.lab.LabOptions.defaults().withKernelReadouts(!noKernel))) {
             if (step) lab.gates().setMode(GateMode.STEP);
@@ -91,7 +87,7 @@ public final class TraceCommand implements Callable<Integer> {
             try {
                 x = settled.get(timeoutSeconds + 10L, TimeUnit.SECONDS);
             } catch (TimeoutException e) {
-                spec.commandLine().getErr().println("the exchange did not settle in time; printing what was recorded");
+                spec.commandLine().getErr().println(CliTexts.T.get("trace.notSettled"));
                 lab.bus().awaitDelivered(Duration.ofSeconds(2));
                 x = lab.recording().exchange(h.exchangeId()).orElseThrow();
             }
@@ -123,10 +119,10 @@ public final class TraceCommand implements Callable<Integer> {
 
     private RequestSpec requestAsGiven() {
         Duration timeout = Duration.ofSeconds(timeoutSeconds);
-        if (timeoutSeconds <= 0) throw new ParameterException(spec.commandLine(), "--timeout must be at least 1 second");
+        if (timeoutSeconds <= 0) throw new ParameterException(spec.commandLine(), CliTexts.T.get("trace.timeoutTooShort"));
         if (raw != null) {
             if (method != null || body != null || !headers.isEmpty()) {
-                throw new ParameterException(spec.commandLine(), "--raw sends the bytes as given: leave out METHOD, TARGET, --header and --body");
+                throw new ParameterException(spec.commandLine(), CliTexts.T.get("trace.rawAlone"));
             }
             try {
                 return RequestSpec.raw(ByteEscapes.parse(raw)).withTimeout(timeout);
@@ -135,12 +131,12 @@ public final class TraceCommand implements Callable<Integer> {
             }
         }
         if (method == null || target == null) {
-            throw new ParameterException(spec.commandLine(), "trace needs METHOD and TARGET (e.g. trace GET /users/1), or --raw TEXT");
+            throw new ParameterException(spec.commandLine(), CliTexts.T.get("trace.needsRequest"));
         }
         List<Header> hs = new ArrayList<>();
         for (String h : headers) {
             int colon = h.indexOf(':');
-            if (colon <= 0) throw new ParameterException(spec.commandLine(), "--header expects NAME:VALUE, got '" + h + "'");
+            if (colon <= 0) throw new ParameterException(spec.commandLine(), CliTexts.T.get("trace.badHeader", h));
             hs.add(new Header(h.substring(0, colon).trim(), h.substring(colon + 1).trim()));
         }
         byte[] b = body == null ? null : body.getBytes(StandardCharsets.UTF_8);
@@ -168,9 +164,9 @@ public final class TraceCommand implements Callable<Integer> {
                 for (; shown < events.size(); shown++) Timeline.printEvent(x.get(), events.get(shown), talk);
             }
             Optional<KernelReadout> k = lab.probe(id);
-            talk.println("== held before " + hold.get().stage().wireName()
-                    + k.map(r -> ": socket " + Timeline.kernel(r)).orElse(""));
-            talk.print("   press Enter to let it go ");
+            talk.println("== " + CliTexts.T.get("trace.held", hold.get().stage().wireName())
+                    + k.map(r -> ": " + CliTexts.T.get("trace.socket", Timeline.kernel(r))).orElse(""));
+            talk.print("   " + CliTexts.T.get("trace.pressEnter") + " ");
             talk.flush();
             String line = in.readLine();
             talk.println();

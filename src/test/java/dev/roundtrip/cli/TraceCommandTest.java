@@ -22,7 +22,7 @@ class TraceCommandTest {
     private static Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = new CommandLine(new RoundtripCommand()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
+        int code = RoundtripCommand.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
         return new Run(code, out.toString(), err.toString());
     }
 
