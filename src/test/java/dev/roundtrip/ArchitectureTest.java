@@ -45,7 +45,7 @@ class ArchitectureTest {
     @ArchTest static final ArchRule wire = mayUse("wire", "trace", "probe", "gate", "io.netty..", "javax.net.ssl..");
     @ArchTest static final ArchRule server = mayUse("server", "trace", "probe", "gate", "wire", "text", "io.netty..", "org.h2..", "javax.net.ssl..");
     @ArchTest static final ArchRule client = mayUse("client", "trace", "probe", "gate", "wire", "text", "io.netty..", "javax.net.ssl..");
-    @ArchTest static final ArchRule lab = mayUse("lab", "trace", "probe", "gate", "wire", "server", "client", "record", "text", "files", "tls");
+    @ArchTest static final ArchRule lab = mayUse("lab", "trace", "probe", "gate", "wire", "server", "client", "capture", "record", "text", "files", "tls");
     // the localhost certificate: BouncyCastle stays inside, JDK types come out
     @ArchTest static final ArchRule tls = mayUse("tls", "files", "org.bouncycastle..");
     @ArchTest static final ArchRule queue = mayUse("queue", "trace", "text");
@@ -57,7 +57,7 @@ class ArchitectureTest {
     @ArchTest static final ArchRule record = mayUse("record", "trace", "files", "text", "com.fasterxml.jackson..");
     // lessons set the demo server's knobs (delay, TCP_NODELAY) through lab.serverSettings(): that one server type
     @ArchTest static final ArchRule lesson = classes().that().resideInAPackage(R + "lesson..").should().onlyDependOnClassesThat(
-            resideInAnyPackage(R + "lesson..", JDK, R + "trace..", R + "record..", R + "lab..", R + "gate..", R + "queue..", R + "client..",
+            resideInAnyPackage(R + "lesson..", JDK, R + "trace..", R + "record..", R + "lab..", R + "gate..", R + "queue..", R + "client..", R + "capture..",
                     R + "files..", R + "text..", "org.yaml.snakeyaml..", "com.fasterxml.jackson..", "com.sun.net.httpserver..")
                     .or(type(ServerSettings.class)));
 

@@ -51,18 +51,36 @@ public final class CaptureProxy implements AutoCloseable {
     private final EventLoopGroup loops;
     private final ChannelGroup channels = new DefaultChannelGroup("roundtrip-capture", GlobalEventExecutor.INSTANCE);
     private final Channel listener;
+    private final boolean ownsBus;
     private volatile boolean stopping;
 
     CaptureProxy(CaptureOptions options, boolean warm) throws IOException {
+        this(options, null, null, warm);
+    }
+
+    /**
+     * @param shared the engine's tracing to record into (its bus, ids, probes), or null for a capture of
+     *               its own; with it, {@code into} is the recording that bus feeds
+     */
+    private CaptureProxy(CaptureOptions options, Tracing shared, Recording into, boolean warm) throws IOException {
         if (warm) CaptureWarmup.ensure();
         this.options = options;
-        TraceClock clock = new TraceClock();
-        bus = new TraceBus(clock);
-        recording = new Recording(clock.startedAt());
-        recording.setRetainedExchanges(RETAINED_EXCHANGES);
-        subscription = bus.subscribe(recording);
-        Probes probes = new Probes(new KernelProbe(), Math.max(options.maxKeptBytes(), 1), KernelBudget.sampled());
-        tracing = new Tracing(bus, new Gates(), new Ids(), new ConnectionDirectory(), probes);
+        ownsBus = shared == null;
+        if (shared != null) {
+            bus = shared.bus();
+            recording = into;
+            subscription = null;
+            tracing = shared;
+        } else {
+            TraceClock clock = new TraceClock();
+            bus = new TraceBus(clock);
+            recording = new Recording(clock.startedAt());
+            recording.setRetainedExchanges(RETAINED_EXCHANGES);
+            subscription = bus.subscribe(recording);
+            Probes probes = new Probes(new KernelProbe(), Math.max(options.maxKeptBytes(), 1), KernelBudget.sampled());
+            tracing = new Tracing(bus, new Gates(), new Ids(), new ConnectionDirectory(), probes);
+        }
+        Probes probes = tracing.probes();
         Transport transport = probes.transport();
         boss = transport.group(1, new DefaultThreadFactory("roundtrip-capture-accept", true));
         loops = transport.group(2, new DefaultThreadFactory("roundtrip-capture", true));
@@ -98,14 +116,25 @@ public final class CaptureProxy implements AutoCloseable {
         return new CaptureProxy(options, true);
     }
 
+    /**
+     * A capture that records into an engine's recording through its tracing (ids, clock, probes), so its
+     * exchanges sit beside the engine's own: a lesson compares a server of the student's with the demo
+     * server. Closing it leaves the engine's bus open.
+     */
+    public static CaptureProxy startInto(CaptureOptions options, Tracing engine, Recording recording) throws IOException {
+        return new CaptureProxy(options, engine, recording, true);
+    }
+
     public CaptureOptions options() {
         return options;
     }
 
     /** The live recording of every captured exchange; its {@code dropped} count is brought up to date on each call. */
     public Recording recording() {
-        long d = subscription.dropped();
-        if (d != recording.dropped()) recording.setDropped(d);
+        if (subscription != null) {
+            long d = subscription.dropped();
+            if (d != recording.dropped()) recording.setDropped(d);
+        }
         return recording;
     }
 
@@ -143,6 +172,7 @@ public final class CaptureProxy implements AutoCloseable {
         loops.shutdownGracefully(0, 2, TimeUnit.SECONDS);
         boss.terminationFuture().awaitUninterruptibly(3, TimeUnit.SECONDS);
         loops.terminationFuture().awaitUninterruptibly(3, TimeUnit.SECONDS);
+        if (!ownsBus) return;
         try {
             bus.awaitDelivered(java.time.Duration.ofSeconds(2));
         } catch (InterruptedException e) {

@@ -517,6 +517,12 @@ final class ClientLeg extends ChannelInboundHandlerAdapter implements WireTap.Ob
                 return null;
             }
             return target;
+        } catch (Target.Unresolved e) {
+            // Browsers behind the proxy ask for update and account servers on their own; where names do not
+            // resolve that is the network's failure, answered as a gateway's, not the client's mistake
+            refuse(x, HttpResponseStatus.BAD_GATEWAY, dev.roundtrip.text.Printable.escape(e.getMessage()) + " (capture forwards to this machine only,"
+                    + " unless started with --allow-remote-target)");
+            return null;
         } catch (IllegalArgumentException | java.net.URISyntaxException e) {
             refuse(x, HttpResponseStatus.BAD_REQUEST, dev.roundtrip.text.Printable.escape(e.getMessage()));
             return null;

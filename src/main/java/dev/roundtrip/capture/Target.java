@@ -54,7 +54,14 @@ public record Target(String host, InetSocketAddress address) {
         try {
             return new Target(host, new InetSocketAddress(InetAddress.getByName(bare), port));
         } catch (UnknownHostException e) {
-            throw new IllegalArgumentException("cannot resolve the host '" + host + "'");
+            throw new Unresolved(host);
+        }
+    }
+
+    /** A host name the resolver does not know: for a proxy a gateway's failure (502), not a bad request. */
+    public static final class Unresolved extends IllegalArgumentException {
+        Unresolved(String host) {
+            super("cannot resolve the host '" + host + "'");
         }
     }
 }

@@ -19,9 +19,12 @@ import dev.roundtrip.trace.TraceClock;
 import dev.roundtrip.wire.Probes;
 import dev.roundtrip.wire.Tracing;
 import dev.roundtrip.files.RoundtripHome;
+import dev.roundtrip.capture.CaptureOptions;
+import dev.roundtrip.capture.CaptureProxy;
 import dev.roundtrip.tls.LocalhostCertificate;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -43,6 +46,8 @@ public final class Lab implements AutoCloseable {
     /** The TLS port's certificate, or null when it could not be had ({@link #tlsUnavailable()} says why). */
     private final LocalhostCertificate certificate;
     private final String tlsUnavailable;
+    private final Tracing tracing;
+    private final List<CaptureProxy> captures = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private Lab(LabOptions options, CompletableFuture<Warmup.Report> warmup) throws IOException {
         this.warmup = warmup;
@@ -58,6 +63,7 @@ public final class Lab implements AutoCloseable {
         probes = new Probes(options.kernelReadouts() ? new KernelProbe() : KernelProbe.switchedOff(), options.maxKeptBytes(),
                 options.kernelBudget());
         Tracing t = new Tracing(bus, gates, new Ids(), new ConnectionDirectory(), probes);
+        tracing = t;
         LocalhostCertificate cert = null;
         String noTls = null;
         RoundtripServer.TlsPort tlsPort = null;
@@ -216,8 +222,21 @@ public final class Lab implements AutoCloseable {
         return settle.settled(exchangeId);
     }
 
+    /**
+     * Puts a capture proxy in front of another server ({@code target}, loopback unless its options say
+     * otherwise), recording into this lab: its exchanges get this lab's ids and sit in this recording
+     * beside the demo server's. Closed with the lab, or earlier by the caller.
+     */
+    public CaptureProxy capture(CaptureOptions options) throws IOException {
+        CaptureProxy proxy = CaptureProxy.startInto(options, tracing, recording);
+        captures.add(proxy);
+        return proxy;
+    }
+
     @Override
     public void close() {
+        for (CaptureProxy c : captures) c.close();
+        captures.clear();
         gates.releaseAll();
         client.close();
         server.close();

@@ -84,6 +84,15 @@ public sealed interface Action {
         public ActionKind kind() { return ActionKind.QUEUE; }
     }
 
+    /**
+     * Sends one request to a server of the student's own ({@code to}, on this machine) through a capture
+     * proxy that records into the lesson's engine, playing the foreign client (as curl would): the
+     * captured exchange becomes the lesson's latest.
+     */
+    record Capture(String to, String method, String target, Integer timeoutMs) implements Action {
+        public ActionKind kind() { return ActionKind.CAPTURE; }
+    }
+
     /** Runs the 40 ms experiment ({@link NagleExperiment}): small writes, TCP_NODELAY off then on. */
     record Nagle(int rounds) implements Action {
         public ActionKind kind() { return ActionKind.NAGLE; }

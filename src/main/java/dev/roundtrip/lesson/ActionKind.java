@@ -18,7 +18,8 @@ public enum ActionKind {
     PROBE(List.of()),
     WAIT(List.of("ms")),
     QUEUE(List.of("jobs", "consumers", "capacity", "workMs", "produceEveryMs")),
-    NAGLE(List.of("rounds"));
+    NAGLE(List.of("rounds")),
+    CAPTURE(List.of("to", "method", "target", "timeoutMs"));
 
     private final List<String> parameters;
 

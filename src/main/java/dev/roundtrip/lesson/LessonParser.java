@@ -183,7 +183,7 @@ final class LessonParser {
                 problems.at(step.node(), step.child("with"), "missing field 'with' for action send: at least 'target', such as 'with: {target: /}'");
                 return null;
             }
-            if (k == ActionKind.RAW || k == ActionKind.GATE || k == ActionKind.WAIT || k == ActionKind.SERVER) {
+            if (k == ActionKind.RAW || k == ActionKind.GATE || k == ActionKind.WAIT || k == ActionKind.SERVER || k == ActionKind.CAPTURE) {
                 problems.at(step.node(), step.child("with"), "missing field 'with' for action " + k.wireName() + "; expected parameters: " + String.join(", ", k.parameters()));
                 return null;
             }
@@ -218,12 +218,38 @@ final class LessonParser {
                 int every = q.flatMap(x -> x.integer("produceEveryMs", 0, 1_000)).orElse(10);
                 return new Action.Queue(jobs, consumers, capacity, workMs, every);
             }
+            case CAPTURE: return capture(w);
             case NAGLE: {
                 int rounds = Optional.ofNullable(w).flatMap(x -> x.integer("rounds", 3, 100)).orElse(10);
                 return new Action.Nagle(rounds);
             }
             default: throw new IllegalStateException("unhandled action " + k);
         }
+    }
+
+    private Action capture(YamlMap w) {
+        String to = w.requiredText("to", "the address of your server, such as http://127.0.0.1:8000").orElse(null);
+        if (to != null) {
+            try {
+                dev.roundtrip.capture.Target t = dev.roundtrip.capture.Target.parse(to);
+                if (!t.isLoopback()) {
+                    problems.at(w.get("to").orElseThrow(), w.child("to"), "expected a server on this machine (127.0.0.1 or localhost), found '" + to + "'");
+                }
+            } catch (IllegalArgumentException e) {
+                problems.at(w.get("to").orElseThrow(), w.child("to"), "expected an http address such as http://127.0.0.1:8000, found '" + to + "'"
+                        + " (" + e.getMessage().replaceFirst("^--to \\S+:? ?", "") + ")");
+            }
+        }
+        String method = w.text("method").orElse("GET");
+        if (!method.matches("[A-Z]+")) {
+            problems.at(w.get("method").orElse(w.node()), w.child("method"), "expected an HTTP method in capitals (GET, HEAD, ...), found '" + method + "'");
+        }
+        String target = w.text("target").orElse("/");
+        if (!target.startsWith("/")) {
+            problems.at(w.get("target").orElseThrow(), w.child("target"), "expected a path starting with '/', found '" + target + "'");
+        }
+        Integer timeout = w.integer("timeoutMs", 1, 120_000).orElse(null);
+        return to == null ? null : new Action.Capture(to, method, target, timeout);
     }
 
     private Action send(YamlMap w) {

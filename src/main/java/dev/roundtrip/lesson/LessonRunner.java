@@ -1,6 +1,9 @@
 package dev.roundtrip.lesson;
 
 import dev.roundtrip.text.Units;
+import dev.roundtrip.capture.CaptureOptions;
+import dev.roundtrip.capture.CaptureProxy;
+import dev.roundtrip.capture.Target;
 import dev.roundtrip.client.ExchangeHandle;
 import dev.roundtrip.client.RequestSpec;
 import dev.roundtrip.gate.GateMode;
@@ -38,6 +41,9 @@ public final class LessonRunner {
     private final LessonState state = new LessonState();
     private final Readouts readouts;
     private final UnaryOperator<RequestSpec> outgoing;
+    private boolean standIns;
+    private CaptureProxy capture;
+    private StandInServer standIn;
 
     /** Uses {@code lab} without owning it: closing the lab is the caller's job. */
     public LessonRunner(Lab lab) {
@@ -69,7 +75,19 @@ public final class LessonRunner {
         restoreEngine();
     }
 
+    /**
+     * For rehearsals only: a {@code capture} step whose server is not running gets a stand-in
+     * ({@link StandInServer}) instead of failing, so a teacher can rehearse at home.
+     */
+    public void useStandIns() {
+        standIns = true;
+    }
+
     private void restoreEngine() {
+        if (capture != null) capture.close();
+        capture = null;
+        if (standIn != null) standIn.close();
+        standIn = null;
         lab.gates().setBreakpoints(EnumSet.noneOf(Stage.class));
         lab.gates().setMode(GateMode.RUN);
         lab.serverSettings().setProcessDelayMillis(0);
@@ -178,6 +196,7 @@ public final class LessonRunner {
                 throw new LessonRunException("the 40 ms experiment failed: " + e.getMessage(), e);
             }
         }
+        if (a instanceof Action.Capture c) return capture(c);
         throw new IllegalStateException("no rule for action " + a.kind());
     }
 
@@ -198,6 +217,60 @@ public final class LessonRunner {
         String what = s.method() + " " + s.target() + (s.tls() ? " over TLS" : "");
         if (ids.size() == 1) return "sent " + what + ": " + describe(ids.get(0));
         return "sent " + what + " " + ids.size() + " times" + (s.concurrent() ? " at once" : "") + ": " + describe(ids.get(ids.size() - 1)) + " (last)";
+    }
+
+    /**
+     * One request to the student's server through a capture proxy of this lab (started at the first such
+     * step, kept for the lesson), sent by a plain JDK client, as curl would: the captured exchange, with
+     * both hops and the foreign server's time measured from outside, becomes the lesson's latest.
+     */
+    private String capture(Action.Capture c) throws LessonRunException, InterruptedException {
+        Target target = Target.parse(c.to());
+        if (!answers(target.address())) {
+            if (!standIns) {
+                throw new LessonRunException("nothing answers at " + c.to() + ": start your server first (the narration shows how), then run this step again");
+            }
+            try {
+                this.standIn = StandInServer.start(target.address());
+            } catch (IOException e) {
+                throw new LessonRunException("nothing answers at " + c.to() + ", and a stand-in server could not listen there: " + e.getMessage(), e);
+            }
+        }
+        CaptureProxy proxy = capture;
+        if (proxy == null || !proxy.options().target().equals(target)) {
+            if (proxy != null) proxy.close();
+            try {
+                proxy = lab.capture(CaptureOptions.reverse(0, target));
+            } catch (IOException e) {
+                throw new LessonRunException("the capture proxy could not listen: " + e.getMessage(), e);
+            }
+            capture = proxy;
+        }
+        java.util.Set<Long> before = new java.util.HashSet<>();
+        for (Exchange x : lab.recording().exchanges()) before.add(x.id());
+        int timeout = c.timeoutMs() == null ? (int) RequestSpec.DEFAULT_TIMEOUT.toMillis() : c.timeoutMs();
+        String status = ForeignClient.request(proxy.address(), c.method(), c.target(), timeout);
+        long id = -1;
+        long deadline = System.nanoTime() + QUIET_TIMEOUT.toNanos();
+        while (id < 0) {
+            delivered();
+            for (Exchange x : lab.recording().exchanges()) if (!before.contains(x.id())) id = x.id();
+            if (id < 0 && System.nanoTime() > deadline) throw new LessonRunException("the capture recorded no exchange for " + c.method() + " " + c.target());
+            if (id < 0) Thread.sleep(2);
+        }
+        state.sent(id);
+        awaitQuiet();
+        return "captured " + c.method() + " " + c.target() + " to " + target.describe() + (standIn != null ? " (a stand-in for your server: rehearsal only)" : "")
+                + ": " + status + ", " + describe(id);
+    }
+
+    private static boolean answers(java.net.InetSocketAddress at) {
+        try (java.net.Socket s = new java.net.Socket()) {
+            s.connect(at, 1000);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private long launch(RequestSpec spec) {

@@ -104,6 +104,15 @@ class ForwardProxyTest {
     }
 
     @Test
+    void aHostNameThatDoesNotResolveIsABadGatewayNotABadRequest() throws Exception {
+        // what headless Chromium sends by itself (update and account servers) on a machine without DNS
+        Raw.Answer a = Raw.send(proxy.port(), "CONNECT no-such-host.invalid:443 HTTP/1.1\r\nHost: no-such-host.invalid:443\r\n\r\n");
+
+        assertThat(a.head()).startsWith("HTTP/1.1 502 Bad Gateway");
+        assertThat(a.body()).contains("cannot resolve the host 'no-such-host.invalid'");
+    }
+
+    @Test
     void aPathWithoutAServerIsA400ForAForwardProxy() throws Exception {
         Raw.Answer a = Raw.send(proxy.port(), "GET /only-a-path HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
 

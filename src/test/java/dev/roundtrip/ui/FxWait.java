@@ -10,7 +10,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * failing test hangs; a passing one returns as soon as the condition holds.
  */
 public final class FxWait {
-    private static final long CALL_SECONDS = 10;
+    private static final long CALL_SECONDS = 60; // building a whole window on a loaded 2-core CI machine took over 10 s
     private static final long WAIT_SECONDS = 60;
 
     private FxWait() {}
