@@ -34,8 +34,8 @@ import java.util.function.Supplier;
  * first {@link #COLD_MARKS} marks (a fresh thread fills its caches: Netty's buffer cache, thread locals).
  */
 public final class MemoryProbe {
-    /** A thread's first marks: their stages fill the thread's caches. */
-    public static final int COLD_MARKS = 4;
+    /** How many of a thread's first marks are cold: its first stage fills the thread's caches (unless it was warmed first). */
+    public static final int COLD_MARKS = 1;
 
     private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
     private final ClassLoadingMXBean classes = ManagementFactory.getClassLoadingMXBean();
@@ -61,7 +61,14 @@ public final class MemoryProbe {
         long instrument; // instrument bytes of finished instrument work
         int depth; // nesting of instrument work now
         long startRaw; // the counter when the outermost instrument work began
-        int marks;
+        int marks = WARMED.get() ? COLD_MARKS : 0; // a thread warmed before its first mark is not fresh
+    }
+
+    private static final ThreadLocal<Boolean> WARMED = ThreadLocal.withInitial(() -> false);
+
+    /** This thread has done its first-time work (its caches filled) before it serves: its first marks are not cold. */
+    public static void threadWarmed() {
+        WARMED.set(true);
     }
 
     /**
@@ -162,7 +169,7 @@ public final class MemoryProbe {
         long program = programAt(s, raw);
         long instrument = instrumentAt(s, raw);
         boolean fresh = s.marks < COLD_MARKS;
-        s.marks++;
+        if (fresh) s.marks++;
         return new Mark(program, instrument, classes.getTotalLoadedClassCount(), fresh, Thread.currentThread().getId());
     }
 
