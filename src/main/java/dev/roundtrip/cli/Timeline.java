@@ -111,8 +111,16 @@ final class Timeline {
     }
 
     static String memory(MemoryReadout m) {
-        return "heap used " + Units.bytes(m.heapUsed()) + ", allocated in this stage on this thread "
-                + (m.allocatedBytes() == null ? "n/a" : Units.bytes(m.allocatedBytes())) + ", direct " + Units.bytes(m.directUsed());
+        return "heap used " + Units.bytes(m.heapUsed()) + ", allocated in this stage on this thread " + allocation(m)
+                + ", direct " + Units.bytes(m.directUsed());
+    }
+
+    /** The program's figure, what measuring cost apart, and why a figure is missing or may be cold. */
+    static String allocation(MemoryReadout m) {
+        if (m.allocatedBytes() == null) return "n/a" + (m.unavailable() == null ? "" : " (" + m.unavailable() + ")");
+        return "by the program " + Units.bytes(m.allocatedBytes())
+                + (m.instrumentAllocatedBytes() == null ? "" : ", by the instrument " + Units.bytes(m.instrumentAllocatedBytes()))
+                + (m.cold() ? " (cold: may include first-time work)" : "");
     }
 
     static String sql(SqlReadout s) {

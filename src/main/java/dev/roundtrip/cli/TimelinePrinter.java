@@ -79,7 +79,7 @@ public final class TimelinePrinter {
         MemoryReadout m = e.memory();
         if (m != null) {
             sb.append(" | heap ").append(Units.bytes(m.heapUsed()))
-                    .append(", allocated ").append(m.allocatedBytes() == null ? "n/a" : Units.bytes(m.allocatedBytes()))
+                    .append(", allocated ").append(Timeline.allocation(m))
                     .append(", direct ").append(Units.bytes(m.directUsed()));
         }
         if (e.sql() != null) {
