@@ -115,8 +115,15 @@ final class Timeline {
     }
 
     static String memory(MemoryReadout m) {
-        return T.get("timeline.memory", Units.bytes(m.heapUsed()),
-                m.allocatedBytes() == null ? "n/a" : Units.bytes(m.allocatedBytes()), Units.bytes(m.directUsed()));
+        return T.get("timeline.memory", Units.bytes(m.heapUsed()), allocation(m), Units.bytes(m.directUsed()));
+    }
+
+    /** The program's figure, what measuring cost apart, and why a figure is missing or may be cold. */
+    static String allocation(MemoryReadout m) {
+        if (m.allocatedBytes() == null) return "n/a" + (m.unavailable() == null ? "" : " (" + m.unavailable() + ")");
+        return T.get("timeline.allocated.program", Units.bytes(m.allocatedBytes()))
+                + (m.instrumentAllocatedBytes() == null ? "" : T.get("timeline.allocated.instrument", Units.bytes(m.instrumentAllocatedBytes())))
+                + (m.cold() ? T.get("timeline.allocated.cold") : "");
     }
 
     static String sql(SqlReadout s) {

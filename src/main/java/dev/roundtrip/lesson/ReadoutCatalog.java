@@ -53,7 +53,8 @@ public final class ReadoutCatalog {
                 num("stage." + n + "." + io, "number of socket " + io + " during " + n);
             }
             num("stage." + n + ".ms", "duration of the " + n + " stage (begin to end), ms");
-            num("stage." + n + ".allocatedBytes", "bytes allocated on the " + n + " stage's thread during the stage");
+            num("stage." + n + ".allocatedBytes", "bytes the program allocated on the " + n + " stage's thread during the stage (the instrumentation's own left out)");
+            num("stage." + n + ".instrumentAllocatedBytes", "bytes the instrumentation allocated on that thread during " + n + " to measure it (copies of the bytes, events)");
         }
         num("process.sql.count", "SQL statements run by the latest exchange's process stage");
         num("process.sql.rows", "rows returned by those statements, summed");

@@ -111,7 +111,7 @@ final class Readouts {
                 : ReadoutValue.text(name, longest.wireName());
     }
 
-    /** stage.NAME.(bytes|reads|writes|ms|allocatedBytes) */
+    /** stage.NAME.(bytes|reads|writes|ms|allocatedBytes|instrumentAllocatedBytes) */
     private ReadoutValue stage(String name, Exchange x, List<StageEvent> events) {
         String[] parts = name.split("\\.");
         Stage stage = Stage.fromWireName(parts[1]);
@@ -135,6 +135,12 @@ final class Readouts {
                         .map(e -> e.memory().allocatedBytes()).max(Long::compare);
                 return a.map(v -> ReadoutValue.number(name, v))
                         .orElseGet(() -> ReadoutValue.unavailable(name, "no per-thread allocation was measured for " + stage.wireName()));
+            }
+            case "instrumentAllocatedBytes": {
+                Optional<Long> a = of.stream().filter(e -> e.memory() != null && e.memory().instrumentAllocatedBytes() != null)
+                        .map(e -> e.memory().instrumentAllocatedBytes()).max(Long::compare);
+                return a.map(v -> ReadoutValue.number(name, v))
+                        .orElseGet(() -> ReadoutValue.unavailable(name, "what measuring cost was not recorded for " + stage.wireName()));
             }
             default:
                 throw new IllegalStateException("readout without a rule: " + name);

@@ -259,7 +259,10 @@ public final class RecordingJson {
         g.writeObjectFieldStart("memory");
         g.writeNumberField("heapUsed", m.heapUsed());
         writeNullable(g, "allocatedBytes", m.allocatedBytes());
+        if (m.instrumentAllocatedBytes() != null) g.writeNumberField("instrumentAllocatedBytes", m.instrumentAllocatedBytes());
         g.writeNumberField("directUsed", m.directUsed());
+        if (m.unavailable() != null) g.writeStringField("unavailable", m.unavailable());
+        if (m.cold()) g.writeBooleanField("cold", true);
         g.writeEndObject();
     }
 

@@ -541,7 +541,7 @@ final class RecordingReader {
         if (count < 0) throw missing("count", "an integer");
         if (data == null) throw missing("base64", "a string");
         if (data.length > count) throw atField("count", "expected at least " + data.length + " (the bytes kept in base64), found " + count);
-        return new BytesReadout(count, data);
+        return BytesReadout.adopting(count, data);
     }
 
     private BufferReadout buffer(JsonToken t) throws IOException, RecordingFormatException {
@@ -600,6 +600,9 @@ final class RecordingReader {
         boolean hasHeap = false;
         boolean hasDirect = false;
         Long allocated = null;
+        Long instrument = null;
+        String unavailable = null;
+        boolean cold = false;
         int seen = 0;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String f = p.currentName();
@@ -608,12 +611,15 @@ final class RecordingReader {
                 case "heapUsed": seen = once(seen, 0); heap = integer(v); hasHeap = true; break;
                 case "allocatedBytes": seen = once(seen, 1); allocated = v == JsonToken.VALUE_NULL ? null : integer(v); break;
                 case "directUsed": seen = once(seen, 2); direct = integer(v); hasDirect = true; break;
+                case "instrumentAllocatedBytes": seen = once(seen, 3); instrument = v == JsonToken.VALUE_NULL ? null : integer(v); break;
+                case "unavailable": seen = once(seen, 4); unavailable = stringOrNull(v); break;
+                case "cold": seen = once(seen, 5); cold = flag(v); break;
                 default: p.skipChildren();
             }
         }
         if (!hasHeap) throw missing("heapUsed", "an integer");
         if (!hasDirect) throw missing("directUsed", "an integer");
-        return new MemoryReadout(heap, allocated, direct);
+        return new MemoryReadout(heap, allocated, instrument, direct, unavailable, cold);
     }
 
     private SqlReadout sql(JsonToken t) throws IOException, RecordingFormatException {
@@ -663,6 +669,11 @@ final class RecordingReader {
     private String shared(String s) {
         String known = shared.putIfAbsent(s, s);
         return known != null ? known : s;
+    }
+
+    private boolean flag(JsonToken t) throws IOException, RecordingFormatException {
+        if (t != JsonToken.VALUE_TRUE && t != JsonToken.VALUE_FALSE) throw fail("true or false");
+        return t == JsonToken.VALUE_TRUE;
     }
 
     private long integer(JsonToken t) throws IOException, RecordingFormatException {

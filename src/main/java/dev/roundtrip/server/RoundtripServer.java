@@ -47,6 +47,8 @@ public final class RoundtripServer implements AutoCloseable {
     private final UserStore users = new UserStore();
     private final Channel listener;
     private final Channel tlsListener;
+    /** Runs after each accepted connection's pipeline is built (tests: a handler that measures the untraced server). */
+    private final java.util.function.Consumer<SocketChannel> pipelineAdded;
 
     /**
      * The TLS port: where it listens and with which settings ({@code wire.TlsContexts.server}).
@@ -63,6 +65,13 @@ public final class RoundtripServer implements AutoCloseable {
 
     private RoundtripServer(Tracing t, ServerSettings settings, InetSocketAddress bind, TlsPort tls,
                             java.util.function.Function<UserStore, Routes> routes) throws IOException {
+        this(t, settings, bind, tls, routes, ch -> {});
+    }
+
+    private RoundtripServer(Tracing t, ServerSettings settings, InetSocketAddress bind, TlsPort tls,
+                            java.util.function.Function<UserStore, Routes> routes,
+                            java.util.function.Consumer<SocketChannel> pipelineAdded) throws IOException {
+        this.pipelineAdded = pipelineAdded;
         Routes app = routes.apply(users);
         boss = t.probes().transport().group(1, new DefaultThreadFactory("roundtrip-accept", true));
         loops = t.probes().transport().group(1, new DefaultThreadFactory("roundtrip-server", true));
@@ -115,10 +124,11 @@ public final class RoundtripServer implements AutoCloseable {
                 if (!settings.traced()) {
                     if (ssl != null) ch.pipeline().addLast("tls", ssl);
                     UntracedHandler.install(ch, app, settings, workers);
+                    pipelineAdded.accept(ch);
                     return;
                 }
                 ServerConnection conn = new ServerConnection(t, RoundtripServer.this, ch, settings, ssl);
-                ch.pipeline().addLast("tap", new WireTap(conn));
+                ch.pipeline().addLast("tap", new WireTap(conn, t.probes().memory()));
                 if (ssl != null) {
                     ch.pipeline().addLast("valve", conn.valve()).addLast("tls", ssl).addLast("plain", new dev.roundtrip.wire.PlainTap(conn));
                 }
@@ -127,6 +137,7 @@ public final class RoundtripServer implements AutoCloseable {
                         .addLast("codec", new HttpServerCodec())
                         .addLast("aggregator", new RequestAggregator(MAX_BODY_BYTES))
                         .addLast("handler", new RequestHandler(t, conn, framing, app, settings, workers));
+                pipelineAdded.accept(ch);
             }
         };
     }
@@ -179,6 +190,13 @@ public final class RoundtripServer implements AutoCloseable {
     static RoundtripServer start(Tracing t, ServerSettings settings, int port, java.util.function.Function<UserStore, Routes> routes)
             throws IOException {
         return new RoundtripServer(t, settings, new InetSocketAddress(InetAddress.getLoopbackAddress(), port), null, routes);
+    }
+
+    /** The demo application on loopback; {@code pipelineAdded} sees each connection's pipeline once it is built (tests). */
+    static RoundtripServer startObserved(Tracing t, ServerSettings settings, int port, java.util.function.Consumer<SocketChannel> pipelineAdded)
+            throws IOException {
+        return new RoundtripServer(t, settings, new InetSocketAddress(InetAddress.getLoopbackAddress(), port), null, DemoApp::new,
+                pipelineAdded);
     }
 
     /** Refuses anything but a loopback address, saying how to serve other machines on purpose. */

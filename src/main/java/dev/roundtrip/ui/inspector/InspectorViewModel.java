@@ -47,6 +47,7 @@ public final class InspectorViewModel {
     private final ReadOnlyObjectWrapper<KernelReadout> kernel = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper kernelCaption = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<MemoryReadout> memory = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper allocationCaption = new ReadOnlyStringWrapper("");
     private final ObservableList<StageAmount> allocatedByStage = FXCollections.observableArrayList();
     private final ObservableList<MemoryPoint> memoryHistory = FXCollections.observableArrayList();
     private final ObservableList<WaterfallRow> waterfall = FXCollections.observableArrayList();
@@ -84,17 +85,36 @@ public final class InspectorViewModel {
 
     /** Why a kernel queue figure is missing, in the words of its reason (a recording from before reasons: its text). */
     public static String missingText(KernelReadout k) {
-        String text = k.unavailable() == null ? "" : k.unavailable();
-        java.util.Optional<dev.roundtrip.trace.Unavailable> why = k.reason();
+        return missingText(k.unavailable(), k.reason());
+    }
+
+    /** Why a figure is missing, from a readout's {@code unavailable} text and its code. */
+    static String missingText(String unavailable, java.util.Optional<dev.roundtrip.trace.Unavailable> why) {
+        String text = unavailable == null ? "" : unavailable;
         if (why.isEmpty()) return "not available" + (text.isEmpty() ? "" : " (" + text + ")");
         String detail = text.indexOf(':') < 0 ? "" : " (" + text.substring(text.indexOf(':') + 1).trim() + ")";
-        switch (why.get()) {
+        switch (why.get()) { // i18n (these texts)
             case PLATFORM: return "not available on this platform" + detail;
             case SAMPLED: return "not measured here: sampled under load" + detail;
             case CLOSED: return "no open socket to measure" + detail;
             case OFF: return "kernel readouts are switched off" + detail;
+            case ERROR: return "the readout failed, so no figure is shown" + detail;
             default: return "measured cold (first-time work in this JVM)" + detail;
         }
+    }
+
+    /**
+     * The memory readout in words: what the program allocated on the stage's thread, what measuring it
+     * cost ("respond: program 3.1 KB · instrument 1.0 MB"), and whether first-time work is in it.
+     */
+    static String allocationText(Stage stage, MemoryReadout m) {
+        String where = stage.wireName() + ": ";
+        if (m.allocatedBytes() == null) {
+            return where + "allocation " + missingText(m.unavailable(), m.reason()); // i18n
+        }
+        String text = where + "program " + dev.roundtrip.text.Units.bytes(m.allocatedBytes()) // i18n
+                + (m.instrumentAllocatedBytes() == null ? "" : " · instrument " + dev.roundtrip.text.Units.bytes(m.instrumentAllocatedBytes())); // i18n
+        return m.cold() ? text + " · cold: includes first-time work (class loading, a new thread's caches)" : text; // i18n
     }
 
     /** Shows {@code x} as it was at real time {@code cutoff} (ns since the recording began). */
@@ -125,6 +145,7 @@ public final class InspectorViewModel {
         kernel.set(null);
         kernelCaption.set("");
         memory.set(null);
+        allocationCaption.set("");
         allocatedByStage.clear();
         waterfall.clear();
         totalNanos.set(0);
@@ -235,15 +256,18 @@ public final class InspectorViewModel {
 
     private void showMemory(List<StageEvent> seen) {
         MemoryReadout m = null;
+        Stage mStage = null;
         Map<Stage, Long> alloc = new EnumMap<>(Stage.class);
         for (StageEvent e : seen) {
             if (e.memory() == null) continue;
             m = e.memory();
+            mStage = e.stage();
             if (e.memory().allocatedBytes() != null && (e.phase() == Phase.END || e.phase() == Phase.ERROR)) {
                 alloc.merge(e.stage(), e.memory().allocatedBytes(), Long::sum);
             }
         }
         memory.set(m);
+        allocationCaption.set(m == null ? "" : allocationText(mStage, m));
         List<StageAmount> rows = new ArrayList<>();
         for (Stage s : Stage.values()) {
             if (s.opensConnection() && !alloc.containsKey(s)) continue; // a reused (or cleartext) connection has none
@@ -299,6 +323,8 @@ public final class InspectorViewModel {
     public ReadOnlyObjectProperty<KernelReadout> kernelProperty() { return kernel.getReadOnlyProperty(); }
     public ReadOnlyStringProperty kernelCaptionProperty() { return kernelCaption.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<MemoryReadout> memoryProperty() { return memory.getReadOnlyProperty(); }
+    /** The latest memory readout's allocation figures, program and instrument apart ({@link #allocationText}). */
+    public ReadOnlyStringProperty allocationCaptionProperty() { return allocationCaption.getReadOnlyProperty(); }
     public ObservableList<StageAmount> allocatedByStage() { return allocatedByStage; }
     public ObservableList<MemoryPoint> memoryHistory() { return memoryHistory; }
     public ObservableList<WaterfallRow> waterfall() { return waterfall; }

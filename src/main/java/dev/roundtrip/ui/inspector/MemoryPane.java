@@ -29,9 +29,14 @@ public final class MemoryPane extends HBox {
         heap.setId("heap-label");
         heap.getStyleClass().add("big-figure");
         direct.getStyleClass().add("big-figure");
-        Label note = new Label("Heap: Java objects.\nDirect: Netty's off-heap buffers.");
+        Label allocation = new Label();
+        allocation.setId("allocation-label");
+        allocation.setWrapText(true);
+        allocation.textProperty().bind(vm.allocationCaptionProperty());
+        Label note = new Label("Heap: Java objects.\nDirect: Netty's off-heap buffers.\n"
+                + "Program: what the server or client allocated.\nInstrument: what measuring it cost."); // i18n (the last two lines)
         note.getStyleClass().add("muted");
-        VBox figures = new VBox(8, heap, direct, note);
+        VBox figures = new VBox(8, heap, direct, allocation, note);
         figures.setMinWidth(260);
 
         BarChart<String, Number> byStage = new BarChart<>(new CategoryAxis(), new NumberAxis());
