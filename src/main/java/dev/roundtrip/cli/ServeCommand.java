@@ -59,9 +59,20 @@ public final class ServeCommand implements Callable<Integer> {
             description = "a connection silent this long is closed (a half-sent request is answered 408) (default ${DEFAULT-VALUE})")
     int idle;
 
+    @Option(names = "--database", paramLabel = "MODE",
+            description = "socket: the demo database runs as H2's TCP server on 127.0.0.1 and each SQL call crosses its own traced socket; embedded: H2 inside the server, an SQL call is a method call (default: -Droundtrip.database, else socket)")
+    String database;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
+        dev.roundtrip.server.DatabaseMode mode;
+        try {
+            mode = database == null ? dev.roundtrip.server.DatabaseMode.fromProperty() : dev.roundtrip.server.DatabaseMode.of(database);
+        } catch (IllegalArgumentException e) {
+            err.println("serve: --database: " + e.getMessage());
+            return 2;
+        }
         if (port < 0 || port > 65535) {
             err.println("serve: port must be 0..65535, was " + port);
             return 2;
@@ -86,7 +97,7 @@ public final class ServeCommand implements Callable<Integer> {
         }
         Serving serving;
         try {
-            serving = Serving.start(address, port, tlsPort, settings, spec.commandLine().getOut());
+            serving = Serving.start(address, port, tlsPort, settings, mode, spec.commandLine().getOut());
         } catch (java.io.IOException e) {
             String hint = e instanceof java.net.BindException ? "; choose another with --port N, or --port 0 for any free one" : "";
             err.println("serve: " + e.getMessage() + hint);
@@ -121,6 +132,11 @@ public final class ServeCommand implements Callable<Integer> {
          * @param tlsPort also listen with TLS there (0: any free port), -1: not
          */
         static Serving start(InetAddress address, int port, int tlsPort, ServerSettings settings, PrintWriter out) throws java.io.IOException {
+            return start(address, port, tlsPort, settings, dev.roundtrip.server.DatabaseMode.fromProperty(), out);
+        }
+
+        static Serving start(InetAddress address, int port, int tlsPort, ServerSettings settings, dev.roundtrip.server.DatabaseMode database,
+                             PrintWriter out) throws java.io.IOException {
             RoundtripServer.TlsPort tls = null;
             dev.roundtrip.tls.LocalhostCertificate cert = null;
             if (tlsPort >= 0) {
@@ -132,7 +148,7 @@ public final class ServeCommand implements Callable<Integer> {
             bus.subscribe(e -> print(e, out));
             RoundtripServer server;
             try {
-                server = RoundtripServer.startExposed(t, settings, address, port, tls);
+                server = RoundtripServer.startExposed(t, settings, address, port, tls, database);
             } catch (java.io.IOException e) {
                 bus.close();
                 throw e;
@@ -146,6 +162,9 @@ public final class ServeCommand implements Callable<Integer> {
                 out.println("  try:  curl --cacert " + cert.file() + " https://" + host + ":" + p + "/users/1");
             }
             out.println("Routes: GET /  GET /users  GET /users/{id}  POST /echo  GET /slow?ms=N  GET /big?kb=N  GET /fail");
+            out.println(server.databasePort().isPresent()
+                    ? "Database: H2's TCP server on 127.0.0.1:" + server.databasePort().getAsInt() + ", each SQL call traced on its own socket (--database embedded: inside the server)"
+                    : "Database: H2 embedded in the server, no socket (--database socket: over loopback)");
             out.flush();
             return new Serving(bus, server);
         }

@@ -315,10 +315,7 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
         try {
             int delay = settings.processDelayMillis();
             if (delay > 0) Thread.sleep(delay);
-            r = app.handle(p.method(), p.uri(), p.body(), p.contentType(), sql ->
-                    t.publish(conn.event(x, Stage.PROCESS, Phase.PROGRESS, Actor.DATABASE)
-                            .detail(sql.statement() + " -> " + sql.rows() + " row" + (sql.rows() == 1 ? "" : "s"))
-                            .sql(sql).memory(t.probes().memory().read(mark)).build()));
+            r = app.handle(p.method(), p.uri(), p.body(), p.contentType(), new DatabaseTrace(t, conn, x, mark));
             t.publish(conn.event(x, Stage.PROCESS, Phase.END, Actor.SERVER)
                     .detail(r.status() + " " + HttpResponseStatus.valueOf(r.status()).reasonPhrase() + ": " + r.detail())
                     .memory(t.probes().memory().read(mark)).build());
