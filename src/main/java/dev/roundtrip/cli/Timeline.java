@@ -73,6 +73,7 @@ final class Timeline {
         int ios = 0;
         int sql = 0;
         long plain = 0;
+        long database = 0;
         for (StageEvent e : events) {
             if (e.stage() != s) continue;
             if (e.phase() == Phase.BEGIN && begin == null) begin = e.tNanos();
@@ -81,7 +82,9 @@ final class Timeline {
                 last = e.phase();
             }
             // both sides see the handshake's bytes: the client's reads and writes count each byte once
-            if (e.bytes() != null && (s != Stage.HANDSHAKE || e.actor() == dev.roundtrip.trace.Actor.CLIENT)) {
+            if (e.bytes() != null && e.database() != null) {
+                database += e.bytes().count(); // the database socket's, not the HTTP connection's
+            } else if (e.bytes() != null && (s != Stage.HANDSHAKE || e.actor() == dev.roundtrip.trace.Actor.CLIENT)) {
                 bytes += e.bytes().count();
                 ios++;
             }
@@ -96,6 +99,7 @@ final class Timeline {
                         : s == Stage.SEND || s == Stage.RESPOND ? (ios == 1 ? "write" : "writes") : (ios == 1 ? "read" : "reads")));
         if (plain > 0) b.append(String.format(Locale.ROOT, ", carrying %d bytes of plaintext", plain));
         if (sql > 0) b.append("  ").append(Units.count(sql, "SQL statement"));
+        if (database > 0) b.append(String.format(Locale.ROOT, ", %d bytes over the database socket", database));
         if (last == Phase.ERROR) b.append("  (ended with an error)");
         return b.toString();
     }

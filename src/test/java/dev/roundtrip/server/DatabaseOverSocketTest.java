@@ -125,6 +125,24 @@ class DatabaseOverSocketTest {
     }
 
     @Test
+    void theDatabaseEventsSurviveTheRecordingFileAndDrawInMermaidPlantUmlAndHar() throws Exception {
+        start(DatabaseMode.SOCKET);
+        get("/users/1");
+        get("/users/1");
+        bus.awaitDelivered(Duration.ofSeconds(5));
+        Recording back = dev.roundtrip.record.RecordingJson.read(dev.roundtrip.record.RecordingJson.toBytes(recording), "test.roundtrip.json");
+        for (int i = 0; i < 2; i++) {
+            assertThat(back.exchanges().get(i).events()).isEqualTo(recording.exchanges().get(i).events());
+        }
+        String mermaid = dev.roundtrip.record.MermaidDiagram.of(back.exchanges().get(0));
+        assertThat(mermaid).contains("S->>DB: connect #35;1 (TCP and H2 session, ").containsPattern("S->>DB: SELECT id, name, email FROM users WHERE id = 1 \\(\\d+ B\\)")
+                .containsPattern("DB-->>S: 1 row, \\d+ B in ");
+        assertThat(dev.roundtrip.record.MermaidDiagram.of(back.exchanges().get(1))).contains("Note over S,DB: connection #35;1 reused");
+        assertThat(dev.roundtrip.record.PlantUmlDiagram.of(back.exchanges().get(0))).contains("connect #1 (TCP and H2 session");
+        assertThat(new String(dev.roundtrip.record.HarExport.toBytes(back), StandardCharsets.UTF_8)).contains("\"timings\"");
+    }
+
+    @Test
     void embeddedTheSqlCallIsAMethodCallWithoutASocket() throws Exception {
         start(DatabaseMode.EMBEDDED);
         assertThat(get("/users/2").text()).contains("Alan Turing");
