@@ -110,7 +110,6 @@ final class DatabaseRelay implements AutoCloseable {
                     }
                     Channel db = c.channel();
                     channels.add(db);
-                    link.database = db;
                     client.pipeline().addLast(new Forward(link, db, false));
                     client.closeFuture().addListener(x -> db.close());
                     db.closeFuture().addListener(x -> client.close());

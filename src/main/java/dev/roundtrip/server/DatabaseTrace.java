@@ -31,6 +31,7 @@ final class DatabaseTrace implements SqlObserver {
     @Override
     public void wire(DatabaseStep s) {
         t.publish(StageEvent.at(x.id, conn.connectionId(), Stage.PROCESS, Phase.PROGRESS, Actor.DATABASE, s.tNanos())
-                .detail(s.detail()).database(s.readout()).bytes(s.bytes()).kernel(s.kernel()).tcp(s.tcp()).build());
+                .detail(s.detail()).database(s.readout()).bytes(s.bytes()).kernel(s.kernel()).tcp(s.tcp())
+                .memory(t.probes().memory().read(mark)).build());
     }
 }

@@ -1,6 +1,5 @@
 package dev.roundtrip.server;
 
-import dev.roundtrip.trace.BytesReadout;
 import dev.roundtrip.trace.KernelReadout;
 import dev.roundtrip.trace.TcpReadout;
 import dev.roundtrip.wire.Probes;
@@ -19,17 +18,12 @@ import java.util.List;
  */
 final class RelayedLink {
     /** Bytes that went one way without a break by the other side. */
-    record Turn(boolean toDatabase, long count, byte[] kept, long firstNanos, long lastNanos, KernelReadout kernel) {
-        BytesReadout bytes() {
-            return new BytesReadout((int) Math.min(Integer.MAX_VALUE, count), kept);
-        }
-    }
+    record Turn(boolean toDatabase, long count, byte[] kept, long firstNanos, long lastNanos, KernelReadout kernel) {}
 
     private final Probes probes;
     private final dev.roundtrip.trace.TraceClock clock;
     /** The relay's end of the JDBC client's connection: its kernel readouts are the server's database socket. */
     final Channel client;
-    Channel database;
     private final List<Turn> turns = new ArrayList<>();
     private Boolean open; // direction of the turn being filled, null: none
     private long count;

@@ -37,9 +37,12 @@ final class SocketDatabase implements Database {
     private final TraceClock clock;
     private final String url;
     private final String password = UUID.randomUUID().toString();
+    /** At most this many bytes are kept per event (the count is always exact), as for socket reads and writes. */
+    private final int maxKept;
 
     SocketDatabase(Probes probes, TraceClock clock, int maxConnections) throws IOException {
         this.clock = clock;
+        this.maxKept = probes.maxKeptBytes();
         String name = DemoData.freshName();
         Connection o = null;
         org.h2.tools.Server s = null;
@@ -80,7 +83,8 @@ final class SocketDatabase implements Database {
         return pool.open();
     }
 
-    private ConnectionPool.Pooled open(int number) throws SQLException {
+    /** One at a time: the relay hands out accepted connections in order, so each open must find its own. */
+    private synchronized ConnectionPool.Pooled open(int number) throws SQLException {
         CompletableFuture<RelayedLink> relayed = relay.expect();
         Connection c;
         try {
@@ -177,8 +181,8 @@ final class SocketDatabase implements Database {
     /** The turns of one call as two events: everything to the database, then everything back. */
     private void publish(SqlObserver observer, ConnectionPool.Pooled p, List<RelayedLink.Turn> turns, boolean session) {
         int trips = requests(turns);
-        Joined out = join(turns, true);
-        Joined in = join(turns, false);
+        Joined out = join(turns, true, maxKept);
+        Joined in = join(turns, false, maxKept);
         if (out != null) {
             observer.wire(new DatabaseStep(out.first, "server → database: " + Units.bytes(out.count) + " on database connection #" + p.number
                     + (session ? ", opening the H2 session (protocol version, database, user)" : " (H2's protocol, " + Units.count(trips, "round trip") + ")"),
@@ -202,7 +206,7 @@ final class SocketDatabase implements Database {
         }
     }
 
-    private static Joined join(List<RelayedLink.Turn> turns, boolean toDatabase) {
+    private static Joined join(List<RelayedLink.Turn> turns, boolean toDatabase, int maxKept) {
         long count = 0;
         ByteArrayOutputStream kept = new ByteArrayOutputStream();
         long first = -1;
@@ -213,7 +217,7 @@ final class SocketDatabase implements Database {
             if (first < 0) first = t.firstNanos();
             last = t.lastNanos();
             count += t.count();
-            kept.writeBytes(t.kept());
+            kept.write(t.kept(), 0, Math.min(t.kept().length, maxKept - kept.size()));
             kernel = t.kernel();
         }
         return first < 0 ? null : new Joined(count, kept.toByteArray(), first, last, kernel);
