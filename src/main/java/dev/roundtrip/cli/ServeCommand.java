@@ -59,7 +59,7 @@ public final class ServeCommand implements Callable<Integer> {
             description = "a connection silent this long is closed (a half-sent request is answered 408) (default ${DEFAULT-VALUE})")
     int idle;
 
-    @Option(names = "--database", paramLabel = "MODE",
+    @Option(names = "--database", paramLabel = "MODE", // i18n: the description goes to Help*.properties
             description = "socket: the demo database runs as H2's TCP server on 127.0.0.1 and each SQL call crosses its own traced socket; embedded: H2 inside the server, an SQL call is a method call (default: -Droundtrip.database, else socket)")
     String database;
 
@@ -70,7 +70,7 @@ public final class ServeCommand implements Callable<Integer> {
         try {
             mode = database == null ? dev.roundtrip.server.DatabaseMode.fromProperty() : dev.roundtrip.server.DatabaseMode.of(database);
         } catch (IllegalArgumentException e) {
-            err.println("serve: --database: " + e.getMessage());
+            err.println("serve: --database: " + e.getMessage()); // i18n
             return 2;
         }
         if (port < 0 || port > 65535) {
@@ -162,7 +162,7 @@ public final class ServeCommand implements Callable<Integer> {
                 out.println("  try:  curl --cacert " + cert.file() + " https://" + host + ":" + p + "/users/1");
             }
             out.println("Routes: GET /  GET /users  GET /users/{id}  POST /echo  GET /slow?ms=N  GET /big?kb=N  GET /fail");
-            out.println(server.databasePort().isPresent()
+            out.println(server.databasePort().isPresent() // i18n (both texts)
                     ? "Database: H2's TCP server on 127.0.0.1:" + server.databasePort().getAsInt() + ", each SQL call traced on its own socket (--database embedded: inside the server)"
                     : "Database: H2 embedded in the server, no socket (--database socket: over loopback)");
             out.flush();

@@ -99,7 +99,7 @@ final class Timeline {
                         : s == Stage.SEND || s == Stage.RESPOND ? (ios == 1 ? "write" : "writes") : (ios == 1 ? "read" : "reads")));
         if (plain > 0) b.append(String.format(Locale.ROOT, ", carrying %d bytes of plaintext", plain));
         if (sql > 0) b.append("  ").append(Units.count(sql, "SQL statement"));
-        if (database > 0) b.append(String.format(Locale.ROOT, ", %d bytes over the database socket", database));
+        if (database > 0) b.append(String.format(Locale.ROOT, ", %d bytes over the database socket", database)); // i18n
         if (last == Phase.ERROR) b.append("  (ended with an error)");
         return b.toString();
     }
