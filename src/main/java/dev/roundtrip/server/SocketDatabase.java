@@ -49,7 +49,8 @@ final class SocketDatabase implements Database {
         DatabaseRelay r = null;
         try {
             o = DemoData.create(name, password);
-            s = org.h2.tools.Server.createTcpServer("-tcpPort", "0").start();
+            // daemon threads: a server left unclosed never keeps the JVM alive
+            s = org.h2.tools.Server.createTcpServer("-tcpPort", "0", "-tcpDaemon").start();
             InetSocketAddress h2 = new InetSocketAddress(InetAddress.getByName("127.0.0.1"), s.getPort());
             r = new DatabaseRelay(probes, clock, h2);
         } catch (SQLException | IOException | RuntimeException e) {
