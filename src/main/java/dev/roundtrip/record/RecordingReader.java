@@ -376,6 +376,7 @@ final class RecordingReader {
         dev.roundtrip.trace.TlsRecordReadout tlsRecord = null;
         dev.roundtrip.trace.TlsReadout tls = null;
         BytesReadout plain = null;
+        dev.roundtrip.trace.DatabaseReadout database = null;
         int seen = 0;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String f = p.currentName();
@@ -386,6 +387,7 @@ final class RecordingReader {
                 case "tlsRecord": seen = once(seen, 13); tlsRecord = nul ? null : tlsRecord(v); break;
                 case "tls": seen = once(seen, 14); tls = nul ? null : tls(v); break;
                 case "plain": seen = once(seen, 15); plain = nul ? null : bytes(v); break;
+                case "database": seen = once(seen, 16); database = nul ? null : database(v); break;
                 case "stage": seen = once(seen, 0); stage = Stage.fromWireName(oneOf(v, STAGES)); break;
                 case "phase": seen = once(seen, 1); phase = Phase.fromWireName(oneOf(v, PHASES)); break;
                 case "actor": seen = once(seen, 2); actor = Actor.fromWireName(oneOf(v, ACTORS)); break;
@@ -407,7 +409,38 @@ final class RecordingReader {
         if (!hasConnection) throw missing("connectionId", "an integer");
         if (!hasTime) throw missing("tNanos", "an integer");
         return new StageEvent(exchangeId, connectionId, stage, phase, actor, tNanos, thread, detail, bytes, buffer, kernel, memory, sql,
-                tcp, tlsRecord, tls, plain);
+                tcp, tlsRecord, tls, plain, database);
+    }
+
+    private static final String[] DATABASE_STEPS = java.util.Arrays.stream(dev.roundtrip.trace.DatabaseReadout.Step.values())
+            .map(dev.roundtrip.trace.DatabaseReadout.Step::wireName).toArray(String[]::new);
+
+    /** A step of an SQL call over the database socket (version 2, written since the database has its own socket). */
+    private dev.roundtrip.trace.DatabaseReadout database(JsonToken t) throws IOException, RecordingFormatException {
+        if (t != JsonToken.START_OBJECT) throw fail("an object");
+        dev.roundtrip.trace.DatabaseReadout.Step step = null;
+        int connection = -1;
+        int use = 0;
+        int roundTrips = 0;
+        Long nanos = null;
+        boolean session = false;
+        int seen = 0;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String f = p.currentName();
+            JsonToken v = p.nextToken();
+            switch (f) {
+                case "step": seen = once(seen, 0); step = dev.roundtrip.trace.DatabaseReadout.Step.fromWireName(oneOf(v, DATABASE_STEPS)); break;
+                case "connection": seen = once(seen, 1); connection = nonNegative(int32(v)); break;
+                case "use": seen = once(seen, 2); use = nonNegative(int32(v)); break;
+                case "roundTrips": seen = once(seen, 3); roundTrips = nonNegative(int32(v)); break;
+                case "nanos": seen = once(seen, 4); nanos = v == JsonToken.VALUE_NULL ? null : nonNegative(integer(v)); break;
+                case "session": seen = once(seen, 5); session = bool(v); break;
+                default: p.skipChildren();
+            }
+        }
+        if (step == null) throw missing("step", "one of " + String.join("|", DATABASE_STEPS));
+        if (connection < 0) throw missing("connection", "an integer >= 0");
+        return new dev.roundtrip.trace.DatabaseReadout(step, connection, use, roundTrips, nanos, session);
     }
 
     /** Every figure may be missing or null: not measured, and {@code unavailable} says why. */
@@ -713,6 +746,12 @@ final class RecordingReader {
         JsonPointer at = base.append(c.pathAsPointer()).appendProperty(list).appendIndex(i).appendProperty("tNanos");
         return source.error(at, path, "this " + (list.equals("events") ? "event" : "gate") + " is at " + nanos(t)
                 + ", before its exchange started (startedNanos " + nanos(start) + "); time runs forward within an exchange");
+    }
+
+    private boolean bool(JsonToken t) throws IOException, RecordingFormatException {
+        if (t == JsonToken.VALUE_TRUE) return true;
+        if (t == JsonToken.VALUE_FALSE) return false;
+        throw fail("true or false");
     }
 
     private long nonNegative(long v) throws IOException, RecordingFormatException {

@@ -328,13 +328,7 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
             mark = t.probes().memory().allocatedMark();
             t.publish(conn.event(x, Stage.PROCESS, Phase.BEGIN, Actor.SERVER).detail("the handler starts: " + p.method() + " " + p.uri())
                     .memory(t.probes().memory().read(mark)).build());
-            statements = sql -> {
-                try (var i = t.instrument()) {
-                    t.publish(conn.event(x, Stage.PROCESS, Phase.PROGRESS, Actor.DATABASE)
-                            .detail(sql.statement() + " -> " + sql.rows() + " row" + (sql.rows() == 1 ? "" : "s"))
-                            .sql(sql).memory(t.probes().memory().read(mark)).build());
-                }
-            };
+            statements = new DatabaseTrace(t, conn, x, mark);
         }
         AppResponse r;
         try {

@@ -157,12 +157,12 @@ public record DiagramScript(long exchangeId, String title, List<DiagramStep> ste
                     problem = e.detail() == null || e.detail().isBlank() ? stage.wireName() + " failed" : Printable.escape(e.detail());
                 }
                 // the handshake's bytes are seen by both sides: the client's reads and writes count each byte once
-                if (e.bytes() != null && (stage != Stage.HANDSHAKE || e.actor() == Actor.CLIENT)) {
+                if (e.bytes() != null && !DatabaseCalls.databaseBytes(e) && (stage != Stage.HANDSHAKE || e.actor() == Actor.CLIENT)) {
                     bytes += e.bytes().count();
                     ops++;
                 }
-                if (e.sql() != null) sql.add(new DiagramStep.SqlCall(e.sql().statement(), e.sql().rows(), e.sql().nanos()));
             }
+            sql.addAll(DatabaseCalls.of(events));
             return new Span(begin, end, problem, bytes, ops, sql, events.size() == 1 && events.get(0).phase() == Phase.ERROR);
         }
     }

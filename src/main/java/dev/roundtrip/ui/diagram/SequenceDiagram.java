@@ -231,7 +231,7 @@ public final class SequenceDiagram extends Region {
     }
 
     private static double rowHeight(DiagramStep s) {
-        if (s.stage() == Stage.PROCESS) return processHeight(s.sql().size(), badge(s));
+        if (s.stage() == Stage.PROCESS) return processHeight(0, badge(s)) + SqlCallShapes.height(s.sql());
         return badge(s) ? ROW + 44 : ROW;
     }
 
@@ -338,6 +338,7 @@ public final class SequenceDiagram extends Region {
                 path.add(new Point2D(x, y - 14));
                 double cy = y + 30;
                 for (DiagramStep.SqlCall c : s.sql()) {
+                    cy = SqlCallShapes.connection(g, c, x, x(Actor.DATABASE), cy, path);
                     double xd = x(Actor.DATABASE);
                     g.getChildren().add(arrow(x + 9, cy, xd - 9, cy, false, "sql-call"));
                     Text stmt = text((x + xd) / 2, cy - 12, shorten(c.statement(), 18), "sql-text", TextAlignment.CENTER);
@@ -349,6 +350,7 @@ public final class SequenceDiagram extends Region {
                     g.getChildren().add(arrow(xd - 9, cy + 40, x + 9, cy + 40, true, "sql-return"));
                     g.getChildren().add(text((x + xd) / 2, cy + 60, Units.count(c.rows(), "row") + " · " + Units.duration(c.nanos()),
                             "figures", TextAlignment.CENTER));
+                    SqlCallShapes.bytes(g, c, x, cy);
                     path.add(new Point2D(x, cy));
                     path.add(new Point2D(xd, cy));
                     path.add(new Point2D(xd, cy + 40));
@@ -400,7 +402,7 @@ public final class SequenceDiagram extends Region {
         return g;
     }
 
-    private static Text text(double x, double y, String s, String styleClass, TextAlignment align) {
+    static Text text(double x, double y, String s, String styleClass, TextAlignment align) {
         Text t = new Text(s);
         t.getStyleClass().add(styleClass);
         t.setTextOrigin(VPos.BASELINE);
@@ -423,7 +425,7 @@ public final class SequenceDiagram extends Region {
         return r;
     }
 
-    private static Node arrow(double x1, double y, double x2, double y2, boolean dashed, String styleClass) {
+    static Node arrow(double x1, double y, double x2, double y2, boolean dashed, String styleClass) {
         Line line = new Line(x1, y, x2, y2);
         line.getStyleClass().addAll("arrow-line", styleClass);
         if (dashed) line.getStyleClass().add("dashed");
