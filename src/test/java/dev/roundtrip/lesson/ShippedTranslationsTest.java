@@ -93,6 +93,23 @@ class ShippedTranslationsTest {
     }
 
     @Test
+    void theReadmesExampleTranslationValidatesAndTranslatesItsLesson(@TempDir Path dir) throws IOException {
+        String readme = Files.readString(Path.of("lessons/README.md"));
+        Files.writeString(dir.resolve("20-hello.yaml"), yamlAfter(readme, "## A complete small example"));
+        Files.createDirectories(dir.resolve("de"));
+        Files.writeString(dir.resolve("de/20-hello.yaml"), yamlAfter(readme, "### What a translation holds"));
+        assertThat(LessonLoader.loadFiles(List.of(dir)).errors()).extracting(LessonError::toString).isEmpty();
+        Lesson de = LessonLoader.loadDirectory(dir, Locale.GERMAN).lessons().get(0);
+        assertThat(de.title()).isEqualTo("Hallo: eine Anfrage");
+        assertThat(de.steps().get(1).checkpoint().question()).isEqualTo("Welcher Status kam zurück?");
+    }
+
+    private static String yamlAfter(String readme, String heading) {
+        int start = readme.indexOf("```yaml\n", readme.indexOf(heading)) + "```yaml\n".length();
+        return readme.substring(start, readme.indexOf("```", start));
+    }
+
+    @Test
     void theJarCarriesTheTranslations() {
         assertThat(LessonLoader.loadDirectory(Path.of("target/classes/lessons"), Locale.GERMAN).find("01-the-dance").orElseThrow().language())
                 .isEqualTo(Locale.GERMAN);
