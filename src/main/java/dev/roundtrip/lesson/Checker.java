@@ -1,5 +1,7 @@
 package dev.roundtrip.lesson;
 
+import dev.roundtrip.text.Texts;
+import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +38,7 @@ public final class Checker {
     /** Why {@code answer} cannot be read as an answer to {@code c} (before anything is measured), if it cannot. */
     public static Optional<String> unreadable(Checkpoint c, String answer) {
         if (c instanceof Checkpoint.Numeric n) {
-            return parseNumber(answer) != null ? Optional.empty()
+            return parseAnswer(answer) != null ? Optional.empty()
                     : Optional.of("Type a number, such as 42" + (n.unit().isEmpty() ? "" : " (" + n.unit() + ")") + ".");
         }
         Checkpoint.MultipleChoice mc = (Checkpoint.MultipleChoice) c;
@@ -59,7 +61,7 @@ public final class Checker {
         if (measured == null || !measured.available()) {
             return new CheckResult(CheckResult.Verdict.NOT_MEASURABLE, notMeasurable(measured), measured, "");
         }
-        Double given = parseNumber(answer);
+        Double given = parseAnswer(answer);
         if (given == null) {
             return new CheckResult(CheckResult.Verdict.INVALID_INPUT, "Type a number, such as 42" + (n.unit().isEmpty() ? "" : " (" + n.unit() + ")") + ".", measured, measured.display());
         }
@@ -129,7 +131,46 @@ public final class Checker {
         return -1;
     }
 
-    /** The leading number of an answer such as "1,234 bytes" or "40ms"; null when there is none. */
+    /**
+     * The leading number of a student's answer, as written in the language in use: "90,5 ms" is 90.5
+     * in German, French and Spanish, "1,234 bytes" is 1234 in English; grouping by spaces, "1.234"
+     * (German) or "1,234" (English) is understood, and the other language's decimal point too
+     * ("90.5" in German) when what follows it is not a group of three digits. Null when there is none.
+     */
+    public static Double parseAnswer(String text) {
+        if (text == null) return null;
+        Matcher m = ANSWER.matcher(text.strip());
+        if (!m.lookingAt()) return null;
+        String n = m.group().replaceAll("[\\s_'’\u00a0\u202f]", "").replaceAll("[.,]+$", "");
+        char point = DecimalFormatSymbols.getInstance(Texts.locale()).getDecimalSeparator() == ',' ? ',' : '.';
+        char other = point == '.' ? ',' : '.';
+        int points = n.length() - n.replace(String.valueOf(point), "").length();
+        if (points > 1) {
+            if (n.indexOf(other) >= 0 || !groupsOfThree(n, point)) return null;
+            n = n.replace(String.valueOf(point), "");
+        } else if (points == 1) {
+            if (n.indexOf(other) > n.indexOf(point)) return null;
+            n = n.replace(String.valueOf(other), "").replace(point, '.');
+        } else if (n.indexOf(other) >= 0) {
+            if (groupsOfThree(n, other)) n = n.replace(String.valueOf(other), "");
+            else if (n.indexOf(other) == n.lastIndexOf(other)) n = n.replace(other, '.');
+            else return null;
+        }
+        try {
+            return Double.parseDouble(n);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static final Pattern ANSWER = Pattern.compile("[-+]?(\\d[\\d.,_'’ \u00a0\u202f]*|[.,]\\d+)");
+
+    /** Whether every {@code separator} in {@code n} is followed by exactly three digits (thousands grouping). */
+    private static boolean groupsOfThree(String n, char separator) {
+        return n.matches("[-+]?\\d{1,3}(" + Pattern.quote(String.valueOf(separator)) + "\\d{3})+");
+    }
+
+    /** A number as a lesson file writes it ("1,234", "0.5"); null when there is none. Students' answers: {@link #parseAnswer}. */
     public static Double parseNumber(String text) {
         if (text == null) return null;
         Matcher m = NUMBER.matcher(text.trim());

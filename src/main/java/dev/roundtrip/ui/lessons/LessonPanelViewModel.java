@@ -371,7 +371,7 @@ public final class LessonPanelViewModel implements AutoCloseable {
         switch (v) {
             case CORRECT: return you + "; measured " + measured + ": right.";
             case WRONG: {
-                Double p = Checker.parseNumber(predicted.get());
+                Double p = Checker.parseAnswer(predicted.get());
                 if (!(g instanceof Checkpoint.Numeric) || p == null) return you + "; measured " + measured + ".";
                 return you + "; measured " + measured + (p > m.number() ? ": too high." : ": too low.");
             }
