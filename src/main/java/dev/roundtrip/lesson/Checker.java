@@ -19,7 +19,14 @@ import java.util.regex.Pattern;
 public final class Checker {
     private static final Pattern NUMBER = Pattern.compile("[-+]?(\\d[\\d,_ ]*)?(\\.\\d+)?");
 
+    /** What the checker says to students, in the language in use. */
+    static final Texts.Bundle T = Texts.of("dev.roundtrip.lesson.Texts");
+
     private Checker() {}
+
+    private static String typeANumber(Checkpoint.Numeric n) {
+        return n.unit().isEmpty() ? T.get("check.typeNumber") : T.get("check.typeNumberUnit", n.unit());
+    }
 
     public static CheckResult check(Checkpoint checkpoint, String answer, ReadoutValue measured) {
         return check(checkpoint, answer, measured, Map.of());
@@ -38,12 +45,10 @@ public final class Checker {
     /** Why {@code answer} cannot be read as an answer to {@code c} (before anything is measured), if it cannot. */
     public static Optional<String> unreadable(Checkpoint c, String answer) {
         if (c instanceof Checkpoint.Numeric n) {
-            return parseAnswer(answer) != null ? Optional.empty()
-                    : Optional.of("Type a number, such as 42" + (n.unit().isEmpty() ? "" : " (" + n.unit() + ")") + ".");
+            return parseAnswer(answer) != null ? Optional.empty() : Optional.of(typeANumber(n));
         }
         Checkpoint.MultipleChoice mc = (Checkpoint.MultipleChoice) c;
-        return pick(mc, answer) >= 0 ? Optional.empty()
-                : Optional.of("Pick one of the " + mc.choices().size() + " answers (1 to " + mc.choices().size() + ").");
+        return pick(mc, answer) >= 0 ? Optional.empty() : Optional.of(T.get("check.pickOne", mc.choices().size()));
     }
 
     /** The right answer, as {@link CheckResult#rightAnswer()}; empty when none can be given. */
@@ -63,15 +68,15 @@ public final class Checker {
         }
         Double given = parseAnswer(answer);
         if (given == null) {
-            return new CheckResult(CheckResult.Verdict.INVALID_INPUT, "Type a number, such as 42" + (n.unit().isEmpty() ? "" : " (" + n.unit() + ")") + ".", measured, measured.display());
+            return new CheckResult(CheckResult.Verdict.INVALID_INPUT, typeANumber(n), measured, measured.display());
         }
         // judged against the value as shown (two decimals at most), so what students read is right
         double m = Math.round(measured.number() * 100.0) / 100.0;
         if (n.tolerance().accepts(given, m)) {
-            String said = join(fill(orDefault(n.feedbackCorrect(), "Right: the measurement says {measured}."), read), notes(n, read));
+            String said = join(fill(orDefault(n.feedbackCorrect(), T.get("check.rightMeasured", measured.display())), read), notes(n, read));
             return new CheckResult(CheckResult.Verdict.CORRECT, said, measured, measured.display());
         }
-        String direction = given > m ? "Your answer is higher than what was measured." : "Your answer is lower than what was measured.";
+        String direction = T.get(given > m ? "check.higher" : "check.lower");
         return new CheckResult(CheckResult.Verdict.WRONG, join(fill(n.feedbackWrong(), read), direction), measured, measured.display());
     }
 
@@ -82,15 +87,14 @@ public final class Checker {
         int picked = pick(c, answer);
         String right = rightAnswer(c, measured);
         if (picked < 0) {
-            return new CheckResult(CheckResult.Verdict.INVALID_INPUT, "Pick one of the " + c.choices().size() + " answers (1 to " + c.choices().size() + ").", measured, right);
+            return new CheckResult(CheckResult.Verdict.INVALID_INPUT, T.get("check.pickOne", c.choices().size()), measured, right);
         }
         if (c.readout() != null && right.isEmpty()) {
-            return new CheckResult(CheckResult.Verdict.NOT_MEASURABLE, "The measurement says " + measured.display()
-                    + ", which none of the answers offers: this question cannot be judged in this run and is not counted.", measured, "");
+            return new CheckResult(CheckResult.Verdict.NOT_MEASURABLE, T.get("check.noChoice", measured.display()), measured, "");
         }
         Checkpoint.Choice choice = c.choices().get(picked);
         boolean correct = rightChoices(c, measured).contains(picked);
-        String general = correct ? join(fill(orDefault(c.feedbackCorrect(), "Right."), read), notes(c, read)) : fill(c.feedbackWrong(), read);
+        String general = correct ? join(fill(orDefault(c.feedbackCorrect(), T.get("check.right")), read), notes(c, read)) : fill(c.feedbackWrong(), read);
         String message = join(fill(choice.feedback(), read), general);
         return new CheckResult(correct ? CheckResult.Verdict.CORRECT : CheckResult.Verdict.WRONG, message, measured, right);
     }
@@ -185,8 +189,7 @@ public final class Checker {
     }
 
     private static String notMeasurable(ReadoutValue measured) {
-        String why = measured == null ? "nothing was measured" : measured.unavailable();
-        return "This could not be measured in this run (" + why + "), so the question cannot be judged and is not counted.";
+        return T.get("check.notMeasurable", measured == null ? T.get("check.nothingMeasured") : measured.unavailable());
     }
 
     /** The notes whose condition holds for what was measured; a note whose readouts are missing is left out. */

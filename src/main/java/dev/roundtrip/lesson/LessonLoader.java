@@ -161,10 +161,11 @@ public final class LessonLoader {
 
         /** A translation, and the English lesson it translates (read too, so it can be compared). */
         private void translation(Path f, Locale language) {
-            Path english = f.toAbsolutePath().getParent().getParent().resolve(f.getFileName().toString());
-            Path englishAsGiven = f.getParent() == null || f.getParent().getParent() == null ? english : f.getParent().getParent().resolve(f.getFileName().toString());
+            Path lessons = f.getParent() != null && f.getParent().getParent() != null ? f.getParent().getParent()
+                    : f.toAbsolutePath().getParent().getParent();
+            Path english = lessons.resolve(f.getFileName().toString());
             if (!Files.isRegularFile(english)) {
-                errors.add(new LessonError(name(f), 0, 0, "", "no English lesson " + name(englishAsGiven)
+                errors.add(new LessonError(name(f), 0, 0, "", "no English lesson " + name(english)
                         + " to translate; a translation is named exactly as the lesson it translates"));
                 return;
             }
@@ -173,8 +174,8 @@ public final class LessonLoader {
                 errors.add(new LessonError(name(f), 0, 0, "", "this translation cannot be read, so the lesson is shown in English"));
                 return;
             }
-            lesson(englishAsGiven);
-            translations.computeIfAbsent(language, k -> new LinkedHashMap<>()).put(name(englishAsGiven), t.get());
+            lesson(english);
+            translations.computeIfAbsent(language, k -> new LinkedHashMap<>()).put(name(english), t.get());
         }
 
         private Optional<Source> read(Path f) {

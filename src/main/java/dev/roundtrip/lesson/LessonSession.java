@@ -216,8 +216,8 @@ public final class LessonSession implements AutoCloseable {
         CheckResult r;
         if (p.freeText()) {
             r = answer == null || answer.isBlank()
-                    ? new CheckResult(CheckResult.Verdict.INVALID_INPUT, "Write one line: what explains the measurement?", null, "")
-                    : new CheckResult(CheckResult.Verdict.CORRECT, "Noted. Compare your line with the narration of the next steps.", null, "");
+                    ? new CheckResult(CheckResult.Verdict.INVALID_INPUT, Checker.T.get("explain.writeOneLine"), null, "")
+                    : new CheckResult(CheckResult.Verdict.CORRECT, Checker.T.get("explain.noted"), null, "");
         } else {
             r = Checker.check(p.explainChoices(), answer, null);
         }

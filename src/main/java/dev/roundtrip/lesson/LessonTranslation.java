@@ -143,6 +143,10 @@ final class LessonTranslation {
 
     /** Collects the texts under {@code node} as {@code shape} says; reports what does not fit when {@code problems} is given (a translation). */
     private static void walk(Node node, Shape shape, String path, Mark place, Slot slot, Tree t, Problems problems) {
+        if (shape instanceof TextOrMap tm) {
+            walk(node, node instanceof ScalarNode ? TEXT : tm.map(), path, place, slot, t, problems);
+            return;
+        }
         if (t.places.containsKey(path)) {
             if (problems != null) problems.at(place, path, "given twice (first on line " + (t.places.get(path).getLine() + 1) + ")");
             return;
@@ -154,14 +158,6 @@ final class LessonTranslation {
                 t.slots.put(path, slot);
             } else if (problems != null) {
                 problems.at(node, path, "expected text, found " + YamlMap.describe(node));
-            }
-        } else if (shape instanceof TextOrMap tm) {
-            if (node instanceof ScalarNode) {
-                t.places.remove(path);
-                walk(node, TEXT, path, place, slot, t, problems);
-            } else {
-                t.places.remove(path);
-                walk(node, tm.map(), path, place, slot, t, problems);
             }
         } else if (shape instanceof ListOf list) {
             walkList(node, list, path, slot, t, problems);

@@ -34,6 +34,7 @@ public record ReadoutValue(String name, Double number, String text, String unava
      * written with the decimal separator of the language in use ("90,01" in German).
      */
     public String display() {
+        if (!available()) return Checker.T.get("readout.unavailable", unavailable);
         String plain = plain();
         if (number == null || !available() || plain.indexOf('.') < 0) return plain;
         return plain.replace('.', DecimalFormatSymbols.getInstance(Texts.locale()).getDecimalSeparator());

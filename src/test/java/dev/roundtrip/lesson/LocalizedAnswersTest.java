@@ -63,4 +63,19 @@ class LocalizedAnswersTest {
         Texts.use(Locale.GERMAN);
         assertThat(Checker.parseNumber("1,234")).isEqualTo(1234);
     }
+
+    @Test
+    void theCheckerSpeaksTheLanguageInUse() {
+        Checkpoint.Numeric q = new Checkpoint.Numeric("Wie viele?", "stage.parse.bytes", new Tolerance(0, false), "Bytes", List.of(), "", "");
+        ReadoutValue measured = ReadoutValue.number("stage.parse.bytes", 83);
+        Texts.use(Locale.GERMAN);
+        assertThat(Checker.check(q, "90", measured).message()).isEqualTo("Deine Antwort liegt über dem, was gemessen wurde.");
+        assertThat(Checker.check(q, "83", measured).message()).isEqualTo("Richtig: Die Messung sagt 83.");
+        assertThat(Checker.check(q, "viele", measured).message()).isEqualTo("Gib eine Zahl ein, zum Beispiel 42 (Bytes).");
+        assertThat(ReadoutValue.unavailable("kernel.server.rxQueue", "nicht gehalten").display()).isEqualTo("nicht verfügbar (nicht gehalten)");
+        Texts.use(Locale.FRENCH);
+        assertThat(Checker.check(q, "80", measured).message()).isEqualTo("Ta réponse est plus basse que ce qui a été mesuré.");
+        Texts.use(Locale.ENGLISH);
+        assertThat(Checker.check(q, "80", measured).message()).isEqualTo("Your answer is lower than what was measured.");
+    }
 }

@@ -126,9 +126,12 @@ class ShippedTranslationsTest {
             assertThat(de.expectsHeld()).as(id).isEqualTo(en.expectsHeld());
             assertThat(de.checkpointsAnswered()).as(id).isEqualTo(en.checkpointsAnswered());
             assertThat(de.notMeasurable()).as(id).isEqualTo(en.notMeasurable());
-            assertThat(de.results()).as(id).extracting(StepResult::step, StepResult::verdict, StepResult::predictionVerdict)
-                    .containsExactlyElementsOf(en.results().stream()
-                            .map(r -> org.assertj.core.groups.Tuple.tuple(r.step(), r.verdict(), r.predictionVerdict())).toList());
+            assertThat(de.results()).as(id).extracting(StepResult::step, StepResult::verdict)
+                    .containsExactlyElementsOf(en.results().stream().map(r -> org.assertj.core.groups.Tuple.tuple(r.step(), r.verdict())).toList());
+            // a prediction is judged against this run's own measurement (a time may come out either side of its tolerance): judged in both
+            assertThat(de.results()).as(id).extracting(StepResult::step, r -> r.predictionVerdict() != null && r.predictionVerdict() != CheckResult.Verdict.NOT_MEASURABLE)
+                    .containsExactlyElementsOf(en.results().stream().map(r -> org.assertj.core.groups.Tuple.tuple(r.step(),
+                            r.predictionVerdict() != null && r.predictionVerdict() != CheckResult.Verdict.NOT_MEASURABLE)).toList());
             assertThat(de.results()).as(id).allMatch(r -> r.verdict() == null || r.verdict() == CheckResult.Verdict.CORRECT);
         }
     }
