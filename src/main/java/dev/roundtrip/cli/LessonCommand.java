@@ -62,7 +62,7 @@ public final class LessonCommand implements Runnable {
         @Override
         public Locale convert(String value) {
             Locale l = Locale.forLanguageTag(value.replace('_', '-'));
-            if (!Texts.supported(l).getLanguage().equals(l.getLanguage()) || l.getLanguage().isEmpty()) {
+            if (l.getLanguage().isEmpty() || !Texts.supported(l).getLanguage().equals(l.getLanguage())) {
                 throw new picocli.CommandLine.TypeConversionException("'" + value + "' is not a language Roundtrip speaks; expected one of "
                         + String.join(", ", Texts.LANGUAGES.stream().map(Locale::getLanguage).toList()));
             }

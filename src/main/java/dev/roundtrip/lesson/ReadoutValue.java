@@ -36,7 +36,7 @@ public record ReadoutValue(String name, Double number, String text, String unava
     public String display() {
         if (!available()) return Checker.T.get("readout.unavailable", unavailable);
         String plain = plain();
-        if (number == null || !available() || plain.indexOf('.') < 0) return plain;
+        if (number == null || plain.indexOf('.') < 0) return plain;
         return plain.replace('.', DecimalFormatSymbols.getInstance(Texts.locale()).getDecimalSeparator());
     }
 
