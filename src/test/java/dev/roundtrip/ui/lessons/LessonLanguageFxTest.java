@@ -43,10 +43,11 @@ class LessonLanguageFxTest {
     }
 
     @BeforeEach
-    void german() {
+    void german() throws Exception {
         home = TempHome.use(dir);
         Texts.use(Locale.GERMAN);
-        window = fx(() -> LiveWindow.onScreen(stage, 1280, 720, v -> {}));
+        // starting the lab and the window takes longer than one FX call is given on a busy machine: a bound of its own
+        window = org.testfx.util.WaitForAsyncUtils.asyncFx(() -> LiveWindow.onScreen(stage, 1280, 720, v -> {})).get(90, java.util.concurrent.TimeUnit.SECONDS);
     }
 
     @AfterEach
