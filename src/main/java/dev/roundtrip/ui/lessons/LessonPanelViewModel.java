@@ -141,6 +141,18 @@ public final class LessonPanelViewModel implements AutoCloseable {
         return s.start();
     }
 
+    /**
+     * Shows the open lesson in another language (the same lesson, translated) at the step it is on;
+     * nothing runs again and nothing is lost. Call on the FX thread.
+     */
+    public void retell(Lesson translated) {
+        LessonSession s = session;
+        if (s == null || !s.lesson().id().equals(translated.id())) return;
+        shownStep = -1; // the narration and the question are read again
+        s.retell(translated);
+        refresh();
+    }
+
     public CompletableFuture<StepRun> next() {
         if (session == null || !session.canGoNext()) return CompletableFuture.failedFuture(new IllegalStateException("no next step"));
         return session.next();
@@ -359,7 +371,7 @@ public final class LessonPanelViewModel implements AutoCloseable {
         switch (v) {
             case CORRECT: return you + "; measured " + measured + ": right.";
             case WRONG: {
-                Double p = Checker.parseNumber(predicted.get());
+                Double p = Checker.parseAnswer(predicted.get());
                 if (!(g instanceof Checkpoint.Numeric) || p == null) return you + "; measured " + measured + ".";
                 return you + "; measured " + measured + (p > m.number() ? ": too high." : ": too low.");
             }

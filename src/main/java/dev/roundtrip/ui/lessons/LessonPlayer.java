@@ -210,6 +210,18 @@ public final class LessonPlayer {
         return report(vm.open(lesson));
     }
 
+    /**
+     * After {@code Texts.use(...)}: reads the lessons again in the language in use (the browser's list
+     * too) and shows the open lesson translated, at the step it is on (its actions do not run again).
+     * Completes on the FX thread once shown.
+     */
+    public CompletableFuture<Void> reloadLanguage() {
+        return browserVm.reload().thenRun(() -> {
+            String open = vm.lessonIdProperty().get();
+            if (!open.isEmpty()) browserVm.lesson(open).ifPresent(vm::retell);
+        });
+    }
+
     public CompletableFuture<StepRun> next() {
         if (!vm.canNextProperty().get()) return CompletableFuture.completedFuture(null);
         followNewest();
