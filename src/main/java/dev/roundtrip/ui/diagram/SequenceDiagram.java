@@ -79,6 +79,11 @@ public final class SequenceDiagram extends Region {
     /** The diagram's looks travel with it: main window, comparison and exported pictures alike. */
     public static final String STYLESHEET = SequenceDiagram.class.getResource("SequenceDiagram.css").toExternalForm();
 
+    private final javafx.beans.InvalidationListener relabel = o -> {
+        draw();
+        setPosition(currentStep, progress);
+    };
+
     public SequenceDiagram() {
         setId("diagram");
         getStyleClass().add("sequence-diagram");
@@ -92,6 +97,8 @@ public final class SequenceDiagram extends Region {
         headerScale.yProperty().bind(scale.yProperty());
         header.getTransforms().add(headerScale);
         getChildren().addAll(content, header);
+        // the diagram's own words follow the language (the script's are made again by the window's model)
+        dev.roundtrip.ui.util.Language.localeProperty().addListener(new javafx.beans.WeakInvalidationListener(relabel));
         setClip(clip);
         setMinSize(200, 150);
         setOnScroll(e -> {
@@ -194,15 +201,8 @@ public final class SequenceDiagram extends Region {
 
     /** A lifeline's name; in a captured exchange the client and server are Roundtrip's two sides. */
     static String name(Actor a, boolean captured) {
-        switch (a) {
-            case CLIENT: return captured ? "Roundtrip client side" : "Client";
-            case CLIENT_KERNEL: return "Client kernel";
-            case SERVER_KERNEL: return "Server kernel";
-            case SERVER: return captured ? "Roundtrip server side" : "Server";
-            case DATABASE: return "Database";
-            case FOREIGN_CLIENT: return "Foreign client";
-            default: return "Foreign server";
-        }
+        boolean side = captured && (a == Actor.CLIENT || a == Actor.SERVER);
+        return DiagramScript.T.get("lifeline." + a.name() + (side ? ".captured" : ""));
     }
 
     private void draw() {
@@ -291,7 +291,7 @@ public final class SequenceDiagram extends Region {
 
     private Node banner() {
         Severity sev = script.severity();
-        Label title = new Label("#" + script.exchangeId() + "  " + script.title());
+        Label title = new Label(DiagramScript.T.get("banner", String.valueOf(script.exchangeId()), script.title()));
         title.getStyleClass().add("banner-title");
         Label outcome = new Label(script.outcomeText(), icon(severityIcon(sev)));
         outcome.setId("outcome");
@@ -304,8 +304,7 @@ public final class SequenceDiagram extends Region {
     }
 
     private Node hint() {
-        Text t = new Text(8, FIRST_ROW,
-                "Nothing sent yet.\nPick a preset on the left (for example /users/1) and press Send (Ctrl+Enter).");
+        Text t = new Text(8, FIRST_ROW, DiagramScript.T.get("hint"));
         t.getStyleClass().add("diagram-hint");
         t.setWrappingWidth(COL * 3); // a 1024-pixel window shows it whole, not cut at the edge
         return t;
@@ -347,7 +346,7 @@ public final class SequenceDiagram extends Region {
                     db.getStyleClass().add("activation");
                     g.getChildren().add(db);
                     g.getChildren().add(arrow(xd - 9, cy + 40, x + 9, cy + 40, true, "sql-return"));
-                    g.getChildren().add(text((x + xd) / 2, cy + 60, Units.count(c.rows(), "row") + " · " + Units.duration(c.nanos()),
+                    g.getChildren().add(text((x + xd) / 2, cy + 60, DiagramScript.T.get("count.rows", c.rows()) + " · " + Units.duration(c.nanos()),
                             "figures", TextAlignment.CENTER));
                     path.add(new Point2D(x, cy));
                     path.add(new Point2D(xd, cy));

@@ -283,6 +283,7 @@ public final class MainViewModel {
      * readouts); the last message, already said, gives way to one in the new language.
      */
     public void languageChanged() {
+        composer.languageChanged();
         exchangeList.clear();
         inspector.forget();
         refresh();
