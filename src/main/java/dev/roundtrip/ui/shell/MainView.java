@@ -164,8 +164,8 @@ public final class MainView {
         Language.use(language);
         LanguageMenu.select(languageMenu, Texts.locale());
         applyZoom(vm.zoomProperty().get());
-        vm.languageChanged();
         languageListeners.forEach(Runnable::run);
+        vm.languageChanged(); // last: its message says which language the window now speaks
         LanguageSetting setting = languageSetting;
         java.util.Locale chosen = Texts.locale();
         files.run(() -> {

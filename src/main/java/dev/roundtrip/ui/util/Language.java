@@ -32,6 +32,7 @@ public final class Language {
     public static void use(Locale wanted) {
         Texts.use(wanted);
         LOCALE.set(Texts.locale());
+        LOCALE.get(); // valid again: a property left invalid tells no one of the next switch
     }
 
     /**
