@@ -140,6 +140,7 @@ final class RecordingMenus {
         Button b = new Button();
         Language.bind(b.textProperty(), SessionViewModel.T, "resend");
         b.setId("resendButton");
+        b.getStyleClass().add(MainView.FOLDS);
         b.setGraphic(new FontIcon("mdi2r-replay"));
         Tooltip tip = new Tooltip();
         KeyBinding.RESEND.bindTooltip(tip, () -> SessionViewModel.T.get("resend.tooltip"));

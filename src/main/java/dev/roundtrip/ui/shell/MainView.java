@@ -220,6 +220,8 @@ public final class MainView {
         projectorItem.disableProperty().bind(layout.automaticProperty());
         projectorItem.setOnAction(e -> layout.forcedProperty().set(!layout.forcedProperty().get()));
         layout.onProperty().addListener((o, a, on) -> applyLayout());
+        // a feature's button added later (Re-send) folds too
+        toolBar.getItems().addListener((javafx.collections.ListChangeListener<javafx.scene.Node>) c -> foldToolbarWords(layout.onProperty().get()));
         layout.requestPaneFoldedProperty().addListener((o, a, f) -> applyPresenter(vm.presenterProperty().get()));
         applyLayout();
     }
@@ -231,7 +233,23 @@ public final class MainView {
         leftPane.setMinWidth(on ? 300 : 340);
         exchangeListController.setCompact(on);
         gatesBoxController.setCompact(on);
+        foldToolbarWords(on);
         if (centerSplit.getItems().size() == 2) centerSplit.setDividerPositions(diagramShare());
+    }
+
+    /** Style class of a toolbar button that shows only its icon in the projector layout (its words stay in the tooltip). */
+    public static final String FOLDS = "folds-in-projector";
+
+    /**
+     * In the projector layout the buttons marked {@link #FOLDS} (Cancel, Re-send) show their icon
+     * alone: with German, French or Spanish words the toolbar would overflow a 1024-pixel screen.
+     */
+    private void foldToolbarWords(boolean on) {
+        for (javafx.scene.Node n : toolBar.getItems()) {
+            if (n instanceof javafx.scene.control.ButtonBase b && b.getStyleClass().contains(FOLDS)) {
+                b.setContentDisplay(on ? javafx.scene.control.ContentDisplay.GRAPHIC_ONLY : javafx.scene.control.ContentDisplay.LEFT);
+            }
+        }
     }
 
     /** The diagram's share of the height above the inspector: less on a projector, where hex rows need room too. */

@@ -94,9 +94,9 @@ class LanguageFxTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-        "de|_Datei, _Austausch, _Wiedergabe, A_nsicht, _Lektionen, _Hilfe|Senden|Anfrage|Header|Bytes, Puffer, Speicher, Zeiten|Durchlauf|Prüfen|Weiter|Schritt 1 von",
-        "fr|_Fichier, É_change, Lec_ture, _Affichage, _Leçons, Ai_de|Envoyer|Requête|En-têtes|Octets, Tampons, Mémoire, Durées|Continu|Vérifier|Suivant|Étape 1 sur",
-        "es|_Archivo, _Intercambio, _Reproducción, _Ver, _Lecciones, Ay_uda|Enviar|Petición|Cabeceras|Bytes, Búferes, Memoria, Tiempos|Continuo|Comprobar|Siguiente|Paso 1 de"})
+        "de|_Datei, _Austausch, _Wiedergabe, A_nsicht, _Lektionen, _Hilfe|Senden|Anfrage|Header|Bytes, Puffer, Speicher, Zeiten|Lauf|Prüfen|Weiter|Schritt 1/",
+        "fr|_Fichier, É_change, Lec_ture, _Affichage, _Leçons, Ai_de|Envoyer|Requête|En-têtes|Octets, Tampons, Mémoire, Durées|Continu|Vérifier|Suivant|Étape 1/",
+        "es|_Archivo, _Intercambio, _Reproducción, _Ver, _Lecciones, Ay_uda|Enviar|Petición|Cabeceras|Bytes, Búferes, Memoria, Tiempos|Continuo|Comprobar|Siguiente|Paso 1/"})
     void theWindowOpensInTheLanguageWithItsMenusToolbarComposerInspectorAndLessonChrome(String tag, String menus, String send, String request,
             String headers, String tabs, String run, String check, String next, String step) {
         show(Locale.forLanguageTag(tag));
@@ -149,9 +149,9 @@ class LanguageFxTest {
         assertThat(menus()).contains("A_nsicht", "_Lektionen");
         assertThat(tabs()).containsExactly("Bytes", "Puffer", "Speicher", "Zeiten");
         assertThat(fx(() -> window.view().inspector().tab(InspectorTab.BUFFERS).getTooltip().getText())).isEqualTo("ByteBuf-Indizes und Socket-Warteschlangen des Kernels (Ctrl+2)");
-        assertThat(fx(() -> window.vm().statusProperty().get())).contains("Server auf 127.0.0.1:").contains("Modus Durchlauf");
+        assertThat(fx(() -> window.vm().statusProperty().get())).contains("Server auf 127.0.0.1:").contains("Modus Lauf");
         assertThat(fx(() -> window.vm().messageProperty().get())).isEqualTo("Sprache: Deutsch.");
-        assertThat(fx(() -> panel.stepTextProperty().get())).startsWith("Schritt 2 von");
+        assertThat(fx(() -> panel.stepTextProperty().get())).startsWith("Schritt 2/");
         assertThat(fx(() -> ((Button) window.view().lessons().panel().root().lookup("#nextButton")).getText())).isEqualTo("Weiter");
         assertThat(fx(() -> window.view().diagram().lookupAll(".lifeline-name").stream()
                 .map(n -> ((Labeled) n).getText()).toList())).contains("Client-Kernel", "Datenbank");
