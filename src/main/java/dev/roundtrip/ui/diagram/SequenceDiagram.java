@@ -205,6 +205,13 @@ public final class SequenceDiagram extends Region {
         return DiagramScript.T.get("lifeline." + a.name() + (side ? ".captured" : ""));
     }
 
+    /** Whether {@code name} in the heads' bold 17 px fits one line of {@code width} with its 20 px icon and gap. */
+    private static boolean fitsBesideIcon(String name, double width) {
+        Text t = new Text(name);
+        t.setFont(javafx.scene.text.Font.font(javafx.scene.text.Font.getDefault().getFamily(), javafx.scene.text.FontWeight.BOLD, 17));
+        return t.getLayoutBounds().getWidth() + 20 + 8 + 16 <= width;
+    }
+
     private void draw() {
         rows.getChildren().clear();
         header.getChildren().clear();
@@ -271,9 +278,11 @@ public final class SequenceDiagram extends Region {
             head.setArcWidth(14);
             head.setArcHeight(14);
             head.getStyleClass().addAll("lifeline-head", "actor-" + a.wireName().replace('_', '-'));
-            // six heads share the width of five: their names wrap and leave out the icon
-            Label name = captured ? new Label(name(a, true)) : new Label(name(a, false), icon(actorIcon(a)));
-            name.setWrapText(captured);
+            // six heads share the width of five: their names wrap and leave out the icon; so does a
+            // name too long for one line beside its icon (German, French, Spanish words are longer)
+            boolean wrap = captured || !fitsBesideIcon(name(a, false), w);
+            Label name = wrap ? new Label(name(a, captured)) : new Label(name(a, false), icon(actorIcon(a)));
+            name.setWrapText(wrap);
             name.setTextAlignment(TextAlignment.CENTER);
             name.getStyleClass().add("lifeline-name");
             name.setId("lifeline-" + a.wireName().replace('_', '-'));

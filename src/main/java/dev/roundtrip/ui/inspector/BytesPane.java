@@ -78,7 +78,7 @@ public final class BytesPane extends VBox {
     private static void render(List<HexLine> lines, VBox target) {
         target.getChildren().clear();
         if (lines.isEmpty()) {
-            Label none = new Label("nothing yet");
+            Label none = new Label(InspectorViewModel.T.get("bytes.nothingYet"));
             none.getStyleClass().add("muted");
             target.getChildren().add(none);
             return;
