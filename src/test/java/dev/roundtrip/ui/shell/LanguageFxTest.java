@@ -112,8 +112,8 @@ class LanguageFxTest {
 
         fx(() -> { window.view().lessons().open(LessonLibrary.load().find("01-the-dance").orElseThrow()); });
         LessonPanelViewModel panel = window.view().lessons().viewModel();
-        waitUntil("lesson 01 is open at step 1", () -> panel.openProperty().get() && panel.session().map(s -> s.stepNumber() == 1).orElse(false)
-                && !panel.runningProperty().get());
+        waitUntil("lesson 01 is open at step 1 and its action ran", () -> panel.openProperty().get()
+                && panel.session().map(s -> s.stepNumber() == 1).orElse(false) && panel.canNextProperty().get() && !panel.runningProperty().get());
         assertThat(fx(() -> ((Button) window.view().lessons().panel().root().lookup("#checkButton")).getText())).isIn(check,
                 Texts.get("dev.roundtrip.ui.lessons.Texts", "lockIn"), Texts.get("dev.roundtrip.ui.lessons.Texts", "submit"));
         assertThat(fx(() -> ((Button) window.view().lessons().panel().root().lookup("#nextButton")).getText())).isEqualTo(next);
