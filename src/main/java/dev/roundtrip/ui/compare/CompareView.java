@@ -47,11 +47,11 @@ public final class CompareView {
         state.setGraphic(new FontIcon("mdi2c-compare-horizontal"));
         state.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(state, Priority.ALWAYS);
-        javafx.scene.control.Button close = new javafx.scene.control.Button("Close");
+        javafx.scene.control.Button close = new javafx.scene.control.Button(ResendViewModel.T.get("close"));
         close.setId("compareClose");
         close.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         close.setGraphic(new FontIcon("mdi2c-close"));
-        close.setTooltip(new javafx.scene.control.Tooltip("Close the comparison (Esc); the new exchange stays in the live session"));
+        close.setTooltip(new javafx.scene.control.Tooltip(ResendViewModel.T.get("close.tooltip")));
         close.setOnAction(e -> { if (stage != null) stage.hide(); });
         HBox top = new HBox(8, state, close);
         top.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
@@ -88,11 +88,11 @@ public final class CompareView {
         table.setId("compareTable");
         table.setItems(vm.rows());
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.setPlaceholder(new Label("The comparison appears when the new exchange has finished."));
-        table.getColumns().add(column("What", ResendViewModel.Row::what, 190));
-        table.getColumns().add(column("Recorded", ResendViewModel.Row::recorded, 260));
-        table.getColumns().add(column("Now", ResendViewModel.Row::now, 260));
-        TableColumn<ResendViewModel.Row, String> change = column("Change", ResendViewModel.Row::change, 200);
+        table.setPlaceholder(new Label(ResendViewModel.T.get("table.placeholder")));
+        table.getColumns().add(column(ResendViewModel.T.get("column.what"), ResendViewModel.Row::what, 190));
+        table.getColumns().add(column(ResendViewModel.T.get("column.recorded"), ResendViewModel.Row::recorded, 260));
+        table.getColumns().add(column(ResendViewModel.T.get("column.now"), ResendViewModel.Row::now, 260));
+        TableColumn<ResendViewModel.Row, String> change = column(ResendViewModel.T.get("column.change"), ResendViewModel.Row::change, 200);
         change.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(String s, boolean empty) {
@@ -125,7 +125,7 @@ public final class CompareView {
         root.getStyleClass().addAll(theme.styleClasses());
         if (stage == null) {
             stage = new Stage();
-            stage.setTitle("Re-send: the recording and the live server side by side");
+            stage.setTitle(ResendViewModel.T.get("title"));
             double w = owner == null ? 1400 : Math.max(900, owner.getWidth() * 0.9);
             double h = owner == null ? 900 : Math.max(600, owner.getHeight() * 0.9);
             Scene scene = new Scene(root, w, h);

@@ -79,6 +79,11 @@ public final class SequenceDiagram extends Region {
     /** The diagram's looks travel with it: main window, comparison and exported pictures alike. */
     public static final String STYLESHEET = SequenceDiagram.class.getResource("SequenceDiagram.css").toExternalForm();
 
+    private final javafx.beans.InvalidationListener relabel = o -> {
+        draw();
+        setPosition(currentStep, progress);
+    };
+
     public SequenceDiagram() {
         setId("diagram");
         getStyleClass().add("sequence-diagram");
@@ -92,6 +97,8 @@ public final class SequenceDiagram extends Region {
         headerScale.yProperty().bind(scale.yProperty());
         header.getTransforms().add(headerScale);
         getChildren().addAll(content, header);
+        // the diagram's own words follow the language (the script's are made again by the window's model)
+        dev.roundtrip.ui.util.Language.localeProperty().addListener(new javafx.beans.WeakInvalidationListener(relabel));
         setClip(clip);
         setMinSize(200, 150);
         setOnScroll(e -> {
@@ -194,15 +201,15 @@ public final class SequenceDiagram extends Region {
 
     /** A lifeline's name; in a captured exchange the client and server are Roundtrip's two sides. */
     static String name(Actor a, boolean captured) {
-        switch (a) {
-            case CLIENT: return captured ? "Roundtrip client side" : "Client";
-            case CLIENT_KERNEL: return "Client kernel";
-            case SERVER_KERNEL: return "Server kernel";
-            case SERVER: return captured ? "Roundtrip server side" : "Server";
-            case DATABASE: return "Database";
-            case FOREIGN_CLIENT: return "Foreign client";
-            default: return "Foreign server";
-        }
+        boolean side = captured && (a == Actor.CLIENT || a == Actor.SERVER);
+        return DiagramScript.T.get("lifeline." + a.name() + (side ? ".captured" : ""));
+    }
+
+    /** Whether {@code name} in the heads' bold 17 px fits one line of {@code width} with its 20 px icon and gap. */
+    private static boolean fitsBesideIcon(String name, double width) {
+        Text t = new Text(name);
+        t.setFont(javafx.scene.text.Font.font(javafx.scene.text.Font.getDefault().getFamily(), javafx.scene.text.FontWeight.BOLD, 17));
+        return t.getLayoutBounds().getWidth() + 20 + 8 + 16 <= width;
     }
 
     private void draw() {
@@ -271,9 +278,11 @@ public final class SequenceDiagram extends Region {
             head.setArcWidth(14);
             head.setArcHeight(14);
             head.getStyleClass().addAll("lifeline-head", "actor-" + a.wireName().replace('_', '-'));
-            // six heads share the width of five: their names wrap and leave out the icon
-            Label name = captured ? new Label(name(a, true)) : new Label(name(a, false), icon(actorIcon(a)));
-            name.setWrapText(captured);
+            // six heads share the width of five: their names wrap and leave out the icon; so does a
+            // name too long for one line beside its icon (German, French, Spanish words are longer)
+            boolean wrap = captured || !fitsBesideIcon(name(a, false), w);
+            Label name = wrap ? new Label(name(a, captured)) : new Label(name(a, false), icon(actorIcon(a)));
+            name.setWrapText(wrap);
             name.setTextAlignment(TextAlignment.CENTER);
             name.getStyleClass().add("lifeline-name");
             name.setId("lifeline-" + a.wireName().replace('_', '-'));
@@ -291,7 +300,7 @@ public final class SequenceDiagram extends Region {
 
     private Node banner() {
         Severity sev = script.severity();
-        Label title = new Label("#" + script.exchangeId() + "  " + script.title());
+        Label title = new Label(DiagramScript.T.get("banner", String.valueOf(script.exchangeId()), script.title()));
         title.getStyleClass().add("banner-title");
         Label outcome = new Label(script.outcomeText(), icon(severityIcon(sev)));
         outcome.setId("outcome");
@@ -304,8 +313,7 @@ public final class SequenceDiagram extends Region {
     }
 
     private Node hint() {
-        Text t = new Text(8, FIRST_ROW,
-                "Nothing sent yet.\nPick a preset on the left (for example /users/1) and press Send (Ctrl+Enter).");
+        Text t = new Text(8, FIRST_ROW, DiagramScript.T.get("hint"));
         t.getStyleClass().add("diagram-hint");
         t.setWrappingWidth(COL * 3); // a 1024-pixel window shows it whole, not cut at the edge
         return t;
@@ -348,7 +356,7 @@ public final class SequenceDiagram extends Region {
                     db.getStyleClass().add("activation");
                     g.getChildren().add(db);
                     g.getChildren().add(arrow(xd - 9, cy + 40, x + 9, cy + 40, true, "sql-return"));
-                    g.getChildren().add(text((x + xd) / 2, cy + 60, Units.count(c.rows(), "row") + " · " + Units.duration(c.nanos()),
+                    g.getChildren().add(text((x + xd) / 2, cy + 60, DiagramScript.T.get("count.rows", c.rows()) + " · " + Units.duration(c.nanos()),
                             "figures", TextAlignment.CENTER));
                     SqlCallShapes.bytes(g, c, x, cy);
                     path.add(new Point2D(x, cy));
