@@ -138,6 +138,7 @@ public final class LessonPlayer {
         view.keys().registerWhileTyping(KeyBinding.LESSON_NEXT, this::next, () -> vm.openProperty().get());
         view.keys().registerWhileTyping(KeyBinding.LESSON_BACK, vm::back, () -> vm.openProperty().get());
         timer.start();
+        LessonAccess.apply(panel.root(), collapsedStrip, vm);
     }
 
     private Menu menu() {

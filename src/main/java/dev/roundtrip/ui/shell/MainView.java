@@ -145,6 +145,7 @@ public final class MainView {
             }
         };
         lessons = LessonPlayer.attach(this);
+        dev.roundtrip.ui.access.ControlNames.apply(root); // icon-only buttons, fields without a label: a name a screen reader says
     }
 
     /** The keys that need more than a menu accelerator: typing keys and alternates (see {@link KeyActions}). */
