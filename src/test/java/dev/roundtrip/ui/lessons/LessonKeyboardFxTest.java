@@ -158,10 +158,14 @@ class LessonKeyboardFxTest {
         type(robot, String.valueOf(parsed - 1));
         robot.push(KeyCode.ENTER);
         waitUntil("one byte short is wrong", () -> feedback().equals("WRONG"));
+        String wrongIcon = feedbackIcon(robot);
         robot.push(KeyCode.CONTROL, KeyCode.A);
         type(robot, String.valueOf(parsed));
         robot.push(KeyCode.ENTER);
         waitUntil("the byte count is right", () -> feedback().equals("CORRECT"));
+        // a verdict is not told by its colour alone: its own icon, and words
+        assertThat(feedbackIcon(robot)).as("right and wrong have their own icons").isNotEqualTo(wrongIcon);
+        assertThat(fx(() -> lesson().feedbackProperty().get())).isNotBlank();
 
         robot.push(KeyCode.PAGE_DOWN);
         waitForStep("Step 4 of 5");
@@ -238,6 +242,13 @@ class LessonKeyboardFxTest {
         robot.push(KeyCode.SPACE);
         waitUntil("Space pressed the preset the keyboard moved to", () -> vm.composer().targetProperty().get().equals("/users/1"));
         assertThat(fx(() -> vm.playback().playingProperty().get())).isEqualTo(now);
+    }
+
+    private String feedbackIcon(FxRobot robot) {
+        return fx(() -> {
+            javafx.scene.control.Label l = robot.lookup(".lesson-feedback").queryAs(javafx.scene.control.Label.class);
+            return l.getGraphic() instanceof org.kordamp.ikonli.javafx.FontIcon ? ((org.kordamp.ikonli.javafx.FontIcon) l.getGraphic()).getIconLiteral() : "";
+        });
     }
 
     private long bytes(Stage s) {
