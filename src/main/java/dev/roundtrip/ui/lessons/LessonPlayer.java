@@ -190,6 +190,7 @@ public final class LessonPlayer {
     public void browse() {
         if (browser == null) {
             browser = new LessonBrowserView(browserVm, root().getScene() == null ? null : root().getScene().getWindow(), this::open);
+            LessonAccess.browser(browser);
         }
         browser.show(main.themeProperty().get(),
                 LessonPlayer.BASE_FONT * main.zoomProperty().get());

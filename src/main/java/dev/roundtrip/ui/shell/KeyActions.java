@@ -70,13 +70,14 @@ public final class KeyActions {
     }
 
     /**
-     * Space on a choice, check box or button the keyboard moved to (Tab, arrows: its focus is visible)
-     * presses it, as everywhere else, so the keyboard alone answers a lesson; after a click it stays
-     * Play / Pause.
+     * Space on a lesson's choice, or on a button or check box the keyboard moved to (Tab, arrows: its
+     * focus is visible), presses it, as everywhere else, so the keyboard alone answers a lesson; after
+     * a click on a button it stays Play / Pause.
      */
     private static boolean pressesFocused(KeyEvent e) {
         Node owner = focusOwner(e);
-        return e.getCode() == javafx.scene.input.KeyCode.SPACE && owner instanceof javafx.scene.control.ButtonBase && owner.isFocusVisible();
+        return e.getCode() == javafx.scene.input.KeyCode.SPACE && owner instanceof javafx.scene.control.ButtonBase
+                && (owner.isFocusVisible() || owner instanceof javafx.scene.control.RadioButton);
     }
 
     private static Node focusOwner(KeyEvent e) {

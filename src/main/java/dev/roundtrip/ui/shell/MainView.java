@@ -146,7 +146,7 @@ public final class MainView {
         };
         lessons = LessonPlayer.attach(this);
         dev.roundtrip.ui.access.ControlNames.apply(root); // icon-only buttons, fields without a label: a name a screen reader says
-        dev.roundtrip.ui.access.TabMovesOn.apply(root); // no keyboard trap in the request's text areas
+        dev.roundtrip.ui.access.KeyboardPath.apply(root); // a focus ring for the projector, no trap in the request's text areas
     }
 
     /** The keys that need more than a menu accelerator: typing keys and alternates (see {@link KeyActions}). */
