@@ -22,9 +22,41 @@ final class LessonAccess {
         ControlNames.apply(collapsedStrip);
         Node answer = panel.lookup("#numberField");
         if (answer != null) answer.accessibleHelpProperty().bind(vm.questionProperty());
+        if (panel.lookup("#choicesBox") instanceof javafx.scene.layout.Pane) arrowsChoose((javafx.scene.layout.Pane) panel.lookup("#choicesBox"), vm);
         Node checkpoint = panel.lookup(".lesson-checkpoint");
         panel.sceneProperty().addListener((o, was, scene) -> {
             if (scene != null && scene.getProperties().putIfAbsent(LessonAccess.class, true) == null) keepFocus(scene, panel, checkpoint);
+        });
+        // the answer with the focus may stay focused while hidden or removed: then the question's first answer takes it
+        Runnable stillThere = () -> Platform.runLater(() -> {
+            Scene scene = panel.getScene();
+            Node owner = scene == null ? null : scene.getFocusOwner();
+            if (owner != null && checkpoint != null && inside(owner, checkpoint) && !shown(owner)) firstAnswer(panel).ifPresent(Node::requestFocus);
+        });
+        vm.questionKindProperty().addListener((o, a, b) -> stillThere.run());
+        vm.choices().addListener((javafx.collections.ListChangeListener<String>) c -> stillThere.run());
+        for (String id : new String[] {"#numberRow", "#choicesBox"}) {
+            Node part = panel.lookup(id);
+            if (part != null) part.visibleProperty().addListener((o, a, b) -> stillThere.run());
+        }
+    }
+
+    /**
+     * The arrow keys move the selection between a question's choices without an action event: the
+     * choice they select is the answer too, as a click or Space makes it.
+     */
+    private static void arrowsChoose(javafx.scene.layout.Pane choices, LessonPanelViewModel vm) {
+        choices.getChildren().addListener((javafx.collections.ListChangeListener<Node>) c -> {
+            for (Node n : choices.getChildren()) {
+                if (!(n instanceof javafx.scene.control.RadioButton)) continue;
+                javafx.scene.control.ToggleGroup g = ((javafx.scene.control.RadioButton) n).getToggleGroup();
+                if (g == null || g.getProperties().putIfAbsent(LessonAccess.class, true) != null) continue;
+                g.selectedToggleProperty().addListener((o, was, now) -> {
+                    if (now instanceof Node && ((Node) now).getId() != null && ((Node) now).getId().startsWith("choice-")) {
+                        vm.answerProperty().set(((Node) now).getId().substring("choice-".length()));
+                    }
+                });
+            }
         });
     }
 

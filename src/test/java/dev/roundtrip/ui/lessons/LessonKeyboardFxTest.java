@@ -130,7 +130,12 @@ class LessonKeyboardFxTest {
                 && !lesson().choices().isEmpty());
         // explain: a choice picked with Space, then Check pressed with Space
         // the field made way for the choices: the focus went with the question, not back to the window's start
-        waitUntil("the first choice has the focus", () -> focused() != null && "choice-1".equals(focused().getId()));
+        try {
+            waitUntil("the first choice has the focus", () -> focused() != null && "choice-1".equals(focused().getId()));
+        } catch (AssertionError e) {
+            Node f = focused();
+            throw new AssertionError(e.getMessage() + "; focus on " + f + " shown=" + fx(() -> f == null ? null : f.isVisible() + " parentVisible=" + f.getParent().isVisible()), e);
+        }
         robot.push(KeyCode.SPACE);
         waitUntil("choice A is selected", () -> lesson().answerProperty().get().equals("1"));
         tabTo(robot, "Check", id("checkButton"));
@@ -151,6 +156,18 @@ class LessonKeyboardFxTest {
         tabTo(robot, "Check", id("checkButton"));
         robot.push(KeyCode.SPACE);
         waitUntil("the status answer is right", () -> feedback().equals("CORRECT"));
+        // the arrows alone change the answer as well: back to a wrong one, Check says so
+        robot.push(KeyCode.SHIFT, KeyCode.TAB);
+        robot.push(right == 1 ? KeyCode.DOWN : KeyCode.UP);
+        waitUntil("the arrow chose another answer", () -> !lesson().answerProperty().get().equals(String.valueOf(right)));
+        tabTo(robot, "Check", id("checkButton"));
+        robot.push(KeyCode.SPACE);
+        waitUntil("that answer is wrong", () -> feedback().equals("WRONG"));
+        robot.push(KeyCode.SHIFT, KeyCode.TAB);
+        robot.push(right == 1 ? KeyCode.UP : KeyCode.DOWN);
+        tabTo(robot, "Check", id("checkButton"));
+        robot.push(KeyCode.SPACE);
+        waitUntil("right again", () -> feedback().equals("CORRECT"));
 
         robot.push(KeyCode.PAGE_DOWN);
         waitForStep("Step 3 of 5");
