@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import javafx.geometry.Point2D;
 import javafx.geometry.VPos;
+import dev.roundtrip.ui.access.Announcer;
+import javafx.scene.AccessibleRole;
 import javafx.scene.Group;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -101,6 +103,7 @@ public final class SequenceDiagram extends Region {
         dev.roundtrip.ui.util.Language.localeProperty().addListener(new javafx.beans.WeakInvalidationListener(relabel));
         setClip(clip);
         setMinSize(200, 150);
+        speakable();
         setOnScroll(e -> {
             // Shift + wheel, or a sideways swipe, moves across
             boolean across = e.getDeltaX() != 0 || e.isShiftDown();
@@ -162,6 +165,7 @@ public final class SequenceDiagram extends Region {
         } else {
             token.setVisible(false);
         }
+        announcer.say(DiagramSpeech.current(script, step));
         requestLayout();
     }
 
@@ -233,6 +237,7 @@ public final class SequenceDiagram extends Region {
         rows.getChildren().addAll(rowNodes);
         if (held != null) rows.getChildren().add(held);
         if (script.isEmpty()) rows.getChildren().add(hint());
+        speak();
         applyFocus();
         requestLayout();
     }
@@ -535,6 +540,81 @@ public final class SequenceDiagram extends Region {
             want -= seg;
         }
         return path.get(path.size() - 1);
+    }
+
+    // --- what a screen reader finds: every element named from DiagramSpeech ---
+
+    private final Announcer announcer = new Announcer(this);
+    private final Rectangle focusRing = new Rectangle();
+
+    /**
+     * The diagram takes the keyboard focus (Tab reaches it, a ring shows it) and is one text element
+     * whose name is the stage being shown: it changes, and is announced, as the token moves on.
+     */
+    private void speakable() {
+        setAccessibleRole(AccessibleRole.TEXT);
+        setFocusTraversable(true);
+        focusRing.getStyleClass().add("focus-ring");
+        focusRing.setManaged(false);
+        focusRing.setMouseTransparent(true);
+        focusRing.setAccessibleRole(AccessibleRole.NODE);
+        focusRing.visibleProperty().bind(focusedProperty());
+        focusRing.widthProperty().bind(widthProperty().subtract(6));
+        focusRing.heightProperty().bind(heightProperty().subtract(6));
+        focusRing.setX(3);
+        focusRing.setY(3);
+        getChildren().add(focusRing);
+        announcer.say(DiagramSpeech.current(script, currentStep));
+    }
+
+    /** What the diagram says now (the announcement's text). */
+    public String spoken() {
+        return announcer.said();
+    }
+
+    /** Names the lifelines, rows, arrows, badges and the held marker just drawn; words drawn inside a row are its name. */
+    private void speak() {
+        boolean captured = script.captured();
+        for (Node n : header.lookupAll(".lifeline-name")) {
+            for (Actor a : script.lifelines()) {
+                if (n.getId().equals("lifeline-" + a.wireName().replace('_', '-'))) n.setAccessibleText(DiagramSpeech.lifeline(a, captured));
+            }
+        }
+        Node outcome = header.lookup("#outcome");
+        if (outcome != null) outcome.setAccessibleText(DiagramSpeech.outcome(script));
+        for (Row r : drawn) {
+            DiagramStep s = r.step();
+            Group g = r.group();
+            g.setAccessibleRole(AccessibleRole.TEXT);
+            g.setAccessibleText(DiagramSpeech.step(s));
+            g.setAccessibleHelp(DiagramSpeech.arrow(s, captured));
+            int sql = 0;
+            for (Node n : descendants(g, new ArrayList<>())) {
+                if (n instanceof Text) n.setAccessibleRole(AccessibleRole.NODE);
+                if (n.getStyleClass().contains("arrow-line") && n.getParent() != g) {
+                    Node arrow = n.getParent();
+                    arrow.setAccessibleRole(AccessibleRole.TEXT);
+                    if (n.getStyleClass().contains("sql-call") && sql < s.sql().size()) {
+                        arrow.setAccessibleText(DiagramSpeech.sqlCall(s.sql().get(sql++)));
+                    } else if (n.getStyleClass().contains("message")) {
+                        arrow.setAccessibleText(DiagramSpeech.arrow(s, captured));
+                    } else {
+                        arrow.setAccessibleRole(AccessibleRole.NODE); // the SQL call's return: spoken with its call
+                    }
+                }
+            }
+            Node problem = g.lookup("#problem-" + s.stage().wireName());
+            if (problem != null) problem.setAccessibleText(DiagramSpeech.problem(s));
+        }
+        if (held != null) held.lookup("#held-marker").setAccessibleText(DiagramSpeech.held(script.heldBefore()));
+    }
+
+    private static List<Node> descendants(javafx.scene.Parent p, List<Node> out) {
+        for (Node c : p.getChildrenUnmodifiable()) {
+            out.add(c);
+            if (c instanceof javafx.scene.Parent) descendants((javafx.scene.Parent) c, out);
+        }
+        return out;
     }
 
     /** What the diagram's scale fits to its space. */

@@ -139,6 +139,7 @@ public final class LessonPlayer {
         view.keys().registerWhileTyping(KeyBinding.LESSON_BACK, vm::back, () -> vm.openProperty().get());
         view.onLanguageChange(this::languageChanged);
         timer.start();
+        LessonAccess.apply(panel.root(), collapsedStrip, vm);
     }
 
     /**
@@ -206,6 +207,7 @@ public final class LessonPlayer {
     public void browse() {
         if (browser == null) {
             browser = new LessonBrowserView(browserVm, root().getScene() == null ? null : root().getScene().getWindow(), this::open);
+            LessonAccess.browser(browser);
         }
         browser.show(main.themeProperty().get(),
                 LessonPlayer.BASE_FONT * main.zoomProperty().get());

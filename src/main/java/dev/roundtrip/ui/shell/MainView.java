@@ -154,6 +154,8 @@ public final class MainView {
         };
         LanguageMenu.fill(languageMenu, this::useLanguage);
         lessons = LessonPlayer.attach(this);
+        dev.roundtrip.ui.access.ControlNames.apply(root); // icon-only buttons, fields without a label: a name a screen reader says
+        dev.roundtrip.ui.access.KeyboardPath.apply(root); // a focus ring for the projector, no trap in the request's text areas
     }
 
     /**
