@@ -48,8 +48,7 @@ public final class LessonCommand implements Runnable {
 
     /** {@code --lang de}: the language of a lesson's texts (lessons/de/ translates them); the language in use by default. */
     static final class Language {
-        @Option(names = "--lang", paramLabel = "LANG", description = "the lessons' language: en, de, fr or es (default: the language in use)",
-                converter = LanguageConverter.class)
+        @Option(names = "--lang", paramLabel = "LANG", descriptionKey = "lesson.lang", converter = LanguageConverter.class)
         Locale language;
 
         Locale orInUse() {
@@ -62,8 +61,8 @@ public final class LessonCommand implements Runnable {
         public Locale convert(String value) {
             Locale l = Locale.forLanguageTag(value.replace('_', '-'));
             if (l.getLanguage().isEmpty() || !Texts.supported(l).getLanguage().equals(l.getLanguage())) {
-                throw new picocli.CommandLine.TypeConversionException("'" + value + "' is not a language Roundtrip speaks; expected one of "
-                        + String.join(", ", Texts.LANGUAGES.stream().map(Locale::getLanguage).toList()));
+                throw new picocli.CommandLine.TypeConversionException(CliTexts.T.get("lesson.badLanguage", value,
+                        String.join(", ", Texts.LANGUAGES.stream().map(Locale::getLanguage).toList())));
             }
             return Texts.supported(l);
         }
@@ -109,8 +108,7 @@ public final class LessonCommand implements Runnable {
         @Parameters(paramLabel = "FILE", arity = "0..*", descriptionKey = "file")
         List<Path> files = new ArrayList<>();
 
-        @Option(names = "--lang", paramLabel = "LANG", description = "check only the translations into LANG (de, fr or es); default: all of them",
-                converter = LanguageConverter.class)
+        @Option(names = "--lang", paramLabel = "LANG", descriptionKey = "lesson.validate.lang", converter = LanguageConverter.class)
         Locale language;
 
         @Override
