@@ -7,7 +7,6 @@ import java.lang.management.ClassLoadingMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.util.function.LongSupplier;
-import java.util.function.Supplier;
 
 /**
  * JVM memory at a moment: heap in use, bytes allocated by the current thread since a mark, and
@@ -146,16 +145,6 @@ public final class MemoryProbe {
 
         @Override
         public void close() {
-            instrumentStop();
-        }
-    }
-
-    /** Runs instrument work whose allocations must not count as the program's. */
-    public <T> T excluding(Supplier<T> work) {
-        instrumentStart();
-        try {
-            return work.get();
-        } finally {
             instrumentStop();
         }
     }

@@ -213,7 +213,7 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
             }
             if (!p.keepAlive()) closing = true;
             try {
-                t.pass(x.id, Stage.PROCESS, workers.next(), conn::kernel, () -> process(ctx, p));
+                t.pass(x.id, Stage.PROCESS, processOn(ctx, p), conn::kernel, () -> process(ctx, p));
             } catch (RejectedExecutionException stopped) {
                 // close() stops the workers before the event loops: a request read in between is answered 503 here
                 closing = true;
@@ -225,6 +225,18 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
         } finally {
             req.release();
         }
+    }
+
+    /**
+     * Where the handler runs. Work that may block (the database, a sleep, any route that is not the
+     * demo application's) runs on a worker, as every Netty server must; the demo's routes that cannot
+     * block run on the event loop, as in the untraced server, unless the process gate may hold them
+     * (step mode, a breakpoint: a held handler is shown on a worker, the way lesson 11 teaches it).
+     */
+    private java.util.concurrent.Executor processOn(ChannelHandlerContext ctx, Parsed p) {
+        boolean mayBlock = !settings.nonBlockingOnEventLoop() || !(app instanceof DemoApp) || DemoApp.mayBlock(p.uri())
+                || settings.processDelayMillis() > 0;
+        return mayBlock || t.gates().shouldHold(Stage.PROCESS) ? workers.next() : ctx.channel().eventLoop();
     }
 
     static final String PLAIN_ON_TLS_PORT = "this port speaks TLS: a plain HTTP request was sent to the https port"

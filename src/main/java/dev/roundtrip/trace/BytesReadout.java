@@ -14,10 +14,10 @@ public final class BytesReadout {
     private final byte[] data;
 
     public BytesReadout(int count, byte[] data) {
-        this(count, data.clone(), true);
+        this(data.clone(), count);
     }
 
-    private BytesReadout(int count, byte[] data, boolean checked) {
+    private BytesReadout(byte[] data, int count) {
         if (count < 0) throw new IllegalArgumentException("count < 0");
         if (data.length > count) throw new IllegalArgumentException("more data than count");
         this.count = count;
@@ -26,7 +26,7 @@ public final class BytesReadout {
 
     /** A readout that keeps {@code data} itself: the caller made it for this readout and lets it go. */
     public static BytesReadout adopting(int count, byte[] data) {
-        return new BytesReadout(count, data, true);
+        return new BytesReadout(data, count);
     }
 
     public int count() {
