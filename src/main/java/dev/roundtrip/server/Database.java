@@ -19,7 +19,7 @@ interface Database extends AutoCloseable {
         /** The statement ran: what crossed the database socket is told first, then {@code sql}. */
         void executed(SqlReadout sql);
 
-        /** The statement failed: told, and the exception to throw (a broken connection is a {@link DatabaseUnavailableException}). */
+        /** The statement failed: what crossed the socket is told, and the exception to throw (a lost connection: a {@link DatabaseUnavailableException}). */
         SQLException failed(SQLException e);
 
         @Override

@@ -71,10 +71,6 @@ final class SocketDatabase implements Database {
         return tcp.getPort();
     }
 
-    int relayPort() {
-        return relay.address().getPort();
-    }
-
     /** Stops H2's TCP server (tests: a database that is down). */
     void stopTcpServer() {
         tcp.stop();
@@ -166,11 +162,24 @@ final class SocketDatabase implements Database {
         @Override
         public SQLException failed(SQLException e) {
             publish(observer, p, p.link.drain(), false);
+            if (!lost(e)) return e; // the statement's own error: the connection is fine, and it is the handler's bug (500)
             broken = true;
             observer.wire(new DatabaseStep(clock.now(), "the SQL call failed on database connection #" + p.number + " ("
                     + e.getMessage() + "): the connection is closed and leaves the pool",
                     new DatabaseReadout(Step.FAILED, p.number, p.uses, 0, null, false), null, null, null));
             return new DatabaseUnavailableException("the database connection broke: " + e.getMessage(), e);
+        }
+
+        /** Whether the connection is gone (H2's connection broken, database closed, SQL state class 08), not only the statement. */
+        private boolean lost(SQLException e) {
+            String state = e.getSQLState();
+            int code = e.getErrorCode();
+            if ((state != null && state.startsWith("08")) || code == 90067 || code == 90098 || code == 90121) return true;
+            try {
+                return p.connection.isClosed();
+            } catch (SQLException closed) {
+                return true;
+            }
         }
 
         @Override

@@ -11,8 +11,8 @@ import java.util.Locale;
  * @param step what this event is
  * @param connection the pool's number for the database connection, from 1 (0: none could be had)
  * @param use the how-many-th SQL call on that connection this is, from 1
- * @param roundTrips H2 messages sent and answered: the request's bursts that the database answered
- *     (a prepared statement is prepared, then executed: two), 0 on {@code CONNECT}'s own event
+ * @param roundTrips H2 messages sent and answered during the call (a prepared statement is prepared,
+ *     then executed: two); on {@code CONNECT}, those that opened the H2 session; 0 on {@code REUSE} and {@code FAILED}
  * @param nanos {@code CONNECT}: how long opening took (TCP connect and H2 session); {@code RESPONSE}: from
  *     the call's first byte to the database to its last byte back, as they crossed the socket; else null
  * @param session on {@code REQUEST} and {@code RESPONSE}: these bytes opened the H2 session (part of connect)

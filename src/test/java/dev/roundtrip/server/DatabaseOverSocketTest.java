@@ -177,6 +177,36 @@ class DatabaseOverSocketTest {
     }
 
     @Test
+    void aStatementsOwnErrorIsNotAnUnreachableDatabaseAndTheConnectionStaysInThePool() throws Exception {
+        start(DatabaseMode.SOCKET);
+        List<DatabaseStep> steps = new java.util.ArrayList<>();
+        SqlObserver seen = new SqlObserver() {
+            @Override
+            public void executed(dev.roundtrip.trace.SqlReadout sql) {}
+
+            @Override
+            public void wire(DatabaseStep step) {
+                steps.add(step);
+            }
+        };
+        java.sql.SQLException thrown;
+        try (Database.Call c = server.db().call(seen)) {
+            try {
+                c.connection().prepareStatement("SELEC nothing").close();
+                throw new AssertionError("H2 took a statement that is not SQL");
+            } catch (java.sql.SQLException e) {
+                thrown = c.failed(e);
+            }
+        }
+        assertThat(thrown instanceof DatabaseUnavailableException).as("a syntax error is the handler's (500), not the database's (503)").isFalse();
+        assertThat(steps).extracting(st -> st.readout().step()).containsExactly(DatabaseReadout.Step.CONNECT,
+                DatabaseReadout.Step.REQUEST, DatabaseReadout.Step.RESPONSE, DatabaseReadout.Step.REQUEST, DatabaseReadout.Step.RESPONSE);
+        assertThat(server.databaseConnections()).isEqualTo(1);
+        assertThat(get("/users/3").text()).contains("Grace Hopper");
+        assertThat(process(0)).extracting(DatabaseOverSocketTest::shape).contains("progress database reuse");
+    }
+
+    @Test
     void h2ListensOnLoopbackOnly() throws Exception {
         start(DatabaseMode.SOCKET);
         Path v4 = Path.of("/proc/net/tcp");
