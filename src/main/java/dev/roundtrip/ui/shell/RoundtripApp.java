@@ -57,6 +57,9 @@ public final class RoundtripApp extends Application {
     @Override
     public void start(Stage stage) {
         Language.use(LanguageSetting.forUser().startLanguage(java.util.Locale.getDefault()));
+        // JavaFX's own words (a dialog's OK and Cancel, a text field's menu) follow the JVM's locale, read
+        // once when first used: set before any is; files for machines never depend on it (explicit locales)
+        java.util.Locale.setDefault(dev.roundtrip.text.Texts.locale());
         MainViewModel vm = new MainViewModel(port);
         if (port instanceof LiveLabPort) {
             ((LiveLabPort) port).onError(m -> javafx.application.Platform.runLater(() -> vm.say(MainView.T.get("engine.refused", m))));
