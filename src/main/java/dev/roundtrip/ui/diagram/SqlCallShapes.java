@@ -14,6 +14,7 @@ import javafx.scene.text.TextAlignment;
  * connection reused; between call and return, the bytes each way.
  */
 final class SqlCallShapes {
+    private static final dev.roundtrip.text.Texts.Bundle T = DiagramScript.T;
     /** The extra height of a call with a {@link DiagramStep.Wire}: its connection line. */
     static final double WIRE_ROW = 40;
 
@@ -33,14 +34,11 @@ final class SqlCallShapes {
     static double connection(Group g, DiagramStep.SqlCall c, double x, double xd, double cy, List<Point2D> path) {
         DiagramStep.Wire w = c.wire();
         if (w == null) return cy;
-        String said = w.opened()
-                ? "connect #" + w.connection() + " · " + Units.duration(w.connectNanos()) // i18n
-                : "connection #" + w.connection() + " reused"; // i18n
+        String n = String.valueOf(w.connection());
+        String said = w.opened() ? T.get("db.connect", n, Units.duration(w.connectNanos())) : T.get("db.reused", n);
         Text t = SequenceDiagram.text(x + 16, cy - 12, said, "figures", TextAlignment.LEFT);
         t.getStyleClass().add("db-connection");
-        Tooltip.install(t, new Tooltip(w.opened()
-                ? "The pool opened database connection #" + w.connection() + " for this call: TCP connect and H2 session" // i18n
-                : "Database connection #" + w.connection() + " was open already: its " + ordinal(w.use()) + " call")); // i18n
+        Tooltip.install(t, new Tooltip(w.opened() ? T.get("db.connect.tip", n) : T.get("db.reused.tip", n, String.valueOf(w.use()))));
         g.getChildren().add(t);
         if (w.opened()) {
             g.getChildren().add(SequenceDiagram.arrow(x + 9, cy + 2, xd - 9, cy + 2, true, "db-connect"));
@@ -58,19 +56,7 @@ final class SqlCallShapes {
         Text t = SequenceDiagram.text(x + 16, cy + 26, "→ " + Units.bytes(w.bytesOut()) + "  ← " + Units.bytes(w.bytesIn()),
                 "figures", TextAlignment.LEFT);
         t.getStyleClass().add("db-bytes");
-        Tooltip.install(t, new Tooltip(Units.bytes(w.bytesOut()) + " to the database, " + Units.bytes(w.bytesIn()) // i18n
-                + " back, in " + Units.count(w.roundTrips(), "round trip") + " of H2's protocol")); // i18n
+        Tooltip.install(t, new Tooltip(T.get("db.bytes.tip", Units.bytes(w.bytesOut()), Units.bytes(w.bytesIn()), w.roundTrips())));
         g.getChildren().add(t);
-    }
-
-    private static String ordinal(int n) {
-        int tens = n % 100;
-        if (tens >= 11 && tens <= 13) return n + "th";
-        switch (n % 10) {
-            case 1: return n + "st";
-            case 2: return n + "nd";
-            case 3: return n + "rd";
-            default: return n + "th";
-        }
     }
 }
