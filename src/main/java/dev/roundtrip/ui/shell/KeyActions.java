@@ -87,8 +87,6 @@ public final class KeyActions {
     }
 
     private static boolean isTyping(KeyEvent e) {
-        Object source = e.getSource();
-        Scene scene = source instanceof Node ? ((Node) source).getScene() : source instanceof Scene ? (Scene) source : null;
-        return scene != null && scene.getFocusOwner() instanceof TextInputControl;
+        return focusOwner(e) instanceof TextInputControl;
     }
 }

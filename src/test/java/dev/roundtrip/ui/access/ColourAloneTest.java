@@ -41,6 +41,7 @@ class ColourAloneTest {
             "level-", "the level's word is the label's text",
             "notice-", "an icon and the notice's words",
             "hover", "a pointer state; the button's words and icon stay",
+            "focused", "the keyboard focus (Focus.css): a solid halo round the control, a shape whatever its hue; choices and tabs underlined",
             "selected", "the theme's selection bar, which a screen reader reports as selected; the rule keeps its words legible on it");
 
     @Test
