@@ -116,7 +116,8 @@ class LanguageFxTest {
                 && panel.session().map(s -> s.stepNumber() == 1).orElse(false) && panel.canNextProperty().get() && !panel.runningProperty().get());
         assertThat(fx(() -> ((Button) window.view().lessons().panel().root().lookup("#checkButton")).getText())).isIn(check,
                 Texts.get("dev.roundtrip.ui.lessons.Texts", "lockIn"), Texts.get("dev.roundtrip.ui.lessons.Texts", "submit"));
-        assertThat(fx(() -> ((Button) window.view().lessons().panel().root().lookup("#nextButton")).getText())).isEqualTo(next);
+        // the button's words follow the session on a later pulse than the view model's state
+        waitUntil("the Next button reads " + next, () -> next.equals(((Button) window.view().lessons().panel().root().lookup("#nextButton")).getText()));
         assertThat(fx(() -> panel.stepTextProperty().get())).startsWith(step);
     }
 
