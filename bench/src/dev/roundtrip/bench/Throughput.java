@@ -49,6 +49,11 @@ final class Throughput {
         });
         servers.put("ours traced, kernel off", () -> labTarget(Lab.start(LabOptions.defaults().withKernelReadouts(false))));
         servers.put("ours traced, default", () -> labTarget(Lab.start(LabOptions.defaults())));
+        servers.put("ours traced, every handler on a worker", () -> {
+            Lab lab = Lab.start(LabOptions.defaults());
+            lab.serverSettings().setNonBlockingOnEventLoop(false); // as before: a hop to a worker and back per request
+            return labTarget(lab);
+        });
         if (Transport.preferred() == Transport.NIO) { // on epoll every read/write is measured by ioctl already: the same as the default
             servers.put("ours traced, kernel every read/write", () -> labTarget(Lab.start(LabOptions.defaults().withKernelSampled(false))));
         }

@@ -93,7 +93,7 @@ public final class CaptureProxy implements AutoCloseable {
                     protected void initChannel(SocketChannel ch) {
                         channels.add(ch);
                         ClientLeg leg = new ClientLeg(CaptureProxy.this);
-                        ch.pipeline().addLast("tap", new WireTap(leg))
+                        ch.pipeline().addLast("tap", new WireTap(leg, tracing().probes().memory()))
                                 .addLast("codec", new HttpServerCodec(8192, 16 * 1024, 64 * 1024))
                                 .addLast("leg", leg);
                     }

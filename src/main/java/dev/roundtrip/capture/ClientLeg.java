@@ -84,10 +84,10 @@ final class ClientLeg extends ChannelInboundHandlerAdapter implements WireTap.Ob
     }
 
     @Override
-    public void onWritten(ChannelHandlerContext ctx, byte[] all, int offset, int count, BufferReadout buffer) {
+    public void onWritten(ChannelHandlerContext ctx, ByteBuf piece, BufferReadout buffer) {
         Captured x = current;
         if (x == null || !x.respondBegun) return;
-        progress(x, x.respond, Stage.RESPOND, "write", count, () -> x.respond.keep(all, offset, count), buffer, ch);
+        progress(x, x.respond, Stage.RESPOND, "write", piece.readableBytes(), () -> x.respond.keep(piece), buffer, ch);
     }
 
     @Override

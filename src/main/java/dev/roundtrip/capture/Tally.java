@@ -22,7 +22,7 @@ final class Tally {
     private int pendingOps;
     private int pendingBytes;
     /** Allocation mark at the stage's begin, for its memory readouts. */
-    Long mark;
+    dev.roundtrip.probe.MemoryProbe.Mark mark;
 
     Tally(Probes probes, int budget) {
         this.probes = probes;
@@ -60,12 +60,6 @@ final class Tally {
 
     BytesReadout keep(ByteBuf buf) {
         BytesReadout r = probes.bytes(buf, budget);
-        budget -= r.keptLength();
-        return r;
-    }
-
-    BytesReadout keep(byte[] all, int offset, int count) {
-        BytesReadout r = probes.bytes(all, offset, count, budget);
         budget -= r.keptLength();
         return r;
     }

@@ -87,7 +87,7 @@ final class UpstreamLeg extends ChannelInboundHandlerAdapter implements WireTap.
                 .handler(new ChannelInitializer<Channel>() {
                     @Override
                     protected void initChannel(Channel c) {
-                        c.pipeline().addLast("tap", new WireTap(UpstreamLeg.this));
+                        c.pipeline().addLast("tap", new WireTap(UpstreamLeg.this, t.probes().memory()));
                         if (http) c.pipeline().addLast("codec", new HttpClientCodec(4096, 16 * 1024, 64 * 1024));
                         c.pipeline().addLast("leg", UpstreamLeg.this);
                     }
@@ -219,8 +219,8 @@ final class UpstreamLeg extends ChannelInboundHandlerAdapter implements WireTap.
     // --- socket reads and writes ---
 
     @Override
-    public void onWritten(ChannelHandlerContext ctx, byte[] all, int offset, int count, BufferReadout buffer) {
-        client.progress(x, x.send, Stage.SEND, "write", count, () -> x.send.keep(all, offset, count), buffer, ch);
+    public void onWritten(ChannelHandlerContext ctx, ByteBuf piece, BufferReadout buffer) {
+        client.progress(x, x.send, Stage.SEND, "write", piece.readableBytes(), () -> x.send.keep(piece), buffer, ch);
     }
 
     @Override

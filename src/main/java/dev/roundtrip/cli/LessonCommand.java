@@ -9,12 +9,14 @@ import dev.roundtrip.lesson.LessonLoader;
 import dev.roundtrip.lesson.LessonResults;
 import dev.roundtrip.lesson.LessonRunner;
 import dev.roundtrip.lesson.LessonSet;
+import dev.roundtrip.text.Texts;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -40,8 +42,30 @@ public final class LessonCommand implements Runnable {
     /** Exit code when the lesson asked for does not exist. */
     static final int NOT_FOUND = 2;
 
-    static LessonSet load(Path dir) {
-        return dir != null ? LessonLoader.loadDirectory(dir) : LessonLibrary.load();
+    static LessonSet load(Path dir, Locale language) {
+        return dir != null ? LessonLoader.loadDirectory(dir, language) : LessonLibrary.load(language);
+    }
+
+    /** {@code --lang de}: the language of a lesson's texts (lessons/de/ translates them); the language in use by default. */
+    static final class Language {
+        @Option(names = "--lang", paramLabel = "LANG", descriptionKey = "lesson.lang", converter = LanguageConverter.class)
+        Locale language;
+
+        Locale orInUse() {
+            return language != null ? language : Texts.locale();
+        }
+    }
+
+    static final class LanguageConverter implements picocli.CommandLine.ITypeConverter<Locale> {
+        @Override
+        public Locale convert(String value) {
+            Locale l = Locale.forLanguageTag(value.replace('_', '-'));
+            if (l.getLanguage().isEmpty() || !Texts.supported(l).getLanguage().equals(l.getLanguage())) {
+                throw new picocli.CommandLine.TypeConversionException(CliTexts.T.get("lesson.badLanguage", value,
+                        String.join(", ", Texts.LANGUAGES.stream().map(Locale::getLanguage).toList())));
+            }
+            return Texts.supported(l);
+        }
     }
 
     static void printErrors(PrintWriter err, List<LessonError> errors) {
@@ -56,10 +80,13 @@ public final class LessonCommand implements Runnable {
         @Option(names = "--dir", paramLabel = "DIR")
         Path dir;
 
+        @picocli.CommandLine.Mixin
+        Language lang = new Language();
+
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            LessonSet set = load(dir);
+            LessonSet set = load(dir, lang.orInUse());
             for (Lesson l : set.lessons()) {
                 out.printf("%-30s %-12s %2d %s  %s%n", l.id(), l.level().wireName(), l.steps().size(), CliTexts.T.get("lesson.steps", l.steps().size()), l.title());
             }
@@ -81,9 +108,13 @@ public final class LessonCommand implements Runnable {
         @Parameters(paramLabel = "FILE", arity = "0..*", descriptionKey = "file")
         List<Path> files = new ArrayList<>();
 
+        @Option(names = "--lang", paramLabel = "LANG", descriptionKey = "lesson.validate.lang", converter = LanguageConverter.class)
+        Locale language;
+
         @Override
         public Integer call() {
-            LessonSet set = files.isEmpty() ? LessonLibrary.load() : LessonLoader.loadFiles(files);
+            List<Locale> languages = language == null ? Texts.LANGUAGES : List.of(language);
+            LessonSet set = files.isEmpty() ? LessonLibrary.validate(languages) : LessonLoader.loadFiles(files, languages);
             PrintWriter out = spec.commandLine().getOut();
             printErrors(spec.commandLine().getErr(), set.errors());
             out.println(CliTexts.T.get("lesson.validated", set.lessons().size(), set.errors().size()));
@@ -105,9 +136,12 @@ public final class LessonCommand implements Runnable {
         @Option(names = "--report", paramLabel = "FILE")
         Path reportFile;
 
+        @picocli.CommandLine.Mixin
+        Language lang = new Language();
+
         @Override
         public Integer call() throws Exception {
-            LessonSet set = load(dir);
+            LessonSet set = load(dir, lang.orInUse());
             Optional<Lesson> lesson = set.find(id);
             if (lesson.isEmpty()) {
                 PrintWriter err = spec.commandLine().getErr();

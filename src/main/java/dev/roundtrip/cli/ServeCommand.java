@@ -48,9 +48,19 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--idle", paramLabel = "SECONDS", defaultValue = "20")
     int idle;
 
+    @Option(names = "--database", paramLabel = "MODE")
+    String database;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
+        dev.roundtrip.server.DatabaseMode mode;
+        try {
+            mode = database == null ? dev.roundtrip.server.DatabaseMode.fromProperty() : dev.roundtrip.server.DatabaseMode.of(database);
+        } catch (IllegalArgumentException e) {
+            err.println("serve: --database: " + e.getMessage());
+            return 2;
+        }
         if (port < 0 || port > 65535) {
             err.println("serve: " + CliTexts.T.get("serve.badPort", String.valueOf(port)));
             return 2;
@@ -75,7 +85,7 @@ public final class ServeCommand implements Callable<Integer> {
         }
         Serving serving;
         try {
-            serving = Serving.start(address, port, tlsPort, settings, spec.commandLine().getOut());
+            serving = Serving.start(address, port, tlsPort, settings, mode, spec.commandLine().getOut());
         } catch (java.io.IOException e) {
             String hint = e instanceof java.net.BindException ? CliTexts.T.get("serve.portHint") : "";
             err.println("serve: " + e.getMessage() + hint);
@@ -110,6 +120,11 @@ public final class ServeCommand implements Callable<Integer> {
          * @param tlsPort also listen with TLS there (0: any free port), -1: not
          */
         static Serving start(InetAddress address, int port, int tlsPort, ServerSettings settings, PrintWriter out) throws java.io.IOException {
+            return start(address, port, tlsPort, settings, dev.roundtrip.server.DatabaseMode.fromProperty(), out);
+        }
+
+        static Serving start(InetAddress address, int port, int tlsPort, ServerSettings settings, dev.roundtrip.server.DatabaseMode database,
+                             PrintWriter out) throws java.io.IOException {
             RoundtripServer.TlsPort tls = null;
             dev.roundtrip.tls.LocalhostCertificate cert = null;
             if (tlsPort >= 0) {
@@ -121,7 +136,7 @@ public final class ServeCommand implements Callable<Integer> {
             bus.subscribe(e -> print(e, out));
             RoundtripServer server;
             try {
-                server = RoundtripServer.startExposed(t, settings, address, port, tls);
+                server = RoundtripServer.startExposed(t, settings, address, port, tls, database);
             } catch (java.io.IOException e) {
                 bus.close();
                 throw e;
@@ -135,6 +150,9 @@ public final class ServeCommand implements Callable<Integer> {
                 out.println("  " + CliTexts.T.get("serve.try", "curl --cacert " + cert.file() + " https://" + host + ":" + p + "/users/1"));
             }
             out.println(CliTexts.T.get("serve.routes", "GET /  GET /users  GET /users/{id}  POST /echo  GET /slow?ms=N  GET /big?kb=N  GET /fail"));
+            out.println(server.databasePort().isPresent()
+                    ? CliTexts.T.get("serve.database.socket", "127.0.0.1:" + server.databasePort().getAsInt())
+                    : CliTexts.T.get("serve.database.embedded"));
             out.flush();
             return new Serving(bus, server);
         }

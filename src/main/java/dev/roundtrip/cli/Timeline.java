@@ -78,6 +78,7 @@ final class Timeline {
         int ios = 0;
         int sql = 0;
         long plain = 0;
+        long database = 0;
         for (StageEvent e : events) {
             if (e.stage() != s) continue;
             if (e.phase() == Phase.BEGIN && begin == null) begin = e.tNanos();
@@ -86,7 +87,9 @@ final class Timeline {
                 last = e.phase();
             }
             // both sides see the handshake's bytes: the client's reads and writes count each byte once
-            if (e.bytes() != null && (s != Stage.HANDSHAKE || e.actor() == dev.roundtrip.trace.Actor.CLIENT)) {
+            if (e.bytes() != null && e.database() != null) {
+                database += e.bytes().count(); // the database socket's, not the HTTP connection's
+            } else if (e.bytes() != null && (s != Stage.HANDSHAKE || e.actor() == dev.roundtrip.trace.Actor.CLIENT)) {
                 bytes += e.bytes().count();
                 ios++;
             }
@@ -100,6 +103,7 @@ final class Timeline {
         if (ios > 0) b.append("  ").append(T.get(io, String.valueOf(bytes), ios));
         if (plain > 0) b.append(T.get("timeline.plaintext", String.valueOf(plain)));
         if (sql > 0) b.append("  ").append(T.get("timeline.sqlStatements", sql));
+        if (database > 0) b.append(T.get("timeline.databaseBytes", String.valueOf(database)));
         if (last == Phase.ERROR) b.append("  ").append(T.get("timeline.endedWithError"));
         return b.toString();
     }
@@ -115,8 +119,15 @@ final class Timeline {
     }
 
     static String memory(MemoryReadout m) {
-        return T.get("timeline.memory", Units.bytes(m.heapUsed()),
-                m.allocatedBytes() == null ? "n/a" : Units.bytes(m.allocatedBytes()), Units.bytes(m.directUsed()));
+        return T.get("timeline.memory", Units.bytes(m.heapUsed()), allocation(m), Units.bytes(m.directUsed()));
+    }
+
+    /** The program's figure, what measuring cost apart, and why a figure is missing or may be cold. */
+    static String allocation(MemoryReadout m) {
+        if (m.allocatedBytes() == null) return "n/a" + (m.unavailable() == null ? "" : " (" + m.unavailable() + ")");
+        return T.get("timeline.allocated.program", Units.bytes(m.allocatedBytes()))
+                + (m.instrumentAllocatedBytes() == null ? "" : T.get("timeline.allocated.instrument", Units.bytes(m.instrumentAllocatedBytes())))
+                + (m.cold() ? T.get("timeline.allocated.cold") : "");
     }
 
     static String sql(SqlReadout s) {

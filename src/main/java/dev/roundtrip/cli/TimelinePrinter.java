@@ -80,8 +80,7 @@ public final class TimelinePrinter {
         if (e.kernel() != null) sb.append(" | ").append(kernel(e.kernel()));
         MemoryReadout m = e.memory();
         if (m != null) {
-            sb.append(" | ").append(T.get("replay.memory", Units.bytes(m.heapUsed()),
-                    m.allocatedBytes() == null ? "n/a" : Units.bytes(m.allocatedBytes()), Units.bytes(m.directUsed())));
+            sb.append(" | ").append(T.get("replay.memory", Units.bytes(m.heapUsed()), Timeline.allocation(m), Units.bytes(m.directUsed())));
         }
         if (e.sql() != null) {
             sb.append(" | ").append(T.get("replay.sql", e.sql().rows(), Units.duration(e.sql().nanos()), e.sql().statement()));

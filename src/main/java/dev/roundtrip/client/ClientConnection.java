@@ -103,7 +103,7 @@ final class ClientConnection implements WireTap.Observer, PlainTap.Observer, Con
         Bootstrap b = template.clone().handler(new ChannelInitializer<Channel>() {
             @Override
             protected void initChannel(Channel c) {
-                c.pipeline().addLast("tap", new WireTap(ClientConnection.this))
+                c.pipeline().addLast("tap", new WireTap(ClientConnection.this, t.probes().memory()))
                         .addLast("decoder", new ResponseDecoder())
                         .addLast("aggregator", new HttpObjectAggregator(MAX_RESPONSE_BYTES))
                         .addLast("handler", new ResponseHandler());
@@ -131,14 +131,20 @@ final class ClientConnection implements WireTap.Observer, PlainTap.Observer, Con
 
     /** connect(): the kernels exchange SYN, SYN-ACK and ACK; measured from the call to its completion. */
     private void connect(ClientExchange x, InetSocketAddress server) {
-        Long mark = t.probes().memory().allocatedMark();
-        String to = server.getAddress().getHostAddress() + ":" + server.getPort();
+        dev.roundtrip.probe.MemoryProbe.Mark mark;
+        String to;
+        try (var s = t.instrument()) {
+            mark = t.probes().memory().allocatedMark();
+            to = server.getAddress().getHostAddress() + ":" + server.getPort();
+        }
         long began = t.clock().now();
         ChannelFuture connecting = ch.connect(server);
-        // published once connect() has returned, stamped before it: building the event is not the connect's time
-        t.publish(StageEvent.at(x.id, connectionId, Stage.CONNECT, Phase.BEGIN, Actor.CLIENT, began)
-                .detail("the client calls connect() to " + to + ": its kernel sends SYN")
-                .memory(t.probes().memory().read(mark)).build());
+        try (var s = t.instrument()) {
+            // published once connect() has returned, stamped before it: building the event is not the connect's time
+            t.publish(StageEvent.at(x.id, connectionId, Stage.CONNECT, Phase.BEGIN, Actor.CLIENT, began)
+                    .detail("the client calls connect() to " + to + ": its kernel sends SYN")
+                    .memory(t.probes().memory().read(mark)).build());
+        }
         connecting.addListener(c -> {
             if (x.ended) return;
             if (!c.isSuccess()) {
@@ -146,10 +152,12 @@ final class ClientConnection implements WireTap.Observer, PlainTap.Observer, Con
                 return;
             }
             long established = t.clock().now();
-            t.publish(StageEvent.at(x.id, connectionId, Stage.CONNECT, Phase.END, Actor.CLIENT, established)
-                    .detail("connection #" + connectionId + " established in " + Units.duration(established - began)
-                            + ": SYN, SYN-ACK and ACK went between the kernels")
-                    .tcp(t.probes().tcp(ch)).kernel(t.probes().kernel(ch)).memory(t.probes().memory().read(mark)).build());
+            try (var s = t.instrument()) {
+                t.publish(StageEvent.at(x.id, connectionId, Stage.CONNECT, Phase.END, Actor.CLIENT, established)
+                        .detail("connection #" + connectionId + " established in " + Units.duration(established - began)
+                                + ": SYN, SYN-ACK and ACK went between the kernels")
+                        .tcp(t.probes().tcp(ch)).kernel(t.probes().kernel(ch)).memory(t.probes().memory().read(mark)).build());
+            }
             if (tls()) handshake(x, server);
             else {
                 opening = null;
@@ -166,11 +174,15 @@ final class ClientConnection implements WireTap.Observer, PlainTap.Observer, Con
     private void handshake(ClientExchange x, InetSocketAddress server) {
         opening = Stage.HANDSHAKE;
         handshaking = true;
-        x.handshakeMark = t.probes().memory().allocatedMark();
+        try (var s = t.instrument()) {
+            x.handshakeMark = t.probes().memory().allocatedMark();
+        }
         javax.net.ssl.SSLEngine engine = tlsContext.newEngine(ch.alloc(), server.getAddress().getHostAddress(), server.getPort());
-        t.publish(event(x, Stage.HANDSHAKE, Phase.BEGIN, Actor.CLIENT)
-                .detail("the client starts TLS (it offers " + String.join(", ", engine.getEnabledProtocols()) + "): it writes its ClientHello")
-                .memory(t.probes().memory().read(x.handshakeMark)).build());
+        try (var s = t.instrument()) {
+            t.publish(event(x, Stage.HANDSHAKE, Phase.BEGIN, Actor.CLIENT)
+                    .detail("the client starts TLS (it offers " + String.join(", ", engine.getEnabledProtocols()) + "): it writes its ClientHello")
+                    .memory(t.probes().memory().read(x.handshakeMark)).build());
+        }
         valve = new ReadValve(() -> handshaking);
         ssl = new SslHandler(engine);
         ssl.setHandshakeTimeoutMillis(0); // the exchange's own timeout covers the handshake
@@ -193,13 +205,15 @@ final class ClientConnection implements WireTap.Observer, PlainTap.Observer, Con
             failed(x, Stage.HANDSHAKE, TlsContexts.describeFailure(f.cause()));
             return;
         }
-        javax.net.ssl.SSLSession session = ssl.engine().getSession();
-        String alpn = ssl.applicationProtocol();
-        t.publish(event(x, Stage.HANDSHAKE, Phase.END, Actor.CLIENT)
-                .detail(session.getProtocol() + " with " + session.getCipherSuite() + " in " + roundTrips + " round trip"
-                        + (roundTrips == 1 ? "" : "s") + (alpn == null ? "" : ", ALPN " + alpn) + ": the connection is encrypted")
-                .tls(new TlsReadout(session.getProtocol(), session.getCipherSuite(), alpn, roundTrips))
-                .memory(t.probes().memory().read(x.handshakeMark)).build());
+        try (var s = t.instrument()) {
+            javax.net.ssl.SSLSession session = ssl.engine().getSession();
+            String alpn = ssl.applicationProtocol();
+            t.publish(event(x, Stage.HANDSHAKE, Phase.END, Actor.CLIENT)
+                    .detail(session.getProtocol() + " with " + session.getCipherSuite() + " in " + roundTrips + " round trip"
+                            + (roundTrips == 1 ? "" : "s") + (alpn == null ? "" : ", ALPN " + alpn) + ": the connection is encrypted")
+                    .tls(new TlsReadout(session.getProtocol(), session.getCipherSuite(), alpn, roundTrips))
+                    .memory(t.probes().memory().read(x.handshakeMark)).build());
+        }
         clientHandshakeDone = true;
         sendOnceBothHandshook();
     }
@@ -246,14 +260,24 @@ final class ClientConnection implements WireTap.Observer, PlainTap.Observer, Con
 
     private void write(ClientExchange x) {
         if (x.ended) return;
-        x.sendMark = t.probes().memory().allocatedMark();
-        String reused = x.exchangeOnConnection > 1
-                ? "connection #" + connectionId + " reused (" + ordinal(x.exchangeOnConnection) + " exchange on it): " : "";
-        t.publish(event(x, Stage.SEND, Phase.BEGIN, Actor.CLIENT)
-                .detail(reused + "the client writes its request: " + x.wire.length + " bytes" + (tls() ? " of plaintext, which TLS encrypts" : ""))
-                .memory(t.probes().memory().read(x.sendMark)).build());
-        ch.writeAndFlush(Unpooled.wrappedBuffer(x.wire)).addListener(f -> {
-            if (x.ended) return;
+        try (var s = t.instrument()) {
+            x.sendMark = t.probes().memory().allocatedMark();
+            String reused = x.exchangeOnConnection > 1
+                    ? "connection #" + connectionId + " reused (" + ordinal(x.exchangeOnConnection) + " exchange on it): " : "";
+            t.publish(event(x, Stage.SEND, Phase.BEGIN, Actor.CLIENT)
+                    .detail(reused + "the client writes its request: " + x.wire.length + " bytes" + (tls() ? " of plaintext, which TLS encrypts" : ""))
+                    .memory(t.probes().memory().read(x.sendMark)).build());
+        }
+        ChannelFuture written = ch.writeAndFlush(Unpooled.wrappedBuffer(x.wire));
+        try (var s = t.instrument()) {
+            written.addListener(f -> sent(x, f));
+        }
+    }
+
+    /** The request is in the kernel's send queue (or failed): the send stage ends. */
+    private void sent(ClientExchange x, io.netty.util.concurrent.Future<?> f) {
+        if (x.ended) return;
+        try (var s = t.instrument()) {
             if (f.isSuccess()) {
                 x.sendEnded = true;
                 t.publish(event(x, Stage.SEND, Phase.END, Actor.CLIENT)
@@ -263,7 +287,7 @@ final class ClientConnection implements WireTap.Observer, PlainTap.Observer, Con
             } else {
                 failed(x, Stage.SEND, "the request could not be written: " + f.cause().getMessage());
             }
-        });
+        }
     }
 
     /** 2nd, 3rd, 11th, 22nd. */
@@ -294,18 +318,19 @@ final class ClientConnection implements WireTap.Observer, PlainTap.Observer, Con
     // --- socket reads and writes (event loop) ---
 
     @Override
-    public void onWritten(ChannelHandlerContext ctx, byte[] all, int offset, int count, BufferReadout buffer) {
+    public void onWritten(ChannelHandlerContext ctx, ByteBuf piece, BufferReadout buffer) {
         ClientExchange x = current;
         if (x == null) return;
         if (opening == Stage.HANDSHAKE) {
-            handshakeIo(x, true, t.probes().bytes(all, offset, count), buffer, recordsOut.feed(all, offset, count));
+            handshakeIo(x, true, t.probes().bytes(piece), buffer, recordsOut.feed(piece));
             return;
         }
+        int count = piece.readableBytes();
         x.writes++;
         x.bytesWritten += count;
         t.publish(event(x, Stage.SEND, Phase.PROGRESS, Actor.CLIENT)
                 .detail("socket write #" + x.writes + ": " + count + " bytes")
-                .bytes(t.probes().bytes(all, offset, count)).buffer(buffer).kernel(t.probes().kernelSampled(ch))
+                .bytes(t.probes().bytes(piece)).buffer(buffer).kernel(t.probes().kernelSampled(ch))
                 .memory(t.probes().memory().read(x.sendMark)).build());
         if (!x.requestAnnounced) {
             x.requestAnnounced = true;
@@ -373,19 +398,23 @@ final class ClientConnection implements WireTap.Observer, PlainTap.Observer, Con
             failed(x, Stage.INTERPRET, "the response is malformed: " + resp.decoderResult().cause().getMessage());
             return;
         }
-        List<Header> headers = new ArrayList<>();
-        for (Map.Entry<String, String> h : resp.headers()) headers.add(Header.shared(h.getKey(), h.getValue()));
-        byte[] body = ByteBufUtil.getBytes(resp.content());
-        int status = resp.status().code();
-        String decision = status < 300 ? "the client shows it" : status < 400 ? "the client could follow it"
-                : status < 500 ? "the client made a mistake: it shows the error" : "the server failed: the client shows the error";
-        String type = resp.headers().get("Content-Type");
-        t.publish(event(x, Stage.INTERPRET, Phase.END, Actor.CLIENT)
-                .detail(resp.protocolVersion() + " " + resp.status() + ": " + body.length + " body bytes"
-                        + (type == null ? "" : " (" + type + ")") + " in " + x.reads + " socket read" + (x.reads == 1 ? "" : "s")
-                        + "; " + decision)
-                .memory(t.probes().memory().read(x.interpretMark)).build());
-        ResponseInfo info = new ResponseInfo(status, resp.status().reasonPhrase(), headers, body);
+        // the response as the recording keeps it (headers, a copy of the body): the instrument's, like the event
+        ResponseInfo info;
+        try (var s = t.instrument()) {
+            List<Header> headers = new ArrayList<>();
+            for (Map.Entry<String, String> h : resp.headers()) headers.add(Header.shared(h.getKey(), h.getValue()));
+            byte[] body = ByteBufUtil.getBytes(resp.content());
+            int status = resp.status().code();
+            String decision = status < 300 ? "the client shows it" : status < 400 ? "the client could follow it"
+                    : status < 500 ? "the client made a mistake: it shows the error" : "the server failed: the client shows the error";
+            String type = resp.headers().get("Content-Type");
+            t.publish(event(x, Stage.INTERPRET, Phase.END, Actor.CLIENT)
+                    .detail(resp.protocolVersion() + " " + resp.status() + ": " + body.length + " body bytes"
+                            + (type == null ? "" : " (" + type + ")") + " in " + x.reads + " socket read" + (x.reads == 1 ? "" : "s")
+                            + "; " + decision)
+                    .memory(t.probes().memory().read(x.interpretMark)).build());
+            info = new ResponseInfo(status, resp.status().reasonPhrase(), headers, body);
+        }
         boolean keep = x.spec.keepAlive() && !x.spec.isRaw() && HttpUtil.isKeepAlive(resp);
         current = null;
         if (keep) client.idle(this); // before the caller hears of the end, so its next request finds it

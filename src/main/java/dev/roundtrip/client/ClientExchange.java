@@ -16,13 +16,13 @@ final class ClientExchange implements ExchangeHandle {
     private final RoundtripClient client;
     private final CompletableFuture<ExchangeEnded> result = new CompletableFuture<>();
 
-    Long sendMark;
-    Long handshakeMark;
+    dev.roundtrip.probe.MemoryProbe.Mark sendMark;
+    dev.roundtrip.probe.MemoryProbe.Mark handshakeMark;
     int handshakeWrites;
     int handshakeReads;
     /** 1 for the exchange that opened its connection, k for the k-th on it. */
     int exchangeOnConnection;
-    Long interpretMark;
+    dev.roundtrip.probe.MemoryProbe.Mark interpretMark;
     boolean sendEnded;
     boolean requestAnnounced;
     boolean interpretBegun;

@@ -78,7 +78,7 @@ public final class Lab implements AutoCloseable {
         certificate = cert;
         tlsUnavailable = noTls;
         try {
-            server = RoundtripServer.start(t, settings, options.bindAddress(), options.port(), tlsPort);
+            server = RoundtripServer.start(t, settings, options.bindAddress(), options.port(), tlsPort, options.database());
         } catch (IOException e) {
             bus.close();
             throw e;

@@ -1,6 +1,7 @@
 package dev.roundtrip.lab;
 
 import dev.roundtrip.probe.KernelBudget;
+import dev.roundtrip.server.DatabaseMode;
 import java.net.InetAddress;
 
 /**
@@ -24,9 +25,12 @@ import java.net.InetAddress;
  *     its own on a private lab (see {@link Warmup}), so the first exchange a user sees does not show class
  *     loading and JIT as its cost; JVM-wide, so usually only the first lab of a JVM runs them. Default
  *     {@link Warmup#DEFAULT_EXCHANGES} (or {@code -Droundtrip.warmup=N}); 0 switches it off. Never in the lab's recording, ids or counters.
+ * @param database where the demo database runs: {@link DatabaseMode#SOCKET} (H2's TCP server on loopback,
+ *     each SQL call traced on its own socket) or {@link DatabaseMode#EMBEDDED} (in the JVM, no socket);
+ *     default {@code -Droundtrip.database=socket|embedded}, else socket
  */
 public record LabOptions(InetAddress bindAddress, int port, int maxKeptBytes, int busCapacity, boolean kernelReadouts,
-                         int retainedExchanges, boolean kernelSampled, int warmupExchanges) {
+                         int retainedExchanges, boolean kernelSampled, int warmupExchanges, DatabaseMode database) {
     /** About 40 MB of heap for ordinary exchanges; far more than a class sends in a session. */
     public static final int DEFAULT_RETAINED_EXCHANGES = 10_000;
 
@@ -38,6 +42,18 @@ public record LabOptions(InetAddress bindAddress, int port, int maxKeptBytes, in
         if (busCapacity < 1) throw new IllegalArgumentException("busCapacity must be >= 1, was " + busCapacity);
         if (retainedExchanges < 1) throw new IllegalArgumentException("retainedExchanges must be >= 1, was " + retainedExchanges);
         if (warmupExchanges < 0) throw new IllegalArgumentException("warmupExchanges must be >= 0, was " + warmupExchanges);
+        if (database == null) database = DatabaseMode.fromProperty();
+    }
+
+    /** The options before the database had a socket: the mode {@code -Droundtrip.database} names applies. */
+    public LabOptions(InetAddress bindAddress, int port, int maxKeptBytes, int busCapacity, boolean kernelReadouts,
+                      int retainedExchanges, boolean kernelSampled, int warmupExchanges) {
+        this(bindAddress, port, maxKeptBytes, busCapacity, kernelReadouts, retainedExchanges, kernelSampled, warmupExchanges, null);
+    }
+
+    /** The demo database embedded or over its own socket. */
+    public LabOptions withDatabase(DatabaseMode mode) {
+        return new LabOptions(bindAddress, port, maxKeptBytes, busCapacity, kernelReadouts, retainedExchanges, kernelSampled, warmupExchanges, mode);
     }
 
     /** The options before the warm-up existed: the default warm-up applies ({@link Warmup#defaultExchanges()}). */
@@ -52,7 +68,7 @@ public record LabOptions(InetAddress bindAddress, int port, int maxKeptBytes, in
     }
 
     public LabOptions withKernelSampled(boolean on) {
-        return new LabOptions(bindAddress, port, maxKeptBytes, busCapacity, kernelReadouts, retainedExchanges, on, warmupExchanges);
+        return new LabOptions(bindAddress, port, maxKeptBytes, busCapacity, kernelReadouts, retainedExchanges, on, warmupExchanges, database);
     }
 
     /** A fresh budget for one lab's per-read/write kernel readouts. */
@@ -61,36 +77,36 @@ public record LabOptions(InetAddress bindAddress, int port, int maxKeptBytes, in
     }
 
     public LabOptions withRetainedExchanges(int n) {
-        return new LabOptions(bindAddress, port, maxKeptBytes, busCapacity, kernelReadouts, n, kernelSampled, warmupExchanges);
+        return new LabOptions(bindAddress, port, maxKeptBytes, busCapacity, kernelReadouts, n, kernelSampled, warmupExchanges, database);
     }
 
     public static LabOptions defaults() {
         return new LabOptions(InetAddress.getLoopbackAddress(), 0, 1 << 20, dev.roundtrip.trace.TraceBus.DEFAULT_CAPACITY, true,
-                DEFAULT_RETAINED_EXCHANGES, true, Warmup.defaultExchanges());
+                DEFAULT_RETAINED_EXCHANGES, true, Warmup.defaultExchanges(), DatabaseMode.fromProperty());
     }
 
     public LabOptions withBindAddress(InetAddress a) {
-        return new LabOptions(a, port, maxKeptBytes, busCapacity, kernelReadouts, retainedExchanges, kernelSampled, warmupExchanges);
+        return new LabOptions(a, port, maxKeptBytes, busCapacity, kernelReadouts, retainedExchanges, kernelSampled, warmupExchanges, database);
     }
 
     public LabOptions withPort(int p) {
-        return new LabOptions(bindAddress, p, maxKeptBytes, busCapacity, kernelReadouts, retainedExchanges, kernelSampled, warmupExchanges);
+        return new LabOptions(bindAddress, p, maxKeptBytes, busCapacity, kernelReadouts, retainedExchanges, kernelSampled, warmupExchanges, database);
     }
 
     public LabOptions withMaxKeptBytes(int n) {
-        return new LabOptions(bindAddress, port, n, busCapacity, kernelReadouts, retainedExchanges, kernelSampled, warmupExchanges);
+        return new LabOptions(bindAddress, port, n, busCapacity, kernelReadouts, retainedExchanges, kernelSampled, warmupExchanges, database);
     }
 
     public LabOptions withBusCapacity(int n) {
-        return new LabOptions(bindAddress, port, maxKeptBytes, n, kernelReadouts, retainedExchanges, kernelSampled, warmupExchanges);
+        return new LabOptions(bindAddress, port, maxKeptBytes, n, kernelReadouts, retainedExchanges, kernelSampled, warmupExchanges, database);
     }
 
     /** How many warm-up exchanges this JVM must have run before the lab starts; 0: no warm-up. */
     public LabOptions withWarmupExchanges(int n) {
-        return new LabOptions(bindAddress, port, maxKeptBytes, busCapacity, kernelReadouts, retainedExchanges, kernelSampled, n);
+        return new LabOptions(bindAddress, port, maxKeptBytes, busCapacity, kernelReadouts, retainedExchanges, kernelSampled, n, database);
     }
 
     public LabOptions withKernelReadouts(boolean on) {
-        return new LabOptions(bindAddress, port, maxKeptBytes, busCapacity, on, retainedExchanges, kernelSampled, warmupExchanges);
+        return new LabOptions(bindAddress, port, maxKeptBytes, busCapacity, on, retainedExchanges, kernelSampled, warmupExchanges, database);
     }
 }

@@ -87,7 +87,7 @@ public final class Warmup {
             long t0 = System.nanoTime();
             int ran = 0;
             String failure = null;
-            LabOptions own = LabOptions.defaults().withBindAddress(options.bindAddress()).withWarmupExchanges(0);
+            LabOptions own = LabOptions.defaults().withBindAddress(options.bindAddress()).withWarmupExchanges(0).withDatabase(options.database());
             try (Lab lab = Lab.start(own)) {
                 for (; ran < missing; ran++) {
                     RequestSpec r = MIX.get((doneInThisJvm + ran) % MIX.size());

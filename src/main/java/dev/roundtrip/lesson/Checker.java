@@ -1,5 +1,7 @@
 package dev.roundtrip.lesson;
 
+import dev.roundtrip.text.Texts;
+import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +19,14 @@ import java.util.regex.Pattern;
 public final class Checker {
     private static final Pattern NUMBER = Pattern.compile("[-+]?(\\d[\\d,_ ]*)?(\\.\\d+)?");
 
+    /** What the checker says to students, in the language in use. */
+    static final Texts.Bundle T = Texts.of("dev.roundtrip.lesson.Texts");
+
     private Checker() {}
+
+    private static String typeANumber(Checkpoint.Numeric n) {
+        return n.unit().isEmpty() ? T.get("check.typeNumber") : T.get("check.typeNumberUnit", n.unit());
+    }
 
     public static CheckResult check(Checkpoint checkpoint, String answer, ReadoutValue measured) {
         return check(checkpoint, answer, measured, Map.of());
@@ -36,12 +45,10 @@ public final class Checker {
     /** Why {@code answer} cannot be read as an answer to {@code c} (before anything is measured), if it cannot. */
     public static Optional<String> unreadable(Checkpoint c, String answer) {
         if (c instanceof Checkpoint.Numeric n) {
-            return parseNumber(answer) != null ? Optional.empty()
-                    : Optional.of("Type a number, such as 42" + (n.unit().isEmpty() ? "" : " (" + n.unit() + ")") + ".");
+            return parseAnswer(answer) != null ? Optional.empty() : Optional.of(typeANumber(n));
         }
         Checkpoint.MultipleChoice mc = (Checkpoint.MultipleChoice) c;
-        return pick(mc, answer) >= 0 ? Optional.empty()
-                : Optional.of("Pick one of the " + mc.choices().size() + " answers (1 to " + mc.choices().size() + ").");
+        return pick(mc, answer) >= 0 ? Optional.empty() : Optional.of(T.get("check.pickOne", mc.choices().size()));
     }
 
     /** The right answer, as {@link CheckResult#rightAnswer()}; empty when none can be given. */
@@ -59,17 +66,17 @@ public final class Checker {
         if (measured == null || !measured.available()) {
             return new CheckResult(CheckResult.Verdict.NOT_MEASURABLE, notMeasurable(measured), measured, "");
         }
-        Double given = parseNumber(answer);
+        Double given = parseAnswer(answer);
         if (given == null) {
-            return new CheckResult(CheckResult.Verdict.INVALID_INPUT, "Type a number, such as 42" + (n.unit().isEmpty() ? "" : " (" + n.unit() + ")") + ".", measured, measured.display());
+            return new CheckResult(CheckResult.Verdict.INVALID_INPUT, typeANumber(n), measured, measured.display());
         }
         // judged against the value as shown (two decimals at most), so what students read is right
         double m = Math.round(measured.number() * 100.0) / 100.0;
         if (n.tolerance().accepts(given, m)) {
-            String said = join(fill(orDefault(n.feedbackCorrect(), "Right: the measurement says {measured}."), read), notes(n, read));
+            String said = join(fill(orDefault(n.feedbackCorrect(), T.get("check.rightMeasured", measured.display())), read), notes(n, read));
             return new CheckResult(CheckResult.Verdict.CORRECT, said, measured, measured.display());
         }
-        String direction = given > m ? "Your answer is higher than what was measured." : "Your answer is lower than what was measured.";
+        String direction = T.get(given > m ? "check.higher" : "check.lower");
         return new CheckResult(CheckResult.Verdict.WRONG, join(fill(n.feedbackWrong(), read), direction), measured, measured.display());
     }
 
@@ -80,15 +87,14 @@ public final class Checker {
         int picked = pick(c, answer);
         String right = rightAnswer(c, measured);
         if (picked < 0) {
-            return new CheckResult(CheckResult.Verdict.INVALID_INPUT, "Pick one of the " + c.choices().size() + " answers (1 to " + c.choices().size() + ").", measured, right);
+            return new CheckResult(CheckResult.Verdict.INVALID_INPUT, T.get("check.pickOne", c.choices().size()), measured, right);
         }
         if (c.readout() != null && right.isEmpty()) {
-            return new CheckResult(CheckResult.Verdict.NOT_MEASURABLE, "The measurement says " + measured.display()
-                    + ", which none of the answers offers: this question cannot be judged in this run and is not counted.", measured, "");
+            return new CheckResult(CheckResult.Verdict.NOT_MEASURABLE, T.get("check.noChoice", measured.display()), measured, "");
         }
         Checkpoint.Choice choice = c.choices().get(picked);
         boolean correct = rightChoices(c, measured).contains(picked);
-        String general = correct ? join(fill(orDefault(c.feedbackCorrect(), "Right."), read), notes(c, read)) : fill(c.feedbackWrong(), read);
+        String general = correct ? join(fill(orDefault(c.feedbackCorrect(), T.get("check.right")), read), notes(c, read)) : fill(c.feedbackWrong(), read);
         String message = join(fill(choice.feedback(), read), general);
         return new CheckResult(correct ? CheckResult.Verdict.CORRECT : CheckResult.Verdict.WRONG, message, measured, right);
     }
@@ -129,7 +135,46 @@ public final class Checker {
         return -1;
     }
 
-    /** The leading number of an answer such as "1,234 bytes" or "40ms"; null when there is none. */
+    /**
+     * The leading number of a student's answer, as written in the language in use: "90,5 ms" is 90.5
+     * in German, French and Spanish, "1,234 bytes" is 1234 in English; grouping by spaces, "1.234"
+     * (German) or "1,234" (English) is understood, and the other language's decimal point too
+     * ("90.5" in German) when what follows it is not a group of three digits. Null when there is none.
+     */
+    public static Double parseAnswer(String text) {
+        if (text == null) return null;
+        Matcher m = ANSWER.matcher(text.strip());
+        if (!m.lookingAt()) return null;
+        String n = m.group().replaceAll("[\\s_'’\u00a0\u202f]", "").replaceAll("[.,]+$", "");
+        char point = DecimalFormatSymbols.getInstance(Texts.locale()).getDecimalSeparator() == ',' ? ',' : '.';
+        char other = point == '.' ? ',' : '.';
+        int points = n.length() - n.replace(String.valueOf(point), "").length();
+        if (points > 1) {
+            if (n.indexOf(other) >= 0 || !groupsOfThree(n, point)) return null;
+            n = n.replace(String.valueOf(point), "");
+        } else if (points == 1) {
+            if (n.indexOf(other) > n.indexOf(point)) return null;
+            n = n.replace(String.valueOf(other), "").replace(point, '.');
+        } else if (n.indexOf(other) >= 0) {
+            if (groupsOfThree(n, other)) n = n.replace(String.valueOf(other), "");
+            else if (n.indexOf(other) == n.lastIndexOf(other)) n = n.replace(other, '.');
+            else return null;
+        }
+        try {
+            return Double.parseDouble(n);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static final Pattern ANSWER = Pattern.compile("[-+]?(\\d[\\d.,_'’ \u00a0\u202f]*|[.,]\\d+)");
+
+    /** Whether every {@code separator} in {@code n} is followed by exactly three digits (thousands grouping). */
+    private static boolean groupsOfThree(String n, char separator) {
+        return n.matches("[-+]?\\d{1,3}(" + Pattern.quote(String.valueOf(separator)) + "\\d{3})+");
+    }
+
+    /** A number as a lesson file writes it ("1,234", "0.5"); null when there is none. Students' answers: {@link #parseAnswer}. */
     public static Double parseNumber(String text) {
         if (text == null) return null;
         Matcher m = NUMBER.matcher(text.trim());
@@ -144,8 +189,7 @@ public final class Checker {
     }
 
     private static String notMeasurable(ReadoutValue measured) {
-        String why = measured == null ? "nothing was measured" : measured.unavailable();
-        return "This could not be measured in this run (" + why + "), so the question cannot be judged and is not counted.";
+        return T.get("check.notMeasurable", measured == null ? T.get("check.nothingMeasured") : measured.unavailable());
     }
 
     /** The notes whose condition holds for what was measured; a note whose readouts are missing is left out. */

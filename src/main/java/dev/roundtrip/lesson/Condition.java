@@ -151,10 +151,10 @@ public record Condition(String subject, Op op, Double number, String word, Strin
     public String describe(Function<String, ReadoutValue> read) {
         ReadoutValue m = read.apply(subject);
         String expected = op == Op.EQ && other == null ? text.replaceFirst("^==\\s*", "") : op == Op.IN ? "one of " + word.replace(",", ", ") : text;
-        String measured = m == null ? "nothing" : m.display();
+        String measured = m == null ? "nothing" : m.plain();
         if (other != null) {
             ReadoutValue o = read.apply(other);
-            expected += " (" + other + " = " + (o == null ? "nothing" : o.display()) + ")";
+            expected += " (" + other + " = " + (o == null ? "nothing" : o.plain()) + ")";
         }
         return "expected " + subject + " " + (op == Op.EQ && other == null || op == Op.IN ? "= " : "") + expected + ", measured " + measured;
     }
@@ -165,7 +165,7 @@ public record Condition(String subject, Op op, Double number, String word, Strin
         if (op == Op.IN) return Optional.of(word.split(",")[0]);
         if (word != null) return Optional.of(word);
         double n = op == Op.RANGE ? (number + high) / 2 : number;
-        return Optional.of(ReadoutValue.number(subject, n).display());
+        return Optional.of(ReadoutValue.number(subject, n).plain());
     }
 
     @Override

@@ -67,7 +67,7 @@ public final class LessonDryRun {
                         out.println("  !! " + line);
                     } else if (o == Condition.Outcome.HOLDS) {
                         held++;
-                        out.println("  expect " + k.text() + ": holds (" + run.reading(k.subject()).display() + ")");
+                        out.println("  expect " + k.text() + ": holds (" + run.reading(k.subject()).plain() + ")");
                     } else {
                         out.println("  expect " + k.text() + ": not measurable here");
                     }
@@ -95,8 +95,8 @@ public final class LessonDryRun {
                 }
                 String answer = session.rightAnswer().orElse(null);
                 if (answer == null) {
-                    problems.add(lesson.source() + ":" + step.line() + ": step " + n + ": no choice matches the measurement " + run.measured().display());
-                    out.println("  !! no choice has the value " + run.measured().display());
+                    problems.add(lesson.source() + ":" + step.line() + ": step " + n + ": no choice matches the measurement " + run.measured().plain());
+                    out.println("  !! no choice has the value " + run.measured().plain());
                     continue;
                 }
                 CheckResult r = session.answer(answer);

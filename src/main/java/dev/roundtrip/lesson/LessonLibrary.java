@@ -4,17 +4,18 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystemAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import dev.roundtrip.text.Texts;
+import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
+import java.util.function.Function;
 
 /**
  * Where the lessons are: the directory named by the system property {@value #DIR_PROPERTY}, else
@@ -34,14 +35,24 @@ public final class LessonLibrary {
         return Files.isDirectory(local) ? Optional.of(local) : Optional.empty();
     }
 
-    /** Every lesson shipped (or in the chosen directory), with the errors of broken ones. */
+    /** Every lesson shipped (or in the chosen directory) in the language in use, with the errors of broken ones. */
     public static LessonSet load() {
-        Optional<Path> dir = directory();
-        if (dir.isPresent()) return LessonLoader.loadDirectory(dir.get());
-        return fromClasspath();
+        return load(Texts.locale());
     }
 
-    private static LessonSet fromClasspath() {
+    /** Every lesson, its texts in {@code language} where translated (English per text elsewhere). */
+    public static LessonSet load(Locale language) {
+        return from(dir -> LessonLoader.loadDirectory(dir, language));
+    }
+
+    /** Every lesson in English, each checked with its translations into {@code languages}: what {@code lesson validate} reports. */
+    public static LessonSet validate(Collection<Locale> languages) {
+        return from(dir -> LessonLoader.loadFiles(List.of(dir), languages));
+    }
+
+    private static LessonSet from(Function<Path, LessonSet> load) {
+        Optional<Path> dir = directory();
+        if (dir.isPresent()) return load.apply(dir.get());
         URL url = LessonLibrary.class.getClassLoader().getResource(RESOURCE_DIR);
         if (url == null) {
             return new LessonSet(List.of(), List.of(new LessonError(RESOURCE_DIR, 0, 0, "",
@@ -56,22 +67,11 @@ public final class LessonLibrary {
                 } catch (FileSystemAlreadyExistsException e) {
                     fs = FileSystems.getFileSystem(uri);
                 }
-                return fromPath(fs.getPath("/" + RESOURCE_DIR));
+                return load.apply(fs.getPath("/" + RESOURCE_DIR));
             }
-            return fromPath(Path.of(uri));
+            return load.apply(Path.of(uri));
         } catch (URISyntaxException | IOException e) {
             return new LessonSet(List.of(), List.of(new LessonError(url.toString(), 0, 0, "", "cannot read the packed lessons: " + e.getMessage())));
         }
-    }
-
-    private static LessonSet fromPath(Path dir) throws IOException {
-        List<LessonLoader.Source> sources = new ArrayList<>();
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path p : files.filter(f -> f.getFileName().toString().endsWith(LessonLoader.SUFFIX)).sorted().toList()) {
-                String name = p.getFileName().toString();
-                sources.add(new LessonLoader.Source(RESOURCE_DIR + "/" + name, name, Files.readString(p, StandardCharsets.UTF_8)));
-            }
-        }
-        return LessonLoader.load(sources);
     }
 }

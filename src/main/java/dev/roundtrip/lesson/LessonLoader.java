@@ -6,18 +6,23 @@ import java.io.StringReader;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import dev.roundtrip.text.TextEncoding;
+import dev.roundtrip.text.Texts;
 import dev.roundtrip.text.Units;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -52,36 +57,156 @@ public final class LessonLoader {
 
     private LessonLoader() {}
 
-    /** Every {@code *.yaml} in a directory. */
+    /** Every {@code *.yaml} in a directory, in the language in use ({@link Texts#locale()}). */
     public static LessonSet loadDirectory(Path dir) {
+        return loadDirectory(dir, Texts.locale());
+    }
+
+    /**
+     * Every {@code *.yaml} in a directory, its texts in {@code language} where {@code dir/<language>/}
+     * translates them (English per text elsewhere); the translations' problems are among the errors.
+     */
+    public static LessonSet loadDirectory(Path dir, Locale language) {
         if (!Files.isDirectory(dir)) {
             return new LessonSet(List.of(), List.of(new LessonError(dir.toString(), 0, 0, "", "not a directory of lessons")));
         }
-        return loadFiles(List.of(dir));
+        Found found = new Found(translatedInto(List.of(language)));
+        found.collect(dir);
+        return found.build(language);
     }
 
-    /** The given files; a directory among them stands for its {@code *.yaml} files. */
+    /**
+     * The given files, in English, each checked with its translations into every language (a
+     * validation); a directory among them stands for its {@code *.yaml} files and its language folders.
+     */
     public static LessonSet loadFiles(List<Path> paths) {
-        List<Source> sources = new ArrayList<>();
-        List<LessonError> errors = new ArrayList<>();
-        for (Path p : paths) {
-            if (Files.isDirectory(p)) {
-                try (Stream<Path> files = Files.list(p)) {
-                    for (Path f : files.filter(x -> x.getFileName().toString().endsWith(SUFFIX)).sorted().toList()) read(f, sources, errors);
-                } catch (IOException e) {
-                    errors.add(new LessonError(p.toString(), 0, 0, "", "cannot list: " + e.getMessage()));
-                }
-                continue;
-            }
-            read(p, sources, errors);
+        return loadFiles(paths, Texts.LANGUAGES);
+    }
+
+    /** As {@link #loadFiles(List)}, checking the translations into {@code languages} only. */
+    public static LessonSet loadFiles(List<Path> paths, Collection<Locale> languages) {
+        Found found = new Found(translatedInto(languages));
+        for (Path p : paths) found.collect(p);
+        return found.build(Locale.ENGLISH);
+    }
+
+    /** The languages lessons are translated into, of those given (English is the lessons' own). */
+    private static List<Locale> translatedInto(Collection<Locale> languages) {
+        return languages.stream().map(Texts::supported).filter(l -> !l.equals(Locale.ENGLISH)).distinct().toList();
+    }
+
+    /** The language a folder of translations is named after ({@code de}, {@code fr}, {@code es}), if it is one. */
+    static Optional<Locale> translationFolder(Path dir) {
+        if (dir == null || dir.getFileName() == null) return Optional.empty();
+        String name = dir.getFileName().toString().replace("/", "");
+        return Texts.LANGUAGES.stream().filter(l -> !l.equals(Locale.ENGLISH) && l.getLanguage().equals(name)).findFirst();
+    }
+
+    /** A file's name in messages: as given, or inside the jar from its root ({@code lessons/01-the-dance.yaml}). */
+    static String name(Path p) {
+        String s = p.toString();
+        return p.getFileSystem().equals(FileSystems.getDefault()) || !s.startsWith("/") ? s : s.substring(1);
+    }
+
+    /** Lesson files and their translations, read (each once), then parsed and merged. */
+    private static final class Found {
+        private final List<Locale> languages;
+        private final Map<String, Source> lessons = new LinkedHashMap<>();
+        /** Per language, the translations by the name of the English file they translate. */
+        private final Map<Locale, Map<String, Source>> translations = new LinkedHashMap<>();
+        private final List<LessonError> errors = new ArrayList<>();
+
+        Found(List<Locale> languages) {
+            this.languages = languages;
         }
-        LessonSet parsed = load(sources);
-        errors.addAll(parsed.errors());
-        return new LessonSet(parsed.lessons(), errors);
+
+        void collect(Path p) {
+            if (Files.isDirectory(p)) {
+                Optional<Locale> folder = translationFolder(p);
+                if (folder.isPresent()) {
+                    for (Path f : yamlFiles(p)) translation(f, folder.get());
+                    return;
+                }
+                for (Path f : yamlFiles(p)) lesson(f);
+                for (Locale l : languages) {
+                    Path sub = p.resolve(l.getLanguage());
+                    if (Files.isDirectory(sub)) for (Path f : yamlFiles(sub)) translation(f, l);
+                }
+                return;
+            }
+            Optional<Locale> folder = translationFolder(p.toAbsolutePath().getParent());
+            if (folder.isPresent()) {
+                translation(p, folder.get());
+                return;
+            }
+            lesson(p);
+            for (Locale l : languages) {
+                Path beside = p.resolveSibling(l.getLanguage()).resolve(p.getFileName().toString());
+                if (Files.isRegularFile(beside)) translation(beside, l);
+            }
+        }
+
+        private List<Path> yamlFiles(Path dir) {
+            try (Stream<Path> files = Files.list(dir)) {
+                return files.filter(x -> x.getFileName().toString().endsWith(SUFFIX) && !Files.isDirectory(x)).sorted().toList();
+            } catch (IOException e) {
+                errors.add(new LessonError(name(dir), 0, 0, "", "cannot list: " + e.getMessage()));
+                return List.of();
+            }
+        }
+
+        private void lesson(Path f) {
+            if (!lessons.containsKey(name(f))) read(f).ifPresent(s -> lessons.put(s.name(), s));
+        }
+
+        /** A translation, and the English lesson it translates (read too, so it can be compared). */
+        private void translation(Path f, Locale language) {
+            Path lessons = f.getParent() != null && f.getParent().getParent() != null ? f.getParent().getParent()
+                    : f.toAbsolutePath().getParent().getParent();
+            Path english = lessons.resolve(f.getFileName().toString());
+            if (!Files.isRegularFile(english)) {
+                errors.add(new LessonError(name(f), 0, 0, "", "no English lesson " + name(english)
+                        + " to translate; a translation is named exactly as the lesson it translates"));
+                return;
+            }
+            Optional<Source> t = read(f);
+            if (t.isEmpty()) {
+                errors.add(new LessonError(name(f), 0, 0, "", "this translation cannot be read, so the lesson is shown in English"));
+                return;
+            }
+            lesson(english);
+            translations.computeIfAbsent(language, k -> new LinkedHashMap<>()).put(name(english), t.get());
+        }
+
+        private Optional<Source> read(Path f) {
+            List<Source> one = new ArrayList<>();
+            LessonLoader.read(f, one, errors);
+            return one.stream().findFirst();
+        }
+
+        /** The sound lessons, in {@code shown} where translated; every error, the translations' included. */
+        LessonSet build(Locale shown) {
+            LessonSet english = load(new ArrayList<>(lessons.values()));
+            List<LessonError> all = new ArrayList<>(errors);
+            all.addAll(english.errors());
+            List<Lesson> out = new ArrayList<>();
+            for (Lesson l : english.lessons()) {
+                Lesson show = l;
+                for (Map.Entry<Locale, Map<String, Source>> t : translations.entrySet()) {
+                    Source translation = t.getValue().get(l.source());
+                    if (translation == null) continue;
+                    LessonTranslation.Result r = LessonTranslation.apply(lessons.get(l.source()), l, translation, t.getKey());
+                    all.addAll(r.errors());
+                    if (t.getKey().equals(shown)) show = r.lesson();
+                }
+                out.add(show);
+            }
+            return new LessonSet(out, all);
+        }
     }
 
     private static void read(Path p, List<Source> sources, List<LessonError> errors) {
-        String name = p.toString();
+        String name = name(p);
         if (!p.getFileName().toString().endsWith(SUFFIX)) {
             errors.add(new LessonError(name, 0, 0, "", "expected a lesson file ending in " + SUFFIX));
             return;
@@ -142,7 +267,16 @@ public final class LessonLoader {
     }
 
     private static Optional<Lesson> parse(Source s, Problems problems, LessonParser parser) {
-        String expectedId = s.fileName().endsWith(SUFFIX) ? s.fileName().substring(0, s.fileName().length() - SUFFIX.length()) : s.fileName();
+        Optional<Node> root = compose(s, problems, "a lesson with id, title, level, goals and steps");
+        return root.flatMap(r -> parser.parse(r, expectedId(s)));
+    }
+
+    static String expectedId(Source s) {
+        return s.fileName().endsWith(SUFFIX) ? s.fileName().substring(0, s.fileName().length() - SUFFIX.length()) : s.fileName();
+    }
+
+    /** The YAML node tree of a file within the limits, or empty with the problem reported; {@code expected} says what an empty file lacks. */
+    static Optional<Node> compose(Source s, Problems problems, String expected) {
         if (!withinLimits(s.text(), problems)) return Optional.empty();
         Node root;
         try (Reader r = new StringReader(s.text())) {
@@ -166,10 +300,10 @@ public final class LessonLoader {
             return Optional.empty();
         }
         if (root == null) {
-            problems.whole("the file is empty; expected a lesson with id, title, level, goals and steps");
+            problems.whole("the file is empty; expected " + expected);
             return Optional.empty();
         }
-        return parser.parse(root, expectedId);
+        return Optional.of(root);
     }
 
     private static Yaml yaml() {

@@ -24,7 +24,7 @@ import org.yaml.snakeyaml.nodes.Tag;
  */
 final class LessonParser {
     static final List<String> LESSON_FIELDS = List.of("id", "title", "level", "goals", "steps");
-    static final List<String> STEP_FIELDS = List.of("narration", "predict", "action", "with", "focus", "checkpoint");
+    static final List<String> STEP_FIELDS = List.of("id", "narration", "predict", "action", "with", "focus", "checkpoint");
     static final List<String> CHECKPOINT_FIELDS = List.of("question", "readout", "expect", "tolerance", "unit", "choices", "hints", "feedback");
     static final List<String> PREDICT_FIELDS = List.of("question", "readout", "expect", "tolerance", "unit", "choices", "feedback", "explain");
     static final List<String> EXPLAIN_FIELDS = List.of("question", "choices");
@@ -33,6 +33,7 @@ final class LessonParser {
     static final List<String> NOTE_FIELDS = List.of("when", "text");
 
     private final Problems problems;
+    private final java.util.Map<String, Integer> stepIds = new java.util.HashMap<>();
     private int idLine;
 
     LessonParser(Problems problems) {
@@ -105,13 +106,31 @@ final class LessonParser {
         if (m.isEmpty()) return Optional.empty();
         YamlMap s = m.get();
         s.rejectUnknown(STEP_FIELDS, "");
+        String id = stepId(s, number);
         String narration = s.requiredText("narration", "the Markdown text the teacher reads for this step").orElse(null);
         Action action = action(s);
         List<Focus> focus = focus(s);
         Checkpoint checkpoint = s.get("checkpoint").flatMap(c -> checkpoint(c, s.child("checkpoint"), false)).orElse(null);
         Predict predict = s.get("predict").flatMap(p -> predict(p, s.child("predict"))).orElse(null);
         if (narration == null || action == null) return Optional.empty();
-        return Optional.of(new Step(number, narration.strip(), action, focus, checkpoint, node.getStartMark().getLine() + 1, predict));
+        return Optional.of(new Step(number, narration.strip(), action, focus, checkpoint, node.getStartMark().getLine() + 1, predict, id));
+    }
+
+    /** The optional short name translations use for the step: well formed and not used by another step. */
+    private String stepId(YamlMap s, int number) {
+        Optional<String> id = s.text("id");
+        if (id.isEmpty()) return null;
+        Node n = s.get("id").orElseThrow();
+        if (!id.get().matches("[a-z0-9][a-z0-9-]*") || id.get().chars().noneMatch(Character::isLetter)) {
+            problems.at(n, s.child("id"), "step id '" + id.get() + "' must be lower-case letters, digits and dashes with at least one letter, such as 'send-get'");
+            return null;
+        }
+        Integer first = stepIds.putIfAbsent(id.get(), number);
+        if (first != null) {
+            problems.at(n, s.child("id"), "step id '" + id.get() + "' is already the id of step " + first + "; every step needs its own");
+            return null;
+        }
+        return id.get();
     }
 
     private List<Focus> focus(YamlMap s) {

@@ -91,7 +91,7 @@ public final class LessonResults {
     }
 
     private static String value(ReadoutValue v) {
-        return v == null ? "" : v.display();
+        return v == null ? "" : v.plain();
     }
 
     /** A student's text must not become a spreadsheet formula. */

@@ -26,7 +26,7 @@ import java.util.concurrent.Executors;
  * counts as run, so Next goes on to the following step.
  */
 public final class LessonSession implements AutoCloseable {
-    private final Lesson lesson;
+    private volatile Lesson lesson;
     private final LessonRunner runner;
     private final ProgressStore store;
     private final Clock clock;
@@ -216,8 +216,8 @@ public final class LessonSession implements AutoCloseable {
         CheckResult r;
         if (p.freeText()) {
             r = answer == null || answer.isBlank()
-                    ? new CheckResult(CheckResult.Verdict.INVALID_INPUT, "Write one line: what explains the measurement?", null, "")
-                    : new CheckResult(CheckResult.Verdict.CORRECT, "Noted. Compare your line with the narration of the next steps.", null, "");
+                    ? new CheckResult(CheckResult.Verdict.INVALID_INPUT, Checker.T.get("explain.writeOneLine"), null, "")
+                    : new CheckResult(CheckResult.Verdict.CORRECT, Checker.T.get("explain.noted"), null, "");
         } else {
             r = Checker.check(p.explainChoices(), answer, null);
         }
@@ -352,6 +352,21 @@ public final class LessonSession implements AutoCloseable {
                 problem = "progress could not be reset: " + e.getMessage();
             }
         }
+        changed();
+    }
+
+    /**
+     * Tells the same lesson in another language from now on (after a language switch): the step,
+     * the answers, the measurements and the progress are kept, since a translation changes texts only.
+     *
+     * @throws IllegalArgumentException when {@code told} is another lesson or has other steps
+     */
+    public void retell(Lesson told) {
+        Lesson now = lesson;
+        boolean same = told.id().equals(now.id()) && told.steps().size() == now.steps().size();
+        for (int i = 0; same && i < told.steps().size(); i++) same = told.steps().get(i).action().equals(now.steps().get(i).action());
+        if (!same) throw new IllegalArgumentException(told.id() + " (" + told.language() + ") is not a translation of the open lesson " + now.id());
+        lesson = told;
         changed();
     }
 

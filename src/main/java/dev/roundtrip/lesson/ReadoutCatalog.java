@@ -53,11 +53,15 @@ public final class ReadoutCatalog {
                 num("stage." + n + "." + io, "number of socket " + io + " during " + n);
             }
             num("stage." + n + ".ms", "duration of the " + n + " stage (begin to end), ms");
-            num("stage." + n + ".allocatedBytes", "bytes allocated on the " + n + " stage's thread during the stage");
+            num("stage." + n + ".allocatedBytes", "bytes the program allocated on the " + n + " stage's thread during the stage (the instrumentation's own left out)");
+            num("stage." + n + ".instrumentAllocatedBytes", "bytes the instrumentation allocated on that thread during " + n + " to measure it (copies of the bytes, events)");
         }
         num("process.sql.count", "SQL statements run by the latest exchange's process stage");
         num("process.sql.rows", "rows returned by those statements, summed");
         num("process.sql.ms", "time spent in those statements, summed, ms");
+        num("process.database.connects", "database connections the pool opened for those statements (TCP connect and H2 session each)");
+        num("process.database.reused", "those statements that ran on a database connection open already");
+        num("process.database.bytes", "bytes that crossed the database socket during them, both ways");
         num("kernel.server.rxQueue", "bytes waiting in the server socket's receive queue while the latest exchange is held before parse (latest probe)");
         num("kernel.client.rxQueue", "bytes waiting in the client socket's receive queue while the latest exchange is held before interpret (latest probe)");
         num("kernel.server.txQueueMax", "largest server send queue (bytes written, not yet acknowledged) seen while responding");

@@ -1,5 +1,7 @@
 package dev.roundtrip.lesson;
 
+import dev.roundtrip.text.Texts;
+import java.text.DecimalFormatSymbols;
 import java.util.Locale;
 
 /**
@@ -27,8 +29,19 @@ public record ReadoutValue(String name, Double number, String text, String unava
         return number != null;
     }
 
-    /** The value as a student reads it: whole numbers without decimals, others with two at most. */
+    /**
+     * The value as a student reads it: whole numbers without decimals, others with two at most,
+     * written with the decimal separator of the language in use ("90,01" in German).
+     */
     public String display() {
+        if (!available()) return Checker.T.get("readout.unavailable", unavailable);
+        String plain = plain();
+        if (number == null || plain.indexOf('.') < 0) return plain;
+        return plain.replace('.', DecimalFormatSymbols.getInstance(Texts.locale()).getDecimalSeparator());
+    }
+
+    /** As {@link #display()}, with a decimal point whatever the language: for files written for machines and lesson authors. */
+    public String plain() {
         if (!available()) return "not available (" + unavailable + ")";
         if (text != null) return text;
         double v = number;
@@ -38,6 +51,6 @@ public record ReadoutValue(String name, Double number, String text, String unava
 
     @Override
     public String toString() {
-        return name + " = " + display();
+        return name + " = " + plain();
     }
 }

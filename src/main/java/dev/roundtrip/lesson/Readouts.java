@@ -2,6 +2,7 @@ package dev.roundtrip.lesson;
 
 import dev.roundtrip.queue.QueueSummary;
 import dev.roundtrip.record.Recording;
+import dev.roundtrip.trace.DatabaseReadout;
 import dev.roundtrip.trace.Exchange;
 import dev.roundtrip.trace.GateEvent;
 import dev.roundtrip.trace.KernelReadout;
@@ -70,6 +71,12 @@ final class Readouts {
                 return ReadoutValue.number(name, events.stream().filter(e -> e.sql() != null).mapToLong(e -> e.sql().rows()).sum());
             case "process.sql.ms":
                 return ReadoutValue.number(name, events.stream().filter(e -> e.sql() != null).mapToLong(e -> e.sql().nanos()).sum() / 1e6);
+            case "process.database.connects":
+                return database(name, events, e -> e.database().step() == DatabaseReadout.Step.CONNECT ? 1 : 0);
+            case "process.database.reused":
+                return database(name, events, e -> e.database().step() == DatabaseReadout.Step.REUSE ? 1 : 0);
+            case "process.database.bytes":
+                return database(name, events, e -> e.bytes() == null ? 0 : e.bytes().count());
             case "kernel.server.rxQueue":
                 return heldQueue(name, x, Stage.PARSE);
             case "kernel.client.rxQueue":
@@ -97,6 +104,15 @@ final class Readouts {
     }
 
     /** The stage with the longest begin-to-end; stages that did not both begin and end are left out. */
+    /** A sum over the database-socket events of the latest exchange; unavailable when its SQL crossed no socket (embedded). */
+    private static ReadoutValue database(String name, List<StageEvent> events, java.util.function.ToLongFunction<StageEvent> each) {
+        List<StageEvent> wire = events.stream().filter(e -> e.database() != null).toList();
+        if (wire.isEmpty() && events.stream().anyMatch(e -> e.sql() != null)) {
+            return ReadoutValue.unavailable(name, "the database is embedded: its SQL calls are method calls and cross no socket");
+        }
+        return ReadoutValue.number(name, wire.stream().mapToLong(each).sum());
+    }
+
     private ReadoutValue longestStage(String name, Exchange x, List<StageEvent> events) {
         Stage longest = null;
         double most = -1;
@@ -111,7 +127,7 @@ final class Readouts {
                 : ReadoutValue.text(name, longest.wireName());
     }
 
-    /** stage.NAME.(bytes|reads|writes|ms|allocatedBytes) */
+    /** stage.NAME.(bytes|reads|writes|ms|allocatedBytes|instrumentAllocatedBytes) */
     private ReadoutValue stage(String name, Exchange x, List<StageEvent> events) {
         String[] parts = name.split("\\.");
         Stage stage = Stage.fromWireName(parts[1]);
@@ -135,6 +151,12 @@ final class Readouts {
                         .map(e -> e.memory().allocatedBytes()).max(Long::compare);
                 return a.map(v -> ReadoutValue.number(name, v))
                         .orElseGet(() -> ReadoutValue.unavailable(name, "no per-thread allocation was measured for " + stage.wireName()));
+            }
+            case "instrumentAllocatedBytes": {
+                Optional<Long> a = of.stream().filter(e -> e.memory() != null && e.memory().instrumentAllocatedBytes() != null)
+                        .map(e -> e.memory().instrumentAllocatedBytes()).max(Long::compare);
+                return a.map(v -> ReadoutValue.number(name, v))
+                        .orElseGet(() -> ReadoutValue.unavailable(name, "what measuring cost was not recorded for " + stage.wireName()));
             }
             default:
                 throw new IllegalStateException("readout without a rule: " + name);

@@ -15,14 +15,24 @@ import java.util.TreeSet;
  * @param checkpoint the question, or null
  * @param line the 1-based line where the step starts in its file
  * @param predict the prediction asked before the action, or null
+ * @param id the step's short name ({@code send-get}), by which translations find it; null when it has none
  */
-public record Step(int number, String narration, Action action, List<Focus> focus, Checkpoint checkpoint, int line, Predict predict) {
+public record Step(int number, String narration, Action action, List<Focus> focus, Checkpoint checkpoint, int line, Predict predict, String id) {
     public Step {
         focus = List.copyOf(focus);
     }
 
+    public Step(int number, String narration, Action action, List<Focus> focus, Checkpoint checkpoint, int line, Predict predict) {
+        this(number, narration, action, focus, checkpoint, line, predict, null);
+    }
+
     public Step(int number, String narration, Action action, List<Focus> focus, Checkpoint checkpoint, int line) {
         this(number, narration, action, focus, checkpoint, line, null);
+    }
+
+    /** How a translation names this step: its {@code id}, else its number ("3"). */
+    public String key() {
+        return id != null ? id : String.valueOf(number);
     }
 
     /** Whether the step asks the student anything (a prediction or a question). */

@@ -4,6 +4,7 @@
  * <pre>
  *  LessonLibrary / LessonLoader ──▶ LessonSet (lessons + LessonErrors with file:line:column)
  *        YAML nodes (SnakeYAML, line numbers kept) ──LessonParser──▶ Lesson ─ Step ─ Action, Focus, Checkpoint
+ *        lessons/de/*.yaml ──LessonTranslation──▶ the English node tree with the German texts in place, parsed again
  *
  *  LessonSession (the player model: current step, back/next, answers, hints, completion, progress)
  *        └─ LessonRunner ──▶ Lab (real server, client, gates)     └─ ProgressStore (~/.roundtrip/progress.json)

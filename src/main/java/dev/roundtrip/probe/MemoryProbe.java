@@ -1,27 +1,47 @@
 package dev.roundtrip.probe;
 
 import dev.roundtrip.trace.MemoryReadout;
+import dev.roundtrip.trace.Unavailable;
 import java.lang.management.BufferPoolMXBean;
+import java.lang.management.ClassLoadingMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.util.function.LongSupplier;
-import java.util.function.Supplier;
 
 /**
  * JVM memory at a moment: heap in use, bytes allocated by the current thread since a mark, and
  * direct (off-heap) memory. Netty allocates much of its direct memory outside the JDK's counter,
  * so the caller supplies Netty's own count ({@code extraDirect}); this package does not know Netty.
  *
- * <p>What the instrumentation itself allocates (copies of the bytes, reading {@code /proc}) is done
- * through {@link #excluding} and left out of the per-thread figure, so a stage shows what the server
- * or client allocated, not what measuring it cost.
+ * <p><b>The program's allocations and the instrument's.</b> The instrumentation runs on the threads it
+ * measures. What it does there (wire tap, readouts, copies of the bytes, building and publishing events)
+ * runs between {@link #instrumentStart()} and {@link #instrumentStop()}; this thread's allocation
+ * counter is split at those points, so a readout's {@code allocatedBytes} is the program's alone and
+ * {@code instrumentAllocatedBytes} is what measuring cost. A readout taken inside instrument work
+ * counts the program up to where that work began. Instrument work nests (only the outermost counts);
+ * program code that instrument code calls back (a gate's action) runs in {@link #programStart()} ..
+ * {@link #programStop(int)}.
+ *
+ * <pre>
+ *  thread:  program ──┬── instrument ──┬── program ── instrument ── program ──▶
+ *  counted: allocatedBytes   instrumentAllocatedBytes   allocatedBytes ...
+ * </pre>
+ *
+ * <p><b>Cold.</b> A mark remembers how many classes the JVM had loaded and whether its thread had
+ * taken marks before: a readout is {@code cold} when classes were loaded since (first-time work in this
+ * JVM: class loading, lambda and string-concatenation bootstraps) or when it is among its thread's
+ * first {@link #COLD_MARKS} marks (a fresh thread fills its caches: Netty's buffer cache, thread locals).
  */
 public final class MemoryProbe {
+    /** How many of a thread's first marks are cold: its first stage fills the thread's caches (unless it was warmed first). */
+    public static final int COLD_MARKS = 1;
+
     private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+    private final ClassLoadingMXBean classes = ManagementFactory.getClassLoadingMXBean();
     private final BufferPoolMXBean directPool;
     private final com.sun.management.ThreadMXBean threads;
     private final LongSupplier extraDirect;
-    private final ThreadLocal<long[]> excluded = ThreadLocal.withInitial(() -> new long[1]);
+    private final ThreadLocal<Split> split = ThreadLocal.withInitial(Split::new);
     /** The last heap figure and when it was taken: a real readout, reused for at most {@link #HEAP_REFRESH_NANOS}. */
     private volatile HeapSample heap = new HeapSample(Long.MIN_VALUE, 0);
 
@@ -34,6 +54,27 @@ public final class MemoryProbe {
     public static final long HEAP_REFRESH_NANOS = 1_000_000;
 
     private record HeapSample(long atNanos, long used) {}
+
+    /** One thread's split of its allocation counter. */
+    private static final class Split {
+        long instrument; // instrument bytes of finished instrument work
+        int depth; // nesting of instrument work now
+        long startRaw; // the counter when the outermost instrument work began
+        int marks = WARMED.get() ? COLD_MARKS : 0; // a thread warmed before its first mark is not fresh
+    }
+
+    private static final ThreadLocal<Boolean> WARMED = ThreadLocal.withInitial(() -> false);
+
+    /** This thread has done its first-time work (its caches filled) before it serves: its first marks are not cold. */
+    public static void threadWarmed() {
+        WARMED.set(true);
+    }
+
+    /**
+     * Where a stage began on its thread: the program's and the instrument's allocations so far, the
+     * JVM's loaded classes, and whether the thread was still fresh.
+     */
+    public record Mark(long program, long instrument, long loadedClasses, boolean freshThread, long threadId) {}
 
     public MemoryProbe(LongSupplier extraDirect) {
         this.extraDirect = extraDirect;
@@ -55,25 +96,78 @@ public final class MemoryProbe {
         this(() -> 0L);
     }
 
-    /** Bytes allocated so far by the current thread (measuring excluded), or null when the JVM cannot tell. */
-    public Long allocatedMark() {
-        Long raw = rawAllocated();
-        return raw == null ? null : raw - excluded.get()[0];
+    /** Instrument work begins on this thread (nests: only the outermost start and stop count). */
+    public void instrumentStart() {
+        if (threads == null) return;
+        Split s = split.get();
+        if (s.depth++ == 0) s.startRaw = threads.getCurrentThreadAllocatedBytes();
     }
 
-    /** Runs measuring work whose allocations must not count as the stage's own. */
-    public <T> T excluding(Supplier<T> work) {
-        Long before = rawAllocated();
-        T result = work.get();
-        Long after = rawAllocated();
-        if (before != null && after != null) excluded.get()[0] += after - before;
-        return result;
+    /** Instrument work ends: what it allocated since the matching start is the instrument's. */
+    public void instrumentStop() {
+        if (threads == null) return;
+        Split s = split.get();
+        if (--s.depth == 0) s.instrument += threads.getCurrentThreadAllocatedBytes() - s.startRaw;
+        else if (s.depth < 0) s.depth = 0; // a stop without a start: ignored rather than counted twice
     }
 
-    private Long rawAllocated() {
+    /** Program code called from instrument work (a gate's action): counted as the program's until {@link #programStop}. */
+    public int programStart() {
+        if (threads == null) return 0;
+        Split s = split.get();
+        int depth = s.depth;
+        if (depth > 0) {
+            s.instrument += threads.getCurrentThreadAllocatedBytes() - s.startRaw;
+            s.depth = 0;
+        }
+        return depth;
+    }
+
+    /** Back to the instrument work that {@link #programStart()} interrupted. */
+    public void programStop(int depth) {
+        if (threads == null || depth <= 0) return;
+        Split s = split.get();
+        s.depth = depth;
+        s.startRaw = threads.getCurrentThreadAllocatedBytes();
+    }
+
+    private final Scope scope = new Scope();
+
+    /** Instrument work until the scope closes: {@code try (var s = memory.instrument()) { ... }} (allocates nothing). */
+    public Scope instrument() {
+        instrumentStart();
+        return scope;
+    }
+
+    /** Closing it ends the instrument work {@link #instrument()} began, on the same thread. */
+    public final class Scope implements AutoCloseable {
+        private Scope() {}
+
+        @Override
+        public void close() {
+            instrumentStop();
+        }
+    }
+
+    /** Where a stage begins on this thread, or null when the JVM cannot count per-thread allocation. */
+    public Mark allocatedMark() {
         if (threads == null) return null;
-        long v = threads.getCurrentThreadAllocatedBytes();
-        return v < 0 ? null : v;
+        Split s = split.get(); // first: a thread's first get allocates
+        long raw = threads.getCurrentThreadAllocatedBytes();
+        if (raw < 0) return null;
+        long program = programAt(s, raw);
+        long instrument = instrumentAt(s, raw);
+        boolean fresh = s.marks < COLD_MARKS;
+        if (fresh) s.marks++;
+        return new Mark(program, instrument, classes.getTotalLoadedClassCount(), fresh, Thread.currentThread().getId());
+    }
+
+    private static long programAt(Split s, long raw) {
+        return (s.depth > 0 ? s.startRaw : raw) - s.instrument;
+    }
+
+    private static long instrumentAt(Split s, long raw) {
+        return s.instrument + (s.depth > 0 ? raw - s.startRaw : 0);
     }
 
     /** Heap in use, read at most {@link #HEAP_REFRESH_NANOS} ago (read now when the last figure is older). */
@@ -87,13 +181,34 @@ public final class MemoryProbe {
     }
 
     /**
-     * Memory now (the heap figure at most {@link #HEAP_REFRESH_NANOS} old); {@code allocatedBytes} is what this thread allocated since {@code mark} (from
-     * {@link #allocatedMark()} on the same thread), null when unknown.
+     * Memory now (the heap figure at most {@link #HEAP_REFRESH_NANOS} old): what the program and the
+     * instrument allocated on this thread since {@code mark} (taken on the same thread by
+     * {@link #allocatedMark()}). A difference that is negative, or a mark of another thread, is an
+     * error of the instrument: no figure, and {@code unavailable} says so.
      */
-    public MemoryReadout read(Long mark) {
-        Long now = allocatedMark();
-        Long delta = mark == null || now == null ? null : Math.max(0, now - mark);
-        return new MemoryReadout(heapUsed(), delta, directUsed());
+    public MemoryReadout read(Mark mark) {
+        Split s = mark == null ? null : split.get();
+        long raw = mark == null ? 0 : threads.getCurrentThreadAllocatedBytes(); // before the heap: reading it allocates
+        long heapUsed = heapUsed();
+        long direct = directUsed();
+        if (mark == null) {
+            return new MemoryReadout(heapUsed, null, null, direct, threads == null
+                    ? Unavailable.PLATFORM.text("this JVM does not count the bytes each thread allocates")
+                    : Unavailable.CLOSED.text("the stage had not begun on this side: no allocation to count from"), false);
+        }
+        boolean cold = mark.freshThread || classes.getTotalLoadedClassCount() != mark.loadedClasses;
+        if (Thread.currentThread().getId() != mark.threadId) {
+            return new MemoryReadout(heapUsed, null, null, direct, Unavailable.ERROR.text(
+                    "the stage began on another thread: a thread's allocation counter says nothing of another's"), cold);
+        }
+        long program = programAt(s, raw) - mark.program;
+        long instrument = instrumentAt(s, raw) - mark.instrument;
+        if (program < 0 || instrument < 0) {
+            return new MemoryReadout(heapUsed, null, null, direct, Unavailable.ERROR.text("the thread's allocation counter gave "
+                    + program + " bytes for the program and " + instrument + " for the instrument since the stage began"
+                    + " (a negative difference: the split of instrument work is wrong)"), cold);
+        }
+        return new MemoryReadout(heapUsed, program, instrument, direct, null, cold);
     }
 
     public long directUsed() {

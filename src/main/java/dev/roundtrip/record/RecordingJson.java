@@ -181,6 +181,18 @@ public final class RecordingJson {
         if (e.tlsRecord() != null) writeTlsRecord(g, e.tlsRecord());
         if (e.tls() != null) writeTls(g, e.tls());
         if (e.plain() != null) writeBytes(g, "plain", e.plain());
+        if (e.database() != null) writeDatabase(g, e.database());
+        g.writeEndObject();
+    }
+
+    private static void writeDatabase(JsonGenerator g, dev.roundtrip.trace.DatabaseReadout d) throws IOException {
+        g.writeObjectFieldStart("database");
+        g.writeStringField("step", d.step().wireName());
+        g.writeNumberField("connection", d.connection());
+        g.writeNumberField("use", d.use());
+        g.writeNumberField("roundTrips", d.roundTrips());
+        writeNullable(g, "nanos", d.nanos());
+        if (d.session()) g.writeBooleanField("session", true);
         g.writeEndObject();
     }
 
@@ -259,7 +271,10 @@ public final class RecordingJson {
         g.writeObjectFieldStart("memory");
         g.writeNumberField("heapUsed", m.heapUsed());
         writeNullable(g, "allocatedBytes", m.allocatedBytes());
+        if (m.instrumentAllocatedBytes() != null) g.writeNumberField("instrumentAllocatedBytes", m.instrumentAllocatedBytes());
         g.writeNumberField("directUsed", m.directUsed());
+        if (m.unavailable() != null) g.writeStringField("unavailable", m.unavailable());
+        if (m.cold()) g.writeBooleanField("cold", true);
         g.writeEndObject();
     }
 

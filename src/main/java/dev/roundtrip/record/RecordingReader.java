@@ -376,6 +376,7 @@ final class RecordingReader {
         dev.roundtrip.trace.TlsRecordReadout tlsRecord = null;
         dev.roundtrip.trace.TlsReadout tls = null;
         BytesReadout plain = null;
+        dev.roundtrip.trace.DatabaseReadout database = null;
         int seen = 0;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String f = p.currentName();
@@ -386,6 +387,7 @@ final class RecordingReader {
                 case "tlsRecord": seen = once(seen, 13); tlsRecord = nul ? null : tlsRecord(v); break;
                 case "tls": seen = once(seen, 14); tls = nul ? null : tls(v); break;
                 case "plain": seen = once(seen, 15); plain = nul ? null : bytes(v); break;
+                case "database": seen = once(seen, 16); database = nul ? null : database(v); break;
                 case "stage": seen = once(seen, 0); stage = Stage.fromWireName(oneOf(v, STAGES)); break;
                 case "phase": seen = once(seen, 1); phase = Phase.fromWireName(oneOf(v, PHASES)); break;
                 case "actor": seen = once(seen, 2); actor = Actor.fromWireName(oneOf(v, ACTORS)); break;
@@ -407,7 +409,38 @@ final class RecordingReader {
         if (!hasConnection) throw missing("connectionId", "an integer");
         if (!hasTime) throw missing("tNanos", "an integer");
         return new StageEvent(exchangeId, connectionId, stage, phase, actor, tNanos, thread, detail, bytes, buffer, kernel, memory, sql,
-                tcp, tlsRecord, tls, plain);
+                tcp, tlsRecord, tls, plain, database);
+    }
+
+    private static final String[] DATABASE_STEPS = java.util.Arrays.stream(dev.roundtrip.trace.DatabaseReadout.Step.values())
+            .map(dev.roundtrip.trace.DatabaseReadout.Step::wireName).toArray(String[]::new);
+
+    /** A step of an SQL call over the database socket (version 2, written since the database has its own socket). */
+    private dev.roundtrip.trace.DatabaseReadout database(JsonToken t) throws IOException, RecordingFormatException {
+        if (t != JsonToken.START_OBJECT) throw fail("an object");
+        dev.roundtrip.trace.DatabaseReadout.Step step = null;
+        int connection = -1;
+        int use = 0;
+        int roundTrips = 0;
+        Long nanos = null;
+        boolean session = false;
+        int seen = 0;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String f = p.currentName();
+            JsonToken v = p.nextToken();
+            switch (f) {
+                case "step": seen = once(seen, 0); step = dev.roundtrip.trace.DatabaseReadout.Step.fromWireName(oneOf(v, DATABASE_STEPS)); break;
+                case "connection": seen = once(seen, 1); connection = nonNegative(int32(v)); break;
+                case "use": seen = once(seen, 2); use = nonNegative(int32(v)); break;
+                case "roundTrips": seen = once(seen, 3); roundTrips = nonNegative(int32(v)); break;
+                case "nanos": seen = once(seen, 4); nanos = v == JsonToken.VALUE_NULL ? null : nonNegative(integer(v)); break;
+                case "session": seen = once(seen, 5); session = bool(v); break;
+                default: p.skipChildren();
+            }
+        }
+        if (step == null) throw missing("step", "one of " + String.join("|", DATABASE_STEPS));
+        if (connection < 0) throw missing("connection", "an integer >= 0");
+        return new dev.roundtrip.trace.DatabaseReadout(step, connection, use, roundTrips, nanos, session);
     }
 
     /** Every figure may be missing or null: not measured, and {@code unavailable} says why. */
@@ -541,7 +574,7 @@ final class RecordingReader {
         if (count < 0) throw missing("count", "an integer");
         if (data == null) throw missing("base64", "a string");
         if (data.length > count) throw atField("count", "expected at least " + data.length + " (the bytes kept in base64), found " + count);
-        return new BytesReadout(count, data);
+        return BytesReadout.adopting(count, data);
     }
 
     private BufferReadout buffer(JsonToken t) throws IOException, RecordingFormatException {
@@ -600,6 +633,9 @@ final class RecordingReader {
         boolean hasHeap = false;
         boolean hasDirect = false;
         Long allocated = null;
+        Long instrument = null;
+        String unavailable = null;
+        boolean cold = false;
         int seen = 0;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String f = p.currentName();
@@ -608,12 +644,15 @@ final class RecordingReader {
                 case "heapUsed": seen = once(seen, 0); heap = integer(v); hasHeap = true; break;
                 case "allocatedBytes": seen = once(seen, 1); allocated = v == JsonToken.VALUE_NULL ? null : integer(v); break;
                 case "directUsed": seen = once(seen, 2); direct = integer(v); hasDirect = true; break;
+                case "instrumentAllocatedBytes": seen = once(seen, 3); instrument = v == JsonToken.VALUE_NULL ? null : integer(v); break;
+                case "unavailable": seen = once(seen, 4); unavailable = stringOrNull(v); break;
+                case "cold": seen = once(seen, 5); cold = flag(v); break;
                 default: p.skipChildren();
             }
         }
         if (!hasHeap) throw missing("heapUsed", "an integer");
         if (!hasDirect) throw missing("directUsed", "an integer");
-        return new MemoryReadout(heap, allocated, direct);
+        return new MemoryReadout(heap, allocated, instrument, direct, unavailable, cold);
     }
 
     private SqlReadout sql(JsonToken t) throws IOException, RecordingFormatException {
@@ -665,6 +704,11 @@ final class RecordingReader {
         return known != null ? known : s;
     }
 
+    private boolean flag(JsonToken t) throws IOException, RecordingFormatException {
+        if (t != JsonToken.VALUE_TRUE && t != JsonToken.VALUE_FALSE) throw fail("true or false");
+        return t == JsonToken.VALUE_TRUE;
+    }
+
     private long integer(JsonToken t) throws IOException, RecordingFormatException {
         if (t != JsonToken.VALUE_NUMBER_INT) throw fail("an integer");
         if (p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) throw fail("an integer within 64 bits");
@@ -702,6 +746,12 @@ final class RecordingReader {
         JsonPointer at = base.append(c.pathAsPointer()).appendProperty(list).appendIndex(i).appendProperty("tNanos");
         return source.error(at, path, "this " + (list.equals("events") ? "event" : "gate") + " is at " + nanos(t)
                 + ", before its exchange started (startedNanos " + nanos(start) + "); time runs forward within an exchange");
+    }
+
+    private boolean bool(JsonToken t) throws IOException, RecordingFormatException {
+        if (t == JsonToken.VALUE_TRUE) return true;
+        if (t == JsonToken.VALUE_FALSE) return false;
+        throw fail("true or false");
     }
 
     private long nonNegative(long v) throws IOException, RecordingFormatException {

@@ -10,6 +10,7 @@ import dev.roundtrip.trace.Peer;
 import dev.roundtrip.trace.Phase;
 import dev.roundtrip.trace.ResponseInfo;
 import dev.roundtrip.trace.Stage;
+import dev.roundtrip.trace.DatabaseReadout;
 import dev.roundtrip.trace.StageEvent;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -234,15 +235,40 @@ public final class SequenceScript {
             b.add(new Activate(Lifeline.SERVER));
             int sqlCalls = 0;
             long hiddenNanos = 0;
+            // over the database socket: the pool's connect or reuse, then the bytes each way, come before each sql readout
+            DatabaseReadout connection = null;
+            long out = -1;
+            long in = -1;
             for (StageEvent e : events) {
-                if (e.stage() != Stage.PROCESS || e.sql() == null) continue;
+                if (e.stage() != Stage.PROCESS) continue;
+                DatabaseReadout d = e.database();
+                if (d != null && (d.step() == DatabaseReadout.Step.CONNECT || d.step() == DatabaseReadout.Step.REUSE)) {
+                    connection = d;
+                    out = -1;
+                    in = -1;
+                } else if (d != null && !d.session() && e.bytes() != null && d.step() == DatabaseReadout.Step.REQUEST) {
+                    out = Math.max(out, 0) + e.bytes().count();
+                } else if (d != null && !d.session() && e.bytes() != null && d.step() == DatabaseReadout.Step.RESPONSE) {
+                    in = Math.max(in, 0) + e.bytes().count();
+                }
+                if (e.sql() == null) continue;
+                DatabaseReadout via = connection;
+                connection = null;
                 if (++sqlCalls > MAX_SQL_CALLS) {
                     hiddenNanos += e.sql().nanos();
                     continue;
                 }
-                b.add(new Message(Lifeline.SERVER, Lifeline.DATABASE, Arrow.CALL, e.sql().statement()));
+                if (via != null && via.step() == DatabaseReadout.Step.CONNECT) {
+                    b.add(new Message(Lifeline.SERVER, Lifeline.DATABASE, Arrow.CALL, "connect #" + via.connection() + " (TCP and H2 session"
+                            + (via.nanos() == null ? "" : ", " + Units.duration(via.nanos())) + ")"));
+                } else if (via != null) {
+                    b.add(new Note(Side.OVER, Lifeline.SERVER, Lifeline.DATABASE, "connection #" + via.connection() + " reused", false));
+                }
+                b.add(new Message(Lifeline.SERVER, Lifeline.DATABASE, Arrow.CALL, e.sql().statement() + (out >= 0 ? " (" + Units.bytes(out) + ")" : "")));
                 b.add(new Message(Lifeline.DATABASE, Lifeline.SERVER, Arrow.REPLY,
-                        Units.count(e.sql().rows(), "row") + " in " + Units.duration(e.sql().nanos())));
+                        Units.count(e.sql().rows(), "row") + (in >= 0 ? ", " + Units.bytes(in) : "") + " in " + Units.duration(e.sql().nanos())));
+                out = -1;
+                in = -1;
             }
             if (sqlCalls > MAX_SQL_CALLS) {
                 b.add(new Note(Side.OVER, Lifeline.SERVER, Lifeline.DATABASE, Units.count(sqlCalls - MAX_SQL_CALLS, "more SQL call")

@@ -40,6 +40,16 @@ public final class DemoApp implements Routes {
     @Override
     public AppResponse handle(String method, String uri, byte[] body, String contentType, SqlObserver sql)
             throws SQLException, InterruptedException {
+        try {
+            return route(method, uri, body, contentType, sql);
+        } catch (DatabaseUnavailableException e) {
+            // not the handler's bug: the database is down or its connection broke; the server goes on serving
+            return AppResponse.text(503, "Service Unavailable: " + e.getMessage(), "the database is not reachable");
+        }
+    }
+
+    private AppResponse route(String method, String uri, byte[] body, String contentType, SqlObserver sql)
+            throws SQLException, InterruptedException {
         String path = uri;
         String query = "";
         int q = uri.indexOf('?');

@@ -175,15 +175,26 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
         dropPipelined();
     }
 
+    /**
+     * A decoded request: checked, copied for the application (the program's work, as in the untraced
+     * server), and recorded (the instrument's work, in {@link Tracing#instrument()} scopes).
+     */
     private void handle(ChannelHandlerContext ctx, FullHttpRequest req, RequestFraming.RawRequest raw) {
         try {
-            ServerExchange x = conn.parsed();
+            ServerExchange x;
+            try (var s = t.instrument()) {
+                x = conn.parsed();
+            }
             Problem problem = conn.plainOnTlsPort() ? new Problem(400, PLAIN_ON_TLS_PORT) : problem(req, raw);
-            RequestInfo info = problem == null ? describe(req) : new RequestInfo("", "", List.of(), null, x.seen.toByteArray());
-            if (x.external) t.publish(new ExchangeStarted(x.id, conn.connectionId(), t.clock().now(), info));
             if (problem != null) {
-                t.publish(conn.event(x, Stage.PARSE, Phase.ERROR, Actor.SERVER).detail("malformed request: " + problem.why())
-                        .memory(t.probes().memory().read(x.parseMark)).build());
+                try (var s = t.instrument()) {
+                    if (x.external) {
+                        t.publish(new ExchangeStarted(x.id, conn.connectionId(), t.clock().now(),
+                                new RequestInfo("", "", List.of(), null, x.seen.toByteArray())));
+                    }
+                    t.publish(conn.event(x, Stage.PARSE, Phase.ERROR, Actor.SERVER).detail("malformed request: " + problem.why())
+                            .memory(t.probes().memory().read(x.parseMark)).build());
+                }
                 String reason = HttpResponseStatus.valueOf(problem.status()).reasonPhrase();
                 AppResponse bad = AppResponse.text(problem.status(), reason + ": " + problem.why(), "malformed request");
                 closing = true;
@@ -191,15 +202,18 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
                 return;
             }
             byte[] body = ByteBufUtil.getBytes(req.content());
-            t.publish(conn.event(x, Stage.PARSE, Phase.END, Actor.SERVER)
-                    .detail(req.method() + " " + req.uri() + " " + req.protocolVersion() + ": " + req.headers().size()
-                            + " headers, " + body.length + " body bytes, from " + x.reads + " socket read" + (x.reads == 1 ? "" : "s"))
-                    .memory(t.probes().memory().read(x.parseMark)).build());
             Parsed p = new Parsed(x, req.method().name(), req.uri(), body, req.headers().get(HttpHeaderNames.CONTENT_TYPE),
                     HttpUtil.isKeepAlive(req));
+            try (var s = t.instrument()) {
+                if (x.external) t.publish(new ExchangeStarted(x.id, conn.connectionId(), t.clock().now(), describe(req)));
+                t.publish(conn.event(x, Stage.PARSE, Phase.END, Actor.SERVER)
+                        .detail(req.method() + " " + req.uri() + " " + req.protocolVersion() + ": " + req.headers().size()
+                                + " headers, " + body.length + " body bytes, from " + x.reads + " socket read" + (x.reads == 1 ? "" : "s"))
+                        .memory(t.probes().memory().read(x.parseMark)).build());
+            }
             if (!p.keepAlive()) closing = true;
             try {
-                t.pass(x.id, Stage.PROCESS, workers.next(), conn::kernel, () -> process(ctx, p));
+                t.pass(x.id, Stage.PROCESS, processOn(ctx, p), conn::kernel, () -> process(ctx, p));
             } catch (RejectedExecutionException stopped) {
                 // close() stops the workers before the event loops: a request read in between is answered 503 here
                 closing = true;
@@ -211,6 +225,18 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
         } finally {
             req.release();
         }
+    }
+
+    /**
+     * Where the handler runs. Work that may block (the database, a sleep, any route that is not the
+     * demo application's) runs on a worker, as every Netty server must; the demo's routes that cannot
+     * block run on the event loop, as in the untraced server, unless the process gate may hold them
+     * (step mode, a breakpoint: a held handler is shown on a worker, the way lesson 11 teaches it).
+     */
+    private java.util.concurrent.Executor processOn(ChannelHandlerContext ctx, Parsed p) {
+        boolean mayBlock = !settings.nonBlockingOnEventLoop() || !(app instanceof DemoApp) || DemoApp.mayBlock(p.uri())
+                || settings.processDelayMillis() > 0;
+        return mayBlock || t.gates().shouldHold(Stage.PROCESS) ? workers.next() : ctx.channel().eventLoop();
     }
 
     static final String PLAIN_ON_TLS_PORT = "this port speaks TLS: a plain HTTP request was sent to the https port"
@@ -308,20 +334,24 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
     /** On a worker thread: the application does its work; each SQL statement is a fact of its own. */
     private void process(ChannelHandlerContext ctx, Parsed p) {
         ServerExchange x = p.x();
-        Long mark = t.probes().memory().allocatedMark();
-        t.publish(conn.event(x, Stage.PROCESS, Phase.BEGIN, Actor.SERVER).detail("the handler starts: " + p.method() + " " + p.uri())
-                .memory(t.probes().memory().read(mark)).build());
+        dev.roundtrip.probe.MemoryProbe.Mark mark;
+        SqlObserver statements;
+        try (var s = t.instrument()) {
+            mark = t.probes().memory().allocatedMark();
+            t.publish(conn.event(x, Stage.PROCESS, Phase.BEGIN, Actor.SERVER).detail("the handler starts: " + p.method() + " " + p.uri())
+                    .memory(t.probes().memory().read(mark)).build());
+            statements = new DatabaseTrace(t, conn, x, mark);
+        }
         AppResponse r;
         try {
             int delay = settings.processDelayMillis();
             if (delay > 0) Thread.sleep(delay);
-            r = app.handle(p.method(), p.uri(), p.body(), p.contentType(), sql ->
-                    t.publish(conn.event(x, Stage.PROCESS, Phase.PROGRESS, Actor.DATABASE)
-                            .detail(sql.statement() + " -> " + sql.rows() + " row" + (sql.rows() == 1 ? "" : "s"))
-                            .sql(sql).memory(t.probes().memory().read(mark)).build()));
-            t.publish(conn.event(x, Stage.PROCESS, Phase.END, Actor.SERVER)
-                    .detail(r.status() + " " + HttpResponseStatus.valueOf(r.status()).reasonPhrase() + ": " + r.detail())
-                    .memory(t.probes().memory().read(mark)).build());
+            r = app.handle(p.method(), p.uri(), p.body(), p.contentType(), statements);
+            try (var s = t.instrument()) {
+                t.publish(conn.event(x, Stage.PROCESS, Phase.END, Actor.SERVER)
+                        .detail(r.status() + " " + HttpResponseStatus.valueOf(r.status()).reasonPhrase() + ": " + r.detail())
+                        .memory(t.probes().memory().read(mark)).build());
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             r = AppResponse.text(503, "the server is shutting down", "interrupted");
@@ -356,11 +386,13 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
         resp.headers().set("Content-Type", r.contentType());
         resp.headers().setInt("Content-Length", r.body().length);
         resp.headers().set("Connection", keepAlive ? "keep-alive" : "close");
-        List<Header> headers = new ArrayList<>();
-        for (Map.Entry<String, String> h : resp.headers()) headers.add(Header.shared(h.getKey(), h.getValue()));
-        // the codec sends no body in answer to HEAD (Content-Length still says how long it would be): record what was sent
-        byte[] sentBody = head ? new byte[0] : r.body();
-        ResponseInfo info = new ResponseInfo(status.code(), status.reasonPhrase(), headers, sentBody);
+        ResponseInfo info;
+        try (var s = t.instrument()) {
+            List<Header> headers = new ArrayList<>();
+            for (Map.Entry<String, String> h : resp.headers()) headers.add(Header.shared(h.getKey(), h.getValue()));
+            // the codec sends no body in answer to HEAD (Content-Length still says how long it would be): record what was sent
+            info = new ResponseInfo(status.code(), status.reasonPhrase(), headers, head ? new byte[0] : r.body());
+        }
         boolean noDelay = settings.tcpNoDelay();
         if (!Boolean.valueOf(noDelay).equals(noDelaySet) && ctx.channel().isActive()) { // a system call: only when the teacher changed it
             ctx.channel().config().setOption(io.netty.channel.ChannelOption.TCP_NODELAY, noDelay);
@@ -368,7 +400,17 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
         }
         conn.beginRespond(x, status.code() + " " + status.reasonPhrase() + ", "
                 + (head ? "headers only (HEAD; the body would be " + r.body().length + " bytes)" : r.body().length + " body bytes"));
-        ctx.writeAndFlush(resp).addListener(f -> {
+        io.netty.channel.ChannelFuture written = ctx.writeAndFlush(resp);
+        try (var s = t.instrument()) {
+            written.addListener(f -> answered(ctx, x, info, status, keepAlive, f));
+        }
+    }
+
+    /** The response is in the kernel's send queue (or failed): the respond stage ends. */
+    private void answered(ChannelHandlerContext ctx, ServerExchange x, ResponseInfo info, HttpResponseStatus status, boolean keepAlive,
+                          io.netty.util.concurrent.Future<?> f) {
+        boolean keep = f.isSuccess() && keepAlive;
+        try (var s = t.instrument()) {
             if (f.isSuccess()) {
                 t.publish(conn.event(x, Stage.RESPOND, Phase.END, Actor.SERVER)
                         .detail("the response (" + x.bytesWritten + " bytes in " + x.writes + " socket write" + (x.writes == 1 ? "" : "s")
@@ -383,10 +425,9 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
                 t.publish(new ExchangeEnded(x.id, t.clock().now(), f.isSuccess() ? Outcome.COMPLETED : Outcome.FAILED,
                         f.isSuccess() ? info : null, f.isSuccess() ? "answered " + status : "the response could not be delivered"));
             }
-            boolean keep = f.isSuccess() && keepAlive;
             if (!keep) dropPipelined();
             conn.responded(x, keep, !pipelined.isEmpty());
-            if (keep) next(ctx);
-        });
+        }
+        if (keep) next(ctx);
     }
 }

@@ -31,22 +31,27 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <pre>
  *  socket ⇄ ConnectionLimit ⇄ WireTap ⇄ RequestFraming.Tap ⇄ HttpServerCodec ⇄ HttpObjectAggregator ⇄ RequestHandler ─▶ workers: DemoApp ─▶ H2
  * </pre>
+ * H2 runs as its own TCP server on loopback, reached through a pool and a traced relay ({@link SocketDatabase}),
+ * or embedded ({@link DatabaseMode}).
  */
 public final class RoundtripServer implements AutoCloseable {
     public static final int MAX_BODY_BYTES = 1 << 20;
 
     private final EventLoopGroup boss;
     private final EventLoopGroup loops;
-    private final EventExecutorGroup workers = new DefaultEventExecutorGroup(4, new DefaultThreadFactory("roundtrip-app", true));
+    static final int WORKERS = 4;
+    private final EventExecutorGroup workers = new DefaultEventExecutorGroup(WORKERS, new DefaultThreadFactory("roundtrip-app", true));
     /** Accepted connections still open (a closed one leaves by itself): {@link #close()} closes them. */
     private final ChannelGroup connections = new DefaultChannelGroup("roundtrip-server", GlobalEventExecutor.INSTANCE);
     private final Map<Long, ServerConnection> byExchange = new ConcurrentHashMap<>();
     private final AtomicInteger accepted = new AtomicInteger();
     private final AtomicInteger outsideOpen = new AtomicInteger();
     private final AtomicInteger turnedAway = new AtomicInteger();
-    private final UserStore users = new UserStore();
+    private final UserStore users;
     private final Channel listener;
     private final Channel tlsListener;
+    /** Runs after each accepted connection's pipeline is built (tests: a handler that measures the untraced server). */
+    private final java.util.function.Consumer<SocketChannel> pipelineAdded;
 
     /**
      * The TLS port: where it listens and with which settings ({@code wire.TlsContexts.server}).
@@ -61,8 +66,17 @@ public final class RoundtripServer implements AutoCloseable {
         }
     }
 
-    private RoundtripServer(Tracing t, ServerSettings settings, InetSocketAddress bind, TlsPort tls,
+    private RoundtripServer(Tracing t, ServerSettings settings, InetSocketAddress bind, TlsPort tls, DatabaseMode database,
                             java.util.function.Function<UserStore, Routes> routes) throws IOException {
+        this(t, settings, bind, tls, database, routes, ch -> {});
+    }
+
+    private RoundtripServer(Tracing t, ServerSettings settings, InetSocketAddress bind, TlsPort tls, DatabaseMode database,
+                            java.util.function.Function<UserStore, Routes> routes,
+                            java.util.function.Consumer<SocketChannel> pipelineAdded) throws IOException {
+        this.pipelineAdded = pipelineAdded;
+        // one database connection per worker at most: a worker runs one handler at a time
+        users = database == DatabaseMode.SOCKET ? new UserStore(new SocketDatabase(t.probes(), t.clock(), WORKERS)) : new UserStore();
         Routes app = routes.apply(users);
         boss = t.probes().transport().group(1, new DefaultThreadFactory("roundtrip-accept", true));
         loops = t.probes().transport().group(1, new DefaultThreadFactory("roundtrip-server", true));
@@ -115,10 +129,11 @@ public final class RoundtripServer implements AutoCloseable {
                 if (!settings.traced()) {
                     if (ssl != null) ch.pipeline().addLast("tls", ssl);
                     UntracedHandler.install(ch, app, settings, workers);
+                    pipelineAdded.accept(ch);
                     return;
                 }
                 ServerConnection conn = new ServerConnection(t, RoundtripServer.this, ch, settings, ssl);
-                ch.pipeline().addLast("tap", new WireTap(conn));
+                ch.pipeline().addLast("tap", new WireTap(conn, t.probes().memory()));
                 if (ssl != null) {
                     ch.pipeline().addLast("valve", conn.valve()).addLast("tls", ssl).addLast("plain", new dev.roundtrip.wire.PlainTap(conn));
                 }
@@ -127,6 +142,7 @@ public final class RoundtripServer implements AutoCloseable {
                         .addLast("codec", new HttpServerCodec())
                         .addLast("aggregator", new RequestAggregator(MAX_BODY_BYTES))
                         .addLast("handler", new RequestHandler(t, conn, framing, app, settings, workers));
+                pipelineAdded.accept(ch);
             }
         };
     }
@@ -158,8 +174,14 @@ public final class RoundtripServer implements AutoCloseable {
 
     /** The same, also listening with TLS on {@code tls.port()} when {@code tls} is not null. */
     public static RoundtripServer start(Tracing t, ServerSettings settings, InetAddress address, int port, TlsPort tls) throws IOException {
+        return start(t, settings, address, port, tls, DatabaseMode.fromProperty());
+    }
+
+    /** The same, with the demo database embedded or over its own socket. */
+    public static RoundtripServer start(Tracing t, ServerSettings settings, InetAddress address, int port, TlsPort tls,
+                                        DatabaseMode database) throws IOException {
         requireLoopback(address);
-        return new RoundtripServer(t, settings, new InetSocketAddress(address, port), tls, DemoApp::new);
+        return new RoundtripServer(t, settings, new InetSocketAddress(address, port), tls, database, DemoApp::new);
     }
 
     /**
@@ -172,13 +194,26 @@ public final class RoundtripServer implements AutoCloseable {
 
     public static RoundtripServer startExposed(Tracing t, ServerSettings settings, InetAddress address, int port, TlsPort tls)
             throws IOException {
-        return new RoundtripServer(t, settings, new InetSocketAddress(address, port), tls, DemoApp::new);
+        return startExposed(t, settings, address, port, tls, DatabaseMode.fromProperty());
+    }
+
+    public static RoundtripServer startExposed(Tracing t, ServerSettings settings, InetAddress address, int port, TlsPort tls,
+                                               DatabaseMode database) throws IOException {
+        return new RoundtripServer(t, settings, new InetSocketAddress(address, port), tls, database, DemoApp::new);
     }
 
     /** With other routes than the demo application's (tests: routes that fail). */
     static RoundtripServer start(Tracing t, ServerSettings settings, int port, java.util.function.Function<UserStore, Routes> routes)
             throws IOException {
-        return new RoundtripServer(t, settings, new InetSocketAddress(InetAddress.getLoopbackAddress(), port), null, routes);
+        return new RoundtripServer(t, settings, new InetSocketAddress(InetAddress.getLoopbackAddress(), port), null,
+                DatabaseMode.fromProperty(), routes);
+    }
+
+    /** The demo application on loopback; {@code pipelineAdded} sees each connection's pipeline once it is built (tests). */
+    static RoundtripServer startObserved(Tracing t, ServerSettings settings, int port, java.util.function.Consumer<SocketChannel> pipelineAdded)
+            throws IOException {
+        return new RoundtripServer(t, settings, new InetSocketAddress(InetAddress.getLoopbackAddress(), port), null,
+                DatabaseMode.fromProperty(), DemoApp::new, pipelineAdded);
     }
 
     /** Refuses anything but a loopback address, saying how to serve other machines on purpose. */
@@ -202,6 +237,26 @@ public final class RoundtripServer implements AutoCloseable {
     public java.util.OptionalInt tlsPort() {
         return tlsListener == null ? java.util.OptionalInt.empty()
                 : java.util.OptionalInt.of(((InetSocketAddress) tlsListener.localAddress()).getPort());
+    }
+
+    /** The demo database itself (tests: stop it). */
+    Database db() {
+        return users.database();
+    }
+
+    /** Where the demo database runs. */
+    public DatabaseMode database() {
+        return users.database() instanceof SocketDatabase ? DatabaseMode.SOCKET : DatabaseMode.EMBEDDED;
+    }
+
+    /** The demo database's TCP server port (H2's own; the JDBC client reaches it through the relay), if it has one. */
+    public java.util.OptionalInt databasePort() {
+        return users.database() instanceof SocketDatabase s ? java.util.OptionalInt.of(s.databasePort()) : java.util.OptionalInt.empty();
+    }
+
+    /** Database connections the pool holds open now (0 when embedded). */
+    public int databaseConnections() {
+        return users.database() instanceof SocketDatabase s ? s.openConnections() : 0;
     }
 
     /** Connections accepted since start. */

@@ -455,20 +455,21 @@ final class ServerConnection implements WireTap.Observer, PlainTap.Observer, Con
     }
 
     @Override
-    public void onWritten(ChannelHandlerContext ctx, byte[] all, int offset, int count, BufferReadout buffer) {
+    public void onWritten(ChannelHandlerContext ctx, ByteBuf piece, BufferReadout buffer) {
         if (ssl != null && !plainOnTlsPort && responding == null) {
             // the handshake's flights, and what TLS sends right after it (TLS 1.3's NewSessionTicket)
-            if (!anyRequest) handshakeIo(true, t.probes().bytes(all, offset, count), buffer, recordsOut.feed(all, offset, count));
+            if (!anyRequest) handshakeIo(true, t.probes().bytes(piece), buffer, recordsOut.feed(piece));
             return; // a close_notify belongs to no exchange
         }
         ServerExchange x = writer();
         if (x == null) return;
         if (!x.respondBegun) beginRespond(x, "the codec answers on its own");
+        int count = piece.readableBytes();
         x.writes++;
         x.bytesWritten += count;
         t.publish(event(x, Stage.RESPOND, Phase.PROGRESS, Actor.SERVER)
                 .detail("socket write #" + x.writes + ": " + count + " bytes")
-                .bytes(t.probes().bytes(all, offset, count)).buffer(buffer).kernel(t.probes().kernelSampled(ch))
+                .bytes(t.probes().bytes(piece)).buffer(buffer).kernel(t.probes().kernelSampled(ch))
                 .memory(t.probes().memory().read(x.respondMark)).build());
         if (!x.respondAnnounced && link != null) {
             x.respondAnnounced = true;
@@ -514,11 +515,13 @@ final class ServerConnection implements WireTap.Observer, PlainTap.Observer, Con
     }
 
     void beginRespond(ServerExchange x, String detail) {
-        responding = x;
-        x.respondBegun = true;
-        x.respondMark = t.probes().memory().allocatedMark();
-        t.publish(event(x, Stage.RESPOND, Phase.BEGIN, Actor.SERVER).detail(detail)
-                .memory(t.probes().memory().read(x.respondMark)).build());
+        try (var s = t.instrument()) {
+            responding = x;
+            x.respondBegun = true;
+            x.respondMark = t.probes().memory().allocatedMark();
+            t.publish(event(x, Stage.RESPOND, Phase.BEGIN, Actor.SERVER).detail(detail)
+                    .memory(t.probes().memory().read(x.respondMark)).build());
+        }
     }
 
     /** A request is being processed or answered: one decoded now waits its turn (pipelining). */

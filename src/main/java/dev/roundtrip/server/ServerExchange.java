@@ -9,8 +9,8 @@ final class ServerExchange {
     final long id;
     /** Started by an outside client (curl, a browser): the server announces and ends it itself. */
     final boolean external;
-    Long parseMark;
-    Long respondMark;
+    dev.roundtrip.probe.MemoryProbe.Mark parseMark;
+    dev.roundtrip.probe.MemoryProbe.Mark respondMark;
     boolean respondBegun;
     boolean respondAnnounced;
     boolean respondFailed;

@@ -8,6 +8,7 @@ public final class ServerSettings {
     private volatile int requestDeadlineSeconds = 30;
     private volatile int maxConnections = 256;
     private volatile boolean traced = true;
+    private volatile boolean nonBlockingOnEventLoop = true;
 
     /** Extra time the handler waits before doing its work, to make the process stage visible. */
     public int processDelayMillis() {
@@ -83,5 +84,18 @@ public final class ServerSettings {
 
     public void setTraced(boolean on) {
         this.traced = on;
+    }
+
+    /**
+     * Whether the traced server runs the demo routes that cannot block ({@code GET /}, {@code /big},
+     * {@code /echo}) on the event loop when no gate may hold their process stage (true, as the
+     * untraced server does), or every handler on a worker (false: one hop there and back per request).
+     */
+    public boolean nonBlockingOnEventLoop() {
+        return nonBlockingOnEventLoop;
+    }
+
+    public void setNonBlockingOnEventLoop(boolean on) {
+        this.nonBlockingOnEventLoop = on;
     }
 }

@@ -5,15 +5,35 @@ import java.util.Arrays;
 /**
  * One socket read or write. {@code count} is what crossed the socket; {@code data} holds those
  * bytes, or only their first part when a cap on kept bytes applied ({@link #truncated()}).
+ *
+ * <p>A final class with the accessors, equality and text of the record it was, so that the probe's
+ * fresh copy of the bytes is adopted ({@link #adopting}) rather than copied once more.
  */
-public record BytesReadout(int count, byte[] data) {
-    public BytesReadout {
-        if (count < 0) throw new IllegalArgumentException("count < 0");
-        data = data.clone();
-        if (data.length > count) throw new IllegalArgumentException("more data than count");
+public final class BytesReadout {
+    private final int count;
+    private final byte[] data;
+
+    public BytesReadout(int count, byte[] data) {
+        this(data.clone(), count);
     }
 
-    @Override
+    private BytesReadout(byte[] data, int count) {
+        if (count < 0) throw new IllegalArgumentException("count < 0");
+        if (data.length > count) throw new IllegalArgumentException("more data than count");
+        this.count = count;
+        this.data = data;
+    }
+
+    /** A readout that keeps {@code data} itself: the caller made it for this readout and lets it go. */
+    public static BytesReadout adopting(int count, byte[] data) {
+        return new BytesReadout(data, count);
+    }
+
+    public int count() {
+        return count;
+    }
+
+    /** A copy of the bytes kept. */
     public byte[] data() {
         return data.clone();
     }

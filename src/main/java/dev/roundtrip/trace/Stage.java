@@ -26,7 +26,9 @@ package dev.roundtrip.trace;
  *  PARSE     PROGRESS server, one per socket read (bytes, buffer, kernel)
  *  PARSE     END      server, request line, headers and body fully decoded
  *  PROCESS   BEGIN    server, the handler starts (routing)
- *  PROCESS   PROGRESS database, one per SQL statement (sql)
+ *  PROCESS   PROGRESS database, per SQL statement over the database socket (database): the pool's connect (tcp, kernel;
+ *                     then the H2 session's request and response bytes) or reuse, the request bytes, the response bytes
+ *  PROCESS   PROGRESS database, one per SQL statement (sql); embedded, only this one
  *  PROCESS   END      server, the handler has produced a response
  *  RESPOND   BEGIN    server, before the first byte of the response is written
  *  RESPOND   PROGRESS server, one per socket write

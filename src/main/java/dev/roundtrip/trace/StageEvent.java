@@ -12,6 +12,7 @@ package dev.roundtrip.trace;
  * @param tlsRecord one TLS record seen on the socket (handshake stage)
  * @param tls what the handshake agreed on (end of the handshake stage)
  * @param plain on TLS: the plaintext the program wrote or read (same shape as {@code bytes}, which holds ciphertext)
+ * @param database a step of an SQL call over the database's socket (process stage, actor DATABASE)
  */
 public record StageEvent(
         long exchangeId,
@@ -30,21 +31,30 @@ public record StageEvent(
         TcpReadout tcp,
         TlsRecordReadout tlsRecord,
         TlsReadout tls,
-        BytesReadout plain)
+        BytesReadout plain,
+        DatabaseReadout database)
         implements TraceEvent {
+
+    /** An event without the database readout. */
+    public StageEvent(long exchangeId, long connectionId, Stage stage, Phase phase, Actor actor, long tNanos, String thread,
+                      String detail, BytesReadout bytes, BufferReadout buffer, KernelReadout kernel, MemoryReadout memory,
+                      SqlReadout sql, TcpReadout tcp, TlsRecordReadout tlsRecord, TlsReadout tls, BytesReadout plain) {
+        this(exchangeId, connectionId, stage, phase, actor, tNanos, thread, detail, bytes, buffer, kernel, memory, sql,
+                tcp, tlsRecord, tls, plain, null);
+    }
 
     /** An event without the connection and TLS readouts. */
     public StageEvent(long exchangeId, long connectionId, Stage stage, Phase phase, Actor actor, long tNanos, String thread,
                       String detail, BytesReadout bytes, BufferReadout buffer, KernelReadout kernel, MemoryReadout memory,
                       SqlReadout sql) {
         this(exchangeId, connectionId, stage, phase, actor, tNanos, thread, detail, bytes, buffer, kernel, memory, sql,
-                null, null, null, null);
+                null, null, null, null, null);
     }
 
     /** The same event, of another exchange (a reader that learnt the id late). */
     public StageEvent withExchangeId(long id) {
         return new StageEvent(id, connectionId, stage, phase, actor, tNanos, thread, detail, bytes, buffer, kernel, memory, sql,
-                tcp, tlsRecord, tls, plain);
+                tcp, tlsRecord, tls, plain, database);
     }
 
     /** Equal detail texts share one instance ({@link SharedTexts}): the text itself is unchanged. */
@@ -80,6 +90,7 @@ public record StageEvent(
         private TlsRecordReadout tlsRecord;
         private TlsReadout tls;
         private BytesReadout plain;
+        private DatabaseReadout database;
 
         private Builder(long exchangeId, long connectionId, Stage stage, Phase phase, Actor actor, long tNanos, String thread) {
             this.exchangeId = exchangeId;
@@ -101,10 +112,11 @@ public record StageEvent(
         public Builder tlsRecord(TlsRecordReadout r) { this.tlsRecord = r; return this; }
         public Builder tls(TlsReadout tls) { this.tls = tls; return this; }
         public Builder plain(BytesReadout plain) { this.plain = plain; return this; }
+        public Builder database(DatabaseReadout database) { this.database = database; return this; }
 
         public StageEvent build() {
             return new StageEvent(exchangeId, connectionId, stage, phase, actor, tNanos, thread, detail,
-                    bytes, buffer, kernel, memory, sql, tcp, tlsRecord, tls, plain);
+                    bytes, buffer, kernel, memory, sql, tcp, tlsRecord, tls, plain, database);
         }
     }
 }

@@ -19,9 +19,11 @@ public enum Unavailable {
     /** Measured, but still coloured by first-time work in this JVM (class loading, JIT). */
     COLD,
     /** Switched off by an option ({@code --no-kernel}, {@code LabOptions.withKernelReadouts(false)}). */
-    OFF;
+    OFF,
+    /** Read, but the reading cannot be right (an allocation counter that went back): an error of the instrument, not a figure. */
+    ERROR;
 
-    /** The code as written: {@code platform}, {@code sampled}, {@code closed}, {@code cold}, {@code off}. */
+    /** The code as written: {@code platform}, {@code sampled}, {@code closed}, {@code cold}, {@code off}, {@code error}. */
     public String code() {
         return name().toLowerCase(Locale.ROOT);
     }

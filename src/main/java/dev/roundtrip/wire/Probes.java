@@ -13,7 +13,6 @@ import io.netty.channel.socket.SocketChannelConfig;
 import io.netty.util.internal.PlatformDependent;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
-import java.util.Arrays;
 
 /** Readouts taken from a Netty channel and its buffers: the probes, fed with Netty's facts. */
 public final class Probes {
@@ -73,7 +72,12 @@ public final class Probes {
     /** This channel's socket as the kernel sees it now. */
     public KernelReadout kernel(Channel ch) {
         if (kernel.enabled()) kernelReads.incrementAndGet();
-        return memory.excluding(() -> readKernel(ch));
+        memory.instrumentStart();
+        try {
+            return readKernel(ch);
+        } finally {
+            memory.instrumentStop();
+        }
     }
 
     /**
@@ -135,7 +139,12 @@ public final class Probes {
      * offers no way to it, and the readout says so.
      */
     public dev.roundtrip.trace.TcpReadout tcp(Channel ch) {
-        return memory.excluding(() -> readTcp(ch));
+        memory.instrumentStart();
+        try {
+            return readTcp(ch);
+        } finally {
+            memory.instrumentStop();
+        }
     }
 
     private static dev.roundtrip.trace.TcpReadout readTcp(Channel ch) {
@@ -165,29 +174,19 @@ public final class Probes {
 
     /** The same, keeping at most {@code keepAtMost} bytes (and never more than the cap): a caller's own budget. */
     public BytesReadout bytes(ByteBuf buf, int keepAtMost) {
-        return memory.excluding(() -> copy(buf, Math.min(keepAtMost, maxKeptBytes)));
+        memory.instrumentStart();
+        try {
+            return copy(buf, Math.min(keepAtMost, maxKeptBytes));
+        } finally {
+            memory.instrumentStop();
+        }
     }
 
     private static BytesReadout copy(ByteBuf buf, int cap) {
         int count = buf.readableBytes();
         byte[] kept = new byte[Math.max(0, Math.min(count, cap))];
         buf.getBytes(buf.readerIndex(), kept);
-        return new BytesReadout(count, kept);
-    }
-
-    /** {@code count} bytes of {@code all} from {@code offset}, kept up to the cap. */
-    public BytesReadout bytes(byte[] all, int offset, int count) {
-        return bytes(all, offset, count, maxKeptBytes);
-    }
-
-    /** The same, keeping at most {@code keepAtMost} bytes (and never more than the cap). */
-    public BytesReadout bytes(byte[] all, int offset, int count, int keepAtMost) {
-        return memory.excluding(() -> copy(all, offset, count, Math.min(keepAtMost, maxKeptBytes)));
-    }
-
-    private static BytesReadout copy(byte[] all, int offset, int count, int cap) {
-        int keep = Math.max(0, Math.min(Math.min(count, cap), all.length - offset));
-        return new BytesReadout(count, Arrays.copyOfRange(all, offset, offset + keep));
+        return BytesReadout.adopting(count, kept);
     }
 
     public static BufferReadout buffer(ByteBuf buf) {

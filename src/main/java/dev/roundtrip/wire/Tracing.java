@@ -1,6 +1,7 @@
 package dev.roundtrip.wire;
 
 import dev.roundtrip.gate.Gates;
+import dev.roundtrip.probe.MemoryProbe;
 import dev.roundtrip.trace.ConnectionDirectory;
 import dev.roundtrip.trace.GateEvent;
 import dev.roundtrip.trace.Ids;
@@ -29,16 +30,33 @@ public record Tracing(TraceBus bus, Gates gates, Ids ids, ConnectionDirectory di
      * of the socket that holds the waiting bytes, and RELEASED just before the action runs.
      */
     public void pass(long exchangeId, Stage stage, Executor executor, Supplier<KernelReadout> kernel, Runnable action) {
-        // The readout is taken before the hold exists (reading /proc takes a while; the gate's lock must not wait for it).
-        KernelReadout before = gates.shouldHold(stage) ? kernel.get() : null;
-        boolean[] held = {false}; // written under the gates' lock, read after the release that took the same lock
-        Runnable wrapped = () -> {
-            if (held[0]) publish(new GateEvent(exchangeId, clock().now(), stage, GateEvent.Kind.RELEASED, null));
-            action.run();
-        };
-        gates.pass(exchangeId, stage, executor, wrapped, () -> {
-            held[0] = true;
-            publish(new GateEvent(exchangeId, clock().now(), stage, GateEvent.Kind.HELD, before != null ? before : kernel.get()));
-        });
+        MemoryProbe memory = probes.memory();
+        try (var s = memory.instrument()) { // the gates are the instrument's; the action is the program's
+            // The readout is taken before the hold exists (reading /proc takes a while; the gate's lock must not wait for it).
+            KernelReadout before = gates.shouldHold(stage) ? kernel.get() : null;
+            boolean[] held = {false}; // written under the gates' lock, read after the release that took the same lock
+            Runnable wrapped = () -> {
+                if (held[0]) {
+                    try (var r = memory.instrument()) {
+                        publish(new GateEvent(exchangeId, clock().now(), stage, GateEvent.Kind.RELEASED, null));
+                    }
+                }
+                int depth = memory.programStart();
+                try {
+                    action.run();
+                } finally {
+                    memory.programStop(depth);
+                }
+            };
+            gates.pass(exchangeId, stage, executor, wrapped, () -> {
+                held[0] = true;
+                publish(new GateEvent(exchangeId, clock().now(), stage, GateEvent.Kind.HELD, before != null ? before : kernel.get()));
+            });
+        }
+    }
+
+    /** Instrument work on this thread until the scope closes: its allocations are not the program's ({@link MemoryProbe}). */
+    public MemoryProbe.Scope instrument() {
+        return probes.memory().instrument();
     }
 }

@@ -69,6 +69,10 @@ class ExchangeStagesTest {
         assertThat(new String(x.response().get().body(), StandardCharsets.UTF_8)).contains("Ada Lovelace");
     }
 
+    private static List<StageEvent> sqlOf(Exchange x) {
+        return Facts.of(x, Stage.PROCESS, Phase.PROGRESS).stream().filter(e -> e.sql() != null).toList();
+    }
+
     @Test
     void readoutsAreAttachedWhereTheyBelong() throws Exception {
         Exchange x = run(RequestSpec.get("/users/1"));
@@ -84,7 +88,8 @@ class ExchangeStagesTest {
             if (e.stage() != Stage.INTERPRET || e.phase() != Phase.END) assertThat(e.memory()).as(e.toString()).isNotNull();
             assertThat(e.thread()).isNotBlank();
         }
-        List<StageEvent> sql = Facts.of(x, Stage.PROCESS, Phase.PROGRESS);
+        // over the database socket the SQL call has its connect (or reuse) and bytes each way before it: the sql readout is one
+        List<StageEvent> sql = sqlOf(x);
         assertThat(sql).hasSize(1);
         assertThat(sql.get(0).actor()).isEqualTo(Actor.DATABASE);
         assertThat(sql.get(0).sql().statement()).startsWith("SELECT").contains("WHERE id = 1");
@@ -96,7 +101,7 @@ class ExchangeStagesTest {
     @Test
     void theUserListIsOneStatementWithAllRows() throws Exception {
         Exchange x = run(RequestSpec.get("/users"));
-        assertThat(Facts.of(x, Stage.PROCESS, Phase.PROGRESS)).singleElement().satisfies(e -> assertThat(e.sql().rows()).isEqualTo(4));
+        assertThat(sqlOf(x)).singleElement().satisfies(e -> assertThat(e.sql().rows()).isEqualTo(4));
         assertThat(new String(x.response().orElseThrow().body(), StandardCharsets.UTF_8)).contains("Grace Hopper", "Alan Turing");
     }
 
@@ -108,7 +113,7 @@ class ExchangeStagesTest {
 
         Exchange noUser = run(RequestSpec.get("/users/99"));
         assertThat(noUser.response().orElseThrow().status()).isEqualTo(404);
-        assertThat(Facts.of(noUser, Stage.PROCESS, Phase.PROGRESS)).singleElement().satisfies(e -> assertThat(e.sql().rows()).isZero());
+        assertThat(sqlOf(noUser)).singleElement().satisfies(e -> assertThat(e.sql().rows()).isZero());
 
         Exchange badId = run(RequestSpec.get("/users/abc"));
         assertThat(badId.response().orElseThrow().status()).isEqualTo(400);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.roundtrip.client.RequestSpec;
 import dev.roundtrip.trace.Exchange;
+import dev.roundtrip.trace.Stage;
 import dev.roundtrip.trace.StageEvent;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -73,5 +74,25 @@ class WarmupTest {
             assertThat(Warmup.exchangesInThisJvm()).isEqualTo(before);
         }
         assertThatThrownBy(() -> LabOptions.defaults().withWarmupExchanges(-1)).hasMessageContaining("warmupExchanges must be >= 0");
+    }
+
+    @Test
+    void aLabsFirstExchangeAllocatesWhatItsNextOneDoesOnTheWarmedEventLoops() throws Exception {
+        try (Lab lab = Lab.start()) {
+            Exchange first = Facts.settle(lab, lab.send(RequestSpec.get("/").withKeepAlive(false)).exchangeId());
+            Exchange next = Facts.settle(lab, lab.send(RequestSpec.get("/").withKeepAlive(false)).exchangeId()); // a new connection too
+            for (Stage s : java.util.List.of(Stage.SEND, Stage.PARSE, Stage.RESPOND, Stage.INTERPRET)) {
+                dev.roundtrip.trace.MemoryReadout a = end(first, s);
+                dev.roundtrip.trace.MemoryReadout b = end(next, s);
+                org.junit.jupiter.api.Assumptions.assumeTrue(a.allocatedBytes() != null, "per-thread allocation is not measured here");
+                // the event loops served a connection of their own before the lab did (wire.Transport): no fresh-thread cost left
+                assertThat(Math.abs(a.allocatedBytes() - b.allocatedBytes())).as("%s: first %s, next %s", s, a, b).isLessThanOrEqualTo(2048);
+            }
+        }
+    }
+
+    private static dev.roundtrip.trace.MemoryReadout end(Exchange x, Stage stage) {
+        return x.events().stream().filter(e -> e.stage() == stage && e.phase() == dev.roundtrip.trace.Phase.END)
+                .findFirst().orElseThrow().memory();
     }
 }

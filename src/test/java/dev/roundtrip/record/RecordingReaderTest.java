@@ -132,6 +132,19 @@ class RecordingReaderTest {
     }
 
     @Test
+    void aDatabaseStepReadsBackAndABadOneIsNamedWhereItStands() throws Exception {
+        String with = replaceOnce(VALID, "\"tNanos\": 20", "\"tNanos\": 20, \"database\": {\"step\": \"response\", \"connection\": 1, "
+                + "\"use\": 2, \"roundTrips\": 2, \"nanos\": 900}");
+        assertThat(read(with).exchanges().get(0).events().get(1).database())
+                .isEqualTo(new dev.roundtrip.trace.DatabaseReadout(dev.roundtrip.trace.DatabaseReadout.Step.RESPONSE, 1, 2, 2, 900L, false));
+        String bad = replaceOnce(with, "\"step\": \"response\"", "\"step\": \"answer\"");
+        assertThat(fails(bad).getMessage()).isEqualTo("t.json:" + at(bad, "\"answer\"")
+                + ": exchanges[0].events[1].database.step: expected one of connect|reuse|request|response|failed, found \"answer\"");
+        String negative = replaceOnce(with, "\"connection\": 1", "\"connection\": -1");
+        assertThat(fails(negative).getMessage()).contains("exchanges[0].events[1].database.connection: expected a number >= 0");
+    }
+
+    @Test
     void numbersOutOfRangeSaySo() {
         String big = replaceOnce(VALID, "\"tNanos\": 10", "\"tNanos\": 123456789012345678901234567890");
         assertThat(fails(big).getMessage()).endsWith("exchanges[0].events[0].tNanos: expected an integer within 64 bits, "

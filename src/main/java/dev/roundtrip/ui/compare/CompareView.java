@@ -1,5 +1,6 @@
 package dev.roundtrip.ui.compare;
 
+import dev.roundtrip.ui.util.Language;
 import dev.roundtrip.ui.diagram.SequenceDiagram;
 import dev.roundtrip.ui.export.Theme;
 import dev.roundtrip.ui.shell.MainView;
@@ -47,11 +48,14 @@ public final class CompareView {
         state.setGraphic(new FontIcon("mdi2c-compare-horizontal"));
         state.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(state, Priority.ALWAYS);
-        javafx.scene.control.Button close = new javafx.scene.control.Button("Close");
+        javafx.scene.control.Button close = new javafx.scene.control.Button();
+        Language.bind(close.textProperty(), ResendViewModel.T, "close");
         close.setId("compareClose");
         close.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         close.setGraphic(new FontIcon("mdi2c-close"));
-        close.setTooltip(new javafx.scene.control.Tooltip("Close the comparison (Esc); the new exchange stays in the live session"));
+        javafx.scene.control.Tooltip closeTip = new javafx.scene.control.Tooltip();
+        Language.bind(closeTip.textProperty(), ResendViewModel.T, "close.tooltip");
+        close.setTooltip(closeTip);
         close.setOnAction(e -> { if (stage != null) stage.hide(); });
         HBox top = new HBox(8, state, close);
         top.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
@@ -88,11 +92,13 @@ public final class CompareView {
         table.setId("compareTable");
         table.setItems(vm.rows());
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.setPlaceholder(new Label("The comparison appears when the new exchange has finished."));
-        table.getColumns().add(column("What", ResendViewModel.Row::what, 190));
-        table.getColumns().add(column("Recorded", ResendViewModel.Row::recorded, 260));
-        table.getColumns().add(column("Now", ResendViewModel.Row::now, 260));
-        TableColumn<ResendViewModel.Row, String> change = column("Change", ResendViewModel.Row::change, 200);
+        Label placeholder = new Label();
+        Language.bind(placeholder.textProperty(), ResendViewModel.T, "table.placeholder");
+        table.setPlaceholder(placeholder);
+        table.getColumns().add(column("column.what", ResendViewModel.Row::what, 190));
+        table.getColumns().add(column("column.recorded", ResendViewModel.Row::recorded, 260));
+        table.getColumns().add(column("column.now", ResendViewModel.Row::now, 260));
+        TableColumn<ResendViewModel.Row, String> change = column("column.change", ResendViewModel.Row::change, 200);
         change.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(String s, boolean empty) {
@@ -111,8 +117,9 @@ public final class CompareView {
         });
     }
 
-    private static TableColumn<ResendViewModel.Row, String> column(String title, java.util.function.Function<ResendViewModel.Row, String> f, double width) {
-        TableColumn<ResendViewModel.Row, String> c = new TableColumn<>(title);
+    private static TableColumn<ResendViewModel.Row, String> column(String titleKey, java.util.function.Function<ResendViewModel.Row, String> f, double width) {
+        TableColumn<ResendViewModel.Row, String> c = new TableColumn<>();
+        Language.bind(c.textProperty(), ResendViewModel.T, titleKey);
         c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(f.apply(d.getValue())));
         c.setPrefWidth(width);
         c.setSortable(false);
@@ -125,7 +132,7 @@ public final class CompareView {
         root.getStyleClass().addAll(theme.styleClasses());
         if (stage == null) {
             stage = new Stage();
-            stage.setTitle("Re-send: the recording and the live server side by side");
+            Language.bind(stage.titleProperty(), ResendViewModel.T, "title");
             double w = owner == null ? 1400 : Math.max(900, owner.getWidth() * 0.9);
             double h = owner == null ? 900 : Math.max(600, owner.getHeight() * 0.9);
             Scene scene = new Scene(root, w, h);

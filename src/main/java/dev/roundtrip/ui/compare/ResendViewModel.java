@@ -26,6 +26,8 @@ import javafx.collections.ObservableList;
  * duration, with what differs marked ({@link ExchangeDiff}).
  */
 public final class ResendViewModel {
+    static final dev.roundtrip.text.Texts.Bundle T = dev.roundtrip.text.Texts.of("dev.roundtrip.ui.compare.Texts");
+
     /** One line of the comparison table. */
     public record Row(String what, String recorded, String now, String change, boolean differs) {}
 
@@ -56,15 +58,15 @@ public final class ResendViewModel {
         resent.set(null);
         diff.set(null);
         rows.clear();
-        originalLabel.set("Recorded: #" + x.id() + " " + x.request().summary() + " (" + from + ")");
-        resentLabel.set("Now: waiting for the live server…");
+        originalLabel.set(T.get("label.recorded", String.valueOf(x.id()), x.request().summary(), from));
+        resentLabel.set(T.get("label.waiting"));
         if (!live.canSend()) {
-            state.set("There is no live server to re-send to.");
+            state.set(T.get("state.noServer"));
             return CompletableFuture.failedFuture(new IllegalStateException("there is no server to send to"));
         }
         ComposedRequest request = ResendRequest.of(x.request());
         running.set(true);
-        state.set("Re-sending " + request.summary() + " to the live server (" + live.describe() + ")…");
+        state.set(T.get("state.sending", request.summary(), live.describe()));
         CompletableFuture<Exchange> result = new CompletableFuture<>();
         live.sendAndSettle(request).whenCompleteAsync((now, failure) -> {
             if (mine != generation) { // a newer re-send replaced this one
@@ -74,8 +76,8 @@ public final class ResendViewModel {
             running.set(false);
             if (failure != null) {
                 String why = SessionViewModel.reason(failure);
-                state.set("Not re-sent: " + why);
-                resentLabel.set("Now: not sent");
+                state.set(T.get("state.failed", why));
+                resentLabel.set(T.get("label.notSent"));
                 result.completeExceptionally(failure);
                 return;
             }
@@ -89,14 +91,13 @@ public final class ResendViewModel {
         ExchangeDiff d = ExchangeDiff.between(before, now);
         resent.set(now);
         diff.set(d);
-        resentLabel.set("Now: #" + now.id() + " " + now.request().summary() + " (live)");
+        resentLabel.set(T.get("label.now", String.valueOf(now.id()), now.request().summary()));
         rows.setAll(rows(before, now, d));
         long changed = rows.stream().filter(Row::differs).count();
         long requestFields = d.differences().stream().filter(ExchangeDiff.Difference::ofRequest).count();
-        String request = d.sameRequest() ? "The recorded request was sent as it was. "
-                : "The request itself differed from the recording (" + Units.count((int) requestFields, "field") + "). ";
-        state.set(request + (d.sameResponse() ? "Same response as recorded; " + Units.count((int) changed, "figure") + " differ (timings always do)."
-                : Units.count((int) (d.differences().size() - requestFields), "response field") + " differ from the recording."));
+        String request = d.sameRequest() ? T.get("state.sameRequest") : T.get("state.otherRequest", requestFields);
+        state.set(request + " " + (d.sameResponse() ? T.get("state.sameResponse", changed)
+                : T.get("state.otherResponse", d.differences().size() - requestFields)));
     }
 
     /**
@@ -105,34 +106,34 @@ public final class ResendViewModel {
      */
     static List<Row> rows(Exchange before, Exchange now, ExchangeDiff d) {
         List<Row> out = new ArrayList<>();
-        out.add(same("Status", status(before), status(now)));
-        if (d.sameRequest()) out.add(new Row("Request", before.request().summary(), now.request().summary(), "same", false));
+        out.add(same(T.get("row.status"), status(before), status(now)));
+        if (d.sameRequest()) out.add(new Row(T.get("row.request"), before.request().summary(), now.request().summary(), T.get("same"), false));
         boolean headers = false;
         boolean body = false;
         for (ExchangeDiff.Difference f : d.differences()) {
             if (f.field().equals("status")) continue;
             headers |= f.field().startsWith("header ");
             body |= f.field().equals("body");
-            out.add(new Row(capital(f.field()), f.before(), f.after(), "differs", true));
+            out.add(new Row(capital(f.field()), f.before(), f.after(), T.get("differs"), true));
         }
-        if (!headers) out.add(new Row("Headers", count(before), count(now), "same", false));
-        if (!body) out.add(new Row("Body", bodySize(before), bodySize(now), "same", false));
-        for (ExchangeDiff.StageDelta s : d.stages()) out.add(stage(s.stage().wireName() + " time", s.beforeNanos(), s.afterNanos()));
-        out.add(stage("total time", before.end().isPresent() ? before.durationNanos() : null, now.end().isPresent() ? now.durationNanos() : null));
+        if (!headers) out.add(new Row(T.get("row.headers"), count(before), count(now), T.get("same"), false));
+        if (!body) out.add(new Row(T.get("row.body"), bodySize(before), bodySize(now), T.get("same"), false));
+        for (ExchangeDiff.StageDelta s : d.stages()) out.add(stage(T.get("row.stageTime", s.stage().wireName()), s.beforeNanos(), s.afterNanos()));
+        out.add(stage(T.get("row.totalTime"), before.end().isPresent() ? before.durationNanos() : null, now.end().isPresent() ? now.durationNanos() : null));
         return out;
     }
 
     private static Row same(String what, String a, String b) {
         boolean differs = !a.equals(b);
-        return new Row(what, a, b, differs ? "differs" : "same", differs);
+        return new Row(what, a, b, T.get(differs ? "differs" : "same"), differs);
     }
 
     private static Row stage(String what, Long a, Long b) {
-        String ra = a == null ? "did not run" : Units.duration(a);
-        String rb = b == null ? "did not run" : Units.duration(b);
-        if (a == null || b == null) return new Row(capital(what), ra, rb, a == b ? "same" : "differs", a != b);
+        String ra = a == null ? T.get("didNotRun") : Units.duration(a);
+        String rb = b == null ? T.get("didNotRun") : Units.duration(b);
+        if (a == null || b == null) return new Row(capital(what), ra, rb, T.get(a == b ? "same" : "differs"), a != b);
         long delta = b - a;
-        if (delta == 0) return new Row(capital(what), ra, rb, "same", false);
+        if (delta == 0) return new Row(capital(what), ra, rb, T.get("same"), false);
         String pct = a > 0 ? String.format(Locale.ROOT, " (%+d%%)", Math.round(100.0 * delta / a)) : "";
         return new Row(capital(what), ra, rb, (delta > 0 ? "+" : "−") + Units.duration(Math.abs(delta)) + pct, true);
     }
@@ -142,11 +143,11 @@ public final class ResendViewModel {
     }
 
     private static String count(Exchange x) {
-        return x.response().map(r -> Units.count(r.headers().size(), "header")).orElse("(none)");
+        return x.response().map(r -> T.get("headers", r.headers().size())).orElse(T.get("none"));
     }
 
     private static String bodySize(Exchange x) {
-        return x.response().map(r -> Units.bytes(r.body().length)).orElse("(none)");
+        return x.response().map(r -> Units.bytes(r.body().length)).orElse(T.get("none"));
     }
 
     private static String capital(String s) {

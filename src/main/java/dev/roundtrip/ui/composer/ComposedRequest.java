@@ -21,6 +21,7 @@ public record ComposedRequest(String method, String target, List<Header> headers
     }
 
     public String summary() {
-        return (isRaw() ? "raw request (" + raw.length + " B)" : method + " " + target) + (tls ? " over TLS" : "");
+        String what = isRaw() ? Preset.T.get("summary.raw", raw.length) : method + " " + target;
+        return tls ? Preset.T.get("summary.tls", what) : what;
     }
 }

@@ -1,6 +1,7 @@
 package dev.roundtrip.ui.composer;
 
 import dev.roundtrip.ui.shell.KeyActions;
+import dev.roundtrip.ui.util.Language;
 import java.util.List;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
@@ -53,10 +54,13 @@ public final class ComposerView {
         rawInfo.visibleProperty().bind(c.rawModeProperty());
         rawInfo.managedProperty().bind(c.rawModeProperty());
         for (Preset p : c.presets()) {
-            Button b = new Button(p.label());
-            b.setId("preset-" + p.label().replace("/", "").replace(' ', '-').replaceFirst("^$", "root"));
+            Button b = new Button();
+            Language.bind(b.textProperty(), p::label);
+            b.setId("preset-" + p.id());
             b.getStyleClass().addAll("preset", "small");
-            b.setTooltip(new Tooltip(p.tooltip()));
+            Tooltip tip = new Tooltip();
+            Language.bind(tip.textProperty(), p::tooltip);
+            b.setTooltip(tip);
             b.setOnAction(e -> c.apply(p));
             presetPane.getChildren().add(b);
         }

@@ -1,5 +1,6 @@
 package dev.roundtrip.ui.composer;
 
+import dev.roundtrip.ui.util.Language;
 import dev.roundtrip.text.ByteEscapes;
 import dev.roundtrip.trace.Header;
 import java.nio.charset.StandardCharsets;
@@ -33,7 +34,7 @@ public final class ComposerViewModel {
     private final ObservableList<Preset> presets = FXCollections.observableArrayList(Preset.ALL);
 
     public ComposerViewModel() {
-        rawSummary.bind(Bindings.createStringBinding(this::describeRaw, rawText));
+        rawSummary.bind(Bindings.createStringBinding(this::describeRaw, rawText, Language.localeProperty()));
         rawMode.addListener((o, a, on) -> {
             if (on && rawText.get().isBlank()) rawText.set(ByteEscapes.format(structuredBytes()));
         });
@@ -59,15 +60,20 @@ public final class ComposerViewModel {
                     ? new ComposedRequest("", "", List.of(), null, rawBytes(), tls.get())
                     : new ComposedRequest(method.get().trim(), target.get().trim(), parseHeaders(headers.get()),
                             body.get().getBytes(StandardCharsets.UTF_8), null, tls.get());
-            if (!r.isRaw() && r.method().isEmpty()) throw new IllegalArgumentException("Choose a method, for example GET");
-            if (!r.isRaw() && !r.target().startsWith("/")) throw new IllegalArgumentException("The target must start with /, for example /users/1");
-            if (r.isRaw() && r.raw().length == 0) throw new IllegalArgumentException("Raw mode: type the bytes to send");
+            if (!r.isRaw() && r.method().isEmpty()) throw new IllegalArgumentException(Preset.T.get("problem.method"));
+            if (!r.isRaw() && !r.target().startsWith("/")) throw new IllegalArgumentException(Preset.T.get("problem.target"));
+            if (r.isRaw() && r.raw().length == 0) throw new IllegalArgumentException(Preset.T.get("problem.rawEmpty"));
             problem.set("");
             return Optional.of(r);
         } catch (IllegalArgumentException e) {
             problem.set(e.getMessage());
             return Optional.empty();
         }
+    }
+
+    /** The language changed: a problem on show is said again in it. */
+    public void languageChanged() {
+        if (!problem.get().isEmpty()) compose();
     }
 
     /** "Name: value" per line; blank lines are skipped. */
@@ -78,7 +84,7 @@ public final class ComposerViewModel {
             String line = lines[i].trim();
             if (line.isEmpty()) continue;
             int colon = line.indexOf(':');
-            if (colon <= 0) throw new IllegalArgumentException("Headers, line " + (i + 1) + ": expected \"Name: value\", found \"" + line + "\"");
+            if (colon <= 0) throw new IllegalArgumentException(Preset.T.get("problem.header", i + 1, line));
             list.add(new Header(line.substring(0, colon).trim(), line.substring(colon + 1).trim()));
         }
         return list;
@@ -104,13 +110,13 @@ public final class ComposerViewModel {
         try {
             return ByteEscapes.parse(rawText.get());
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("Raw bytes, " + e.getMessage(), e);
+            throw new IllegalArgumentException(Preset.T.get("problem.raw", e.getMessage()), e);
         }
     }
 
     private String describeRaw() {
         try {
-            return rawBytes().length + " bytes will be sent exactly as typed";
+            return Preset.T.get("rawSummary", rawBytes().length);
         } catch (IllegalArgumentException e) {
             return e.getMessage();
         }

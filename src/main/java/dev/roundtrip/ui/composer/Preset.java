@@ -1,17 +1,29 @@
 package dev.roundtrip.ui.composer;
 
+import dev.roundtrip.text.Texts;
 import java.util.List;
 
-/** A ready-made request for one of the demo server's routes. */
-public record Preset(String label, String method, String target, String body, String raw, String tooltip) {
+/** A ready-made request for one of the demo server's routes; {@code id} names it (and its texts). */
+public record Preset(String id, String method, String target, String body, String raw) {
+    static final Texts.Bundle T = Texts.of("dev.roundtrip.ui.composer.Texts");
+
     public static final List<Preset> ALL = List.of(
-            new Preset("/", "GET", "/", "", null, "GET / — Hello, world!"),
-            new Preset("/users/1", "GET", "/users/1", "", null, "A user read from the database (SQL)"),
-            new Preset("/echo", "POST", "/echo", "Hello, echo!", null, "POST a body; the server sends it back"),
-            new Preset("/slow", "GET", "/slow?ms=1500", "", null, "The server waits 1.5 s before answering"),
-            new Preset("/big", "GET", "/big?kb=512", "", null, "A 512 KiB response: many writes and reads"),
-            new Preset("/fail", "GET", "/fail", "", null, "The handler throws: 500"),
-            new Preset("unknown", "GET", "/no/such/page", "", null, "An unknown path: 404"),
-            new Preset("malformed", "GET", "/", "", "GET /users/1\\r\\n\nHost: localhost\\r\\n\n\\r\\n\n",
-                    "Raw bytes without an HTTP version: 400"));
+            new Preset("root", "GET", "/", "", null),
+            new Preset("users1", "GET", "/users/1", "", null),
+            new Preset("echo", "POST", "/echo", "Hello, echo!", null),
+            new Preset("slow", "GET", "/slow?ms=1500", "", null),
+            new Preset("big", "GET", "/big?kb=512", "", null),
+            new Preset("fail", "GET", "/fail", "", null),
+            new Preset("unknown", "GET", "/no/such/page", "", null),
+            new Preset("malformed", "GET", "/", "", "GET /users/1\\r\\n\nHost: localhost\\r\\n\n\\r\\n\n"));
+
+    /** The button's text ("/users/1", "unknown"), in the language in use. */
+    public String label() {
+        return T.get("preset." + id + ".label");
+    }
+
+    /** What the preset sends and what it shows. */
+    public String tooltip() {
+        return T.get("preset." + id + ".tooltip");
+    }
 }

@@ -36,13 +36,13 @@ final class CapturedSteps {
             DiagramStep last = steps.isEmpty() ? null : steps.get(steps.size() - 1);
             if (last == null) {
                 steps.add(new DiagramStep(Stage.RESPOND, Actor.SERVER, Actor.FOREIGN_CLIENT, List.of(Actor.SERVER_KERNEL),
-                        "Roundtrip gives up", Units.duration(end.tNanos() - x.startedNanos()) + " after start",
+                        DiagramScript.T.get("roundtripGivesUp"), DiagramScript.T.get("afterStart", Units.duration(end.tNanos() - x.startedNanos())),
                         x.startedNanos(), end.tNanos(), 0, 0, problem, List.of()));
             } else if (!last.failed()) {
                 steps.set(steps.size() - 1, DiagramScript.withProblem(last, problem));
             }
         }
-        return new DiagramScript(x.id(), Printable.escape(x.request().summary()) + " via " + server, steps, severity,
+        return new DiagramScript(x.id(), DiagramScript.T.get("capture.title", Printable.escape(x.request().summary()), server), steps, severity,
                 DiagramScript.outcomeText(x, severity), DiagramScript.heldBefore(x), DiagramScript.CAPTURE);
     }
 
@@ -61,34 +61,34 @@ final class CapturedSteps {
                 to = Actor.SERVER;
                 via = List.of(Actor.SERVER_KERNEL);
                 title = Printable.escape(x.request().summary());
-                figures = Units.bytes(s.bytes()) + " · " + Units.count(s.ops(), "read") + " · " + time;
+                figures = DiagramScript.figures(s.bytes(), s.ops(), "reads", time);
                 break;
             case SEND:
                 from = Actor.SERVER;
                 to = Actor.FOREIGN_SERVER;
                 via = List.of(Actor.CLIENT, Actor.CLIENT_KERNEL);
-                title = "forward " + Printable.escape(hop.request().summary());
+                title = DiagramScript.T.get("capture.forward", Printable.escape(hop.request().summary()));
                 if (s.problem() != null && s.bytes() == 0) {
                     // refused, or no route: nothing left Roundtrip's kernel, so the arrow stops there
                     to = Actor.CLIENT_KERNEL;
                     via = List.of(Actor.CLIENT);
                 }
-                figures = Units.bytes(s.bytes()) + " · " + Units.count(s.ops(), "write") + " · " + time;
+                figures = DiagramScript.figures(s.bytes(), s.ops(), "writes", time);
                 break;
             case PROCESS:
                 from = Actor.FOREIGN_SERVER;
                 to = Actor.FOREIGN_SERVER;
                 via = List.of();
-                title = "process, measured from outside";
-                figures = (s.ended() ? time : "no answer yet") + " · last byte sent → first byte back";
+                title = DiagramScript.T.get("capture.process");
+                figures = DiagramScript.T.get("capture.process.figures", s.ended() ? time : DiagramScript.T.get("capture.noAnswer"));
                 break;
             case INTERPRET: {
                 ResponseInfo received = hop.response();
                 from = Actor.FOREIGN_SERVER;
                 to = Actor.CLIENT;
                 via = List.of(Actor.CLIENT_KERNEL);
-                title = received != null ? received.status() + " " + Printable.escape(received.reason()) : "response";
-                figures = Units.bytes(s.bytes()) + " · " + Units.count(s.ops(), "read") + " · " + time;
+                title = received != null ? received.status() + " " + Printable.escape(received.reason()) : DiagramScript.T.get("response");
+                figures = DiagramScript.figures(s.bytes(), s.ops(), "reads", time);
                 break;
             }
             default: {
@@ -96,15 +96,15 @@ final class CapturedSteps {
                 from = Actor.CLIENT;
                 to = Actor.FOREIGN_CLIENT;
                 via = List.of(Actor.SERVER, Actor.SERVER_KERNEL);
-                title = response != null ? response.status() + " " + Printable.escape(response.reason()) : "response";
+                title = response != null ? response.status() + " " + Printable.escape(response.reason()) : DiagramScript.T.get("response");
                 if (problem == null && response != null && response.isError()) problem = title;
-                figures = Units.bytes(s.bytes()) + " · " + Units.count(s.ops(), "write") + " · " + time;
+                figures = DiagramScript.figures(s.bytes(), s.ops(), "writes", time);
             }
         }
         if (s.onlyError()) {
             // nothing ran in this stage; what counts is when it gave up
             title = stage.wireName();
-            figures = "after " + Units.duration(s.begin() - x.startedNanos());
+            figures = DiagramScript.T.get("after", Units.duration(s.begin() - x.startedNanos()));
         }
         return new DiagramStep(stage, from, to, via, title, figures, s.begin(), s.end(), s.bytes(), s.ops(), problem, s.sql());
     }

@@ -25,6 +25,8 @@ import java.util.Map;
  */
 public record DiagramScript(long exchangeId, String title, List<DiagramStep> steps, Severity severity,
                             String outcomeText, Stage heldBefore, List<Actor> lifelines) {
+    /** The diagram's own words (stage titles the UI makes, figures, outcomes); engine details stay as recorded. */
+    static final dev.roundtrip.text.Texts.Bundle T = dev.roundtrip.text.Texts.of("dev.roundtrip.ui.diagram.Texts");
     /** Roundtrip's own client and server, with the server's database. */
     public static final List<Actor> ENGINE = List.of(Actor.CLIENT, Actor.CLIENT_KERNEL, Actor.SERVER_KERNEL, Actor.SERVER, Actor.DATABASE);
     /** Roundtrip between a foreign client and a foreign server: its server side faces the client, its client side the server. */
@@ -70,8 +72,8 @@ public record DiagramScript(long exchangeId, String title, List<DiagramStep> ste
                 steps.set(steps.size() - 1, withProblem(last, problem));
             } else {
                 long begin = last == null ? x.startedNanos() : Math.max(x.startedNanos(), last.beginNanos());
-                steps.add(new DiagramStep(Stage.INTERPRET, Actor.CLIENT_KERNEL, Actor.CLIENT, "client gives up",
-                        Units.duration(end.tNanos() - x.startedNanos()) + " after start", begin, end.tNanos(),
+                steps.add(new DiagramStep(Stage.INTERPRET, Actor.CLIENT_KERNEL, Actor.CLIENT, T.get("clientGivesUp"),
+                        T.get("afterStart", Units.duration(end.tNanos() - x.startedNanos())), begin, end.tNanos(),
                         0, 0, problem, List.of()));
             }
         }
@@ -95,39 +97,39 @@ public record DiagramScript(long exchangeId, String title, List<DiagramStep> ste
         String time = Units.duration(span.duration());
         if (span.onlyError()) {
             // nothing ran in this stage; what counts is when it gave up
-            String when = "after " + Units.duration(begin - x.startedNanos());
+            String when = T.get("after", Units.duration(begin - x.startedNanos()));
             Actor[] ends = ends(stage);
             return new DiagramStep(stage, ends[0], ends[1], stage.wireName(), when, begin, end, 0, 0, problem, sql);
         }
         switch (stage) {
             case CONNECT: // the kernels' SYN, SYN-ACK, ACK: measured as one connect() time, no packet times invented
-                return new DiagramStep(stage, Actor.CLIENT_KERNEL, Actor.SERVER_KERNEL, "connect (SYN, SYN-ACK, ACK)",
-                        "kernels · " + time, begin, end, bytes, ops, problem, sql);
+                return new DiagramStep(stage, Actor.CLIENT_KERNEL, Actor.SERVER_KERNEL, T.get("connect.title"),
+                        T.get("connect.figures", time), begin, end, bytes, ops, problem, sql);
             case HANDSHAKE:
-                return new DiagramStep(stage, Actor.CLIENT, Actor.SERVER, "TLS handshake",
-                        Units.bytes(bytes) + " · " + Units.count(ops, "read/write") + " · " + time,
+                return new DiagramStep(stage, Actor.CLIENT, Actor.SERVER, T.get("handshake.title"),
+                        figures(bytes, ops, "readsWrites", time),
                         begin, end, bytes, ops, problem, sql);
             case SEND:
                 return new DiagramStep(stage, Actor.CLIENT, Actor.SERVER_KERNEL, List.of(Actor.CLIENT_KERNEL), Printable.escape(x.request().summary()),
-                        Units.bytes(bytes) + " · " + Units.count(ops, "write") + " · " + time,
+                        figures(bytes, ops, "writes", time),
                         begin, end, bytes, ops, problem, sql);
             case PARSE:
                 return new DiagramStep(stage, Actor.SERVER_KERNEL, Actor.SERVER, "parse",
-                        Units.bytes(bytes) + " · " + Units.count(ops, "read") + " · " + time,
+                        figures(bytes, ops, "reads", time),
                         begin, end, bytes, ops, problem, sql);
             case PROCESS:
                 return new DiagramStep(stage, Actor.SERVER, Actor.SERVER, "process",
-                        (sql.isEmpty() ? "no SQL" : Units.count(sql.size(), "SQL call")) + " · " + time,
+                        T.get("process.figures", sql.size(), time),
                         begin, end, bytes, ops, problem, sql);
             case RESPOND:
                 String title = response != null ? response.status() + " " + Printable.escape(response.reason()) : respondTitle(events);
                 if (problem == null && response != null && response.isError()) problem = title;
                 return new DiagramStep(stage, Actor.SERVER, Actor.CLIENT_KERNEL, title,
-                        Units.bytes(bytes) + " · " + Units.count(ops, "write") + " · " + time,
+                        figures(bytes, ops, "writes", time),
                         begin, end, bytes, ops, problem, sql);
             default:
                 return new DiagramStep(stage, Actor.CLIENT_KERNEL, Actor.CLIENT, "interpret",
-                        Units.bytes(bytes) + " · " + Units.count(ops, "read") + " · " + time,
+                        figures(bytes, ops, "reads", time),
                         begin, end, bytes, ops, problem, sql);
         }
     }
@@ -154,15 +156,15 @@ public record DiagramScript(long exchangeId, String title, List<DiagramStep> ste
                 if (e.phase() == Phase.END) end = e.tNanos();
                 if (e.phase() == Phase.ERROR) {
                     end = e.tNanos();
-                    problem = e.detail() == null || e.detail().isBlank() ? stage.wireName() + " failed" : Printable.escape(e.detail());
+                    problem = e.detail() == null || e.detail().isBlank() ? T.get("stageFailed", stage.wireName()) : Printable.escape(e.detail());
                 }
                 // the handshake's bytes are seen by both sides: the client's reads and writes count each byte once
-                if (e.bytes() != null && (stage != Stage.HANDSHAKE || e.actor() == Actor.CLIENT)) {
+                if (e.bytes() != null && !DatabaseCalls.databaseBytes(e) && (stage != Stage.HANDSHAKE || e.actor() == Actor.CLIENT)) {
                     bytes += e.bytes().count();
                     ops++;
                 }
-                if (e.sql() != null) sql.add(new DiagramStep.SqlCall(e.sql().statement(), e.sql().rows(), e.sql().nanos()));
             }
+            sql.addAll(DatabaseCalls.of(events));
             return new Span(begin, end, problem, bytes, ops, sql, events.size() == 1 && events.get(0).phase() == Phase.ERROR);
         }
     }
@@ -184,7 +186,12 @@ public record DiagramScript(long exchangeId, String title, List<DiagramStep> ste
         for (StageEvent e : events) {
             if (e.detail() != null && !e.detail().isBlank()) return Printable.escape(e.detail());
         }
-        return "response";
+        return T.get("response");
+    }
+
+    /** "78 B · 1 write · 52 µs": {@code ops} is a count of the bundle's {@code count.<noun>}. */
+    static String figures(long bytes, int ops, String noun, String time) {
+        return Units.bytes(bytes) + " · " + T.get("count." + noun, ops) + " · " + time;
     }
 
     static Severity severityOf(Exchange x) {
@@ -205,7 +212,7 @@ public record DiagramScript(long exchangeId, String title, List<DiagramStep> ste
     static String outcomeText(Exchange x, Severity s) {
         ResponseInfo r = x.response().orElse(null);
         if (r != null) return r.status() + " " + Printable.escape(r.reason());
-        if (s == Severity.PENDING) return "under way";
+        if (s == Severity.PENDING) return T.get("underWay");
         return labelled(s, x.end().map(ExchangeEnded::detail).orElse(""));
     }
 

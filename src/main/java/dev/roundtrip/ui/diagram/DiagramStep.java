@@ -44,6 +44,29 @@ public record DiagramStep(Stage stage, Actor from, Actor to, List<Actor> via, St
         return problem != null;
     }
 
-    /** One SQL statement as a call to the Database lifeline. */
-    public record SqlCall(String statement, int rows, long nanos) {}
+    /**
+     * One SQL statement as a call to the Database lifeline.
+     *
+     * @param wire how it crossed the database's socket, or null (embedded: a method call)
+     */
+    public record SqlCall(String statement, int rows, long nanos, Wire wire) {
+        public SqlCall(String statement, int rows, long nanos) {
+            this(statement, rows, nanos, null);
+        }
+    }
+
+    /**
+     * An SQL call's trip over the database socket ({@link DatabaseCalls}).
+     *
+     * @param connection the pool's number for the connection it used
+     * @param use the how-many-th call on that connection
+     * @param connectNanos how long the pool took to open it for this call, or -1: it was reused
+     * @param bytesOut bytes server to database (the H2 session's, when opened, not counted)
+     * @param bytesIn bytes database to server
+     */
+    public record Wire(int connection, int use, long connectNanos, long bytesOut, long bytesIn, int roundTrips) {
+        public boolean opened() {
+            return connectNanos >= 0;
+        }
+    }
 }

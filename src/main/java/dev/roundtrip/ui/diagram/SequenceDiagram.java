@@ -3,10 +3,12 @@ package dev.roundtrip.ui.diagram;
 import dev.roundtrip.text.Units;
 import dev.roundtrip.trace.Actor;
 import dev.roundtrip.trace.Stage;
+import dev.roundtrip.ui.access.Announcer;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.geometry.Point2D;
 import javafx.geometry.VPos;
+import javafx.scene.AccessibleRole;
 import javafx.scene.Group;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -79,6 +81,11 @@ public final class SequenceDiagram extends Region {
     /** The diagram's looks travel with it: main window, comparison and exported pictures alike. */
     public static final String STYLESHEET = SequenceDiagram.class.getResource("SequenceDiagram.css").toExternalForm();
 
+    private final javafx.beans.InvalidationListener relabel = o -> {
+        draw();
+        setPosition(currentStep, progress);
+    };
+
     public SequenceDiagram() {
         setId("diagram");
         getStyleClass().add("sequence-diagram");
@@ -92,8 +99,11 @@ public final class SequenceDiagram extends Region {
         headerScale.yProperty().bind(scale.yProperty());
         header.getTransforms().add(headerScale);
         getChildren().addAll(content, header);
+        // the diagram's own words follow the language (the script's are made again by the window's model)
+        dev.roundtrip.ui.util.Language.localeProperty().addListener(new javafx.beans.WeakInvalidationListener(relabel));
         setClip(clip);
         setMinSize(200, 150);
+        speakable();
         setOnScroll(e -> {
             // Shift + wheel, or a sideways swipe, moves across
             boolean across = e.getDeltaX() != 0 || e.isShiftDown();
@@ -155,6 +165,7 @@ public final class SequenceDiagram extends Region {
         } else {
             token.setVisible(false);
         }
+        announcer.say(DiagramSpeech.current(script, step));
         requestLayout();
     }
 
@@ -194,15 +205,15 @@ public final class SequenceDiagram extends Region {
 
     /** A lifeline's name; in a captured exchange the client and server are Roundtrip's two sides. */
     static String name(Actor a, boolean captured) {
-        switch (a) {
-            case CLIENT: return captured ? "Roundtrip client side" : "Client";
-            case CLIENT_KERNEL: return "Client kernel";
-            case SERVER_KERNEL: return "Server kernel";
-            case SERVER: return captured ? "Roundtrip server side" : "Server";
-            case DATABASE: return "Database";
-            case FOREIGN_CLIENT: return "Foreign client";
-            default: return "Foreign server";
-        }
+        boolean side = captured && (a == Actor.CLIENT || a == Actor.SERVER);
+        return DiagramScript.T.get("lifeline." + a.name() + (side ? ".captured" : ""));
+    }
+
+    /** Whether {@code name} in the heads' bold 17 px fits one line of {@code width} with its 20 px icon and gap. */
+    private static boolean fitsBesideIcon(String name, double width) {
+        Text t = new Text(name);
+        t.setFont(javafx.scene.text.Font.font(javafx.scene.text.Font.getDefault().getFamily(), javafx.scene.text.FontWeight.BOLD, 17));
+        return t.getLayoutBounds().getWidth() + 20 + 8 + 16 <= width;
     }
 
     private void draw() {
@@ -226,12 +237,13 @@ public final class SequenceDiagram extends Region {
         rows.getChildren().addAll(rowNodes);
         if (held != null) rows.getChildren().add(held);
         if (script.isEmpty()) rows.getChildren().add(hint());
+        speak();
         applyFocus();
         requestLayout();
     }
 
     private static double rowHeight(DiagramStep s) {
-        if (s.stage() == Stage.PROCESS) return processHeight(s.sql().size(), badge(s));
+        if (s.stage() == Stage.PROCESS) return processHeight(0, badge(s)) + SqlCallShapes.height(s.sql());
         return badge(s) ? ROW + 44 : ROW;
     }
 
@@ -271,9 +283,11 @@ public final class SequenceDiagram extends Region {
             head.setArcWidth(14);
             head.setArcHeight(14);
             head.getStyleClass().addAll("lifeline-head", "actor-" + a.wireName().replace('_', '-'));
-            // six heads share the width of five: their names wrap and leave out the icon
-            Label name = captured ? new Label(name(a, true)) : new Label(name(a, false), icon(actorIcon(a)));
-            name.setWrapText(captured);
+            // six heads share the width of five: their names wrap and leave out the icon; so does a
+            // name too long for one line beside its icon (German, French, Spanish words are longer)
+            boolean wrap = captured || !fitsBesideIcon(name(a, false), w);
+            Label name = wrap ? new Label(name(a, captured)) : new Label(name(a, false), icon(actorIcon(a)));
+            name.setWrapText(wrap);
             name.setTextAlignment(TextAlignment.CENTER);
             name.getStyleClass().add("lifeline-name");
             name.setId("lifeline-" + a.wireName().replace('_', '-'));
@@ -291,7 +305,7 @@ public final class SequenceDiagram extends Region {
 
     private Node banner() {
         Severity sev = script.severity();
-        Label title = new Label("#" + script.exchangeId() + "  " + script.title());
+        Label title = new Label(DiagramScript.T.get("banner", String.valueOf(script.exchangeId()), script.title()));
         title.getStyleClass().add("banner-title");
         Label outcome = new Label(script.outcomeText(), icon(severityIcon(sev)));
         outcome.setId("outcome");
@@ -304,8 +318,7 @@ public final class SequenceDiagram extends Region {
     }
 
     private Node hint() {
-        Text t = new Text(8, FIRST_ROW,
-                "Nothing sent yet.\nPick a preset on the left (for example /users/1) and press Send (Ctrl+Enter).");
+        Text t = new Text(8, FIRST_ROW, DiagramScript.T.get("hint"));
         t.getStyleClass().add("diagram-hint");
         t.setWrappingWidth(COL * 3); // a 1024-pixel window shows it whole, not cut at the edge
         return t;
@@ -338,6 +351,7 @@ public final class SequenceDiagram extends Region {
                 path.add(new Point2D(x, y - 14));
                 double cy = y + 30;
                 for (DiagramStep.SqlCall c : s.sql()) {
+                    cy = SqlCallShapes.connection(g, c, x, x(Actor.DATABASE), cy, path);
                     double xd = x(Actor.DATABASE);
                     g.getChildren().add(arrow(x + 9, cy, xd - 9, cy, false, "sql-call"));
                     Text stmt = text((x + xd) / 2, cy - 12, shorten(c.statement(), 18), "sql-text", TextAlignment.CENTER);
@@ -347,8 +361,9 @@ public final class SequenceDiagram extends Region {
                     db.getStyleClass().add("activation");
                     g.getChildren().add(db);
                     g.getChildren().add(arrow(xd - 9, cy + 40, x + 9, cy + 40, true, "sql-return"));
-                    g.getChildren().add(text((x + xd) / 2, cy + 60, Units.count(c.rows(), "row") + " · " + Units.duration(c.nanos()),
+                    g.getChildren().add(text((x + xd) / 2, cy + 60, DiagramScript.T.get("count.rows", c.rows()) + " · " + Units.duration(c.nanos()),
                             "figures", TextAlignment.CENTER));
+                    SqlCallShapes.bytes(g, c, x, cy);
                     path.add(new Point2D(x, cy));
                     path.add(new Point2D(xd, cy));
                     path.add(new Point2D(xd, cy + 40));
@@ -400,7 +415,7 @@ public final class SequenceDiagram extends Region {
         return g;
     }
 
-    private static Text text(double x, double y, String s, String styleClass, TextAlignment align) {
+    static Text text(double x, double y, String s, String styleClass, TextAlignment align) {
         Text t = new Text(s);
         t.getStyleClass().add(styleClass);
         t.setTextOrigin(VPos.BASELINE);
@@ -423,7 +438,7 @@ public final class SequenceDiagram extends Region {
         return r;
     }
 
-    private static Node arrow(double x1, double y, double x2, double y2, boolean dashed, String styleClass) {
+    static Node arrow(double x1, double y, double x2, double y2, boolean dashed, String styleClass) {
         Line line = new Line(x1, y, x2, y2);
         line.getStyleClass().addAll("arrow-line", styleClass);
         if (dashed) line.getStyleClass().add("dashed");
@@ -525,6 +540,81 @@ public final class SequenceDiagram extends Region {
             want -= seg;
         }
         return path.get(path.size() - 1);
+    }
+
+    // --- what a screen reader finds: every element named from DiagramSpeech ---
+
+    private final Announcer announcer = new Announcer(this);
+    private final Rectangle focusRing = new Rectangle();
+
+    /**
+     * The diagram takes the keyboard focus (Tab reaches it, a ring shows it) and is one text element
+     * whose name is the stage being shown: it changes, and is announced, as the token moves on.
+     */
+    private void speakable() {
+        setAccessibleRole(AccessibleRole.TEXT);
+        setFocusTraversable(true);
+        focusRing.getStyleClass().add("focus-ring");
+        focusRing.setManaged(false);
+        focusRing.setMouseTransparent(true);
+        focusRing.setAccessibleRole(AccessibleRole.NODE);
+        focusRing.visibleProperty().bind(focusedProperty());
+        focusRing.widthProperty().bind(widthProperty().subtract(6));
+        focusRing.heightProperty().bind(heightProperty().subtract(6));
+        focusRing.setX(3);
+        focusRing.setY(3);
+        getChildren().add(focusRing);
+        announcer.say(DiagramSpeech.current(script, currentStep));
+    }
+
+    /** What the diagram says now (the announcement's text). */
+    public String spoken() {
+        return announcer.said();
+    }
+
+    /** Names the lifelines, rows, arrows, badges and the held marker just drawn; words drawn inside a row are its name. */
+    private void speak() {
+        boolean captured = script.captured();
+        for (Node n : header.lookupAll(".lifeline-name")) {
+            for (Actor a : script.lifelines()) {
+                if (n.getId().equals("lifeline-" + a.wireName().replace('_', '-'))) n.setAccessibleText(DiagramSpeech.lifeline(a, captured));
+            }
+        }
+        Node outcome = header.lookup("#outcome");
+        if (outcome != null) outcome.setAccessibleText(DiagramSpeech.outcome(script));
+        for (Row r : drawn) {
+            DiagramStep s = r.step();
+            Group g = r.group();
+            g.setAccessibleRole(AccessibleRole.TEXT);
+            g.setAccessibleText(DiagramSpeech.step(s));
+            g.setAccessibleHelp(DiagramSpeech.arrow(s, captured));
+            int sql = 0;
+            for (Node n : descendants(g, new ArrayList<>())) {
+                if (n instanceof Text) n.setAccessibleRole(AccessibleRole.NODE);
+                if (n.getStyleClass().contains("arrow-line") && n.getParent() != g) {
+                    Node arrow = n.getParent();
+                    arrow.setAccessibleRole(AccessibleRole.TEXT);
+                    if (n.getStyleClass().contains("sql-call") && sql < s.sql().size()) {
+                        arrow.setAccessibleText(DiagramSpeech.sqlCall(s.sql().get(sql++)));
+                    } else if (n.getStyleClass().contains("message")) {
+                        arrow.setAccessibleText(DiagramSpeech.arrow(s, captured));
+                    } else {
+                        arrow.setAccessibleRole(AccessibleRole.NODE); // the SQL call's return: spoken with its call
+                    }
+                }
+            }
+            Node problem = g.lookup("#problem-" + s.stage().wireName());
+            if (problem != null) problem.setAccessibleText(DiagramSpeech.problem(s));
+        }
+        if (held != null) held.lookup("#held-marker").setAccessibleText(DiagramSpeech.held(script.heldBefore()));
+    }
+
+    private static List<Node> descendants(javafx.scene.Parent p, List<Node> out) {
+        for (Node c : p.getChildrenUnmodifiable()) {
+            out.add(c);
+            if (c instanceof javafx.scene.Parent) descendants((javafx.scene.Parent) c, out);
+        }
+        return out;
     }
 
     /** What the diagram's scale fits to its space. */

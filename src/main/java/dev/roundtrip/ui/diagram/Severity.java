@@ -2,20 +2,18 @@ package dev.roundtrip.ui.diagram;
 
 /** How an exchange ended, as the diagram and the list colour and label it. */
 public enum Severity {
-    PENDING("pending", "Under way"),
-    OK("ok", "OK"),
-    CLIENT_ERROR("client-error", "Client error"),
-    SERVER_ERROR("server-error", "Server error"),
-    TIMEOUT("timeout", "Timed out"),
-    CANCELLED("cancelled", "Cancelled"),
-    FAILED("failed", "Failed");
+    PENDING("pending"),
+    OK("ok"),
+    CLIENT_ERROR("client-error"),
+    SERVER_ERROR("server-error"),
+    TIMEOUT("timeout"),
+    CANCELLED("cancelled"),
+    FAILED("failed");
 
     private final String styleClass;
-    private final String label;
 
-    Severity(String styleClass, String label) {
+    Severity(String styleClass) {
         this.styleClass = styleClass;
-        this.label = label;
     }
 
     /** The CSS class suffix: "severity-" + this. */
@@ -23,8 +21,9 @@ public enum Severity {
         return "severity-" + styleClass;
     }
 
+    /** "Timed out", in the language in use. */
     public String label() {
-        return label;
+        return DiagramScript.T.get("severity." + name());
     }
 
     public boolean isError() {

@@ -1,5 +1,6 @@
 package dev.roundtrip.ui.exchanges;
 
+import dev.roundtrip.ui.util.Language;
 import dev.roundtrip.ui.diagram.SequenceDiagram;
 import java.util.function.LongConsumer;
 import javafx.application.Platform;
@@ -53,7 +54,7 @@ public final class ExchangeListView {
         if (on == compact) return;
         compact = on;
         methodColumn.setVisible(!on);
-        targetColumn.setText(on ? "Request" : "Target");
+        Language.bind(targetColumn.textProperty(), ExchangeListViewModel.T, on ? "request" : "target");
         targetColumn.setPrefWidth(on ? 126 : 80);
         statusColumn.setPrefWidth(on ? 84 : 96);
         timeColumn.setPrefWidth(on ? 90 : 100);

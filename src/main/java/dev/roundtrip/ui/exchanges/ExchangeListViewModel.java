@@ -15,6 +15,7 @@ import javafx.collections.ObservableList;
  * recording's exchanges; a row is rebuilt only when its exchange grew, so a frame costs O(new facts).
  */
 public final class ExchangeListViewModel {
+    static final dev.roundtrip.text.Texts.Bundle T = dev.roundtrip.text.Texts.of("dev.roundtrip.ui.exchanges.Texts");
     private final ObservableList<ExchangeRow> rows = FXCollections.observableArrayList();
 
     /** What a row was built from: an exchange that has not grown keeps its row (no diagram script rebuilt). */
@@ -64,8 +65,8 @@ public final class ExchangeListViewModel {
     public static ExchangeRow row(Exchange x) {
         DiagramScript s = DiagramScript.of(x);
         String status = x.response().map(r -> String.valueOf(r.status())).orElse(s.severity().label());
-        if (s.heldBefore() != null) status = "held";
-        String method = x.request().method().isEmpty() ? "raw" : x.request().method();
+        if (s.heldBefore() != null) status = T.get("held");
+        String method = x.request().method().isEmpty() ? T.get("raw") : x.request().method();
         // what came from the network is shown with its control bytes escaped (\x1b), never obeyed
         String target = Printable.escape(x.request().target().isEmpty() ? x.request().summary() : x.request().target());
         return new ExchangeRow(x.id(), method, target, status, time(x), s.severity());
@@ -77,11 +78,11 @@ public final class ExchangeListViewModel {
      * held it shown apart ("12 ms" over "held 41 s"); "running" until it ends (a "…" would read as text cut short).
      */
     static String time(Exchange x) {
-        if (x.end().isEmpty()) return "running";
+        if (x.end().isEmpty()) return T.get("running");
         long ended = x.end().get().tNanos();
         long held = heldNanos(x, ended);
         String running = Units.duration(ended - x.startedNanos() - held);
-        return held > 0 ? running + "\nheld " + Units.duration(held) : running;
+        return held > 0 ? T.get("time.held", running, Units.duration(held)) : running;
     }
 
     /** How long gates held the exchange before {@code until}: each hold from HELD to its release (or discard). */

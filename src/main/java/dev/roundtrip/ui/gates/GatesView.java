@@ -3,6 +3,7 @@ package dev.roundtrip.ui.gates;
 import dev.roundtrip.gate.GateMode;
 import dev.roundtrip.trace.Stage;
 import dev.roundtrip.ui.shell.KeyBinding;
+import dev.roundtrip.ui.util.Language;
 import dev.roundtrip.ui.util.Shown;
 import java.util.List;
 import javafx.beans.value.ObservableBooleanValue;
@@ -30,13 +31,15 @@ public final class GatesView {
     @FXML private Label modeLabel;
     @FXML private Label stopBeforeLabel;
     /** The breakpoints in one button (projector layout): five toggles do not fit a 1024-pixel toolbar. */
-    private final MenuButton breakpointButton = new MenuButton("Stop before");
+    private final MenuButton breakpointButton = new MenuButton();
 
     private final CheckMenuItem stepModeItem = new CheckMenuItem();
-    private final Menu breakpointMenu = new Menu("Breakpoints");
+    private final Menu breakpointMenu = new Menu();
 
     /** {@code replaying}: the gates act on the live engine, so they are greyed while a replay is shown. */
     public void bind(GatesViewModel vm, ObservableBooleanValue replaying) {
+        Language.bind(breakpointMenu.textProperty(), GatesViewModel.T, "breakpoints.menu");
+        showBreakpointCount(0);
         ToggleGroup modes = new ToggleGroup();
         runToggle.setToggleGroup(modes);
         stepToggle.setToggleGroup(modes);
@@ -49,13 +52,16 @@ public final class GatesView {
             b.setId("bp-" + s.wireName());
             b.getStyleClass().addAll("breakpoint", "small");
             b.setFocusTraversable(false);
-            b.setTooltip(new Tooltip(key.tooltip("Breakpoint: hold every exchange before " + s.wireName())));
+            Tooltip tip = new Tooltip();
+            key.bindTooltip(tip, () -> GatesViewModel.T.get("breakpoint.tooltip", s.wireName()));
+            b.setTooltip(tip);
             b.setOnAction(e -> vm.toggleBreakpoint(s));
             breakpointBox.getChildren().add(b);
             CheckMenuItem item = new CheckMenuItem();
             key.applyTo(item, () -> vm.toggleBreakpoint(s));
             breakpointMenu.getItems().add(item);
-            CheckMenuItem compactItem = new CheckMenuItem("before " + s.wireName());
+            CheckMenuItem compactItem = new CheckMenuItem();
+            Language.bind(compactItem.textProperty(), GatesViewModel.T, "breakpoint.compact", s.wireName());
             compactItem.setOnAction(e -> vm.toggleBreakpoint(s));
             breakpointButton.getItems().add(compactItem);
             vm.breakpoints().addListener((SetChangeListener<Stage>) ch -> {
@@ -63,12 +69,14 @@ public final class GatesView {
                 b.setSelected(on);
                 item.setSelected(on);
                 compactItem.setSelected(on);
-                breakpointButton.setText(vm.breakpoints().isEmpty() ? "Stop before" : "Stop before (" + vm.breakpoints().size() + ")");
+                showBreakpointCount(vm.breakpoints().size());
             });
         }
         breakpointButton.setId("breakpointButton");
         breakpointButton.setFocusTraversable(false);
-        breakpointButton.setTooltip(new Tooltip("Breakpoints: hold every exchange before the stages you tick"));
+        Tooltip tip = new Tooltip();
+        Language.bind(tip.textProperty(), GatesViewModel.T, "breakpoints.tooltip");
+        breakpointButton.setTooltip(tip);
         gatesBox.getChildren().add(breakpointButton);
         setCompact(false);
         Runnable syncMode = () -> {
@@ -81,6 +89,10 @@ public final class GatesView {
         syncMode.run();
         gatesBox.disableProperty().bind(replaying);
         KeyBinding.addKeysToTooltips(List.of(runToggle, stepToggle));
+    }
+
+    private void showBreakpointCount(int n) {
+        Language.bind(breakpointButton.textProperty(), GatesViewModel.T, "stopBefore.count", n);
     }
 
     /** The projector layout's toolbar: no "Mode" word, the breakpoints in one menu button. */

@@ -16,6 +16,8 @@ import javafx.collections.SetChangeListener;
  * by someone else (a lesson) are shown with {@link #showGates} and not sent back.
  */
 public final class GatesViewModel {
+    static final dev.roundtrip.text.Texts.Bundle T = dev.roundtrip.text.Texts.of("dev.roundtrip.ui.gates.Texts");
+
     private final ObjectProperty<GateMode> mode = new SimpleObjectProperty<>(GateMode.RUN);
     private final ObservableSet<Stage> breakpoints = FXCollections.observableSet(EnumSet.noneOf(Stage.class));
     /** True while showing gates someone else set on the engine: nothing is sent back to it. */
@@ -35,15 +37,15 @@ public final class GatesViewModel {
     /** What the status line says when the mode changes. */
     public static String modeMessage(GateMode m) {
         switch (m) {
-            case STEP: return "Step mode: every stage waits at a gate. Press Step (→) to let exactly one stage run.";
-            case BREAKPOINTS: return "Breakpoints: exchanges stop before the marked stages. Step (→) goes on.";
-            default: return "Run mode: exchanges run through without stopping.";
+            case STEP: return T.get("mode.STEP.message");
+            case BREAKPOINTS: return T.get("mode.BREAKPOINTS.message");
+            default: return T.get("mode.RUN.message");
         }
     }
 
     /** "Run", "Step", "Breakpoints". */
     public static String modeName(GateMode m) {
-        return m == GateMode.RUN ? "Run" : m == GateMode.STEP ? "Step" : "Breakpoints";
+        return T.get("mode." + m.name());
     }
 
     /** The engine's gates were set by someone else (a lesson): the controls show it, nothing is sent back. */

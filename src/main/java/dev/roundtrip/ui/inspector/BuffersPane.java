@@ -1,5 +1,6 @@
 package dev.roundtrip.ui.inspector;
 
+import dev.roundtrip.ui.util.Language;
 import dev.roundtrip.text.Units;
 import dev.roundtrip.trace.BufferReadout;
 import dev.roundtrip.trace.KernelReadout;
@@ -14,9 +15,9 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 /** Buffers tab: the ByteBuf's reader and writer indexes, the socket queues against their limits. */
 public final class BuffersPane extends VBox {
-    private final CapacityBar byteBuf = new CapacityBar("bytebuf-bar", "Netty ByteBuf (application memory)");
-    private final CapacityBar rx = new CapacityBar("kernel-rx-bar", "Kernel receive queue (bytes arrived, not yet read)");
-    private final CapacityBar tx = new CapacityBar("kernel-tx-bar", "Kernel send queue (bytes written, not yet acknowledged)");
+    private final CapacityBar byteBuf = new CapacityBar("bytebuf-bar", "buffers.bytebuf");
+    private final CapacityBar rx = new CapacityBar("kernel-rx-bar", "buffers.rx");
+    private final CapacityBar tx = new CapacityBar("kernel-tx-bar", "buffers.tx");
     private final Label bufferCaption = new Label();
     private final Label kernelCaption = new Label();
 
@@ -33,9 +34,12 @@ public final class BuffersPane extends VBox {
         dev.roundtrip.ui.util.WholeText.of(kernelCaption);
         bufferCaption.textProperty().bind(vm.bufferCaptionProperty());
         kernelCaption.textProperty().bind(vm.kernelCaptionProperty());
-        Button probeButton = new Button("Probe now", new FontIcon("mdi2r-refresh"));
+        Button probeButton = new Button(null, new FontIcon("mdi2r-refresh"));
+        Language.bind(probeButton.textProperty(), InspectorViewModel.T, "buffers.probe");
         probeButton.setId("probe-button");
-        probeButton.setTooltip(new Tooltip("Read this exchange's socket queues again from the kernel (P)"));
+        Tooltip probeTip = new Tooltip();
+        Language.bind(probeTip.textProperty(), InspectorViewModel.T, "buffers.probe.tooltip");
+        probeButton.setTooltip(probeTip);
         probeButton.setOnAction(e -> probe.run());
         HBox kernelHead = new HBox(12, kernelCaption, probeButton);
         kernelHead.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
@@ -51,28 +55,36 @@ public final class BuffersPane extends VBox {
         vm.kernelProperty().addListener((o, a, b) -> showKernel(b));
         showBuffer(vm.bufferProperty().get());
         showKernel(vm.kernelProperty().get());
+        relabel = o -> {
+            showBuffer(vm.bufferProperty().get());
+            showKernel(vm.kernelProperty().get());
+        };
+        Language.localeProperty().addListener(new javafx.beans.WeakInvalidationListener(relabel));
     }
+
+    /** The figures are written again in the new language at a switch. */
+    private final javafx.beans.InvalidationListener relabel;
 
     private void showBuffer(BufferReadout b) {
         if (b == null) {
-            byteBuf.unavailable("no ByteBuf at this point");
+            byteBuf.unavailable(InspectorViewModel.T.get("buffers.noByteBuf"));
             return;
         }
         byteBuf.show(b.capacity(), b.readerIndex(), b.writerIndex(),
-                "reader index " + b.readerIndex() + "  ·  writer index " + b.writerIndex() + "  ·  readable "
-                        + Units.bytes(b.readable()) + "  ·  capacity " + Units.bytes(b.capacity()));
+                InspectorViewModel.T.get("buffers.indexes", String.valueOf(b.readerIndex()), String.valueOf(b.writerIndex()),
+                        Units.bytes(b.readable()), Units.bytes(b.capacity())));
     }
 
     private void showKernel(KernelReadout k) {
         if (k == null) {
-            rx.unavailable("no kernel readout at this point");
-            tx.unavailable("no kernel readout at this point");
+            rx.unavailable(InspectorViewModel.T.get("buffers.noKernel"));
+            tx.unavailable(InspectorViewModel.T.get("buffers.noKernel"));
             return;
         }
         if (k.rxQueue() == null) rx.unavailable(InspectorViewModel.missingText(k));
-        else rx.show(limit(k.rcvBuf(), k.rxQueue()), 0, k.rxQueue(), queueText("rx queue", k.rxQueue(), "SO_RCVBUF", k.rcvBuf()));
+        else rx.show(limit(k.rcvBuf(), k.rxQueue()), 0, k.rxQueue(), queueText("buffers.rxQueue", k.rxQueue(), "SO_RCVBUF", k.rcvBuf()));
         if (k.txQueue() == null) tx.unavailable(InspectorViewModel.missingText(k));
-        else tx.show(limit(k.sndBuf(), k.txQueue()), 0, k.txQueue(), queueText("tx queue", k.txQueue(), "SO_SNDBUF", k.sndBuf()));
+        else tx.show(limit(k.sndBuf(), k.txQueue()), 0, k.txQueue(), queueText("buffers.txQueue", k.txQueue(), "SO_SNDBUF", k.sndBuf()));
     }
 
     private static double limit(Integer buf, long queued) {
@@ -80,6 +92,7 @@ public final class BuffersPane extends VBox {
     }
 
     private static String queueText(String what, long queued, String limitName, Integer limit) {
-        return what + " " + queued + " B  ·  " + limitName + " " + (limit == null ? "not available" : Units.bytes(limit));
+        return InspectorViewModel.T.get(what, String.valueOf(queued)) + "  ·  " + limitName + " "
+                + (limit == null ? InspectorViewModel.T.get("notAvailable") : Units.bytes(limit));
     }
 }

@@ -1,5 +1,6 @@
 package dev.roundtrip.ui.inspector;
 
+import dev.roundtrip.ui.util.Language;
 import java.util.List;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
@@ -23,9 +24,11 @@ public final class BytesPane extends VBox {
         Label caption = new Label();
         caption.getStyleClass().add("inspector-caption");
         dev.roundtrip.ui.util.WholeText.of(caption);
-        caption.textProperty().bind(vm.bytesCaptionProperty().concat("   (text: ← CR, ↓ LF, · other control byte)"));
+        caption.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> vm.bytesCaptionProperty().get() + "   " + InspectorViewModel.T.get("bytes.legend"), vm.bytesCaptionProperty(), Language.localeProperty()));
         // On TLS the socket carries ciphertext; the programs see plaintext: one switch shows either.
-        javafx.scene.control.CheckBox plain = new javafx.scene.control.CheckBox("Show the plaintext the programs see");
+        javafx.scene.control.CheckBox plain = new javafx.scene.control.CheckBox();
+        Language.bind(plain.textProperty(), InspectorViewModel.T, "bytes.showPlain");
         plain.setId("show-plaintext");
         plain.setMinWidth(Label.USE_PREF_SIZE);
         plain.selectedProperty().addListener((o, was, on) -> vm.setShowPlain(on));
@@ -43,8 +46,8 @@ public final class BytesPane extends VBox {
         javafx.scene.layout.RowConstraints fill = new javafx.scene.layout.RowConstraints();
         fill.setVgrow(Priority.ALWAYS);
         columns.getRowConstraints().add(fill);
-        columns.add(column("Request  (client → server)", "request-title", request), 0, 0);
-        columns.add(column("Response  (server → client)", "response-title", response), 1, 0);
+        columns.add(column("bytes.request", "request-title", request), 0, 0);
+        columns.add(column("bytes.response", "response-title", response), 1, 0);
         VBox.setVgrow(columns, Priority.ALWAYS);
         getChildren().addAll(caption, plain, columns);
         setSpacing(6);
@@ -53,8 +56,9 @@ public final class BytesPane extends VBox {
         bind(vm.responseHex(), response);
     }
 
-    private static VBox column(String title, String styleClass, VBox lines) {
-        Label l = new Label(title);
+    private static VBox column(String titleKey, String styleClass, VBox lines) {
+        Label l = new Label();
+        Language.bind(l.textProperty(), InspectorViewModel.T, titleKey);
         l.getStyleClass().addAll("hex-title", styleClass);
         lines.getStyleClass().add("hex-lines");
         ScrollPane sp = new ScrollPane(lines);
@@ -74,7 +78,7 @@ public final class BytesPane extends VBox {
     private static void render(List<HexLine> lines, VBox target) {
         target.getChildren().clear();
         if (lines.isEmpty()) {
-            Label none = new Label("nothing yet");
+            Label none = new Label(InspectorViewModel.T.get("bytes.nothingYet"));
             none.getStyleClass().add("muted");
             target.getChildren().add(none);
             return;

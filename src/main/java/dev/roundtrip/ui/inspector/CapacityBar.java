@@ -20,10 +20,11 @@ public final class CapacityBar extends VBox {
     private double a;
     private double b;
 
-    public CapacityBar(String id, String titleText) {
+    /** {@code titleKey}: the title's key in the inspector's bundle. */
+    public CapacityBar(String id, String titleKey) {
         setId(id);
         getStyleClass().add("capacity-bar");
-        title.setText(titleText);
+        dev.roundtrip.ui.util.Language.bind(title.textProperty(), InspectorViewModel.T, titleKey);
         title.getStyleClass().add("bar-title");
         dev.roundtrip.ui.util.WholeText.of(title);
         dev.roundtrip.ui.util.WholeText.of(figures);

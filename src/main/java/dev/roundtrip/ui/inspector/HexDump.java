@@ -19,7 +19,7 @@ public final class HexDump {
         int lastLine = Math.min(lineCount, firstLine + MAX_LINES);
         HexLine.Look normal = request ? HexLine.Look.REQUEST : HexLine.Look.RESPONSE;
         HexLine.Look current = request ? HexLine.Look.REQUEST_CURRENT : HexLine.Look.RESPONSE_CURRENT;
-        if (firstLine > 0) out.add(note("… " + firstLine * PER_LINE + " bytes before"));
+        if (firstLine > 0) out.add(note(InspectorViewModel.T.get("hex.before", firstLine * PER_LINE)));
         for (int line = firstLine; line < lastLine; line++) {
             List<HexLine.Run> hex = new ArrayList<>();
             List<HexLine.Run> text = new ArrayList<>();
@@ -47,8 +47,8 @@ public final class HexDump {
             if (pad > 0) hex.add(new HexLine.Run("   ".repeat(pad), normal));
             out.add(new HexLine(String.format("%06x", line * PER_LINE), hex, text));
         }
-        if (lastLine < lineCount) out.add(note("… " + (data.length - lastLine * PER_LINE) + " more bytes"));
-        if (total > data.length) out.add(note("… " + (total - data.length) + " bytes crossed the wire but were not kept"));
+        if (lastLine < lineCount) out.add(note(InspectorViewModel.T.get("hex.more", data.length - lastLine * PER_LINE)));
+        if (total > data.length) out.add(note(InspectorViewModel.T.get("hex.notKept", total - data.length)));
         return out;
     }
 

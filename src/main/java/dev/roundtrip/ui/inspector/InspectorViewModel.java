@@ -35,9 +35,11 @@ import javafx.collections.ObservableList;
  * that moment are shown, so stepping back shows the buffers as they were.
  */
 public final class InspectorViewModel {
+    static final dev.roundtrip.text.Texts.Bundle T = dev.roundtrip.text.Texts.of("dev.roundtrip.ui.inspector.Texts");
+
     private final ObservableList<HexLine> requestHex = FXCollections.observableArrayList();
     private final ObservableList<HexLine> responseHex = FXCollections.observableArrayList();
-    private final ReadOnlyStringWrapper bytesCaption = new ReadOnlyStringWrapper("No exchange yet: press Send");
+    private final ReadOnlyStringWrapper bytesCaption = new ReadOnlyStringWrapper(T.get("bytes.none"));
     /** On TLS: show what the program wrote and read (plaintext) instead of what crossed the socket (ciphertext). */
     private final javafx.beans.property.BooleanProperty showPlain = new javafx.beans.property.SimpleBooleanProperty(false);
     private final javafx.beans.property.ReadOnlyBooleanWrapper overTls = new javafx.beans.property.ReadOnlyBooleanWrapper(false);
@@ -47,6 +49,7 @@ public final class InspectorViewModel {
     private final ReadOnlyObjectWrapper<KernelReadout> kernel = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper kernelCaption = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<MemoryReadout> memory = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper allocationCaption = new ReadOnlyStringWrapper("");
     private final ObservableList<StageAmount> allocatedByStage = FXCollections.observableArrayList();
     private final ObservableList<MemoryPoint> memoryHistory = FXCollections.observableArrayList();
     private final ObservableList<WaterfallRow> waterfall = FXCollections.observableArrayList();
@@ -84,17 +87,28 @@ public final class InspectorViewModel {
 
     /** Why a kernel queue figure is missing, in the words of its reason (a recording from before reasons: its text). */
     public static String missingText(KernelReadout k) {
-        String text = k.unavailable() == null ? "" : k.unavailable();
-        java.util.Optional<dev.roundtrip.trace.Unavailable> why = k.reason();
-        if (why.isEmpty()) return "not available" + (text.isEmpty() ? "" : " (" + text + ")");
-        String detail = text.indexOf(':') < 0 ? "" : " (" + text.substring(text.indexOf(':') + 1).trim() + ")";
-        switch (why.get()) {
-            case PLATFORM: return "not available on this platform" + detail;
-            case SAMPLED: return "not measured here: sampled under load" + detail;
-            case CLOSED: return "no open socket to measure" + detail;
-            case OFF: return "kernel readouts are switched off" + detail;
-            default: return "measured cold (first-time work in this JVM)" + detail;
-        }
+        return missingText(k.unavailable(), k.reason());
+    }
+
+    /** Why a figure is missing, from a readout's {@code unavailable} text and its code. */
+    static String missingText(String unavailable, java.util.Optional<dev.roundtrip.trace.Unavailable> why) {
+        String text = unavailable == null ? "" : unavailable;
+        // the reason in the UI's words; the engine's own detail (recorded data) stays as it was recorded
+        if (why.isEmpty()) return T.get("missing", text.isEmpty() ? 0 : 1, text);
+        String detail = text.indexOf(':') < 0 ? "" : text.substring(text.indexOf(':') + 1).trim();
+        return T.get("missing." + why.get().name(), detail.isEmpty() ? 0 : 1, detail);
+    }
+
+    /**
+     * The memory readout in words: what the program allocated on the stage's thread, what measuring it
+     * cost ("respond: program 3.1 KB · instrument 1.0 MB"), and whether first-time work is in it.
+     */
+    static String allocationText(Stage stage, MemoryReadout m) {
+        String where = stage.wireName();
+        if (m.allocatedBytes() == null) return T.get("memory.allocation.missing", where, missingText(m.unavailable(), m.reason()));
+        String text = T.get("memory.allocation", where, dev.roundtrip.text.Units.bytes(m.allocatedBytes()))
+                + (m.instrumentAllocatedBytes() == null ? "" : T.get("memory.allocation.instrument", dev.roundtrip.text.Units.bytes(m.instrumentAllocatedBytes())));
+        return m.cold() ? text + T.get("memory.allocation.cold") : text;
     }
 
     /** Shows {@code x} as it was at real time {@code cutoff} (ns since the recording began). */
@@ -119,12 +133,13 @@ public final class InspectorViewModel {
         overTls.set(false);
         requestHex.clear();
         responseHex.clear();
-        bytesCaption.set("No exchange yet: press Send");
+        bytesCaption.set(T.get("bytes.none"));
         buffer.set(null);
         bufferCaption.set("");
         kernel.set(null);
         kernelCaption.set("");
         memory.set(null);
+        allocationCaption.set("");
         allocatedByStage.clear();
         waterfall.clear();
         totalNanos.set(0);
@@ -142,12 +157,12 @@ public final class InspectorViewModel {
         Wire response = wire(seen, responseStage, current == Stage.RESPOND || current == Stage.INTERPRET ? current : null, side);
         set(requestHex, HexDump.lines(request.data, request.total, true, requestSide ? request.curFrom : -1, requestSide ? request.curTo : -1));
         set(responseHex, HexDump.lines(response.data, response.total, false, requestSide ? -1 : response.curFrom, requestSide ? -1 : response.curTo));
-        String caption = (!tls ? "" : showPlain.get() ? "Plaintext, as the programs wrote and read it · " : "Ciphertext, as it crossed the socket · ")
-                + "Request " + Units.bytes(request.total) + " · Response " + Units.bytes(response.total);
+        String caption = (!tls ? "" : T.get(showPlain.get() ? "bytes.plaintext" : "bytes.ciphertext") + " · ")
+                + T.get("bytes.totals", Units.bytes(request.total), Units.bytes(response.total));
         Wire cur = requestSide ? request : response;
         if (current != null && cur.curTo > cur.curFrom) {
-            caption += " · highlighted: " + Units.bytes(cur.curTo - cur.curFrom) + " just "
-                    + (current == Stage.SEND || current == Stage.RESPOND ? "written" : "read") + " by " + current.wireName();
+            caption += " · " + T.get(current == Stage.SEND || current == Stage.RESPOND ? "bytes.highlightedWritten" : "bytes.highlightedRead",
+                    Units.bytes(cur.curTo - cur.curFrom), current.wireName());
             if (tls && !showPlain.get()) {
                 // Ciphertext counts record headers, tags and, on the client's first read, the server's session tickets.
                 long wire = 0, plain = 0;
@@ -156,8 +171,7 @@ public final class InspectorViewModel {
                     if (e.bytes() != null) wire += e.bytes().count();
                     if (e.plain() != null) plain += e.plain().count();
                 }
-                caption += " (in all, " + current.wireName() + "'s " + Units.bytes(wire) + " of TLS records carried "
-                        + Units.bytes(plain) + " of plaintext)";
+                caption += " " + T.get("bytes.tlsRecords", current.wireName(), Units.bytes(wire), Units.bytes(plain));
             }
         }
         bytesCaption.set(caption);
@@ -206,44 +220,47 @@ public final class InspectorViewModel {
         for (StageEvent e : seen) {
             if (e.buffer() != null) {
                 b = e.buffer();
-                bWhere = side(e.actor()) + " ByteBuf after " + e.stage().wireName() + (e.phase() == Phase.PROGRESS ? " (" + Printable.escape(e.detail()) + ")" : " " + e.phase().wireName());
+                bWhere = T.get("buffer.where", side(e.actor()), e.stage().wireName(),
+                        e.phase() == Phase.PROGRESS ? "(" + Printable.escape(e.detail()) + ")" : e.phase().wireName());
             }
             if (e.kernel() != null && e.tNanos() >= kTime) {
                 k = e.kernel();
                 kTime = e.tNanos();
-                kWhere = side(e.actor()) + " socket during " + e.stage().wireName();
+                kWhere = T.get("kernel.during", side(e.actor()), e.stage().wireName());
             }
         }
         for (GateEvent g : gates) {
             if (g.kernel() != null && g.tNanos() >= kTime) {
                 k = g.kernel();
                 kTime = g.tNanos();
-                String socket = g.stage() == Stage.INTERPRET || g.stage() == Stage.SEND ? "client" : "server";
-                kWhere = socket + " socket while held before " + g.stage().wireName()
-                        + (g.kind() == GateEvent.Kind.PROBED ? " (probed)" : "");
+                String socket = T.get(g.stage() == Stage.INTERPRET || g.stage() == Stage.SEND ? "side.client" : "side.server");
+                kWhere = T.get("kernel.held", socket, g.stage().wireName(), g.kind() == GateEvent.Kind.PROBED ? 1 : 0);
             }
         }
         buffer.set(b);
-        bufferCaption.set(b == null ? "No ByteBuf measured yet" : bWhere);
+        bufferCaption.set(b == null ? T.get("buffer.none") : bWhere);
         kernel.set(k);
-        kernelCaption.set(k == null ? "No kernel readout yet" : kWhere);
+        kernelCaption.set(k == null ? T.get("kernel.none") : kWhere);
     }
 
     private static String side(Actor a) {
-        return a == Actor.CLIENT || a == Actor.CLIENT_KERNEL ? "client" : a == Actor.DATABASE ? "database" : "server";
+        return T.get(a == Actor.CLIENT || a == Actor.CLIENT_KERNEL ? "side.client" : a == Actor.DATABASE ? "side.database" : "side.server");
     }
 
     private void showMemory(List<StageEvent> seen) {
         MemoryReadout m = null;
+        Stage mStage = null;
         Map<Stage, Long> alloc = new EnumMap<>(Stage.class);
         for (StageEvent e : seen) {
             if (e.memory() == null) continue;
             m = e.memory();
+            mStage = e.stage();
             if (e.memory().allocatedBytes() != null && (e.phase() == Phase.END || e.phase() == Phase.ERROR)) {
                 alloc.merge(e.stage(), e.memory().allocatedBytes(), Long::sum);
             }
         }
         memory.set(m);
+        allocationCaption.set(m == null ? "" : allocationText(mStage, m));
         List<StageAmount> rows = new ArrayList<>();
         for (Stage s : Stage.values()) {
             if (s.opensConnection() && !alloc.containsKey(s)) continue; // a reused (or cleartext) connection has none
@@ -299,6 +316,8 @@ public final class InspectorViewModel {
     public ReadOnlyObjectProperty<KernelReadout> kernelProperty() { return kernel.getReadOnlyProperty(); }
     public ReadOnlyStringProperty kernelCaptionProperty() { return kernelCaption.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<MemoryReadout> memoryProperty() { return memory.getReadOnlyProperty(); }
+    /** The latest memory readout's allocation figures, program and instrument apart ({@link #allocationText}). */
+    public ReadOnlyStringProperty allocationCaptionProperty() { return allocationCaption.getReadOnlyProperty(); }
     public ObservableList<StageAmount> allocatedByStage() { return allocatedByStage; }
     public ObservableList<MemoryPoint> memoryHistory() { return memoryHistory; }
     public ObservableList<WaterfallRow> waterfall() { return waterfall; }

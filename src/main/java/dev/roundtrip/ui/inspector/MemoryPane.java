@@ -1,5 +1,6 @@
 package dev.roundtrip.ui.inspector;
 
+import dev.roundtrip.ui.util.Language;
 import dev.roundtrip.text.Units;
 import dev.roundtrip.trace.MemoryReadout;
 import javafx.collections.ListChangeListener;
@@ -29,19 +30,24 @@ public final class MemoryPane extends HBox {
         heap.setId("heap-label");
         heap.getStyleClass().add("big-figure");
         direct.getStyleClass().add("big-figure");
-        Label note = new Label("Heap: Java objects.\nDirect: Netty's off-heap buffers.");
+        Label allocation = new Label();
+        allocation.setId("allocation-label");
+        allocation.setWrapText(true);
+        allocation.textProperty().bind(vm.allocationCaptionProperty());
+        Label note = new Label();
+        Language.bind(note.textProperty(), InspectorViewModel.T, "memory.note");
         note.getStyleClass().add("muted");
-        VBox figures = new VBox(8, heap, direct, note);
+        VBox figures = new VBox(8, heap, direct, allocation, note);
         figures.setMinWidth(260);
 
         BarChart<String, Number> byStage = new BarChart<>(new CategoryAxis(), new NumberAxis());
-        byStage.setTitle("Allocated by stage (KiB)");
+        Language.bind(byStage.titleProperty(), InspectorViewModel.T, "memory.byStage");
         byStage.setLegendVisible(false);
         byStage.setAnimated(false);
         byStage.getData().add(allocated);
         byStage.setId("allocated-chart");
         LineChart<String, Number> heapChart = new LineChart<>(new CategoryAxis(), new NumberAxis());
-        heapChart.setTitle("Heap after recent exchanges (MiB)");
+        Language.bind(heapChart.titleProperty(), InspectorViewModel.T, "memory.history");
         heapChart.setLegendVisible(false);
         heapChart.setAnimated(false);
         heapChart.getData().add(history);
@@ -67,10 +73,16 @@ public final class MemoryPane extends HBox {
             for (MemoryPoint p : vm.memoryHistory()) history.getData().add(new XYChart.Data<>("#" + p.exchangeId(), p.heapMiB()));
         });
         showNow(vm.memoryProperty().get());
+        relabel = o -> showNow(vm.memoryProperty().get());
+        Language.localeProperty().addListener(new javafx.beans.WeakInvalidationListener(relabel));
     }
 
+    /** The figures are written again in the new language at a switch. */
+    private final javafx.beans.InvalidationListener relabel;
+
     private void showNow(MemoryReadout m) {
-        heap.setText(m == null ? "Heap used: not measured yet" : "Heap used: " + Units.bytes(m.heapUsed()));
-        direct.setText(m == null ? "Direct buffers: not measured yet" : "Direct buffers: " + Units.bytes(m.directUsed()));
+        String none = InspectorViewModel.T.get("memory.notMeasured");
+        heap.setText(InspectorViewModel.T.get("memory.heap", m == null ? none : Units.bytes(m.heapUsed())));
+        direct.setText(InspectorViewModel.T.get("memory.direct", m == null ? none : Units.bytes(m.directUsed())));
     }
 }

@@ -37,14 +37,18 @@ public final class TimingPane extends VBox {
         vm.waterfall().addListener((ListChangeListener<WaterfallRow>) c -> render());
         vm.totalNanosProperty().addListener((o, a, b) -> render());
         render();
+        dev.roundtrip.ui.util.Language.localeProperty().addListener(new javafx.beans.WeakInvalidationListener(relabel));
     }
+
+    /** The total is written again in the new language at a switch. */
+    private final javafx.beans.InvalidationListener relabel = o -> render();
 
     private void render() {
         grid.getChildren().clear();
         long span = Math.max(1, vm.totalNanosProperty().get());
         for (WaterfallRow r : vm.waterfall()) span = Math.max(span, r.offsetNanos() + Math.max(0, r.durationNanos()));
-        total.setText(vm.waterfall().isEmpty() ? "No exchange yet" : "Whole exchange: " + Units.duration(vm.totalNanosProperty().get())
-                + "  (bars share one time axis; gaps are time between stages: the other side working, or the kernel)");
+        total.setText(vm.waterfall().isEmpty() ? InspectorViewModel.T.get("timing.none")
+                : InspectorViewModel.T.get("timing.total", Units.duration(vm.totalNanosProperty().get())));
         int row = 0;
         for (WaterfallRow r : vm.waterfall()) {
             Label name = new Label(r.stage().wireName());

@@ -43,7 +43,7 @@ public final class LessonBrowserView {
     public LessonBrowserView(LessonBrowserViewModel vm, Window owner, Consumer<Lesson> onOpen) {
         this.vm = vm;
         this.onOpen = onOpen;
-        Label title = new Label("Lessons", new FontIcon("mdi2s-school-outline"));
+        Label title = new Label(LessonPanelViewModel.T.get("browser.title"), new FontIcon("mdi2s-school-outline"));
         title.getStyleClass().add("browser-title");
         Label summary = new Label();
         summary.setId("lessonSummary");
@@ -52,7 +52,7 @@ public final class LessonBrowserView {
         list.setId("lessonList");
         list.setItems(vm.rows());
         list.setCellFactory(l -> new LessonCell());
-        list.setPlaceholder(new Label("No lessons found."));
+        list.setPlaceholder(new Label(LessonPanelViewModel.T.get("browser.none")));
         VBox.setVgrow(list, Priority.ALWAYS);
         list.setOnMouseClicked(e -> { if (e.getClickCount() == 2) openSelected(); });
         list.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
@@ -61,7 +61,7 @@ public final class LessonBrowserView {
                 e.consume();
             }
         });
-        Label errorsTitle = new Label("Lesson files with errors (the other lessons still work)", new FontIcon("mdi2a-alert-circle"));
+        Label errorsTitle = new Label(LessonPanelViewModel.T.get("browser.errors"), new FontIcon("mdi2a-alert-circle"));
         errorsTitle.getStyleClass().add("browser-errors-title");
         errors.setId("lessonErrors");
         errors.setEditable(false);
@@ -73,13 +73,13 @@ public final class LessonBrowserView {
         errorBox.visibleProperty().bind(Bindings.isNotEmpty(vm.errors()));
         errorBox.managedProperty().bind(errorBox.visibleProperty());
         vm.errors().addListener((ListChangeListener<String>) c -> errors.setText(String.join("\n", vm.errors())));
-        Button open = new Button("Open lesson", new FontIcon("mdi2p-play"));
+        Button open = new Button(LessonPanelViewModel.T.get("browser.open"), new FontIcon("mdi2p-play"));
         open.setId("openLesson");
         open.getStyleClass().add("accent");
         open.setDefaultButton(false);
         open.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
         open.setOnAction(e -> openSelected());
-        Button close = new Button("Close");
+        Button close = new Button(LessonPanelViewModel.T.get("browser.close"));
         close.setCancelButton(true);
         close.setOnAction(e -> stage.hide());
         Region gap = new Region();
@@ -95,7 +95,7 @@ public final class LessonBrowserView {
         scene.getStylesheets().addAll(Theme.STYLESHEET, MainView.class.getResource("MainView.css").toExternalForm(),
                 LessonBrowserView.class.getResource("LessonPanelView.css").toExternalForm());
         stage.setScene(scene);
-        stage.setTitle("Lessons");
+        stage.setTitle(LessonPanelViewModel.T.get("browser.title"));
         if (owner != null) {
             stage.initOwner(owner);
             stage.initModality(Modality.WINDOW_MODAL);
@@ -143,13 +143,13 @@ public final class LessonBrowserView {
             title.getStyleClass().add("browser-lesson-title");
             HBox top = new HBox(10, number, title);
             top.setAlignment(Pos.BASELINE_LEFT);
-            Label level = new Label(r.level());
+            Label level = new Label(LessonPanelViewModel.T.get("level." + r.level()));
             level.getStyleClass().addAll("browser-level", "level-" + r.level());
             level.setMinWidth(Region.USE_PREF_SIZE);
             ProgressBar bar = new ProgressBar(r.completion());
             bar.setPrefWidth(140);
-            Label progress = new Label(r.progressText() + (r.completion() > 0 && r.completion() < 1 ? " · " + Math.round(r.completion() * 100) + " %" : "")
-                    + "  ·  " + r.steps() + " steps");
+            Label progress = new Label(r.progressText() + (r.completion() > 0 && r.completion() < 1 ? " · " + LessonPanelViewModel.T.get("browser.percent", Math.round(r.completion() * 100)) : "")
+                    + "  ·  " + LessonPanelViewModel.T.get("browser.steps", r.steps()));
             progress.getStyleClass().add("browser-progress");
             if (r.completion() >= 1) progress.setGraphic(new FontIcon("mdi2c-check-circle"));
             HBox meta = new HBox(10, level, bar, progress);

@@ -5,7 +5,6 @@ import dev.roundtrip.lesson.LessonError;
 import dev.roundtrip.lesson.LessonProgress;
 import dev.roundtrip.lesson.LessonSet;
 import dev.roundtrip.lesson.ProgressStore;
-import dev.roundtrip.text.Units;
 import dev.roundtrip.ui.util.TaskRunner;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,7 +46,7 @@ public final class LessonBrowserViewModel {
     private final Executor fx;
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
     private final ObservableList<String> errors = FXCollections.observableArrayList();
-    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("Loading lessons");
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(LessonPanelViewModel.T.get("browser.loading"));
     private LessonSet set = new LessonSet(List.of(), List.of());
 
     /**
@@ -77,12 +76,12 @@ public final class LessonBrowserViewModel {
         errors.setAll(loaded.set().errors().stream().map(LessonError::toString).toList());
         int n = rows.size();
         int bad = (int) loaded.set().errors().stream().map(LessonError::file).distinct().count();
-        summary.set(Units.count(n, "lesson") + (bad == 0 ? "" : "  ·  " + Units.count(bad, "file") + " with errors (listed below)"));
+        summary.set(LessonPanelViewModel.T.get("browser.count", n) + (bad == 0 ? "" : "  ·  " + LessonPanelViewModel.T.get("browser.badFiles", bad)));
     }
 
     /** Loading itself failed (not one file: the whole library): say why, keep what was shown. */
     public void failed(Throwable e) {
-        summary.set("The lessons could not be read: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+        summary.set(LessonPanelViewModel.T.get("browser.failed", e.getMessage() == null ? e.toString() : e.getMessage()));
     }
 
     /** Reads the lessons and progress again in the background and shows them; completes once shown. */
@@ -98,9 +97,9 @@ public final class LessonBrowserViewModel {
         int steps = l.steps().size();
         double done = p.completion(steps);
         String text;
-        if (done >= 1) text = "done";
-        else if (!p.isStarted()) text = "not started";
-        else text = "step " + Math.min(p.currentStep(), steps) + " of " + steps;
+        if (done >= 1) text = LessonPanelViewModel.T.get("browser.done");
+        else if (!p.isStarted()) text = LessonPanelViewModel.T.get("browser.notStarted");
+        else text = LessonPanelViewModel.T.get("browser.atStep", Math.min(p.currentStep(), steps), steps);
         return new Row(l.id(), leadingNumber(l.id()), l.title(), l.level().wireName(), l.goals(), steps, done, text);
     }
 
@@ -108,6 +107,12 @@ public final class LessonBrowserViewModel {
         int i = 0;
         while (i < id.length() && Character.isDigit(id.charAt(i))) i++;
         return id.substring(0, i);
+    }
+
+    /** The language changed: the summary is said again in it (the rows are made again at the next load). */
+    public void languageChanged() {
+        if (!rows.isEmpty() || !set.errors().isEmpty()) show(new Loaded(set, rows.stream().toList()));
+        else summary.set(LessonPanelViewModel.T.get("browser.loading"));
     }
 
     public Optional<Lesson> lesson(String id) {

@@ -1,7 +1,7 @@
 package dev.roundtrip.ui.lessons;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.roundtrip.ui.util.FxmlTexts;
+import dev.roundtrip.ui.util.Language;
 import java.util.List;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
@@ -63,12 +63,8 @@ public final class LessonPanelView {
     private Runnable onNext = () -> { };
 
     public static LessonPanelView load(LessonPanelViewModel vm) {
-        FXMLLoader loader = new FXMLLoader(LessonPanelView.class.getResource("LessonPanelView.fxml"));
-        try {
-            loader.load();
-        } catch (IOException e) {
-            throw new UncheckedIOException("LessonPanelView.fxml could not be loaded", e);
-        }
+        FXMLLoader loader = FxmlTexts.loader(LessonPanelView.class.getResource("LessonPanelView.fxml"));
+        FxmlTexts.load(loader);
         LessonPanelView view = loader.getController();
         view.bind(vm);
         return view;
@@ -109,7 +105,7 @@ public final class LessonPanelView {
                 .or(vm.questionKindProperty().isEqualTo(LessonPanelViewModel.QuestionKind.TEXT)));
         vm.questionKindProperty().addListener((o, a, k) -> {
             boolean text = k == LessonPanelViewModel.QuestionKind.TEXT;
-            numberField.setPromptText(text ? "one line, in your words" : "e.g. 42");
+            Language.bind(numberField.promptTextProperty(), LessonPanelViewModel.T, text ? "answer.text.prompt" : "answer.number.prompt");
             numberField.setPrefColumnCount(text ? 24 : 9);
         });
         checkButton.textProperty().bind(vm.checkTextProperty());
@@ -137,7 +133,7 @@ public final class LessonPanelView {
         backButton.disableProperty().bind(vm.canBackProperty().not());
         nextButton.disableProperty().bind(vm.canNextProperty().not());
         resetButton.disableProperty().bind(vm.runningProperty().or(vm.openProperty().not()));
-        vm.runningProperty().addListener((o, a, on) -> nextButton.setText(on ? "Running" : "Next"));
+        vm.runningProperty().addListener((o, a, on) -> Language.bind(nextButton.textProperty(), LessonPanelViewModel.T, on ? "running" : "next"));
         // the buttons go through menus with shortcuts: a click must not leave Space on them
         exportButton.disableProperty().bind(vm.openProperty().not());
         for (Button b : List.of(exportButton, collapseButton, closeButton, backButton, resetButton, nextButton, hintButton)) b.setFocusTraversable(false);
@@ -223,8 +219,8 @@ public final class LessonPanelView {
     /** Asks where to save the results; .json gives JSON, anything else CSV. */
     @FXML void exportResults() {
         javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
-        chooser.setTitle("Export the lesson's results");
-        chooser.getExtensionFilters().addAll(new javafx.stage.FileChooser.ExtensionFilter("CSV (spreadsheet)", "*.csv"),
+        chooser.setTitle(LessonPanelViewModel.T.get("results.title"));
+        chooser.getExtensionFilters().addAll(new javafx.stage.FileChooser.ExtensionFilter(LessonPanelViewModel.T.get("results.csv"), "*.csv"),
                 new javafx.stage.FileChooser.ExtensionFilter("JSON", "*.json"));
         chooser.setInitialFileName(vm.lessonIdProperty().get() + "-results.csv");
         java.io.File f = chooser.showSaveDialog(panel.getScene() == null ? null : panel.getScene().getWindow());

@@ -17,7 +17,6 @@ import dev.roundtrip.queue.WorkQueue;
 import dev.roundtrip.trace.Stage;
 import dev.roundtrip.ui.util.TaskRunner;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -45,6 +44,8 @@ import javafx.collections.ObservableList;
  * like any other.
  */
 public final class LessonPanelViewModel implements AutoCloseable {
+    static final dev.roundtrip.text.Texts.Bundle T = dev.roundtrip.text.Texts.of("dev.roundtrip.ui.lessons.Texts");
+
     /** What the answer field is: choices, a number, or a free-text line (an explanation). */
     public enum QuestionKind { NONE, CHOICE, NUMBER, TEXT }
 
@@ -72,7 +73,7 @@ public final class LessonPanelViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper question = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<QuestionKind> questionKind = new ReadOnlyObjectWrapper<>(QuestionKind.NONE);
     private final ReadOnlyObjectWrapper<LessonSession.Phase> phase = new ReadOnlyObjectWrapper<>(LessonSession.Phase.NONE);
-    private final ReadOnlyStringWrapper checkText = new ReadOnlyStringWrapper("Check");
+    private final ReadOnlyStringWrapper checkText = new ReadOnlyStringWrapper(T.get("check"));
     private final ReadOnlyStringWrapper comparison = new ReadOnlyStringWrapper("");
     private final ObservableList<String> choices = FXCollections.observableArrayList();
     private final ObservableList<String> choicesView = FXCollections.unmodifiableObservableList(choices);
@@ -120,7 +121,7 @@ public final class LessonPanelViewModel implements AutoCloseable {
     /** Opens a lesson where the user left it and runs the actions up to that step. */
     public CompletableFuture<StepRun> open(Lesson lesson) {
         if (lab == null) {
-            problem.set("Lessons drive the live engine; this window shows a replay. Start the app without a file to run lessons.");
+            problem.set(T.get("problem.replay"));
             return CompletableFuture.failedFuture(new IllegalStateException(problem.get()));
         }
         if (store != null) return start(lesson);
@@ -139,6 +140,18 @@ public final class LessonPanelViewModel implements AutoCloseable {
         open.set(true);
         refresh();
         return s.start();
+    }
+
+    /**
+     * Shows the open lesson in another language (the same lesson, translated) at the step it is on;
+     * nothing runs again and nothing is lost. Call on the FX thread.
+     */
+    public void retell(Lesson translated) {
+        LessonSession s = session;
+        if (s == null || !s.lesson().id().equals(translated.id())) return;
+        shownStep = -1; // the narration and the question are read again
+        s.retell(translated);
+        refresh();
     }
 
     public CompletableFuture<StepRun> next() {
@@ -186,8 +199,8 @@ public final class LessonPanelViewModel implements AutoCloseable {
             }
         });
         written.whenComplete((ok, e) -> fx.execute(() -> {
-            if (e != null) problem.set("The results could not be written to " + file + ": " + rootMessage(e));
-            else report.set("Results written to " + file);
+            if (e != null) problem.set(T.get("results.failed", file, rootMessage(e)));
+            else report.set(T.get("results.written", file));
         }));
         return written;
     }
@@ -245,6 +258,13 @@ public final class LessonPanelViewModel implements AutoCloseable {
         return Optional.ofNullable(session);
     }
 
+    /** The language changed: the step is shown again, its texts (and the lesson's, where translated) in the new one. */
+    public void languageChanged() {
+        shownStep = -1;
+        shownPhase = null;
+        refresh();
+    }
+
     /** Re-reads the session. Runs on the FX thread (or the test's). */
     void refresh() {
         LessonSession s = session;
@@ -254,7 +274,7 @@ public final class LessonPanelViewModel implements AutoCloseable {
         boolean isRunning = s.isRunning();
         title.set(l.title());
         lessonId.set(l.id());
-        stepText.set("Step " + s.stepNumber() + " of " + s.stepCount());
+        stepText.set(T.get("step", s.stepNumber(), s.stepCount()));
         LessonSession.Phase now = s.phase();
         boolean newStep = shownStep != s.stepNumber();
         if (newStep || now != shownPhase) {
@@ -281,7 +301,7 @@ public final class LessonPanelViewModel implements AutoCloseable {
         moreHints.set(c != null && now == LessonSession.Phase.QUESTION && shownHints.size() < c.hints().size());
         Optional<StepRun> run = s.currentRun();
         canCheck.set(!isRunning && (now == LessonSession.Phase.PREDICT || (now != LessonSession.Phase.NONE && run.isPresent())));
-        report.set(isRunning ? "Running the step's action on the engine" : run.map(StepRun::report).orElse(""));
+        report.set(isRunning ? T.get("running.report") : run.map(StepRun::report).orElse(""));
         running.set(isRunning);
         canBack.set(s.canGoBack());
         canNext.set(s.canGoNext());
@@ -289,8 +309,8 @@ public final class LessonPanelViewModel implements AutoCloseable {
         double done = s.completion();
         completion.set(done);
         long predicted = s.progress().predictions().size();
-        completionText.set(Math.round(done * 100) + " % done" + (predicted == 0 ? ""
-                : " · predictions " + s.progress().predictionsRight() + " of " + predicted + " right"));
+        completionText.set(T.get("completion", Math.round(done * 100))
+                + (predicted == 0 ? "" : " · " + T.get("completion.predictions", s.progress().predictionsRight(), predicted)));
         problem.set(s.problem().or(() -> store == null ? Optional.empty() : store.problem()).orElse(""));
         LessonRunner r = s.runner();
         pollQueue();
@@ -315,13 +335,13 @@ public final class LessonPanelViewModel implements AutoCloseable {
         Checkpoint c = null;
         String text = "";
         switch (now) {
-            case PREDICT: c = step.predict().guess(); text = "Predict first. " + c.question(); break;
+            case PREDICT: c = step.predict().guess(); text = T.get("predictFirst", c.question()); break;
             case EXPLAIN: c = step.predict().explainChoices(); text = step.predict().explainQuestion(); break;
             case QUESTION: c = step.checkpoint(); text = c.question(); break;
             default: c = step.checkpoint(); text = c == null ? "" : c.question(); break;
         }
         question.set(text);
-        checkText.set(now == LessonSession.Phase.PREDICT ? "Lock in" : now == LessonSession.Phase.EXPLAIN ? "Submit" : "Check");
+        checkText.set(T.get(now == LessonSession.Phase.PREDICT ? "lockIn" : now == LessonSession.Phase.EXPLAIN ? "submit" : "check"));
         if (now == LessonSession.Phase.EXPLAIN && c == null) {
             questionKind.set(QuestionKind.TEXT);
             choices.clear();
@@ -352,18 +372,18 @@ public final class LessonPanelViewModel implements AutoCloseable {
         Optional<String> predicted = s.prediction();
         if (predicted.isEmpty()) {
             boolean earlier = s.progress().predictions().containsKey(step.number());
-            return (earlier ? "Predicted in an earlier session." : "No prediction was made.") + " Measured: " + measured + ".";
+            return T.get(earlier ? "compare.earlier" : "compare.none", measured);
         }
         CheckResult.Verdict v = s.predictionResult().map(CheckResult::verdict).orElse(CheckResult.Verdict.NOT_MEASURABLE);
-        String you = "You predicted " + predicted.get() + (g instanceof Checkpoint.Numeric ? unit : "");
+        String you = predicted.get() + (g instanceof Checkpoint.Numeric ? unit : "");
         switch (v) {
-            case CORRECT: return you + "; measured " + measured + ": right.";
+            case CORRECT: return T.get("compare.right", you, measured);
             case WRONG: {
-                Double p = Checker.parseNumber(predicted.get());
-                if (!(g instanceof Checkpoint.Numeric) || p == null) return you + "; measured " + measured + ".";
-                return you + "; measured " + measured + (p > m.number() ? ": too high." : ": too low.");
+                Double p = Checker.parseAnswer(predicted.get());
+                if (!(g instanceof Checkpoint.Numeric) || p == null) return T.get("compare.wrong", you, measured);
+                return T.get(p > m.number() ? "compare.tooHigh" : "compare.tooLow", you, measured);
             }
-            default: return you + "; it cannot be judged in this run (measured " + measured + ").";
+            default: return T.get("compare.unjudged", you, measured);
         }
     }
 
@@ -373,8 +393,7 @@ public final class LessonPanelViewModel implements AutoCloseable {
     }
 
     static String describe(NagleExperiment.Result n) {
-        return String.format(Locale.ROOT, "TCP_NODELAY off (Nagle on): %.1f ms per round trip\nTCP_NODELAY on: %.1f ms per round trip",
-                n.nodelayOff().medianMillis(), n.nodelayOn().medianMillis());
+        return T.get("nagle", n.nodelayOff().medianMillis(), n.nodelayOn().medianMillis());
     }
 
     private void show(CheckResult r) {
@@ -389,10 +408,10 @@ public final class LessonPanelViewModel implements AutoCloseable {
 
     private static String headline(CheckResult.Verdict v) {
         switch (v) {
-            case CORRECT: return "Right!";
-            case WRONG: return "Not quite.";
+            case CORRECT: return T.get("verdict.right");
+            case WRONG: return T.get("verdict.wrong");
             case INVALID_INPUT: return "";
-            default: return "Not counted.";
+            default: return T.get("verdict.notCounted");
         }
     }
 

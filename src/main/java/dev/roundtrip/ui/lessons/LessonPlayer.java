@@ -14,8 +14,8 @@ import dev.roundtrip.ui.shell.MainView;
 import dev.roundtrip.ui.shell.MainViewModel;
 import dev.roundtrip.ui.util.BackgroundTasks;
 import dev.roundtrip.ui.util.FontSize;
+import dev.roundtrip.ui.util.Language;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import javafx.animation.AnimationTimer;
@@ -49,7 +49,7 @@ public final class LessonPlayer {
     private final LessonBrowserViewModel browserVm;
     private final LessonFocusView focus;
     private final VBox collapsedStrip;
-    private final CheckMenuItem panelItem = new CheckMenuItem("Show lesson panel");
+    private final CheckMenuItem panelItem = new CheckMenuItem();
     private final AnimationTimer timer;
     /** Lesson files, progress, and putting the engine back when a lesson closes: in order, off the FX thread. */
     private final BackgroundTasks files = BackgroundTasks.serial("lesson-files");
@@ -120,7 +120,7 @@ public final class LessonPlayer {
         root().getStylesheets().add(LessonPlayer.class.getResource("LessonPanelView.css").toExternalForm());
         MenuBar bar = view.menuBar();
         int help = bar.getMenus().size();
-        for (int i = 0; i < bar.getMenus().size(); i++) if (bar.getMenus().get(i).getText().contains("Help")) help = i;
+        for (int i = 0; i < bar.getMenus().size(); i++) if (bar.getMenus().get(i) == view.helpMenu()) help = i;
         bar.getMenus().add(help, menu());
         panel.onCollapse(() -> setCollapsed(true));
         panel.onClose(this::closeLesson);
@@ -130,18 +130,32 @@ public final class LessonPlayer {
         vm.gatesProperty().addListener((o, a, g) -> { if (g != null && vm.openProperty().get()) main.gates().showGates(g.mode(), g.breakpoints()); });
         vm.latestExchangeProperty().addListener((o, a, id) -> { if (id.longValue() >= 0) main.select(id.longValue()); });
         vm.queueProperty().addListener((o, a, q) -> focus.setQueue(q));
-        vm.stepTextProperty().addListener((o, a, t) -> { if (!t.isEmpty()) main.say("Lesson " + vm.lessonIdProperty().get() + ": " + t.toLowerCase(Locale.ROOT)); });
+        vm.stepTextProperty().addListener((o, a, t) -> { if (!t.isEmpty()) vm.session().ifPresent(s -> main.say(LessonPanelViewModel.T.get("status.step", vm.lessonIdProperty().get(), s.stepNumber(), s.stepCount()))); });
         main.zoomProperty().addListener((o, a, z) -> applyZoom(z.doubleValue()));
         applyZoom(main.zoomProperty().get());
         root().widthProperty().addListener((o, a, w) -> fitWidth());
         // Page Down / Page Up (what a presenter's clicker sends) go through the lesson wherever the focus is
         view.keys().registerWhileTyping(KeyBinding.LESSON_NEXT, this::next, () -> vm.openProperty().get());
         view.keys().registerWhileTyping(KeyBinding.LESSON_BACK, vm::back, () -> vm.openProperty().get());
+        view.onLanguageChange(this::languageChanged);
         timer.start();
+        LessonAccess.apply(panel.root(), collapsedStrip, vm);
+    }
+
+    /**
+     * The panel's chrome follows by itself; the step's texts are made again, the lessons are read again in
+     * the new language (the open one at the same step), the browser is built anew when next opened.
+     */
+    private void languageChanged() {
+        vm.languageChanged();
+        browserVm.languageChanged();
+        reloadLanguage();
+        if (browser != null && !browser.stage().isShowing()) browser = null;
     }
 
     private Menu menu() {
-        Menu m = new Menu("Le_ssons");
+        Menu m = new Menu();
+        Language.bind(m.textProperty(), LessonPanelViewModel.T, "menu");
         m.setId("lessonsMenu");
         MenuItem browse = KeyBinding.BROWSE_LESSONS.menuItem("mdi2s-school-outline", this::browse);
         browse.setId("browseLessons");
@@ -153,18 +167,19 @@ public final class LessonPlayer {
         hint.disableProperty().bind(vm.moreHintsProperty().not());
         KeyBinding.LESSON_PANEL.applyTo(panelItem, () -> setCollapsed(!panelItem.isSelected()));
         panelItem.disableProperty().bind(vm.openProperty().not());
-        MenuItem reset = item("Reset this lesson", "mdi2r-restart", vm::reset);
+        MenuItem reset = item("menu.reset", "mdi2r-restart", vm::reset);
         reset.disableProperty().bind(vm.openProperty().not().or(vm.runningProperty()));
-        MenuItem close = item("Close lesson", "mdi2c-close", this::closeLesson);
+        MenuItem close = item("menu.close", "mdi2c-close", this::closeLesson);
         close.disableProperty().bind(vm.openProperty().not());
-        MenuItem results = item("Export results (CSV or JSON)", "mdi2f-file-export-outline", panel::exportResults);
+        MenuItem results = item("menu.results", "mdi2f-file-export-outline", panel::exportResults);
         results.disableProperty().bind(vm.openProperty().not());
         m.getItems().addAll(browse, new SeparatorMenuItem(), next, back, hint, new SeparatorMenuItem(), panelItem, reset, results, close);
         return m;
     }
 
-    private static MenuItem item(String text, String icon, Runnable action) {
-        MenuItem i = new MenuItem(text, new FontIcon(icon));
+    private static MenuItem item(String key, String icon, Runnable action) {
+        MenuItem i = new MenuItem(null, new FontIcon(icon));
+        Language.bind(i.textProperty(), LessonPanelViewModel.T, key);
         i.setOnAction(e -> action.run());
         return i;
     }
@@ -173,10 +188,13 @@ public final class LessonPlayer {
     private VBox strip() {
         Button show = new Button("", new FontIcon("mdi2c-chevron-double-left"));
         show.setId("showLessonPanel");
-        show.setTooltip(new Tooltip(KeyBinding.LESSON_PANEL.tooltip("Show the lesson panel")));
+        Tooltip tip = new Tooltip();
+        KeyBinding.LESSON_PANEL.bindTooltip(tip, () -> LessonPanelViewModel.T.get("strip.tooltip"));
+        show.setTooltip(tip);
         show.setFocusTraversable(false);
         show.setOnAction(e -> setCollapsed(false));
-        javafx.scene.control.Label l = new javafx.scene.control.Label("Lesson");
+        javafx.scene.control.Label l = new javafx.scene.control.Label();
+        Language.bind(l.textProperty(), LessonPanelViewModel.T, "strip.label");
         l.setRotate(90);
         l.getStyleClass().add("lesson-strip-label");
         javafx.scene.Group g = new javafx.scene.Group(l);
@@ -189,6 +207,7 @@ public final class LessonPlayer {
     public void browse() {
         if (browser == null) {
             browser = new LessonBrowserView(browserVm, root().getScene() == null ? null : root().getScene().getWindow(), this::open);
+            LessonAccess.browser(browser);
         }
         browser.show(main.themeProperty().get(),
                 LessonPlayer.BASE_FONT * main.zoomProperty().get());
@@ -210,6 +229,18 @@ public final class LessonPlayer {
         return report(vm.open(lesson));
     }
 
+    /**
+     * After {@code Texts.use(...)}: reads the lessons again in the language in use (the browser's list
+     * too) and shows the open lesson translated, at the step it is on (its actions do not run again).
+     * Completes on the FX thread once shown.
+     */
+    public CompletableFuture<Void> reloadLanguage() {
+        return browserVm.reload().thenRun(() -> {
+            String open = vm.lessonIdProperty().get();
+            if (!open.isEmpty()) browserVm.lesson(open).ifPresent(vm::retell);
+        });
+    }
+
     public CompletableFuture<StepRun> next() {
         if (!vm.canNextProperty().get()) return CompletableFuture.completedFuture(null);
         followNewest();
@@ -218,7 +249,7 @@ public final class LessonPlayer {
 
     private CompletableFuture<StepRun> report(CompletableFuture<StepRun> f) {
         f.whenComplete((r, e) -> {
-            if (e != null) Platform.runLater(() -> main.say("The lesson's action failed: " + rootMessage(e)));
+            if (e != null) Platform.runLater(() -> main.say(LessonPanelViewModel.T.get("actionFailed", rootMessage(e))));
         });
         return f;
     }
@@ -238,7 +269,7 @@ public final class LessonPlayer {
         vm.closeLesson();
         root().setRight(null);
         main.gates().showGates(dev.roundtrip.gate.GateMode.RUN, java.util.Set.of());
-        main.say("Lesson closed; its progress is kept (Lessons → Browse to go on).");
+        main.say(LessonPanelViewModel.T.get("closed"));
     }
 
     public void setCollapsed(boolean c) {

@@ -1,6 +1,7 @@
 package dev.roundtrip.ui.playback;
 
 import dev.roundtrip.ui.shell.KeyBinding;
+import dev.roundtrip.ui.util.Language;
 import java.util.List;
 import javafx.beans.value.ObservableStringValue;
 import javafx.fxml.FXML;
@@ -21,6 +22,7 @@ public final class PlaybackView {
     @FXML private Label stageLabel;
     @FXML private ComboBox<Double> speedBox;
 
+    private final javafx.beans.InvalidationListener relabel = o -> speedBox.setButtonCell(new SpeedCell());
     private Runnable back = () -> { };
     private Runnable play = () -> { };
     private Runnable step = () -> { };
@@ -39,6 +41,8 @@ public final class PlaybackView {
         speedBox.getItems().setAll(0.25, 0.5, 1.0, 2.0, 4.0);
         speedBox.setCellFactory(l -> new SpeedCell());
         speedBox.setButtonCell(new SpeedCell());
+        // the shown speed is written with the language's decimal separator: a switch writes it again
+        Language.localeProperty().addListener(new javafx.beans.WeakInvalidationListener(relabel));
         speedBox.valueProperty().addListener((o, a, v) -> { if (v != null) p.speedProperty().set(v); });
         p.speedProperty().addListener((o, a, v) -> speedBox.setValue(v.doubleValue()));
         speedBox.setValue(p.speedProperty().get());
@@ -46,6 +50,13 @@ public final class PlaybackView {
         playIcon.setIconLiteral(p.playingProperty().get() ? "mdi2p-pause" : "mdi2p-play");
         stageLabel.textProperty().bind(stageText);
         KeyBinding.addKeysToTooltips(List.of(backButton, playButton, stepButton));
+    }
+
+    /** "0.25×", "0,25×" in German: the language's decimal separator. */
+    static String speed(double v) {
+        java.text.NumberFormat f = java.text.NumberFormat.getNumberInstance(dev.roundtrip.text.Texts.locale());
+        f.setMaximumFractionDigits(2);
+        return f.format(v) + "×";
     }
 
     @FXML void stepBack() { back.run(); }
@@ -56,7 +67,7 @@ public final class PlaybackView {
         @Override
         protected void updateItem(Double v, boolean empty) {
             super.updateItem(v, empty);
-            setText(empty || v == null ? null : (v == Math.floor(v) ? String.valueOf(v.intValue()) : String.valueOf(v)) + "×");
+            setText(empty || v == null ? null : speed(v));
         }
     }
 }

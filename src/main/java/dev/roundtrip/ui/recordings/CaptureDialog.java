@@ -23,21 +23,16 @@ public final class CaptureDialog {
 
     /** Asks, and returns the options once they are valid; empty when cancelled. */
     static Optional<CaptureOptions> ask(Window owner, CaptureViewModel vm) {
-        FXMLLoader loader = new FXMLLoader(CaptureDialog.class.getResource("CaptureDialog.fxml"));
-        Parent root;
-        try {
-            root = loader.load();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        FXMLLoader loader = dev.roundtrip.ui.util.FxmlTexts.loader(CaptureDialog.class.getResource("CaptureDialog.fxml"));
+        Parent root = dev.roundtrip.ui.util.FxmlTexts.load(loader);
         CaptureDialog view = loader.getController();
         view.bind(vm);
         Dialog<ButtonType> d = new Dialog<>();
         d.initOwner(owner);
-        d.setTitle("Capture");
-        d.setHeaderText("Put Roundtrip between a client and a server of your own");
+        d.setTitle(SessionViewModel.T.get("capture.title"));
+        d.setHeaderText(SessionViewModel.T.get("capture.header"));
         d.getDialogPane().setContent(root);
-        ButtonType start = new ButtonType("Start capture", javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+        ButtonType start = new ButtonType(SessionViewModel.T.get("capture.start"), javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
         d.getDialogPane().getButtonTypes().addAll(start, ButtonType.CANCEL);
         Button ok = (Button) d.getDialogPane().lookupButton(start);
         ok.setId("captureStart");

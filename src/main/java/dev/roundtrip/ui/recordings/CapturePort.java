@@ -20,8 +20,8 @@ final class CapturePort implements LabPort {
     CapturePort(CaptureProxy proxy) {
         this.proxy = proxy;
         String listen = "http://127.0.0.1:" + proxy.port() + "/";
-        this.description = proxy.options().isForward() ? "Capture: forward proxy at " + listen
-                : "Capture: clients at " + listen + " reach " + proxy.options().target().describe();
+        this.description = proxy.options().isForward() ? SessionViewModel.T.get("capture.forward", listen)
+                : SessionViewModel.T.get("capture.reverse", listen, proxy.options().target().describe());
     }
 
     @Override public Recording recording() { return proxy.recording(); }

@@ -26,7 +26,7 @@ public final class CaptureViewModel {
         try {
             p = Integer.parseInt(port.get().trim());
         } catch (NumberFormatException e) {
-            return fail("The port must be a number from 0 to 65535 (0: any free one), was '" + port.get().trim() + "'.");
+            return fail(SessionViewModel.T.get("capture.badPort", port.get().trim()));
         }
         try {
             CaptureOptions o = CaptureOptions.reverse(p, Target.parse(target.get()));
@@ -40,7 +40,7 @@ public final class CaptureViewModel {
 
     /** The session's name: "Capture 127.0.0.1:5000". */
     public static String sessionName(CaptureOptions o) {
-        return "Capture " + o.target().describe();
+        return SessionViewModel.T.get("capture.session", o.target().describe());
     }
 
     private Optional<CaptureOptions> fail(String why) {

@@ -4,6 +4,7 @@ import dev.roundtrip.record.RecordingFiles;
 import dev.roundtrip.ui.compare.CompareView;
 import dev.roundtrip.ui.compare.ResendViewModel;
 import dev.roundtrip.ui.shell.KeyBinding;
+import dev.roundtrip.ui.util.Language;
 import dev.roundtrip.ui.shell.MainView;
 import dev.roundtrip.ui.shell.MainViewModel;
 import java.io.File;
@@ -36,7 +37,7 @@ final class RecordingMenus {
     private final SessionViewModel sessions;
     private final ResendViewModel resend;
     private final CompareView compare;
-    private final Menu recentMenu = new Menu("Open Recent");
+    private final Menu recentMenu = new Menu();
     private File lastFolder;
     /** Kept between uses: the dialog offers the server and port given last. */
     private final CaptureViewModel captureFields = new CaptureViewModel();
@@ -52,6 +53,7 @@ final class RecordingMenus {
         toolbar(view.toolBar());
         view.topBox().getChildren().add(new SessionBars(sessions, main).node());
         dragAndDrop(view.root());
+        view.onLanguageChange(this::fillRecent);
     }
 
     CompareView compareView() {
@@ -62,25 +64,27 @@ final class RecordingMenus {
         MenuItem open = KeyBinding.OPEN.menuItem("mdi2f-folder-open-outline", this::open);
         open.setId("openItem");
         recentMenu.setId("recentMenu");
+        Language.bind(recentMenu.textProperty(), SessionViewModel.T, "menu.recent");
         recentMenu.setGraphic(new FontIcon("mdi2h-history"));
         sessions.recentFiles().addListener((ListChangeListener<Path>) c -> fillRecent());
         sessions.missingRecentFiles().addListener((SetChangeListener<Path>) c -> fillRecent());
         fillRecent();
-        MenuItem capture = item("Capture…", "mdi2l-lan-connect", this::capture);
+        MenuItem capture = item("menu.capture", "mdi2l-lan-connect", this::capture);
         capture.setId("captureItem");
         MenuItem closeReplay = KeyBinding.CLOSE_REPLAY.menuItem("mdi2c-close", sessions::closeCurrent);
         closeReplay.disableProperty().bind(main.replayingProperty().not());
         MenuItem save = KeyBinding.SAVE.menuItem("mdi2c-content-save-outline", this::save);
         MenuItem saveAs = KeyBinding.SAVE_AS.menuItem("mdi2c-content-save-edit-outline", this::saveAs);
-        Menu export = new Menu("Export");
+        Menu export = new Menu();
+        Language.bind(export.textProperty(), SessionViewModel.T, "menu.export");
         export.setGraphic(new FontIcon("mdi2e-export"));
         export.getItems().addAll(
-                item("HAR 1.2 (for browsers' tools)…", "mdi2w-web",
-                        () -> exportTo("Export as HAR 1.2", ".har", "HAR 1.2", sessions::exportHar)),
-                item("Mermaid sequence diagram…", "mdi2c-chart-timeline",
-                        () -> exportTo("Export as Mermaid", ".mmd", "Mermaid", sessions::exportMermaid)),
-                item("PlantUML sequence diagram…", "mdi2c-chart-timeline",
-                        () -> exportTo("Export as PlantUML", ".puml", "PlantUML", sessions::exportPlantUml)),
+                item("menu.export.har", "mdi2w-web",
+                        () -> exportTo(SessionViewModel.T.get("export.har.title"), ".har", "HAR 1.2", sessions::exportHar)),
+                item("menu.export.mermaid", "mdi2c-chart-timeline",
+                        () -> exportTo(SessionViewModel.T.get("export.mermaid.title"), ".mmd", "Mermaid", sessions::exportMermaid)),
+                item("menu.export.plantUml", "mdi2c-chart-timeline",
+                        () -> exportTo(SessionViewModel.T.get("export.plantUml.title"), ".puml", "PlantUML", sessions::exportPlantUml)),
                 KeyBinding.EXPORT_PNG.menuItem("mdi2f-file-image-outline", view::exportPng));
         file.getItems().addAll(0, List.of(open, recentMenu, capture, closeReplay, new SeparatorMenuItem(), save, saveAs,
                 new SeparatorMenuItem(), export, new SeparatorMenuItem()));
@@ -89,7 +93,7 @@ final class RecordingMenus {
     /** Asks for a server of the user's own, starts a capture in front of it off the FX thread, shows it as a session. */
     private void capture() {
         CaptureDialog.ask(view.root().getScene().getWindow(), captureFields).ifPresent(options -> {
-            sessions.notices().begin("Starting the capture in front of " + options.target().describe() + "…");
+            sessions.notices().begin(SessionViewModel.T.get("capture.starting", options.target().describe()));
             Thread t = new Thread(() -> {
                 try {
                     dev.roundtrip.capture.CaptureProxy proxy = dev.roundtrip.capture.CaptureProxy.start(options);
@@ -100,7 +104,7 @@ final class RecordingMenus {
                 } catch (java.io.IOException e) {
                     javafx.application.Platform.runLater(() -> {
                         sessions.notices().end();
-                        sessions.notices().error("Could not start the capture: " + e.getMessage());
+                        sessions.notices().error(SessionViewModel.T.get("capture.failed", e.getMessage()));
                     });
                 }
             }, "roundtrip-capture-start");
@@ -119,7 +123,7 @@ final class RecordingMenus {
             recentMenu.getItems().add(i);
         }
         if (recentMenu.getItems().isEmpty()) {
-            MenuItem none = new MenuItem("(no recent files)");
+            MenuItem none = new MenuItem(SessionViewModel.T.get("menu.recent.none"));
             none.setDisable(true);
             recentMenu.getItems().add(none);
         }
@@ -133,10 +137,14 @@ final class RecordingMenus {
     }
 
     private void toolbar(ToolBar bar) {
-        Button b = new Button("Re-send");
+        Button b = new Button();
+        Language.bind(b.textProperty(), SessionViewModel.T, "resend");
         b.setId("resendButton");
+        b.getStyleClass().add(MainView.FOLDS);
         b.setGraphic(new FontIcon("mdi2r-replay"));
-        b.setTooltip(new Tooltip(KeyBinding.RESEND.tooltip("Send the selected recorded request again to the live server and compare")));
+        Tooltip tip = new Tooltip();
+        KeyBinding.RESEND.bindTooltip(tip, () -> SessionViewModel.T.get("resend.tooltip"));
+        b.setTooltip(tip);
         b.setFocusTraversable(false);
         b.setOnAction(e -> resend());
         b.disableProperty().bind(main.selectedIdProperty().lessThan(0));
@@ -169,10 +177,10 @@ final class RecordingMenus {
     // --- actions ---
 
     void open() {
-        FileChooser chooser = chooser("Open a recording or a HAR file");
+        FileChooser chooser = chooser(SessionViewModel.T.get("open.title"));
         chooser.getExtensionFilters().addAll(
-                new FileChooser.ExtensionFilter("Recordings and HAR", "*" + RecordingFiles.EXTENSION, "*.json", "*.har"),
-                new FileChooser.ExtensionFilter("All files", "*"));
+                new FileChooser.ExtensionFilter(SessionViewModel.T.get("open.filter"), "*" + RecordingFiles.EXTENSION, "*.json", "*.har"),
+                new FileChooser.ExtensionFilter(SessionViewModel.T.get("open.filter.all"), "*"));
         File f = chooser.showOpenDialog(window());
         if (f == null) return;
         lastFolder = f.getParentFile();
@@ -186,9 +194,9 @@ final class RecordingMenus {
     }
 
     void saveAs() {
-        FileChooser chooser = chooser("Save the session as a recording");
+        FileChooser chooser = chooser(SessionViewModel.T.get("save.title"));
         chooser.setInitialFileName(sessions.suggestedName(RecordingFiles.EXTENSION));
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Roundtrip recording", "*" + RecordingFiles.EXTENSION));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(SessionViewModel.T.get("save.filter"), "*" + RecordingFiles.EXTENSION));
         File f = chooser.showSaveDialog(window());
         if (f == null) return;
         lastFolder = f.getParentFile();
@@ -209,12 +217,12 @@ final class RecordingMenus {
     void resend() {
         var x = main.selected();
         if (x.isEmpty()) {
-            main.say("Select an exchange first: Re-send sends its request again and compares.");
+            main.say(SessionViewModel.T.get("resend.none"));
             return;
         }
-        String from = sessions.current().isLive() ? "live session" : sessions.current().name();
+        String from = sessions.current().isLive() ? SessionViewModel.T.get("resend.fromLive") : sessions.current().name();
         resend.resend(x.get(), from);
-        main.say("Re-sending #" + x.get().id() + " " + x.get().request().summary() + " to the live server; the comparison opens beside.");
+        main.say(SessionViewModel.T.get("resend.busy", String.valueOf(x.get().id()), x.get().request().summary()));
         compare.show(window(), main.themeProperty().get());
     }
 
@@ -229,8 +237,9 @@ final class RecordingMenus {
         return view.root().getScene() == null ? null : view.root().getScene().getWindow();
     }
 
-    private static MenuItem item(String text, String icon, Runnable action) {
-        MenuItem i = new MenuItem(text, new FontIcon(icon));
+    private static MenuItem item(String key, String icon, Runnable action) {
+        MenuItem i = new MenuItem(null, new FontIcon(icon));
+        Language.bind(i.textProperty(), SessionViewModel.T, key);
         i.setOnAction(e -> action.run());
         return i;
     }

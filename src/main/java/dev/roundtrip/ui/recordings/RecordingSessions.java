@@ -49,7 +49,7 @@ public final class RecordingSessions implements AutoCloseable {
                 try {
                     autosave = Autosave.start(live.recording());
                 } catch (IOException e) {
-                    Platform.runLater(() -> main.say("Autosave is off: " + e.getMessage()));
+                    Platform.runLater(() -> main.say(SessionViewModel.T.get("autosave.off", e.getMessage())));
                 }
             });
         }

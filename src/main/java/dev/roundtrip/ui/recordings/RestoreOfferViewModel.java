@@ -46,9 +46,7 @@ public final class RestoreOfferViewModel {
                 leftoverText.set("");
                 return;
             }
-            leftoverText.set("A session did not end cleanly (a crash or a kill). Its autosave is kept: "
-                    + found.file().getFileName() + ", " + found.modified()
-                    + (found.count() > 1 ? " (and " + (found.count() - 1) + " older)" : "") + ". Restore it as a replay?");
+            leftoverText.set(SessionViewModel.T.get("restore.offer", found.file().getFileName(), found.modified(), found.count() - 1));
             leftover.set(found.file());
         }, ui);
     }
@@ -61,7 +59,7 @@ public final class RestoreOfferViewModel {
         if (p == null) return CompletableFuture.completedFuture(Optional.empty());
         leftover.set(null);
         return io.supply(() -> modified(p))
-                .thenComposeAsync(when -> sessions.openRestored(p, "restored " + when), ui)
+                .thenComposeAsync(when -> sessions.openRestored(p, SessionViewModel.T.get("session.restored", when)), ui)
                 .thenComposeAsync(opened -> {
                     if (opened.isEmpty()) return CompletableFuture.completedFuture(opened);
                     return io.run(() -> deleteQuietly(p)).thenCompose(v -> checkLeftovers()).thenApply(v -> opened);
@@ -85,7 +83,7 @@ public final class RestoreOfferViewModel {
         try {
             return SessionViewModel.CLOCK.format(Files.getLastModifiedTime(p).toInstant());
         } catch (IOException e) {
-            return "time unknown";
+            return SessionViewModel.T.get("restore.timeUnknown");
         }
     }
 

@@ -69,6 +69,6 @@ public final class Session {
     /** The session selector's text. */
     @Override
     public String toString() {
-        return live ? "Live" : capture ? name : "Replay: " + name;
+        return live ? SessionViewModel.T.get("session.live") : capture ? name : SessionViewModel.T.get("session.replay", name);
     }
 }

@@ -1,5 +1,6 @@
 package dev.roundtrip.ui.recordings;
 
+import dev.roundtrip.ui.util.Language;
 import dev.roundtrip.ui.shell.MainViewModel;
 import java.nio.file.Path;
 import javafx.beans.binding.Bindings;
@@ -37,12 +38,13 @@ final class SessionBars {
     }
 
     private HBox sessionBar() {
-        Label title = new Label("Session");
+        Label title = new Label();
+        Language.bind(title.textProperty(), SessionViewModel.T, "bar.session");
         title.getStyleClass().add("toolbar-label");
         title.setMinWidth(Region.USE_PREF_SIZE);
         ComboBox<Session> selector = new ComboBox<>(sessions.sessions());
         selector.setId("sessionBox");
-        selector.setTooltip(new Tooltip("Live, or a recording opened with File → Open (Ctrl+O) or dropped on the window"));
+        selector.setTooltip(tooltip("bar.session.tooltip"));
         selector.valueProperty().bindBidirectional(sessions.currentProperty());
         selector.setPrefWidth(380);
         selector.setMinWidth(200);
@@ -54,14 +56,14 @@ final class SessionBars {
         banner.setMinWidth(0);
         banner.setWrapText(true); // a narrow window gets two lines, never "…"
         HBox.setHgrow(banner, Priority.ALWAYS);
-        Button back = new Button("Back to Live");
+        Button back = button("bar.backToLive");
         back.setId("backToLiveButton");
         back.setGraphic(new FontIcon("mdi2a-access-point"));
         back.setOnAction(e -> sessions.currentProperty().set(sessions.sessions().get(0)));
-        Button close = new Button("Close replay");
+        Button close = button("bar.closeReplay");
         close.setId("closeReplayButton");
         close.setGraphic(new FontIcon("mdi2c-close"));
-        close.setTooltip(new Tooltip("Close this replay (Ctrl+W); the live session is not touched"));
+        close.setTooltip(tooltip("bar.closeReplay.tooltip"));
         close.setOnAction(e -> sessions.closeCurrent());
         keepWords(back, close);
         for (Button b : new Button[] {back, close}) {
@@ -83,15 +85,40 @@ final class SessionBars {
             banner.setGraphic(new FontIcon(replay ? "mdi2r-replay" : "mdi2a-access-point"));
             Session shown = sessions.current();
             banner.setText(shown != null && shown.isCapture()
-                    ? "CAPTURE, live: " + shown.port().describe() + ". Close it to stop; Send acts on the demo server."
+                    ? SessionViewModel.T.get("bar.banner.capture", shown.port().describe())
                     : replay
-                    ? "REPLAY of a recording: no server needed. Send, Step mode and breakpoints act on the live server."
-                    : "Live: every exchange is recorded (and autosaved). " + main.livePort().describe() + ".");
+                    ? SessionViewModel.T.get("bar.banner.replay")
+                    : SessionViewModel.T.get("bar.banner.live", main.livePort().describe()));
+            // the selector's cells show each session's name in the language in use
+            selector.setButtonCell(new javafx.scene.control.ListCell<>() {
+                @Override
+                protected void updateItem(Session s, boolean empty) {
+                    super.updateItem(s, empty);
+                    setText(empty || s == null ? null : s.toString());
+                }
+            });
         };
+        relabel = o -> update.run();
+        Language.localeProperty().addListener(new javafx.beans.WeakInvalidationListener(relabel));
         main.replayingProperty().addListener((o, a, b) -> update.run());
         sessions.currentProperty().addListener((o, a, b) -> update.run());
         update.run();
         return bar;
+    }
+
+    /** The banner and selector are written again at a language switch. */
+    private javafx.beans.InvalidationListener relabel;
+
+    private static Button button(String key) {
+        Button b = new Button();
+        Language.bind(b.textProperty(), SessionViewModel.T, key);
+        return b;
+    }
+
+    private static Tooltip tooltip(String key) {
+        Tooltip t = new Tooltip();
+        Language.bind(t.textProperty(), SessionViewModel.T, key);
+        return t;
     }
 
     /** A button keeps its words: the bar's text wraps or shrinks first, never a button to "…". */
@@ -107,17 +134,17 @@ final class SessionBars {
         text.setGraphic(new FontIcon("mdi2b-backup-restore"));
         text.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(text, Priority.ALWAYS);
-        Button restore = new Button("Restore");
+        Button restore = button("bar.restore");
         restore.setId("restoreButton");
         restore.getStyleClass().add("accent");
         restore.setOnAction(e -> sessions.restoreOffer().restoreLeftover());
-        Button discard = new Button("Discard");
+        Button discard = button("bar.discard");
         discard.setId("discardButton");
-        discard.setTooltip(new Tooltip("Delete the autosave"));
+        discard.setTooltip(tooltip("bar.discard.tooltip"));
         discard.setOnAction(e -> sessions.restoreOffer().discardLeftover());
-        Button later = new Button("Dismiss");
+        Button later = button("bar.dismiss");
         later.setId("dismissButton");
-        later.setTooltip(new Tooltip("Hide this; it is offered again at the next start"));
+        later.setTooltip(tooltip("bar.dismiss.tooltip"));
         later.setOnAction(e -> sessions.restoreOffer().dismissLeftover());
         text.setMinWidth(0);
         keepWords(restore, discard, later);
@@ -148,7 +175,7 @@ final class SessionBars {
         Button close = new Button();
         close.setId("noticeClose");
         close.setGraphic(new FontIcon("mdi2c-close"));
-        close.setTooltip(new Tooltip("Hide this notice"));
+        close.setTooltip(tooltip("bar.notice.close.tooltip"));
         close.setOnAction(e -> sessions.notices().clear());
         close.setFocusTraversable(false);
         HBox bar = new HBox(8, progress, text, close);

@@ -40,6 +40,8 @@ import javafx.collections.ObservableSet;
  * and is reported with {@link RecordingFormatException}'s message (file:line:column: field: expected).
  */
 public final class SessionViewModel {
+    static final dev.roundtrip.text.Texts.Bundle T = dev.roundtrip.text.Texts.of("dev.roundtrip.ui.recordings.Texts");
+
 
     static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT)
             .withZone(ZoneId.systemDefault());
@@ -69,7 +71,7 @@ public final class SessionViewModel {
         this.ui = ui;
         this.maxBytes = maxBytes;
         Session live = main.livePort().canSend() ? Session.live(main.livePort())
-                : Session.replay("an empty session", main.livePort().recording(), null, false);
+                : Session.replay(T.get("session.empty"), main.livePort().recording(), null, false);
         sessions.add(live);
         current.set(live);
         live.shownBefore(true);
@@ -99,7 +101,7 @@ public final class SessionViewModel {
         if (now.selected() >= 0 && now.recording().exchange(now.selected()).isPresent()) {
             main.select(now.selected());
         } else if (now.isCapture()) {
-            main.say(now.port().describe() + ": each exchange appears as it happens; close the session to stop the capture.");
+            main.say(T.get("capture.shown", now.port().describe()));
         } else if (!now.shownBefore() && !now.isLive()) {
             // a replay opens on its first exchange, paused at the start: the teacher presses Space
             List<Exchange> all = now.recording().exchanges();
@@ -108,15 +110,14 @@ public final class SessionViewModel {
             main.playback().positionProperty().set(0);
             main.say(replayMessage(now));
         } else {
-            main.say(now.isLive() ? "Live session: " + main.livePort().describe() + "." : replayMessage(now));
+            main.say(now.isLive() ? T.get("live.shown", main.livePort().describe()) : replayMessage(now));
         }
         now.shownBefore(true);
     }
 
     private static String replayMessage(Session s) {
         Recording r = s.recording();
-        return "Replay of " + s.name() + ": " + Units.count(r.exchanges().size(), "exchange") + " recorded "
-                + CLOCK.format(r.startedAt()) + ". Space plays, → steps, ← steps back; Send goes to the live server.";
+        return T.get("replay.shown", s.name(), r.exchanges().size(), CLOCK.format(r.startedAt()));
     }
 
     // --- open ---
@@ -127,7 +128,7 @@ public final class SessionViewModel {
         for (Session s : sessions) {
             if (abs.equals(s.file())) {
                 current.set(s);
-                notices.info(s.name() + " is already open: showing it.");
+                notices.info(T.get("open.already", s.name()));
                 return CompletableFuture.completedFuture(Optional.of(s));
             }
         }
@@ -135,7 +136,7 @@ public final class SessionViewModel {
     }
 
     private CompletableFuture<Optional<Session>> load(Path file, String name, boolean remember) {
-        notices.begin("Opening " + file.getFileName() + "…");
+        notices.begin(T.get("open.busy", file.getFileName()));
         return io.supply(() -> {
             sizeHint(file);
             try {
@@ -150,16 +151,15 @@ public final class SessionViewModel {
             notices.end();
             refreshRecent();
             if (failure != null) {
-                notices.error("Could not open: " + reason(failure));
-                main.say("Nothing was changed: the file could not be opened.");
+                notices.error(T.get("open.failed", reason(failure)));
+                main.say(T.get("open.nothingChanged"));
                 return Optional.<Session>empty();
             }
             Session s = Session.replay(name, r, remember ? file : null, remember);
             sessions.add(s);
             current.set(s);
             if (r.warnings().isEmpty()) notices.clear();
-            else notices.info("Opened " + name + " with " + Units.count(r.warnings().size(), "warning") + ": "
-                    + r.warnings().get(0) + (r.warnings().size() > 1 ? " (and more; roundtrip import lists them all)" : ""));
+            else notices.info(T.get("open.warnings", name, r.warnings().size(), r.warnings().get(0)));
             return Optional.of(s);
         }, ui);
     }
@@ -169,7 +169,7 @@ public final class SessionViewModel {
         try {
             long size = Files.size(file);
             if (size > 1024 * 1024) {
-                String text = "Opening " + file.getFileName() + " (" + Units.bytes(size) + ")…";
+                String text = T.get("open.busySize", file.getFileName(), Units.bytes(size));
                 ui.execute(() -> notices.busyText(text));
             }
         } catch (IOException e) {
@@ -182,7 +182,7 @@ public final class SessionViewModel {
         Session s = Session.capture(name, port);
         sessions.add(s);
         current.set(s);
-        notices.info(port.describe() + ". Point your client there; each exchange appears as it happens. Close the session to stop.");
+        notices.info(T.get("capture.started", port.describe()));
         return s;
     }
 
@@ -190,13 +190,13 @@ public final class SessionViewModel {
     public void closeCurrent() {
         Session s = current.get();
         if (s == null || s == sessions.get(0)) {
-            main.say("The live session stays open; it closes with the app.");
+            main.say(T.get("close.live"));
             return;
         }
         current.set(sessions.get(0));
         sessions.remove(s);
         s.port().close();
-        main.say("Closed " + s.name() + ".");
+        main.say(T.get("close.done", s.name()));
     }
 
     // --- save and export ---
@@ -210,54 +210,54 @@ public final class SessionViewModel {
     public CompletableFuture<Boolean> saveAs(Path target) {
         Session s = current.get();
         Path file = RecordingFileNames.withExtension(target.toAbsolutePath().normalize(), RecordingFiles.EXTENSION);
-        return write("Saving", file, () -> {
+        return write("notice.saving", file, () -> {
             RecordingFiles.save(s.recording(), file);
             rememberQuietly(file);
         }, () -> {
             s.saveTarget(file);
             refreshRecent();
-            return "Saved " + Units.count(s.recording().exchanges().size(), "exchange") + " to " + file + ".";
+            return T.get("saved", s.recording().exchanges().size(), file);
         });
     }
 
     public CompletableFuture<Boolean> exportHar(Path target) {
         Session s = current.get();
         Path file = RecordingFileNames.withExtension(target, ".har");
-        return write("Exporting HAR", file, () -> RecordingFiles.saveHar(s.recording(), s.recording().exchanges(), file),
-                () -> "Exported " + Units.count(s.recording().exchanges().size(), "exchange") + " as HAR 1.2 to " + file + ".");
+        return write("notice.exportingHar", file, () -> RecordingFiles.saveHar(s.recording(), s.recording().exchanges(), file),
+                () -> T.get("exported.har", s.recording().exchanges().size(), file));
     }
 
     public CompletableFuture<Boolean> exportMermaid(Path target) {
         Session s = current.get();
         Path file = RecordingFileNames.withExtension(target, ".mmd");
         List<Path> written = new java.util.ArrayList<>();
-        return write("Exporting Mermaid", file, () -> written.addAll(RecordingFiles.saveMermaid(s.recording().exchanges(), file)),
-                () -> written.size() == 1 ? "Exported the Mermaid sequence diagram to " + file + "."
-                        : "Exported the Mermaid sequence diagrams to " + written.size() + " files (Mermaid draws at most "
-                                + String.format(java.util.Locale.ROOT, "%,d", MermaidDiagram.MAX_TEXT) + " characters in one): "
-                                + written.get(0).getFileName() + " to " + written.get(written.size() - 1).getFileName() + ".");
+        return write("notice.exportingMermaid", file, () -> written.addAll(RecordingFiles.saveMermaid(s.recording().exchanges(), file)),
+                () -> written.size() == 1 ? T.get("exported.mermaid", file)
+                        : T.get("exported.mermaidFiles", written.size(), MermaidDiagram.MAX_TEXT,
+                                written.get(0).getFileName(), written.get(written.size() - 1).getFileName()));
     }
 
     public CompletableFuture<Boolean> exportPlantUml(Path target) {
         Session s = current.get();
         Path file = RecordingFileNames.withExtension(target, ".puml");
-        return write("Exporting PlantUML", file, () -> RecordingFiles.saveText(PlantUmlDiagram.of(s.recording()), file),
-                () -> "Exported the PlantUML sequence diagram to " + file + ".");
+        return write("notice.exportingPlantUml", file, () -> RecordingFiles.saveText(PlantUmlDiagram.of(s.recording()), file),
+                () -> T.get("exported.plantUml", file));
     }
 
     private interface IoWork {
         void run() throws IOException;
     }
 
-    private CompletableFuture<Boolean> write(String verb, Path file, IoWork work, java.util.function.Supplier<String> done) {
-        notices.begin(verb + " " + file.getFileName() + "…");
+    /** {@code busyKey}: what the notice says meanwhile ("Saving x…"), a key of the bundle. */
+    private CompletableFuture<Boolean> write(String busyKey, Path file, IoWork work, java.util.function.Supplier<String> done) {
+        notices.begin(T.get(busyKey, file.getFileName()));
         return io.supply(() -> {
             work.run();
             return true;
         }).handleAsync((v, failure) -> {
             notices.end();
             if (failure != null) {
-                notices.error("Could not write " + file + ": " + reason(failure));
+                notices.error(T.get("write.failed", file, reason(failure)));
                 return false;
             }
             String text = done.get();

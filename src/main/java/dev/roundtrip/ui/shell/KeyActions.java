@@ -47,7 +47,7 @@ public final class KeyActions {
                 if (!k.match(e)) continue;
                 boolean typing = KeyBinding.isTypingKey(k);
                 if (i == 0 && !typing) return; // the menu accelerator runs it
-                if (typing && !a.getValue().whileTyping() && isTyping(e) || !a.getValue().when().getAsBoolean()) return;
+                if (typing && !a.getValue().whileTyping() && (isTyping(e) || pressesFocused(e)) || !a.getValue().when().getAsBoolean()) return;
                 a.getValue().run().run();
                 e.consume();
                 return;
@@ -69,9 +69,24 @@ public final class KeyActions {
         });
     }
 
-    private static boolean isTyping(KeyEvent e) {
+    /**
+     * Space on a lesson's choice, or on a button or check box the keyboard moved to (Tab, arrows: its
+     * focus is visible), presses it, as everywhere else, so the keyboard alone answers a lesson; after
+     * a click on a button it stays Play / Pause.
+     */
+    private static boolean pressesFocused(KeyEvent e) {
+        Node owner = focusOwner(e);
+        return e.getCode() == javafx.scene.input.KeyCode.SPACE && owner instanceof javafx.scene.control.ButtonBase
+                && (owner.isFocusVisible() || owner instanceof javafx.scene.control.RadioButton);
+    }
+
+    private static Node focusOwner(KeyEvent e) {
         Object source = e.getSource();
         Scene scene = source instanceof Node ? ((Node) source).getScene() : source instanceof Scene ? (Scene) source : null;
-        return scene != null && scene.getFocusOwner() instanceof TextInputControl;
+        return scene == null ? null : scene.getFocusOwner();
+    }
+
+    private static boolean isTyping(KeyEvent e) {
+        return focusOwner(e) instanceof TextInputControl;
     }
 }

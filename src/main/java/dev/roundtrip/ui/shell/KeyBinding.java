@@ -1,5 +1,7 @@
 package dev.roundtrip.ui.shell;
 
+import dev.roundtrip.text.Texts;
+import dev.roundtrip.ui.util.Language;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -21,80 +23,73 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * window's key filter honours; the menu shows the first combination.
  */
 public enum KeyBinding {
-    OPEN(Group.FILE, "Open recording or HAR…", "Open a recording or HAR", shortcut(KeyCode.O)),
-    SAVE(Group.FILE, "Save", "Save", shortcut(KeyCode.S)),
-    SAVE_AS(Group.FILE, "Save As…", "Save as", shortcut(KeyCode.S, KeyCombination.SHIFT_DOWN)),
-    CLOSE_REPLAY(Group.FILE, "Close replay", "Close the replay", shortcut(KeyCode.W)),
-    EXPORT_PNG(Group.FILE, "Diagram as PNG…", "Export the diagram as PNG", shortcut(KeyCode.E)),
-    QUIT(Group.FILE, "Quit", "Quit", shortcut(KeyCode.Q)),
+    OPEN(Group.FILE, shortcut(KeyCode.O)),
+    SAVE(Group.FILE, shortcut(KeyCode.S)),
+    SAVE_AS(Group.FILE, shortcut(KeyCode.S, KeyCombination.SHIFT_DOWN)),
+    CLOSE_REPLAY(Group.FILE, shortcut(KeyCode.W)),
+    EXPORT_PNG(Group.FILE, shortcut(KeyCode.E)),
+    QUIT(Group.FILE, shortcut(KeyCode.Q)),
 
-    SEND(Group.EXCHANGE, "Send", "Send", shortcut(KeyCode.ENTER)),
-    CANCEL(Group.EXCHANGE, "Cancel selected exchange", "Cancel the selected exchange", shortcut(KeyCode.PERIOD)),
-    RESEND(Group.EXCHANGE, "Re-send and compare", "Re-send and compare", shortcut(KeyCode.R)),
-    PROBE(Group.EXCHANGE, "Probe kernel queues now", "Probe the kernel queues now", shortcut(KeyCode.P)),
-    STEP_MODE(Group.EXCHANGE, "Step mode (stop before every stage)", "Step mode on / off (off: Run, no stops)", shortcut(KeyCode.T)),
-    BREAK_SEND(Group.EXCHANGE, "Before send", "Breakpoint before send", alt(KeyCode.DIGIT1)),
-    BREAK_PARSE(Group.EXCHANGE, "Before parse", "Breakpoint before parse", alt(KeyCode.DIGIT2)),
-    BREAK_PROCESS(Group.EXCHANGE, "Before process", "Breakpoint before process", alt(KeyCode.DIGIT3)),
-    BREAK_RESPOND(Group.EXCHANGE, "Before respond", "Breakpoint before respond", alt(KeyCode.DIGIT4)),
-    BREAK_INTERPRET(Group.EXCHANGE, "Before interpret", "Breakpoint before interpret", alt(KeyCode.DIGIT5)),
+    SEND(Group.EXCHANGE, shortcut(KeyCode.ENTER)),
+    CANCEL(Group.EXCHANGE, shortcut(KeyCode.PERIOD)),
+    RESEND(Group.EXCHANGE, shortcut(KeyCode.R)),
+    PROBE(Group.EXCHANGE, shortcut(KeyCode.P)),
+    STEP_MODE(Group.EXCHANGE, shortcut(KeyCode.T)),
+    BREAK_SEND(Group.EXCHANGE, alt(KeyCode.DIGIT1)),
+    BREAK_PARSE(Group.EXCHANGE, alt(KeyCode.DIGIT2)),
+    BREAK_PROCESS(Group.EXCHANGE, alt(KeyCode.DIGIT3)),
+    BREAK_RESPOND(Group.EXCHANGE, alt(KeyCode.DIGIT4)),
+    BREAK_INTERPRET(Group.EXCHANGE, alt(KeyCode.DIGIT5)),
 
-    PLAY_PAUSE(Group.PLAYBACK, "Play / Pause", "Play / Pause", plain(KeyCode.SPACE)),
-    STEP(Group.PLAYBACK, "Step (release one stage)", "Step: release one stage (Step mode) or move one stage on", plain(KeyCode.RIGHT)),
-    STEP_BACK(Group.PLAYBACK, "Step back", "Step back", plain(KeyCode.LEFT)),
-    FASTER(Group.PLAYBACK, "Faster", "Faster", plain(KeyCode.CLOSE_BRACKET)),
-    SLOWER(Group.PLAYBACK, "Slower", "Slower", plain(KeyCode.OPEN_BRACKET)),
+    PLAY_PAUSE(Group.PLAYBACK, plain(KeyCode.SPACE)),
+    STEP(Group.PLAYBACK, plain(KeyCode.RIGHT)),
+    STEP_BACK(Group.PLAYBACK, plain(KeyCode.LEFT)),
+    FASTER(Group.PLAYBACK, plain(KeyCode.CLOSE_BRACKET)),
+    SLOWER(Group.PLAYBACK, plain(KeyCode.OPEN_BRACKET)),
 
-    ZOOM_IN(Group.VIEW, "Zoom in", "Zoom in", zoom(KeyCode.EQUALS), zoom(KeyCode.PLUS), zoom(KeyCode.ADD)),
-    ZOOM_OUT(Group.VIEW, "Zoom out", "Zoom out", zoom(KeyCode.MINUS), zoom(KeyCode.SUBTRACT)),
-    ZOOM_RESET(Group.VIEW, "Actual size", "Actual size", zoom(KeyCode.DIGIT0), zoom(KeyCode.NUMPAD0)),
-    PRESENTER(Group.VIEW, "Presenter view (diagram only)", "Presenter view (diagram only)", plain(KeyCode.F5)),
-    NEXT_THEME(Group.VIEW, "Next theme", "Next theme: light, dark, high contrast", shortcut(KeyCode.L)),
-    SHOW_BYTES(Group.VIEW, "Bytes tab", "Bytes tab", shortcut(KeyCode.DIGIT1)),
-    SHOW_BUFFERS(Group.VIEW, "Buffers tab", "Buffers tab", shortcut(KeyCode.DIGIT2)),
-    SHOW_MEMORY(Group.VIEW, "Memory tab", "Memory tab", shortcut(KeyCode.DIGIT3)),
-    SHOW_TIMING(Group.VIEW, "Timing tab", "Timing tab", shortcut(KeyCode.DIGIT4)),
+    ZOOM_IN(Group.VIEW, zoom(KeyCode.EQUALS), zoom(KeyCode.PLUS), zoom(KeyCode.ADD)),
+    ZOOM_OUT(Group.VIEW, zoom(KeyCode.MINUS), zoom(KeyCode.SUBTRACT)),
+    ZOOM_RESET(Group.VIEW, zoom(KeyCode.DIGIT0), zoom(KeyCode.NUMPAD0)),
+    PRESENTER(Group.VIEW, plain(KeyCode.F5)),
+    NEXT_THEME(Group.VIEW, shortcut(KeyCode.L)),
+    SHOW_BYTES(Group.VIEW, shortcut(KeyCode.DIGIT1)),
+    SHOW_BUFFERS(Group.VIEW, shortcut(KeyCode.DIGIT2)),
+    SHOW_MEMORY(Group.VIEW, shortcut(KeyCode.DIGIT3)),
+    SHOW_TIMING(Group.VIEW, shortcut(KeyCode.DIGIT4)),
 
-    BROWSE_LESSONS(Group.LESSONS, "Browse lessons…", "Browse lessons", shortcut(KeyCode.L, KeyCombination.SHIFT_DOWN)),
-    LESSON_NEXT(Group.LESSONS, "Next step", "Next lesson step", alt(KeyCode.RIGHT), plain(KeyCode.PAGE_DOWN)),
-    LESSON_BACK(Group.LESSONS, "Previous step", "Previous lesson step", alt(KeyCode.LEFT), plain(KeyCode.PAGE_UP)),
-    LESSON_HINT(Group.LESSONS, "Show a hint", "Lesson hint", shortcut(KeyCode.H)),
-    LESSON_PANEL(Group.LESSONS, "Show lesson panel", "Show / hide the lesson panel", plain(KeyCode.F6)),
+    BROWSE_LESSONS(Group.LESSONS, shortcut(KeyCode.L, KeyCombination.SHIFT_DOWN)),
+    LESSON_NEXT(Group.LESSONS, alt(KeyCode.RIGHT), plain(KeyCode.PAGE_DOWN)),
+    LESSON_BACK(Group.LESSONS, alt(KeyCode.LEFT), plain(KeyCode.PAGE_UP)),
+    LESSON_HINT(Group.LESSONS, shortcut(KeyCode.H)),
+    LESSON_PANEL(Group.LESSONS, plain(KeyCode.F6)),
 
-    SHORTCUTS(Group.HELP, "Keyboard shortcuts", "Keyboard shortcuts (this list)", plain(KeyCode.F1));
+    SHORTCUTS(Group.HELP, plain(KeyCode.F1));
 
     /** The F1 list's sections, in menu order. */
     public enum Group {
-        FILE("File"), EXCHANGE("Exchange"), PLAYBACK("Playback"), VIEW("View"), LESSONS("Lessons"), HELP("Help");
+        FILE, EXCHANGE, PLAYBACK, VIEW, LESSONS, HELP;
 
-        private final String title;
-
-        Group(String title) {
-            this.title = title;
-        }
-
+        /** The section's title in the language in use ("File"). */
         public String title() {
-            return title;
+            return T.get("group." + name());
         }
     }
 
+    static final Texts.Bundle T = Texts.of("dev.roundtrip.ui.shell.Texts");
+
     private final Group group;
-    private final String menuText;
-    private final String help;
     private final List<KeyCodeCombination> keys;
 
-    KeyBinding(Group group, String menuText, String help, KeyCodeCombination... keys) {
+    KeyBinding(Group group, KeyCodeCombination... keys) {
         this.group = group;
-        this.menuText = menuText;
-        this.help = help;
         this.keys = List.of(keys);
     }
 
     public Group group() { return group; }
-    /** The text of the menu item. */
-    public String menuText() { return menuText; }
+    /** The text of the menu item, in the language in use. */
+    public String menuText() { return T.get("key." + name() + ".menu"); }
     /** What the F1 list says the key does. */
-    public String help() { return help; }
+    public String help() { return T.get("key." + name() + ".help"); }
     /** The accelerator the menu shows. */
     public KeyCodeCombination combination() { return keys.get(0); }
     public List<KeyCodeCombination> combinations() { return keys; }
@@ -124,16 +119,21 @@ public enum KeyBinding {
         return text + " (" + text(combination()) + ")";
     }
 
+    /** A tooltip's text, in the language in use at each switch, followed by this binding's key. */
+    public void bindTooltip(Tooltip t, java.util.function.Supplier<String> text) {
+        Language.bind(t.textProperty(), () -> tooltip(text.get()));
+    }
+
     /** A menu item with this binding's text and accelerator, running {@code action}. */
     public MenuItem menuItem(String icon, Runnable action) {
-        MenuItem item = icon == null ? new MenuItem(menuText) : new MenuItem(menuText, new FontIcon(icon));
+        MenuItem item = icon == null ? new MenuItem() : new MenuItem(null, new FontIcon(icon));
         applyTo(item, action);
         return item;
     }
 
-    /** Gives an existing item (a check or radio item, one from FXML) this binding's text and key. */
+    /** Gives an existing item (a check or radio item, one from FXML) this binding's text (following the language) and key. */
     public void applyTo(MenuItem item, Runnable action) {
-        item.setText(menuText);
+        Language.bind(item.textProperty(), this::menuText);
         item.setMnemonicParsing(false);
         item.setAccelerator(combination());
         if (action != null) item.setOnAction(e -> action.run());
@@ -149,7 +149,7 @@ public enum KeyBinding {
 
     /** The same for one tooltip (a tab's, say) and the userData of what it belongs to. */
     public static void addKeyToTooltip(Tooltip t, Object userData) {
-        if (t != null && userData instanceof String) t.setText(valueOf((String) userData).tooltip(t.getText()));
+        if (t != null && userData instanceof String) valueOf((String) userData).bindTooltip(t, Language.source(t.textProperty()));
     }
 
     /** Gives each item under {@code menus} whose {@code userData} names a binding that binding's text and key. */
@@ -176,13 +176,16 @@ public enum KeyBinding {
             case LEFT: return "←";
             case EQUALS: return "=";
             case PLUS: return "+";
-            case ADD: return "+ (keypad)";
+            case ADD: return "+ " + T.get("keyname.keypad");
             case MINUS: return "-";
-            case SUBTRACT: return "- (keypad)";
+            case SUBTRACT: return "- " + T.get("keyname.keypad");
             case PERIOD: return ".";
             case OPEN_BRACKET: return "[";
             case CLOSE_BRACKET: return "]";
-            case NUMPAD0: return "0 (keypad)";
+            case NUMPAD0: return "0 " + T.get("keyname.keypad");
+            case SPACE: return T.get("keyname.space");
+            case PAGE_UP: return T.get("keyname.pageUp");
+            case PAGE_DOWN: return T.get("keyname.pageDown");
             default: return c.getName();
         }
     }

@@ -76,7 +76,7 @@ public final class LiveLabPort implements LabPort {
     }
 
     @Override public Recording recording() { return lab.recording(); }
-    @Override public String describe() { return "Server on 127.0.0.1:" + lab.port(); }
+    @Override public String describe() { return MainView.T.get("port.live", String.valueOf(lab.port())); }
     @Override public boolean canSend() { return true; }
     /** The request is checked here, on the caller's thread, so a bad one is refused with its reason. */
     @Override

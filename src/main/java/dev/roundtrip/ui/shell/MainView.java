@@ -1,5 +1,6 @@
 package dev.roundtrip.ui.shell;
 
+import dev.roundtrip.text.Texts;
 import dev.roundtrip.ui.composer.ComposerView;
 import dev.roundtrip.ui.diagram.SequenceDiagram;
 import dev.roundtrip.ui.exchanges.ExchangeListView;
@@ -12,10 +13,13 @@ import dev.roundtrip.ui.lessons.LessonPlayer;
 import dev.roundtrip.ui.playback.PlaybackView;
 import dev.roundtrip.ui.util.BackgroundTasks;
 import dev.roundtrip.ui.util.FontSize;
+import dev.roundtrip.ui.util.FxmlTexts;
+import dev.roundtrip.ui.util.Language;
 import dev.roundtrip.ui.util.Shown;
 import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import javafx.animation.AnimationTimer;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -52,6 +56,8 @@ public final class MainView {
     @FXML private MenuBar menuBar;
     @FXML private Menu fileMenu;
     @FXML private Menu exchangeMenu;
+    @FXML private Menu helpMenu;
+    @FXML private Menu languageMenu;
     @FXML private RadioMenuItem lightItem;
     @FXML private RadioMenuItem darkItem;
     @FXML private RadioMenuItem contrastItem;
@@ -74,7 +80,11 @@ public final class MainView {
     @FXML private PlaybackView playbackBarController;
     @FXML private InspectorView inspectorTabsController;
 
+    static final Texts.Bundle T = Texts.of("dev.roundtrip.ui.shell.Texts");
+
     private final KeyActions keys = new KeyActions();
+    private final List<Runnable> languageListeners = new ArrayList<>();
+    private LanguageSetting languageSetting = LanguageSetting.forUser();
     private final BackgroundTasks files = BackgroundTasks.serial("png-export");
     private MainViewModel vm;
     private AnimationTimer timer;
@@ -82,12 +92,8 @@ public final class MainView {
 
     /** Loads the FXML and binds it to {@code vm}. */
     public static MainView load(MainViewModel vm) {
-        FXMLLoader loader = new FXMLLoader(MainView.class.getResource("MainView.fxml"));
-        try {
-            loader.load();
-        } catch (IOException e) {
-            throw new UncheckedIOException("MainView.fxml could not be loaded", e);
-        }
+        FXMLLoader loader = FxmlTexts.loader(MainView.class.getResource("MainView.fxml"));
+        FxmlTexts.load(loader);
         MainView view = loader.getController();
         view.bind(vm);
         return view;
@@ -106,6 +112,8 @@ public final class MainView {
     public MenuBar menuBar() { return menuBar; }
     public Menu fileMenu() { return fileMenu; }
     public Menu exchangeMenu() { return exchangeMenu; }
+    public Menu helpMenu() { return helpMenu; }
+    public Menu languageMenu() { return languageMenu; }
     public VBox topBox() { return topBox; }
     public ToolBar toolBar() { return toolBar; }
     public SplitPane centerSplit() { return centerSplit; }
@@ -144,7 +152,41 @@ public final class MainView {
                 renderNow(now);
             }
         };
+        LanguageMenu.fill(languageMenu, this::useLanguage);
         lessons = LessonPlayer.attach(this);
+        dev.roundtrip.ui.access.ControlNames.apply(root); // icon-only buttons, fields without a label: a name a screen reader says
+        dev.roundtrip.ui.access.KeyboardPath.apply(root); // a focus ring for the projector, no trap in the request's text areas
+    }
+
+    /**
+     * Switches the whole window to {@code language} at once and keeps the session: the bound texts
+     * follow by themselves, the view models recompute theirs, the choice is saved for the next start.
+     */
+    public void useLanguage(java.util.Locale language) {
+        Language.use(language);
+        LanguageMenu.select(languageMenu, Texts.locale());
+        applyZoom(vm.zoomProperty().get());
+        languageListeners.forEach(Runnable::run);
+        vm.languageChanged(); // last: its message says which language the window now speaks
+        LanguageSetting setting = languageSetting;
+        java.util.Locale chosen = Texts.locale();
+        files.run(() -> {
+            try {
+                setting.save(chosen);
+            } catch (IOException e) {
+                Platform.runLater(() -> vm.say(T.get("language.notSaved", e.getMessage())));
+            }
+        });
+    }
+
+    /** Runs after each language switch (a feature's view model recomputes the texts it made). */
+    public void onLanguageChange(Runnable r) {
+        languageListeners.add(r);
+    }
+
+    /** Where the language choice is kept (tests give their own file). */
+    public void setLanguageSetting(LanguageSetting s) {
+        languageSetting = s;
     }
 
     /** The keys that need more than a menu accelerator: typing keys and alternates (see {@link KeyActions}). */
@@ -180,6 +222,8 @@ public final class MainView {
         projectorItem.disableProperty().bind(layout.automaticProperty());
         projectorItem.setOnAction(e -> layout.forcedProperty().set(!layout.forcedProperty().get()));
         layout.onProperty().addListener((o, a, on) -> applyLayout());
+        // a feature's button added later (Re-send) folds too
+        toolBar.getItems().addListener((javafx.collections.ListChangeListener<javafx.scene.Node>) c -> foldToolbarWords(layout.onProperty().get()));
         layout.requestPaneFoldedProperty().addListener((o, a, f) -> applyPresenter(vm.presenterProperty().get()));
         applyLayout();
     }
@@ -191,7 +235,23 @@ public final class MainView {
         leftPane.setMinWidth(on ? 300 : 340);
         exchangeListController.setCompact(on);
         gatesBoxController.setCompact(on);
+        foldToolbarWords(on);
         if (centerSplit.getItems().size() == 2) centerSplit.setDividerPositions(diagramShare());
+    }
+
+    /** Style class of a toolbar button that shows only its icon in the projector layout (its words stay in the tooltip). */
+    public static final String FOLDS = "folds-in-projector";
+
+    /**
+     * In the projector layout the buttons marked {@link #FOLDS} (Cancel, Re-send) show their icon
+     * alone: with German, French or Spanish words the toolbar would overflow a 1024-pixel screen.
+     */
+    private void foldToolbarWords(boolean on) {
+        for (javafx.scene.Node n : toolBar.getItems()) {
+            if (n instanceof javafx.scene.control.ButtonBase b && b.getStyleClass().contains(FOLDS)) {
+                b.setContentDisplay(on ? javafx.scene.control.ContentDisplay.GRAPHIC_ONLY : javafx.scene.control.ContentDisplay.LEFT);
+            }
+        }
     }
 
     /** The diagram's share of the height above the inspector: less on a projector, where hex rows need room too. */
@@ -201,7 +261,7 @@ public final class MainView {
 
     private void applyZoom(double z) {
         diagram.setZoom(z);
-        zoomLabel.setText(Math.round(z * 100) + "%");
+        zoomLabel.setText(T.get("zoom", Math.round(z * 100)));
         String font = FontSize.style(BASE_FONT * z);
         inspectorTabsController.root().setStyle(font);
         exchangeListController.table().setStyle(font);
@@ -283,9 +343,9 @@ public final class MainView {
     @FXML
     public void exportPng() {
         FileChooser chooser = new FileChooser();
-        chooser.setTitle("Export diagram as PNG");
+        chooser.setTitle(T.get("exportPng.title"));
         chooser.setInitialFileName("exchange-" + Math.max(0, vm.selectedIdProperty().get()) + ".png");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG image", "*.png"));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(T.get("exportPng.filter"), "*.png"));
         File f = chooser.showSaveDialog(window());
         if (f != null) exportTo(f);
     }
@@ -296,9 +356,9 @@ public final class MainView {
         files.run(() -> {
             try {
                 PngExport.write(image, f.toPath());
-                Platform.runLater(() -> vm.say("Diagram exported to " + f));
+                Platform.runLater(() -> vm.say(T.get("exportPng.done", f)));
             } catch (IOException ex) {
-                Platform.runLater(() -> vm.say("Could not export to " + f + ": " + ex.getMessage()));
+                Platform.runLater(() -> vm.say(T.get("exportPng.failed", f, ex.getMessage())));
             }
         });
     }

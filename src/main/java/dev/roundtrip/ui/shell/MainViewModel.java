@@ -2,7 +2,6 @@ package dev.roundtrip.ui.shell;
 
 import dev.roundtrip.gate.GateMode;
 import dev.roundtrip.record.Recording;
-import dev.roundtrip.text.Units;
 import dev.roundtrip.trace.Exchange;
 import dev.roundtrip.trace.Stage;
 import dev.roundtrip.ui.composer.ComposedRequest;
@@ -36,6 +35,7 @@ import javafx.collections.ObservableList;
  * version changed ({@link #frame}); the engine never calls into it.
  */
 public final class MainViewModel {
+    private static final dev.roundtrip.text.Texts.Bundle T = dev.roundtrip.text.Texts.of("dev.roundtrip.ui.shell.Texts");
     public static final double MIN_ZOOM = 0.5;
     public static final double MAX_ZOOM = 3.0;
     public static final double ZOOM_STEP = 1.15;
@@ -61,7 +61,7 @@ public final class MainViewModel {
     private final ProjectorLayout layout = new ProjectorLayout();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper stageText = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("Ready. Pick a preset or type a request, then press Send (Ctrl+Enter).");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(T.get("ready"));
     private long seenVersion = -1;
     private long lastFrameNanos = -1;
     private boolean followLive = true;
@@ -129,9 +129,9 @@ public final class MainViewModel {
     private String stageText() {
         DiagramScript s = script.get();
         int i = playback.currentStep();
-        if (s.heldBefore() != null && (i < 0 || playback.atEnd())) return "held before " + s.heldBefore().wireName();
+        if (s.heldBefore() != null && (i < 0 || playback.atEnd())) return T.get("stage.held", s.heldBefore().wireName());
         if (i < 0 || i >= s.steps().size()) return "";
-        return "Stage " + (i + 1) + "/" + s.steps().size() + ": " + s.steps().get(i).stage().wireName();
+        return T.get("stage.shown", i + 1, s.steps().size(), s.steps().get(i).stage().wireName());
     }
 
     /** Re-reads the recording: the list, the selected exchange's diagram and readouts. */
@@ -203,7 +203,7 @@ public final class MainViewModel {
         boolean fromReplay = false;
         if (!port.canSend()) {
             if (!home.canSend()) {
-                message.set("This is a replay: there is no server to send to.");
+                message.set(T.get("send.replay"));
                 return;
             }
             // Send always goes to the live server: leave the replay for the live session
@@ -218,11 +218,11 @@ public final class MainViewModel {
         try {
             port.send(r.get());
         } catch (IllegalArgumentException e) {
-            message.set("Not sent: " + e.getMessage());
+            message.set(T.get("send.refused", e.getMessage()));
             return;
         }
         followLive = true;
-        message.set((fromReplay ? "Back to the live session: sent " : "Sent ") + r.get().summary() + (gates.mode() == GateMode.STEP ? ". It waits before send: press Step (→)." : "."));
+        message.set(T.get(fromReplay ? "send.doneFromReplay" : "send.done", r.get().summary(), gates.mode() == GateMode.STEP ? 1 : 0));
     }
 
     /** Step (→): live, releases one held stage; otherwise moves the animation one step on. */
@@ -232,7 +232,7 @@ public final class MainViewModel {
             port.step();
             playback.playingProperty().set(true);
             playback.toEnd();
-            message.set(held == null ? "Released one stage." : "Released: " + held.wireName() + " runs now.");
+            message.set(held == null ? T.get("released") : T.get("released.stage", held.wireName()));
             return;
         }
         playback.stepForward();
@@ -250,15 +250,15 @@ public final class MainViewModel {
         long id = selectedId.get();
         if (id < 0) return;
         if (!port.canSend()) {
-            message.set("This is a replay: exchange #" + id + " ended long ago, there is nothing to cancel.");
+            message.set(T.get("cancel.replay", String.valueOf(id)));
             return;
         }
         if (selected().map(x -> x.end().isPresent()).orElse(true)) {
-            message.set("Exchange #" + id + " has already ended: there is nothing to cancel.");
+            message.set(T.get("cancel.ended", String.valueOf(id)));
             return;
         }
         port.cancel(id);
-        message.set("Cancelled exchange #" + id + ": the client leaves; the server still answers.");
+        message.set(T.get("cancel.done", String.valueOf(id)));
     }
 
     public void probeSelected() {
@@ -269,7 +269,7 @@ public final class MainViewModel {
     /** Presenter view: the diagram alone fills the window (composer and inspector hidden). */
     public void togglePresenter() {
         presenter.set(!presenter.get());
-        message.set(presenter.get() ? "Presenter view: the diagram fills the window. F5 brings the panels back." : "Panels back.");
+        message.set(T.get(presenter.get() ? "presenter.on" : "presenter.off"));
     }
 
     public void nextTheme() { theme.set(theme.get().next()); }
@@ -278,18 +278,32 @@ public final class MainViewModel {
     public void zoomOut() { zoom.set(zoom.get() / ZOOM_STEP); }
     public void zoomReset() { zoom.set(1); }
 
+    /**
+     * The language changed: the texts this model made are made again (status, stage, the list, the
+     * readouts); the last message, already said, gives way to one in the new language.
+     */
+    public void languageChanged() {
+        composer.languageChanged();
+        exchangeList.clear();
+        inspector.forget();
+        refresh();
+        updateStatus();
+        stageText.set(stageText());
+        message.set(T.get("language.switched", dev.roundtrip.text.Texts.get("dev.roundtrip.text.Texts", "language.name")));
+    }
+
     public void say(String text) {
         message.set(text);
     }
 
     private void updateStatus() {
         StringBuilder sb = new StringBuilder(port.describe());
-        sb.append("  ·  ").append(GatesViewModel.modeName(gates.mode())).append(" mode");
-        sb.append("  ·  ").append(Units.count(exchangeList.rows().size(), "exchange"));
+        sb.append("  ·  ").append(T.get("status.mode", GatesViewModel.modeName(gates.mode())));
+        sb.append("  ·  ").append(T.get("status.exchanges", exchangeList.rows().size()));
         Stage held = script.get().heldBefore();
-        if (held != null) sb.append("  ·  #").append(script.get().exchangeId()).append(" held before ").append(held.wireName());
+        if (held != null) sb.append("  ·  ").append(T.get("status.held", String.valueOf(script.get().exchangeId()), held.wireName()));
         long dropped = port.recording().dropped();
-        if (dropped > 0) sb.append("  ·  ").append(dropped).append(" events dropped");
+        if (dropped > 0) sb.append("  ·  ").append(T.get("status.dropped", dropped));
         status.set(sb.toString());
     }
 

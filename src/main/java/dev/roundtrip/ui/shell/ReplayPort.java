@@ -17,7 +17,7 @@ public final class ReplayPort implements LabPort {
     }
 
     @Override public Recording recording() { return recording; }
-    @Override public String describe() { return "Replay of " + source; }
+    @Override public String describe() { return MainView.T.get("port.replay", source); }
     @Override public boolean canSend() { return false; }
     @Override public void send(ComposedRequest request) { throw new IllegalStateException("A replay cannot send"); }
     @Override public void setMode(GateMode mode) { }

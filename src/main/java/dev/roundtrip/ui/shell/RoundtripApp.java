@@ -3,6 +3,7 @@ package dev.roundtrip.ui.shell;
 import dev.roundtrip.record.Recording;
 import dev.roundtrip.ui.recordings.RecordingSessions;
 import dev.roundtrip.ui.util.BackgroundTasks;
+import dev.roundtrip.ui.util.Language;
 import java.time.Instant;
 import java.util.function.Supplier;
 import javafx.application.Application;
@@ -55,13 +56,17 @@ public final class RoundtripApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        Language.use(LanguageSetting.forUser().startLanguage(java.util.Locale.getDefault()));
+        // JavaFX's own words (a dialog's OK and Cancel, a text field's menu) follow the JVM's locale, read
+        // once when first used: set before any is; files for machines never depend on it (explicit locales)
+        java.util.Locale.setDefault(dev.roundtrip.text.Texts.locale());
         MainViewModel vm = new MainViewModel(port);
         if (port instanceof LiveLabPort) {
-            ((LiveLabPort) port).onError(m -> javafx.application.Platform.runLater(() -> vm.say("The engine refused: " + m)));
+            ((LiveLabPort) port).onError(m -> javafx.application.Platform.runLater(() -> vm.say(MainView.T.get("engine.refused", m))));
         }
         view = MainView.load(vm);
         recordings = RecordingSessions.install(view);
-        stage.setTitle("Roundtrip: how a request travels");
+        Language.bind(stage.titleProperty(), MainView.T, "window.title");
         // fill the screen: a projector shows the whole window, and without a window manager
         // (Xvfb) "maximized" alone would leave the default size
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();

@@ -34,7 +34,7 @@ public final class ShortcutsHelp {
             }
             out.add(new Line(b.keysText(), b.help()));
         }
-        out.add(new Line(MENUS, "Menus"));
+        out.add(new Line(MENUS, MainView.T.get("shortcuts.menus")));
         return out;
     }
 
@@ -66,8 +66,8 @@ public final class ShortcutsHelp {
 
     public static void show(Window owner) {
         Alert a = new Alert(Alert.AlertType.INFORMATION);
-        a.setTitle("Keyboard shortcuts");
-        a.setHeaderText("Keyboard shortcuts");
+        a.setTitle(KeyBinding.SHORTCUTS.menuText());
+        a.setHeaderText(KeyBinding.SHORTCUTS.menuText());
         GridPane table = table();
         ScrollPane scroll = new ScrollPane(table);
         // as wide as the longest line (nothing cut; room for the scroll bar), as high as the window allows

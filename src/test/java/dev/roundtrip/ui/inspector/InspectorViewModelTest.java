@@ -130,4 +130,26 @@ class InspectorViewModelTest {
         assertThat(vm.overTlsProperty().get()).as("a cleartext exchange has one kind of bytes").isFalse();
         assertThat(vm.bytesCaptionProperty().get()).startsWith("Request ");
     }
+
+    @Test
+    void theMemoryCaptionShowsTheProgramAndTheInstrumentApartAndSaysWhyAFigureIsMissing() {
+        var warm = new dev.roundtrip.trace.MemoryReadout(1 << 20, 3_174L, 1_048_576L, 0, null, false);
+        assertThat(InspectorViewModel.allocationText(Stage.RESPOND, warm))
+                .isEqualTo("respond: program " + dev.roundtrip.text.Units.bytes(3_174) + " · instrument " + dev.roundtrip.text.Units.bytes(1_048_576));
+        var cold = new dev.roundtrip.trace.MemoryReadout(1 << 20, 16_000L, 2_000L, 0, null, true);
+        assertThat(InspectorViewModel.allocationText(Stage.SEND, cold)).startsWith("send: program").contains("cold: includes first-time work");
+        var failed = new dev.roundtrip.trace.MemoryReadout(1 << 20, null, null, 0,
+                dev.roundtrip.trace.Unavailable.ERROR.text("the stage began on another thread"), false);
+        assertThat(InspectorViewModel.allocationText(Stage.PARSE, failed))
+                .isEqualTo("parse: allocation the readout failed, so no figure is shown (the stage began on another thread)");
+        var old = new dev.roundtrip.trace.MemoryReadout(1 << 20, null, 0); // a recording without reasons
+        assertThat(InspectorViewModel.allocationText(Stage.PARSE, old)).isEqualTo("parse: allocation not available");
+    }
+
+    @Test
+    void theCaptionFollowsTheLatestMemoryReadoutOfTheExchangeShown() {
+        Exchange x = rec.exchange(1).orElseThrow();
+        vm.show(x, DiagramScript.of(x), 4, Long.MAX_VALUE);
+        assertThat(vm.allocationCaptionProperty().get()).matches("[a-z]+: (program .*|allocation .*)");
+    }
 }

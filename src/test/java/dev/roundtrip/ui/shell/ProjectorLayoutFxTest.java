@@ -14,7 +14,9 @@ import dev.roundtrip.ui.SavedSamples;
 import dev.roundtrip.ui.TempHome;
 import dev.roundtrip.ui.lessons.LessonPanelViewModel;
 import dev.roundtrip.ui.recordings.RecordingSessions;
+import dev.roundtrip.ui.util.Language;
 import java.nio.file.Path;
+import java.util.Locale;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -33,6 +35,11 @@ import org.testfx.framework.junit5.Start;
  */
 @ExtendWith(ApplicationExtension.class)
 class ProjectorLayoutFxTest {
+    /** The language the window is shown in; {@link ProjectorLayoutGermanFxTest} runs every case in German. */
+    Locale language() {
+        return Locale.ENGLISH;
+    }
+
     @TempDir
     Path dir;
     private TempHome home;
@@ -54,11 +61,15 @@ class ProjectorLayoutFxTest {
     void stop() {
         if (window != null) window.close(() -> stage.hide(), () -> { if (recordings != null) recordings.close(); });
         fx(MonocleScreen::reset);
+        fx(() -> Language.use(Locale.ENGLISH));
         home.restore();
     }
 
     private void show(int width, int height) {
-        window = fx(() -> LiveWindow.onScreen(stage, width, height, v -> recordings = RecordingSessions.install(v)));
+        window = fx(() -> {
+            Language.use(language());
+            return LiveWindow.onScreen(stage, width, height, v -> recordings = RecordingSessions.install(v));
+        });
     }
 
     private void sendAndFinish(String target) {
@@ -119,8 +130,7 @@ class ProjectorLayoutFxTest {
         for (int step = 1; step <= lesson.steps().size(); step++) {
             int n = step;
             if (step > 1) next(panel, n);
-            waitUntil("step " + n + " of " + id + " is shown and its action ran", () -> panel.stepTextProperty().get().startsWith("Step " + n + " ")
-                    && !panel.runningProperty().get());
+            waitUntil("step " + n + " of " + id + " is shown and its action ran", () -> atStep(panel, n) && !panel.runningProperty().get());
             fx(() -> window.view.renderNow(System.nanoTime()));
             assertThat(fx(() -> LayoutCheck.problems(stage.getScene()))).as("layout problems at step %d of %s", n, id).isEmpty();
             assertThat(fx(() -> LayoutCheck.smallestFont(window.view.diagram()))).as("the diagram's smallest font at step %d, px", n)
@@ -159,7 +169,7 @@ class ProjectorLayoutFxTest {
         for (int step = 1; step <= lesson.steps().size(); step++) {
             int n = step;
             if (step > 1) next(panel, n);
-            waitUntil("step " + n + " ran", () -> panel.stepTextProperty().get().startsWith("Step " + n + " ") && !panel.runningProperty().get());
+            waitUntil("step " + n + " ran", () -> atStep(panel, n) && !panel.runningProperty().get());
             if (!fx(() -> queue.isVisible())) continue;
             waitUntil("the queue run of step " + n + " is drawn to its end", () -> {
                 queue.refresh();
@@ -216,6 +226,11 @@ class ProjectorLayoutFxTest {
         fx(() -> recordings.startAutosave());
         waitUntil("the restore bar is offered", () -> stage.getScene().lookup("#restoreBar").isVisible());
         assertReadable();
+    }
+
+    /** The panel shows step {@code n} (in any language: the panel's text is "Step n of m" in English). */
+    private static boolean atStep(LessonPanelViewModel panel, int n) {
+        return panel.session().map(s -> s.stepNumber() == n).orElse(false) && !panel.stepTextProperty().get().isEmpty();
     }
 
     /** Presses Next once the lesson can go on (the step's action has ended and the panel knows it). */

@@ -5,7 +5,6 @@ import dev.roundtrip.text.Units;
 import dev.roundtrip.ui.diagram.SequenceDiagram;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import javafx.geometry.VPos;
 import javafx.scene.Group;
 import javafx.scene.Node;
@@ -26,6 +25,8 @@ import javafx.scene.transform.Scale;
  * for room. It redraws when the trace grows ({@link #refresh}, called per frame).
  */
 public final class QueueDiagram extends Region {
+    private static final dev.roundtrip.text.Texts.Bundle T = dev.roundtrip.text.Texts.of("dev.roundtrip.ui.diagram.queue.Texts");
+
     static final double PRODUCER_X = 130;
     static final double QUEUE_X = 350;
     static final double FIRST_CONSUMER_X = 580;
@@ -91,7 +92,7 @@ public final class QueueDiagram extends Region {
     private void draw() {
         content.getChildren().clear();
         if (script == null) {
-            content.getChildren().add(text(40, TOP, "No queue run yet: the lesson's next step starts one.", "diagram-hint", TextAlignment.LEFT));
+            content.getChildren().add(text(40, TOP, T.get("none"), "diagram-hint", TextAlignment.LEFT));
             requestLayout();
             return;
         }
@@ -101,9 +102,9 @@ public final class QueueDiagram extends Region {
         height = TOP + TIME_H + 100;
         content.getChildren().add(banner());
         content.getChildren().add(legend(TOP + TIME_H + 62));
-        head(PRODUCER_X, "Producer", "mdi2f-factory");
-        head(QUEUE_X, "Queue", "mdi2t-tray-full");
-        for (int i = 1; i <= n; i++) head(consumerX(i), "Consumer " + i, "mdi2a-account-hard-hat");
+        head(PRODUCER_X, T.get("producer"), "mdi2f-factory");
+        head(QUEUE_X, T.get("queue"), "mdi2t-tray-full");
+        for (int i = 1; i <= n; i++) head(consumerX(i), T.get("consumer", i), "mdi2a-account-hard-hat");
         timeAxis();
         double lastLabelY = Double.NEGATIVE_INFINITY;
         List<double[]> takes = new ArrayList<>();
@@ -119,7 +120,7 @@ public final class QueueDiagram extends Region {
             Group put = arrow(PRODUCER_X + 9, yIn, slotX - SLOT_W / 2 + 2, yIn, "queue-put");
             content.getChildren().add(put);
             if (yIn - lastLabelY >= 24) {
-                content.getChildren().add(text(PRODUCER_X + 20, yIn - 6, "job " + j.id(), "queue-job-label", TextAlignment.LEFT));
+                content.getChildren().add(text(PRODUCER_X + 20, yIn - 6, T.get("job", String.valueOf(j.id())), "queue-job-label", TextAlignment.LEFT));
                 lastLabelY = yIn;
             }
             double yOut = j.taken() ? y(j.waitEnd()) : y(script.endNanos());
@@ -138,7 +139,7 @@ public final class QueueDiagram extends Region {
                 if (bottom - top >= 20) {
                     // two short lines stay left of the next consumer's lifeline
                     boolean waited = j.waitNanos() >= 1_000_000 && bottom - top >= 2 * LABEL_LINE;
-                    String label = "job " + j.id() + (waited ? "\nwaited " + Units.duration(j.waitNanos()) : "");
+                    String label = T.get("job", String.valueOf(j.id())) + (waited ? "\n" + T.get("waited", Units.duration(j.waitNanos())) : "");
                     workLabels.add(() -> content.getChildren().add(workLabel(cx + 16, top, bottom, label, takes)));
                 }
             }
@@ -178,14 +179,12 @@ public final class QueueDiagram extends Region {
     private Node banner() {
         var s = script.summary();
         var setup = script.setup();
-        Label title = new Label(String.format(Locale.ROOT, "Queue run: %d jobs, %d consumer%s, room for %d",
-                setup.jobs(), setup.consumers(), setup.consumers() == 1 ? "" : "s", setup.capacity()));
+        Label title = new Label(T.get("title", setup.jobs(), setup.consumers(), setup.capacity()));
         title.getStyleClass().add("banner-title");
         title.setLayoutX(30);
         title.setLayoutY(6);
-        Label figures = new Label(s.jobsDone() + " done  ·  most waiting at once: " + s.maxDepth()
-                + "  ·  longest wait " + Units.duration(s.maxWaitNanos()) + "\nproducer waited for room " + Units.duration(s.producerBlockedNanos())
-                + "  ·  total " + Units.duration(s.totalNanos()));
+        Label figures = new Label(T.get("figures", s.jobsDone(), s.maxDepth(), Units.duration(s.maxWaitNanos()),
+                Units.duration(s.producerBlockedNanos()), Units.duration(s.totalNanos())));
         figures.setId("queue-figures");
         figures.getStyleClass().add("queue-figures");
         figures.setLayoutX(30);
@@ -196,8 +195,8 @@ public final class QueueDiagram extends Region {
     /** What the three kinds of bar mean, in words (colour alone is not enough on a projector). */
     private Node legend(double y) {
         javafx.scene.layout.HBox box = new javafx.scene.layout.HBox(28,
-                key("queue-blocked", "producer waits for room"), key("queue-wait", "job waits in the queue"),
-                key("queue-work", "consumer works on a job"));
+                key("queue-blocked", T.get("legend.blocked")), key("queue-wait", T.get("legend.wait")),
+                key("queue-work", T.get("legend.work")));
         box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         box.setLayoutX(30);
         box.setLayoutY(y - 14);
