@@ -31,8 +31,7 @@ import java.nio.charset.StandardCharsets;
  * }</pre>
  */
 public final class ByteEscapes {
-    /** The escapes, as error messages list them. */
-    public static final String KNOWN = "\\r, \\n, \\t, \\0, \\\\ or \\xHH";
+    private static final Texts.Bundle T = Texts.of("dev.roundtrip.text.Texts");
 
     private ByteEscapes() {}
 
@@ -58,7 +57,7 @@ public final class ByteEscapes {
             }
             afterEscapedLf = false;
             if (c == '\\') {
-                if (i + 1 >= text.length()) throw bad(line, col, "a lone \\ at the end; write \\\\ for a backslash");
+                if (i + 1 >= text.length()) throw bad(line, col, T.get("escape.loneEnd"));
                 char e = text.charAt(i + 1);
                 int width = 2;
                 switch (e) {
@@ -70,16 +69,16 @@ public final class ByteEscapes {
                     case 'x':
                         String hex = text.substring(i + 2, Math.min(i + 4, text.length()));
                         if (!isHexPair(hex)) {
-                            throw bad(line, col, "\\x must be followed by two hex digits, found \"" + hex + "\"");
+                            throw bad(line, col, T.get("escape.hex", hex));
                         }
                         out.write(Integer.parseInt(hex, 16));
                         width = 4;
                         break;
                     case '\n':
                     case '\r':
-                        throw bad(line, col, "a lone \\ at the end of the line; write \\\\ for a backslash");
+                        throw bad(line, col, T.get("escape.loneLine"));
                     default:
-                        throw bad(line, col, "unknown escape " + printable(text.codePointAt(i + 1)) + "; expected " + KNOWN);
+                        throw bad(line, col, T.get("escape.unknown", printable(text.codePointAt(i + 1))));
                 }
                 i += width;
                 col += width;
@@ -90,7 +89,7 @@ public final class ByteEscapes {
                 out.write(cp);
             } else {
                 if (Character.isSurrogate(c) && Character.charCount(cp) == 1) {
-                    throw bad(line, col, "half of a character (an unpaired UTF-16 surrogate); expected a whole character or \\xHH");
+                    throw bad(line, col, T.get("escape.surrogate"));
                 }
                 out.writeBytes(new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8));
             }
@@ -122,11 +121,11 @@ public final class ByteEscapes {
     }
 
     private static String printable(int cp) {
-        if (Character.isISOControl(cp)) return String.format(java.util.Locale.ROOT, "\\ followed by control character U+%04X", cp);
+        if (Character.isISOControl(cp)) return T.get("escape.control", String.format(java.util.Locale.ROOT, "U+%04X", cp));
         return "\\" + new String(Character.toChars(cp));
     }
 
     private static IllegalArgumentException bad(int line, int col, String what) {
-        return new IllegalArgumentException("line " + line + ", column " + col + ": " + what);
+        return new IllegalArgumentException(T.get("escape.at", String.valueOf(line), String.valueOf(col), what));
     }
 }

@@ -40,6 +40,14 @@ class TextsTest {
     }
 
     @Test
+    void aTypingMistakeInRawBytesIsExplainedInTheLanguageInUse() {
+        Texts.use(Locale.GERMAN);
+        assertThatThrownBy(() -> ByteEscapes.parse("ok\n\\q")).hasMessageStartingWith("Zeile 2, Spalte 1: unbekannte Escape-Sequenz \\q");
+        Texts.use(Locale.FRENCH);
+        assertThatThrownBy(() -> ByteEscapes.parse("\\x4")).hasMessage("ligne 1, colonne 1 : \\x doit être suivi de deux chiffres hexadécimaux, trouvé « 4 »");
+    }
+
+    @Test
     void aMissingTextNamesItsKeyAndFile() {
         assertThatThrownBy(() -> T.get("no.such.key"))
                 .hasMessageContaining("no.such.key").hasMessageContaining("dev/roundtrip/text/Texts.properties");
