@@ -173,7 +173,9 @@ public final class LessonPanelViewModel implements AutoCloseable {
         switch (session.phase()) {
             case PREDICT: {
                 CompletableFuture<CheckResult> f = session.predict(answer.get());
-                if (!f.isDone()) return Optional.empty();
+                // the step's action runs now and may fail (a capture with no server to reach): say why, the step can run again
+                f.whenComplete((ok, e) -> { if (e != null) fx.execute(() -> problem.set(T.get("actionFailed", rootMessage(e)))); });
+                if (!f.isDone() || f.isCompletedExceptionally()) return Optional.empty();
                 r = f.join();
                 break;
             }

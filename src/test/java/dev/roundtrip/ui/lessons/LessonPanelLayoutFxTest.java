@@ -40,15 +40,32 @@ class LessonPanelLayoutFxTest {
     private static List<Lesson> lessons;
     private Stage stage;
 
+    /** Plays the student's own server of lesson 17 (its capture step needs one on port 8000), unless one runs there. */
+    private static com.sun.net.httpserver.HttpServer studentsServer;
+
     @BeforeAll
     static void start() throws Exception {
         lab = Lab.start();
         lessons = LessonLoader.loadDirectory(Path.of("lessons")).lessons();
+        try {
+            studentsServer = com.sun.net.httpserver.HttpServer.create(
+                    new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 8000), 0);
+            studentsServer.createContext("/", x -> {
+                byte[] b = "<h1>My page</h1>\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                x.sendResponseHeaders(200, b.length);
+                x.getResponseBody().write(b);
+                x.close();
+            });
+            studentsServer.start();
+        } catch (java.net.BindException inUse) {
+            studentsServer = null; // something listens there already
+        }
     }
 
     @AfterAll
     static void stop() {
         lab.close();
+        if (studentsServer != null) studentsServer.stop(0);
     }
 
     /** A window of its own: the shared test stage keeps its size for the tests that follow. */

@@ -91,6 +91,40 @@ class LessonPanelViewModelTest {
     }
 
     @Test
+    void aCaptureStepWhoseServerIsNotRunningSaysWhyInThePanelAndCanRunAgain() throws Exception {
+        int free;
+        try (java.net.ServerSocket sock = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            free = sock.getLocalPort();
+        }
+        Lesson own = dev.roundtrip.lesson.LessonLoader.loadText("t", "90-own.yaml", """
+                id: 90-own
+                title: own
+                level: beginner
+                goals: [see a foreign server]
+                steps:
+                  - narration: to my server
+                    predict:
+                      question: "status?"
+                      readout: response.status
+                      expect: "200"
+                    action: capture
+                    with:
+                      to: http://127.0.0.1:%d
+                    checkpoint:
+                      question: status?
+                      readout: response.status
+                      expect: "200"
+                """.formatted(free)).lessons().get(0);
+        LessonPanelViewModel vm = vm(new ProgressStore(home.resolve("own.json")));
+        await(vm.open(own));
+        vm.answerProperty().set("200");
+        assertThat(vm.check()).isEmpty();
+        waitFor(() -> vm.problemProperty().get().contains("nothing answers at http://127.0.0.1:" + free));
+        assertThat(vm.problemProperty().get()).contains("start your server first");
+        waitFor(() -> vm.canCheckProperty().get()); // the prediction is open again: the step runs once the server is up
+    }
+
+    @Test
     void goesThroughTheDanceForwardAndBackJudgingAnswersAgainstTheMeasurementAndSavesProgress() throws Exception {
         Path file = home.resolve("progress.json");
         LessonPanelViewModel vm = vm(new ProgressStore(file));
