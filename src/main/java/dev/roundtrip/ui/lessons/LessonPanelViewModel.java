@@ -138,8 +138,10 @@ public final class LessonPanelViewModel implements AutoCloseable {
         s.addListener(() -> fx.execute(() -> { if (s == session) refresh(); }));
         shownStep = -1;
         open.set(true);
+        // started before the first refresh: shown idle for a moment, Next would be offered and then refused
+        CompletableFuture<StepRun> started = s.start();
         refresh();
-        return s.start();
+        return started;
     }
 
     /**

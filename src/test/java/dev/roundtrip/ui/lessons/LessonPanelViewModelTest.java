@@ -125,6 +125,19 @@ class LessonPanelViewModelTest {
     }
 
     @Test
+    void nextIsNotOfferedWhileTheLessonIsStillStarting() throws Exception {
+        LessonPanelViewModel vm = vm(new ProgressStore(home.resolve("starting.json")));
+        await(vm.open(lesson("02-status-codes"))); // the progress store is read: the next lesson opens at once
+        java.util.concurrent.CompletableFuture<?> started = vm.open(lesson("01-the-dance"));
+        // whatever the panel shows before the start has finished, it must not offer a Next that would be refused
+        if (!started.isDone()) assertThat(vm.canNextProperty().get()).isFalse();
+        await(started);
+        assertThat(vm.canNextProperty().get()).isTrue();
+        await(vm.next());
+        assertThat(vm.stepTextProperty().get()).isEqualTo("Step 2 of 5");
+    }
+
+    @Test
     void goesThroughTheDanceForwardAndBackJudgingAnswersAgainstTheMeasurementAndSavesProgress() throws Exception {
         Path file = home.resolve("progress.json");
         LessonPanelViewModel vm = vm(new ProgressStore(file));

@@ -132,7 +132,7 @@ class LanguageFxTest {
                 && window.vm().recording().exchanges().stream().allMatch(x -> x.outcome() != Outcome.PENDING));
         LessonPanelViewModel panel = window.view().lessons().viewModel();
         fx(() -> { window.view().lessons().open(LessonLibrary.load().find("01-the-dance").orElseThrow()); });
-        waitUntil("lesson 01 can go on", () -> panel.canNextProperty().get());
+        waitUntil("lesson 01 can go on", () -> panel.canNextProperty().get() && !panel.runningProperty().get());
         fx(() -> { window.view().lessons().next(); });
         waitUntil("step 2 is shown", () -> panel.session().map(s -> s.stepNumber() == 2).orElse(false) && !panel.runningProperty().get());
         long selected = fx(() -> window.vm().selectedIdProperty().get());
