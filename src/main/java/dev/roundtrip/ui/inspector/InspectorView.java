@@ -17,11 +17,26 @@ public final class InspectorView {
 
     /** {@code probe}: the Buffers tab's "probe now" button (a fresh kernel readout of the selected exchange). */
     public void bind(InspectorViewModel vm, Runnable probe) {
-        bytesTab.setContent(new BytesPane(vm));
-        buffersTab.setContent(scrolling(new BuffersPane(vm, probe)));
-        memoryTab.setContent(scrolling(new MemoryPane(vm)));
-        timingTab.setContent(scrolling(new TimingPane(vm)));
+        contentOf.put(bytesTab, () -> new BytesPane(vm));
+        contentOf.put(buffersTab, () -> scrolling(new BuffersPane(vm, probe)));
+        contentOf.put(memoryTab, () -> scrolling(new MemoryPane(vm)));
+        contentOf.put(timingTab, () -> scrolling(new TimingPane(vm)));
+        // a tab's panes are built when it is first shown: the hidden ones (charts among them) would be
+        // styled and laid out before the first frame for nothing
+        fill(inspectorTabs.getSelectionModel().getSelectedItem());
+        inspectorTabs.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> fill(t));
         for (Tab t : inspectorTabs.getTabs()) KeyBinding.addKeyToTooltip(t.getTooltip(), t.getUserData());
+    }
+
+    private final java.util.Map<Tab, java.util.function.Supplier<Node>> contentOf = new java.util.HashMap<>();
+
+    private void fill(Tab t) {
+        java.util.function.Supplier<Node> content = t == null ? null : contentOf.remove(t);
+        if (content == null) return;
+        Node n = content.get();
+        t.setContent(n);
+        if (n instanceof javafx.scene.Parent p) dev.roundtrip.ui.access.ControlNames.apply(p); // as the rest of the window got at its start
+
     }
 
     public TabPane root() {
@@ -32,8 +47,11 @@ public final class InspectorView {
         inspectorTabs.getSelectionModel().select(tab(tab));
     }
 
+    /** The tab, its panes built (whether shown or not). */
     public Tab tab(InspectorTab tab) {
-        return inspectorTabs.getTabs().get(tab.ordinal());
+        Tab t = inspectorTabs.getTabs().get(tab.ordinal());
+        fill(t);
+        return t;
     }
 
     /** Zoomed text must stay reachable: the tab scrolls instead of clipping. */

@@ -61,17 +61,11 @@ public final class MemoryPane extends HBox {
         getChildren().addAll(figures, byStage, heapChart);
 
         vm.memoryProperty().addListener((o, a, m) -> showNow(m));
-        vm.allocatedByStage().addListener((ListChangeListener<StageAmount>) c -> {
-            allocated.getData().clear();
-            for (StageAmount s : vm.allocatedByStage()) {
-                // an unmeasured stage gets no bar rather than a zero
-                if (s.bytes() != null) allocated.getData().add(new XYChart.Data<>(s.stage().wireName(), s.bytes() / 1024.0));
-            }
-        });
-        vm.memoryHistory().addListener((ListChangeListener<MemoryPoint>) c -> {
-            history.getData().clear();
-            for (MemoryPoint p : vm.memoryHistory()) history.getData().add(new XYChart.Data<>("#" + p.exchangeId(), p.heapMiB()));
-        });
+        // built when the tab is first shown: the charts start from what the view model holds then
+        vm.allocatedByStage().addListener((ListChangeListener<StageAmount>) c -> showAllocated(vm));
+        vm.memoryHistory().addListener((ListChangeListener<MemoryPoint>) c -> showHistory(vm));
+        showAllocated(vm);
+        showHistory(vm);
         showNow(vm.memoryProperty().get());
         relabel = o -> showNow(vm.memoryProperty().get());
         Language.localeProperty().addListener(new javafx.beans.WeakInvalidationListener(relabel));
@@ -79,6 +73,19 @@ public final class MemoryPane extends HBox {
 
     /** The figures are written again in the new language at a switch. */
     private final javafx.beans.InvalidationListener relabel;
+
+    private void showAllocated(InspectorViewModel vm) {
+        allocated.getData().clear();
+        for (StageAmount s : vm.allocatedByStage()) {
+            // an unmeasured stage gets no bar rather than a zero
+            if (s.bytes() != null) allocated.getData().add(new XYChart.Data<>(s.stage().wireName(), s.bytes() / 1024.0));
+        }
+    }
+
+    private void showHistory(InspectorViewModel vm) {
+        history.getData().clear();
+        for (MemoryPoint p : vm.memoryHistory()) history.getData().add(new XYChart.Data<>("#" + p.exchangeId(), p.heapMiB()));
+    }
 
     private void showNow(MemoryReadout m) {
         String none = InspectorViewModel.T.get("memory.notMeasured");

@@ -92,11 +92,20 @@ public final class MainView {
 
     /** Loads the FXML and binds it to {@code vm}. */
     public static MainView load(MainViewModel vm) {
-        FXMLLoader loader = FxmlTexts.loader(MainView.class.getResource("MainView.fxml"));
-        FxmlTexts.load(loader);
-        MainView view = loader.getController();
+        MainView view = loadUnbound();
         view.bind(vm);
         return view;
+    }
+
+    /**
+     * The window's controls from FXML, in the language in use, bound to nothing yet. May run off the
+     * FX thread (nothing here is in a shown scene): the app does it while the engine starts.
+     * {@link #bind} on the FX thread completes it.
+     */
+    public static MainView loadUnbound() {
+        FXMLLoader loader = FxmlTexts.loader(MainView.class.getResource("MainView.fxml"));
+        FxmlTexts.load(loader);
+        return loader.getController();
     }
 
     public BorderPane root() { return root; }
@@ -118,7 +127,9 @@ public final class MainView {
     public ToolBar toolBar() { return toolBar; }
     public SplitPane centerSplit() { return centerSplit; }
 
-    private void bind(MainViewModel vm) {
+    /** Binds the controls of {@link #loadUnbound} to {@code vm}, once. Call on the FX thread. */
+    public MainView bind(MainViewModel vm) {
+        if (this.vm != null) throw new IllegalStateException("this window is bound already");
         this.vm = vm;
         composerController.bind(vm.composer());
         exchangeListController.bind(vm.exchangeList(), vm.selectedIdProperty(), vm::select);
@@ -156,6 +167,7 @@ public final class MainView {
         lessons = LessonPlayer.attach(this);
         dev.roundtrip.ui.access.ControlNames.apply(root); // icon-only buttons, fields without a label: a name a screen reader says
         dev.roundtrip.ui.access.KeyboardPath.apply(root); // a focus ring for the projector, no trap in the request's text areas
+        return this;
     }
 
     /**

@@ -46,25 +46,49 @@ public final class RoundtripApp extends Application {
     }
 
     private long initMillis;
+    /** Milliseconds since JVM start at each step to the first frame, printed by --smoke. */
+    private final StringBuilder steps = new StringBuilder();
+
+    private void mark(String step) {
+        long since = System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+        // the thread's own CPU time as well: on a shared machine it moves far less than the clock
+        long cpu = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1_000_000;
+        steps.append(steps.length() == 0 ? "" : ", ").append(step).append(' ').append(since).append(" (cpu ").append(cpu).append(')');
+    }
+
+    /** The window's controls, loaded in {@link #init} while the engine starts; null when that failed. */
+    private MainView unbound;
 
     @Override
     public void init() {
-        long t0 = System.currentTimeMillis();
-        port = portFactory.get();
-        initMillis = System.currentTimeMillis() - t0;
-    }
-
-    @Override
-    public void start(Stage stage) {
+        mark("toolkit");
         Language.use(LanguageSetting.forUser().startLanguage(java.util.Locale.getDefault()));
         // JavaFX's own words (a dialog's OK and Cancel, a text field's menu) follow the JVM's locale, read
         // once when first used: set before any is; files for machines never depend on it (explicit locales)
         java.util.Locale.setDefault(dev.roundtrip.text.Texts.locale());
+        // the FXML is read on this thread while the engine starts on its own: the two no longer add up
+        try {
+            unbound = MainView.loadUnbound();
+        } catch (RuntimeException e) {
+            System.err.println("The window is built on the FX thread instead: " + e);
+        }
+        mark("loaded");
+        long t0 = System.currentTimeMillis();
+        port = portFactory.get();
+        initMillis = System.currentTimeMillis() - t0;
+        mark("engine");
+    }
+
+    @Override
+    public void start(Stage stage) {
+        mark("start");
         MainViewModel vm = new MainViewModel(port);
         if (port instanceof LiveLabPort) {
             ((LiveLabPort) port).onError(m -> javafx.application.Platform.runLater(() -> vm.say(MainView.T.get("engine.refused", m))));
         }
-        view = MainView.load(vm);
+        view = unbound != null ? unbound.bind(vm) : MainView.load(vm);
+        unbound = null;
+        mark("view");
         recordings = RecordingSessions.install(view);
         Language.bind(stage.titleProperty(), MainView.T, "window.title");
         // fill the screen: a projector shows the whole window, and without a window manager
@@ -77,6 +101,7 @@ public final class RoundtripApp extends Application {
         stage.setMinHeight(700);
         stage.setMaximized(true);
         stage.show();
+        mark("shown");
         view.start();
         recordings.startAutosave();
         if (smoke != null) quitAfterFirstFrame(stage);
@@ -90,8 +115,10 @@ public final class RoundtripApp extends Application {
                 // runs once this pulse (layout and render) is over
                 javafx.application.Platform.runLater(() -> {
                     long sinceStart = System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+                    mark("frame");
                     System.out.println("first frame " + sinceStart + " ms after JVM start, " + smoke + "; waited "
-                            + initMillis + " ms for the engine; window " + (int) stage.getWidth() + "x" + (int) stage.getHeight());
+                            + initMillis + " ms for the engine; window " + (int) stage.getWidth() + "x" + (int) stage.getHeight()
+                            + "; ms since JVM start (and the thread's CPU ms): " + steps);
                     javafx.application.Platform.exit();
                 });
             }

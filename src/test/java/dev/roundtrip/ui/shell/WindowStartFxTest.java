@@ -1,0 +1,90 @@
+package dev.roundtrip.ui.shell;
+
+import static dev.roundtrip.ui.FxWait.fx;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.roundtrip.ui.Fixtures;
+import dev.roundtrip.ui.inspector.InspectorTab;
+import dev.roundtrip.ui.util.Language;
+import java.util.Locale;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Menu;
+import javafx.scene.control.Tab;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * How the app builds its window to show it sooner: the FXML is loaded off the FX thread while the
+ * engine starts, and an inspector tab's panes are built when the tab is first shown.
+ */
+@ExtendWith(ApplicationExtension.class)
+class WindowStartFxTest {
+    private Stage stage;
+    private MainView view;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+    }
+
+    @AfterEach
+    void stop() {
+        fx(() -> {
+            if (view != null) view.stop();
+            stage.hide();
+            Language.use(Locale.ENGLISH);
+        });
+    }
+
+    private MainView showLoadedOffTheFxThread() throws Exception {
+        MainView[] loaded = new MainView[1];
+        Thread loader = new Thread(() -> loaded[0] = MainView.loadUnbound(), "window-loader");
+        loader.start();
+        loader.join(60_000);
+        assertThat(loaded[0]).as("the window's FXML loads off the FX thread").isNotNull();
+        view = fx(() -> {
+            MainView v = loaded[0].bind(new MainViewModel(new ReplayPort(Fixtures.classroom(), "fixtures")));
+            stage.setScene(v.scene(1280, 720));
+            stage.show();
+            v.start();
+            return v;
+        });
+        return view;
+    }
+
+    @Test
+    void aWindowLoadedOffTheFxThreadWorksAndFollowsALanguageSwitch() throws Exception {
+        MainView v = showLoadedOffTheFxThread();
+        assertThat(fx(() -> v.menuBar().getMenus().stream().map(Menu::getText).toList())).contains("_File", "Le_ssons");
+        fx(() -> v.useLanguage(Locale.GERMAN));
+        assertThat(fx(() -> v.menuBar().getMenus().stream().map(Menu::getText).toList())).contains("_Datei", "_Lektionen");
+        assertThat(fx(() -> v.inspector().root().getTabs().stream().map(Tab::getText).toList())).containsExactly("Bytes", "Puffer", "Speicher", "Zeiten");
+        assertThat(fx(() -> {
+            try {
+                v.bind(v.viewModel());
+                return "bound twice";
+            } catch (IllegalStateException e) {
+                return e.getMessage();
+            }
+        })).isEqualTo("this window is bound already");
+    }
+
+    @Test
+    void aHiddenInspectorTabIsBuiltWhenFirstShownFromWhatTheViewModelHoldsThen() throws Exception {
+        MainView v = showLoadedOffTheFxThread();
+        Tab memory = fx(() -> v.inspector().root().getTabs().get(InspectorTab.MEMORY.ordinal()));
+        assertThat(fx(() -> v.inspector().root().getSelectionModel().getSelectedItem().getContent())).as("the shown tab has its panes").isNotNull();
+        assertThat(fx(memory::getContent)).as("a hidden tab waits until it is shown").isNull();
+
+        int points = fx(() -> v.viewModel().inspector().memoryHistory().size());
+        assertThat(points).as("the fixture's exchanges have heap readouts").isPositive();
+        fx(() -> v.inspector().show(InspectorTab.MEMORY));
+        assertThat(fx(memory::getContent)).isNotNull();
+        XYChart<?, ?> chart = fx(() -> (XYChart<?, ?>) v.root().lookup("#heap-chart"));
+        assertThat(fx(() -> chart.getData().get(0).getData().size())).as("the chart starts with the heap history held before").isEqualTo(points);
+    }
+}
