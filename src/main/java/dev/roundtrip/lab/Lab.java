@@ -43,6 +43,9 @@ public final class Lab implements AutoCloseable {
     private final RoundtripClient client;
     private final Probes probes;
     private final CompletableFuture<Warmup.Report> warmup;
+    /** What the warm-up is asked for; it begins once ({@link #beginWarmup}). */
+    private final LabOptions warmupOptions;
+    private final java.util.concurrent.atomic.AtomicBoolean warming = new java.util.concurrent.atomic.AtomicBoolean();
     /** The TLS port's certificate, or null when it could not be had ({@link #tlsUnavailable()} says why). */
     private final LocalhostCertificate certificate;
     private final String tlsUnavailable;
@@ -51,6 +54,7 @@ public final class Lab implements AutoCloseable {
 
     private Lab(LabOptions options, CompletableFuture<Warmup.Report> warmup) throws IOException {
         this.warmup = warmup;
+        this.warmupOptions = options;
         TraceClock clock = new TraceClock();
         bus = new TraceBus(clock);
         recording = new Recording(clock.startedAt());
@@ -109,18 +113,32 @@ public final class Lab implements AutoCloseable {
      * For the app, whose window is built meanwhile: {@code send} is called off the FX thread there.
      */
     public static Lab startThenWarm(LabOptions options) throws IOException {
-        CompletableFuture<Warmup.Report> w = new CompletableFuture<>();
-        Lab lab = new Lab(options, w);
+        Lab lab = startWarmingLater(options);
+        lab.beginWarmup();
+        return lab;
+    }
+
+    /**
+     * The lab, listening, with its warm-up not begun: {@link #beginWarmup} begins it, or else the first
+     * {@link #send}. The app begins it once its window is drawn: on two cores the warm-up's JIT work and
+     * the window's first layout would slow each other down.
+     */
+    public static Lab startWarmingLater(LabOptions options) throws IOException {
+        return new Lab(options, new CompletableFuture<>());
+    }
+
+    /** Begins the warm-up on a thread of its own; nothing when it has begun or is not wanted. */
+    public void beginWarmup() {
+        if (warmup.isDone() || !warming.compareAndSet(false, true)) return;
         Thread t = new Thread(() -> {
             try {
-                w.complete(Warmup.ensure(options));
+                warmup.complete(Warmup.ensure(warmupOptions));
             } catch (RuntimeException | Error e) {
-                w.complete(new Warmup.Report(0, Warmup.exchangesInThisJvm(), 0, e.toString()));
+                warmup.complete(new Warmup.Report(0, Warmup.exchangesInThisJvm(), 0, e.toString()));
             }
         }, "roundtrip-warmup");
         t.setDaemon(true);
         t.start();
-        return lab;
     }
 
     /**
@@ -128,6 +146,7 @@ public final class Lab implements AutoCloseable {
      * was off); after {@link #startThenWarm}, waits for it to end.
      */
     public Warmup.Report warmup() {
+        beginWarmup();
         return warmup.join();
     }
 
@@ -181,7 +200,7 @@ public final class Lab implements AutoCloseable {
 
     /** Sends {@code request}; right after {@link #startThenWarm}, first waits for the warm-up to end. */
     public ExchangeHandle send(RequestSpec request) {
-        if (!warmup.isDone()) warmup.join();
+        if (!warmup.isDone()) warmup();
         return client.send(request);
     }
 

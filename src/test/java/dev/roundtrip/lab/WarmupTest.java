@@ -45,6 +45,25 @@ class WarmupTest {
     }
 
     @Test
+    void aLabWarmingLaterWarmsNothingUntilAskedOrUntilTheFirstSend() throws Exception {
+        int before = Warmup.exchangesInThisJvm();
+        try (Lab lab = Lab.startWarmingLater(LabOptions.defaults().withWarmupExchanges(before + 2))) {
+            assertThat(Warmup.exchangesInThisJvm()).as("nothing ran while the window is drawn").isEqualTo(before);
+            Exchange x = Facts.settle(lab, lab.send(RequestSpec.get("/")).exchangeId());
+            assertThat(lab.warmup().ranHere()).as("the first send began the warm-up and waited for it").isEqualTo(2);
+            assertThat(x.id()).isEqualTo(1);
+            assertThat(lab.recording().exchanges()).extracting(Exchange::id).containsExactly(1L);
+        }
+        int after = Warmup.exchangesInThisJvm();
+        try (Lab lab = Lab.startWarmingLater(LabOptions.defaults().withWarmupExchanges(after + 1))) {
+            lab.beginWarmup();
+            lab.beginWarmup(); // once
+            assertThat(lab.warmup().ranHere()).isEqualTo(1);
+            assertThat(Warmup.exchangesInThisJvm()).isEqualTo(after + 1);
+        }
+    }
+
+    @Test
     void startedThenWarmedTheFirstSendWaitsForTheWarmUpAndNoneOfItIsInTheLab() throws Exception {
         int before = Warmup.exchangesInThisJvm();
         try (Lab lab = Lab.startThenWarm(LabOptions.defaults().withWarmupExchanges(before + 2))) {
@@ -85,8 +104,10 @@ class WarmupTest {
                 dev.roundtrip.trace.MemoryReadout a = end(first, s);
                 dev.roundtrip.trace.MemoryReadout b = end(next, s);
                 org.junit.jupiter.api.Assumptions.assumeTrue(a.allocatedBytes() != null, "per-thread allocation is not measured here");
-                // the event loops served a connection of their own before the lab did (wire.Transport): no fresh-thread cost left
-                assertThat(Math.abs(a.allocatedBytes() - b.allocatedBytes())).as("%s: first %s, next %s", s, a, b).isLessThanOrEqualTo(2048);
+                // the event loops served a connection of their own before the lab did (wire.Transport): no fresh-thread cost
+                // left (that was 700 KB-1 MB); a few KB may remain where the JIT, late on a loaded machine, has not yet
+                // compiled away an allocation (escape analysis) that the next exchange no longer makes
+                assertThat(Math.abs(a.allocatedBytes() - b.allocatedBytes())).as("%s: first %s, next %s", s, a, b).isLessThanOrEqualTo(16 * 1024);
             }
         }
     }

@@ -42,7 +42,7 @@ public final class LiveLabPort implements LabPort {
     /** Starts a lab on 127.0.0.1, any free port. Blocking: call it off the FX thread. */
     public static LiveLabPort start() {
         try {
-            return new LiveLabPort(Lab.startThenWarm(dev.roundtrip.lab.LabOptions.defaults())); // warm-up while the window is built
+            return new LiveLabPort(Lab.startWarmingLater(dev.roundtrip.lab.LabOptions.defaults())); // warmed once the window is drawn
         } catch (IOException e) {
             throw new UncheckedIOException("The embedded server could not start: " + e.getMessage(), e);
         }
@@ -50,6 +50,11 @@ public final class LiveLabPort implements LabPort {
 
     public Lab lab() {
         return lab;
+    }
+
+    /** Begins warming the engine's code (the first send waits for it); see {@link Lab#startWarmingLater}. */
+    public void beginWarmup() {
+        lab.beginWarmup();
     }
 
     /** Where failures of background actions are reported (called on the background thread). */

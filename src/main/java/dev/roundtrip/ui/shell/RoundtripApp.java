@@ -104,25 +104,29 @@ public final class RoundtripApp extends Application {
         mark("shown");
         view.start();
         recordings.startAutosave();
-        if (smoke != null) quitAfterFirstFrame(stage);
+        if (smoke != null) afterFirstFrame(() -> quit(stage));
+        // the engine's warm-up waits for the first frame: on two cores the two would slow each other down
+        else if (port instanceof LiveLabPort live) afterFirstFrame(live::beginWarmup);
     }
 
-    private void quitAfterFirstFrame(Stage stage) {
+    private static void afterFirstFrame(Runnable r) {
         new javafx.animation.AnimationTimer() {
             @Override
             public void handle(long now) {
                 stop();
-                // runs once this pulse (layout and render) is over
-                javafx.application.Platform.runLater(() -> {
-                    long sinceStart = System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
-                    mark("frame");
-                    System.out.println("first frame " + sinceStart + " ms after JVM start, " + smoke + "; waited "
-                            + initMillis + " ms for the engine; window " + (int) stage.getWidth() + "x" + (int) stage.getHeight()
-                            + "; ms since JVM start (and the thread's CPU ms): " + steps);
-                    javafx.application.Platform.exit();
-                });
+                javafx.application.Platform.runLater(r); // runs once this pulse (layout and render) is over
             }
         }.start();
+    }
+
+    /** --smoke: prints how long the first frame took, then quits. */
+    private void quit(Stage stage) {
+        long sinceStart = System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+        mark("frame");
+        System.out.println("first frame " + sinceStart + " ms after JVM start, " + smoke + "; waited "
+                + initMillis + " ms for the engine; window " + (int) stage.getWidth() + "x" + (int) stage.getHeight()
+                + "; ms since JVM start (and the thread's CPU ms): " + steps);
+        javafx.application.Platform.exit();
     }
 
     @Override
