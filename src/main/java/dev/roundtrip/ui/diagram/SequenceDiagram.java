@@ -269,16 +269,21 @@ public final class SequenceDiagram extends Region {
         requestLayout();
     }
 
+    /** Where a process stage's SQL statements begin: beside the server's activation. */
+    private double sqlX(DiagramStep s) {
+        return x(s.from()) + 16;
+    }
+
     /**
-     * How many characters of an SQL statement a line holds: it is written from beside the server's
-     * activation to the diagram's right edge, over the database lifeline (the call's arrow is below it).
+     * How many characters of an SQL statement a line holds: from {@link #sqlX} to the diagram's right
+     * edge, over the database lifeline (the call's arrow is below the words).
      */
-    private int sqlLineChars() {
-        return SqlCallShapes.charsIn(width - 8 - (x(Actor.DATABASE) - col() + 16));
+    private int sqlLineChars(DiagramStep s) {
+        return SqlCallShapes.charsIn(width - 8 - sqlX(s));
     }
 
     private double rowHeight(DiagramStep s) {
-        if (s.stage() == Stage.PROCESS) return processHeight(0, badge(s)) + SqlCallShapes.height(s.sql(), sqlLineChars());
+        if (s.stage() == Stage.PROCESS) return processHeight(0, badge(s)) + SqlCallShapes.height(s.sql(), sqlLineChars(s));
         return badge(s) ? ROW + 44 : ROW;
     }
 
@@ -388,10 +393,10 @@ public final class SequenceDiagram extends Region {
                 double xd = x(Actor.DATABASE);
                 for (DiagramStep.SqlCall c : s.sql()) {
                     cy = SqlCallShapes.connection(g, c, x, xd, cy, path);
-                    List<String> lines = SqlCallShapes.lines(c.statement(), sqlLineChars());
+                    List<String> lines = SqlCallShapes.lines(c.statement(), sqlLineChars(s));
                     cy += (lines.size() - 1) * SqlCallShapes.LINE;
                     g.getChildren().add(arrow(x + 9, cy, xd - 9, cy, false, "sql-call"));
-                    g.getChildren().add(SqlCallShapes.statement(x + 16, cy - 12 - (lines.size() - 1) * SqlCallShapes.LINE, lines, c.statement()));
+                    g.getChildren().add(SqlCallShapes.statement(sqlX(s), cy - 12 - (lines.size() - 1) * SqlCallShapes.LINE, lines, c.statement()));
                     Rectangle db = new Rectangle(xd - 9, cy, 18, 40);
                     db.getStyleClass().add("activation");
                     g.getChildren().add(db);

@@ -23,11 +23,9 @@ import org.testfx.framework.junit5.Start;
 class SequenceDiagramFxTest {
     private final Recording rec = Fixtures.classroom();
     private SequenceDiagram diagram;
-    private javafx.stage.Stage stage;
 
     @Start
     void start(javafx.stage.Stage stage) {
-        this.stage = stage;
         diagram = new SequenceDiagram();
         StackPane root = new StackPane(diagram);
         root.getStyleClass().add("main-view");
@@ -160,7 +158,8 @@ class SequenceDiagramFxTest {
      */
     @Test
     void in656PixelsTheWholeExchangeFitsTheWidthReadablyWithItsWholeStatement() {
-        fx(() -> stage.setWidth(656));
+        // the diagram's space, not the window's: the stage is shared with the test classes after this one
+        fx(() -> diagram.setMaxWidth(656));
         show(6, 0);
         double held = fx(() -> diagram.scaleFactor());
         show(1, 10);
@@ -186,7 +185,6 @@ class SequenceDiagramFxTest {
                 assertThat(f.intersects(fx(() -> bar.localToScene(bar.getLayoutBounds())))).as(stage + "'s figures cross its activation bar").isFalse();
             }
         }
-        fx(() -> stage.setWidth(844));
     }
 
     @Test
