@@ -61,9 +61,14 @@ public final class CompareView {
         top.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         top.setPadding(new Insets(8, 12, 8, 12));
         root.setTop(top);
-        HBox diagrams = new HBox(8, column(vm.originalLabelProperty(), before, "compareBefore"),
-                column(vm.resentLabelProperty(), after, "compareAfter"));
+        VBox recorded = column(vm.originalLabelProperty(), before, "compareBefore");
+        VBox now = column(vm.resentLabelProperty(), after, "compareAfter");
+        javafx.scene.layout.StackPane diagrams = new javafx.scene.layout.StackPane();
+        diagrams.setId("compareDiagrams");
         diagrams.setPadding(new Insets(0, 8, 0, 8));
+        // side by side where both fit at readable text, else one at a time in two tabs
+        diagrams.widthProperty().addListener((o, a, w) -> arrange(diagrams, recorded, now, sideBySide(w.doubleValue())));
+        arrange(diagrams, recorded, now, true);
         buildTable();
         SplitPane split = new SplitPane(diagrams, table);
         split.setOrientation(Orientation.VERTICAL);
@@ -73,6 +78,43 @@ public final class CompareView {
         vm.resentProperty().addListener((o, a, x) -> after.showWhole(x));
         before.showWhole(vm.originalProperty().get());
         after.showWhole(vm.resentProperty().get());
+    }
+
+    /** Room for both diagrams at their narrowest readable width (and the gaps): about 1330 pixels. */
+    static final double SIDE_BY_SIDE = 2 * SequenceDiagram.NARROW_PIXELS + 32;
+
+    /** Whether two diagrams fit side by side in {@code width} pixels, each at 14 px text, none panning. */
+    static boolean sideBySide(double width) {
+        return width >= SIDE_BY_SIDE;
+    }
+
+    private boolean shownSideBySide;
+
+    private void arrange(javafx.scene.layout.StackPane space, VBox recorded, VBox now, boolean both) {
+        if (both == shownSideBySide && !space.getChildren().isEmpty()) return;
+        shownSideBySide = both;
+        space.getChildren().clear();
+        if (both) {
+            HBox row = new HBox(8, recorded, now);
+            space.getChildren().add(row);
+            return;
+        }
+        javafx.scene.control.TabPane tabs = new javafx.scene.control.TabPane(tab("column.recorded", recorded), tab("column.now", now));
+        tabs.setId("compareTabs");
+        tabs.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
+        space.getChildren().add(tabs);
+    }
+
+    private static javafx.scene.control.Tab tab(String titleKey, VBox content) {
+        javafx.scene.control.Tab t = new javafx.scene.control.Tab();
+        Language.bind(t.textProperty(), ResendViewModel.T, titleKey);
+        t.setContent(content);
+        return t;
+    }
+
+    /** Whether the two diagrams stand side by side now (else in tabs). */
+    public boolean isSideBySide() {
+        return shownSideBySide;
     }
 
     private static VBox column(javafx.beans.value.ObservableValue<String> title, SequenceDiagram d, String id) {
@@ -98,15 +140,7 @@ public final class CompareView {
         table.getColumns().add(column("column.what", ResendViewModel.Row::what, 190));
         table.getColumns().add(column("column.recorded", ResendViewModel.Row::recorded, 260));
         table.getColumns().add(column("column.now", ResendViewModel.Row::now, 260));
-        TableColumn<ResendViewModel.Row, String> change = column("column.change", ResendViewModel.Row::change, 200);
-        change.setCellFactory(c -> new TableCell<>() {
-            @Override
-            protected void updateItem(String s, boolean empty) {
-                super.updateItem(s, empty);
-                setText(empty ? null : s);
-            }
-        });
-        table.getColumns().add(change);
+        table.getColumns().add(column("column.change", ResendViewModel.Row::change, 200));
         table.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(ResendViewModel.Row r, boolean empty) {
@@ -123,6 +157,18 @@ public final class CompareView {
         c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(f.apply(d.getValue())));
         c.setPrefWidth(width);
         c.setSortable(false);
+        // a long header value wraps onto more lines of its row, never cut to "…"
+        c.setCellFactory(col -> new TableCell<>() {
+            {
+                setWrapText(true);
+            }
+
+            @Override
+            protected void updateItem(String s, boolean empty) {
+                super.updateItem(s, empty);
+                setText(empty ? null : s);
+            }
+        });
         return c;
     }
 
@@ -133,8 +179,10 @@ public final class CompareView {
         if (stage == null) {
             stage = new Stage();
             Language.bind(stage.titleProperty(), ResendViewModel.T, "title");
-            double w = owner == null ? 1400 : Math.max(900, owner.getWidth() * 0.9);
-            double h = owner == null ? 900 : Math.max(600, owner.getHeight() * 0.9);
+            // never larger than the screen (a 1024x768 projector)
+            javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+            double w = Math.min(screen.getWidth(), owner == null ? 1400 : Math.max(900, owner.getWidth() * 0.9));
+            double h = Math.min(screen.getHeight(), owner == null ? 900 : Math.max(600, owner.getHeight() * 0.9));
             Scene scene = new Scene(root, w, h);
             scene.setOnKeyPressed(e -> { if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE) stage.hide(); });
             stage.setScene(scene);

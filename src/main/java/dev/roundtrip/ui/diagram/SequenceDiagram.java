@@ -41,7 +41,14 @@ public final class SequenceDiagram extends Region {
     static final double HEAD_H = 46;
     static final double HEADER_BOTTOM = HEAD_Y + HEAD_H + 8;
     static final double FIRST_ROW = HEAD_Y + HEAD_H + 50;
+    /** The diagram's width when its space allows (lifelines {@link #COL} apart). */
     static final double WIDTH = LEFT * 2 + COL * 4;
+    /**
+     * The narrowest it draws itself: a 1024-pixel projector leaves the diagram about 650 pixels, so
+     * there the lifelines move closer (135 apart) and the diagram fits the width at readable text
+     * instead of panning sideways.
+     */
+    static final double NARROW_WIDTH = 740;
     static final double ROW = 80;
     static final double SQL_ROW = 76;
     /** The height of a typical whole exchange (five stages, one SQL call): what the scale fits to. */
@@ -51,6 +58,8 @@ public final class SequenceDiagram extends Region {
     /** The smallest font in SequenceDiagram.css, in diagram units (.stage-name, .figures, .sql-text). */
     static final double SMALLEST_FONT = 16;
     static final double MIN_SCALE = MIN_FONT_PX / SMALLEST_FONT;
+    /** The narrowest space, in pixels, the diagram fits at readable text (about 650). */
+    public static final double NARROW_PIXELS = NARROW_WIDTH * MIN_SCALE;
 
     private final Group content = new Group();
     private final Group rows = new Group();
@@ -68,6 +77,8 @@ public final class SequenceDiagram extends Region {
     private final List<Row> drawn = new ArrayList<>();
     private DiagramScript script = DiagramScript.EMPTY;
     private double height = FIRST_ROW + 100;
+    /** The width drawn in, from {@link #NARROW_WIDTH} to {@link #WIDTH}: what the space holds at readable text. */
+    private double width = WIDTH;
     private double zoom = 1;
     private int currentStep = -1;
     private double progress;
@@ -200,7 +211,23 @@ public final class SequenceDiagram extends Region {
 
     /** The distance between two lifelines: {@link #COL} for the engine's five. */
     private double col() {
-        return (WIDTH - 2 * LEFT) / (script.lifelines().size() - 1);
+        return (width - 2 * LEFT) / (script.lifelines().size() - 1);
+    }
+
+    /**
+     * The width to draw in for a space {@code space} pixels wide: all of {@link #WIDTH} when it fits at
+     * the readable scale, else as much as fits (in steps of 10, so a resize redraws seldom), never
+     * below {@link #NARROW_WIDTH}. The space alone decides it, never the exchange: one layout for all.
+     */
+    static double widthFor(double space, Fit fit) {
+        if (fit == Fit.THIS_EXCHANGE) return WIDTH;
+        double fits = Math.floor(space / MIN_SCALE / 10) * 10;
+        return Math.max(NARROW_WIDTH, Math.min(WIDTH, fits));
+    }
+
+    /** The width the diagram draws in now (diagram units). */
+    public double drawnWidth() {
+        return width;
     }
 
     /** A lifeline's name; in a captured exchange the client and server are Roundtrip's two sides. */
@@ -242,8 +269,21 @@ public final class SequenceDiagram extends Region {
         requestLayout();
     }
 
-    private static double rowHeight(DiagramStep s) {
-        if (s.stage() == Stage.PROCESS) return processHeight(0, badge(s)) + SqlCallShapes.height(s.sql());
+    /** Where a process stage's SQL statements begin: beside the server's activation. */
+    private double sqlX(DiagramStep s) {
+        return x(s.from()) + 16;
+    }
+
+    /**
+     * How many characters of an SQL statement a line holds: from {@link #sqlX} to the diagram's right
+     * edge, over the database lifeline (the call's arrow is below the words).
+     */
+    private int sqlLineChars(DiagramStep s) {
+        return SqlCallShapes.charsIn(width - 8 - sqlX(s));
+    }
+
+    private double rowHeight(DiagramStep s) {
+        if (s.stage() == Stage.PROCESS) return processHeight(0, badge(s)) + SqlCallShapes.height(s.sql(), sqlLineChars(s));
         return badge(s) ? ROW + 44 : ROW;
     }
 
@@ -272,7 +312,7 @@ public final class SequenceDiagram extends Region {
     /** Banner and lifeline heads on an opaque band: what stays on screen when the rows scroll under it. */
     private Group header() {
         Group g = new Group();
-        Rectangle band = new Rectangle(0, 0, WIDTH, HEADER_BOTTOM);
+        Rectangle band = new Rectangle(0, 0, width, HEADER_BOTTOM);
         band.getStyleClass().add("header-band");
         g.getChildren().add(band);
         boolean captured = script.captured();
@@ -330,7 +370,7 @@ public final class SequenceDiagram extends Region {
         g.getStyleClass().addAll("step", "stage-" + s.stage().wireName());
         if (s.failed()) g.getStyleClass().add("error");
         if (!s.ended()) g.getStyleClass().add("running");
-        Rectangle band = new Rectangle(4, y - 42, WIDTH - 8, rowHeight(s) - 4);
+        Rectangle band = new Rectangle(4, y - 42, width - 8, rowHeight(s) - 4);
         band.getStyleClass().add("row-band");
         band.setArcWidth(12);
         band.setArcHeight(12);
@@ -347,28 +387,28 @@ public final class SequenceDiagram extends Region {
                 double x = x(s.from());
                 double bottom = y + rowHeight(s) - 36;
                 g.getChildren().add(activation(x, y - 14, bottom));
-                g.getChildren().add(labels(x - 24, y + 6, s.title(), s.figures(), TextAlignment.RIGHT, s));
+                g.getChildren().add(labels(x - 24, y + 6, s.title(), s.figures(), TextAlignment.RIGHT, s, Double.NaN));
                 path.add(new Point2D(x, y - 14));
                 double cy = y + 30;
+                double xd = x(Actor.DATABASE);
                 for (DiagramStep.SqlCall c : s.sql()) {
-                    cy = SqlCallShapes.connection(g, c, x, x(Actor.DATABASE), cy, path);
-                    double xd = x(Actor.DATABASE);
+                    cy = SqlCallShapes.connection(g, c, x, xd, cy, path);
+                    List<String> lines = SqlCallShapes.lines(c.statement(), sqlLineChars(s));
+                    cy += (lines.size() - 1) * SqlCallShapes.LINE;
                     g.getChildren().add(arrow(x + 9, cy, xd - 9, cy, false, "sql-call"));
-                    Text stmt = text((x + xd) / 2, cy - 12, shorten(c.statement(), 18), "sql-text", TextAlignment.CENTER);
-                    Tooltip.install(stmt, new Tooltip(c.statement()));
-                    g.getChildren().add(stmt);
+                    g.getChildren().add(SqlCallShapes.statement(sqlX(s), cy - 12 - (lines.size() - 1) * SqlCallShapes.LINE, lines, c.statement()));
                     Rectangle db = new Rectangle(xd - 9, cy, 18, 40);
                     db.getStyleClass().add("activation");
                     g.getChildren().add(db);
                     g.getChildren().add(arrow(xd - 9, cy + 40, x + 9, cy + 40, true, "sql-return"));
                     g.getChildren().add(text((x + xd) / 2, cy + 60, DiagramScript.T.get("count.rows", c.rows()) + " · " + Units.duration(c.nanos()),
-                            "figures", TextAlignment.CENTER));
+                            "figures", TextAlignment.CENTER, x));
                     SqlCallShapes.bytes(g, c, x, cy);
                     path.add(new Point2D(x, cy));
                     path.add(new Point2D(xd, cy));
                     path.add(new Point2D(xd, cy + 40));
                     path.add(new Point2D(x, cy + 40));
-                    cy += SQL_ROW;
+                    cy += SQL_ROW + SqlCallShapes.below(c);
                 }
                 path.add(new Point2D(x, bottom));
                 break;
@@ -376,15 +416,16 @@ public final class SequenceDiagram extends Region {
             default: {
                 // the side whose code runs the stage is active while it does; the labels keep clear of it
                 double mid = (xf + xt) / 2;
+                double xa = Double.NaN;
                 if (s.stage() == Stage.PARSE || s.stage() == Stage.INTERPRET || s.stage() == Stage.RESPOND) {
-                    double xa = x(s.stage().owner());
+                    xa = x(s.stage().owner());
                     g.getChildren().add(activation(xa, y - 10, y + 36));
                     if (xa != xf && xa != xt) mid = (xa + xt) / 2; // relayed through it (a captured response)
                 }
                 double from = xf + (xt > xf ? 9 : -9);
                 double to = xt + (xt > xf ? -9 : 9);
                 g.getChildren().add(arrow(from, y, to, y, response, "message"));
-                g.getChildren().add(labels(mid, y - 14, s.title(), s.figures(), TextAlignment.CENTER, s));
+                g.getChildren().add(labels(mid, y - 14, s.title(), s.figures(), TextAlignment.CENTER, s, xa));
                 path.add(new Point2D(xf, y));
                 path.add(new Point2D(xt, y));
                 for (Actor a : s.via()) {
@@ -404,11 +445,11 @@ public final class SequenceDiagram extends Region {
     }
 
     /** Title above the arrow, measured figures below it. */
-    private Node labels(double x, double y, String title, String figures, TextAlignment align, DiagramStep s) {
+    private Node labels(double x, double y, String title, String figures, TextAlignment align, DiagramStep s, double bar) {
         Group g = new Group();
         String shown = s.failed() && s.stage() == Stage.RESPOND ? "⚠ " + title : title;
         Text t = text(x, y, shorten(shown, 34), "step-title", align);
-        Text f = text(x, y + 34, figures, "figures", align);
+        Text f = text(x, y + 34, figures, "figures", align, bar);
         if (s.stage() == Stage.PROCESS) f.setY(y + 28);
         f.setId("figures-" + s.stage().wireName());
         g.getChildren().addAll(t, f);
@@ -416,20 +457,31 @@ public final class SequenceDiagram extends Region {
     }
 
     static Text text(double x, double y, String s, String styleClass, TextAlignment align) {
+        return text(x, y, s, styleClass, align, Double.NaN);
+    }
+
+    /** A text placed by its own width; centred, it keeps clear of the activation bar at {@code bar} (NaN: none). */
+    static Text text(double x, double y, String s, String styleClass, TextAlignment align, double bar) {
         Text t = new Text(s);
         t.getStyleClass().add(styleClass);
         t.setTextOrigin(VPos.BASELINE);
         t.setTextAlignment(align);
         t.setY(y);
         // align by the text's own width once CSS has given it a font
-        t.layoutBoundsProperty().addListener((o, a, b) -> place(t, x, align));
-        place(t, x, align);
+        t.layoutBoundsProperty().addListener((o, a, b) -> place(t, x, align, bar));
+        place(t, x, align, bar);
         return t;
     }
 
-    private static void place(Text t, double x, TextAlignment align) {
+    /**
+     * Centred figures wider than the space between two lifelines (135 apart in the narrow layout)
+     * would cross the activation bar of the side that runs the stage: they end beside it instead.
+     */
+    private static void place(Text t, double x, TextAlignment align, double bar) {
         double w = t.getLayoutBounds().getWidth();
-        t.setX(align == TextAlignment.CENTER ? x - w / 2 : align == TextAlignment.RIGHT ? x - w : x);
+        double left = align == TextAlignment.CENTER ? x - w / 2 : align == TextAlignment.RIGHT ? x - w : x;
+        if (bar + 14 > left && bar - 14 < left + w) left = bar > x ? bar - 14 - w : bar + 14;
+        t.setX(left);
     }
 
     private static Node activation(double x, double top, double bottom) {
@@ -459,7 +511,7 @@ public final class SequenceDiagram extends Region {
         Tooltip.install(l, new Tooltip(s.problem()));
         // under the stage's own label, kept inside the diagram's width
         double x = s.stage() == Stage.PROCESS || s.stage() == Stage.RESPOND ? LEFT + col() : 0;
-        l.setMaxWidth(WIDTH - x - 20);
+        l.setMaxWidth(width - x - 20);
         l.setLayoutX(x);
         l.setLayoutY(y + (s.stage() == Stage.PROCESS ? 40 : 44));
         if (s.stage() == Stage.INTERPRET) {
@@ -488,9 +540,10 @@ public final class SequenceDiagram extends Region {
         l.setId("held-marker");
         l.getStyleClass().add("held-badge");
         l.setWrapText(true);
-        l.setMaxWidth(WIDTH - 16);
+        l.setMaxWidth(width - 16);
         // beside the gate, but never past the right edge: placed by its own width once CSS has sized it
-        l.widthProperty().addListener((o, a, w) -> l.setLayoutX(Math.max(8, Math.min(x - 30, WIDTH - 8 - w.doubleValue()))));
+        double right = width - 8;
+        l.widthProperty().addListener((o, a, w) -> l.setLayoutX(Math.max(8, Math.min(x - 30, right - w.doubleValue()))));
         l.setLayoutX(Math.max(8, x - 30));
         l.setLayoutY(y - 8);
         return new Group(gate, l);
@@ -637,9 +690,9 @@ public final class SequenceDiagram extends Region {
     /** The scale for a space of {@code w} x {@code h} pixels. */
     double scaleFor(double w, double h) {
         switch (fit) {
-            case WIDTH: return zoom * Math.max(MIN_SCALE, w / WIDTH);
-            case THIS_EXCHANGE: return zoom * Math.max(0.05, Math.min(w / WIDTH, h / height));
-            default: return zoom * Math.max(MIN_SCALE, Math.min(w / WIDTH, h / REFERENCE_HEIGHT));
+            case WIDTH: return zoom * Math.max(MIN_SCALE, w / width);
+            case THIS_EXCHANGE: return zoom * Math.max(0.05, Math.min(w / width, h / height));
+            default: return zoom * Math.max(MIN_SCALE, Math.min(w / width, h / REFERENCE_HEIGHT));
         }
     }
 
@@ -649,10 +702,16 @@ public final class SequenceDiagram extends Region {
         double h = getHeight();
         clip.setWidth(w);
         clip.setHeight(h);
+        double want = widthFor(w, fit);
+        if (want != width) {
+            width = want;
+            draw();
+            setPosition(currentStep, progress);
+        }
         double s = scaleFor(w, h);
         scale.setX(s);
         scale.setY(s);
-        double cw = WIDTH * s;
+        double cw = width * s;
         double ch = height * s;
         // Larger than the space: across, the token's part while animating (else from the Client at the
         // left); down, the stage being shown, under the header. The wheel moves on from there, and the

@@ -11,20 +11,88 @@ import javafx.scene.text.TextAlignment;
 /**
  * What an SQL call that crossed the database socket adds to its row of the process stage: above the
  * call, the pool's new connection (a dashed arrow: connect and H2 session, with its time) or the
- * connection reused; between call and return, the bytes each way.
+ * connection reused; under its figures, the bytes each way.
  */
 final class SqlCallShapes {
     private static final dev.roundtrip.text.Texts.Bundle T = DiagramScript.T;
-    /** The extra height of a call with a {@link DiagramStep.Wire}: its connection line. */
-    static final double WIRE_ROW = 40;
+    /** The height of a call's connection line, above its arrow. */
+    private static final double CONNECTION_ROW = 40;
+    /** The height of a call's bytes line, under its figures. */
+    private static final double BYTES_ROW = 20;
 
     private SqlCallShapes() {}
 
-    /** The height of these calls' rows in the process stage. */
-    static double height(List<DiagramStep.SqlCall> calls) {
+    /** The line height of a statement's words (.sql-text, 16 px). */
+    static final double LINE = 20;
+    /** The advance of one character of .sql-text's monospace 16 px font (0.6 em in DejaVu Sans Mono, Consolas, Menlo). */
+    static final double CHAR = 9.7;
+
+    /** The height of these calls' rows in the process stage, their statements in lines of {@code lineChars}. */
+    static double height(List<DiagramStep.SqlCall> calls, int lineChars) {
         double h = 0;
-        for (DiagramStep.SqlCall c : calls) h += SequenceDiagram.SQL_ROW + (c.wire() == null ? 0 : WIRE_ROW);
+        for (DiagramStep.SqlCall c : calls) {
+            h += SequenceDiagram.SQL_ROW + (c.wire() == null ? 0 : CONNECTION_ROW) + below(c) + (lines(c.statement(), lineChars).size() - 1) * LINE;
+        }
         return h;
+    }
+
+    /** The height a call's bytes line adds under its figures (none without a wire). */
+    static double below(DiagramStep.SqlCall c) {
+        return c.wire() == null ? 0 : BYTES_ROW;
+    }
+
+    /** How many statement characters a line {@code width} units wide holds (at least 8). */
+    static int charsIn(double width) {
+        return Math.max(8, (int) Math.floor(width / CHAR));
+    }
+
+    /**
+     * A statement in lines of at most {@code max} characters, broken between words (a word longer
+     * than a line is broken inside): the whole statement is shown, never cut to "…".
+     */
+    static List<String> lines(String statement, int max) {
+        List<String> out = new java.util.ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : statement.trim().split("\\s+")) {
+            while (word.length() > max) {
+                if (line.length() > 0) {
+                    out.add(line.toString());
+                    line.setLength(0);
+                }
+                out.add(word.substring(0, max));
+                word = word.substring(max);
+            }
+            if (line.length() > 0 && line.length() + 1 + word.length() > max) {
+                out.add(line.toString());
+                line.setLength(0);
+            }
+            if (line.length() > 0) line.append(' ');
+            line.append(word);
+        }
+        if (line.length() > 0 || out.isEmpty()) out.add(line.toString());
+        return out;
+    }
+
+    /**
+     * The statement's lines, the first baseline at {@code y}, on a band of the row's colour so the
+     * database lifeline they cross does not run through the letters.
+     */
+    static Group statement(double x, double y, List<String> lines, String whole) {
+        Text t = SequenceDiagram.text(x, y, String.join("\n", lines), "sql-text", TextAlignment.LEFT);
+        Tooltip.install(t, new Tooltip(whole));
+        javafx.scene.shape.Rectangle back = new javafx.scene.shape.Rectangle();
+        back.getStyleClass().add("sql-back");
+        // sized to the words once CSS has given them their font
+        javafx.beans.InvalidationListener fit = o -> {
+            javafx.geometry.Bounds b = t.getBoundsInParent();
+            back.setX(b.getMinX() - 4);
+            back.setY(b.getMinY() - 1);
+            back.setWidth(b.getWidth() + 8);
+            back.setHeight(b.getHeight() + 2);
+        };
+        t.boundsInParentProperty().addListener(fit);
+        fit.invalidated(null);
+        return new Group(back, t);
     }
 
     /**
@@ -46,14 +114,17 @@ final class SqlCallShapes {
             path.add(new Point2D(xd, cy + 2));
             path.add(new Point2D(x, cy + 2));
         }
-        return cy + WIRE_ROW;
+        return cy + CONNECTION_ROW;
     }
 
-    /** The bytes each way, between the call's arrow at {@code cy} and its return. */
+    /**
+     * The bytes each way, under the figures of the call whose arrow is at {@code cy} (between the
+     * arrows they would run into the database's activation when the lifelines are close).
+     */
     static void bytes(Group g, DiagramStep.SqlCall c, double x, double cy) {
         DiagramStep.Wire w = c.wire();
         if (w == null) return;
-        Text t = SequenceDiagram.text(x + 16, cy + 26, "→ " + Units.bytes(w.bytesOut()) + "  ← " + Units.bytes(w.bytesIn()),
+        Text t = SequenceDiagram.text(x + 16, cy + 80, "→ " + Units.bytes(w.bytesOut()) + "  ← " + Units.bytes(w.bytesIn()),
                 "figures", TextAlignment.LEFT);
         t.getStyleClass().add("db-bytes");
         Tooltip.install(t, new Tooltip(T.get("db.bytes.tip", Units.bytes(w.bytesOut()), Units.bytes(w.bytesIn()), w.roundTrips())));

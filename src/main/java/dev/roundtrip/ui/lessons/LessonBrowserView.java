@@ -135,8 +135,11 @@ public final class LessonBrowserView {
             setText(null);
             if (empty || r == null) {
                 setGraphic(null);
+                setAccessibleText(null);
                 return;
             }
+            // one element for a screen reader (a list item), its words in one sentence
+            setAccessibleText(r.spoken());
             Label number = new Label(r.number());
             number.getStyleClass().add("browser-number");
             Label title = new Label(r.title());

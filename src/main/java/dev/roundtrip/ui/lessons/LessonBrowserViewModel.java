@@ -35,6 +35,12 @@ public final class LessonBrowserViewModel {
         public Row {
             goals = List.copyOf(goals);
         }
+
+        /** What a screen reader says for the row: number, title, level, progress, steps and goals. */
+        public String spoken() {
+            return dev.roundtrip.ui.access.Speech.get("lessonRow", number, title, LessonPanelViewModel.T.get("level." + level),
+                    progressText, steps, String.join("; ", goals));
+        }
     }
 
     /** What one load found. */

@@ -63,6 +63,13 @@ final class LessonFocusView {
         if (!on) n.getStyleClass().remove("lesson-focus");
     }
 
+    /** The divider's place that leaves the inspector its row of tabs, whole (a fixed 0.96 cut them in half at 768 px). */
+    private static double tabsOnly(SplitPane sp) {
+        Node tabs = sp.getItems().get(1).lookup(".tab-header-area");
+        double h = tabs == null ? 48 : tabs.getLayoutBounds().getHeight() + 8;
+        return sp.getHeight() <= 0 ? 0.9 : Math.max(0.5, 1 - h / sp.getHeight());
+    }
+
     /** Lesson 12: the queue run in place of the HTTP diagram while a step points at it. */
     private void showQueue(boolean on) {
         // the HTTP readouts say nothing about the queue: give its diagram the height while it is shown
@@ -70,7 +77,7 @@ final class LessonFocusView {
         if (queueDiagram.isVisible() != on && sp.getDividers().size() == 1) {
             if (on) {
                 splitBefore = sp.getDividerPositions()[0];
-                sp.setDividerPositions(0.96);
+                sp.setDividerPositions(tabsOnly(sp));
             } else if (splitBefore > 0) {
                 sp.setDividerPositions(splitBefore);
             }

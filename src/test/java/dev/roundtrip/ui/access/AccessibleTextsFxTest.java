@@ -156,4 +156,19 @@ class AccessibleTextsFxTest {
         Node target = fx(() -> view.root().lookup("#targetField"));
         assertThat(fx(() -> ControlNames.spokenName(target))).isEqualTo("Request target (path)");
     }
+
+    /** The lesson browser's rows are list items that say what they show, not the row record's toString. */
+    @Test
+    void eachRowOfTheLessonBrowserSaysItsLesson() {
+        fx(() -> view.lessons().browse());
+        waitUntil("the browser lists lessons", () -> !view.lessons().browserViewModel().rows().isEmpty());
+        javafx.scene.Scene browser = fx(() -> view.lessons().browser().stage().getScene());
+        waitUntil("the first row is drawn", () -> fx(() -> browser.getRoot().lookup(".list-cell")) != null
+                && fx(() -> ((javafx.scene.control.ListCell<?>) browser.getRoot().lookup(".list-cell")).getItem()) != null);
+        javafx.scene.control.ListCell<?> first = fx(() -> (javafx.scene.control.ListCell<?>) browser.getRoot().lookup(".list-cell"));
+        assertThat(read(first, AccessibleAttribute.ROLE)).isEqualTo(AccessibleRole.LIST_ITEM);
+        assertThat((String) read(first, AccessibleAttribute.TEXT))
+                .startsWith("Lesson 01: The dance").containsPattern("beginner, (not started|step \\d+ of \\d+|done), \\d+ steps\\. Goals: .+");
+        fx(() -> view.lessons().browser().stage().hide());
+    }
 }

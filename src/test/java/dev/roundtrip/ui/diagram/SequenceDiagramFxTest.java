@@ -150,4 +150,49 @@ class SequenceDiagramFxTest {
             assertThat(fx(() -> diagram.lookup("#step-" + stage.wireName()))).as(stage.wireName()).isNotNull();
         }
     }
+
+    /**
+     * A 1024x768 projector beside the lesson panel leaves the diagram 656 pixels: its lifelines move
+     * closer and the whole exchange fits the width at 14 px text, one scale from the held first stage
+     * to the end; the SQL statement is shown whole on lines; no figures run over an activation bar.
+     */
+    @Test
+    void in656PixelsTheWholeExchangeFitsTheWidthReadablyWithItsWholeStatement() {
+        // the diagram's space, not the window's: the stage is shared with the test classes after this one
+        fx(() -> diagram.setMaxWidth(656));
+        show(6, 0);
+        double held = fx(() -> diagram.scaleFactor());
+        show(1, 10);
+        assertThat(fx(() -> diagram.scaleFactor())).as("one scale").isEqualTo(held);
+        assertThat(fx(() -> diagram.drawnWidth())).isLessThan(SequenceDiagram.WIDTH);
+        assertThat(fx(() -> LayoutCheck.smallestFont(diagram))).isGreaterThanOrEqualTo(LayoutCheck.MIN_DIAGRAM_FONT);
+        Bounds space = fx(() -> diagram.localToScene(diagram.getLayoutBounds()));
+        for (String id : new String[] {"client", "database"}) {
+            Node head = fx(() -> diagram.lookup("#lifeline-" + id));
+            Bounds b = fx(() -> head.localToScene(head.getLayoutBounds()));
+            assertThat(b.getMinX()).as(id + "'s head is in view").isGreaterThanOrEqualTo(space.getMinX());
+            assertThat(b.getMaxX()).as(id + "'s head is in view").isLessThanOrEqualTo(space.getMaxX());
+        }
+        javafx.scene.text.Text sql = (javafx.scene.text.Text) fx(() -> diagram.lookup(".sql-text"));
+        assertThat(fx(sql::getText)).contains("\n").doesNotContain("…");
+        assertThat(fx(() -> sql.getText().replace('\n', ' '))).isEqualTo("SELECT id, name, age FROM users WHERE id = ?");
+        Bounds words = fx(() -> sql.localToScene(sql.getLayoutBounds()));
+        assertThat(words.getMaxX()).as("the statement's lines end in view").isLessThanOrEqualTo(space.getMaxX());
+        for (String stage : new String[] {"parse", "interpret", "respond"}) {
+            Node figures = fx(() -> diagram.lookup("#figures-" + stage));
+            Bounds f = fx(() -> figures.localToScene(figures.getLayoutBounds()));
+            for (Node bar : fx(() -> diagram.lookup("#step-" + stage).lookupAll(".activation"))) {
+                assertThat(f.intersects(fx(() -> bar.localToScene(bar.getLayoutBounds())))).as(stage + "'s figures cross its activation bar").isFalse();
+            }
+        }
+    }
+
+    @Test
+    void theWidthDrawnInFollowsTheSpaceOnlyFromNarrowToFull() {
+        assertThat(SequenceDiagram.widthFor(2000, SequenceDiagram.Fit.TYPICAL_EXCHANGE)).isEqualTo(SequenceDiagram.WIDTH);
+        assertThat(SequenceDiagram.widthFor(SequenceDiagram.WIDTH * SequenceDiagram.MIN_SCALE, SequenceDiagram.Fit.TYPICAL_EXCHANGE)).isEqualTo(SequenceDiagram.WIDTH);
+        assertThat(SequenceDiagram.widthFor(672, SequenceDiagram.Fit.TYPICAL_EXCHANGE)).isEqualTo(760);
+        assertThat(SequenceDiagram.widthFor(300, SequenceDiagram.Fit.WIDTH)).isEqualTo(SequenceDiagram.NARROW_WIDTH);
+        assertThat(SequenceDiagram.widthFor(300, SequenceDiagram.Fit.THIS_EXCHANGE)).as("a picture is drawn at full width").isEqualTo(SequenceDiagram.WIDTH);
+    }
 }

@@ -40,6 +40,20 @@ class LessonBrowserViewModelTest {
         assertThat(vm.lesson("12-beyond-request-response")).isPresent();
     }
 
+    /** A row is one list item for a screen reader: what the row shows, in one sentence (not the record's toString). */
+    @Test
+    void aRowSaysItsNumberTitleLevelProgressStepsAndGoals() {
+        LessonBrowserViewModel.Row r = new LessonBrowserViewModel.Row("04-data-access", "04", "Data access", "intermediate",
+                java.util.List.of("locate the database calls", "read a SQL statement"), 8, 0, "not started");
+        assertThat(r.spoken()).isEqualTo("Lesson 04: Data access. intermediate, not started, 8 steps. Goals: locate the database calls; read a SQL statement");
+        dev.roundtrip.text.Texts.use(java.util.Locale.GERMAN);
+        try {
+            assertThat(r.spoken()).startsWith("Lektion 04: Data access. ").contains("8 Schritte").contains("Ziele: ");
+        } finally {
+            dev.roundtrip.text.Texts.use(java.util.Locale.ENGLISH);
+        }
+    }
+
     @Test
     void aBrokenFileIsListedWithFileAndLineAndTheGoodOnesStay() throws Exception {
         Files.copy(Path.of("lessons/01-the-dance.yaml"), dir.resolve("01-the-dance.yaml"));

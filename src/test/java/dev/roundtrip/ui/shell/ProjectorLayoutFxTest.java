@@ -91,6 +91,20 @@ class ProjectorLayoutFxTest {
         assertThat(fx(() -> LayoutCheck.problems(stage.getScene()))).as("layout problems").isEmpty();
         assertThat(fx(() -> LayoutCheck.smallestFont(window.view.diagram()))).as("the diagram's smallest font, px")
                 .isGreaterThanOrEqualTo(LayoutCheck.MIN_DIAGRAM_FONT);
+        assertWholeAcross(window.view.diagram());
+    }
+
+    /** Every lifeline's head is in the diagram's view: the exchange is seen whole across, without panning. */
+    private static void assertWholeAcross(dev.roundtrip.ui.diagram.SequenceDiagram d) {
+        javafx.geometry.Bounds space = fx(() -> d.localToScene(d.getLayoutBounds()));
+        java.util.Set<javafx.scene.Node> heads = fx(() -> d.lookupAll(".lifeline-name"));
+        assertThat(heads).as("lifelines drawn").hasSizeGreaterThanOrEqualTo(5);
+        for (javafx.scene.Node head : heads) {
+            javafx.geometry.Bounds b = fx(() -> head.localToScene(head.getLayoutBounds()));
+            assertThat(b.getMinX() >= space.getMinX() - 0.5 && b.getMaxX() <= space.getMaxX() + 0.5)
+                    .as("%s (x %.0f..%.0f) in the diagram's view (x %.0f..%.0f)", head.getId(), b.getMinX(), b.getMaxX(), space.getMinX(), space.getMaxX())
+                    .isTrue();
+        }
     }
 
     @ParameterizedTest(name = "{0}x{1}")
@@ -135,6 +149,7 @@ class ProjectorLayoutFxTest {
             assertThat(fx(() -> LayoutCheck.problems(stage.getScene()))).as("layout problems at step %d of %s", n, id).isEmpty();
             assertThat(fx(() -> LayoutCheck.smallestFont(window.view.diagram()))).as("the diagram's smallest font at step %d, px", n)
                     .isGreaterThanOrEqualTo(LayoutCheck.MIN_DIAGRAM_FONT);
+            if (fx(() -> window.view.diagram().isVisible())) assertWholeAcross(window.view.diagram());
         }
     }
 
@@ -177,6 +192,10 @@ class ProjectorLayoutFxTest {
                 return s != null && s.summary().jobsDone() == s.setup().jobs();
             });
             runs++;
+            // the inspector gives the queue its height but keeps its row of tabs whole
+            javafx.scene.layout.Region tabs = (javafx.scene.layout.Region) fx(() -> stage.getScene().lookup("#inspectorTabs"));
+            javafx.scene.layout.Region header = (javafx.scene.layout.Region) fx(() -> tabs.lookup(".tab-header-area"));
+            assertThat(fx(() -> tabs.getHeight())).as("the inspector's height at step %d, px", n).isGreaterThanOrEqualTo(fx(() -> header.getHeight()));
             assertThat(fx(() -> LayoutCheck.smallestFont(queue))).as("the queue diagram's smallest font at step %d, px", n)
                     .isGreaterThanOrEqualTo(LayoutCheck.MIN_DIAGRAM_FONT);
             for (javafx.scene.Node label : fx(() -> queue.lookupAll(".queue-job-label"))) {
@@ -212,8 +231,13 @@ class ProjectorLayoutFxTest {
                 && recordings.compareView().stage() != null && recordings.compareView().stage().isShowing());
         Scene compare = fx(() -> recordings.compareView().stage().getScene());
         assertFits(compare, width, height);
+        assertThat(fx(() -> recordings.compareView().isSideBySide())).as("two diagrams side by side on a %d-pixel screen", width).isFalse();
+        var tabs = (javafx.scene.control.TabPane) fx(() -> compare.lookup("#compareTabs"));
         for (var d : java.util.List.of(recordings.compareView().before(), recordings.compareView().after())) {
+            fx(() -> tabs.getSelectionModel().select(d == recordings.compareView().before() ? 0 : 1));
+            assertThat(fx(() -> LayoutCheck.problems(compare))).as("layout problems").isEmpty();
             assertThat(fx(() -> LayoutCheck.smallestFont(d))).as("a compared diagram's smallest font, px").isGreaterThanOrEqualTo(LayoutCheck.MIN_DIAGRAM_FONT);
+            assertWholeAcross(d);
         }
         fx(() -> { recordings.compareView().stage().hide(); });
     }

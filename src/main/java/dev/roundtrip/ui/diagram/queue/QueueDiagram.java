@@ -6,6 +6,7 @@ import dev.roundtrip.ui.diagram.SequenceDiagram;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.geometry.VPos;
+import javafx.scene.AccessibleRole;
 import javafx.scene.Group;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -59,6 +60,8 @@ public final class QueueDiagram extends Region {
         getChildren().add(content);
         setClip(clip);
         setMinSize(200, 150);
+        setAccessibleRole(AccessibleRole.TEXT);
+        setAccessibleText(QueueSpeech.summary(null));
     }
 
     public void setQueue(WorkQueue q) {
@@ -91,6 +94,7 @@ public final class QueueDiagram extends Region {
 
     private void draw() {
         content.getChildren().clear();
+        setAccessibleText(QueueSpeech.summary(script));
         if (script == null) {
             content.getChildren().add(text(40, TOP, T.get("none"), "diagram-hint", TextAlignment.LEFT));
             requestLayout();
@@ -109,33 +113,36 @@ public final class QueueDiagram extends Region {
         double lastLabelY = Double.NEGATIVE_INFINITY;
         List<double[]> takes = new ArrayList<>();
         List<Runnable> workLabels = new ArrayList<>();
+        long end = script.endNanos();
         for (QueueDiagramScript.Job j : script.jobs()) {
             if (!j.queued()) continue;
+            // one element per job for a screen reader, its arrows and bars inside it
+            Group job = spoken(new Group(), QueueSpeech.job(script, j));
+            job.setId("job-" + j.id());
+            content.getChildren().add(job);
             double slotX = QUEUE_X - (script.slots() - 1) * SLOT_W / 2 + j.slot() * SLOT_W;
             double yIn = y(j.produceEnd());
             if (j.blockedNanos() > 1_000_000) {
-                Rectangle blocked = bar(PRODUCER_X, y(j.produceBegin()), yIn, "queue-blocked");
-                content.getChildren().add(blocked);
+                job.getChildren().add(spoken(bar(PRODUCER_X, y(j.produceBegin()), yIn, "queue-blocked"), QueueSpeech.blocked(j)));
             }
-            Group put = arrow(PRODUCER_X + 9, yIn, slotX - SLOT_W / 2 + 2, yIn, "queue-put");
-            content.getChildren().add(put);
+            job.getChildren().add(spoken(arrow(PRODUCER_X + 9, yIn, slotX - SLOT_W / 2 + 2, yIn, "queue-put"), QueueSpeech.put(j)));
             if (yIn - lastLabelY >= 24) {
-                content.getChildren().add(text(PRODUCER_X + 20, yIn - 6, T.get("job", String.valueOf(j.id())), "queue-job-label", TextAlignment.LEFT));
+                job.getChildren().add(text(PRODUCER_X + 20, yIn - 6, T.get("job", String.valueOf(j.id())), "queue-job-label", TextAlignment.LEFT));
                 lastLabelY = yIn;
             }
-            double yOut = j.taken() ? y(j.waitEnd()) : y(script.endNanos());
+            double yOut = j.taken() ? y(j.waitEnd()) : y(end);
             Rectangle wait = new Rectangle(slotX - SLOT_W / 2 + 3, yIn, SLOT_W - 6, Math.max(3, yOut - yIn));
             wait.getStyleClass().add("queue-wait");
             wait.setId("wait-" + j.id());
-            content.getChildren().add(wait);
+            job.getChildren().add(spoken(wait, QueueSpeech.waiting(j, end)));
             if (!j.taken() || j.consumer() < 1) continue;
             double cx = consumerX(j.consumer());
-            content.getChildren().add(arrow(slotX + SLOT_W / 2 - 2, yOut, cx - 9, yOut, "queue-take"));
+            job.getChildren().add(spoken(arrow(slotX + SLOT_W / 2 - 2, yOut, cx - 9, yOut, "queue-take"), QueueSpeech.take(j)));
             takes.add(new double[] {yOut, slotX, cx});
             if (j.workBegin() >= 0) {
                 double top = y(j.workBegin());
-                double bottom = j.done() ? y(j.workEnd()) : y(script.endNanos());
-                content.getChildren().add(bar(cx, top, bottom, "queue-work"));
+                double bottom = j.done() ? y(j.workEnd()) : y(end);
+                job.getChildren().add(spoken(bar(cx, top, bottom, "queue-work"), QueueSpeech.work(j, end)));
                 if (bottom - top >= 20) {
                     // two short lines stay left of the next consumer's lifeline
                     boolean waited = j.waitNanos() >= 1_000_000 && bottom - top >= 2 * LABEL_LINE;
@@ -146,7 +153,22 @@ public final class QueueDiagram extends Region {
         }
         // after every arrow is known: a label goes where no arrow crosses it
         workLabels.forEach(Runnable::run);
+        // the words drawn are said by the elements they belong to
+        quiet(content);
         requestLayout();
+    }
+
+    private static void quiet(javafx.scene.Parent p) {
+        for (Node n : p.getChildrenUnmodifiable()) {
+            if (n instanceof Text) n.setAccessibleRole(AccessibleRole.NODE);
+            else if (n instanceof Group) quiet((Group) n);
+        }
+    }
+
+    private static <N extends Node> N spoken(N n, String text) {
+        n.setAccessibleRole(AccessibleRole.TEXT);
+        n.setAccessibleText(text);
+        return n;
     }
 
     /**
@@ -220,6 +242,7 @@ public final class QueueDiagram extends Region {
         box.getStyleClass().add("lifeline-head");
         Label l = new Label(name, SequenceDiagram.icon(icon));
         l.getStyleClass().add("lifeline-name");
+        l.setAccessibleText(QueueSpeech.lifeline(name));
         l.setPrefSize(HEAD_W, HEAD_H);
         l.setLayoutX(x - HEAD_W / 2);
         l.setLayoutY(HEAD_Y);
