@@ -72,10 +72,11 @@ class StreamingTest {
             kept += e.bytes().keptLength();
             if (e.stage() == Stage.INTERPRET) read += e.bytes().count();
             if (e.stage() == Stage.RESPOND) written += e.bytes().count();
-            // back-pressure: what the proxy has read from the server and not yet handed to the client's kernel stays
-            // a few socket reads (the two legs publish from their own event loops, so a write's event may trail a read or two)
+            // back-pressure: the proxy reads its server again only once the client's kernel took every write, so what it
+            // read and has not yet handed on is one read() call's worth: Netty's 16 messages per read of at most 64 KiB each
+            // (in a quiet run 1-4 of them; on a loaded machine more bytes wait in the socket when the read comes)
             if (e.stage() == Stage.INTERPRET && e.phase() == Phase.PROGRESS && e.detail().startsWith("socket read #")) {
-                assertThat(read - written).as("read ahead of the client at " + e.detail()).isLessThanOrEqualTo(4L * 64 * 1024 + 512);
+                assertThat(read - written).as("read ahead of the client at " + e.detail()).isLessThanOrEqualTo(16L * 64 * 1024 + 512);
             }
         }
         assertThat(read).isGreaterThan(64L * MIB); // the body and the server's head
