@@ -39,6 +39,9 @@ public final class MemoryPane extends HBox {
         note.getStyleClass().add("muted");
         VBox figures = new VBox(8, heap, direct, allocation, note);
         figures.setMinWidth(260);
+        // the figures wrap rather than end in "…"; taller than the tab, they scroll (the tab is a ScrollPane)
+        for (Label l : java.util.List.of(heap, direct, note)) l.setWrapText(true);
+        figures.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
 
         BarChart<String, Number> byStage = new BarChart<>(new CategoryAxis(), new NumberAxis());
         Language.bind(byStage.titleProperty(), InspectorViewModel.T, "memory.byStage");

@@ -123,6 +123,21 @@ class ProjectorLayoutFxTest {
                 .isGreaterThanOrEqualTo(6);
     }
 
+    @ParameterizedTest(name = "{0}x{1}")
+    @CsvSource({"1280, 720", "1024, 768"})
+    void everyInspectorTabReadsWithAnExchange(int width, int height) {
+        show(width, height);
+        sendAndFinish("/users/1");
+        for (dev.roundtrip.ui.inspector.InspectorTab tab : dev.roundtrip.ui.inspector.InspectorTab.values()) {
+            fx(() -> {
+                window.view.inspector().show(tab);
+                window.view.root().applyCss();
+                window.view.root().layout();
+            });
+            assertThat(fx(() -> LayoutCheck.problems(stage.getScene()))).as("layout problems with the %s tab shown", tab).isEmpty();
+        }
+    }
+
     @ParameterizedTest(name = "lesson {0} at 1280x720")
     @ValueSource(strings = {"01-the-dance", "05-the-kernels-role"})
     void everyStepOfALessonFitsAndReadsAt1280x720(String id) {
