@@ -54,8 +54,10 @@ final class ServerConnection implements WireTap.Observer, PlainTap.Observer, Con
     /** Whose response is being written. */
     private ServerExchange responding;
     private ServerExchange last;
-    /** Parsed and not yet answered: a read now would end the connection under the exchange. */
+    /** Being processed or answered: a read now would end the connection under the exchange. */
     private int inFlight;
+    /** Decoded (or cut short) and not yet answered, in the order they are to be answered: the ones its closing would lose. */
+    private final List<ServerExchange> unanswered = new ArrayList<>(2);
     private boolean clientGone;
     /** The client has shut down its side (FIN): answer what is under way, then close. */
     private boolean inputEnded;
@@ -320,7 +322,7 @@ final class ServerConnection implements WireTap.Observer, PlainTap.Observer, Con
         ServerExchange cut = parsing;
         if (cut == null) return null;
         parsing = null;
-        inFlight++;
+        unanswered.add(cut);
         inputEnded = true; // answer, then close
         ch.config().setAutoRead(false); // no more of this request is read
         return cut;
@@ -337,7 +339,7 @@ final class ServerConnection implements WireTap.Observer, PlainTap.Observer, Con
         if (cut != null) {
             stopDeadline();
             parsing = null;
-            inFlight++;
+            unanswered.add(cut);
             inputEnded = true; // answer, then close
             return cut;
         }
@@ -496,12 +498,15 @@ final class ServerConnection implements WireTap.Observer, PlainTap.Observer, Con
 
     // --- called by the request handler ---
 
-    /** The codec produced a whole request: it belonged to the exchange being read. */
-    ServerExchange parsed() {
+    /**
+     * The codec produced a whole request: it belonged to the exchange being read, or (pipelined) it was
+     * decoded from bytes read with the request before it. It is answered when its turn comes ({@link #answering}).
+     */
+    ServerExchange decoded() {
         ServerExchange x = parsing;
         parsing = null;
         stopDeadline();
-        if (x == null) { // pipelined: decoded from bytes read with the request before it
+        if (x == null) {
             x = new ServerExchange(t.ids().nextExchangeId(), true);
             server.track(x.id, this);
             last = x;
@@ -509,9 +514,14 @@ final class ServerConnection implements WireTap.Observer, PlainTap.Observer, Con
             t.publish(event(x, Stage.PARSE, Phase.BEGIN, Actor.SERVER)
                     .detail("pipelined: this request came in the same socket reads as the one before it, and waited its turn").build());
         }
+        unanswered.add(x);
+        return x;
+    }
+
+    /** The exchange's turn: it is processed or answered now, and an outside client's next request waits in the kernel. */
+    void answering(ServerExchange x) {
         if (x.external) ch.config().setAutoRead(false); // one request at a time
         inFlight++;
-        return x;
     }
 
     void beginRespond(ServerExchange x, String detail) {
@@ -536,6 +546,7 @@ final class ServerConnection implements WireTap.Observer, PlainTap.Observer, Con
     void responded(ServerExchange x, boolean keepOpen, boolean moreDecoded) {
         if (responding == x) responding = null;
         server.untrack(x.id); // answered: nothing left to probe on this side (keeps the map small under load)
+        unanswered.remove(x);
         inFlight--;
         if (!keepOpen || (inputEnded && inFlight == 0 && !moreDecoded)) {
             ch.close();
@@ -560,7 +571,7 @@ final class ServerConnection implements WireTap.Observer, PlainTap.Observer, Con
         stopDeadline();
         if (cut != null) {
             parsing = null;
-            inFlight++;
+            unanswered.add(cut);
             return cut;
         }
         if (inFlight == 0) ch.close();
@@ -584,17 +595,32 @@ final class ServerConnection implements WireTap.Observer, PlainTap.Observer, Con
             server.track(id, this);
             lost(new ServerExchange(id, false), why + " before the request was read");
         }
+        for (ServerExchange x : unanswered) lostInFlight(x, why);
+        unanswered.clear();
         parsing = null;
         expected = null;
         if (link != null) t.directory().remove(link);
         server.untrack(this);
     }
 
+    /**
+     * A request read whole and not yet answered when its connection ended: its server side may be held
+     * at a gate or still running. A hold is let go (no step could help it now), so the server's side
+     * runs to its end and finds the connection gone; an outside client's exchange ends here, once.
+     */
+    private void lostInFlight(ServerExchange x, String why) {
+        t.gates().letGo(x.id);
+        if (x.external && x.markEnded()) {
+            t.publish(new ExchangeEnded(x.id, t.clock().now(), Outcome.FAILED, null,
+                    "lost with its connection: " + why + " after the request was read, before its answer was written"));
+        }
+    }
+
     private void lost(ServerExchange x, String why) {
         if (x == parsing) parsing = null;
         if (x == expected) expected = null;
         t.publish(event(x, Stage.PARSE, Phase.ERROR, Actor.SERVER_KERNEL).detail(why).kernel(kernel()).build());
-        if (x.external) {
+        if (x.external && x.markEnded()) {
             t.publish(new ExchangeEnded(x.id, t.clock().now(), Outcome.FAILED, null, why));
         }
     }
