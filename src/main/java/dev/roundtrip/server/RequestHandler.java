@@ -75,6 +75,22 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
         this.workers = workers;
     }
 
+    /**
+     * The connection's event loop as a stage's executor: a stage entered on the loop itself runs at once,
+     * as in the untraced server (no task queued and run later per stage); from a worker or a released
+     * hold it is queued on the loop.
+     */
+    private java.util.concurrent.Executor onLoop;
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        io.netty.channel.EventLoop loop = ctx.channel().eventLoop();
+        onLoop = r -> {
+            if (loop.inEventLoop()) r.run();
+            else loop.execute(r);
+        };
+    }
+
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
         conn.active(settings.outsideIdleSeconds());
@@ -149,7 +165,7 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
 
     private void answerNow(ChannelHandlerContext ctx, ServerExchange x, AppResponse answer) {
         conn.answering(x);
-        t.pass(x.id, Stage.RESPOND, ctx.channel().eventLoop(), conn::kernel, () -> respond(ctx, x, answer, false, false));
+        t.pass(x.id, Stage.RESPOND, onLoop, conn::kernel, () -> respond(ctx, x, answer, false, false));
     }
 
     @Override
@@ -215,7 +231,7 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
                 String reason = HttpResponseStatus.valueOf(problem.status()).reasonPhrase();
                 AppResponse bad = AppResponse.text(problem.status(), reason + ": " + problem.why(), "malformed request");
                 closing = true;
-                t.pass(x.id, Stage.RESPOND, ctx.channel().eventLoop(), conn::kernel, () -> respond(ctx, x, bad, false, false));
+                t.pass(x.id, Stage.RESPOND, onLoop, conn::kernel, () -> respond(ctx, x, bad, false, false));
                 return;
             }
             byte[] body = ByteBufUtil.getBytes(req.content());
@@ -237,7 +253,7 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
                 t.publish(conn.event(x, Stage.PROCESS, Phase.ERROR, Actor.SERVER)
                         .detail("not processed: the server is shutting down and its workers have stopped").build());
                 AppResponse unavailable = AppResponse.text(503, "the server is shutting down", "shutting down");
-                t.pass(x.id, Stage.RESPOND, ctx.channel().eventLoop(), conn::kernel, () -> respond(ctx, x, unavailable, false, false));
+                t.pass(x.id, Stage.RESPOND, onLoop, conn::kernel, () -> respond(ctx, x, unavailable, false, false));
             }
         } finally {
             req.release();
@@ -253,7 +269,7 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
     private java.util.concurrent.Executor processOn(ChannelHandlerContext ctx, Parsed p) {
         boolean mayBlock = !settings.nonBlockingOnEventLoop() || !(app instanceof DemoApp) || DemoApp.mayBlock(p.uri())
                 || settings.processDelayMillis() > 0;
-        return mayBlock || t.gates().shouldHold(Stage.PROCESS) ? workers.next() : ctx.channel().eventLoop();
+        return mayBlock || t.gates().shouldHold(Stage.PROCESS) ? workers.next() : onLoop;
     }
 
     static final String PLAIN_ON_TLS_PORT = "this port speaks TLS: a plain HTTP request was sent to the https port"
@@ -384,7 +400,7 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
         }
         AppResponse answer = r;
         try {
-            t.pass(x.id, Stage.RESPOND, ctx.channel().eventLoop(), conn::kernel, () -> respond(ctx, x, answer, p.keepAlive(), p.head()));
+            t.pass(x.id, Stage.RESPOND, onLoop, conn::kernel, () -> respond(ctx, x, answer, p.keepAlive(), p.head()));
         } catch (RejectedExecutionException stopped) {
             // the handler outlived close()'s wait for the workers: the event loop that would write the answer is gone
             t.publish(conn.event(x, Stage.RESPOND, Phase.ERROR, Actor.SERVER)

@@ -452,6 +452,10 @@ final class ServerConnection implements WireTap.Observer, PlainTap.Observer, Con
     @Override
     public void onReadComplete(ChannelHandlerContext ctx) {
         unclaimedRead = null;
+        // An outside client's next request waits in the kernel while one is still to be answered (one request
+        // at a time). Decided here, not when the request was decoded: one answered during the read (on the
+        // event loop) leaves reading on, without two epoll_ctl calls per request.
+        if (!inProcess() && inFlight > 0) ch.config().setAutoRead(false);
         // A request that came in several pieces: keep reading until it is whole.
         if (inProcess() && parsing != null && ch.isActive()) readSocket();
     }
@@ -518,9 +522,8 @@ final class ServerConnection implements WireTap.Observer, PlainTap.Observer, Con
         return x;
     }
 
-    /** The exchange's turn: it is processed or answered now, and an outside client's next request waits in the kernel. */
+    /** The exchange's turn: it is processed or answered now (an outside client's next request waits: {@link #onReadComplete}). */
     void answering(ServerExchange x) {
-        if (x.external) ch.config().setAutoRead(false); // one request at a time
         inFlight++;
     }
 
@@ -595,8 +598,9 @@ final class ServerConnection implements WireTap.Observer, PlainTap.Observer, Con
             server.track(id, this);
             lost(new ServerExchange(id, false), why + " before the request was read");
         }
-        for (ServerExchange x : unanswered) lostInFlight(x, why);
+        List<ServerExchange> lostHere = List.copyOf(unanswered); // what runs on when let go may answer (and so remove) one
         unanswered.clear();
+        for (ServerExchange x : lostHere) lostInFlight(x, why);
         parsing = null;
         expected = null;
         if (link != null) t.directory().remove(link);
@@ -609,11 +613,11 @@ final class ServerConnection implements WireTap.Observer, PlainTap.Observer, Con
      * runs to its end and finds the connection gone; an outside client's exchange ends here, once.
      */
     private void lostInFlight(ServerExchange x, String why) {
-        t.gates().letGo(x.id);
         if (x.external && x.markEnded()) {
             t.publish(new ExchangeEnded(x.id, t.clock().now(), Outcome.FAILED, null,
                     "lost with its connection: " + why + " after the request was read, before its answer was written"));
         }
+        t.gates().letGo(x.id); // last: a held respond may run at once, here on the event loop
     }
 
     private void lost(ServerExchange x, String why) {
