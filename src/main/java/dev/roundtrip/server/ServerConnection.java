@@ -63,7 +63,17 @@ final class ServerConnection implements WireTap.Observer, PlainTap.Observer, Con
     private boolean inputEnded;
 
     private final ServerSettings settings;
-    /** Runs out when the request being read has not arrived whole in time (see {@link ServerSettings#requestDeadlineSeconds()}). */
+    /**
+     * When the request being read must have arrived whole ({@link System#nanoTime()}; see {@link
+     * ServerSettings#requestDeadlineSeconds()}), with {@link #deadlineSet} false when no request is being read.
+     */
+    private long deadlineAt;
+    private boolean deadlineSet;
+    /**
+     * The one timer that watches {@link #deadlineAt}: left running when a request is read whole in time
+     * and looked at again when it fires (a later request's deadline is later), so a request costs no timer
+     * of its own to schedule and cancel.
+     */
     private io.netty.util.concurrent.ScheduledFuture<?> deadline;
 
     /** Fired down the pipeline when the request being read missed its deadline. */
@@ -298,20 +308,34 @@ final class ServerConnection implements WireTap.Observer, PlainTap.Observer, Con
 
     /** The whole request must arrive within the deadline: a trickle of bytes does not keep it alive. */
     private void startDeadline(ServerExchange x) {
-        stopDeadline();
         int seconds = settings.requestDeadlineSeconds();
         x.deadlineSeconds = seconds;
-        deadline = ch.eventLoop().schedule(() -> {
-            deadline = null;
-            if (parsing == x && ch.isActive()) ch.pipeline().fireUserEventTriggered(DEADLINE_PASSED);
-        }, seconds, java.util.concurrent.TimeUnit.SECONDS);
-    }
-
-    private void stopDeadline() {
-        if (deadline != null) {
+        deadlineAt = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(seconds);
+        deadlineSet = true;
+        if (deadline != null && deadlineTimerAt - deadlineAt > 0) { // the deadline was shortened since the timer was set
             deadline.cancel(false);
             deadline = null;
         }
+        if (deadline == null) watchDeadline(deadlineAt);
+    }
+
+    private long deadlineTimerAt;
+
+    private void watchDeadline(long at) {
+        deadlineTimerAt = at;
+        deadline = ch.eventLoop().schedule(this::deadlineTimer, Math.max(0, at - System.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS);
+    }
+
+    /** The timer ran out: the request being read missed its deadline, or a later one is read and it watches that one's. */
+    private void deadlineTimer() {
+        deadline = null;
+        if (!deadlineSet || !ch.isActive()) return;
+        if (deadlineAt - System.nanoTime() > 0) watchDeadline(deadlineAt);
+        else if (parsing != null) ch.pipeline().fireUserEventTriggered(DEADLINE_PASSED);
+    }
+
+    private void stopDeadline() {
+        deadlineSet = false;
     }
 
     /**
@@ -322,6 +346,7 @@ final class ServerConnection implements WireTap.Observer, PlainTap.Observer, Con
         ServerExchange cut = parsing;
         if (cut == null) return null;
         parsing = null;
+        stopDeadline();
         unanswered.add(cut);
         inputEnded = true; // answer, then close
         ch.config().setAutoRead(false); // no more of this request is read
@@ -584,6 +609,10 @@ final class ServerConnection implements WireTap.Observer, PlainTap.Observer, Con
     /** The connection ended or failed: every exchange still waiting on it is lost. */
     void closed(Throwable cause) {
         stopDeadline();
+        if (deadline != null) {
+            deadline.cancel(false);
+            deadline = null;
+        }
         String why = cause == null ? "the client closed the connection" : describe(cause);
         if (parsing != null) lost(parsing, why + " before the request was complete");
         if (expected != null) {
