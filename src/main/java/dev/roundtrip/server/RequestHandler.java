@@ -164,7 +164,7 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void answerNow(ChannelHandlerContext ctx, ServerExchange x, AppResponse answer) {
-        conn.answering(x);
+        conn.answering();
         t.pass(x.id, Stage.RESPOND, onLoop, conn::kernel, () -> respond(ctx, x, answer, false, false));
     }
 
@@ -217,7 +217,7 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
      */
     private void handle(ChannelHandlerContext ctx, ServerExchange x, FullHttpRequest req, RequestFraming.RawRequest raw) {
         try {
-            conn.answering(x);
+            conn.answering();
             Problem problem = conn.plainOnTlsPort() ? new Problem(400, PLAIN_ON_TLS_PORT) : problem(req, raw);
             if (problem != null) {
                 try (var s = t.instrument()) {

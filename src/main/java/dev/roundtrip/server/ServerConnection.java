@@ -75,6 +75,8 @@ final class ServerConnection implements WireTap.Observer, PlainTap.Observer, Con
      * of its own to schedule and cancel.
      */
     private io.netty.util.concurrent.ScheduledFuture<?> deadline;
+    /** When that timer fires. */
+    private long deadlineTimerAt;
 
     /** Fired down the pipeline when the request being read missed its deadline. */
     static final Object DEADLINE_PASSED = new Object() {
@@ -319,8 +321,6 @@ final class ServerConnection implements WireTap.Observer, PlainTap.Observer, Con
         if (deadline == null) watchDeadline(deadlineAt);
     }
 
-    private long deadlineTimerAt;
-
     private void watchDeadline(long at) {
         deadlineTimerAt = at;
         deadline = ch.eventLoop().schedule(this::deadlineTimer, Math.max(0, at - System.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS);
@@ -548,7 +548,7 @@ final class ServerConnection implements WireTap.Observer, PlainTap.Observer, Con
     }
 
     /** The exchange's turn: it is processed or answered now (an outside client's next request waits: {@link #onReadComplete}). */
-    void answering(ServerExchange x) {
+    void answering() {
         inFlight++;
     }
 
