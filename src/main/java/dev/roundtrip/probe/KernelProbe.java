@@ -94,6 +94,17 @@ public final class KernelProbe {
         return read(local, remote, rcvBuf, sndBuf);
     }
 
+    /**
+     * The whole readout of the socket open as {@code fd} from its descriptor alone (Linux: the queues and
+     * the buffer limits, three system calls), or null when that cannot be had here: then {@link #read(int,
+     * InetSocketAddress, InetSocketAddress, Integer, Integer)} says why.
+     */
+    public KernelReadout readByDescriptor(int fd) {
+        if (!enabled || os != OsFamily.LINUX || os != OsFamily.current()) return null;
+        SocketQueueIoctl.QueuesAndBuffers q = SocketQueueIoctl.readWithBuffers(fd);
+        return q == null ? null : new KernelReadout(q.rxQueue(), q.txQueue(), q.rcvBuf(), q.sndBuf(), null);
+    }
+
     /** True when a readout of the socket open as {@code fd} costs a system call, not a table walk. */
     public boolean cheap(int fd) {
         return enabled && fd >= 0 && os == OsFamily.current() && SocketQueueIoctl.available();

@@ -28,6 +28,12 @@ public final class SocketQueueIoctl {
     /** The two queues, in bytes. */
     public record Queues(long rxQueue, long txQueue) {}
 
+    /** The two queues and the two buffer limits, in bytes. */
+    public record QueuesAndBuffers(long rxQueue, long txQueue, int rcvBuf, int sndBuf) {}
+
+    /** linux/sock_diag.h: SO_MEMINFO answers u32[SK_MEMINFO_VARS]; RCVBUF and SNDBUF are sk_rcvbuf and sk_sndbuf. */
+    private static final int LINUX_SOL_SOCKET = 1, SO_MEMINFO = 55, SK_MEMINFO_VARS = 9, SK_MEMINFO_RCVBUF = 1, SK_MEMINFO_SNDBUF = 3;
+
     private static final OsFamily OS = OsFamily.current();
     /** Null when the calls are bound, else why not. */
     private static final String UNBOUND = bind();
@@ -74,5 +80,21 @@ public final class SocketQueueIoctl {
             if (ioctl(fd, SIOCOUTQ, out) != 0) return null;
         }
         return new Queues(Integer.toUnsignedLong(in[0]), Integer.toUnsignedLong(out[0]));
+    }
+
+    /**
+     * Linux: the queues and, in one more call, both buffer limits: {@code getsockopt(SO_MEMINFO)}'s
+     * RCVBUF and SNDBUF are the same {@code sk_rcvbuf} and {@code sk_sndbuf} that {@code getsockopt(SO_RCVBUF)}
+     * and {@code SO_SNDBUF} answer, so three system calls give what four gave. Null elsewhere or when it cannot tell.
+     */
+    public static QueuesAndBuffers readWithBuffers(int fd) {
+        if (UNBOUND != null || fd < 0 || OS != OsFamily.LINUX) return null;
+        int[] in = new int[1];
+        int[] out = new int[1];
+        int[] mem = new int[SK_MEMINFO_VARS];
+        int[] length = {SK_MEMINFO_VARS * 4};
+        if (ioctl(fd, SIOCINQ, in) != 0 || ioctl(fd, SIOCOUTQ, out) != 0) return null;
+        if (getsockopt(fd, LINUX_SOL_SOCKET, SO_MEMINFO, mem, length) != 0 || length[0] <= SK_MEMINFO_SNDBUF * 4) return null;
+        return new QueuesAndBuffers(Integer.toUnsignedLong(in[0]), Integer.toUnsignedLong(out[0]), mem[SK_MEMINFO_RCVBUF], mem[SK_MEMINFO_SNDBUF]);
     }
 }

@@ -48,8 +48,11 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
     /** Requests the codec decoded while one was still being answered (pipelining); at most {@link #MAX_PIPELINED}. */
     private final java.util.ArrayDeque<Pending> pipelined = new java.util.ArrayDeque<>();
 
-    /** A decoded request with what its raw bytes showed. */
-    private record Pending(FullHttpRequest req, RequestFraming.RawRequest raw) {}
+    /**
+     * A request waiting its turn: decoded, with what its raw bytes showed; or one cut short (the input
+     * ended, the deadline passed) with its answer, {@code req} and {@code raw} null.
+     */
+    private record Pending(ServerExchange x, FullHttpRequest req, RequestFraming.RawRequest raw, AppResponse cutShort) {}
     static final int MAX_PIPELINED = 16;
     /** An answer that closes the connection is on its way: nothing read after it is processed. */
     private boolean closing;
@@ -70,6 +73,22 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
         this.app = app;
         this.settings = settings;
         this.workers = workers;
+    }
+
+    /**
+     * The connection's event loop as a stage's executor: a stage entered on the loop itself runs at once,
+     * as in the untraced server (no task queued and run later per stage); from a worker or a released
+     * hold it is queued on the loop.
+     */
+    private java.util.concurrent.Executor onLoop;
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        io.netty.channel.EventLoop loop = ctx.channel().eventLoop();
+        onLoop = r -> {
+            if (loop.inEventLoop()) r.run();
+            else loop.execute(r);
+        };
     }
 
     @Override
@@ -102,9 +121,7 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
                     t.publish(new ExchangeStarted(cut.id, conn.connectionId(), t.clock().now(),
                             new RequestInfo("", "", List.of(), null, cut.seen.toByteArray())));
                 }
-                AppResponse bad = AppResponse.text(400, "Bad Request: the request ended before it was complete", "incomplete request");
-                closing = true;
-                t.pass(cut.id, Stage.RESPOND, ctx.channel().eventLoop(), conn::kernel, () -> respond(ctx, cut, bad, false, false));
+                answerCut(ctx, cut, AppResponse.text(400, "Bad Request: the request ended before it was complete", "incomplete request"));
             }
         }
         if (evt instanceof IdleStateEvent) {
@@ -127,15 +144,28 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
 
     /** A request that did not arrive in time: traced as a parse error and answered 408, then the connection closes. */
     private void timedOut(ChannelHandlerContext ctx, ServerExchange cut, String why) {
-        closing = true;
         t.publish(conn.event(cut, Stage.PARSE, Phase.ERROR, Actor.SERVER).detail(why)
                 .memory(t.probes().memory().read(cut.parseMark)).build());
         if (cut.external) {
             t.publish(new ExchangeStarted(cut.id, conn.connectionId(), t.clock().now(),
                     new RequestInfo("", "", List.of(), null, cut.seen.toByteArray())));
         }
-        AppResponse late = AppResponse.text(408, "Request Timeout: the request did not arrive in time", "request timeout");
-        t.pass(cut.id, Stage.RESPOND, ctx.channel().eventLoop(), conn::kernel, () -> respond(ctx, cut, late, false, false));
+        answerCut(ctx, cut, AppResponse.text(408, "Request Timeout: the request did not arrive in time", "request timeout"));
+    }
+
+    /**
+     * A request cut short is answered, then the connection closes; behind a request still in process
+     * it waits its turn (HTTP/1.1 answers in the order the requests came).
+     */
+    private void answerCut(ChannelHandlerContext ctx, ServerExchange cut, AppResponse answer) {
+        closing = true;
+        if (conn.busy()) pipelined.add(new Pending(cut, null, null, answer));
+        else answerNow(ctx, cut, answer);
+    }
+
+    private void answerNow(ChannelHandlerContext ctx, ServerExchange x, AppResponse answer) {
+        conn.answering();
+        t.pass(x.id, Stage.RESPOND, onLoop, conn::kernel, () -> respond(ctx, x, answer, false, false));
     }
 
     @Override
@@ -149,25 +179,31 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
             req.release();
             return;
         }
+        ServerExchange x;
+        try (var s = t.instrument()) {
+            x = conn.decoded();
+        }
         if (conn.busy()) { // pipelined: decoded from bytes already read; answered in order, one at a time
-            if (pipelined.size() < MAX_PIPELINED) pipelined.add(new Pending(req, raw));
+            if (pipelined.size() < MAX_PIPELINED) pipelined.add(new Pending(x, req, raw, null));
             else {
                 req.release();
-                closing = true; // no more: answer what is queued, then close
+                closing = true; // no more: answer what is queued, then close (the connection's end tells this one it was lost)
             }
             return;
         }
-        handle(ctx, req, raw);
+        handle(ctx, x, req, raw);
     }
 
     /** The next pipelined request, once the one before it has been answered on a connection that stays open. */
     private void next(ChannelHandlerContext ctx) {
         Pending p = pipelined.poll();
-        if (p != null) handle(ctx, p.req(), p.raw());
+        if (p == null) return;
+        if (p.cutShort() != null) answerNow(ctx, p.x(), p.cutShort());
+        else handle(ctx, p.x(), p.req(), p.raw());
     }
 
     private void dropPipelined() {
-        for (Pending p; (p = pipelined.poll()) != null; ) p.req().release();
+        for (Pending p; (p = pipelined.poll()) != null; ) if (p.req() != null) p.req().release();
     }
 
     @Override
@@ -179,12 +215,9 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
      * A decoded request: checked, copied for the application (the program's work, as in the untraced
      * server), and recorded (the instrument's work, in {@link Tracing#instrument()} scopes).
      */
-    private void handle(ChannelHandlerContext ctx, FullHttpRequest req, RequestFraming.RawRequest raw) {
+    private void handle(ChannelHandlerContext ctx, ServerExchange x, FullHttpRequest req, RequestFraming.RawRequest raw) {
         try {
-            ServerExchange x;
-            try (var s = t.instrument()) {
-                x = conn.parsed();
-            }
+            conn.answering();
             Problem problem = conn.plainOnTlsPort() ? new Problem(400, PLAIN_ON_TLS_PORT) : problem(req, raw);
             if (problem != null) {
                 try (var s = t.instrument()) {
@@ -198,7 +231,7 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
                 String reason = HttpResponseStatus.valueOf(problem.status()).reasonPhrase();
                 AppResponse bad = AppResponse.text(problem.status(), reason + ": " + problem.why(), "malformed request");
                 closing = true;
-                t.pass(x.id, Stage.RESPOND, ctx.channel().eventLoop(), conn::kernel, () -> respond(ctx, x, bad, false, false));
+                t.pass(x.id, Stage.RESPOND, onLoop, conn::kernel, () -> respond(ctx, x, bad, false, false));
                 return;
             }
             byte[] body = ByteBufUtil.getBytes(req.content());
@@ -220,7 +253,7 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
                 t.publish(conn.event(x, Stage.PROCESS, Phase.ERROR, Actor.SERVER)
                         .detail("not processed: the server is shutting down and its workers have stopped").build());
                 AppResponse unavailable = AppResponse.text(503, "the server is shutting down", "shutting down");
-                t.pass(x.id, Stage.RESPOND, ctx.channel().eventLoop(), conn::kernel, () -> respond(ctx, x, unavailable, false, false));
+                t.pass(x.id, Stage.RESPOND, onLoop, conn::kernel, () -> respond(ctx, x, unavailable, false, false));
             }
         } finally {
             req.release();
@@ -236,7 +269,7 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
     private java.util.concurrent.Executor processOn(ChannelHandlerContext ctx, Parsed p) {
         boolean mayBlock = !settings.nonBlockingOnEventLoop() || !(app instanceof DemoApp) || DemoApp.mayBlock(p.uri())
                 || settings.processDelayMillis() > 0;
-        return mayBlock || t.gates().shouldHold(Stage.PROCESS) ? workers.next() : ctx.channel().eventLoop();
+        return mayBlock || t.gates().shouldHold(Stage.PROCESS) ? workers.next() : onLoop;
     }
 
     static final String PLAIN_ON_TLS_PORT = "this port speaks TLS: a plain HTTP request was sent to the https port"
@@ -367,12 +400,12 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
         }
         AppResponse answer = r;
         try {
-            t.pass(x.id, Stage.RESPOND, ctx.channel().eventLoop(), conn::kernel, () -> respond(ctx, x, answer, p.keepAlive(), p.head()));
+            t.pass(x.id, Stage.RESPOND, onLoop, conn::kernel, () -> respond(ctx, x, answer, p.keepAlive(), p.head()));
         } catch (RejectedExecutionException stopped) {
             // the handler outlived close()'s wait for the workers: the event loop that would write the answer is gone
             t.publish(conn.event(x, Stage.RESPOND, Phase.ERROR, Actor.SERVER)
                     .detail("not answered: the server shut down while the handler ran (" + answer.status() + " never written)").build());
-            if (x.external) {
+            if (x.external && x.markEnded()) {
                 t.publish(new ExchangeEnded(x.id, t.clock().now(), Outcome.FAILED, null, "the server shut down before it answered"));
             }
         }
@@ -421,7 +454,7 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
                 t.publish(conn.event(x, Stage.RESPOND, Phase.ERROR, Actor.SERVER_KERNEL)
                         .detail("write failed: " + ServerConnection.describe(f.cause())).kernel(conn.kernel()).build());
             }
-            if (x.external) {
+            if (x.external && x.markEnded()) {
                 t.publish(new ExchangeEnded(x.id, t.clock().now(), f.isSuccess() ? Outcome.COMPLETED : Outcome.FAILED,
                         f.isSuccess() ? info : null, f.isSuccess() ? "answered " + status : "the response could not be delivered"));
             }

@@ -54,15 +54,29 @@ final class ServerConnection implements WireTap.Observer, PlainTap.Observer, Con
     /** Whose response is being written. */
     private ServerExchange responding;
     private ServerExchange last;
-    /** Parsed and not yet answered: a read now would end the connection under the exchange. */
+    /** Being processed or answered: a read now would end the connection under the exchange. */
     private int inFlight;
+    /** Decoded (or cut short) and not yet answered, in the order they are to be answered: the ones its closing would lose. */
+    private final List<ServerExchange> unanswered = new ArrayList<>(2);
     private boolean clientGone;
     /** The client has shut down its side (FIN): answer what is under way, then close. */
     private boolean inputEnded;
 
     private final ServerSettings settings;
-    /** Runs out when the request being read has not arrived whole in time (see {@link ServerSettings#requestDeadlineSeconds()}). */
+    /**
+     * When the request being read must have arrived whole ({@link System#nanoTime()}; see {@link
+     * ServerSettings#requestDeadlineSeconds()}), with {@link #deadlineSet} false when no request is being read.
+     */
+    private long deadlineAt;
+    private boolean deadlineSet;
+    /**
+     * The one timer that watches {@link #deadlineAt}: left running when a request is read whole in time
+     * and looked at again when it fires (a later request's deadline is later), so a request costs no timer
+     * of its own to schedule and cancel.
+     */
     private io.netty.util.concurrent.ScheduledFuture<?> deadline;
+    /** When that timer fires. */
+    private long deadlineTimerAt;
 
     /** Fired down the pipeline when the request being read missed its deadline. */
     static final Object DEADLINE_PASSED = new Object() {
@@ -296,20 +310,32 @@ final class ServerConnection implements WireTap.Observer, PlainTap.Observer, Con
 
     /** The whole request must arrive within the deadline: a trickle of bytes does not keep it alive. */
     private void startDeadline(ServerExchange x) {
-        stopDeadline();
         int seconds = settings.requestDeadlineSeconds();
         x.deadlineSeconds = seconds;
-        deadline = ch.eventLoop().schedule(() -> {
-            deadline = null;
-            if (parsing == x && ch.isActive()) ch.pipeline().fireUserEventTriggered(DEADLINE_PASSED);
-        }, seconds, java.util.concurrent.TimeUnit.SECONDS);
-    }
-
-    private void stopDeadline() {
-        if (deadline != null) {
+        deadlineAt = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(seconds);
+        deadlineSet = true;
+        if (deadline != null && deadlineTimerAt - deadlineAt > 0) { // the deadline was shortened since the timer was set
             deadline.cancel(false);
             deadline = null;
         }
+        if (deadline == null) watchDeadline(deadlineAt);
+    }
+
+    private void watchDeadline(long at) {
+        deadlineTimerAt = at;
+        deadline = ch.eventLoop().schedule(this::deadlineTimer, Math.max(0, at - System.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS);
+    }
+
+    /** The timer ran out: the request being read missed its deadline, or a later one is read and it watches that one's. */
+    private void deadlineTimer() {
+        deadline = null;
+        if (!deadlineSet || !ch.isActive()) return;
+        if (deadlineAt - System.nanoTime() > 0) watchDeadline(deadlineAt);
+        else if (parsing != null) ch.pipeline().fireUserEventTriggered(DEADLINE_PASSED);
+    }
+
+    private void stopDeadline() {
+        deadlineSet = false;
     }
 
     /**
@@ -320,7 +346,8 @@ final class ServerConnection implements WireTap.Observer, PlainTap.Observer, Con
         ServerExchange cut = parsing;
         if (cut == null) return null;
         parsing = null;
-        inFlight++;
+        stopDeadline();
+        unanswered.add(cut);
         inputEnded = true; // answer, then close
         ch.config().setAutoRead(false); // no more of this request is read
         return cut;
@@ -337,7 +364,7 @@ final class ServerConnection implements WireTap.Observer, PlainTap.Observer, Con
         if (cut != null) {
             stopDeadline();
             parsing = null;
-            inFlight++;
+            unanswered.add(cut);
             inputEnded = true; // answer, then close
             return cut;
         }
@@ -450,6 +477,10 @@ final class ServerConnection implements WireTap.Observer, PlainTap.Observer, Con
     @Override
     public void onReadComplete(ChannelHandlerContext ctx) {
         unclaimedRead = null;
+        // An outside client's next request waits in the kernel while one is still to be answered (one request
+        // at a time). Decided here, not when the request was decoded: one answered during the read (on the
+        // event loop) leaves reading on, without two epoll_ctl calls per request.
+        if (!inProcess() && inFlight > 0) ch.config().setAutoRead(false);
         // A request that came in several pieces: keep reading until it is whole.
         if (inProcess() && parsing != null && ch.isActive()) readSocket();
     }
@@ -496,12 +527,15 @@ final class ServerConnection implements WireTap.Observer, PlainTap.Observer, Con
 
     // --- called by the request handler ---
 
-    /** The codec produced a whole request: it belonged to the exchange being read. */
-    ServerExchange parsed() {
+    /**
+     * The codec produced a whole request: it belonged to the exchange being read, or (pipelined) it was
+     * decoded from bytes read with the request before it. It is answered when its turn comes ({@link #answering}).
+     */
+    ServerExchange decoded() {
         ServerExchange x = parsing;
         parsing = null;
         stopDeadline();
-        if (x == null) { // pipelined: decoded from bytes read with the request before it
+        if (x == null) {
             x = new ServerExchange(t.ids().nextExchangeId(), true);
             server.track(x.id, this);
             last = x;
@@ -509,9 +543,13 @@ final class ServerConnection implements WireTap.Observer, PlainTap.Observer, Con
             t.publish(event(x, Stage.PARSE, Phase.BEGIN, Actor.SERVER)
                     .detail("pipelined: this request came in the same socket reads as the one before it, and waited its turn").build());
         }
-        if (x.external) ch.config().setAutoRead(false); // one request at a time
-        inFlight++;
+        unanswered.add(x);
         return x;
+    }
+
+    /** The exchange's turn: it is processed or answered now (an outside client's next request waits: {@link #onReadComplete}). */
+    void answering() {
+        inFlight++;
     }
 
     void beginRespond(ServerExchange x, String detail) {
@@ -536,6 +574,7 @@ final class ServerConnection implements WireTap.Observer, PlainTap.Observer, Con
     void responded(ServerExchange x, boolean keepOpen, boolean moreDecoded) {
         if (responding == x) responding = null;
         server.untrack(x.id); // answered: nothing left to probe on this side (keeps the map small under load)
+        unanswered.remove(x);
         inFlight--;
         if (!keepOpen || (inputEnded && inFlight == 0 && !moreDecoded)) {
             ch.close();
@@ -560,7 +599,7 @@ final class ServerConnection implements WireTap.Observer, PlainTap.Observer, Con
         stopDeadline();
         if (cut != null) {
             parsing = null;
-            inFlight++;
+            unanswered.add(cut);
             return cut;
         }
         if (inFlight == 0) ch.close();
@@ -570,6 +609,10 @@ final class ServerConnection implements WireTap.Observer, PlainTap.Observer, Con
     /** The connection ended or failed: every exchange still waiting on it is lost. */
     void closed(Throwable cause) {
         stopDeadline();
+        if (deadline != null) {
+            deadline.cancel(false);
+            deadline = null;
+        }
         String why = cause == null ? "the client closed the connection" : describe(cause);
         if (parsing != null) lost(parsing, why + " before the request was complete");
         if (expected != null) {
@@ -584,17 +627,33 @@ final class ServerConnection implements WireTap.Observer, PlainTap.Observer, Con
             server.track(id, this);
             lost(new ServerExchange(id, false), why + " before the request was read");
         }
+        List<ServerExchange> lostHere = List.copyOf(unanswered); // what runs on when let go may answer (and so remove) one
+        unanswered.clear();
+        for (ServerExchange x : lostHere) lostInFlight(x, why);
         parsing = null;
         expected = null;
         if (link != null) t.directory().remove(link);
         server.untrack(this);
     }
 
+    /**
+     * A request read whole and not yet answered when its connection ended: its server side may be held
+     * at a gate or still running. A hold is let go (no step could help it now), so the server's side
+     * runs to its end and finds the connection gone; an outside client's exchange ends here, once.
+     */
+    private void lostInFlight(ServerExchange x, String why) {
+        if (x.external && x.markEnded()) {
+            t.publish(new ExchangeEnded(x.id, t.clock().now(), Outcome.FAILED, null,
+                    "lost with its connection: " + why + " after the request was read, before its answer was written"));
+        }
+        t.gates().letGo(x.id); // last: a held respond may run at once, here on the event loop
+    }
+
     private void lost(ServerExchange x, String why) {
         if (x == parsing) parsing = null;
         if (x == expected) expected = null;
         t.publish(event(x, Stage.PARSE, Phase.ERROR, Actor.SERVER_KERNEL).detail(why).kernel(kernel()).build());
-        if (x.external) {
+        if (x.external && x.markEnded()) {
             t.publish(new ExchangeEnded(x.id, t.clock().now(), Outcome.FAILED, null, why));
         }
     }

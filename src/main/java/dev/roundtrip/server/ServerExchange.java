@@ -23,6 +23,13 @@ final class ServerExchange {
     /** The first bytes read, for describing a request that could not be parsed and for checks the codec skips. */
     final ByteArrayOutputStream seen = new ByteArrayOutputStream();
 
+    private final java.util.concurrent.atomic.AtomicBoolean ended = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /** True the first time only: an outside client's exchange is ended once (its answer, or the loss of its connection, whichever comes first). */
+    boolean markEnded() {
+        return ended.compareAndSet(false, true);
+    }
+
     ServerExchange(long id, boolean external) {
         this.id = id;
         this.external = external;

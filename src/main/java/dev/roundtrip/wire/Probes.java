@@ -101,6 +101,10 @@ public final class Probes {
     }
 
     private KernelReadout readKernel(Channel ch) {
+        if (ch.isActive()) { // connected: an unconnected socket is told apart below
+            KernelReadout k = kernel.readByDescriptor(Transport.fd(ch)); // one call fewer than asking the buffer sizes apart
+            if (k != null) return k;
+        }
         Integer rcv = null;
         Integer snd = null;
         if (ch.config() instanceof SocketChannelConfig c && ch.isOpen()) {

@@ -102,6 +102,29 @@ class ServerLimitsTest {
     }
 
     @Test
+    void aLaterRequestOnAKeptConnectionHasItsOwnDeadlineAlsoWhenTheDeadlineWasShortenedMeanwhile() throws Exception {
+        ServerSettings settings = new ServerSettings();
+        start(settings); // 30 s for the first request, read whole at once
+        try (Socket s = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
+            s.setSoTimeout(RawHttp.READ_TIMEOUT_MS);
+            OutputStream out = s.getOutputStream();
+            InputStream in = s.getInputStream();
+            out.write("GET / HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            byte[] first = new byte[4096];
+            assertThat(new String(first, 0, in.read(first), StandardCharsets.US_ASCII)).startsWith("HTTP/1.1 200");
+            settings.setRequestDeadlineSeconds(1); // the first request's timer would run 30 s: the second must not wait for it
+            out.write("GET / HTTP/1.1\r\nHost: x\r\nX-Never-Ends: ".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            RawHttp.Answer answer = RawHttp.readAll(in);
+            assertThat(answer.timedOut()).as("no 408 within %d ms", RawHttp.READ_TIMEOUT_MS).isFalse();
+            assertThat(answer.text()).startsWith("HTTP/1.1 408 Request Timeout");
+        }
+        assertThat(events(Stage.PARSE, Phase.ERROR)).singleElement()
+                .satisfies(e -> assertThat(e.detail()).contains("did not arrive whole within 1 s of its first byte"));
+    }
+
+    @Test
     @SuppressWarnings("try") // the sockets are held open, never read: they fill the connection limit
     void pastTheConnectionLimitANewConnectionIsAnswered503WithRetryAfterAndClosed() throws Exception {
         ServerSettings settings = new ServerSettings();
