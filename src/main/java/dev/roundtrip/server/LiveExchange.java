@@ -100,6 +100,7 @@ abstract class LiveExchange extends ChannelInboundHandlerAdapter implements Live
         ch.eventLoop().execute(() -> {
             if (ended) return;
             if (!ch.isWritable()) { // the client reads too slowly: the send buffer is full; the update is dropped, not queued
+                updates.droppedOne();
                 if (dropped++ == 0) {
                     t.publish(event(Phase.PROGRESS).detail("update " + u.id() + " dropped: the client reads too slowly (the server's"
                             + " send buffer is above its limit); later ones are dropped too until it catches up, and counted")

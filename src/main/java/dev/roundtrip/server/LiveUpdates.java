@@ -52,6 +52,7 @@ public final class LiveUpdates implements AutoCloseable {
     private ScheduledFuture<?> pollerGone;
     private boolean closed;
     private int starts;
+    private final java.util.concurrent.atomic.AtomicLong dropped = new java.util.concurrent.atomic.AtomicLong();
 
     private record Waiter(long cursor, CompletableFuture<List<Update>> answer) {}
 
@@ -78,6 +79,15 @@ public final class LiveUpdates implements AutoCloseable {
     /** How often the source has been started (tests: it starts with the first client, not before). */
     public synchronized int starts() {
         return starts;
+    }
+
+    /** Updates not sent to a stream because its client read too slowly, since the server started. */
+    public long dropped() {
+        return dropped.get();
+    }
+
+    void droppedOne() {
+        dropped.incrementAndGet();
     }
 
     /** When update {@code id} was made, on the lab's clock, while it is still kept. */

@@ -220,6 +220,28 @@ class LiveRoutesTest {
     }
 
     @Test
+    void aClientThatDoesNotReadLosesUpdatesCountedInsteadOfGrowingTheServersMemory() throws Exception {
+        try (Socket s = new Socket()) {
+            s.setReceiveBufferSize(4096); // a small window: the server's send buffer fills sooner
+            s.connect(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), server.port()));
+            s.setSoTimeout(RawHttp.READ_TIMEOUT_MS);
+            s.getOutputStream().write(WebSocketWire.upgrade("/ws").getBytes(StandardCharsets.US_ASCII));
+            WebSocketWire.readHead(s.getInputStream());
+            await("the session subscribed", source::running);
+            String text = "x".repeat(1000);
+            for (int i = 0; i < 20_000; i++) source.emit(text); // 20 MB: more than the kernels' buffers and Netty's can hold
+            await("updates are dropped, not queued", () -> server.updates().dropped() > 0);
+            assertThat(get("/")).isEqualTo("Hello, world!"); // the server goes on serving meanwhile
+            Exchange x = only("/ws");
+            await("the drop is told", () -> x.events().stream().anyMatch(e -> e.detail().contains("dropped: the client reads too slowly")));
+        }
+        Exchange x = only("/ws");
+        await("the exchange ends", () -> x.outcome() != Outcome.PENDING);
+        StageEvent last = x.events().get(x.events().size() - 1);
+        assertThat(last.detail()).containsPattern("\\d+ updates? dropped \\(the client read too slowly\\)");
+    }
+
+    @Test
     void streamsEndCleanlyWhenTheServerStops() throws Exception {
         try (WebSocketWire ws = WebSocketWire.open(server.port(), WebSocketWire.upgrade("/ws"));
              Socket sse = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
