@@ -1,7 +1,6 @@
 package dev.roundtrip.lab;
 
 import dev.roundtrip.queue.QueueSetup;
-import dev.roundtrip.queue.QueueTrace;
 import dev.roundtrip.queue.WorkQueue;
 import dev.roundtrip.server.UpdateSource;
 import dev.roundtrip.trace.TraceClock;
@@ -22,7 +21,6 @@ public final class QueueUpdates implements UpdateSource {
 
     private final TraceClock clock;
     private final Duration every;
-    private volatile WorkQueue last;
 
     public QueueUpdates(TraceClock clock, Duration every) {
         if (every.isNegative() || every.isZero() || every.compareTo(Duration.ofSeconds(1)) > 0) {
@@ -36,13 +34,6 @@ public final class QueueUpdates implements UpdateSource {
     public Running start(Consumer<String> sink) {
         WorkQueue q = WorkQueue.start(new QueueSetup(Integer.MAX_VALUE, 1, 16, WORK, every), clock,
                 (id, consumer) -> sink.accept("job " + id + " done by " + consumer));
-        last = q;
         return q::close;
-    }
-
-    /** The queue's own trace of the run now going on or the last one (null before the first client). */
-    public QueueTrace trace() {
-        WorkQueue q = last;
-        return q == null ? null : q.trace();
     }
 }

@@ -205,8 +205,4 @@ abstract class LiveExchange extends ChannelInboundHandlerAdapter implements Live
         }
         conn.responded(x, false, false);
     }
-
-    int dropped() {
-        return dropped;
-    }
 }

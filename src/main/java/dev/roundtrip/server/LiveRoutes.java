@@ -24,10 +24,6 @@ final class LiveRoutes {
 
     private final LiveUpdates updates;
 
-    LiveUpdates updates() {
-        return updates;
-    }
-
     LiveRoutes(LiveUpdates updates) {
         this.updates = updates;
     }

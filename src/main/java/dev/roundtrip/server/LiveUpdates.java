@@ -51,7 +51,6 @@ public final class LiveUpdates implements AutoCloseable {
     private int interest;
     private ScheduledFuture<?> pollerGone;
     private boolean closed;
-    private int starts;
     private final java.util.concurrent.atomic.AtomicLong dropped = new java.util.concurrent.atomic.AtomicLong();
 
     private record Waiter(long cursor, CompletableFuture<List<Update>> answer) {}
@@ -74,11 +73,6 @@ public final class LiveUpdates implements AutoCloseable {
     /** Whether the source is producing now. */
     public synchronized boolean producing() {
         return running != null;
-    }
-
-    /** How often the source has been started (tests: it starts with the first client, not before). */
-    public synchronized int starts() {
-        return starts;
     }
 
     /** Updates not sent to a stream because its client read too slowly, since the server started. */
@@ -192,7 +186,6 @@ public final class LiveUpdates implements AutoCloseable {
 
     private void startSource() {
         if (source == null || running != null || closed) return;
-        starts++;
         running = source.start(this::publish);
     }
 
