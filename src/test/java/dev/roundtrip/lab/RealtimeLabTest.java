@@ -94,6 +94,17 @@ class RealtimeLabTest {
     }
 
     @Test
+    void overTlsPollingIsServedAndAStreamIsRefusedSayingWhy() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(lab.tlsPort().isPresent(), lab.tlsUnavailable());
+        dev.roundtrip.client.RequestSpec poll = new dev.roundtrip.client.RequestSpec("GET", "/poll?since=0", List.of(), null, null, true, null, true);
+        assertThat(lab.send(poll).result().get(10, TimeUnit.SECONDS).response().status()).isEqualTo(200);
+        dev.roundtrip.client.RequestSpec events = new dev.roundtrip.client.RequestSpec("GET", "/events", List.of(), null, null, true, null, true);
+        ExchangeEnded end = lab.send(events).result().get(10, TimeUnit.SECONDS);
+        assertThat(end.response().status()).isEqualTo(501);
+        assertThat(new String(end.response().body(), java.nio.charset.StandardCharsets.UTF_8)).contains("plain http port only");
+    }
+
+    @Test
     void theFourWaysDeliverTheSameUpdatesAndTheirFiguresAddUp() throws Exception {
         RealtimeComparison.Result r = RealtimeComparison.run(lab, 6, Duration.ofMillis(40), Duration.ofMillis(100));
         assertThat(r.rows()).extracting(RealtimeComparison.Row::way).containsExactly(RealtimeComparison.Way.values());
