@@ -45,7 +45,8 @@ class ArchitectureTest {
     @ArchTest static final ArchRule wire = mayUse("wire", "trace", "probe", "gate", "io.netty..", "javax.net.ssl..");
     @ArchTest static final ArchRule server = mayUse("server", "trace", "probe", "gate", "wire", "text", "io.netty..", "org.h2..", "javax.net.ssl..");
     @ArchTest static final ArchRule client = mayUse("client", "trace", "probe", "gate", "wire", "text", "io.netty..", "javax.net.ssl..");
-    @ArchTest static final ArchRule lab = mayUse("lab", "trace", "probe", "gate", "wire", "server", "client", "capture", "record", "text", "files", "tls");
+    @ArchTest static final ArchRule lab = mayUse("lab", "trace", "probe", "gate", "wire", "server", "client", "capture", "record", "text", "files", "tls",
+            "queue"); // the queue feeds the real-time routes: lab.QueueUpdates plugs its producer into the server
     // the localhost certificate: BouncyCastle stays inside, JDK types come out
     @ArchTest static final ArchRule tls = mayUse("tls", "files", "org.bouncycastle..");
     @ArchTest static final ArchRule queue = mayUse("queue", "trace", "text");

@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
 /** The root of the command line. Add a subcommand by listing its class in {@code subcommands}. */
 @Command(name = "roundtrip", mixinStandardHelpOptions = true, version = "roundtrip 0.1.0",
         subcommands = {TraceCommand.class, ServeCommand.class, CaptureCommand.class, SnapshotCommand.class, ReplayCommand.class,
-                ExportCommand.class, ImportCommand.class, LessonCommand.class, CommandLine.HelpCommand.class})
+                ExportCommand.class, ImportCommand.class, LessonCommand.class, RealtimeCommand.class, CommandLine.HelpCommand.class})
 public final class RoundtripCommand implements Runnable {
     static final String HELP = "dev.roundtrip.cli.Help";
 

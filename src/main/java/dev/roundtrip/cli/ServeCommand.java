@@ -137,6 +137,7 @@ public final class ServeCommand implements Callable<Integer> {
             RoundtripServer server;
             try {
                 server = RoundtripServer.startExposed(t, settings, address, port, tls, database);
+                server.updates().plug(new dev.roundtrip.lab.QueueUpdates(bus.clock(), dev.roundtrip.lab.QueueUpdates.EVERY));
             } catch (java.io.IOException e) {
                 bus.close();
                 throw e;
@@ -149,7 +150,7 @@ public final class ServeCommand implements Callable<Integer> {
                         + (cert.news() == null ? "" : " (" + cert.news() + ")"));
                 out.println("  " + CliTexts.T.get("serve.try", "curl --cacert " + cert.file() + " https://" + host + ":" + p + "/users/1"));
             }
-            out.println(CliTexts.T.get("serve.routes", "GET /  GET /users  GET /users/{id}  POST /echo  GET /slow?ms=N  GET /big?kb=N  GET /fail"));
+            out.println(CliTexts.T.get("serve.routes", "GET /  GET /users  GET /users/{id}  POST /echo  GET /slow?ms=N  GET /big?kb=N  GET /fail  GET /poll?since=C[&wait=N]  GET /events  GET /ws"));
             out.println(server.databasePort().isPresent()
                     ? CliTexts.T.get("serve.database.socket", "127.0.0.1:" + server.databasePort().getAsInt())
                     : CliTexts.T.get("serve.database.embedded"));

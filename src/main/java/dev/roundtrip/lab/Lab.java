@@ -41,6 +41,7 @@ public final class Lab implements AutoCloseable {
     private final ServerSettings settings = new ServerSettings();
     private final RoundtripServer server;
     private final RoundtripClient client;
+    private final dev.roundtrip.client.LiveClient live;
     private final Probes probes;
     private final CompletableFuture<Warmup.Report> warmup;
     /** What the warm-up is asked for; it begins once ({@link #beginWarmup}). */
@@ -87,10 +88,12 @@ public final class Lab implements AutoCloseable {
             bus.close();
             throw e;
         }
+        server.updates().plug(new QueueUpdates(clock, QueueUpdates.EVERY));
         InetSocketAddress tlsAddress = server.tlsPort().isPresent()
                 ? new InetSocketAddress(options.bindAddress(), server.tlsPort().getAsInt()) : null;
         client = new RoundtripClient(t, new InetSocketAddress(options.bindAddress(), server.port()), tlsAddress,
                 cert == null ? null : cert.certificate());
+        live = new dev.roundtrip.client.LiveClient(t, new InetSocketAddress(options.bindAddress(), server.port()));
     }
 
     public static Lab start() throws IOException {
@@ -193,6 +196,16 @@ public final class Lab implements AutoCloseable {
         return settings;
     }
 
+    /** The updates of the real-time routes ({@code /poll}, {@code /events}, {@code /ws}), made by the queue while a client wants them. */
+    public dev.roundtrip.server.LiveUpdates updates() {
+        return server.updates();
+    }
+
+    /** From now on the queue makes an update every {@code every} (the real-time comparison runs faster than the default). */
+    public void updateEvery(java.time.Duration every) {
+        server.updates().plug(new QueueUpdates(bus.clock(), every));
+    }
+
     /** Connections the server has accepted since start. */
     public int serverConnections() {
         return server.acceptedConnections();
@@ -202,6 +215,18 @@ public final class Lab implements AutoCloseable {
     public ExchangeHandle send(RequestSpec request) {
         if (!warmup.isDone()) warmup();
         return client.send(request);
+    }
+
+    /** An event stream ({@code GET /events}) from the lab's client, resuming after {@code lastEventId} unless it is negative. */
+    public dev.roundtrip.client.LiveClient.Stream events(long lastEventId, java.util.function.Consumer<String> onData) {
+        if (!warmup.isDone()) warmup.join();
+        return live.events(lastEventId, onData);
+    }
+
+    /** A WebSocket ({@code GET /ws}) from the lab's client; {@code onText} hears each text frame the server sends. */
+    public dev.roundtrip.client.LiveClient.Stream webSocket(java.util.function.Consumer<String> onText) {
+        if (!warmup.isDone()) warmup.join();
+        return live.webSocket(onText);
     }
 
     public void cancel(long exchangeId) {
@@ -258,6 +283,7 @@ public final class Lab implements AutoCloseable {
         captures.clear();
         gates.releaseAll();
         client.close();
+        live.close();
         server.close();
         bus.close();
     }

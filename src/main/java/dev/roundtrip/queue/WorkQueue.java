@@ -23,8 +23,16 @@ public final class WorkQueue implements AutoCloseable {
     private final QueueTrace trace;
     private final JobQueue queue;
     private final List<Thread> threads = new ArrayList<>();
+    private final Done done;
 
-    private WorkQueue(QueueSetup setup, TraceClock clock) {
+    /** Told of each job a consumer has finished (on that consumer's thread): where the queue's work goes on to. */
+    @FunctionalInterface
+    public interface Done {
+        void done(long jobId, String consumer);
+    }
+
+    private WorkQueue(QueueSetup setup, TraceClock clock, Done done) {
+        this.done = done;
         this.setup = setup;
         this.trace = new QueueTrace(clock);
         this.queue = new JobQueue(setup.capacity(), trace);
@@ -32,7 +40,12 @@ public final class WorkQueue implements AutoCloseable {
 
     /** Starts the producer and the consumers at once; returns without waiting. */
     public static WorkQueue start(QueueSetup setup, TraceClock clock) {
-        WorkQueue q = new WorkQueue(setup, clock);
+        return start(setup, clock, (id, consumer) -> {});
+    }
+
+    /** The same, telling {@code done} of each finished job (the real-time routes' updates: {@code lab.QueueUpdates}). */
+    public static WorkQueue start(QueueSetup setup, TraceClock clock, Done done) {
+        WorkQueue q = new WorkQueue(setup, clock, done);
         for (int i = 1; i <= setup.consumers(); i++) {
             String lane = JobEvent.consumer(i);
             q.threads.add(q.thread("queue-" + lane, () -> q.consume(lane)));
@@ -101,6 +114,7 @@ public final class WorkQueue implements AutoCloseable {
                 record(id, JobStage.WORK, Phase.BEGIN, lane);
                 sleep(setup.work());
                 record(id, JobStage.WORK, Phase.END, lane);
+                done.done(id, lane);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -22,7 +22,10 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class Recording implements TraceListener {
     public static final String FORMAT = "roundtrip-recording";
-    /** 2: the connect and handshake stages, and the tcp, tlsRecord, tls and plain readouts. Version 1 files still open. */
+    /**
+     * 2: the connect and handshake stages, and the tcp, tlsRecord, tls and plain readouts; later the message readout
+     * (an optional field: files without it read as before). Version 1 files still open.
+     */
     public static final int VERSION = 2;
 
     private final Instant startedAt;

@@ -182,6 +182,23 @@ public final class RecordingJson {
         if (e.tls() != null) writeTls(g, e.tls());
         if (e.plain() != null) writeBytes(g, "plain", e.plain());
         if (e.database() != null) writeDatabase(g, e.database());
+        if (e.message() != null) writeMessage(g, e.message());
+        g.writeEndObject();
+    }
+
+    private static void writeMessage(JsonGenerator g, dev.roundtrip.trace.MessageReadout m) throws IOException {
+        g.writeObjectFieldStart("message");
+        g.writeStringField("kind", m.kind().wireName());
+        g.writeStringField("from", m.fromClient() ? "client" : "server");
+        if (m.eventId() != null) g.writeStringField("eventId", m.eventId());
+        if (m.opcode() >= 0) {
+            g.writeNumberField("opcode", m.opcode());
+            g.writeStringField("opcodeName", m.opcodeName());
+        }
+        g.writeNumberField("length", m.length());
+        g.writeBooleanField("fin", m.fin());
+        g.writeBooleanField("masked", m.masked());
+        if (m.closeCode() != null) g.writeNumberField("closeCode", m.closeCode());
         g.writeEndObject();
     }
 

@@ -377,6 +377,7 @@ final class RecordingReader {
         dev.roundtrip.trace.TlsReadout tls = null;
         BytesReadout plain = null;
         dev.roundtrip.trace.DatabaseReadout database = null;
+        dev.roundtrip.trace.MessageReadout message = null;
         int seen = 0;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String f = p.currentName();
@@ -388,6 +389,7 @@ final class RecordingReader {
                 case "tls": seen = once(seen, 14); tls = nul ? null : tls(v); break;
                 case "plain": seen = once(seen, 15); plain = nul ? null : bytes(v); break;
                 case "database": seen = once(seen, 16); database = nul ? null : database(v); break;
+                case "message": seen = once(seen, 17); message = nul ? null : message(v); break;
                 case "stage": seen = once(seen, 0); stage = Stage.fromWireName(oneOf(v, STAGES)); break;
                 case "phase": seen = once(seen, 1); phase = Phase.fromWireName(oneOf(v, PHASES)); break;
                 case "actor": seen = once(seen, 2); actor = Actor.fromWireName(oneOf(v, ACTORS)); break;
@@ -409,7 +411,44 @@ final class RecordingReader {
         if (!hasConnection) throw missing("connectionId", "an integer");
         if (!hasTime) throw missing("tNanos", "an integer");
         return new StageEvent(exchangeId, connectionId, stage, phase, actor, tNanos, thread, detail, bytes, buffer, kernel, memory, sql,
-                tcp, tlsRecord, tls, plain, database);
+                tcp, tlsRecord, tls, plain, database, message);
+    }
+
+    private static final String[] MESSAGE_KINDS = java.util.Arrays.stream(dev.roundtrip.trace.MessageReadout.Kind.values())
+            .map(dev.roundtrip.trace.MessageReadout.Kind::wireName).toArray(String[]::new);
+
+    /** An SSE event or a WebSocket frame of a long-lived exchange (version 2, written since real-time routes exist). */
+    private dev.roundtrip.trace.MessageReadout message(JsonToken t) throws IOException, RecordingFormatException {
+        if (t != JsonToken.START_OBJECT) throw fail("an object");
+        dev.roundtrip.trace.MessageReadout.Kind kind = null;
+        String from = null;
+        String eventId = null;
+        int opcode = -1;
+        long length = -1;
+        boolean fin = true;
+        boolean masked = false;
+        Integer closeCode = null;
+        int seen = 0;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String f = p.currentName();
+            JsonToken v = p.nextToken();
+            switch (f) {
+                case "kind": seen = once(seen, 0); kind = dev.roundtrip.trace.MessageReadout.Kind.fromWireName(oneOf(v, MESSAGE_KINDS)); break;
+                case "from": seen = once(seen, 1); from = oneOf(v, new String[] {"client", "server"}); break;
+                case "eventId": seen = once(seen, 2); eventId = v == JsonToken.VALUE_NULL ? null : shared(string(v)); break;
+                case "opcode": seen = once(seen, 3); opcode = byteValue(v, 15); break;
+                case "length": seen = once(seen, 4); length = nonNegative(integer(v)); break;
+                case "fin": seen = once(seen, 5); fin = bool(v); break;
+                case "masked": seen = once(seen, 6); masked = bool(v); break;
+                case "closeCode": seen = once(seen, 7); closeCode = v == JsonToken.VALUE_NULL ? null : byteValue(v, 0xffff); break;
+                default: p.skipChildren(); // "opcodeName" is derived
+            }
+        }
+        if (kind == null) throw missing("kind", "one of " + String.join("|", MESSAGE_KINDS));
+        if (from == null) throw missing("from", "client|server");
+        if (length < 0) throw missing("length", "an integer >= 0");
+        if (kind == dev.roundtrip.trace.MessageReadout.Kind.WS_FRAME && opcode < 0) throw missing("opcode", "an integer from 0 to 15");
+        return new dev.roundtrip.trace.MessageReadout(kind, from.equals("client"), eventId, opcode, length, fin, masked, closeCode);
     }
 
     private static final String[] DATABASE_STEPS = java.util.Arrays.stream(dev.roundtrip.trace.DatabaseReadout.Step.values())

@@ -60,13 +60,23 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
     private Boolean noDelaySet; // null: not set by this handler yet (set once per connection, then on change)
 
     /** The request as the application sees it, copied off Netty's buffers. */
-    record Parsed(ServerExchange x, String method, String uri, byte[] body, String contentType, boolean keepAlive) {
+    record Parsed(ServerExchange x, String method, String uri, byte[] body, String contentType, boolean keepAlive,
+                  io.netty.handler.codec.http.HttpHeaders headers) {
         boolean head() {
             return method.equals("HEAD");
         }
     }
 
+    /** The real-time routes (they need the request's headers and may answer later or with a stream); null: none. */
+    private final LiveRoutes live;
+
     RequestHandler(Tracing t, ServerConnection conn, RequestFraming framing, Routes app, ServerSettings settings, EventExecutorGroup workers) {
+        this(t, conn, framing, app, settings, workers, null);
+    }
+
+    RequestHandler(Tracing t, ServerConnection conn, RequestFraming framing, Routes app, ServerSettings settings, EventExecutorGroup workers,
+                   LiveRoutes live) {
+        this.live = live;
         this.framing = framing;
         this.t = t;
         this.conn = conn;
@@ -236,7 +246,7 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
             }
             byte[] body = ByteBufUtil.getBytes(req.content());
             Parsed p = new Parsed(x, req.method().name(), req.uri(), body, req.headers().get(HttpHeaderNames.CONTENT_TYPE),
-                    HttpUtil.isKeepAlive(req));
+                    HttpUtil.isKeepAlive(req), live != null && LiveRoutes.claims(req.uri()) ? req.headers().copy() : null);
             try (var s = t.instrument()) {
                 if (x.external) t.publish(new ExchangeStarted(x.id, conn.connectionId(), t.clock().now(), describe(req)));
                 t.publish(conn.event(x, Stage.PARSE, Phase.END, Actor.SERVER)
@@ -379,7 +389,12 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
         try {
             int delay = settings.processDelayMillis();
             if (delay > 0) Thread.sleep(delay);
-            r = app.handle(p.method(), p.uri(), p.body(), p.contentType(), statements);
+            LiveAnswer a = p.headers() != null ? live.handle(p.method(), p.uri(), p.headers(), conn.valve() != null) : null;
+            if (a != null && a.now() == null) {
+                processedLive(ctx, p, a, mark);
+                return;
+            }
+            r = a != null ? a.now() : app.handle(p.method(), p.uri(), p.body(), p.contentType(), statements);
             try (var s = t.instrument()) {
                 t.publish(conn.event(x, Stage.PROCESS, Phase.END, Actor.SERVER)
                         .detail(r.status() + " " + HttpResponseStatus.valueOf(r.status()).reasonPhrase() + ": " + r.detail())
@@ -409,6 +424,37 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
                 t.publish(new ExchangeEnded(x.id, t.clock().now(), Outcome.FAILED, null, "the server shut down before it answered"));
             }
         }
+    }
+
+    /**
+     * A real-time route that answers later (a long poll: PROCESS ends when an update comes or the wait
+     * runs out; no thread waits meanwhile) or with a stream (PROCESS ends now; RESPOND goes on with it).
+     */
+    private void processedLive(ChannelHandlerContext ctx, Parsed p, LiveAnswer a, dev.roundtrip.probe.MemoryProbe.Mark mark) {
+        ServerExchange x = p.x();
+        if (a.stream() != null) {
+            t.publish(conn.event(x, Stage.PROCESS, Phase.END, Actor.SERVER)
+                    .detail("a long-lived answer: the response goes on after its head, one message per update")
+                    .memory(t.probes().memory().read(mark)).build());
+            LiveExchange.Context c = new LiveExchange.Context(t, conn, x, ctx, p.uri(), p.headers());
+            t.pass(x.id, Stage.RESPOND, ctx.channel().eventLoop(), conn::kernel, () -> a.stream().open(c));
+            return;
+        }
+        t.publish(conn.event(x, Stage.PROCESS, Phase.PROGRESS, Actor.SERVER)
+                .detail("long polling: the handler holds the request until an update comes (no thread waits meanwhile)")
+                .memory(t.probes().memory().read(mark)).build());
+        a.later().whenComplete((r, failure) -> {
+            AppResponse answer = r != null ? r : AppResponse.text(500, "Internal Server Error", "the long poll failed");
+            t.publish(conn.event(x, Stage.PROCESS, Phase.END, Actor.SERVER)
+                    .detail(answer.status() + " " + HttpResponseStatus.valueOf(answer.status()).reasonPhrase() + ": " + answer.detail()).build());
+            try {
+                t.pass(x.id, Stage.RESPOND, ctx.channel().eventLoop(), conn::kernel, () -> respond(ctx, x, answer, p.keepAlive(), p.head()));
+            } catch (RejectedExecutionException stopped) {
+                t.publish(conn.event(x, Stage.RESPOND, Phase.ERROR, Actor.SERVER)
+                        .detail("not answered: the server shut down while the long poll waited").build());
+                if (x.external) t.publish(new ExchangeEnded(x.id, t.clock().now(), Outcome.FAILED, null, "the server shut down before it answered"));
+            }
+        });
     }
 
     /** On the event loop: encode and write; the wire tap reports each socket write. */

@@ -48,6 +48,9 @@ public final class RoundtripServer implements AutoCloseable {
     private final AtomicInteger outsideOpen = new AtomicInteger();
     private final AtomicInteger turnedAway = new AtomicInteger();
     private final UserStore users;
+    /** The real-time routes' updates ({@code /poll}, {@code /events}, {@code /ws}); the lab plugs their source in. */
+    private final LiveUpdates updates;
+    private final LiveRoutes live;
     private final Channel listener;
     private final Channel tlsListener;
     /** Runs after each accepted connection's pipeline is built (tests: a handler that measures the untraced server). */
@@ -75,6 +78,8 @@ public final class RoundtripServer implements AutoCloseable {
                             java.util.function.Function<UserStore, Routes> routes,
                             java.util.function.Consumer<SocketChannel> pipelineAdded) throws IOException {
         this.pipelineAdded = pipelineAdded;
+        updates = new LiveUpdates(t.clock());
+        live = new LiveRoutes(updates);
         // one database connection per worker at most: a worker runs one handler at a time
         users = database == DatabaseMode.SOCKET ? new UserStore(new SocketDatabase(t.probes(), t.clock(), WORKERS)) : new UserStore();
         Routes app = routes.apply(users);
@@ -141,7 +146,7 @@ public final class RoundtripServer implements AutoCloseable {
                 ch.pipeline().addLast("framing", new RequestFraming.Tap(framing))
                         .addLast("codec", new HttpServerCodec())
                         .addLast("aggregator", new RequestAggregator(MAX_BODY_BYTES))
-                        .addLast("handler", new RequestHandler(t, conn, framing, app, settings, workers));
+                        .addLast("handler", new RequestHandler(t, conn, framing, app, settings, workers, live));
                 pipelineAdded.accept(ch);
             }
         };
@@ -259,6 +264,11 @@ public final class RoundtripServer implements AutoCloseable {
         return users.database() instanceof SocketDatabase s ? s.openConnections() : 0;
     }
 
+    /** The updates the real-time routes deliver: plug a source in ({@link LiveUpdates#plug}). */
+    public LiveUpdates updates() {
+        return updates;
+    }
+
     /** Connections accepted since start. */
     public int acceptedConnections() {
         return accepted.get();
@@ -306,6 +316,7 @@ public final class RoundtripServer implements AutoCloseable {
      * {@code drainMillis}: an answer later than that is traced as never written).
      */
     void close(long drainMillis) {
+        updates.close(); // streams say goodbye (SSE's last chunk, WebSocket's 1001) before their connections close
         if (listener != null) listener.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
         if (tlsListener != null) tlsListener.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
         workers.shutdownGracefully(0, drainMillis, TimeUnit.MILLISECONDS).awaitUninterruptibly(drainMillis, TimeUnit.MILLISECONDS);

@@ -37,6 +37,14 @@ package dev.roundtrip.trace;
  *  INTERPRET PROGRESS client, one per socket read
  *  INTERPRET END      client, response decoded and the decision taken (show, retry, give up)
  * </pre>
+ * A long-lived exchange (an event stream, a WebSocket after its 101) keeps RESPOND and INTERPRET open
+ * after the response head; each message is one PROGRESS event with a {@code message} readout and its bytes:
+ * <pre>
+ *  RESPOND   PROGRESS server, one per SSE event or WebSocket frame written, and per frame read from the client
+ *  INTERPRET PROGRESS client, one per socket read, per SSE event decoded, and per WebSocket frame either way
+ *  RESPOND   END      server, the stream ended (the client left, the server stopped, a limit was hit: ERROR)
+ *  INTERPRET END      client, the stream ended
+ * </pre>
  * A stage that fails ends with ERROR instead of END. Because client and server run concurrently, a
  * later stage may begin before an earlier one ends (a large body is parsed while it is still being
  * sent); BEGIN events of one exchange never come out of this order. On TLS, {@code bytes} are what

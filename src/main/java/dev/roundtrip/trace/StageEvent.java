@@ -13,6 +13,7 @@ package dev.roundtrip.trace;
  * @param tls what the handshake agreed on (end of the handshake stage)
  * @param plain on TLS: the plaintext the program wrote or read (same shape as {@code bytes}, which holds ciphertext)
  * @param database a step of an SQL call over the database's socket (process stage, actor DATABASE)
+ * @param message one SSE event or WebSocket frame of a long-lived exchange ({@code bytes}: that message as it crossed the socket)
  */
 public record StageEvent(
         long exchangeId,
@@ -32,8 +33,18 @@ public record StageEvent(
         TlsRecordReadout tlsRecord,
         TlsReadout tls,
         BytesReadout plain,
-        DatabaseReadout database)
+        DatabaseReadout database,
+        MessageReadout message)
         implements TraceEvent {
+
+    /** An event without the message readout. */
+    public StageEvent(long exchangeId, long connectionId, Stage stage, Phase phase, Actor actor, long tNanos, String thread,
+                      String detail, BytesReadout bytes, BufferReadout buffer, KernelReadout kernel, MemoryReadout memory,
+                      SqlReadout sql, TcpReadout tcp, TlsRecordReadout tlsRecord, TlsReadout tls, BytesReadout plain,
+                      DatabaseReadout database) {
+        this(exchangeId, connectionId, stage, phase, actor, tNanos, thread, detail, bytes, buffer, kernel, memory, sql,
+                tcp, tlsRecord, tls, plain, database, null);
+    }
 
     /** An event without the database readout. */
     public StageEvent(long exchangeId, long connectionId, Stage stage, Phase phase, Actor actor, long tNanos, String thread,
@@ -54,7 +65,7 @@ public record StageEvent(
     /** The same event, of another exchange (a reader that learnt the id late). */
     public StageEvent withExchangeId(long id) {
         return new StageEvent(id, connectionId, stage, phase, actor, tNanos, thread, detail, bytes, buffer, kernel, memory, sql,
-                tcp, tlsRecord, tls, plain, database);
+                tcp, tlsRecord, tls, plain, database, message);
     }
 
     /** Equal detail texts share one instance ({@link SharedTexts}): the text itself is unchanged. */
@@ -91,6 +102,7 @@ public record StageEvent(
         private TlsReadout tls;
         private BytesReadout plain;
         private DatabaseReadout database;
+        private MessageReadout message;
 
         private Builder(long exchangeId, long connectionId, Stage stage, Phase phase, Actor actor, long tNanos, String thread) {
             this.exchangeId = exchangeId;
@@ -113,10 +125,11 @@ public record StageEvent(
         public Builder tls(TlsReadout tls) { this.tls = tls; return this; }
         public Builder plain(BytesReadout plain) { this.plain = plain; return this; }
         public Builder database(DatabaseReadout database) { this.database = database; return this; }
+        public Builder message(MessageReadout message) { this.message = message; return this; }
 
         public StageEvent build() {
             return new StageEvent(exchangeId, connectionId, stage, phase, actor, tNanos, thread, detail,
-                    bytes, buffer, kernel, memory, sql, tcp, tlsRecord, tls, plain, database);
+                    bytes, buffer, kernel, memory, sql, tcp, tlsRecord, tls, plain, database, message);
         }
     }
 }

@@ -1,0 +1,50 @@
+package dev.roundtrip.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+
+/** {@code roundtrip realtime}: the four ways compared, as a table and as JSON. */
+class RealtimeCommandTest {
+    private record Run(int code, String out, String err) {}
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = RoundtripCommand.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void jsonHasEveryWayWithFiguresThatAddUp() throws Exception {
+        Run r = run("realtime", "--updates", "3", "--every", "20", "--poll-every", "60", "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode root = new ObjectMapper().readTree(r.out()); // stdout is JSON and nothing else
+        assertThat(root.get("format").asText()).isEqualTo("roundtrip-realtime");
+        assertThat(root.get("updates").asInt()).isEqualTo(3);
+        JsonNode ways = root.get("ways");
+        assertThat(ways).extracting(w -> w.get("way").asText()).containsExactly("polling", "long-polling", "sse", "websocket");
+        assertThat(ways.get(2).get("requests").asInt()).isEqualTo(1);
+        assertThat(ways.get(3).get("requests").asInt()).isEqualTo(1);
+        assertThat(ways.get(0).get("requests").asInt()).isGreaterThan(1);
+        for (JsonNode w : ways) {
+            assertThat(w.get("exchangeIds")).hasSize(w.get("requests").asInt());
+            assertThat(w.get("maxDelayNanos").asLong()).isGreaterThanOrEqualTo(w.get("medianDelayNanos").asLong());
+        }
+        assertThat(r.err()).contains("The same 3 updates");
+    }
+
+    @Test
+    void theTableNamesEachWayAndABadOptionSaysWhatWasExpected() {
+        Run r = run("realtime", "--updates", "2", "--every", "20", "--poll-every", "40");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("requests").contains("polling").contains("long polling").contains("SSE").contains("WebSocket");
+        Run bad = run("realtime", "--every", "5000");
+        assertThat(bad.code()).isNotZero();
+        assertThat(bad.err()).contains("--every must be 1 to 1000 ms");
+    }
+}
