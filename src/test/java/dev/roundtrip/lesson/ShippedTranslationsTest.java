@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** Every translation in lessons/ is complete, and a translated lesson rehearses exactly as the English one. */
 class ShippedTranslationsTest {
     static final List<String> TRANSLATED = List.of("01-the-dance", "02-status-codes", "03-anatomy-of-a-request", "04-data-access", "05-the-kernels-role",
-            "06-big-responses", "07-memory", "08-the-client-that-leaves", "09-malformed-requests", "10-keep-alive", "11-many-clients");
+            "06-big-responses", "07-memory", "08-the-client-that-leaves", "09-malformed-requests", "10-keep-alive", "11-many-clients",
+            "12-beyond-request-response");
     static final List<Locale> LANGUAGES = List.of(Locale.GERMAN, Locale.FRENCH, Texts.SPANISH);
     private static Lab lab;
 
