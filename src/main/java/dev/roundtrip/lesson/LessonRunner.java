@@ -1,5 +1,6 @@
 package dev.roundtrip.lesson;
 
+import dev.roundtrip.text.Texts;
 import dev.roundtrip.text.Units;
 import dev.roundtrip.capture.CaptureOptions;
 import dev.roundtrip.capture.CaptureProxy;
@@ -34,6 +35,7 @@ import java.util.stream.Collectors;
  * HELD event recorded: the moment a student looks at the readouts.
  */
 public final class LessonRunner {
+    private static final Texts.Bundle T = Texts.of("dev.roundtrip.lesson.Texts");
     /** Longer than the client's default timeout, so a waiting exchange ends by itself first. */
     static final Duration QUIET_TIMEOUT = RequestSpec.DEFAULT_TIMEOUT.plusSeconds(20);
 
@@ -132,52 +134,52 @@ public final class LessonRunner {
             if (r.timeoutMs() != null) spec = spec.withTimeout(Duration.ofMillis(r.timeoutMs()));
             long id = launch(spec);
             if (r.waitForEnd()) awaitQuiet();
-            return "sent " + r.text().getBytes(StandardCharsets.ISO_8859_1).length + " raw bytes: " + describe(id);
+            return T.get("run.sentRaw", String.valueOf(r.text().getBytes(StandardCharsets.ISO_8859_1).length), describe(id));
         }
         if (a instanceof Action.Server s) {
             List<String> done = new ArrayList<>();
             if (s.delayMs() != null) {
                 lab.serverSettings().setProcessDelayMillis(s.delayMs());
-                done.add("process delay " + Units.millis(s.delayMs()));
+                done.add(T.get("run.server.delay", Units.millis(s.delayMs())));
             }
             if (s.tcpNoDelay() != null) {
                 lab.serverSettings().setTcpNoDelay(s.tcpNoDelay());
-                done.add("TCP_NODELAY " + (s.tcpNoDelay() ? "on" : "off"));
+                done.add(T.get(s.tcpNoDelay() ? "run.server.noDelayOn" : "run.server.noDelayOff"));
             }
-            return "server: " + String.join(", ", done);
+            return T.get("run.server", String.join(", ", done));
         }
         if (a instanceof Action.Gate g) {
             lab.gates().setBreakpoints(g.stages().isEmpty() ? EnumSet.noneOf(Stage.class) : EnumSet.copyOf(g.stages()));
             lab.gates().setMode(g.mode());
-            String stages = g.mode() == GateMode.BREAKPOINTS
-                    ? " before " + g.stages().stream().sorted().map(Stage::wireName).collect(Collectors.joining(", ")) : "";
-            return "gates: " + g.mode().name().toLowerCase(java.util.Locale.ROOT) + stages;
+            String mode = g.mode().name().toLowerCase(java.util.Locale.ROOT);
+            if (g.mode() != GateMode.BREAKPOINTS) return T.get("run.gates", mode);
+            return T.get("run.gates.before", mode, g.stages().stream().sorted().map(Stage::wireName).collect(Collectors.joining(", ")));
         }
         if (a instanceof Action.StepOnce) {
             Optional<dev.roundtrip.gate.Hold> h = lab.gates().step();
-            if (h.isEmpty()) return "step: nothing was held";
+            if (h.isEmpty()) return T.get("run.step.nothingHeld");
             awaitQuiet();
-            return "released exchange " + h.get().exchangeId() + " into " + h.get().stage().wireName() + ": " + describe(h.get().exchangeId());
+            return T.get("run.step", String.valueOf(h.get().exchangeId()), h.get().stage().wireName(), describe(h.get().exchangeId()));
         }
         if (a instanceof Action.Release) {
             lab.gates().setMode(GateMode.RUN);
             awaitQuiet();
-            return "released everything; gates in run mode" + state.latest().map(id -> ": " + describe(id)).orElse("");
+            return state.latest().map(id -> T.get("run.release.latest", describe(id))).orElse(T.get("run.release"));
         }
         if (a instanceof Action.Cancel) {
             long id = state.latest().orElseThrow(() -> new LessonRunException("cancel: this lesson has not sent a request yet"));
             lab.cancel(id);
             awaitQuiet();
-            return "the client left exchange " + id + ": " + describe(id);
+            return T.get("run.cancel", String.valueOf(id), describe(id));
         }
         if (a instanceof Action.Probe) {
             long id = state.latest().orElseThrow(() -> new LessonRunException("probe: this lesson has not sent a request yet"));
-            return lab.probe(id).map(k -> "kernel probe of exchange " + id + ": rx queue " + orNa(k.rxQueue()) + ", tx queue " + orNa(k.txQueue())
-                    + (k.unavailable() != null ? " (" + k.unavailable() + ")" : "")).orElse("kernel probe: no socket holds exchange " + id);
+            return lab.probe(id).map(k -> T.get("run.probe", String.valueOf(id), orNa(k.rxQueue()), orNa(k.txQueue()))
+                    + (k.unavailable() != null ? " (" + k.unavailable() + ")" : "")).orElse(T.get("run.probe.none", String.valueOf(id)));
         }
         if (a instanceof Action.Pause p) {
             Thread.sleep(p.ms());
-            return "waited " + Units.millis(p.ms());
+            return T.get("run.waited", Units.millis(p.ms()));
         }
         if (a instanceof Action.Queue q) {
             WorkQueue run = WorkQueue.start(new QueueSetup(q.jobs(), q.consumers(), q.capacity(),
@@ -185,13 +187,13 @@ public final class LessonRunner {
             state.queue(run);
             if (!run.await(Duration.ofSeconds(60))) throw new LessonRunException("the queue run did not finish within 60 s");
             QueueSummary s = run.summary();
-            return "queue: " + s.jobsDone() + " jobs done by " + s.consumersUsed() + " consumers, at most " + s.maxDepth() + " waiting";
+            return T.get("run.queue", String.valueOf(s.jobsDone()), String.valueOf(s.consumersUsed()), String.valueOf(s.maxDepth()));
         }
         if (a instanceof Action.Nagle n) {
             try {
                 NagleExperiment.Result r = NagleExperiment.run(n.rounds());
                 state.nagle(r);
-                return "40 ms experiment: " + r;
+                return T.get("run.nagle", Units.duration(r.nodelayOff().medianNanos()), Units.duration(r.nodelayOn().medianNanos()));
             } catch (IOException e) {
                 throw new LessonRunException("the 40 ms experiment failed: " + e.getMessage(), e);
             }
@@ -214,9 +216,10 @@ public final class LessonRunner {
             if (!s.concurrent() && s.waitForEnd()) awaitQuiet();
         }
         if (s.waitForEnd()) awaitQuiet();
-        String what = s.method() + " " + s.target() + (s.tls() ? " over TLS" : "");
-        if (ids.size() == 1) return "sent " + what + ": " + describe(ids.get(0));
-        return "sent " + what + " " + ids.size() + " times" + (s.concurrent() ? " at once" : "") + ": " + describe(ids.get(ids.size() - 1)) + " (last)";
+        String what = s.method() + " " + s.target();
+        if (s.tls()) what = T.get("run.overTls", what);
+        if (ids.size() == 1) return T.get("run.sent", what, describe(ids.get(0)));
+        return T.get(s.concurrent() ? "run.sentTimesAtOnce" : "run.sentTimes", what, String.valueOf(ids.size()), describe(ids.get(ids.size() - 1)));
     }
 
     /**
@@ -260,8 +263,7 @@ public final class LessonRunner {
         }
         state.sent(id);
         awaitQuiet();
-        return "captured " + c.method() + " " + c.target() + " to " + target.describe() + (standIn != null ? " (a stand-in for your server: rehearsal only)" : "")
-                + ": " + status + ", " + describe(id);
+        return T.get(standIn != null ? "run.captured.standIn" : "run.captured", c.method() + " " + c.target(), target.describe(), status, describe(id));
     }
 
     private static boolean answers(java.net.InetSocketAddress at) {
@@ -311,14 +313,14 @@ public final class LessonRunner {
     /** "200 OK (completed)", "held before parse", ... */
     private String describe(long id) {
         Optional<Stage> held = lab.gates().heldStage(id);
-        if (held.isPresent()) return "exchange " + id + " held before " + held.get().wireName();
+        if (held.isPresent()) return T.get("run.exchange.held", String.valueOf(id), held.get().wireName());
         Optional<Exchange> x = lab.recording().exchange(id);
-        if (x.isEmpty()) return "exchange " + id + " not recorded yet";
+        if (x.isEmpty()) return T.get("run.exchange.notRecorded", String.valueOf(id));
         String status = x.get().response().map(r -> r.status() + " " + r.reason() + " ").orElse("");
-        return "exchange " + id + " " + status + "(" + x.get().outcome().wireName() + ")";
+        return T.get("run.exchange", String.valueOf(id), status, x.get().outcome().wireName());
     }
 
     private static String orNa(Object v) {
-        return v == null ? "n/a" : v + " bytes";
+        return v == null ? T.get("run.probe.na") : T.get("run.probe.bytes", String.valueOf(v));
     }
 }

@@ -93,7 +93,7 @@ public final class ReadoutCatalog {
 
     private static String stageNames() {
         java.util.List<String> n = new java.util.ArrayList<>();
-        for (Stage s : Stage.values()) n.add(s.wireName());
+        for (Stage s : Stage.gated()) n.add(s.wireName());
         return String.join(", ", n.subList(0, n.size() - 1)) + " or " + n.get(n.size() - 1);
     }
 

@@ -90,6 +90,13 @@ class ConnectionReadoutsTest {
         assertThat(read("send.tls.addedPerRecord").available()).isFalse();
     }
 
+    /** Lesson 15 offers the exchange's five stages as answers: connect (2 ms) and handshake (3 ms) outlast send (1 ms) here, yet send is the longest. */
+    @Test
+    void theLongestStageIsOneOfTheExchangesFiveNotTheConnectionsCost() {
+        newTlsExchange(5, 10);
+        assertThat(read("exchange.longestStage").text()).isEqualTo("send");
+    }
+
     @Test
     void tlsVersionsAreWordsAnExpectCanName() {
         Condition c = Condition.parse("TLSv1.3", "tls.protocol", false);

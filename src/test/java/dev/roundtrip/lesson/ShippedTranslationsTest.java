@@ -23,7 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Every translation in lessons/ is complete, and a translated lesson rehearses exactly as the English one. */
 class ShippedTranslationsTest {
-    static final List<String> TRANSLATED = List.of("01-the-dance", "02-status-codes", "03-anatomy-of-a-request", "04-data-access", "05-the-kernels-role");
+    static final List<String> TRANSLATED = List.of("01-the-dance", "02-status-codes", "03-anatomy-of-a-request", "04-data-access", "05-the-kernels-role",
+            "06-big-responses", "07-memory", "08-the-client-that-leaves", "09-malformed-requests", "10-keep-alive", "11-many-clients",
+            "12-beyond-request-response", "13-the-40ms-mystery", "14-guess-the-size", "15-where-does-the-time-go", "16-https", "17-your-own-server");
     static final List<Locale> LANGUAGES = List.of(Locale.GERMAN, Locale.FRENCH, Texts.SPANISH);
     private static Lab lab;
 
@@ -53,7 +55,7 @@ class ShippedTranslationsTest {
     }
 
     @Test
-    void lessonsOneToFiveAreTranslatedIntoEachLanguageNotLeftInEnglish() {
+    void theTranslatedLessonsAreInEachLanguageNotLeftInEnglish() {
         LessonSet english = LessonLoader.loadDirectory(Path.of("lessons"), Locale.ENGLISH);
         for (Locale language : LANGUAGES) {
             LessonSet set = LessonLoader.loadDirectory(Path.of("lessons"), language);
@@ -76,7 +78,7 @@ class ShippedTranslationsTest {
             }
             // the untranslated lessons are there, in English
             assertThat(set.lessons()).hasSameSizeAs(english.lessons());
-            assertThat(set.find("16-https").orElseThrow().language()).isEqualTo(Locale.ENGLISH);
+            assertThat(set.lessons()).filteredOn(l -> !TRANSLATED.contains(l.id())).allMatch(l -> l.language().equals(Locale.ENGLISH));
         }
     }
 
@@ -116,7 +118,7 @@ class ShippedTranslationsTest {
     }
 
     @Test
-    void inGermanLessonsOneToFiveRehearseWithTheSameVerdictsAsInEnglish() throws Exception {
+    void inGermanTheTranslatedLessonsRehearseWithTheSameVerdictsAsInEnglish() throws Exception {
         LessonSet english = LessonLoader.loadDirectory(Path.of("lessons"), Locale.ENGLISH);
         LessonSet german = LessonLoader.loadDirectory(Path.of("lessons"), Locale.GERMAN);
         for (String id : TRANSLATED) {
