@@ -26,7 +26,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The embedded HTTP/1.1 server (Netty epoll on Linux, NIO elsewhere; keep-alive), traced at parse, process and respond.
+ * The embedded HTTP/1.1 and HTTP/2 server (Netty epoll on Linux, NIO elsewhere; keep-alive), traced at parse, process and respond.
+ * HTTP/2 ({@link H2Pipeline}): h2c with prior knowledge on the cleartext port ({@link Http2Switch}), h2 by ALPN on the TLS port.
  *
  * <pre>
  *  socket ⇄ ConnectionLimit ⇄ WireTap ⇄ RequestFraming.Tap ⇄ HttpServerCodec ⇄ HttpObjectAggregator ⇄ RequestHandler ─▶ workers: DemoApp ─▶ H2
@@ -142,9 +143,18 @@ public final class RoundtripServer implements AutoCloseable {
                         .addLast("codec", new HttpServerCodec())
                         .addLast("aggregator", new RequestAggregator(MAX_BODY_BYTES))
                         .addLast("handler", new RequestHandler(t, conn, framing, app, settings, workers));
+                if (ssl == null) ch.pipeline().addAfter("limit", "h2-switch", new Http2Switch(t.directory(), t.clock(), ready -> http2(t, ch, ready, app, settings)));
                 pipelineAdded.accept(ch);
             }
         };
+    }
+
+    /** The HTTP/2 handlers, in place of the HTTP/1.1 ones ({@link Http2Switch}, ALPN h2 on the TLS port). */
+    private H2Connection http2(Tracing t, SocketChannel ch, long readyNanos, Routes app, ServerSettings settings) {
+        H2Connection h2 = new H2Connection(t, ch, false);
+        h2.active(readyNanos); // the connect facts before the server's SETTINGS
+        H2Pipeline.install(ch, t, h2, app, settings, workers, true);
+        return h2;
     }
 
     /** Says which address and port, and why, without a stack trace's worth of Netty. */

@@ -13,6 +13,7 @@ package dev.roundtrip.trace;
  * @param tls what the handshake agreed on (end of the handshake stage)
  * @param plain on TLS: the plaintext the program wrote or read (same shape as {@code bytes}, which holds ciphertext)
  * @param database a step of an SQL call over the database's socket (process stage, actor DATABASE)
+ * @param frame one HTTP/2 frame as it crossed the connection (an h2 exchange's send, parse, respond, interpret)
  */
 public record StageEvent(
         long exchangeId,
@@ -32,15 +33,25 @@ public record StageEvent(
         TlsRecordReadout tlsRecord,
         TlsReadout tls,
         BytesReadout plain,
-        DatabaseReadout database)
+        DatabaseReadout database,
+        FrameReadout frame)
         implements TraceEvent {
+
+    /** An event without the HTTP/2 frame readout. */
+    public StageEvent(long exchangeId, long connectionId, Stage stage, Phase phase, Actor actor, long tNanos, String thread,
+                      String detail, BytesReadout bytes, BufferReadout buffer, KernelReadout kernel, MemoryReadout memory,
+                      SqlReadout sql, TcpReadout tcp, TlsRecordReadout tlsRecord, TlsReadout tls, BytesReadout plain,
+                      DatabaseReadout database) {
+        this(exchangeId, connectionId, stage, phase, actor, tNanos, thread, detail, bytes, buffer, kernel, memory, sql,
+                tcp, tlsRecord, tls, plain, database, null);
+    }
 
     /** An event without the database readout. */
     public StageEvent(long exchangeId, long connectionId, Stage stage, Phase phase, Actor actor, long tNanos, String thread,
                       String detail, BytesReadout bytes, BufferReadout buffer, KernelReadout kernel, MemoryReadout memory,
                       SqlReadout sql, TcpReadout tcp, TlsRecordReadout tlsRecord, TlsReadout tls, BytesReadout plain) {
         this(exchangeId, connectionId, stage, phase, actor, tNanos, thread, detail, bytes, buffer, kernel, memory, sql,
-                tcp, tlsRecord, tls, plain, null);
+                tcp, tlsRecord, tls, plain, null, null);
     }
 
     /** An event without the connection and TLS readouts. */
@@ -48,13 +59,13 @@ public record StageEvent(
                       String detail, BytesReadout bytes, BufferReadout buffer, KernelReadout kernel, MemoryReadout memory,
                       SqlReadout sql) {
         this(exchangeId, connectionId, stage, phase, actor, tNanos, thread, detail, bytes, buffer, kernel, memory, sql,
-                null, null, null, null, null);
+                null, null, null, null, null, null);
     }
 
     /** The same event, of another exchange (a reader that learnt the id late). */
     public StageEvent withExchangeId(long id) {
         return new StageEvent(id, connectionId, stage, phase, actor, tNanos, thread, detail, bytes, buffer, kernel, memory, sql,
-                tcp, tlsRecord, tls, plain, database);
+                tcp, tlsRecord, tls, plain, database, frame);
     }
 
     /** Equal detail texts share one instance ({@link SharedTexts}): the text itself is unchanged. */
@@ -91,6 +102,7 @@ public record StageEvent(
         private TlsReadout tls;
         private BytesReadout plain;
         private DatabaseReadout database;
+        private FrameReadout frame;
 
         private Builder(long exchangeId, long connectionId, Stage stage, Phase phase, Actor actor, long tNanos, String thread) {
             this.exchangeId = exchangeId;
@@ -113,10 +125,11 @@ public record StageEvent(
         public Builder tls(TlsReadout tls) { this.tls = tls; return this; }
         public Builder plain(BytesReadout plain) { this.plain = plain; return this; }
         public Builder database(DatabaseReadout database) { this.database = database; return this; }
+        public Builder frame(FrameReadout frame) { this.frame = frame; return this; }
 
         public StageEvent build() {
             return new StageEvent(exchangeId, connectionId, stage, phase, actor, tNanos, thread, detail,
-                    bytes, buffer, kernel, memory, sql, tcp, tlsRecord, tls, plain, database);
+                    bytes, buffer, kernel, memory, sql, tcp, tlsRecord, tls, plain, database, frame);
         }
     }
 }
