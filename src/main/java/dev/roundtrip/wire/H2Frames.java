@@ -123,7 +123,7 @@ public final class H2Frames {
                 String code = p.length >= 8 ? FrameReadout.errorName(u32(p, 4)) : null;
                 String debug = p.length > 8 ? new String(p, 8, p.length - 8, StandardCharsets.UTF_8) : "";
                 String text = about + ": " + code + (p.length >= 4 ? ", last stream " + (u32(p, 0) & 0x7fffffffL) : "")
-                        + (debug.isEmpty() ? "" : " (" + dev.roundtrip.text.Printable.escape(debug) + ")");
+                        + (debug.isEmpty() ? "" : " (" + printable(debug) + ")");
                 return new Frame(new FrameReadout(name, streamId, length, flags, null, null, code), text);
             }
             case 8: // WINDOW_UPDATE
@@ -176,6 +176,16 @@ public final class H2Frames {
         for (int i = 0; i + 6 <= p.length; i += 6) {
             int id = ((p[i] & 0xff) << 8) | (p[i + 1] & 0xff);
             b.append(' ').append(id > 0 && id < names.length ? names[id] : "0x" + Integer.toHexString(id)).append('=').append(u32(p, i + 2));
+        }
+        return b.toString();
+    }
+
+    /** The peer's debug text, control characters shown as \\xHH (it is the peer's, not ours). */
+    private static String printable(String s) {
+        StringBuilder b = new StringBuilder();
+        for (char c : s.toCharArray()) {
+            if (c < 0x20 || c == 0x7f) b.append(String.format(java.util.Locale.ROOT, "\\x%02x", (int) c));
+            else b.append(c);
         }
         return b.toString();
     }
