@@ -185,6 +185,12 @@ public final class Lab implements AutoCloseable {
         return client.send(request);
     }
 
+    /** Sends {@code request} over HTTP/2 (h2c, or h2 with {@link RequestSpec#tls()}): on the open h2 connection, a stream of its own. */
+    public ExchangeHandle sendHttp2(RequestSpec request) {
+        if (!warmup.isDone()) warmup.join();
+        return client.sendHttp2(request);
+    }
+
     public void cancel(long exchangeId) {
         client.cancel(exchangeId);
     }
