@@ -87,6 +87,8 @@ final class H2ClientConnection implements WireTap.Observer, PlainTap.Observer {
     private BytesReadout pendingRead;
     private BufferReadout pendingBuffer;
     private H2Exchange lastWriter;
+    /** Whose HEADERS are being written: on TLS the plaintext tap sees them before the codec has told the stream id. */
+    private H2Exchange writing;
 
     H2ClientConnection(Tracing t, H2Client client, long connectionId, SslContext tlsContext) {
         this.t = t;
@@ -210,7 +212,6 @@ final class H2ClientConnection implements WireTap.Observer, PlainTap.Observer {
             waiting.add(x);
             return;
         }
-        exchangesOnIt++;
         t.pass(x.id, Stage.SEND, ch.eventLoop(), this::kernel, () -> write(x));
     }
 
@@ -229,13 +230,16 @@ final class H2ClientConnection implements WireTap.Observer, PlainTap.Observer {
             x.stream = (Http2StreamChannel) o.getNow();
             x.sendMark = t.probes().memory().allocatedMark();
             newest = x;
+            exchangesOnIt++;
             Http2Headers h = new DefaultHttp2Headers();
             for (Header p : x.info.headers()) h.add(p.name(), p.value());
             byte[] body = x.spec.body();
             t.publish(event(x, Stage.SEND, Phase.BEGIN).detail((exchangesOnIt > 1 ? "connection #" + connectionId + " reused (" + exchangesOnIt
                     + " streams so far): " : "") + "the client opens a stream: HEADERS" + (body.length > 0 ? " and " + body.length
                     + " bytes of DATA" : " with END_STREAM")).memory(t.probes().memory().read(x.sendMark)).build());
+            writing = x;
             ChannelFuture last = x.stream.write(new DefaultHttp2HeadersFrame(h, body.length == 0));
+            writing = null;
             // the codec numbered the stream as it wrote its HEADERS: the server hears which exchange it is before its bytes leave
             x.streamId = x.stream.stream().id();
             streams.put(x.streamId, x);
@@ -438,7 +442,7 @@ final class H2ClientConnection implements WireTap.Observer, PlainTap.Observer {
         H2Exchange owner = null;
         for (H2Frames.Frame f : frames) {
             if (f.readout().connectionLevel()) continue;
-            H2Exchange x = streams.get(f.readout().streamId());
+            H2Exchange x = lookup(inbound, f.readout().streamId());
             if (x != null && inbound && !x.interpretBegun && !x.ended) {
                 x.interpretBegun = true;
                 x.interpretMark = t.probes().memory().allocatedMark();
@@ -472,7 +476,7 @@ final class H2ClientConnection implements WireTap.Observer, PlainTap.Observer {
 
     private void frame(boolean inbound, H2Frames.Frame f) {
         FrameReadout r = f.readout();
-        H2Exchange x = r.connectionLevel() ? newest : streams.get(r.streamId());
+        H2Exchange x = r.connectionLevel() ? newest : lookup(inbound, r.streamId());
         String detail = (inbound ? "frame received: " : "frame sent: ") + f.detail();
         if (x == null) {
             t.publish(StageEvent.of(openingExchangeId, connectionId, Stage.CONNECT, Phase.PROGRESS, Actor.CLIENT, t.clock())
@@ -490,6 +494,15 @@ final class H2ClientConnection implements WireTap.Observer, PlainTap.Observer {
         if (inbound && r.type().equals("GOAWAY")) {
             closed = true; // no new streams on it; those the server will still answer go on
         }
+    }
+
+    private H2Exchange lookup(boolean inbound, int streamId) {
+        H2Exchange x = streams.get(streamId);
+        if (x == null && !inbound && writing != null) {
+            x = writing;
+            streams.put(streamId, x);
+        }
+        return x;
     }
 
     private static Stage stageOf(H2Exchange x) {

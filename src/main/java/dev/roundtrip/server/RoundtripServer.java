@@ -144,6 +144,7 @@ public final class RoundtripServer implements AutoCloseable {
                         .addLast("aggregator", new RequestAggregator(MAX_BODY_BYTES))
                         .addLast("handler", new RequestHandler(t, conn, framing, app, settings, workers));
                 if (ssl == null) ch.pipeline().addAfter("limit", "h2-switch", new Http2Switch(t.directory(), t.clock(), ready -> http2(t, ch, ready, app, settings)));
+                else conn.onHttp2((id, opening, facts) -> http2OverTls(t, ch, id, opening, facts, app, settings));
                 pipelineAdded.accept(ch);
             }
         };
@@ -155,6 +156,27 @@ public final class RoundtripServer implements AutoCloseable {
         h2.active(readyNanos); // the connect facts before the server's SETTINGS
         H2Pipeline.install(ch, t, h2, app, settings, workers, true);
         return h2;
+    }
+
+    /**
+     * ALPN agreed on h2: the HTTP/1.1 handlers leave, the taps now tell the HTTP/2 connection, and the socket is read at once.
+     * <pre>
+     *  socket ⇄ ConnectionLimit ⇄ WireTap ⇄ SslHandler ⇄ PlainTap ⇄ Http2FrameCodec ⇄ Http2MultiplexHandler ─▶ streams
+     * </pre>
+     */
+    private void http2OverTls(Tracing t, SocketChannel ch, long connectionId, long openingExchangeId,
+                              java.util.List<dev.roundtrip.trace.StageEvent> facts, Routes app, ServerSettings settings) {
+        H2Connection h2 = new H2Connection(t, ch, true);
+        for (String name : java.util.List.of("idle", "valve", "framing", "codec", "aggregator", "handler")) {
+            if (ch.pipeline().get(name) != null) ch.pipeline().remove(name);
+        }
+        // what TLS wrote and has not flushed (TLS 1.3's NewSessionTicket) leaves through the old tap: a tap that is
+        // taken out fails its unflushed writes, and TLS closes the connection on a failed write
+        ch.flush();
+        ch.pipeline().replace("tap", "tap", new WireTap(h2, t.probes().memory()));
+        ch.pipeline().replace("plain", "plain", new dev.roundtrip.wire.PlainTap(h2));
+        h2.adopt(connectionId, openingExchangeId, facts); // before the codec's SETTINGS are written
+        H2Pipeline.install(ch, t, h2, app, settings, workers, false);
     }
 
     /** Says which address and port, and why, without a stack trace's worth of Netty. */

@@ -102,6 +102,17 @@ final class ServerConnection implements WireTap.Observer, PlainTap.Observer, Con
         if (ssl != null) ssl.handshakeFuture().addListener(this::handshakeEnded);
     }
 
+    /** Takes a TLS connection over once its handshake agreed on h2 by ALPN (the connection id, its opening exchange, the facts kept). */
+    interface Http2Takeover {
+        void take(long connectionId, long openingExchangeId, List<StageEvent> openingFacts);
+    }
+
+    private Http2Takeover toHttp2;
+
+    void onHttp2(Http2Takeover takeover) {
+        this.toHttp2 = takeover;
+    }
+
     ReadValve valve() {
         return valve;
     }
@@ -212,6 +223,13 @@ final class ServerConnection implements WireTap.Observer, PlainTap.Observer, Con
                 .detail("the server's side of the handshake is done: " + session.getProtocol() + " with " + session.getCipherSuite()
                         + (alpn == null ? "" : ", ALPN " + alpn))
                 .tls(new TlsReadout(session.getProtocol(), session.getCipherSuite(), alpn, null)).build());
+        if ("h2".equals(alpn) && toHttp2 != null) { // HTTP/2 takes the connection over, with the facts kept for its first exchange
+            List<StageEvent> facts = new ArrayList<>(openingFacts);
+            openingFacts.clear();
+            handshaking = true; // nothing more of this connection is this class's: its socket-read paths stay shut
+            toHttp2.take(connectionId, openingExchangeId, facts);
+            return;
+        }
         if (link != null) {
             forgetPendingRead(ch);
             link.serverHandshakeDone();

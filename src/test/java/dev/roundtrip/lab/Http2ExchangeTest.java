@@ -129,4 +129,42 @@ class Http2ExchangeTest {
         assertThat(after.outcome()).isEqualTo(Outcome.COMPLETED);
         assertThat(after.connectionId()).isEqualTo(cancelled.connectionId());
     }
+
+    @Test
+    void overTlsAlpnAgreesOnH2AndTwoStreamsShareTheEncryptedConnection() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(lab.tlsPort().isPresent(), lab.tlsUnavailable());
+        ExchangeHandle a = lab.sendHttp2(RequestSpec.get("/users/1").withTls(true));
+        ExchangeHandle b = lab.sendHttp2(RequestSpec.get("/").withTls(true));
+        Exchange x1 = settled(a);
+        Exchange x2 = settled(b);
+        assertThat(x1.outcome()).as(x1.end().toString()).isEqualTo(Outcome.COMPLETED);
+        assertThat(x2.outcome()).as(x2.end().toString()).isEqualTo(Outcome.COMPLETED);
+        assertThat(x1.connectionId()).isEqualTo(x2.connectionId());
+        Exchange opener = x1.events().stream().anyMatch(e -> e.stage() == Stage.HANDSHAKE) ? x1 : x2;
+        // both sides' handshake ends name ALPN h2
+        assertThat(opener.events()).filteredOn(e -> e.stage() == Stage.HANDSHAKE && e.phase() == Phase.END)
+                .extracting(e -> e.tls().alpn()).containsOnly("h2").hasSize(2);
+        for (Exchange x : List.of(x1, x2)) {
+            assertThat(begins(x)).containsSubsequence(Stage.SEND, Stage.PARSE, Stage.PROCESS, Stage.RESPOND, Stage.INTERPRET);
+            // on TLS the frames are read from the plaintext (plain); the socket carries ciphertext (bytes, below)
+            assertThat(x.events()).anyMatch(e -> e.stage() == Stage.SEND && e.plain() != null);
+            assertThat(first(x, Stage.SEND, "HEADERS")).isEqualTo(first(x, Stage.PARSE, "HEADERS"));
+            assertThat(first(x, Stage.PARSE, "HEADERS").headers()).anyMatch(h -> h.name().equals(":scheme") && h.value().equals("https"));
+        }
+    }
+
+    @Test
+    void curlOverHttpsGetsH2ByAlpn() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(lab.tlsPort().isPresent(), lab.tlsUnavailable());
+        org.junit.jupiter.api.Assumptions.assumeTrue(dev.roundtrip.server.Http2Curl.speaksHttp2(), "this curl has no HTTP/2");
+        String out = dev.roundtrip.server.Http2Curl.run("--cacert", lab.certificate().orElseThrow().file().toString(),
+                "-w", "|%{http_version}", "https://127.0.0.1:" + lab.tlsPort().getAsInt() + "/");
+        assertThat(out).isEqualTo("Hello, world!|2");
+        for (int i = 0; i < 2000 && lab.recording().exchanges().stream().noneMatch(x -> x.outcome() == Outcome.COMPLETED); i++) Thread.sleep(5);
+        lab.bus().awaitDelivered(java.time.Duration.ofSeconds(5));
+        Exchange x = lab.recording().exchanges().stream().filter(e -> e.outcome() == Outcome.COMPLETED).findFirst().orElseThrow();
+        assertThat(x.events()).anyMatch(e -> e.stage() == Stage.HANDSHAKE && e.tls() != null && "h2".equals(e.tls().alpn()));
+        assertThat(first(x, Stage.PARSE, "HEADERS").headers()).contains(new dev.roundtrip.trace.Header(":path", "/"));
+        assertThat(frames(x, Stage.RESPOND)).extracting(FrameReadout::type).contains("HEADERS", "DATA");
+    }
 }

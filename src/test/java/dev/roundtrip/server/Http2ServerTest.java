@@ -21,7 +21,6 @@ import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -45,25 +44,6 @@ class Http2ServerTest {
         if (bus != null) bus.close();
     }
 
-    static boolean curlSpeaksHttp2() {
-        try {
-            Process p = new ProcessBuilder("curl", "-V").redirectErrorStream(true).start();
-            String v = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            return p.waitFor(10, TimeUnit.SECONDS) && v.contains("HTTP2");
-        } catch (IOException | InterruptedException e) {
-            return false;
-        }
-    }
-
-    private static String curl(String... args) throws Exception {
-        List<String> cmd = new java.util.ArrayList<>(List.of("curl", "-s", "--max-time", "10"));
-        cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(15, TimeUnit.SECONDS)).isTrue();
-        return out;
-    }
-
     private List<Exchange> settled(int n) throws InterruptedException {
         for (int i = 0; i < 1000; i++) {
             bus.awaitDelivered(Duration.ofSeconds(5));
@@ -76,9 +56,9 @@ class Http2ServerTest {
 
     @Test
     void curlWithPriorKnowledgeGetsAnAnswerOverHttp2AndTheExchangeHasTheServerStagesAndFrames() throws Exception {
-        assumeTrue(curlSpeaksHttp2(), "this curl has no HTTP/2");
+        assumeTrue(Http2Curl.speaksHttp2(), "this curl has no HTTP/2");
         start();
-        String out = curl("--http2-prior-knowledge", "-w", "|%{http_version}|%{http_code}", "http://127.0.0.1:" + server.port() + "/users/1");
+        String out = Http2Curl.run("--http2-prior-knowledge", "-w", "|%{http_version}|%{http_code}", "http://127.0.0.1:" + server.port() + "/users/1");
         assertThat(out).isEqualTo("{\"id\":1,\"name\":\"Ada Lovelace\",\"email\":\"ada@example.org\"}|2|200");
 
         Exchange x = settled(1).get(0);
@@ -107,7 +87,7 @@ class Http2ServerTest {
     @Test
     void anHttp11RequestOnTheSamePortIsStillHttp11() throws Exception {
         start();
-        String out = curl("-w", "|%{http_version}", "http://127.0.0.1:" + server.port() + "/");
+        String out = Http2Curl.run("-w", "|%{http_version}", "http://127.0.0.1:" + server.port() + "/");
         assertThat(out).isEqualTo("Hello, world!|1.1");
         Exchange x = settled(1).get(0);
         assertThat(x.events()).noneMatch(e -> e.frame() != null);
