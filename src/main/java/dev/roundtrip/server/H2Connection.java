@@ -256,16 +256,16 @@ final class H2Connection implements WireTap.Observer, PlainTap.Observer, Connect
 
     private void frame(boolean inbound, H2Frames.Frame f) {
         FrameReadout r = f.readout();
-        H2Stream s = r.connectionLevel() ? newest : streams.get(r.streamId());
+        H2Stream own = r.connectionLevel() ? null : streams.get(r.streamId());
+        // a frame of a stream no request opened (PRIORITY for an idle stream) or long forgotten is the connection's
+        H2Stream s = own != null ? own : newest;
         String detail = (inbound ? "frame received: " : "frame sent: ") + f.detail();
         if (s == null) {
-            if (r.connectionLevel()) {
-                opening(StageEvent.of(openingExchangeId, connectionId, Stage.CONNECT, Phase.PROGRESS, Actor.SERVER, t.clock())
-                        .detail(detail).frame(r).build());
-            }
-            return; // a stream the server never opened, or forgot long after it was answered
+            opening(StageEvent.of(openingExchangeId, connectionId, Stage.CONNECT, Phase.PROGRESS, Actor.SERVER, t.clock())
+                    .detail(detail).frame(r).build());
+            return;
         }
-        if (r.connectionLevel()) {
+        if (own == null) {
             emit(s, event(s, stageOf(s), Phase.PROGRESS, Actor.SERVER).detail(detail).frame(r).build());
             return;
         }
