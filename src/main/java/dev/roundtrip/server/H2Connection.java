@@ -323,12 +323,12 @@ final class H2Connection implements WireTap.Observer, PlainTap.Observer, Connect
             return;
         }
         s.done = true;
-        String why = "the server reset stream " + s.streamId + " (" + code + ")" + refusal(code);
+        String why = "the server reset stream " + s.streamId + " (" + code + ")" + refusal();
         emit(s, event(s, stageOf(s), Phase.ERROR, Actor.SERVER).detail(why).build());
         if (s.external) t.publish(new ExchangeEnded(s.id, t.clock().now(), Outcome.FAILED, null, why));
     }
 
-    private String refusal(String code) {
+    private String refusal() {
         String r = lastError;
         lastError = null;
         return r == null ? "" : ": " + r;

@@ -164,7 +164,7 @@ public final class RoundtripServer implements AutoCloseable {
      *  socket ⇄ ConnectionLimit ⇄ WireTap ⇄ SslHandler ⇄ PlainTap ⇄ Http2FrameCodec ⇄ Http2MultiplexHandler ─▶ streams
      * </pre>
      */
-    private void http2OverTls(Tracing t, SocketChannel ch, long connectionId, long openingExchangeId,
+    private H2Connection http2OverTls(Tracing t, SocketChannel ch, long connectionId, long openingExchangeId,
                               java.util.List<dev.roundtrip.trace.StageEvent> facts, Routes app, ServerSettings settings) {
         H2Connection h2 = new H2Connection(t, ch, true);
         for (String name : java.util.List.of("idle", "valve", "framing", "codec", "aggregator", "handler")) {
@@ -177,6 +177,7 @@ public final class RoundtripServer implements AutoCloseable {
         ch.pipeline().replace("plain", "plain", new dev.roundtrip.wire.PlainTap(h2));
         h2.adopt(connectionId, openingExchangeId, facts); // before the codec's SETTINGS are written
         H2Pipeline.install(ch, t, h2, app, settings, workers, false);
+        return h2;
     }
 
     /** Says which address and port, and why, without a stack trace's worth of Netty. */

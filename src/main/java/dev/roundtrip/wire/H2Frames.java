@@ -39,7 +39,6 @@ public final class H2Frames {
     private final ByteArrayOutputStream payload = new ByteArrayOutputStream();
     /** HEADERS then CONTINUATIONs: the header block is decoded once END_HEADERS came. */
     private final ByteArrayOutputStream block = new ByteArrayOutputStream();
-    private int blockFrameLength;
     private int blockFlags;
     private final DefaultHttp2HeadersDecoder hpack = new DefaultHttp2HeadersDecoder(false, 0xFFFFFFFFL);
 
@@ -105,14 +104,12 @@ public final class H2Frames {
         switch (type) {
             case 1: // HEADERS
                 block.reset();
-                blockFrameLength = length;
                 blockFlags = flags;
                 block.writeBytes(fragment(p));
                 if ((flags & 0x4) != 0) return headerBlock(about);
                 return new Frame(new FrameReadout(name, streamId, length, flags, null, null, null), about + ": the header block goes on in CONTINUATION");
             case 9: // CONTINUATION
                 block.writeBytes(p);
-                blockFrameLength += length;
                 if ((flags & 0x4) != 0) return headerBlock(about);
                 return new Frame(new FrameReadout(name, streamId, length, flags, null, null, null), about);
             case 3: { // RST_STREAM
@@ -163,8 +160,8 @@ public final class H2Frames {
         } catch (Exception e) {
             decoded = ": " + encoded.length + " bytes of HPACK that could not be decoded (" + e.getMessage() + ")";
         }
-        int firstFlags = blockFlags;
-        return new Frame(new FrameReadout(type == 9 ? "CONTINUATION" : "HEADERS", streamId, length, type == 9 ? flags : firstFlags,
+        // the frame that ends the block carries it: a HEADERS with its own flags, or the last CONTINUATION
+        return new Frame(new FrameReadout(FrameReadout.typeName(type), streamId, length, type == 9 ? flags : blockFlags,
                 encoded.length, headers, null), about + decoded);
     }
 
