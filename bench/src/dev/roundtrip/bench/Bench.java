@@ -11,7 +11,7 @@ public final class Bench {
 
     public static void main(String[] args) throws Exception {
         List<String> names = args.length == 0 || args[0].equals("all")
-                ? List.of("kernel", "throughput", "load", "events", "open", "frame")
+                ? List.of("kernel", "throughput", "load", "events", "open", "frame", "h2")
                 : List.of(args[0].split(","));
         for (String n : names) {
             System.out.println("=== " + n + " ===");
@@ -22,8 +22,9 @@ public final class Bench {
                 case "events": EventCost.main(); break;
                 case "open": OpenRecording.main(); break;
                 case "frame": FrameCost.main(); break;
+                case "h2": H2Throughput.main(); break;
                 default: throw new IllegalArgumentException("unknown benchmark " + n
-                        + " (throughput, kernel, load, events, open, frame, all)");
+                        + " (throughput, kernel, load, events, open, frame, h2, all)");
             }
         }
         System.exit(0); // Netty and JavaFX threads may linger

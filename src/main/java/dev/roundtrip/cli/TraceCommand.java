@@ -31,7 +31,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code trace}: one exchange against the embedded server, printed as a timeline or as JSON. */
+/** {@code trace}: one exchange against the embedded server (or, with {@code --http2 --parallel N}, N streams at once), printed as a timeline or as JSON. */
 @Command(name = "trace", mixinStandardHelpOptions = true)
 public final class TraceCommand implements Callable<Integer> {
     @Spec
@@ -58,6 +58,14 @@ public final class TraceCommand implements Callable<Integer> {
     @Option(names = "--tls")
     boolean tls;
 
+    @Option(names = "--http2")
+    boolean http2;
+
+    @Option(names = "--parallel", paramLabel = "N", defaultValue = "1")
+    int parallel;
+
+    static final int MAX_PARALLEL = 100;
+
     @Option(names = "--step")
     boolean step;
 
@@ -80,16 +88,19 @@ public final class TraceCommand implements Callable<Integer> {
         if (warmup > 0) warmUp(request, warmup);
         try (Lab lab = Lab.start(dev.roundtrip.lab.LabOptions.defaults().withKernelReadouts(!noKernel))) {
             if (step) lab.gates().setMode(GateMode.STEP);
-            ExchangeHandle h = lab.send(request);
-            CompletableFuture<Exchange> settled = lab.settled(h.exchangeId());
-            if (step) stepThrough(lab, h.exchangeId(), settled, talk);
-            Exchange x;
-            try {
-                x = settled.get(timeoutSeconds + 10L, TimeUnit.SECONDS);
-            } catch (TimeoutException e) {
-                spec.commandLine().getErr().println(CliTexts.T.get("trace.notSettled"));
-                lab.bus().awaitDelivered(Duration.ofSeconds(2));
-                x = lab.recording().exchange(h.exchangeId()).orElseThrow();
+            List<ExchangeHandle> hs = new ArrayList<>();
+            for (int i = 0; i < parallel; i++) hs.add(http2 ? lab.sendHttp2(request) : lab.send(request));
+            List<Exchange> xs = new ArrayList<>();
+            for (ExchangeHandle h : hs) {
+                CompletableFuture<Exchange> settled = lab.settled(h.exchangeId());
+                if (step) stepThrough(lab, h.exchangeId(), settled, talk);
+                try {
+                    xs.add(settled.get(timeoutSeconds + 10L, TimeUnit.SECONDS));
+                } catch (TimeoutException e) {
+                    spec.commandLine().getErr().println(CliTexts.T.get("trace.notSettled"));
+                    lab.bus().awaitDelivered(Duration.ofSeconds(2));
+                    xs.add(lab.recording().exchange(h.exchangeId()).orElseThrow());
+                }
             }
             if (json) {
                 java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
@@ -97,9 +108,9 @@ public final class TraceCommand implements Callable<Integer> {
                 out.println(buf.toString(StandardCharsets.UTF_8));
                 out.flush();
             } else {
-                Timeline.print(x, out);
+                for (Exchange x : xs) Timeline.print(x, out);
             }
-            return x.response().isPresent() ? 0 : 1;
+            return xs.stream().allMatch(x -> x.response().isPresent()) ? 0 : 1;
         }
     }
 
@@ -107,13 +118,19 @@ public final class TraceCommand implements Callable<Integer> {
     private void warmUp(RequestSpec request, int times) throws Exception {
         try (Lab throwaway = Lab.start(dev.roundtrip.lab.LabOptions.defaults().withKernelReadouts(!noKernel))) {
             for (int i = 0; i < times; i++) {
-                long id = throwaway.send(request).exchangeId();
+                long id = (http2 ? throwaway.sendHttp2(request) : throwaway.send(request)).exchangeId();
                 throwaway.settled(id).get(timeoutSeconds + 10L, TimeUnit.SECONDS);
             }
         }
     }
 
     private RequestSpec request() {
+        if (parallel < 1 || parallel > MAX_PARALLEL) {
+            throw new ParameterException(spec.commandLine(), CliTexts.T.get("trace.parallelRange", MAX_PARALLEL));
+        }
+        if (parallel > 1 && !http2) throw new ParameterException(spec.commandLine(), CliTexts.T.get("trace.parallelNeedsHttp2"));
+        if (parallel > 1 && step) throw new ParameterException(spec.commandLine(), CliTexts.T.get("trace.stepOneStream"));
+        if (http2 && raw != null) throw new ParameterException(spec.commandLine(), CliTexts.T.get("trace.http2Raw"));
         return requestAsGiven().withTls(tls);
     }
 

@@ -42,6 +42,7 @@ public final class RoundtripClient implements AutoCloseable {
     /** Sockets not closed yet (a closed one leaves by itself): {@link #close()} closes them. */
     private final ChannelGroup channels = new DefaultChannelGroup("roundtrip-client", GlobalEventExecutor.INSTANCE);
     private final GateListener holds;
+    private final H2Client h2;
 
     public RoundtripClient(Tracing t, InetSocketAddress server) {
         this(t, server, null, (io.netty.handler.ssl.SslContext) null);
@@ -54,10 +55,17 @@ public final class RoundtripClient implements AutoCloseable {
     /** With https to {@code tlsServer}, trusting exactly {@code trusted} (null: no https). */
     public RoundtripClient(Tracing t, InetSocketAddress server, InetSocketAddress tlsServer, java.security.cert.X509Certificate trusted)
             throws javax.net.ssl.SSLException {
-        this(t, server, tlsServer, trusted == null ? null : dev.roundtrip.wire.TlsContexts.client(trusted));
+        this(t, server, tlsServer, trusted == null ? null : dev.roundtrip.wire.TlsContexts.client(trusted),
+                trusted == null ? null : dev.roundtrip.wire.TlsContexts.clientH2(trusted));
     }
 
+    /** With these TLS settings for HTTP/1.1 over TLS; h2 over TLS needs the other constructor (ALPN h2). */
     public RoundtripClient(Tracing t, InetSocketAddress server, InetSocketAddress tlsServer, io.netty.handler.ssl.SslContext tls) {
+        this(t, server, tlsServer, tls, null);
+    }
+
+    private RoundtripClient(Tracing t, InetSocketAddress server, InetSocketAddress tlsServer, io.netty.handler.ssl.SslContext tls,
+                            io.netty.handler.ssl.SslContext h2Tls) {
         this.t = t;
         this.server = server;
         this.tlsServer = tlsServer;
@@ -67,6 +75,7 @@ public final class RoundtripClient implements AutoCloseable {
         this.template = new Bootstrap().group(loop).channel(t.probes().transport().socketChannel())
                 .option(ChannelOption.AUTO_READ, false)
                 .option(ChannelOption.TCP_NODELAY, true);
+        this.h2 = new H2Client(t, this, template, h2Tls);
         this.holds = new GateListener() {
             @Override
             public void onHeld(Hold h) {
@@ -113,19 +122,33 @@ public final class RoundtripClient implements AutoCloseable {
         return x;
     }
 
+    /**
+     * Starts an exchange over HTTP/2 and returns at once: h2c with prior knowledge (http), or h2 by ALPN
+     * ({@link RequestSpec#tls()}). Requests sent while a connection is open go on it, each a stream of its own.
+     */
+    public ExchangeHandle sendHttp2(RequestSpec spec) {
+        if (spec.isRaw()) throw new IllegalArgumentException("raw bytes are HTTP/1.1: HTTP/2 sends frames");
+        if (spec.tls() && (tlsServer == null || !h2.tls())) {
+            throw new IllegalArgumentException("this client has no TLS server to send " + spec + " to over h2");
+        }
+        return h2.send(spec, spec.tls() ? tlsServer : server);
+    }
+
     public void cancel(long exchangeId) {
         ClientExchange x = active.get(exchangeId);
         if (x != null) loop.execute(() -> x.conn.cancelled(x));
+        else h2.cancel(exchangeId);
     }
 
     /** A fresh readout of the client socket that carries this exchange. */
     public Optional<KernelReadout> kernelReadout(long exchangeId) {
         ClientConnection c = connectionOf.get(exchangeId);
-        return c == null ? Optional.empty() : Optional.of(c.kernel());
+        return c == null ? h2.kernelReadout(exchangeId) : Optional.of(c.kernel());
     }
 
     public Optional<ExchangeHandle> handle(long exchangeId) {
-        return Optional.ofNullable(active.get(exchangeId));
+        ClientExchange x = active.get(exchangeId);
+        return x != null ? Optional.of(x) : h2.handle(exchangeId);
     }
 
     /** Connections open (in use or idle). */
@@ -166,6 +189,7 @@ public final class RoundtripClient implements AutoCloseable {
     public void close() {
         t.gates().removeListener(holds);
         for (ClientExchange x : active.values()) cancel(x.id);
+        for (Long id : h2.activeIds()) cancel(id);
         // queued after the cancels; Netty 4.2's loop may stop without closing a socket whose task ran in its last turn
         channels.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(3, TimeUnit.SECONDS);

@@ -213,20 +213,26 @@ public final class Lab implements AutoCloseable {
 
     /** Sends {@code request}; right after {@link #startThenWarm}, first waits for the warm-up to end. */
     public ExchangeHandle send(RequestSpec request) {
-        if (!warmup.isDone()) warmup();
+        warmup(); // the first exchange is a warm one: waits for the warm-up, beginning it if nobody has
         return client.send(request);
     }
 
     /** An event stream ({@code GET /events}) from the lab's client, resuming after {@code lastEventId} unless it is negative. */
     public dev.roundtrip.client.LiveClient.Stream events(long lastEventId, java.util.function.Consumer<String> onData) {
-        if (!warmup.isDone()) warmup.join();
+        warmup();
         return live.events(lastEventId, onData);
     }
 
     /** A WebSocket ({@code GET /ws}) from the lab's client; {@code onText} hears each text frame the server sends. */
     public dev.roundtrip.client.LiveClient.Stream webSocket(java.util.function.Consumer<String> onText) {
-        if (!warmup.isDone()) warmup.join();
+        warmup();
         return live.webSocket(onText);
+    }
+
+    /** Sends {@code request} over HTTP/2 (h2c, or h2 with {@link RequestSpec#tls()}): on the open h2 connection, a stream of its own. */
+    public ExchangeHandle sendHttp2(RequestSpec request) {
+        warmup();
+        return client.sendHttp2(request);
     }
 
     public void cancel(long exchangeId) {

@@ -228,12 +228,17 @@ public final class HarExport {
         g.writeEndObject();
     }
 
+    /** HTTP/2 names its request line and status in pseudo-headers (":method", ":status"); HTTP/1.1 has none. */
+    private static String httpVersion(List<dev.roundtrip.trace.Header> headers) {
+        return headers.stream().anyMatch(h -> h.name().startsWith(":")) ? "HTTP/2" : "HTTP/1.1";
+    }
+
     private static void writeRequest(JsonGenerator g, RequestInfo req, String origin) throws IOException {
         byte[] body = req.body();
         g.writeObjectFieldStart("request");
         g.writeStringField("method", req.method().isEmpty() ? "GET" : req.method());
         g.writeStringField("url", url(req, origin));
-        g.writeStringField("httpVersion", "HTTP/1.1");
+        g.writeStringField("httpVersion", httpVersion(req.headers()));
         writeCookies(g, req.headers(), "Cookie");
         RecordingJson.writeHeaders(g, req.headers());
         g.writeArrayFieldStart("queryString");
@@ -280,7 +285,7 @@ public final class HarExport {
             byte[] body = res.body();
             g.writeNumberField("status", res.status());
             g.writeStringField("statusText", res.reason());
-            g.writeStringField("httpVersion", "HTTP/1.1");
+            g.writeStringField("httpVersion", httpVersion(res.headers()));
             writeCookies(g, res.headers(), "Set-Cookie");
             RecordingJson.writeHeaders(g, res.headers());
             g.writeObjectFieldStart("content");

@@ -183,6 +183,7 @@ public final class RecordingJson {
         if (e.plain() != null) writeBytes(g, "plain", e.plain());
         if (e.database() != null) writeDatabase(g, e.database());
         if (e.message() != null) writeMessage(g, e.message());
+        if (e.frame() != null) writeFrame(g, e.frame());
         g.writeEndObject();
     }
 
@@ -199,6 +200,20 @@ public final class RecordingJson {
         g.writeBooleanField("fin", m.fin());
         g.writeBooleanField("masked", m.masked());
         if (m.closeCode() != null) g.writeNumberField("closeCode", m.closeCode());
+        g.writeEndObject();
+    }
+
+    /** An HTTP/2 frame; {@code flagNames} is derived (the reader ignores it), {@code headerBlock} and {@code headers} only for HEADERS. */
+    private static void writeFrame(JsonGenerator g, dev.roundtrip.trace.FrameReadout f) throws IOException {
+        g.writeObjectFieldStart("frame");
+        g.writeStringField("type", f.type());
+        g.writeNumberField("streamId", f.streamId());
+        g.writeNumberField("length", f.length());
+        g.writeNumberField("flags", f.flags());
+        g.writeStringField("flagNames", f.flagNames());
+        if (f.headerBlock() != null) g.writeNumberField("headerBlock", f.headerBlock());
+        if (f.headers() != null) writeHeaders(g, f.headers());
+        if (f.errorCode() != null) g.writeStringField("errorCode", f.errorCode());
         g.writeEndObject();
     }
 

@@ -378,6 +378,7 @@ final class RecordingReader {
         BytesReadout plain = null;
         dev.roundtrip.trace.DatabaseReadout database = null;
         dev.roundtrip.trace.MessageReadout message = null;
+        dev.roundtrip.trace.FrameReadout frame = null;
         int seen = 0;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String f = p.currentName();
@@ -390,6 +391,7 @@ final class RecordingReader {
                 case "plain": seen = once(seen, 15); plain = nul ? null : bytes(v); break;
                 case "database": seen = once(seen, 16); database = nul ? null : database(v); break;
                 case "message": seen = once(seen, 17); message = nul ? null : message(v); break;
+                case "frame": seen = once(seen, 18); frame = nul ? null : frame(v); break;
                 case "stage": seen = once(seen, 0); stage = Stage.fromWireName(oneOf(v, STAGES)); break;
                 case "phase": seen = once(seen, 1); phase = Phase.fromWireName(oneOf(v, PHASES)); break;
                 case "actor": seen = once(seen, 2); actor = Actor.fromWireName(oneOf(v, ACTORS)); break;
@@ -411,7 +413,7 @@ final class RecordingReader {
         if (!hasConnection) throw missing("connectionId", "an integer");
         if (!hasTime) throw missing("tNanos", "an integer");
         return new StageEvent(exchangeId, connectionId, stage, phase, actor, tNanos, thread, detail, bytes, buffer, kernel, memory, sql,
-                tcp, tlsRecord, tls, plain, database, message);
+                tcp, tlsRecord, tls, plain, database, message, frame);
     }
 
     private static final String[] MESSAGE_KINDS = java.util.Arrays.stream(dev.roundtrip.trace.MessageReadout.Kind.values())
@@ -449,6 +451,38 @@ final class RecordingReader {
         if (length < 0) throw missing("length", "an integer >= 0");
         if (kind == dev.roundtrip.trace.MessageReadout.Kind.WS_FRAME && opcode < 0) throw missing("opcode", "an integer from 0 to 15");
         return new dev.roundtrip.trace.MessageReadout(kind, from.equals("client"), eventId, opcode, length, fin, masked, closeCode);
+    }
+
+    /** An HTTP/2 frame (written since the server speaks h2; older files have none). */
+    private dev.roundtrip.trace.FrameReadout frame(JsonToken t) throws IOException, RecordingFormatException {
+        if (t != JsonToken.START_OBJECT) throw fail("an object");
+        String type = null;
+        int streamId = -1;
+        int length = -1;
+        int flags = -1;
+        Integer headerBlock = null;
+        List<Header> headers = null;
+        String errorCode = null;
+        int seen = 0;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String f = p.currentName();
+            JsonToken v = p.nextToken();
+            switch (f) {
+                case "type": seen = once(seen, 0); type = shared(oneLine(string(v), "a frame type")); break;
+                case "streamId": seen = once(seen, 1); streamId = nonNegative(int32(v)); break;
+                case "length": seen = once(seen, 2); length = byteValue(v, 0xffffff); break;
+                case "flags": seen = once(seen, 3); flags = byteValue(v, 255); break;
+                case "headerBlock": seen = once(seen, 4); headerBlock = nonNegative(int32(v)); break;
+                case "headers": seen = once(seen, 5); headers = headers(v); break;
+                case "errorCode": seen = once(seen, 6); errorCode = shared(oneLine(string(v), "an error code")); break;
+                default: p.skipChildren(); // "flagNames" is derived
+            }
+        }
+        if (type == null) throw missing("type", "a string");
+        if (streamId < 0) throw missing("streamId", "an integer >= 0");
+        if (length < 0) throw missing("length", "an integer");
+        if (flags < 0) throw missing("flags", "an integer");
+        return new dev.roundtrip.trace.FrameReadout(type, streamId, length, flags, headerBlock, headers, errorCode);
     }
 
     private static final String[] DATABASE_STEPS = java.util.Arrays.stream(dev.roundtrip.trace.DatabaseReadout.Step.values())

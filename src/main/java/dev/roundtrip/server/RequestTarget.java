@@ -68,8 +68,8 @@ final class RequestTarget {
         return method.equals("PRI") && target.equals("*") && version.equals("HTTP/2.0");
     }
 
-    static final String HTTP2_PREFACE = "the HTTP/2 connection preface on an HTTP/1.1 port: this server speaks HTTP/1.1 and 1.0 only,"
-            + " without an upgrade (curl: --http1.1)";
+    static final String HTTP2_PREFACE = "the HTTP/2 connection preface read as HTTP/1.1 (it was not whole, or this server runs untraced,"
+            + " which speaks HTTP/1.1 only): HTTP/1.1 has no PRI method";
 
     static final String TLS = "a TLS ClientHello on a plain-HTTP port: this server speaks HTTP without TLS (use http://, not https://)";
 

@@ -26,7 +26,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The embedded HTTP/1.1 server (Netty epoll on Linux, NIO elsewhere; keep-alive), traced at parse, process and respond.
+ * The embedded HTTP/1.1 and HTTP/2 server (Netty epoll on Linux, NIO elsewhere; keep-alive), traced at parse, process and respond.
+ * HTTP/2 ({@link H2Pipeline}): h2c with prior knowledge on the cleartext port ({@link Http2Switch}), h2 by ALPN on the TLS port.
  *
  * <pre>
  *  socket ⇄ ConnectionLimit ⇄ WireTap ⇄ RequestFraming.Tap ⇄ HttpServerCodec ⇄ HttpObjectAggregator ⇄ RequestHandler ─▶ workers: DemoApp ─▶ H2
@@ -147,9 +148,41 @@ public final class RoundtripServer implements AutoCloseable {
                         .addLast("codec", new HttpServerCodec())
                         .addLast("aggregator", new RequestAggregator(MAX_BODY_BYTES))
                         .addLast("handler", new RequestHandler(t, conn, framing, app, settings, workers, live));
+                if (ssl == null) ch.pipeline().addAfter("limit", "h2-switch", new Http2Switch(t.directory(), t.clock(), ready -> http2(t, ch, ready, app, settings)));
+                else conn.onHttp2((id, opening, facts) -> http2OverTls(t, ch, id, opening, facts, app, settings));
                 pipelineAdded.accept(ch);
             }
         };
+    }
+
+    /** The HTTP/2 handlers, in place of the HTTP/1.1 ones ({@link Http2Switch}, ALPN h2 on the TLS port). */
+    private H2Connection http2(Tracing t, SocketChannel ch, long readyNanos, Routes app, ServerSettings settings) {
+        H2Connection h2 = new H2Connection(t, ch, false);
+        h2.active(readyNanos); // the connect facts before the server's SETTINGS
+        H2Pipeline.install(ch, t, h2, app, settings, workers, true);
+        return h2;
+    }
+
+    /**
+     * ALPN agreed on h2: the HTTP/1.1 handlers leave, the taps now tell the HTTP/2 connection, and the socket is read at once.
+     * <pre>
+     *  socket ⇄ ConnectionLimit ⇄ WireTap ⇄ SslHandler ⇄ PlainTap ⇄ Http2FrameCodec ⇄ Http2MultiplexHandler ─▶ streams
+     * </pre>
+     */
+    private H2Connection http2OverTls(Tracing t, SocketChannel ch, long connectionId, long openingExchangeId,
+                              java.util.List<dev.roundtrip.trace.StageEvent> facts, Routes app, ServerSettings settings) {
+        H2Connection h2 = new H2Connection(t, ch, true);
+        for (String name : java.util.List.of("idle", "valve", "framing", "codec", "aggregator", "handler")) {
+            if (ch.pipeline().get(name) != null) ch.pipeline().remove(name);
+        }
+        // what TLS wrote and has not flushed (TLS 1.3's NewSessionTicket) leaves through the old tap: a tap that is
+        // taken out fails its unflushed writes, and TLS closes the connection on a failed write
+        ch.flush();
+        ch.pipeline().replace("tap", "tap", new WireTap(h2, t.probes().memory()));
+        ch.pipeline().replace("plain", "plain", new dev.roundtrip.wire.PlainTap(h2));
+        h2.adopt(connectionId, openingExchangeId, facts); // before the codec's SETTINGS are written
+        H2Pipeline.install(ch, t, h2, app, settings, workers, false);
+        return h2;
     }
 
     /** Says which address and port, and why, without a stack trace's worth of Netty. */

@@ -116,6 +116,28 @@ final class ServerConnection implements WireTap.Observer, PlainTap.Observer, Con
         if (ssl != null) ssl.handshakeFuture().addListener(this::handshakeEnded);
     }
 
+    /** Takes a TLS connection over once its handshake agreed on h2 by ALPN (the connection id, its opening exchange, the facts kept). */
+    interface Http2Takeover {
+        ConnectionDirectory.ServerSide take(long connectionId, long openingExchangeId, List<StageEvent> openingFacts);
+    }
+
+    private Http2Takeover toHttp2;
+    /** Where our client's HTTP/2 stream messages go once HTTP/2 took over; those that came before (its request may beat our Finished) wait. */
+    private ConnectionDirectory.ServerSide handedTo;
+    private final List<long[]> earlyStreams = new ArrayList<>();
+
+    @Override
+    public void streamOpened(long exchangeId, int streamId) {
+        ch.eventLoop().execute(() -> {
+            if (handedTo != null) handedTo.streamOpened(exchangeId, streamId);
+            else earlyStreams.add(new long[] {exchangeId, streamId});
+        });
+    }
+
+    void onHttp2(Http2Takeover takeover) {
+        this.toHttp2 = takeover;
+    }
+
     ReadValve valve() {
         return valve;
     }
@@ -226,6 +248,14 @@ final class ServerConnection implements WireTap.Observer, PlainTap.Observer, Con
                 .detail("the server's side of the handshake is done: " + session.getProtocol() + " with " + session.getCipherSuite()
                         + (alpn == null ? "" : ", ALPN " + alpn))
                 .tls(new TlsReadout(session.getProtocol(), session.getCipherSuite(), alpn, null)).build());
+        if ("h2".equals(alpn) && toHttp2 != null) { // HTTP/2 takes the connection over, with the facts kept for its first exchange
+            List<StageEvent> facts = new ArrayList<>(openingFacts);
+            openingFacts.clear();
+            handedTo = toHttp2.take(connectionId, openingExchangeId, facts);
+            for (long[] st : earlyStreams) handedTo.streamOpened(st[0], (int) st[1]);
+            earlyStreams.clear();
+            return;
+        }
         if (link != null) {
             forgetPendingRead(ch);
             link.serverHandshakeDone();

@@ -25,6 +25,9 @@ public final class ConnectionDirectory {
         void requestSent(long exchangeId);
 
         void clientClosed();
+
+        /** HTTP/2: the client has written the HEADERS of this exchange's request on stream {@code streamId}. */
+        default void streamOpened(long exchangeId, int streamId) {}
     }
 
     /** What the client side hears through a link. Calls may come on any thread. */
@@ -41,7 +44,12 @@ public final class ConnectionDirectory {
 
     /** @param openingExchangeId the exchange whose connect stage opens this connection (0: none) */
     public Link register(InetSocketAddress clientLocal, long connectionId, long openingExchangeId) {
-        Link link = new Link(clientLocal, connectionId, openingExchangeId);
+        return register(clientLocal, connectionId, openingExchangeId, false);
+    }
+
+    /** @param http2 the client speaks HTTP/2 with prior knowledge on it (h2c), or h2 after ALPN */
+    public Link register(InetSocketAddress clientLocal, long connectionId, long openingExchangeId, boolean http2) {
+        Link link = new Link(clientLocal, connectionId, openingExchangeId, http2);
         links.put(clientLocal, link);
         return link;
     }
@@ -66,13 +74,15 @@ public final class ConnectionDirectory {
         private final InetSocketAddress clientAddress;
         private final long connectionId;
         private final long openingExchangeId;
+        private final boolean http2;
         private final List<Runnable> toServer = new ArrayList<>();
         private final List<Runnable> toClient = new ArrayList<>();
         private ServerSide server;
         private ClientSide client;
         private boolean clientClosed;
 
-        private Link(InetSocketAddress clientAddress, long connectionId, long openingExchangeId) {
+        private Link(InetSocketAddress clientAddress, long connectionId, long openingExchangeId, boolean http2) {
+            this.http2 = http2;
             this.clientAddress = clientAddress;
             this.connectionId = connectionId;
             this.openingExchangeId = openingExchangeId;
@@ -85,6 +95,16 @@ public final class ConnectionDirectory {
 
         public long connectionId() {
             return connectionId;
+        }
+
+        /** The client speaks HTTP/2 on this connection: the server reads it at once, streams are told by {@link #streamOpened}. */
+        public boolean http2() {
+            return http2;
+        }
+
+        /** HTTP/2: which stream carries which exchange (the server may read the stream's frames before this arrives). */
+        public void streamOpened(long exchangeId, int streamId) {
+            toServer(() -> server.streamOpened(exchangeId, streamId));
         }
 
         public InetSocketAddress clientAddress() {

@@ -14,6 +14,7 @@ package dev.roundtrip.trace;
  * @param plain on TLS: the plaintext the program wrote or read (same shape as {@code bytes}, which holds ciphertext)
  * @param database a step of an SQL call over the database's socket (process stage, actor DATABASE)
  * @param message one SSE event or WebSocket frame of a long-lived exchange ({@code bytes}: that message as it crossed the socket)
+ * @param frame one HTTP/2 frame as it crossed the connection (an h2 exchange's send, parse, respond, interpret)
  */
 public record StageEvent(
         long exchangeId,
@@ -34,16 +35,17 @@ public record StageEvent(
         TlsReadout tls,
         BytesReadout plain,
         DatabaseReadout database,
-        MessageReadout message)
+        MessageReadout message,
+        FrameReadout frame)
         implements TraceEvent {
 
-    /** An event without the message readout. */
+    /** An event without the message and HTTP/2 frame readouts. */
     public StageEvent(long exchangeId, long connectionId, Stage stage, Phase phase, Actor actor, long tNanos, String thread,
                       String detail, BytesReadout bytes, BufferReadout buffer, KernelReadout kernel, MemoryReadout memory,
                       SqlReadout sql, TcpReadout tcp, TlsRecordReadout tlsRecord, TlsReadout tls, BytesReadout plain,
                       DatabaseReadout database) {
         this(exchangeId, connectionId, stage, phase, actor, tNanos, thread, detail, bytes, buffer, kernel, memory, sql,
-                tcp, tlsRecord, tls, plain, database, null);
+                tcp, tlsRecord, tls, plain, database, null, null);
     }
 
     /** An event without the database readout. */
@@ -51,7 +53,7 @@ public record StageEvent(
                       String detail, BytesReadout bytes, BufferReadout buffer, KernelReadout kernel, MemoryReadout memory,
                       SqlReadout sql, TcpReadout tcp, TlsRecordReadout tlsRecord, TlsReadout tls, BytesReadout plain) {
         this(exchangeId, connectionId, stage, phase, actor, tNanos, thread, detail, bytes, buffer, kernel, memory, sql,
-                tcp, tlsRecord, tls, plain, null);
+                tcp, tlsRecord, tls, plain, null, null, null);
     }
 
     /** An event without the connection and TLS readouts. */
@@ -59,13 +61,13 @@ public record StageEvent(
                       String detail, BytesReadout bytes, BufferReadout buffer, KernelReadout kernel, MemoryReadout memory,
                       SqlReadout sql) {
         this(exchangeId, connectionId, stage, phase, actor, tNanos, thread, detail, bytes, buffer, kernel, memory, sql,
-                null, null, null, null, null);
+                null, null, null, null, null, null, null);
     }
 
     /** The same event, of another exchange (a reader that learnt the id late). */
     public StageEvent withExchangeId(long id) {
         return new StageEvent(id, connectionId, stage, phase, actor, tNanos, thread, detail, bytes, buffer, kernel, memory, sql,
-                tcp, tlsRecord, tls, plain, database, message);
+                tcp, tlsRecord, tls, plain, database, message, frame);
     }
 
     /** Equal detail texts share one instance ({@link SharedTexts}): the text itself is unchanged. */
@@ -103,6 +105,7 @@ public record StageEvent(
         private BytesReadout plain;
         private DatabaseReadout database;
         private MessageReadout message;
+        private FrameReadout frame;
 
         private Builder(long exchangeId, long connectionId, Stage stage, Phase phase, Actor actor, long tNanos, String thread) {
             this.exchangeId = exchangeId;
@@ -126,10 +129,11 @@ public record StageEvent(
         public Builder plain(BytesReadout plain) { this.plain = plain; return this; }
         public Builder database(DatabaseReadout database) { this.database = database; return this; }
         public Builder message(MessageReadout message) { this.message = message; return this; }
+        public Builder frame(FrameReadout frame) { this.frame = frame; return this; }
 
         public StageEvent build() {
             return new StageEvent(exchangeId, connectionId, stage, phase, actor, tNanos, thread, detail,
-                    bytes, buffer, kernel, memory, sql, tcp, tlsRecord, tls, plain, database, message);
+                    bytes, buffer, kernel, memory, sql, tcp, tlsRecord, tls, plain, database, message, frame);
         }
     }
 }

@@ -26,9 +26,25 @@ public final class TlsContexts {
                 ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT, ApplicationProtocolNames.HTTP_1_1);
     }
 
+    /** The server offers h2 and http/1.1 by ALPN, in that order (RFC 9113 3.2): a client that offers h2 gets it. */
     public static SslContext server(PrivateKey key, X509Certificate certificate) throws SSLException {
+        ApplicationProtocolConfig both = new ApplicationProtocolConfig(ApplicationProtocolConfig.Protocol.ALPN,
+                ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
+                ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT, ApplicationProtocolNames.HTTP_2, ApplicationProtocolNames.HTTP_1_1);
         return SslContextBuilder.forServer(key, certificate).sslProvider(SslProvider.JDK)
-                .protocols(TLS13, TLS12).applicationProtocolConfig(alpn()).build();
+                .protocols(TLS13, TLS12).applicationProtocolConfig(both).build();
+    }
+
+    /**
+     * The client's settings for h2: the same trust as {@code tls} was made with, offering only h2 by ALPN.
+     * Needs the trusted certificate again: a context does not give its trust manager back.
+     */
+    public static SslContext clientH2(X509Certificate trusted) throws SSLException {
+        return SslContextBuilder.forClient().sslProvider(SslProvider.JDK).trustManager(new ExactTrust(trusted))
+                .protocols(TLS13, TLS12)
+                .applicationProtocolConfig(new ApplicationProtocolConfig(ApplicationProtocolConfig.Protocol.ALPN,
+                        ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
+                        ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT, ApplicationProtocolNames.HTTP_2)).build();
     }
 
     /** @param protocols the versions the client offers ({@link #TLS13}, {@link #TLS12}); none: both */

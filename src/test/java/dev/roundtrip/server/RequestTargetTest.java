@@ -94,7 +94,7 @@ class RequestTargetTest {
     void theHttp2PrefaceIsRecognisedAsTheCodecReadsIt() {
         assertThat(RequestTarget.isHttp2Preface("PRI", "*", "HTTP/2.0")).isTrue();
         assertThat(RequestTarget.isHttp2Preface("GET", "*", "HTTP/2.0")).isFalse();
-        assertThat(RequestTarget.HTTP2_PREFACE).startsWith("the HTTP/2 connection preface on an HTTP/1.1 port");
+        assertThat(RequestTarget.HTTP2_PREFACE).startsWith("the HTTP/2 connection preface read as HTTP/1.1");
     }
 
     private static byte[] bytes(String s) {

@@ -1,0 +1,204 @@
+package dev.roundtrip.server;
+
+import dev.roundtrip.trace.Actor;
+import dev.roundtrip.trace.ExchangeEnded;
+import dev.roundtrip.trace.Header;
+import dev.roundtrip.trace.Outcome;
+import dev.roundtrip.trace.Phase;
+import dev.roundtrip.trace.RequestInfo;
+import dev.roundtrip.trace.ResponseInfo;
+import dev.roundtrip.trace.SqlReadout;
+import dev.roundtrip.trace.Stage;
+import dev.roundtrip.trace.StageEvent;
+import dev.roundtrip.wire.Tracing;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http2.DefaultHttp2DataFrame;
+import io.netty.handler.codec.http2.DefaultHttp2Headers;
+import io.netty.handler.codec.http2.DefaultHttp2HeadersFrame;
+import io.netty.handler.codec.http2.Http2DataFrame;
+import io.netty.handler.codec.http2.Http2Headers;
+import io.netty.handler.codec.http2.Http2HeadersFrame;
+import io.netty.handler.codec.http2.Http2StreamChannel;
+import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.EventExecutorGroup;
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.RejectedExecutionException;
+
+/**
+ * One HTTP/2 stream's request on the server: HEADERS and DATA until END_STREAM end its parse stage;
+ * the demo application runs it on a worker (process, through its gate), and the answer goes back as
+ * HEADERS and DATA on the same stream (respond, through its gate). The same routes as HTTP/1.1.
+ */
+final class H2StreamHandler extends ChannelInboundHandlerAdapter {
+    private final Tracing t;
+    private final H2Connection conn;
+    private final Routes app;
+    private final ServerSettings settings;
+    private final EventExecutorGroup workers;
+    private Http2Headers head;
+    private final ByteArrayOutputStream body = new ByteArrayOutputStream();
+    private long bodyBytes;
+    private int dataFrames;
+
+    H2StreamHandler(Tracing t, H2Connection conn, Routes app, ServerSettings settings, EventExecutorGroup workers) {
+        this.t = t;
+        this.conn = conn;
+        this.app = app;
+        this.settings = settings;
+        this.workers = workers;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        try {
+            boolean end = false;
+            if (msg instanceof Http2HeadersFrame h) {
+                if (head == null) head = h.headers();
+                end = h.isEndStream();
+            } else if (msg instanceof Http2DataFrame d) {
+                dataFrames++;
+                ByteBuf c = d.content();
+                bodyBytes += c.readableBytes();
+                if (body.size() + c.readableBytes() <= RoundtripServer.MAX_BODY_BYTES) {
+                    byte[] b = new byte[c.readableBytes()];
+                    c.getBytes(c.readerIndex(), b);
+                    body.writeBytes(b);
+                }
+                end = d.isEndStream();
+            }
+            if (end) requestEnded(ctx);
+        } finally {
+            ReferenceCountUtil.release(msg);
+        }
+    }
+
+    private void requestEnded(ChannelHandlerContext ctx) {
+        H2Stream s = conn.stream(((Http2StreamChannel) ctx.channel()).stream().id());
+        if (s == null || head == null) return;
+        String method = String.valueOf(head.method());
+        String path = String.valueOf(head.path());
+        List<Header> headers = new ArrayList<>();
+        String type = null;
+        for (Map.Entry<CharSequence, CharSequence> e : head) {
+            headers.add(Header.shared(e.getKey().toString(), e.getValue().toString()));
+            if (e.getKey().toString().equalsIgnoreCase("content-type")) type = e.getValue().toString();
+        }
+        byte[] bytes = body.toByteArray();
+        String contentType = type;
+        conn.whenKnown(s, () -> {
+            conn.parsed(s, new RequestInfo(method, path, headers, bytes, null),
+                    method + " " + path + " HTTP/2 on stream " + s.streamId + ": " + headers.size() + " headers, " + bodyBytes
+                            + " body bytes in " + dataFrames + " DATA frame" + (dataFrames == 1 ? "" : "s"));
+            if (bodyBytes > RoundtripServer.MAX_BODY_BYTES) {
+                AppResponse big = AppResponse.text(413, "Payload Too Large: the body is over " + RoundtripServer.MAX_BODY_BYTES + " bytes",
+                        "body too large");
+                t.pass(s.id, Stage.RESPOND, ctx.channel().eventLoop(), () -> conn.kernelOf(), () -> respond(ctx, s, big, false));
+                return;
+            }
+            try {
+                t.pass(s.id, Stage.PROCESS, workers.next(), () -> conn.kernelOf(),
+                        () -> process(ctx, s, method, path, bytes, contentType));
+            } catch (RejectedExecutionException stopped) {
+                t.publish(conn.event(s, Stage.PROCESS, Phase.ERROR, Actor.SERVER)
+                        .detail("not processed: the server is shutting down and its workers have stopped").build());
+                respond(ctx, s, AppResponse.text(503, "the server is shutting down", "shutting down"), false);
+            }
+        });
+    }
+
+    /** On a worker: the application does its work; each SQL statement is a fact of its own. */
+    private void process(ChannelHandlerContext ctx, H2Stream s, String method, String path, byte[] bytes, String contentType) {
+        dev.roundtrip.probe.MemoryProbe.Mark mark = t.probes().memory().allocatedMark();
+        t.publish(conn.event(s, Stage.PROCESS, Phase.BEGIN, Actor.SERVER).detail("the handler starts: " + method + " " + path
+                + " (stream " + s.streamId + ")").memory(t.probes().memory().read(mark)).build());
+        SqlObserver sql = new SqlObserver() {
+            @Override
+            public void executed(SqlReadout q) {
+                t.publish(conn.event(s, Stage.PROCESS, Phase.PROGRESS, Actor.DATABASE)
+                        .detail(q.statement() + " -> " + q.rows() + " row" + (q.rows() == 1 ? "" : "s")).sql(q).build());
+            }
+
+            @Override
+            public void wire(DatabaseStep d) {
+                t.publish(StageEvent.at(s.id, conn.connectionId(), Stage.PROCESS, Phase.PROGRESS, Actor.DATABASE, d.tNanos())
+                        .detail(d.detail()).database(d.readout()).bytes(d.bytes()).kernel(d.kernel()).tcp(d.tcp()).build());
+            }
+        };
+        AppResponse r;
+        try {
+            int delay = settings.processDelayMillis();
+            if (delay > 0) Thread.sleep(delay);
+            r = app.handle(method, path, bytes, contentType, sql);
+            t.publish(conn.event(s, Stage.PROCESS, Phase.END, Actor.SERVER)
+                    .detail(r.status() + " " + HttpResponseStatus.valueOf(r.status()).reasonPhrase() + ": " + r.detail())
+                    .memory(t.probes().memory().read(mark)).build());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            r = AppResponse.text(503, "the server is shutting down", "interrupted");
+            t.publish(conn.event(s, Stage.PROCESS, Phase.ERROR, Actor.SERVER).detail("interrupted: the server is shutting down").build());
+        } catch (Throwable e) {
+            r = AppResponse.text(500, "Internal Server Error", "the handler failed");
+            t.publish(conn.event(s, Stage.PROCESS, Phase.ERROR, Actor.SERVER)
+                    .detail("the handler threw " + e.getClass().getSimpleName() + ": " + e.getMessage() + " -> 500").build());
+        }
+        AppResponse answer = r;
+        boolean head = method.equals("HEAD");
+        try {
+            t.pass(s.id, Stage.RESPOND, ctx.channel().eventLoop(), () -> conn.kernelOf(), () -> respond(ctx, s, answer, head));
+        } catch (RejectedExecutionException stopped) {
+            t.publish(conn.event(s, Stage.RESPOND, Phase.ERROR, Actor.SERVER)
+                    .detail("not answered: the server shut down while the handler ran (" + answer.status() + " never written)").build());
+            if (s.external) t.publish(new ExchangeEnded(s.id, t.clock().now(), Outcome.FAILED, null, "the server shut down before it answered"));
+        }
+    }
+
+    /** On the event loop: HEADERS, then DATA with END_STREAM (HEADERS alone end a bodiless answer). */
+    private void respond(ChannelHandlerContext ctx, H2Stream s, AppResponse r, boolean head) {
+        HttpResponseStatus status = HttpResponseStatus.valueOf(r.status());
+        if (s.resetBy != null || !ctx.channel().isActive()) {
+            String why = "not answered: " + (s.resetBy != null ? "the " + s.resetBy + " reset stream " + s.streamId
+                    : "stream " + s.streamId + " is closed") + " (" + status.code() + " never written)";
+            conn.emit(s, conn.event(s, Stage.RESPOND, Phase.ERROR, Actor.SERVER).detail(why).build());
+            if (s.external) t.publish(new ExchangeEnded(s.id, t.clock().now(), Outcome.CANCELLED, null, why));
+            conn.responded(s);
+            return;
+        }
+        Http2Headers h = new DefaultHttp2Headers().status(status.codeAsText());
+        h.set("server", "roundtrip").set("content-type", r.contentType()).setInt("content-length", r.body().length);
+        List<Header> headers = new ArrayList<>();
+        for (Map.Entry<CharSequence, CharSequence> e : h) headers.add(Header.shared(e.getKey().toString(), e.getValue().toString()));
+        ResponseInfo info = new ResponseInfo(status.code(), status.reasonPhrase(), headers, head ? new byte[0] : r.body());
+        boolean bodiless = head || r.body().length == 0;
+        conn.beginRespond(s, status.code() + " " + status.reasonPhrase() + " on stream " + s.streamId + ", "
+                + (bodiless ? "HEADERS only" : r.body().length + " body bytes in DATA"));
+        ChannelFuture written = ctx.write(new DefaultHttp2HeadersFrame(h, bodiless));
+        if (!bodiless) written = ctx.write(new DefaultHttp2DataFrame(Unpooled.wrappedBuffer(r.body()), true));
+        ctx.flush();
+        written.addListener(f -> answered(s, info, status, f));
+    }
+
+    private void answered(H2Stream s, ResponseInfo info, HttpResponseStatus status, io.netty.util.concurrent.Future<?> f) {
+        if (f.isSuccess()) {
+            conn.emit(s, conn.event(s, Stage.RESPOND, Phase.END, Actor.SERVER)
+                    .detail("the response on stream " + s.streamId + " (" + s.framesOut + " frame" + (s.framesOut == 1 ? "" : "s")
+                            + ") is in the kernel's send queue")
+                    .memory(t.probes().memory().read(s.respondMark)).build());
+        } else {
+            conn.emit(s, conn.event(s, Stage.RESPOND, Phase.ERROR, Actor.SERVER_KERNEL)
+                    .detail("write failed on stream " + s.streamId + ": " + ServerConnection.describe(f.cause())).build());
+        }
+        if (s.external) {
+            t.publish(new ExchangeEnded(s.id, t.clock().now(), f.isSuccess() ? Outcome.COMPLETED : Outcome.FAILED,
+                    f.isSuccess() ? info : null, f.isSuccess() ? "answered " + status + " over HTTP/2" : "the response could not be delivered"));
+        }
+        conn.responded(s);
+    }
+}
