@@ -283,8 +283,22 @@ public final class SequenceDiagram extends Region {
     }
 
     private double rowHeight(DiagramStep s) {
-        if (s.stage() == Stage.PROCESS) return processHeight(0, badge(s)) + SqlCallShapes.height(s.sql(), sqlLineChars(s));
-        return badge(s) ? ROW + 44 : ROW;
+        double more = badge(s) ? (problemLines(s) - 1) * PROBLEM_LINE : 0;
+        if (s.stage() == Stage.PROCESS) return processHeight(0, badge(s)) + SqlCallShapes.height(s.sql(), sqlLineChars(s)) + more;
+        return (badge(s) ? ROW + 44 : ROW) + more;
+    }
+
+    /** A problem badge's line height and its words' width (18 px bold), for the row to make room for every line. */
+    private static final double PROBLEM_LINE = 24, PROBLEM_CHAR = 10.6;
+
+    private double problemX(DiagramStep s) {
+        return s.stage() == Stage.PROCESS || s.stage() == Stage.RESPOND ? LEFT + col() : 0;
+    }
+
+    /** How many lines a problem badge wraps onto (icon and padding take 54 px of its width). */
+    private int problemLines(DiagramStep s) {
+        double room = Math.max(PROBLEM_CHAR * 8, width - problemX(s) - 20 - 54);
+        return Math.max(1, (int) Math.ceil(shorten(s.problem(), 90).length() * PROBLEM_CHAR / room));
     }
 
     private static double processHeight(int sqlCalls, boolean badge) {
@@ -510,7 +524,7 @@ public final class SequenceDiagram extends Region {
         l.getStyleClass().addAll("problem-badge", s.stage() == Stage.INTERPRET ? sev.styleClass() : "severity-error");
         Tooltip.install(l, new Tooltip(s.problem()));
         // under the stage's own label, kept inside the diagram's width
-        double x = s.stage() == Stage.PROCESS || s.stage() == Stage.RESPOND ? LEFT + col() : 0;
+        double x = problemX(s);
         l.setMaxWidth(width - x - 20);
         l.setLayoutX(x);
         l.setLayoutY(y + (s.stage() == Stage.PROCESS ? 40 : 44));

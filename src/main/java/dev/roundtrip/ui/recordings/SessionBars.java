@@ -37,7 +37,7 @@ final class SessionBars {
         return box;
     }
 
-    private HBox sessionBar() {
+    private VBox sessionBar() {
         Label title = new Label();
         Language.bind(title.textProperty(), SessionViewModel.T, "bar.session");
         title.getStyleClass().add("toolbar-label");
@@ -47,7 +47,7 @@ final class SessionBars {
         selector.setTooltip(tooltip("bar.session.tooltip"));
         selector.valueProperty().bindBidirectional(sessions.currentProperty());
         selector.setPrefWidth(380);
-        selector.setMinWidth(200);
+        selector.setMinWidth(Region.USE_PREF_SIZE); // the banner gives way, never the session's name
         selector.setFocusTraversable(false);
         Label banner = new Label();
         banner.setId("sessionBanner");
@@ -71,9 +71,22 @@ final class SessionBars {
             b.visibleProperty().bind(main.replayingProperty().and(Bindings.size(sessions.sessions()).greaterThan(1)));
             b.managedProperty().bind(b.visibleProperty());
         }
-        HBox bar = new HBox(8, title, selector, banner, back, close);
+        Region gap = new Region();
+        HBox row = new HBox(8, title, selector, banner, gap, back, close);
+        row.setAlignment(Pos.CENTER_LEFT);
+        VBox bar = new VBox(4, row);
         bar.setId("sessionBar");
-        bar.setAlignment(Pos.CENTER_LEFT);
+        // a projector's narrow window gives the banner a line of its own below the selector and buttons
+        Runnable place = () -> {
+            boolean below = main.layout().onProperty().get();
+            row.getChildren().remove(banner);
+            bar.getChildren().remove(banner);
+            if (below) bar.getChildren().add(banner);
+            else row.getChildren().add(2, banner);
+            HBox.setHgrow(gap, below ? Priority.ALWAYS : Priority.NEVER);
+        };
+        main.layout().onProperty().addListener((o, a, b) -> place.run());
+        place.run();
         // the projector layout needs the height for the diagram: the bar shows once there is a choice
         bar.visibleProperty().bind(main.layout().onProperty().not().or(Bindings.size(sessions.sessions()).greaterThan(1)));
         bar.managedProperty().bind(bar.visibleProperty());
@@ -94,7 +107,9 @@ final class SessionBars {
                 @Override
                 protected void updateItem(Session s, boolean empty) {
                     super.updateItem(s, empty);
-                    setText(empty || s == null ? null : s.toString());
+                    // the orange bar and its banner say "replay": the selector shows the name alone, the list and tooltip all of it
+                    setText(empty || s == null ? null : s.isLive() || s.isCapture() ? s.toString() : s.name());
+                    setTooltip(empty || s == null ? null : new Tooltip(s.toString()));
                 }
             });
         };

@@ -123,6 +123,20 @@ class SequenceDiagramFxTest {
     }
 
     @Test
+    void aLongProblemBadgeWrapsInsideItsOwnRowNotOverTheNext() {
+        for (long id : new long[] {4, 5}) { // "write failed: Connection reset by peer; 43 bytes …" wraps
+            show(id, 10);
+            for (Node badge : fx(() -> diagram.lookupAll(".problem-badge"))) {
+                Node band = fx(() -> ((javafx.scene.Parent) diagram.lookup("#" + badge.getId().replace("problem-", "step-"))).getChildrenUnmodifiable().get(0));
+                Bounds b = fx(() -> badge.localToScene(badge.getLayoutBounds()));
+                Bounds own = fx(() -> band.localToScene(band.getLayoutBounds()));
+                assertThat(b.getMaxY()).as("#%d %s's bottom within its row (%.0f..%.0f)", id, badge.getId(), own.getMinY(), own.getMaxY())
+                        .isLessThanOrEqualTo(own.getMaxY());
+            }
+        }
+    }
+
+    @Test
     void aCapturedExchangeDrawsItsSixLifelinesReadablyAtTheEnginesScale() throws Exception {
         show(1, 4);
         double engine = fx(() -> diagram.scaleFactor());
