@@ -129,8 +129,10 @@ class ProjectorLayoutFxTest {
         show(width, height);
         sendAndFinish("/users/1");
         for (dev.roundtrip.ui.inspector.InspectorTab tab : dev.roundtrip.ui.inspector.InspectorTab.values()) {
+            fx(() -> window.view.inspector().show(tab));
+            // a tab's panes are built when it is first shown; the tab pane's skin puts them on screen on a pulse after
+            waitUntil("the " + tab + " tab is on screen", () -> window.view.inspector().tab(tab).getContent().getScene() != null);
             fx(() -> {
-                window.view.inspector().show(tab);
                 window.view.root().applyCss();
                 window.view.root().layout();
             });

@@ -84,7 +84,8 @@ class WindowStartFxTest {
         assertThat(points).as("the fixture's exchanges have heap readouts").isPositive();
         fx(() -> v.inspector().show(InspectorTab.MEMORY));
         assertThat(fx(memory::getContent)).isNotNull();
-        XYChart<?, ?> chart = fx(() -> (XYChart<?, ?>) v.root().lookup("#heap-chart"));
+        // looked up in the tab's own content: the tab pane's skin puts it into the scene on a later pulse
+        XYChart<?, ?> chart = fx(() -> (XYChart<?, ?>) ((javafx.scene.control.ScrollPane) memory.getContent()).getContent().lookup("#heap-chart"));
         assertThat(fx(() -> chart.getData().get(0).getData().size())).as("the chart starts with the heap history held before").isEqualTo(points);
     }
 }
