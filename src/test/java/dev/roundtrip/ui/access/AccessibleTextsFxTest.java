@@ -140,6 +140,10 @@ class AccessibleTextsFxTest {
         waitUntil("the lesson panel is shown", () -> view.root().getRight() == view.lessons().panel().root()
                 && !view.lessons().viewModel().runningProperty().get());
         List<String> unnamed = fx(() -> {
+            // a labeled control says the text its skin draws: what a screen reader meets is a laid-out window, so lay it
+            // out (the panel may have come in after the last pulse)
+            view.root().applyCss();
+            view.root().layout();
             List<String> out = new ArrayList<>();
             List<Control> all = new ArrayList<>(ControlNames.controls(view.root()));
             all.addAll(ControlNames.controls(view.lessons().panel().root()));
