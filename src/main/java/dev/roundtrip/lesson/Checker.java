@@ -94,7 +94,9 @@ public final class Checker {
         }
         Checkpoint.Choice choice = c.choices().get(picked);
         boolean correct = rightChoices(c, measured).contains(picked);
-        String general = correct ? join(fill(orDefault(c.feedbackCorrect(), T.get("check.right")), read), notes(c, read)) : fill(c.feedbackWrong(), read);
+        // a right choice that says why needs no "Right." after it (the panel's verdict already says so)
+        String praise = c.feedbackCorrect() != null ? c.feedbackCorrect() : choice.feedback() == null || choice.feedback().isBlank() ? T.get("check.right") : "";
+        String general = correct ? join(fill(praise, read), notes(c, read)) : fill(c.feedbackWrong(), read);
         String message = join(fill(choice.feedback(), read), general);
         return new CheckResult(correct ? CheckResult.Verdict.CORRECT : CheckResult.Verdict.WRONG, message, measured, right);
     }

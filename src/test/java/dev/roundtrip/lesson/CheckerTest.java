@@ -95,6 +95,15 @@ class CheckerTest {
     }
 
     @Test
+    void aRightChoiceThatSaysWhyIsNotFollowedByAPlainRight() {
+        Checkpoint.MultipleChoice c = new Checkpoint.MultipleChoice("Which?", null, List.of(
+                new Checkpoint.Choice("a", null, true, "One request for everything."),
+                new Checkpoint.Choice("b", null, false, "It asks every 500 ms.")), List.of(), null, null);
+        assertThat(Checker.check(c, "a", null).message()).isEqualTo("One request for everything.");
+        assertThat(Checker.check(c, "b", null).message()).isEqualTo("It asks every 500 ms.");
+    }
+
+    @Test
     void fixedChoicesUseTheLessonsMark() {
         Checkpoint.MultipleChoice c = new Checkpoint.MultipleChoice("Which?", null, List.of(
                 new Checkpoint.Choice("a", null, false, "Not this one."),
