@@ -340,7 +340,9 @@ public final class SequenceDiagram extends Region {
             // six heads share the width of five: their names wrap and leave out the icon; so does a
             // name too long for one line beside its icon (German, French, Spanish words are longer)
             boolean wrap = captured || !fitsBesideIcon(name(a, false), w);
-            Label name = wrap ? new Label(name(a, captured)) : new Label(name(a, false), icon(actorIcon(a)));
+            // a wrapped name breaks after its hyphen ("Client-" / "Kernel"): JavaFX wraps at spaces only, and would cut
+            // inside the word ("Client-Kern" / "el"); what a screen reader says is set apart (speak)
+            Label name = wrap ? new Label(name(a, captured).replace("-", "-\n")) : new Label(name(a, false), icon(actorIcon(a)));
             name.setWrapText(wrap);
             name.setTextAlignment(TextAlignment.CENTER);
             name.getStyleClass().add("lifeline-name");

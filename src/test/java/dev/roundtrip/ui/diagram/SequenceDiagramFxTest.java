@@ -137,6 +137,24 @@ class SequenceDiagramFxTest {
     }
 
     @Test
+    void aWrappedLifelineNameBreaksAfterItsHyphenNotInsideAWord() throws Exception {
+        fx(() -> dev.roundtrip.ui.util.Language.use(java.util.Locale.GERMAN));
+        try {
+            DiagramScript captured = DiagramScript.of(Captures.through("/hello", 200)); // six heads: every name wraps
+            fx(() -> {
+                diagram.setScript(captured);
+                diagram.setPosition(captured.steps().size(), 1);
+            });
+            java.util.List<String> names = fx(() -> diagram.lookupAll(".lifeline-name").stream()
+                    .map(n -> ((javafx.scene.control.Labeled) n).getText()).toList());
+            assertThat(names).anyMatch(n -> n.contains("-")); // Client-Kernel, Server-Kernel
+            assertThat(names).allMatch(n -> n.replace("-\n", "").indexOf('-') < 0);
+        } finally {
+            fx(() -> dev.roundtrip.ui.util.Language.use(java.util.Locale.ENGLISH));
+        }
+    }
+
+    @Test
     void aCapturedExchangeDrawsItsSixLifelinesReadablyAtTheEnginesScale() throws Exception {
         show(1, 4);
         double engine = fx(() -> diagram.scaleFactor());
