@@ -1,5 +1,7 @@
 package dev.roundtrip.ui.shell;
 
+import java.util.List;
+
 import static dev.roundtrip.ui.FxWait.fx;
 import static dev.roundtrip.ui.FxWait.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -153,6 +155,22 @@ class ProjectorLayoutFxTest {
         everyStepFitsAndReads(1024, 768, id);
     }
 
+    /**
+     * The layout problems once the window has settled: the lesson panel coming in narrows the diagram, which
+     * draws at its new width on a later pulse. A problem that stays is still reported, after the bound.
+     */
+    private List<String> problemsOnceSettled() {
+        try {
+            org.testfx.util.WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> fx(() -> {
+                window.view.renderNow(System.nanoTime());
+                return LayoutCheck.problems(stage.getScene()).isEmpty();
+            }));
+        } catch (java.util.concurrent.TimeoutException stays) {
+            // reported below
+        }
+        return fx(() -> LayoutCheck.problems(stage.getScene()));
+    }
+
     private void everyStepFitsAndReads(int width, int height, String id) {
         show(width, height);
         Lesson lesson = LessonLibrary.load().find(id).orElseThrow();
@@ -162,8 +180,7 @@ class ProjectorLayoutFxTest {
             int n = step;
             if (step > 1) next(panel, n);
             waitUntil("step " + n + " of " + id + " is shown and its action ran", () -> atStep(panel, n) && !panel.runningProperty().get());
-            fx(() -> window.view.renderNow(System.nanoTime()));
-            assertThat(fx(() -> LayoutCheck.problems(stage.getScene()))).as("layout problems at step %d of %s", n, id).isEmpty();
+            assertThat(problemsOnceSettled()).as("layout problems at step %d of %s", n, id).isEmpty();
             assertThat(fx(() -> LayoutCheck.smallestFont(window.view.diagram()))).as("the diagram's smallest font at step %d, px", n)
                     .isGreaterThanOrEqualTo(LayoutCheck.MIN_DIAGRAM_FONT);
             if (fx(() -> window.view.diagram().isVisible())) assertWholeAcross(window.view.diagram());
