@@ -69,7 +69,9 @@ class Http2ServerTest {
         // the connect stage and the connection preface's SETTINGS belong to the exchange that opened the connection
         assertThat(x.events()).filteredOn(e -> e.stage() == Stage.CONNECT && e.frame() == null && e.bytes() == null)
                 .extracting(StageEvent::phase).containsExactly(Phase.BEGIN, Phase.END);
-        assertThat(frames(x, Stage.CONNECT)).extracting(FrameReadout::type).containsExactly("SETTINGS");
+        // (how many connection-level frames come before the first stream's HEADERS depends on how curl splits its writes)
+        assertThat(frames(x, Stage.CONNECT)).first().extracting(FrameReadout::type).isEqualTo("SETTINGS");
+        assertThat(frames(x, Stage.CONNECT)).allSatisfy(f -> assertThat(f.streamId()).isZero());
         assertThat(begins(x)).containsExactly(Stage.PARSE, Stage.PROCESS, Stage.RESPOND);
         FrameReadout headers = requestHeaders(x);
         assertThat(headers.streamId()).isEqualTo(1);
