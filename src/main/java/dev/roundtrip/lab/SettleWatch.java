@@ -3,7 +3,6 @@ package dev.roundtrip.lab;
 import dev.roundtrip.record.Recording;
 import dev.roundtrip.trace.Actor;
 import dev.roundtrip.trace.Exchange;
-import dev.roundtrip.trace.ExchangeEnded;
 import dev.roundtrip.trace.Phase;
 import dev.roundtrip.trace.Stage;
 import dev.roundtrip.trace.StageEvent;
@@ -17,59 +16,50 @@ import java.util.concurrent.ConcurrentHashMap;
  * (response written or failed, or the request lost with its connection), or the request never left
  * the client. Fed on the recording's delivery thread right after the recording applied the event,
  * so a settled exchange is complete in the recording.
+ *
+ * <p>It reads the answer from the recorded exchange itself and keeps state only for the exchanges
+ * someone waits for: an event of any other exchange costs one look into an (almost always empty)
+ * map, which matters under load, where nobody waits for an outside client's exchanges.
  */
 final class SettleWatch {
     private final Recording recording;
-    private final Map<Long, State> states = new ConcurrentHashMap<>();
-
-    private static final class State {
-        final CompletableFuture<Exchange> settled = new CompletableFuture<>();
-        boolean clientEnded;
-        boolean requestSent;
-        boolean serverDone;
-    }
-
-    private int prunedAt;
-
-    /** Settled exchanges the recording has evicted are not asked about again: bounded memory under load. */
-    private void forgetEvicted() {
-        // amortised: the next pass comes after another 4096 exchanges, whatever this one kept
-        if (recording.evictedExchanges() > 0) {
-            states.entrySet().removeIf(en -> en.getValue().settled.isDone() && recording.exchange(en.getKey()).isEmpty());
-        }
-        prunedAt = states.size();
-    }
+    private final Map<Long, CompletableFuture<Exchange>> waiting = new ConcurrentHashMap<>();
 
     SettleWatch(Recording recording) {
         this.recording = recording;
     }
 
     CompletableFuture<Exchange> settled(long exchangeId) {
-        State s = states.computeIfAbsent(exchangeId, id -> new State());
-        synchronized (s) {
-            check(exchangeId, s);
-        }
-        return s.settled;
+        CompletableFuture<Exchange> f = waiting.computeIfAbsent(exchangeId, id -> new CompletableFuture<>());
+        // looked at after it is in the map: an event applied meanwhile is seen here or by onEvent
+        check(exchangeId, f);
+        return f;
     }
 
     void onEvent(TraceEvent e) {
-        if (states.size() > prunedAt + 4096) forgetEvicted();
-        State s = states.computeIfAbsent(e.exchangeId(), id -> new State());
-        synchronized (s) {
-            if (e instanceof ExchangeEnded) s.clientEnded = true;
-            if (e instanceof StageEvent se) {
-                if (se.stage() == Stage.SEND && se.phase() == Phase.PROGRESS) s.requestSent = true;
-                if (se.stage() == Stage.RESPOND && (se.phase() == Phase.END || se.phase() == Phase.ERROR)) s.serverDone = true;
-                // the kernel reported the connection gone before the request was read: the server can do no more
-                if (se.stage() == Stage.PARSE && se.phase() == Phase.ERROR && se.actor() == Actor.SERVER_KERNEL) s.serverDone = true;
-                if (se.stage() == Stage.PARSE && se.phase() == Phase.BEGIN) s.requestSent = true; // outside clients
-            }
-            check(e.exchangeId(), s);
-        }
+        if (waiting.isEmpty()) return;
+        CompletableFuture<Exchange> f = waiting.get(e.exchangeId());
+        if (f != null) check(e.exchangeId(), f);
     }
 
-    private void check(long id, State s) {
-        if (s.settled.isDone() || !s.clientEnded || (s.requestSent && !s.serverDone)) return;
-        recording.exchange(id).ifPresent(s.settled::complete);
+    private void check(long id, CompletableFuture<Exchange> f) {
+        Exchange x = recording.exchange(id).orElse(null);
+        if (x == null || !isSettled(x)) return;
+        waiting.remove(id, f);
+        f.complete(x);
+    }
+
+    static boolean isSettled(Exchange x) {
+        if (x.end().isEmpty()) return false; // the client has not ended it
+        boolean requestSent = false;
+        for (StageEvent se : x.events()) {
+            Stage stage = se.stage();
+            Phase phase = se.phase();
+            if (stage == Stage.RESPOND && (phase == Phase.END || phase == Phase.ERROR)) return true;
+            // the kernel reported the connection gone before the request was read: the server can do no more
+            if (stage == Stage.PARSE && phase == Phase.ERROR && se.actor() == Actor.SERVER_KERNEL) return true;
+            if ((stage == Stage.SEND && phase == Phase.PROGRESS) || (stage == Stage.PARSE && phase == Phase.BEGIN)) requestSent = true;
+        }
+        return !requestSent;
     }
 }

@@ -78,10 +78,9 @@ public final class TraceBus implements AutoCloseable {
     public final class Subscription implements AutoCloseable {
         private final TraceListener listener;
         private final int capacity;
-        private final java.util.concurrent.ConcurrentLinkedQueue<TraceEvent> queue = new java.util.concurrent.ConcurrentLinkedQueue<>();
-        private final java.util.concurrent.atomic.AtomicInteger size = new java.util.concurrent.atomic.AtomicInteger();
+        private final EventRing queue;
         private final Thread thread;
-        private final AtomicLong offered = new AtomicLong();
+        /** Written by the delivery thread alone (ordered stores, no read-modify-write per event). */
         private final AtomicLong delivered = new AtomicLong();
         private final AtomicLong dropped = new AtomicLong();
         private final AtomicLong failed = new AtomicLong();
@@ -92,22 +91,21 @@ public final class TraceBus implements AutoCloseable {
         private Subscription(TraceListener listener, int capacity) {
             this.listener = listener;
             this.capacity = capacity;
+            this.queue = new EventRing(capacity);
             this.wakeAt = Math.min(capacity / 4, 256);
             this.thread = new Thread(this::run, "trace-delivery-" + listener.getClass().getSimpleName());
             this.thread.setDaemon(true);
         }
 
         private void offer(TraceEvent e) {
-            offered.incrementAndGet();
-            if (!open || size.incrementAndGet() > capacity) {
-                if (open) size.decrementAndGet();
+            // the ring holds a power of two at least as large as the capacity asked for: the capacity is the bound
+            if (!open || queue.size() >= capacity || !queue.offer(e)) {
                 dropped.incrementAndGet();
                 return;
             }
-            queue.offer(e);
             // the delivery thread looks again within a millisecond by itself; a wake-up per event
             // would cost the publisher a system call, so only a filling queue (or a slow listener) gets one
-            if (parked && size.get() > wakeAt) LockSupport.unpark(thread);
+            if (parked && queue.size() > wakeAt) LockSupport.unpark(thread);
         }
 
         private void run() {
@@ -120,20 +118,19 @@ public final class TraceBus implements AutoCloseable {
                     parked = false;
                     continue;
                 }
-                size.decrementAndGet();
                 try {
                     listener.onEvent(e);
                 } catch (RuntimeException ex) {
                     // A faulty listener must not stop delivery to itself or others; it is counted.
                     failed.incrementAndGet();
                 } finally {
-                    delivered.incrementAndGet();
+                    delivered.lazySet(delivered.get() + 1);
                 }
             }
         }
 
         private boolean awaitIdle(long deadlineNanos) throws InterruptedException {
-            while (delivered.get() + dropped.get() < offered.get()) {
+            while (delivered.get() < queue.accepted()) {
                 if (System.nanoTime() > deadlineNanos) return false;
                 Thread.sleep(1);
             }
@@ -144,7 +141,7 @@ public final class TraceBus implements AutoCloseable {
         public long dropped() { return dropped.get(); }
         /** Delivered events whose listener threw. */
         public long failed() { return failed.get(); }
-        public long queued() { return size.get(); }
+        public long queued() { return queue.size(); }
 
         @Override
         public void close() {
