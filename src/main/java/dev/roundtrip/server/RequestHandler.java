@@ -285,7 +285,6 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
     static final String PLAIN_ON_TLS_PORT = "this port speaks TLS: a plain HTTP request was sent to the https port"
             + " (use https:// here, or the server's plain http port)";
 
-    private static final java.util.regex.Pattern HOST = java.util.regex.Pattern.compile("[^\\s/?#@]*");
 
     /** Why a request cannot be served, with the 4xx status that says so; {@code why} is escaped (it may quote what was sent). */
     record Problem(int status, String why) {
@@ -320,7 +319,7 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
         if (!v.equals(HttpVersion.HTTP_1_1) && !v.equals(HttpVersion.HTTP_1_0)) {
             return new Problem(400, "unsupported protocol version " + v.text() + " (this server speaks HTTP/1.0 and HTTP/1.1)");
         }
-        String written = versionAsWritten(head);
+        String written = writtenAs(head, v.text()) ? null : versionAsWritten(head);
         if (written != null && !written.equals(v.text())) {
             return new Problem(400, "the protocol must be written '" + v.text() + "' (HTTP is case-sensitive here), was '" + written + "'");
         }
@@ -331,7 +330,7 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
             return new Problem(400, "an HTTP/1.1 request needs exactly one Host header");
         }
         String host = req.headers().get(HttpHeaderNames.HOST);
-        if (host != null && !HOST.matcher(host).matches()) {
+        if (host != null && !hostName(host)) {
             return new Problem(400, "the Host header '" + host + "' is not a host name");
         }
         if (!req.uri().startsWith("/") && !req.uri().equals("*") && !req.uri().startsWith("http://") && !req.uri().startsWith("https://")) {
@@ -343,6 +342,31 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
             return new Problem(417, "unsupported expectation '" + expect + "'");
         }
         return null;
+    }
+
+    /** The request line's last word is {@code version}, byte for byte (the usual case: no String made). */
+    private static boolean writtenAs(byte[] head, String version) {
+        int start = 0;
+        while (start < head.length && (head[start] == '\r' || head[start] == '\n')) start++;
+        int end = start;
+        while (end < head.length && head[end] != '\n') end++;
+        if (end >= head.length) return false;
+        if (end > start && head[end - 1] == '\r') end--;
+        int from = end - version.length();
+        if (from <= start || head[from - 1] != ' ') return false;
+        for (int i = 0; i < version.length(); i++) {
+            if (head[from + i] != version.charAt(i)) return false;
+        }
+        return true;
+    }
+
+    /** No white space and none of / ? # @: what a Host header may hold here. */
+    private static boolean hostName(String host) {
+        for (int i = 0; i < host.length(); i++) {
+            char c = host.charAt(i);
+            if (c == ' ' || (c >= '\t' && c <= '\r') || c == '/' || c == '?' || c == '#' || c == '@') return false;
+        }
+        return true;
     }
 
     /** The last word of the request line as the client wrote it (the codec reads it case-insensitively); null if not seen. */

@@ -98,6 +98,7 @@ final class RequestTarget {
             }
         }
         if (end >= head.length) return null;
+        if (threeWords(head, start, lineEnd)) return null; // the usual case, told from the bytes without a String
         String line = new String(head, start, lineEnd - start, java.nio.charset.StandardCharsets.ISO_8859_1);
         String[] words = line.split(" ", -1);
         if (words.length == 3 && !words[0].isEmpty() && !words[1].isEmpty() && !words[2].isEmpty()) return null;
@@ -116,6 +117,16 @@ final class RequestTarget {
                     + " (end the line with HTTP/1.1)";
         }
         return "the request line has " + words.length + (words.length == 1 ? " word" : " words") + " separated by spaces, not 3 (method, target, version)";
+    }
+
+    /** Exactly two single spaces, neither first nor last: method, target and version. */
+    private static boolean threeWords(byte[] head, int start, int end) {
+        int spaces = 0;
+        for (int i = start; i < end; i++) {
+            if (head[i] != ' ') continue;
+            if (i == start || i == end - 1 || head[i + 1] == ' ' || ++spaces > 2) return false;
+        }
+        return spaces == 2;
     }
 
     /** A control byte as people call it: "a NUL byte", "an ESC byte (0x1b)", "a control byte 0x01". */
