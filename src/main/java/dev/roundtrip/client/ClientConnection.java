@@ -493,7 +493,10 @@ final class ClientConnection implements WireTap.Observer, PlainTap.Observer, Con
     }
 
     private StageEvent.Builder event(ClientExchange x, Stage stage, Phase phase, Actor actor) {
-        return StageEvent.of(x.id, connectionId, stage, phase, actor, t.clock());
+        StageEvent.Builder b = StageEvent.of(x.id, connectionId, stage, phase, actor, t.clock());
+        // the connection's TCP state as the client's side of a stage ends (the request handed over, the response read whole)
+        if (phase == Phase.END && (stage == Stage.SEND || stage == Stage.INTERPRET) && ch != null) b.tcp(t.probes().tcpAtStageEnd(ch));
+        return b;
     }
 
     private static String human(java.time.Duration d) {

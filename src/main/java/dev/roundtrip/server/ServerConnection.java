@@ -689,7 +689,10 @@ final class ServerConnection implements WireTap.Observer, PlainTap.Observer, Con
     }
 
     StageEvent.Builder event(ServerExchange x, Stage stage, Phase phase, Actor actor) {
-        return StageEvent.of(x.id, connectionId, stage, phase, actor, t.clock());
+        StageEvent.Builder b = StageEvent.of(x.id, connectionId, stage, phase, actor, t.clock());
+        // the connection's TCP state as the server's side of a stage ends (the request read whole, the response handed over)
+        if (phase == Phase.END && (stage == Stage.PARSE || stage == Stage.RESPOND)) b.tcp(t.probes().tcpAtStageEnd(ch));
+        return b;
     }
 
     static String describe(Throwable cause) {

@@ -151,11 +151,29 @@ public final class Probes {
         }
     }
 
+    /**
+     * The connection's TCP_INFO at a stage's end: read while {@link #TCP_BUDGET_BURST} back to back and
+     * {@link #TCP_BUDGET_PER_SECOND} a second under load allow (a getsockopt each, about a microsecond;
+     * a class's exchanges are always measured), else a shared readout that says it was sampled out.
+     */
+    public dev.roundtrip.trace.TcpReadout tcpAtStageEnd(Channel ch) {
+        if (!kernel.enabled()) return TCP_OFF;
+        if (!(ch instanceof io.netty.channel.epoll.EpollSocketChannel)) return TCP_NOT_HERE;
+        return tcpBudget.take() ? tcp(ch) : TCP_SAMPLED;
+    }
+
+    static final int TCP_BUDGET_BURST = 64;
+    static final int TCP_BUDGET_PER_SECOND = 200;
+    private final dev.roundtrip.probe.KernelBudget tcpBudget = new dev.roundtrip.probe.KernelBudget(TCP_BUDGET_BURST, TCP_BUDGET_PER_SECOND);
+    private static final dev.roundtrip.trace.TcpReadout TCP_SAMPLED = dev.roundtrip.trace.TcpReadout.unavailable(dev.roundtrip.trace.Unavailable.SAMPLED,
+            "TCP_INFO is read at most " + TCP_BUDGET_PER_SECOND + " times a second under load, and not at this stage's end");
+    private static final dev.roundtrip.trace.TcpReadout TCP_OFF = dev.roundtrip.trace.TcpReadout.unavailable(dev.roundtrip.trace.Unavailable.OFF,
+            "kernel readouts are switched off");
+    private static final dev.roundtrip.trace.TcpReadout TCP_NOT_HERE = dev.roundtrip.trace.TcpReadout.unavailable(dev.roundtrip.trace.Unavailable.PLATFORM,
+            "TCP_INFO is read through Netty's epoll transport (Linux); this connection uses NIO, whose JDK sockets do not expose it");
+
     private static dev.roundtrip.trace.TcpReadout readTcp(Channel ch) {
-        if (!(ch instanceof io.netty.channel.epoll.EpollSocketChannel e)) {
-            return dev.roundtrip.trace.TcpReadout.unavailable(dev.roundtrip.trace.Unavailable.PLATFORM,
-                    "TCP_INFO is read through Netty's epoll transport (Linux); this connection uses NIO, whose JDK sockets do not expose it");
-        }
+        if (!(ch instanceof io.netty.channel.epoll.EpollSocketChannel e)) return TCP_NOT_HERE;
         if (!e.isOpen() || !e.fd().isOpen()) {
             return dev.roundtrip.trace.TcpReadout.unavailable(dev.roundtrip.trace.Unavailable.CLOSED, "the socket is closed");
         }

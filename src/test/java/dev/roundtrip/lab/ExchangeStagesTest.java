@@ -99,6 +99,28 @@ class ExchangeStagesTest {
     }
 
     @Test
+    void eachSidesStagesEndWithTheConnectionsTcpState() throws Exception {
+        Exchange x = run(RequestSpec.get("/users/1"));
+        for (Stage stage : List.of(Stage.SEND, Stage.PARSE, Stage.RESPOND, Stage.INTERPRET)) {
+            List<StageEvent> end = Facts.of(x, stage, Phase.END);
+            assertThat(end).as(stage.wireName()).hasSize(1);
+            dev.roundtrip.trace.TcpReadout tcp = end.get(0).tcp();
+            assertThat(tcp).as(stage.wireName()).isNotNull();
+            if (lab.probes().transport() == dev.roundtrip.wire.Transport.EPOLL) {
+                assertThat(tcp.available()).as(tcp.unavailable()).isTrue();
+                assertThat(tcp.state()).isEqualTo("ESTABLISHED");
+                assertThat(tcp.mss()).isPositive();
+                assertThat(tcp.congestionWindow()).isPositive();
+                assertThat(tcp.rttMicros()).isNotNull();
+            } else {
+                assertThat(dev.roundtrip.trace.Unavailable.of(tcp.unavailable())).contains(dev.roundtrip.trace.Unavailable.PLATFORM);
+            }
+        }
+        // process has no socket work of its own
+        assertThat(Facts.of(x, Stage.PROCESS, Phase.END)).allMatch(e -> e.tcp() == null);
+    }
+
+    @Test
     void theUserListIsOneStatementWithAllRows() throws Exception {
         Exchange x = run(RequestSpec.get("/users"));
         assertThat(sqlOf(x)).singleElement().satisfies(e -> assertThat(e.sql().rows()).isEqualTo(4));

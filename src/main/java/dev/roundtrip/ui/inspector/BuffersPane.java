@@ -20,6 +20,10 @@ public final class BuffersPane extends VBox {
     private final CapacityBar tx = new CapacityBar("kernel-tx-bar", "buffers.tx");
     private final Label bufferCaption = new Label();
     private final Label kernelCaption = new Label();
+    private final Label tcpTitle = new Label();
+    private final Label tcpCaption = new Label();
+    /** The connection's TCP figures, one a line: they wrap in a narrow inspector instead of ending in "…". */
+    private final javafx.scene.layout.FlowPane tcpFigures = new javafx.scene.layout.FlowPane(24, 2);
 
     public BuffersPane(InspectorViewModel vm, Runnable probe) {
         setId("buffers-pane");
@@ -50,14 +54,25 @@ public final class BuffersPane extends VBox {
         tx.setMaxWidth(Double.MAX_VALUE);
         // the kernel queues first: held at a gate they are what the class looks at, and they must not
         // fall below the fold of a short inspector
-        getChildren().addAll(kernelHead, kernel, bufferCaption, byteBuf);
+        tcpTitle.getStyleClass().add("bar-title");
+        tcpTitle.setId("tcp-title");
+        Language.bind(tcpTitle.textProperty(), InspectorViewModel.T, "tcp.title");
+        tcpCaption.getStyleClass().add("inspector-caption");
+        tcpCaption.setId("tcp-caption");
+        dev.roundtrip.ui.util.WholeText.of(tcpCaption);
+        tcpCaption.textProperty().bind(vm.tcpCaptionProperty());
+        tcpFigures.setId("tcp-figures");
+        getChildren().addAll(kernelHead, kernel, bufferCaption, byteBuf, tcpTitle, tcpCaption, tcpFigures);
         vm.bufferProperty().addListener((o, a, b) -> showBuffer(b));
         vm.kernelProperty().addListener((o, a, b) -> showKernel(b));
+        vm.tcpProperty().addListener((o, a, b) -> showTcp(b));
         showBuffer(vm.bufferProperty().get());
         showKernel(vm.kernelProperty().get());
+        showTcp(vm.tcpProperty().get());
         relabel = o -> {
             showBuffer(vm.bufferProperty().get());
             showKernel(vm.kernelProperty().get());
+            showTcp(vm.tcpProperty().get());
         };
         Language.localeProperty().addListener(new javafx.beans.WeakInvalidationListener(relabel));
     }
@@ -85,6 +100,15 @@ public final class BuffersPane extends VBox {
         else rx.show(limit(k.rcvBuf(), k.rxQueue()), 0, k.rxQueue(), queueText("buffers.rxQueue", k.rxQueue(), "SO_RCVBUF", k.rcvBuf()));
         if (k.txQueue() == null) tx.unavailable(InspectorViewModel.missingText(k));
         else tx.show(limit(k.sndBuf(), k.txQueue()), 0, k.txQueue(), queueText("buffers.txQueue", k.txQueue(), "SO_SNDBUF", k.sndBuf()));
+    }
+
+    private void showTcp(dev.roundtrip.trace.TcpReadout c) {
+        tcpFigures.getChildren().setAll(InspectorViewModel.tcpLines(c).stream().map(text -> {
+            Label l = new Label(text);
+            l.getStyleClass().add("tcp-figure");
+            dev.roundtrip.ui.util.WholeText.of(l);
+            return l;
+        }).toList());
     }
 
     private static double limit(Integer buf, long queued) {

@@ -48,6 +48,8 @@ public final class InspectorViewModel {
     private final ReadOnlyStringWrapper bufferCaption = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<KernelReadout> kernel = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper kernelCaption = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<dev.roundtrip.trace.TcpReadout> tcp = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper tcpCaption = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<MemoryReadout> memory = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper allocationCaption = new ReadOnlyStringWrapper("");
     private final ObservableList<StageAmount> allocatedByStage = FXCollections.observableArrayList();
@@ -83,6 +85,23 @@ public final class InspectorViewModel {
         DiagramStep d = s.steps().get(step);
         if (!d.ended()) return Long.MAX_VALUE;
         return d.beginNanos() + (long) (playback.stepProgress() * (d.endNanos() - d.beginNanos()));
+    }
+
+    /** The TCP state in words, one figure a line ("Round-trip time: 45 µs (varies by 22 µs)"); why it is missing when it is. */
+    public static List<String> tcpLines(dev.roundtrip.trace.TcpReadout c) {
+        if (c == null) return List.of();
+        if (!c.available()) return List.of(missingText(c.unavailable(), dev.roundtrip.trace.Unavailable.of(c.unavailable())));
+        List<String> lines = new ArrayList<>();
+        if (c.state() != null) lines.add(T.get("tcp.state", c.state()));
+        if (c.rttMicros() != null) {
+            lines.add(T.get("tcp.rtt", Units.duration(c.rttMicros() * 1000), c.rttVarMicros() == null ? 0 : 1,
+                    c.rttVarMicros() == null ? "" : Units.duration(c.rttVarMicros() * 1000)));
+        }
+        if (c.congestionWindow() != null) lines.add(T.get("tcp.cwnd", c.congestionWindow()));
+        if (c.mss() != null) lines.add(T.get("tcp.mss", c.mss()));
+        if (c.unacked() != null) lines.add(T.get("tcp.unacked", c.unacked()));
+        if (c.retransmits() != null) lines.add(T.get("tcp.retransmits", c.retransmits()));
+        return lines;
     }
 
     /** Why a kernel queue figure is missing, in the words of its reason (a recording from before reasons: its text). */
@@ -138,6 +157,8 @@ public final class InspectorViewModel {
         bufferCaption.set("");
         kernel.set(null);
         kernelCaption.set("");
+        tcp.set(null);
+        tcpCaption.set("");
         memory.set(null);
         allocationCaption.set("");
         allocatedByStage.clear();
@@ -237,6 +258,15 @@ public final class InspectorViewModel {
                 kWhere = T.get("kernel.held", socket, g.stage().wireName(), g.kind() == GateEvent.Kind.PROBED ? 1 : 0);
             }
         }
+        dev.roundtrip.trace.TcpReadout c = null;
+        String cWhere = "";
+        for (StageEvent e : seen) {
+            if (e.tcp() == null) continue;
+            c = e.tcp();
+            cWhere = T.get(e.stage() == Stage.CONNECT ? "tcp.connected" : "tcp.at", side(e.actor()), e.stage().wireName());
+        }
+        tcp.set(c);
+        tcpCaption.set(c == null ? T.get("tcp.none") : cWhere);
         buffer.set(b);
         bufferCaption.set(b == null ? T.get("buffer.none") : bWhere);
         kernel.set(k);
@@ -315,6 +345,8 @@ public final class InspectorViewModel {
     public ReadOnlyStringProperty bufferCaptionProperty() { return bufferCaption.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<KernelReadout> kernelProperty() { return kernel.getReadOnlyProperty(); }
     public ReadOnlyStringProperty kernelCaptionProperty() { return kernelCaption.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<dev.roundtrip.trace.TcpReadout> tcpProperty() { return tcp.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty tcpCaptionProperty() { return tcpCaption.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<MemoryReadout> memoryProperty() { return memory.getReadOnlyProperty(); }
     /** The latest memory readout's allocation figures, program and instrument apart ({@link #allocationText}). */
     public ReadOnlyStringProperty allocationCaptionProperty() { return allocationCaption.getReadOnlyProperty(); }

@@ -92,6 +92,34 @@ class InspectorViewModelTest {
     }
 
     @Test
+    void theBuffersTabShowsTheConnectionsTcpStateAsTheStageOnScreenEndedIt() throws Exception {
+        Exchange x;
+        try (dev.roundtrip.lab.Lab lab = dev.roundtrip.lab.Lab.start()) {
+            x = lab.settled(lab.send(dev.roundtrip.client.RequestSpec.get("/users/1")).exchangeId()).get(20, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        DiagramScript s = DiagramScript.of(x);
+        int parse = 0;
+        while (s.steps().get(parse).stage() != Stage.PARSE) parse++;
+        vm.show(x, s, parse, s.steps().get(parse).endNanos());
+        assertThat(vm.tcpCaptionProperty().get()).isEqualTo("server socket at the end of parse");
+        vm.show(x, s, s.steps().size() - 1, Long.MAX_VALUE);
+        assertThat(vm.tcpCaptionProperty().get()).isEqualTo("client socket at the end of interpret");
+        java.util.List<String> lines = InspectorViewModel.tcpLines(vm.tcpProperty().get());
+        if (vm.tcpProperty().get().available()) { // Linux, epoll
+            assertThat(lines).contains("State: ESTABLISHED");
+            assertThat(lines).anyMatch(l -> l.startsWith("Round-trip time: ")).anyMatch(l -> l.startsWith("Largest segment sent (MSS): "))
+                    .anyMatch(l -> l.matches("Congestion window: \\d+ segments?"));
+        } else {
+            assertThat(lines).singleElement().asString().startsWith("not available on this platform");
+        }
+        assertThat(InspectorViewModel.tcpLines(dev.roundtrip.trace.TcpReadout.unavailable(dev.roundtrip.trace.Unavailable.SAMPLED, "under load")))
+                .containsExactly("not measured here: sampled under load (under load)");
+        assertThat(InspectorViewModel.tcpLines(new dev.roundtrip.trace.TcpReadout("ESTABLISHED", 1500L, null, 1L, 1460L, 0L, 2L, null)))
+                .containsExactly("State: ESTABLISHED", "Round-trip time: 1.5 ms", "Congestion window: 1 segment",
+                        "Largest segment sent (MSS): 1,460 bytes", "Sent, not yet acknowledged: 2 segments", "Sent again (retransmitted): 0 segments");
+    }
+
+    @Test
     void aMissingKernelFigureSaysWhy() {
         assertThat(InspectorViewModel.missingText(new dev.roundtrip.trace.KernelReadout(null, null, null, null,
                 dev.roundtrip.trace.Unavailable.SAMPLED.text("not read at this socket read/write"))))
