@@ -24,7 +24,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code serve}: the traced demo server for curl or a browser; prints each exchange's server stages as they happen. */
+/**
+ * {@code serve}: the traced demo server for curl or a browser; prints each exchange's server stages as they happen,
+ * and under load a summary a second of those beyond a readable pace ({@link ServePrinter}).
+ */
 @Command(name = "serve", mixinStandardHelpOptions = true)
 public final class ServeCommand implements Callable<Integer> {
     @Spec
@@ -104,10 +107,18 @@ public final class ServeCommand implements Callable<Integer> {
     static final class Serving implements AutoCloseable {
         private final TraceBus bus;
         private final RoundtripServer server;
+        /** Prints the summary of the last second under load also when the traffic has stopped. */
+        private final java.util.concurrent.ScheduledExecutorService summaries;
 
-        private Serving(TraceBus bus, RoundtripServer server) {
+        private Serving(TraceBus bus, RoundtripServer server, ServePrinter printer) {
             this.bus = bus;
             this.server = server;
+            summaries = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread th = new Thread(r, "serve-summary");
+                th.setDaemon(true);
+                return th;
+            });
+            summaries.scheduleWithFixedDelay(() -> printer.tick(bus.clock().now()), 250, 250, java.util.concurrent.TimeUnit.MILLISECONDS);
         }
 
         static Serving start(int port, PrintWriter out) throws java.io.IOException {
@@ -133,7 +144,8 @@ public final class ServeCommand implements Callable<Integer> {
             }
             TraceBus bus = new TraceBus();
             Tracing t = new Tracing(bus, new Gates(), new Ids(), new ConnectionDirectory(), new Probes());
-            bus.subscribe(e -> print(e, out));
+            ServePrinter printer = new ServePrinter(out);
+            bus.subscribe(printer);
             RoundtripServer server;
             try {
                 server = RoundtripServer.startExposed(t, settings, address, port, tls, database);
@@ -155,7 +167,7 @@ public final class ServeCommand implements Callable<Integer> {
                     ? CliTexts.T.get("serve.database.socket", "127.0.0.1:" + server.databasePort().getAsInt())
                     : CliTexts.T.get("serve.database.embedded"));
             out.flush();
-            return new Serving(bus, server);
+            return new Serving(bus, server, printer);
         }
 
         int port() {
@@ -172,6 +184,7 @@ public final class ServeCommand implements Callable<Integer> {
 
         @Override
         public void close() {
+            summaries.shutdownNow();
             server.close();
             bus.close();
         }
