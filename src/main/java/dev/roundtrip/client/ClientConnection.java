@@ -96,6 +96,18 @@ final class ClientConnection implements WireTap.Observer, PlainTap.Observer, Con
         return ch == null ? KernelReadout.unavailable(dev.roundtrip.trace.Unavailable.CLOSED, "the connection is not open yet", null, null) : t.probes().kernel(ch);
     }
 
+    private dev.roundtrip.wire.Tracing.Socket socket;
+    private Channel socketOf;
+
+    /** The socket as a hold before send or interpret reads it (made once per channel). */
+    private dev.roundtrip.wire.Tracing.Socket socket() {
+        if (socketOf != ch) {
+            socket = t.socket(ch);
+            socketOf = ch;
+        }
+        return socket;
+    }
+
     /** A new connection: bind, register, connect (and, on TLS, the handshake), then send. */
     void open(Bootstrap template, InetSocketAddress server, ClientExchange x) {
         current = x;
@@ -255,7 +267,7 @@ final class ClientConnection implements WireTap.Observer, PlainTap.Observer, Con
         current = x;
         exchangesOnIt++;
         x.exchangeOnConnection = exchangesOnIt;
-        t.pass(x.id, Stage.SEND, ch.eventLoop(), this::kernel, () -> write(x));
+        t.pass(x.id, Stage.SEND, ch.eventLoop(), socket(), () -> write(x));
     }
 
     private void write(ClientExchange x) {
@@ -309,7 +321,7 @@ final class ClientConnection implements WireTap.Observer, PlainTap.Observer, Con
         ch.eventLoop().execute(() -> {
             ClientExchange x = current;
             if (x == null || x.id != exchangeId || x.ended) return;
-            t.pass(x.id, Stage.INTERPRET, ch.eventLoop(), this::kernel, () -> {
+            t.pass(x.id, Stage.INTERPRET, ch.eventLoop(), socket(), () -> {
                 if (!x.ended && ch.isActive()) readSocket();
             });
         });

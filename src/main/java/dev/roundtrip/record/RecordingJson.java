@@ -269,6 +269,7 @@ public final class RecordingJson {
         g.writeStringField("kind", e.kind().name().toLowerCase(java.util.Locale.ROOT));
         g.writeNumberField("tNanos", e.tNanos());
         if (e.kernel() != null) writeKernel(g, e.kernel());
+        if (e.tcp() != null) writeTcp(g, e.tcp());
         g.writeEndObject();
     }
 

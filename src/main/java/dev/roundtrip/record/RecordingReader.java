@@ -197,7 +197,7 @@ final class RecordingReader {
         if (peer != null) x.setPeer(peer);
         if (upstream != null) x.setUpstream(upstream);
         for (StageEvent e : events) x.append(e.exchangeId() == id ? e : withId(e, id)); // "events" came before "id"
-        for (GateEvent g : gates) x.append(g.exchangeId() == id ? g : new GateEvent(id, g.tNanos(), g.stage(), g.kind(), g.kernel()));
+        for (GateEvent g : gates) x.append(g.exchangeId() == id ? g : new GateEvent(id, g.tNanos(), g.stage(), g.kind(), g.kernel(), g.tcp()));
         if (hasEnd) {
             x.finish(new ExchangeEnded(id, endedNanos, outcome, response, detail));
         } else if (outcome != Outcome.PENDING) {
@@ -610,6 +610,7 @@ final class RecordingReader {
             long tNanos = 0;
             boolean hasTime = false;
             KernelReadout kernel = null;
+            dev.roundtrip.trace.TcpReadout tcp = null;
             int seen = 0;
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String f = p.currentName();
@@ -619,13 +620,14 @@ final class RecordingReader {
                     case "kind": seen = once(seen, 1); kind = GateEvent.Kind.valueOf(oneOf(v, GATE_KINDS).toUpperCase(Locale.ROOT)); break;
                     case "tNanos": seen = once(seen, 2); tNanos = time(v); hasTime = true; break;
                     case "kernel": seen = once(seen, 3); kernel = v == JsonToken.VALUE_NULL ? null : kernel(v); break;
+                    case "tcp": seen = once(seen, 4); tcp = v == JsonToken.VALUE_NULL ? null : tcp(v); break;
                     default: p.skipChildren();
                 }
             }
             if (stage == null) throw missing("stage", "one of " + String.join("|", STAGES));
             if (kind == null) throw missing("kind", "one of " + String.join("|", GATE_KINDS));
             if (!hasTime) throw missing("tNanos", "an integer");
-            out.add(new GateEvent(exchangeId, tNanos, stage, kind, kernel));
+            out.add(new GateEvent(exchangeId, tNanos, stage, kind, kernel, tcp));
         }
         return out;
     }

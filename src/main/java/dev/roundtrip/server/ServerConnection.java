@@ -168,6 +168,14 @@ final class ServerConnection implements WireTap.Observer, PlainTap.Observer, Con
         return t.probes().kernel(ch);
     }
 
+    private dev.roundtrip.wire.Tracing.Socket socket;
+
+    /** The socket as a hold before parse reads it (made once: a stage's pass allocates nothing for it). */
+    private dev.roundtrip.wire.Tracing.Socket socket() {
+        if (socket == null) socket = t.socket(ch);
+        return socket;
+    }
+
     void active(int outsideIdleSeconds) {
         link = t.directory().find((InetSocketAddress) ch.remoteAddress()).orElse(null);
         if (link != null) {
@@ -436,7 +444,7 @@ final class ServerConnection implements WireTap.Observer, PlainTap.Observer, Con
         ServerExchange x = new ServerExchange(id, false);
         expected = x;
         server.track(id, this);
-        t.pass(id, Stage.PARSE, ch.eventLoop(), this::kernel, () -> {
+        t.pass(id, Stage.PARSE, ch.eventLoop(), socket(), () -> {
             if (ch.isActive()) readSocket();
             else if (expected == x) lost(x, "the connection was closed before the request was read"); // else closed() told it
         });

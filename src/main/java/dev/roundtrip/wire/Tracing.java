@@ -7,6 +7,7 @@ import dev.roundtrip.trace.GateEvent;
 import dev.roundtrip.trace.Ids;
 import dev.roundtrip.trace.KernelReadout;
 import dev.roundtrip.trace.Stage;
+import dev.roundtrip.trace.TcpReadout;
 import dev.roundtrip.trace.TraceBus;
 import dev.roundtrip.trace.TraceClock;
 import dev.roundtrip.trace.TraceEvent;
@@ -34,6 +35,7 @@ public record Tracing(TraceBus bus, Gates gates, Ids ids, ConnectionDirectory di
         try (var s = memory.instrument()) { // the gates are the instrument's; the action is the program's
             // The readout is taken before the hold exists (reading /proc takes a while; the gate's lock must not wait for it).
             KernelReadout before = gates.shouldHold(stage) ? kernel.get() : null;
+            TcpReadout tcp = before != null && kernel instanceof Socket socket ? socket.tcp() : null;
             boolean[] held = {false}; // written under the gates' lock, read after the release that took the same lock
             Runnable wrapped = () -> {
                 if (held[0]) {
@@ -50,9 +52,29 @@ public record Tracing(TraceBus bus, Gates gates, Ids ids, ConnectionDirectory di
             };
             gates.pass(exchangeId, stage, executor, wrapped, () -> {
                 held[0] = true;
-                publish(new GateEvent(exchangeId, clock().now(), stage, GateEvent.Kind.HELD, before != null ? before : kernel.get()));
+                publish(new GateEvent(exchangeId, clock().now(), stage, GateEvent.Kind.HELD, before != null ? before : kernel.get(), tcp));
             });
         }
+    }
+
+    /** A connection's socket as a hold reads it: its kernel queues ({@link #get}) and its TCP state. */
+    public interface Socket extends Supplier<KernelReadout> {
+        TcpReadout tcp();
+    }
+
+    /** {@code ch}'s socket for {@link #pass}: a hold before a stage shows its queues and its TCP state. */
+    public Socket socket(io.netty.channel.Channel ch) {
+        return new Socket() {
+            @Override
+            public KernelReadout get() {
+                return probes.kernel(ch);
+            }
+
+            @Override
+            public TcpReadout tcp() {
+                return probes.tcp(ch);
+            }
+        };
     }
 
     /** Instrument work on this thread until the scope closes: its allocations are not the program's ({@link MemoryProbe}). */

@@ -64,6 +64,15 @@ class GateThroughLabTest {
             GateEvent held = sofar.gateEvents().get(0);
             assertThat(held.kind()).isEqualTo(GateEvent.Kind.HELD);
             assertThat(held.kernel().rxQueue()).isEqualTo(sent);
+            // the connection's TCP state while the request waits: established, the request's bytes acknowledged by the kernel
+            if (lab.probes().transport() == dev.roundtrip.wire.Transport.EPOLL) {
+                assertThat(held.tcp()).isNotNull();
+                assertThat(held.tcp().state()).isEqualTo("ESTABLISHED");
+                assertThat(held.tcp().mss()).isPositive();
+                dev.roundtrip.record.Recording copy = dev.roundtrip.record.RecordingJson.read(
+                        dev.roundtrip.record.RecordingJson.toBytes(lab.recording()), "held.roundtrip.json");
+                assertThat(copy.exchange(h.exchangeId()).orElseThrow().gateEvents().get(0).tcp()).isEqualTo(held.tcp());
+            }
             assertThat(sofar.gateEvents()).anyMatch(g -> g.kind() == GateEvent.Kind.PROBED && g.stage() == Stage.PARSE);
             System.out.println("rx queue held before parse: " + k.rxQueue() + " bytes (request " + sent + " bytes)");
 

@@ -96,7 +96,8 @@ public final class Fixtures {
         Ex x = new Ex(r, id, t0, "GET", "/users/1");
         x.send(USERS_REQUEST, 12_000, 48_000);
         r.onEvent(new GateEvent(id, t0 + 70_000, Stage.PARSE, GateEvent.Kind.HELD,
-                new KernelReadout((long) USERS_REQUEST.length(), 0L, 131_072, 2_626_560, null)));
+                new KernelReadout((long) USERS_REQUEST.length(), 0L, 131_072, 2_626_560, null),
+                new dev.roundtrip.trace.TcpReadout("ESTABLISHED", 40L, 20L, 10L, 32_768L, 0L, 0L, null)));
     }
 
     /** Builds one exchange's events with times relative to its start. */

@@ -260,10 +260,18 @@ public final class InspectorViewModel {
         }
         dev.roundtrip.trace.TcpReadout c = null;
         String cWhere = "";
+        long cTime = -1;
         for (StageEvent e : seen) {
             if (e.tcp() == null) continue;
             c = e.tcp();
+            cTime = e.tNanos();
             cWhere = T.get(e.stage() == Stage.CONNECT ? "tcp.connected" : "tcp.at", side(e.actor()), e.stage().wireName());
+        }
+        for (GateEvent g : gates) {
+            if (g.tcp() == null || g.tNanos() < cTime) continue;
+            c = g.tcp();
+            cTime = g.tNanos();
+            cWhere = T.get("tcp.held", T.get(g.stage() == Stage.INTERPRET || g.stage() == Stage.SEND ? "side.client" : "side.server"), g.stage().wireName());
         }
         tcp.set(c);
         tcpCaption.set(c == null ? T.get("tcp.none") : cWhere);

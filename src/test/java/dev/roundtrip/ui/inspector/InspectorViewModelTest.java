@@ -80,6 +80,8 @@ class InspectorViewModelTest {
         vm.show(x, DiagramScript.of(x), 0, Long.MAX_VALUE);
         assertThat(vm.kernelProperty().get().rxQueue()).isEqualTo((long) Fixtures.USERS_REQUEST.length());
         assertThat(vm.kernelCaptionProperty().get()).isEqualTo("server socket while held before parse");
+        assertThat(vm.tcpCaptionProperty().get()).isEqualTo("server socket while held before parse");
+        assertThat(InspectorViewModel.tcpLines(vm.tcpProperty().get())).contains("State: ESTABLISHED", "Round-trip time: 40 µs (varies by 20 µs)");
     }
 
     @Test
