@@ -252,6 +252,34 @@ class ProjectorLayoutFxTest {
         waitUntil("the browser lists lessons", () -> !window.view.lessons().browserViewModel().rows().isEmpty());
         Scene browser = fx(() -> window.view.lessons().browser().stage().getScene());
         assertFits(browser, width, height);
+        // a long goal (German lesson 05's is 116 characters) wraps: the list never scrolls sideways
+        javafx.scene.control.ListView<?> list = (javafx.scene.control.ListView<?>) fx(() -> browser.lookup("#lessonList"));
+        for (int i = 0; i < fx(() -> list.getItems().size()); i++) {
+            int row = i;
+            fx(() -> {
+                list.scrollTo(row);
+                list.applyCss();
+                list.layout();
+            });
+            assertThat(fx(() -> list.lookupAll(".scroll-bar").stream()
+                    .filter(b -> ((javafx.scene.control.ScrollBar) b).getOrientation() == javafx.geometry.Orientation.HORIZONTAL)
+                    .noneMatch(javafx.scene.Node::isVisible)))
+                    .as("the lesson list scrolls sideways at row %d", row).isTrue();
+            for (javafx.scene.Node goal : fx(() -> list.lookupAll(".browser-goals"))) {
+                javafx.geometry.Bounds b = fx(() -> goal.localToScene(goal.getLayoutBounds()));
+                javafx.geometry.Bounds l = fx(() -> list.localToScene(list.getLayoutBounds()));
+                assertThat(b.getMaxX()).as("the right edge of goal '%s' in the list (x ..%.0f)", fx(() -> ((javafx.scene.control.Label) goal).getText()), l.getMaxX())
+                        .isLessThanOrEqualTo(l.getMaxX());
+                javafx.geometry.Bounds cell = fx(() -> {
+                    javafx.scene.Node c = goal;
+                    while (!(c instanceof javafx.scene.control.ListCell)) c = c.getParent();
+                    return c.localToScene(c.getLayoutBounds());
+                });
+                assertThat(b.getMaxY()).as("the foot of goal '%s' in its row (y ..%.0f)", fx(() -> ((javafx.scene.control.Label) goal).getText()), cell.getMaxY())
+                        .isLessThanOrEqualTo(cell.getMaxY() + 0.5);
+            }
+            assertThat(fx(() -> LayoutCheck.problems(browser))).as("layout problems at row %d", row).isEmpty();
+        }
         fx(() -> { window.view.lessons().browser().stage().hide(); });
     }
 
