@@ -184,6 +184,10 @@ class ProjectorLayoutFxTest {
             assertThat(fx(() -> LayoutCheck.smallestFont(window.view.diagram()))).as("the diagram's smallest font at step %d, px", n)
                     .isGreaterThanOrEqualTo(LayoutCheck.MIN_DIAGRAM_FONT);
             if (fx(() -> window.view.diagram().isVisible())) assertWholeAcross(window.view.diagram());
+            javafx.scene.layout.Region bar = (javafx.scene.layout.Region) fx(() -> stage.getScene().lookup("#completionBar"));
+            javafx.scene.layout.Region lessonPanel = (javafx.scene.layout.Region) fx(() -> window.view.lessons().panel().root());
+            assertThat(fx(() -> bar.getWidth())).as("the completion bar's width at step %d in a %.0f-pixel panel", n, fx(() -> lessonPanel.getWidth()))
+                    .isGreaterThanOrEqualTo(fx(() -> lessonPanel.getWidth()) * 0.8);
         }
     }
 
