@@ -236,6 +236,18 @@ class ProjectorLayoutFxTest {
             assertThat(fx(() -> tabs.getHeight())).as("the inspector's height at step %d, px", n).isGreaterThanOrEqualTo(fx(() -> header.getHeight()));
             assertThat(fx(() -> LayoutCheck.smallestFont(queue))).as("the queue diagram's smallest font at step %d, px", n)
                     .isGreaterThanOrEqualTo(LayoutCheck.MIN_DIAGRAM_FONT);
+            assertThat(problemsOnceSettled()).as("layout problems at step %d", n).isEmpty();
+            // the queue diagram clips what it cannot show: its heads, legend and banner are whole inside it
+            javafx.geometry.Bounds shown = fx(() -> queue.localToScene(queue.getLayoutBounds()));
+            for (javafx.scene.Node words : fx(() -> queue.lookupAll(".lifeline-name, .queue-legend, .banner-title, .queue-figures"))) {
+                javafx.geometry.Bounds b = fx(() -> words.localToScene(words.getLayoutBounds()));
+                assertThat(b.getMinX() >= shown.getMinX() - 0.5 && b.getMaxX() <= shown.getMaxX() + 0.5
+                        && b.getMinY() >= shown.getMinY() - 0.5 && b.getMaxY() <= shown.getMaxY() + 0.5)
+                        .as("'%s' (x %.0f..%.0f, y %.0f..%.0f) inside the queue diagram (x %.0f..%.0f, y %.0f..%.0f) at step %d",
+                                fx(() -> ((javafx.scene.control.Labeled) words).getText()), b.getMinX(), b.getMaxX(), b.getMinY(), b.getMaxY(),
+                                shown.getMinX(), shown.getMaxX(), shown.getMinY(), shown.getMaxY(), n)
+                        .isTrue();
+            }
             for (javafx.scene.Node label : fx(() -> queue.lookupAll(".queue-job-label"))) {
                 if (fx(() -> label.getParent().lookup(".queue-label-back") != null)) continue;
                 javafx.geometry.Bounds words = fx(() -> label.localToScene(label.getLayoutBounds()));
