@@ -6,13 +6,15 @@ import javafx.scene.Node;
 import javafx.scene.layout.Pane;
 
 /**
- * The window's bottom bar: its three children are a status, a separator and the latest message. The
- * status takes the width it needs up to {@link #STATUS_SHARE} of the bar and wraps beyond it; the
- * message has the rest and wraps. Neither is squeezed into a column, as an HBox did to the message
- * beside a replay's long status in German at 1024 px.
+ * The window's bottom bar: its three children are a status, a separator and the latest message, both
+ * texts wrapping. The width is split where the taller of the two is lowest (the status between
+ * {@link #LEAST} and {@link #MOST} of the bar, or its whole width if that is less), so a short status
+ * stays on one line and a replay's long one in German at 1024 px does not squeeze the message into a
+ * column, as an HBox did.
  */
 public final class StatusBar extends Pane {
-    static final double STATUS_SHARE = 0.4;
+    static final double LEAST = 0.3;
+    static final double MOST = 0.6;
     private static final double GAP = 16;
 
     @Override
@@ -25,8 +27,22 @@ public final class StatusBar extends Pane {
         Insets in = getInsets();
         double sep = child(1).prefWidth(-1);
         double inner = Math.max(0, width - in.getLeft() - in.getRight() - 2 * GAP - sep);
-        double status = Math.min(child(0).prefWidth(-1), inner * STATUS_SHARE);
-        return new double[] {status, sep, inner - status};
+        double whole = Math.min(child(0).prefWidth(-1), inner * MOST);
+        double best = whole;
+        double lowest = height(best, inner - best);
+        for (double share = MOST; share >= LEAST - 1e-9; share -= 0.05) {
+            double status = Math.min(whole, inner * share);
+            double h = height(status, inner - status);
+            if (h < lowest - 0.5) {
+                best = status;
+                lowest = h;
+            }
+        }
+        return new double[] {best, sep, inner - best};
+    }
+
+    private double height(double status, double message) {
+        return Math.max(child(0).prefHeight(status), child(2).prefHeight(message));
     }
 
     private Node child(int i) {
@@ -47,7 +63,7 @@ public final class StatusBar extends Pane {
     @Override
     protected double computePrefHeight(double width) {
         double[] w = widths(width < 0 ? computePrefWidth(-1) : width);
-        return getInsets().getTop() + Math.max(child(0).prefHeight(w[0]), child(2).prefHeight(w[2])) + getInsets().getBottom();
+        return getInsets().getTop() + height(w[0], w[2]) + getInsets().getBottom();
     }
 
     @Override
