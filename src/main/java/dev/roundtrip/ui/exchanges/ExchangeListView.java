@@ -48,16 +48,18 @@ public final class ExchangeListView {
 
     /**
      * The projector layout's narrow list: the method goes in front of the target in one "Request"
-     * column, so the target keeps its width; a long target wraps rather than being cut.
+     * column, and the time under the status in the status column, so a long target and a status
+     * word ("Cancelled", "Abgebrochen") keep their width beside a scroll bar; a long target wraps
+     * (after a '?' or '&amp;' too) rather than being cut.
      */
     public void setCompact(boolean on) {
         if (on == compact) return;
         compact = on;
         methodColumn.setVisible(!on);
+        timeColumn.setVisible(!on);
         Language.bind(targetColumn.textProperty(), ExchangeListViewModel.T, on ? "request" : "target");
-        targetColumn.setPrefWidth(on ? 126 : 80);
-        statusColumn.setPrefWidth(on ? 84 : 96);
-        timeColumn.setPrefWidth(on ? 90 : 100);
+        targetColumn.setPrefWidth(on ? 130 : 80);
+        statusColumn.setPrefWidth(on ? 150 : 96);
         exchangeTable.refresh();
     }
 
@@ -77,7 +79,10 @@ public final class ExchangeListView {
         }
     }
 
-    /** A target is never cut to "…": it wraps onto a second line. */
+    /**
+     * A target is never cut to "…": it wraps onto a second line, after a '?' or '&amp;' too (JavaFX wraps
+     * at spaces only; a zero-width space marks those places, "/slow?ms=5000" has no space).
+     */
     private static final class WrappingCell extends TableCell<ExchangeRow, String> {
         WrappingCell() {
             setWrapText(true);
@@ -86,11 +91,16 @@ public final class ExchangeListView {
         @Override
         protected void updateItem(String s, boolean empty) {
             super.updateItem(s, empty);
-            setText(empty ? null : s);
+            setText(empty ? null : s.replaceAll("([?&])", "$1\u200B"));
+            setAccessibleText(empty ? null : s);
         }
     }
 
-    private static final class StatusCell extends TableCell<ExchangeRow, ExchangeRow> {
+    private final class StatusCell extends TableCell<ExchangeRow, ExchangeRow> {
+        StatusCell() {
+            setWrapText(true);
+        }
+
         @Override
         protected void updateItem(ExchangeRow r, boolean empty) {
             super.updateItem(r, empty);
@@ -100,7 +110,7 @@ public final class ExchangeListView {
                 setGraphic(null);
                 return;
             }
-            setText(r.status());
+            setText(compact ? r.status() + "\n" + r.time() : r.status());
             setGraphic(new FontIcon(SequenceDiagram.severityIcon(r.severity())));
             getStyleClass().add(r.severity().styleClass());
         }

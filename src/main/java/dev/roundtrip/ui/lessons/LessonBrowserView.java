@@ -128,7 +128,19 @@ public final class LessonBrowserView {
         });
     }
 
+    /** A lesson's row: as wide as the list, its title and goals wrapped inside (the list never scrolls sideways). */
     private static final class LessonCell extends ListCell<LessonBrowserViewModel.Row> {
+        LessonCell() {
+            setPrefWidth(0); // the list lays each cell out at its own width
+        }
+
+        @Override
+        protected double computePrefHeight(double width) {
+            // the wrapped height at the width the list gives: a Labeled asks its graphic for one line's
+            if (getGraphic() == null || width < 0) return super.computePrefHeight(width);
+            return snappedTopInset() + getGraphic().prefHeight(width - snappedLeftInset() - snappedRightInset()) + snappedBottomInset();
+        }
+
         @Override
         protected void updateItem(LessonBrowserViewModel.Row r, boolean empty) {
             super.updateItem(r, empty);
@@ -144,6 +156,7 @@ public final class LessonBrowserView {
             number.getStyleClass().add("browser-number");
             Label title = new Label(r.title());
             title.getStyleClass().add("browser-lesson-title");
+            title.setWrapText(true);
             HBox top = new HBox(10, number, title);
             top.setAlignment(Pos.BASELINE_LEFT);
             Label level = new Label(LessonPanelViewModel.T.get("level." + r.level()));
@@ -163,6 +176,7 @@ public final class LessonBrowserView {
             for (String g : r.goals()) {
                 Label gl = new Label("•  " + g);
                 gl.getStyleClass().add("browser-goals");
+                gl.setWrapText(true);
                 goals.getChildren().add(gl);
             }
             VBox box = new VBox(4, top, meta, goals);

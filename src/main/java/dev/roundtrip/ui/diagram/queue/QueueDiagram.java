@@ -32,9 +32,11 @@ public final class QueueDiagram extends Region {
     static final double QUEUE_X = 350;
     static final double FIRST_CONSUMER_X = 580;
     static final double CONSUMER_GAP = 220;
-    static final double HEAD_W = 200;
+    /** A head as wide as the lifelines' spacing allows: a name ("Warteschlange", "Consommateur 1") has its width. */
+    static final double HEAD_W = 212;
     static final double HEAD_Y = 108;
-    static final double HEAD_H = 50;
+    /** The icon above the name, so the name has the head's whole width. */
+    static final double HEAD_H = 78;
     static final double TOP = HEAD_Y + HEAD_H + 30;
     /** Compact enough that a 1280x720 window draws the run with its smallest text at 14 px. */
     static final double TIME_H = 440;
@@ -216,9 +218,11 @@ public final class QueueDiagram extends Region {
 
     /** What the three kinds of bar mean, in words (colour alone is not enough on a projector). */
     private Node legend(double y) {
-        javafx.scene.layout.HBox box = new javafx.scene.layout.HBox(28,
+        // the keys wrap onto a second row in the diagram's width (German's are longer than it)
+        javafx.scene.layout.FlowPane box = new javafx.scene.layout.FlowPane(28, 6,
                 key("queue-blocked", T.get("legend.blocked")), key("queue-wait", T.get("legend.wait")),
                 key("queue-work", T.get("legend.work")));
+        box.setPrefWrapLength(width - 60);
         box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         box.setLayoutX(30);
         box.setLayoutY(y - 14);
@@ -242,6 +246,7 @@ public final class QueueDiagram extends Region {
         box.getStyleClass().add("lifeline-head");
         Label l = new Label(name, SequenceDiagram.icon(icon));
         l.getStyleClass().add("lifeline-name");
+        l.setContentDisplay(javafx.scene.control.ContentDisplay.TOP);
         l.setAccessibleText(QueueSpeech.lifeline(name));
         l.setPrefSize(HEAD_W, HEAD_H);
         l.setLayoutX(x - HEAD_W / 2);
@@ -289,7 +294,9 @@ public final class QueueDiagram extends Region {
         double h = getHeight();
         clip.setWidth(w);
         clip.setHeight(h);
-        double s = Math.max(0.05, Math.min(w / width, h / height));
+        // the height the legend's rows and the banner's lines take, once CSS has sized them
+        double drawn = Math.max(height, content.getLayoutBounds().getMaxY() + 12);
+        double s = Math.max(0.05, Math.min(w / width, h / drawn));
         scale.setX(s);
         scale.setY(s);
         content.setLayoutX(Math.max(0, (w - width * s) / 2));
