@@ -314,7 +314,8 @@ public final class LessonPanelViewModel implements AutoCloseable {
         completion.set(done);
         long predicted = s.progress().predictions().size();
         completionText.set(T.get("completion", Math.round(done * 100))
-                + (predicted == 0 ? "" : " · " + T.get("completion.predictions", s.progress().predictionsRight(), predicted)));
+                + (predicted == 0 ? "" : " · " + T.get("completion.predictions", s.progress().predictionsRight(), predicted))
+                + (isRunning ? "" : ending(s)));
         problem.set(s.problem().or(() -> store == null ? Optional.empty() : store.problem()).orElse(""));
         LessonRunner r = s.runner();
         pollQueue();
@@ -452,6 +453,17 @@ public final class LessonPanelViewModel implements AutoCloseable {
     public ReadOnlyBooleanProperty canCheckProperty() { return canCheck.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty runningProperty() { return running.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty stepDoneProperty() { return stepDone.getReadOnlyProperty(); }
+    /**
+     * At the last step, once it is done: the lesson is over, or which steps still wait for an answer
+     * (Next has nowhere to go, so the panel says where the rest is); empty elsewhere.
+     */
+    static String ending(LessonSession s) {
+        if (s.stepNumber() != s.stepCount() || !s.isStepComplete(s.stepNumber())) return "";
+        List<String> open = new ArrayList<>();
+        for (int n = 1; n <= s.stepCount(); n++) if (!s.isStepComplete(n)) open.add(String.valueOf(n));
+        return "\n" + (open.isEmpty() ? T.get("end.done") : T.get("end.open", open.size(), String.join(", ", open)));
+    }
+
     /** What the step's action did ("sent GET /: exchange 3 200 OK (completed)"). */
     public ReadOnlyStringProperty reportProperty() { return report.getReadOnlyProperty(); }
     public ReadOnlyStringProperty problemProperty() { return problem.getReadOnlyProperty(); }

@@ -249,6 +249,26 @@ class LessonPanelViewModelTest {
     }
 
     @Test
+    void theLastStepSaysTheLessonIsOverOrWhichStepsStillWaitForAnAnswer() throws Exception {
+        ProgressStore store = new ProgressStore(home.resolve("ending.json"));
+        store.save(new dev.roundtrip.lesson.LessonProgress("01-the-dance", 5, java.util.Set.of(1, 2, 4), java.time.Instant.now()));
+        LessonPanelViewModel vm = vm(store);
+        await(vm.open(lesson("01-the-dance")));
+        assertThat(vm.stepTextProperty().get()).isEqualTo("Step 5 of 5");
+        assertThat(vm.canNextProperty().get()).isFalse();
+        assertThat(vm.completionTextProperty().get()).isEqualTo("80 % done\nEnd of the lesson. Step 3 still waits for an answer: go back to it with Back (Page Up).");
+        vm.closeNow();
+
+        store.save(new dev.roundtrip.lesson.LessonProgress("01-the-dance", 5, java.util.Set.of(1, 2, 3, 4), java.time.Instant.now()));
+        LessonPanelViewModel done = vm(store);
+        await(done.open(lesson("01-the-dance")));
+        assertThat(done.completionTextProperty().get()).isEqualTo("100 % done\nEnd of the lesson: every step is done. Close it (✕) or open the next one in Lessons → Browse.");
+        await(done.back());
+        assertThat(done.completionTextProperty().get()).as("only at the last step").isEqualTo("100 % done");
+        done.closeNow();
+    }
+
+    @Test
     void aResumedLessonContinuesWhereItWasAndResetStartsAgain() throws Exception {
         ProgressStore store = new ProgressStore(home.resolve("progress.json"));
         LessonPanelViewModel vm = vm(store);
