@@ -2,6 +2,7 @@ package dev.roundtrip.server;
 
 import dev.roundtrip.trace.Actor;
 import dev.roundtrip.trace.ExchangeEnded;
+import dev.roundtrip.trace.ExchangeStarted;
 import dev.roundtrip.trace.Header;
 import dev.roundtrip.trace.Outcome;
 import dev.roundtrip.trace.Phase;
@@ -56,6 +57,46 @@ final class H2StreamHandler extends ChannelInboundHandlerAdapter {
         this.workers = workers;
     }
 
+    /** The request deadline of an outside client's stream: it must arrive whole in time, as on HTTP/1.1. */
+    private io.netty.util.concurrent.ScheduledFuture<?> deadline;
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        H2Stream s = stream(ctx);
+        if (s == null || !s.external) return;
+        s.cut = why -> cut(ctx, s, why);
+        int seconds = settings.requestDeadlineSeconds();
+        deadline = ctx.executor().schedule(() -> cut(ctx, s, "the request did not arrive whole within " + seconds
+                + " s of its HEADERS (" + bodyBytes + " body bytes in " + dataFrames + " DATA frame" + (dataFrames == 1 ? "" : "s")
+                + ", no END_STREAM): the server stops waiting"), seconds, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void handlerRemoved(ChannelHandlerContext ctx) {
+        if (deadline != null) deadline.cancel(false);
+    }
+
+    private H2Stream stream(ChannelHandlerContext ctx) {
+        return conn.stream(((Http2StreamChannel) ctx.channel()).stream().id());
+    }
+
+    /**
+     * A request that stopped arriving: traced as a parse error and answered 408 on its stream, which is then
+     * reset (RST_STREAM: the server reads no more of it); the connection and its other streams go on.
+     */
+    private void cut(ChannelHandlerContext ctx, H2Stream s, String why) {
+        if (s.requestEnded || s.done) return;
+        s.requestEnded = true;
+        conn.emit(s, conn.event(s, Stage.PARSE, Phase.ERROR, Actor.SERVER).detail(why).memory(t.probes().memory().read(s.parseMark)).build());
+        t.publish(new ExchangeStarted(s.id, conn.connectionId(), t.clock().now(), request(body.toByteArray())));
+        cutShort = true;
+        AppResponse timeout = AppResponse.text(408, "Request Timeout: the request did not arrive in time", "request timeout");
+        t.pass(s.id, Stage.RESPOND, ctx.channel().eventLoop(), () -> conn.kernelOf(), () -> respond(ctx, s, timeout, false));
+    }
+
+    /** The request was cut short ({@link #cut}): once answered, the stream is reset. */
+    private boolean cutShort;
+
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         try {
@@ -74,6 +115,7 @@ final class H2StreamHandler extends ChannelInboundHandlerAdapter {
                 }
                 end = d.isEndStream();
             }
+            if (end && deadline != null) deadline.cancel(false);
             if (end) requestEnded(ctx);
         } finally {
             ReferenceCountUtil.release(msg);
@@ -81,20 +123,17 @@ final class H2StreamHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void requestEnded(ChannelHandlerContext ctx) {
-        H2Stream s = conn.stream(((Http2StreamChannel) ctx.channel()).stream().id());
-        if (s == null || head == null) return;
+        H2Stream s = stream(ctx);
+        if (s == null || head == null || s.requestEnded) return;
         String method = String.valueOf(head.method());
         String path = String.valueOf(head.path());
-        List<Header> headers = new ArrayList<>();
-        String type = null;
-        for (Map.Entry<CharSequence, CharSequence> e : head) {
-            headers.add(Header.shared(e.getKey().toString(), e.getValue().toString()));
-            if (e.getKey().toString().equalsIgnoreCase("content-type")) type = e.getValue().toString();
-        }
         byte[] bytes = body.toByteArray();
-        String contentType = type;
+        RequestInfo request = request(bytes);
+        String contentType = request.headers().stream().filter(h -> h.name().equalsIgnoreCase("content-type")).map(Header::value)
+                .findFirst().orElse(null);
+        List<Header> headers = request.headers();
         conn.whenKnown(s, () -> {
-            conn.parsed(s, new RequestInfo(method, path, headers, bytes, null),
+            conn.parsed(s, request,
                     method + " " + path + " HTTP/2 on stream " + s.streamId + ": " + headers.size() + " headers, " + bodyBytes
                             + " body bytes in " + dataFrames + " DATA frame" + (dataFrames == 1 ? "" : "s"));
             if (bodyBytes > RoundtripServer.MAX_BODY_BYTES) {
@@ -112,6 +151,14 @@ final class H2StreamHandler extends ChannelInboundHandlerAdapter {
                 respond(ctx, s, AppResponse.text(503, "the server is shutting down", "shutting down"), false);
             }
         });
+    }
+
+    /** The request as read so far: its headers (pseudo-headers first, as HPACK carried them) and body. */
+    private RequestInfo request(byte[] bytes) {
+        if (head == null) return new RequestInfo("", "", List.of(), bytes, null);
+        List<Header> headers = new ArrayList<>();
+        for (Map.Entry<CharSequence, CharSequence> e : head) headers.add(Header.shared(e.getKey().toString(), e.getValue().toString()));
+        return new RequestInfo(String.valueOf(head.method()), String.valueOf(head.path()), headers, bytes, null);
     }
 
     /** On a worker: the application does its work; each SQL statement is a fact of its own. */
@@ -182,7 +229,10 @@ final class H2StreamHandler extends ChannelInboundHandlerAdapter {
         ChannelFuture written = ctx.write(new DefaultHttp2HeadersFrame(h, bodiless));
         if (!bodiless) written = ctx.write(new DefaultHttp2DataFrame(Unpooled.wrappedBuffer(r.body()), true));
         ctx.flush();
-        written.addListener(f -> answered(s, info, status, f));
+        written.addListener(f -> {
+            answered(s, info, status, f);
+            if (cutShort) ctx.channel().close(); // RST_STREAM: RFC 9113 8.1, the client need not send the rest
+        });
     }
 
     private void answered(H2Stream s, ResponseInfo info, HttpResponseStatus status, io.netty.util.concurrent.Future<?> f) {
