@@ -38,8 +38,7 @@ final class LiveRoutes {
         return q < 0 ? uri : uri.substring(0, q);
     }
 
-    /** @param tls the request came to the TLS port */
-    LiveAnswer handle(String method, String uri, HttpHeaders headers, boolean tls) {
+    LiveAnswer handle(String method, String uri, HttpHeaders headers) {
         String path = path(uri);
         String query = uri.length() > path.length() ? uri.substring(path.length() + 1) : "";
         if (!method.equals("GET")) {
@@ -47,11 +46,6 @@ final class LiveRoutes {
         }
         if (!updates.plugged()) {
             return LiveAnswer.now(AppResponse.text(503, "this server has no source of updates", "no update source"));
-        }
-        if (tls && !path.equals("/poll")) {
-            // a long-lived exchange reads its messages off the socket: over TLS those are ciphertext records
-            return LiveAnswer.now(AppResponse.text(501, path + " is served on the plain http port only: this server does not"
-                    + " trace a long-lived exchange over TLS yet", "not over TLS yet"));
         }
         switch (path) {
             case "/poll": return poll(query);
