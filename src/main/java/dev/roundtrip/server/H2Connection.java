@@ -367,6 +367,7 @@ final class H2Connection implements WireTap.Observer, PlainTap.Observer, Connect
                 if (s.external) t.publish(new ExchangeEnded(s.id, t.clock().now(), Outcome.CANCELLED, null, why));
             } else {
                 emit(s, event(s, stageOf(s), Phase.PROGRESS, Actor.SERVER).detail(why).build());
+                if (s.streaming != null) s.streaming.accept("the client reset stream " + s.streamId + " (" + code + ")");
             }
             return;
         }
@@ -420,6 +421,10 @@ final class H2Connection implements WireTap.Observer, PlainTap.Observer, Connect
         String why = cause == null ? "the connection closed" : ServerConnection.describe(cause);
         for (H2Stream s : new ArrayList<>(streams.values())) {
             if (s.done || !s.known()) continue;
+            if (s.streaming != null) { // an event stream whose client left with its connection: its normal end
+                s.streaming.accept(why);
+                continue;
+            }
             s.done = true;
             if (!s.parseBegun && t.gates().discard(s.id, Stage.PARSE)) {
                 t.publish(new dev.roundtrip.trace.GateEvent(s.id, t.clock().now(), Stage.PARSE, dev.roundtrip.trace.GateEvent.Kind.DISCARDED, null));

@@ -31,7 +31,7 @@ final class H2Pipeline {
 
     /** Adds the HTTP/2 handlers at the end of {@code ch}'s pipeline; with {@code tapped}, the wire tap first. */
     static void install(Channel ch, Tracing t, H2Connection conn, Routes app, ServerSettings settings, EventExecutorGroup workers,
-                        boolean tapped) {
+                        LiveRoutes live, boolean tapped) {
         ChannelPipeline p = ch.pipeline();
         if (tapped) p.addLast("tap", new WireTap(conn, t.probes().memory()));
         Http2FrameCodec codec = Http2FrameCodecBuilder.forServer()
@@ -47,7 +47,7 @@ final class H2Pipeline {
             protected void initChannel(Http2StreamChannel stream) {
                 H2Stream s = conn.stream(stream.stream().id());
                 if (s != null) conn.channelOf(s, stream);
-                stream.pipeline().addLast("handler", new H2StreamHandler(t, conn, app, settings, workers));
+                stream.pipeline().addLast("handler", new H2StreamHandler(t, conn, app, settings, workers, live));
             }
         }));
         p.addLast("h2-end", new End(conn));

@@ -29,6 +29,8 @@ final class H2Stream {
     boolean parseBegun;
     /** The stream's child channel, once the multiplexer has made it. */
     io.netty.handler.codec.http2.Http2StreamChannel channel;
+    /** A long-lived answer (an event stream) under way: ends it, saying why (the client reset it, the connection closed). */
+    java.util.function.Consumer<String> streaming;
     /** Answers a request that stopped arriving (408, then RST_STREAM); set by the stream's handler. */
     java.util.function.Consumer<String> cut;
     boolean respondBegun;

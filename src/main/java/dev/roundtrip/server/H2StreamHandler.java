@@ -44,12 +44,14 @@ final class H2StreamHandler extends ChannelInboundHandlerAdapter {
     private final Routes app;
     private final ServerSettings settings;
     private final EventExecutorGroup workers;
+    private final LiveRoutes live;
     private Http2Headers head;
     private final ByteArrayOutputStream body = new ByteArrayOutputStream();
     private long bodyBytes;
     private int dataFrames;
 
-    H2StreamHandler(Tracing t, H2Connection conn, Routes app, ServerSettings settings, EventExecutorGroup workers) {
+    H2StreamHandler(Tracing t, H2Connection conn, Routes app, ServerSettings settings, EventExecutorGroup workers, LiveRoutes live) {
+        this.live = live;
         this.t = t;
         this.conn = conn;
         this.app = app;
@@ -144,7 +146,7 @@ final class H2StreamHandler extends ChannelInboundHandlerAdapter {
             }
             try {
                 t.pass(s.id, Stage.PROCESS, workers.next(), () -> conn.kernelOf(),
-                        () -> process(ctx, s, method, path, bytes, contentType));
+                        () -> process(ctx, s, method, path, bytes, contentType, headers));
             } catch (RejectedExecutionException stopped) {
                 t.publish(conn.event(s, Stage.PROCESS, Phase.ERROR, Actor.SERVER)
                         .detail("not processed: the server is shutting down and its workers have stopped").build());
@@ -162,10 +164,15 @@ final class H2StreamHandler extends ChannelInboundHandlerAdapter {
     }
 
     /** On a worker: the application does its work; each SQL statement is a fact of its own. */
-    private void process(ChannelHandlerContext ctx, H2Stream s, String method, String path, byte[] bytes, String contentType) {
+    private void process(ChannelHandlerContext ctx, H2Stream s, String method, String path, byte[] bytes, String contentType,
+                         List<Header> headers) {
         dev.roundtrip.probe.MemoryProbe.Mark mark = t.probes().memory().allocatedMark();
         t.publish(conn.event(s, Stage.PROCESS, Phase.BEGIN, Actor.SERVER).detail("the handler starts: " + method + " " + path
                 + " (stream " + s.streamId + ")").memory(t.probes().memory().read(mark)).build());
+        if (LiveRoutes.claims(path)) {
+            processLive(ctx, s, method, path, headers, mark);
+            return;
+        }
         SqlObserver sql = new SqlObserver() {
             @Override
             public void executed(SqlReadout q) {
@@ -196,8 +203,10 @@ final class H2StreamHandler extends ChannelInboundHandlerAdapter {
             t.publish(conn.event(s, Stage.PROCESS, Phase.ERROR, Actor.SERVER)
                     .detail("the handler threw " + e.getClass().getSimpleName() + ": " + e.getMessage() + " -> 500").build());
         }
-        AppResponse answer = r;
-        boolean head = method.equals("HEAD");
+        respondAfterGate(ctx, s, r, method.equals("HEAD"));
+    }
+
+    private void respondAfterGate(ChannelHandlerContext ctx, H2Stream s, AppResponse answer, boolean head) {
         try {
             t.pass(s.id, Stage.RESPOND, ctx.channel().eventLoop(), () -> conn.kernelOf(), () -> respond(ctx, s, answer, head));
         } catch (RejectedExecutionException stopped) {
@@ -205,6 +214,50 @@ final class H2StreamHandler extends ChannelInboundHandlerAdapter {
                     .detail("not answered: the server shut down while the handler ran (" + answer.status() + " never written)").build());
             if (s.external) t.publish(new ExchangeEnded(s.id, t.clock().now(), Outcome.FAILED, null, "the server shut down before it answered"));
         }
+    }
+
+    /**
+     * The real-time routes over HTTP/2: a poll answers now, a long poll later (no thread waits), {@code /events} is an
+     * event stream on this stream ({@link H2EventStream}); {@code /ws} is refused, saying why ({@link LiveRoutes#webSocketOverHttp2}).
+     */
+    private void processLive(ChannelHandlerContext ctx, H2Stream s, String method, String uri, List<Header> headers,
+                             dev.roundtrip.probe.MemoryProbe.Mark mark) {
+        io.netty.handler.codec.http.HttpHeaders h = new io.netty.handler.codec.http.DefaultHttpHeaders();
+        for (Header x : headers) if (!x.name().startsWith(":")) h.add(x.name(), x.value());
+        String path = LiveRoutes.path(uri);
+        LiveAnswer a = method.equals("GET") && path.equals("/ws") ? LiveAnswer.now(LiveRoutes.webSocketOverHttp2()) : live.handle(method, uri, h);
+        if (a.stream() != null) { // an event stream: /ws never gets here
+            Long since = LiveRoutes.eventsSince(LiveRoutes.query(uri), h);
+            t.publish(conn.event(s, Stage.PROCESS, Phase.END, Actor.SERVER)
+                    .detail("a long-lived answer: the response goes on after its HEADERS, one DATA frame per update")
+                    .memory(t.probes().memory().read(mark)).build());
+            try {
+                t.pass(s.id, Stage.RESPOND, ctx.channel().eventLoop(), () -> conn.kernelOf(),
+                        () -> new H2EventStream(t, conn, s, ctx.channel(), live.updates()).open(since));
+            } catch (RejectedExecutionException stopped) {
+                t.publish(conn.event(s, Stage.RESPOND, Phase.ERROR, Actor.SERVER).detail("not answered: the server shut down").build());
+            }
+            return;
+        }
+        if (a.now() != null) {
+            processed(s, a.now(), mark);
+            respondAfterGate(ctx, s, a.now(), false);
+            return;
+        }
+        t.publish(conn.event(s, Stage.PROCESS, Phase.PROGRESS, Actor.SERVER)
+                .detail("long polling: the handler holds the request until an update comes (no thread waits meanwhile)")
+                .memory(t.probes().memory().read(mark)).build());
+        a.later().whenComplete((r, failure) -> {
+            AppResponse answer = r != null ? r : AppResponse.text(500, "Internal Server Error", "the long poll failed");
+            processed(s, answer, null);
+            respondAfterGate(ctx, s, answer, false);
+        });
+    }
+
+    private void processed(H2Stream s, AppResponse r, dev.roundtrip.probe.MemoryProbe.Mark mark) {
+        t.publish(conn.event(s, Stage.PROCESS, Phase.END, Actor.SERVER)
+                .detail(r.status() + " " + HttpResponseStatus.valueOf(r.status()).reasonPhrase() + ": " + r.detail())
+                .memory(mark == null ? null : t.probes().memory().read(mark)).build());
     }
 
     /** On the event loop: HEADERS, then DATA with END_STREAM (HEADERS alone end a bodiless answer). */

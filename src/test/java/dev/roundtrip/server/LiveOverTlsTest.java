@@ -46,6 +46,7 @@ class LiveOverTlsTest {
     private RoundtripServer server;
     private final ManualUpdates source = new ManualUpdates();
     private HttpClient client;
+    private HttpClient h2;
 
     @BeforeEach
     void start() throws Exception {
@@ -66,6 +67,7 @@ class LiveOverTlsTest {
         ctx.init(null, tmf.getTrustManagers(), null);
         // HTTP/1.1 over TLS: the JDK's client would otherwise agree on h2 by ALPN
         client = HttpClient.newBuilder().sslContext(ctx).version(HttpClient.Version.HTTP_1_1).build();
+        h2 = HttpClient.newBuilder().sslContext(ctx).version(HttpClient.Version.HTTP_2).build();
     }
 
     @AfterEach
@@ -147,5 +149,48 @@ class LiveOverTlsTest {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(true, 1, true), org.assertj.core.groups.Tuple.tuple(false, 1, false),
                         org.assertj.core.groups.Tuple.tuple(false, 1, false), org.assertj.core.groups.Tuple.tuple(true, 8, true),
                         org.assertj.core.groups.Tuple.tuple(false, 8, false));
+    }
+
+    @Test
+    void overHttp2AnEventStreamIsOneStreamOfDataFramesAndEndsWhenTheClientResetsIt() throws Exception {
+        HttpResponse<Stream<String>> r = h2.send(HttpRequest.newBuilder(URI.create(base("https") + "/events"))
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofLines());
+        assertThat(r.version()).isEqualTo(HttpClient.Version.HTTP_2);
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("content-type")).contains("text/event-stream; charset=utf-8");
+        LiveRoutesTest.await("the stream subscribed", source::running);
+        source.emit("first over h2");
+        Iterator<String> lines = r.body().iterator();
+        assertThat(lines.next()).isEqualTo("id: 1");
+        assertThat(lines.next()).isEqualTo("event: update");
+        assertThat(lines.next()).isEqualTo("data: {\"id\":1,\"text\":\"first over h2\"}");
+        // a poll on the same connection is answered meanwhile: the event stream holds only its own stream
+        HttpResponse<String> poll = h2.send(HttpRequest.newBuilder(URI.create(base("https") + "/poll?since=0")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(poll.version()).isEqualTo(HttpClient.Version.HTTP_2);
+        assertThat(poll.body()).isEqualTo("{\"cursor\":1,\"updates\":[{\"id\":1,\"text\":\"first over h2\"}]}");
+        r.body().close(); // the client leaves: RST_STREAM
+
+        Exchange x = settled("/events");
+        assertThat(x.outcome()).as(x.end().toString()).isEqualTo(Outcome.COMPLETED);
+        assertThat(x.response().orElseThrow().status()).isEqualTo(200);
+        assertThat(new String(x.response().orElseThrow().body(), java.nio.charset.StandardCharsets.UTF_8))
+                .isEqualTo("id: 1\nevent: update\ndata: {\"id\":1,\"text\":\"first over h2\"}\n\n");
+        assertThat(messages(x)).extracting(StageEvent::message)
+                .containsExactly(MessageReadout.sse("1", "{\"id\":1,\"text\":\"first over h2\"}".length()));
+        assertThat(x.events()).anyMatch(e -> e.stage() == Stage.RESPOND && e.frame() != null && e.frame().type().equals("DATA")
+                && e.frame().length() == "id: 1\nevent: update\ndata: {\"id\":1,\"text\":\"first over h2\"}\n\n".length());
+        assertThat(x.events()).anyMatch(e -> e.stage() == Stage.RESPOND && e.phase() == dev.roundtrip.trace.Phase.END
+                && e.detail().contains("1 event sent") && e.detail().contains("reset"));
+        LiveRoutesTest.await("the producer stops when the stream's client has left", () -> !source.running());
+    }
+
+    @Test
+    void overHttp2AWebSocketIsRefusedSayingWhyAndWhereItWorks() throws Exception {
+        HttpResponse<String> r = h2.send(HttpRequest.newBuilder(URI.create(base("https") + "/ws")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.version()).isEqualTo(HttpClient.Version.HTTP_2);
+        assertThat(r.statusCode()).isEqualTo(501);
+        assertThat(r.body()).contains("RFC 8441").contains("wss:// on the https port");
+        assertThat(settled("/ws").response().orElseThrow().status()).isEqualTo(501);
     }
 }
