@@ -52,6 +52,8 @@ public final class ComposerView {
         protocolBox.accessibleTextProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
                 () -> Preset.T.get("protocol.accessible"), Language.localeProperty()));
         protocolInfo.textProperty().bind(c.protocolSummaryProperty());
+        protocolInfo.visibleProperty().bind(c.protocolNoteShown());
+        protocolInfo.managedProperty().bind(c.protocolNoteShown());
         methodBox.disableProperty().bind(c.rawModeProperty());
         targetField.disableProperty().bind(c.rawModeProperty());
         headersTab.disableProperty().bind(c.rawModeProperty());

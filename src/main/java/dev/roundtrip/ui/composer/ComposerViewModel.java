@@ -145,6 +145,8 @@ public final class ComposerViewModel {
     public StringProperty rawTextProperty() { return rawText; }
     public ObjectProperty<Protocol> protocolProperty() { return protocol; }
     public ObservableList<Protocol> protocols() { return protocols; }
+    /** Whether the summary says more than the controls do: for HTTP/2 (h2c or h2), not for plain HTTP/1.1 or https. */
+    public javafx.beans.binding.BooleanBinding protocolNoteShown() { return protocol.isEqualTo(Protocol.HTTP_2); }
     /** "HTTP/2 with prior knowledge (h2c)": what Send will use, in words. */
     public ReadOnlyStringProperty protocolSummaryProperty() { return protocolSummary.getReadOnlyProperty(); }
     public ReadOnlyStringProperty problemProperty() { return problem.getReadOnlyProperty(); }

@@ -85,7 +85,9 @@ class ComposerViewModelTest {
         assertThat(c.protocols()).containsExactly(Protocol.HTTP_1_1, Protocol.HTTP_2);
         assertThat(c.compose().orElseThrow().http2()).isFalse();
         assertThat(c.protocolSummaryProperty().get()).isEqualTo("HTTP/1.1 in plain text");
+        assertThat(c.protocolNoteShown().get()).as("the controls say it all").isFalse();
         c.protocolProperty().set(Protocol.HTTP_2);
+        assertThat(c.protocolNoteShown().get()).isTrue();
         ComposedRequest h2c = c.compose().orElseThrow();
         assertThat(h2c.http2()).isTrue();
         assertThat(h2c.tls()).isFalse();
