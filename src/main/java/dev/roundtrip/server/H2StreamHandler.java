@@ -51,12 +51,12 @@ final class H2StreamHandler extends ChannelInboundHandlerAdapter {
     private int dataFrames;
 
     H2StreamHandler(Tracing t, H2Connection conn, Routes app, ServerSettings settings, EventExecutorGroup workers, LiveRoutes live) {
-        this.live = live;
         this.t = t;
         this.conn = conn;
         this.app = app;
         this.settings = settings;
         this.workers = workers;
+        this.live = live;
     }
 
     /** The request deadline of an outside client's stream: it must arrive whole in time, as on HTTP/1.1. */
