@@ -61,7 +61,8 @@ import java.util.concurrent.TimeUnit;
  * connection is recorded as on the server ({@code server.H2Connection}): the preface and SETTINGS
  * before the first request are the opening exchange's connect stage; later connection frames go to
  * the newest exchange. A socket read or write is told once, on the first stream's exchange in it.
- * Responses are read as they come (no interpret gate: one connection carries them all).
+ * The gates hold one stream at a time (send, interpret), never the connection: a stream held before
+ * interpret has its frames read off the socket with the others', and they wait in its own child channel.
  */
 final class H2ClientConnection implements WireTap.Observer, PlainTap.Observer {
     private final Tracing t;
@@ -221,7 +222,8 @@ final class H2ClientConnection implements WireTap.Observer, PlainTap.Observer {
             failed(x, Stage.SEND, "the connection is closed");
             return;
         }
-        new Http2StreamChannelBootstrap(ch).handler(new Response(x)).open().addListener(o -> {
+        // the stream reads its response only once interpret has begun (beginInterpret): until then its frames wait
+        new Http2StreamChannelBootstrap(ch).option(io.netty.channel.ChannelOption.AUTO_READ, false).handler(new Response(x)).open().addListener(o -> {
             if (x.ended) return;
             if (!o.isSuccess()) {
                 failed(x, Stage.SEND, "no stream could be opened: " + o.cause().getMessage());
@@ -346,8 +348,10 @@ final class H2ClientConnection implements WireTap.Observer, PlainTap.Observer {
     }
 
     private void end(H2Exchange x, Outcome outcome, ResponseInfo response, String detail) {
-        if (t.gates().discard(x.id, Stage.SEND)) {
-            t.publish(new dev.roundtrip.trace.GateEvent(x.id, t.clock().now(), Stage.SEND, dev.roundtrip.trace.GateEvent.Kind.DISCARDED, null));
+        for (Stage held : new Stage[] {Stage.SEND, Stage.INTERPRET}) {
+            if (t.gates().discard(x.id, held)) {
+                t.publish(new dev.roundtrip.trace.GateEvent(x.id, t.clock().now(), held, dev.roundtrip.trace.GateEvent.Kind.DISCARDED, null));
+            }
         }
         if (outcome != Outcome.COMPLETED) t.gates().letGo(x.id);
         ExchangeEnded e = new ExchangeEnded(x.id, t.clock().now(), outcome, response, detail);
@@ -443,11 +447,12 @@ final class H2ClientConnection implements WireTap.Observer, PlainTap.Observer {
         for (H2Frames.Frame f : frames) {
             if (f.readout().connectionLevel()) continue;
             H2Exchange x = lookup(inbound, f.readout().streamId());
-            if (x != null && inbound && !x.interpretBegun && !x.ended) {
-                x.interpretBegun = true;
-                x.interpretMark = t.probes().memory().allocatedMark();
-                t.publish(event(x, Stage.INTERPRET, Phase.BEGIN).detail("the first frame of the response on stream " + x.streamId + " is read")
-                        .memory(t.probes().memory().read(x.interpretMark)).build());
+            if (x != null && inbound && !x.responseArrived && !x.ended) {
+                x.responseArrived = true;
+                // the stream passes the interpret gate as an HTTP/1.1 response does; held, it holds only itself: the
+                // connection reads on, and this stream's frames wait in its child channel, which does not read yet
+                if (t.gates().shouldHold(Stage.INTERPRET)) t.pass(x.id, Stage.INTERPRET, ch.eventLoop(), this::kernel, () -> beginInterpret(x, true));
+                else beginInterpret(x, false);
             }
             if (owner == null) owner = x;
         }
@@ -463,6 +468,19 @@ final class H2ClientConnection implements WireTap.Observer, PlainTap.Observer {
                     null, null, plain);
         }
         for (H2Frames.Frame f : frames) frame(inbound, f);
+    }
+
+    /** The client reads the stream's response: now, or once the interpret gate let it go. */
+    private void beginInterpret(H2Exchange x, boolean waited) {
+        if (x.ended || x.interpretBegun) return;
+        x.interpretBegun = true;
+        x.interpretMark = t.probes().memory().allocatedMark();
+        t.publish(event(x, Stage.INTERPRET, Phase.BEGIN).detail(waited
+                        ? "stream " + x.streamId + " is let through the interpret gate: the client reads its response from the stream's buffer ("
+                                + x.framesIn + " frame" + (x.framesIn == 1 ? "" : "s") + " waited there)"
+                        : "the first frame of the response on stream " + x.streamId + " is read")
+                .memory(t.probes().memory().read(x.interpretMark)).build());
+        if (x.stream != null) x.stream.config().setAutoRead(true); // reads what waited, then goes on by itself
     }
 
     private void socketIo(H2Exchange x, String detail, BytesReadout wire, BufferReadout buffer, BytesReadout plain) {
@@ -486,6 +504,7 @@ final class H2ClientConnection implements WireTap.Observer, PlainTap.Observer {
         if (!r.connectionLevel()) {
             if (inbound) x.framesIn++;
             else x.framesOut++;
+            if (inbound && !x.interpretBegun && !x.ended) detail += "; it waits in stream " + x.streamId + "'s buffer (held before interpret)";
         }
         t.publish(event(x, stageOf(x), Phase.PROGRESS).detail(detail).frame(r).build());
         if (inbound && r.type().equals("RST_STREAM") && !x.ended) {
@@ -506,7 +525,7 @@ final class H2ClientConnection implements WireTap.Observer, PlainTap.Observer {
     }
 
     private static Stage stageOf(H2Exchange x) {
-        return x.interpretBegun ? Stage.INTERPRET : Stage.SEND;
+        return x.responseArrived ? Stage.INTERPRET : Stage.SEND;
     }
 
     private StageEvent.Builder event(H2Exchange x, Stage stage, Phase phase) {

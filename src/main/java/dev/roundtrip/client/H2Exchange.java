@@ -25,6 +25,8 @@ final class H2Exchange implements ExchangeHandle {
     dev.roundtrip.probe.MemoryProbe.Mark interpretMark;
     boolean sendEnded;
     boolean interpretBegun;
+    /** The first frame of its response reached the connection: interpret begins, or its gate holds the stream. */
+    boolean responseArrived;
     boolean ended;
     int framesOut;
     int framesIn;

@@ -271,6 +271,7 @@ final class H2Connection implements WireTap.Observer, PlainTap.Observer, Connect
         }
         if (inbound) s.framesIn++;
         else s.framesOut++;
+        if (inbound && !s.parseBegun && !s.done) detail += "; it waits in stream " + s.streamId + "'s buffer (held before parse)";
         emit(s, event(s, stageOf(s), Phase.PROGRESS, Actor.SERVER).detail(detail).frame(r).build());
         if (r.type().equals("RST_STREAM")) reset(s, inbound, r.errorCode());
     }
@@ -293,12 +294,59 @@ final class H2Connection implements WireTap.Observer, PlainTap.Observer, Connect
                 openingFacts.clear();
             }
         }
-        s.parseMark = t.probes().memory().allocatedMark();
-        emit(s, event(s, Stage.PARSE, Phase.BEGIN, Actor.SERVER)
-                .detail("the HEADERS of a new stream " + streamId + " are read: its request begins"
-                        + (streams.size() > 1 ? " (" + open() + " streams open on this connection)" : ""))
-                .memory(t.probes().memory().read(s.parseMark)).build());
+        // our client's stream passes the parse gate as an HTTP/1.1 request does (an outside client's is not held, as there);
+        // a held stream holds only itself: the connection goes on reading, its frames wait in the stream's own buffer
+        if (!external && t.gates().shouldHold(Stage.PARSE)) {
+            whenKnown(s, () -> t.pass(s.id, Stage.PARSE, ch.eventLoop(), this::kernelOf, () -> beginParse(s, true)));
+        } else {
+            beginParse(s, false);
+        }
         return s;
+    }
+
+    /** The server parses the stream's request: now, or once the parse gate let it go. */
+    private void beginParse(H2Stream s, boolean waited) {
+        if (s.done || s.parseBegun) return;
+        s.parseBegun = true;
+        s.parseMark = t.probes().memory().allocatedMark();
+        String what = waited
+                ? "stream " + s.streamId + " is let through the parse gate: the server reads its request from the stream's buffer ("
+                        + s.framesIn + " frame" + (s.framesIn == 1 ? "" : "s") + " waited there)"
+                : "the HEADERS of a new stream " + s.streamId + " are read: its request begins";
+        emit(s, event(s, Stage.PARSE, Phase.BEGIN, Actor.SERVER)
+                .detail(what + (open() > 1 ? " (" + open() + " streams open on this connection)" : ""))
+                .memory(t.probes().memory().read(s.parseMark)).build());
+        if (s.channel != null) s.channel.config().setAutoRead(true); // reads what waited, then goes on by itself
+    }
+
+    /** The multiplexer made the stream's child channel: it reads only once the stream's parse has begun. */
+    void channelOf(H2Stream s, io.netty.handler.codec.http2.Http2StreamChannel channel) {
+        s.channel = channel;
+        if (!s.parseBegun) channel.config().setAutoRead(false);
+    }
+
+    /** An outside client's connection (curl): the server's timeouts apply to it. */
+    boolean outside() {
+        return link == null;
+    }
+
+    /**
+     * An outside client was silent for {@link ServerSettings#outsideIdleSeconds()}: a request still arriving is answered
+     * 408 on its stream; a connection with no stream left to answer is closed (GOAWAY first, by the codec).
+     */
+    void silent(ChannelHandlerContext ctx, int seconds) {
+        String why = "no complete request within " + seconds + " s of silence: the server stops waiting";
+        for (H2Stream s : new ArrayList<>(streams.values())) {
+            if (!s.done && !s.requestEnded && s.cut != null) s.cut.accept(why);
+        }
+        if (streams.values().stream().anyMatch(s -> !s.done)) return; // answers still owed: the connection stays
+        H2Stream s = newest;
+        String bye = "the outside client was silent for " + seconds + " s with no request under way: the server closes the"
+                + " connection (GOAWAY, then FIN)";
+        if (s == null) opening(StageEvent.of(openingExchangeId, connectionId, Stage.CONNECT, Phase.PROGRESS, Actor.SERVER, t.clock())
+                .detail(bye).build());
+        else emit(s, event(s, stageOf(s), Phase.PROGRESS, Actor.SERVER).detail(bye).build());
+        ctx.channel().close(); // through the codec, which says GOAWAY
     }
 
     private long open() {
@@ -319,6 +367,7 @@ final class H2Connection implements WireTap.Observer, PlainTap.Observer, Connect
                 if (s.external) t.publish(new ExchangeEnded(s.id, t.clock().now(), Outcome.CANCELLED, null, why));
             } else {
                 emit(s, event(s, stageOf(s), Phase.PROGRESS, Actor.SERVER).detail(why).build());
+                if (s.streaming != null) s.streaming.accept("the client reset stream " + s.streamId + " (" + code + ")");
             }
             return;
         }
@@ -372,7 +421,14 @@ final class H2Connection implements WireTap.Observer, PlainTap.Observer, Connect
         String why = cause == null ? "the connection closed" : ServerConnection.describe(cause);
         for (H2Stream s : new ArrayList<>(streams.values())) {
             if (s.done || !s.known()) continue;
+            if (s.streaming != null) { // an event stream whose client left with its connection: its normal end
+                s.streaming.accept(why);
+                continue;
+            }
             s.done = true;
+            if (!s.parseBegun && t.gates().discard(s.id, Stage.PARSE)) {
+                t.publish(new dev.roundtrip.trace.GateEvent(s.id, t.clock().now(), Stage.PARSE, dev.roundtrip.trace.GateEvent.Kind.DISCARDED, null));
+            }
             emit(s, event(s, s.requestEnded ? Stage.RESPOND : Stage.PARSE, Phase.ERROR, Actor.SERVER_KERNEL)
                     .detail(why + " before stream " + s.streamId + " was answered").build());
             if (s.external) t.publish(new ExchangeEnded(s.id, t.clock().now(), Outcome.FAILED, null, why));

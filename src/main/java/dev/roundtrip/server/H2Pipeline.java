@@ -31,7 +31,7 @@ final class H2Pipeline {
 
     /** Adds the HTTP/2 handlers at the end of {@code ch}'s pipeline; with {@code tapped}, the wire tap first. */
     static void install(Channel ch, Tracing t, H2Connection conn, Routes app, ServerSettings settings, EventExecutorGroup workers,
-                        boolean tapped) {
+                        LiveRoutes live, boolean tapped) {
         ChannelPipeline p = ch.pipeline();
         if (tapped) p.addLast("tap", new WireTap(conn, t.probes().memory()));
         Http2FrameCodec codec = Http2FrameCodecBuilder.forServer()
@@ -39,14 +39,35 @@ final class H2Pipeline {
                         .maxHeaderListSize(MAX_HEADER_LIST_BYTES))
                 .validateHeaders(true)
                 .build();
+        // an outside client's silence ends its connection as on HTTP/1.1 (our client's may wait as long as a class needs)
+        if (conn.outside()) p.addLast("idle", new Silence(conn, settings.outsideIdleSeconds()));
         p.addLast("h2", codec);
         p.addLast("streams", new Http2MultiplexHandler(new ChannelInitializer<Http2StreamChannel>() {
             @Override
             protected void initChannel(Http2StreamChannel stream) {
-                stream.pipeline().addLast("handler", new H2StreamHandler(t, conn, app, settings, workers));
+                H2Stream s = conn.stream(stream.stream().id());
+                if (s != null) conn.channelOf(s, stream);
+                stream.pipeline().addLast("handler", new H2StreamHandler(t, conn, app, settings, workers, live));
             }
         }));
         p.addLast("h2-end", new End(conn));
+    }
+
+    /** No byte from the outside client for a while (read idle): {@link H2Connection#silent}. */
+    private static final class Silence extends io.netty.handler.timeout.IdleStateHandler {
+        private final H2Connection conn;
+        private final int seconds;
+
+        Silence(H2Connection conn, int seconds) {
+            super(seconds, 0, 0);
+            this.conn = conn;
+            this.seconds = seconds;
+        }
+
+        @Override
+        protected void channelIdle(ChannelHandlerContext ctx, io.netty.handler.timeout.IdleStateEvent evt) {
+            conn.silent(ctx, seconds);
+        }
     }
 
     /** The connection's end and the codec's errors (their words name the next RST_STREAM or GOAWAY). */

@@ -21,6 +21,18 @@ final class H2Stream {
     dev.roundtrip.probe.MemoryProbe.Mark parseMark;
     dev.roundtrip.probe.MemoryProbe.Mark respondMark;
     boolean requestEnded;
+    /**
+     * The server has begun to parse the request: at once, or when the parse gate let the stream
+     * through. Until then the stream's frames, read off the socket with the connection's others,
+     * wait in its child channel ({@link #channel}, not reading), and its DATA is not credited back.
+     */
+    boolean parseBegun;
+    /** The stream's child channel, once the multiplexer has made it. */
+    io.netty.handler.codec.http2.Http2StreamChannel channel;
+    /** A long-lived answer (an event stream) under way: ends it, saying why (the client reset it, the connection closed). */
+    java.util.function.Consumer<String> streaming;
+    /** Answers a request that stopped arriving (408, then RST_STREAM); set by the stream's handler. */
+    java.util.function.Consumer<String> cut;
     boolean respondBegun;
     /** The server has nothing left to do for it: answered, refused, or reset. */
     boolean done;

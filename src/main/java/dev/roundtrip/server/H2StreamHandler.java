@@ -2,6 +2,7 @@ package dev.roundtrip.server;
 
 import dev.roundtrip.trace.Actor;
 import dev.roundtrip.trace.ExchangeEnded;
+import dev.roundtrip.trace.ExchangeStarted;
 import dev.roundtrip.trace.Header;
 import dev.roundtrip.trace.Outcome;
 import dev.roundtrip.trace.Phase;
@@ -43,18 +44,60 @@ final class H2StreamHandler extends ChannelInboundHandlerAdapter {
     private final Routes app;
     private final ServerSettings settings;
     private final EventExecutorGroup workers;
+    private final LiveRoutes live;
     private Http2Headers head;
     private final ByteArrayOutputStream body = new ByteArrayOutputStream();
     private long bodyBytes;
     private int dataFrames;
 
-    H2StreamHandler(Tracing t, H2Connection conn, Routes app, ServerSettings settings, EventExecutorGroup workers) {
+    H2StreamHandler(Tracing t, H2Connection conn, Routes app, ServerSettings settings, EventExecutorGroup workers, LiveRoutes live) {
         this.t = t;
         this.conn = conn;
         this.app = app;
         this.settings = settings;
         this.workers = workers;
+        this.live = live;
     }
+
+    /** The request deadline of an outside client's stream: it must arrive whole in time, as on HTTP/1.1. */
+    private io.netty.util.concurrent.ScheduledFuture<?> deadline;
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        H2Stream s = stream(ctx);
+        if (s == null || !s.external) return;
+        s.cut = why -> cut(ctx, s, why);
+        int seconds = settings.requestDeadlineSeconds();
+        deadline = ctx.executor().schedule(() -> cut(ctx, s, "the request did not arrive whole within " + seconds
+                + " s of its HEADERS (" + bodyBytes + " body bytes in " + dataFrames + " DATA frame" + (dataFrames == 1 ? "" : "s")
+                + ", no END_STREAM): the server stops waiting"), seconds, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void handlerRemoved(ChannelHandlerContext ctx) {
+        if (deadline != null) deadline.cancel(false);
+    }
+
+    private H2Stream stream(ChannelHandlerContext ctx) {
+        return conn.stream(((Http2StreamChannel) ctx.channel()).stream().id());
+    }
+
+    /**
+     * A request that stopped arriving: traced as a parse error and answered 408 on its stream, which is then
+     * reset (RST_STREAM: the server reads no more of it); the connection and its other streams go on.
+     */
+    private void cut(ChannelHandlerContext ctx, H2Stream s, String why) {
+        if (s.requestEnded || s.done) return;
+        s.requestEnded = true;
+        conn.emit(s, conn.event(s, Stage.PARSE, Phase.ERROR, Actor.SERVER).detail(why).memory(t.probes().memory().read(s.parseMark)).build());
+        t.publish(new ExchangeStarted(s.id, conn.connectionId(), t.clock().now(), request(body.toByteArray())));
+        cutShort = true;
+        AppResponse timeout = AppResponse.text(408, "Request Timeout: the request did not arrive in time", "request timeout");
+        t.pass(s.id, Stage.RESPOND, ctx.channel().eventLoop(), () -> conn.kernelOf(), () -> respond(ctx, s, timeout, false));
+    }
+
+    /** The request was cut short ({@link #cut}): once answered, the stream is reset. */
+    private boolean cutShort;
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
@@ -74,6 +117,7 @@ final class H2StreamHandler extends ChannelInboundHandlerAdapter {
                 }
                 end = d.isEndStream();
             }
+            if (end && deadline != null) deadline.cancel(false);
             if (end) requestEnded(ctx);
         } finally {
             ReferenceCountUtil.release(msg);
@@ -81,20 +125,17 @@ final class H2StreamHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void requestEnded(ChannelHandlerContext ctx) {
-        H2Stream s = conn.stream(((Http2StreamChannel) ctx.channel()).stream().id());
-        if (s == null || head == null) return;
+        H2Stream s = stream(ctx);
+        if (s == null || head == null || s.requestEnded) return;
         String method = String.valueOf(head.method());
         String path = String.valueOf(head.path());
-        List<Header> headers = new ArrayList<>();
-        String type = null;
-        for (Map.Entry<CharSequence, CharSequence> e : head) {
-            headers.add(Header.shared(e.getKey().toString(), e.getValue().toString()));
-            if (e.getKey().toString().equalsIgnoreCase("content-type")) type = e.getValue().toString();
-        }
         byte[] bytes = body.toByteArray();
-        String contentType = type;
+        RequestInfo request = request(bytes);
+        String contentType = request.headers().stream().filter(h -> h.name().equalsIgnoreCase("content-type")).map(Header::value)
+                .findFirst().orElse(null);
+        List<Header> headers = request.headers();
         conn.whenKnown(s, () -> {
-            conn.parsed(s, new RequestInfo(method, path, headers, bytes, null),
+            conn.parsed(s, request,
                     method + " " + path + " HTTP/2 on stream " + s.streamId + ": " + headers.size() + " headers, " + bodyBytes
                             + " body bytes in " + dataFrames + " DATA frame" + (dataFrames == 1 ? "" : "s"));
             if (bodyBytes > RoundtripServer.MAX_BODY_BYTES) {
@@ -105,7 +146,7 @@ final class H2StreamHandler extends ChannelInboundHandlerAdapter {
             }
             try {
                 t.pass(s.id, Stage.PROCESS, workers.next(), () -> conn.kernelOf(),
-                        () -> process(ctx, s, method, path, bytes, contentType));
+                        () -> process(ctx, s, method, path, bytes, contentType, headers));
             } catch (RejectedExecutionException stopped) {
                 t.publish(conn.event(s, Stage.PROCESS, Phase.ERROR, Actor.SERVER)
                         .detail("not processed: the server is shutting down and its workers have stopped").build());
@@ -114,11 +155,24 @@ final class H2StreamHandler extends ChannelInboundHandlerAdapter {
         });
     }
 
+    /** The request as read so far: its headers (pseudo-headers first, as HPACK carried them) and body. */
+    private RequestInfo request(byte[] bytes) {
+        if (head == null) return new RequestInfo("", "", List.of(), bytes, null);
+        List<Header> headers = new ArrayList<>();
+        for (Map.Entry<CharSequence, CharSequence> e : head) headers.add(Header.shared(e.getKey().toString(), e.getValue().toString()));
+        return new RequestInfo(String.valueOf(head.method()), String.valueOf(head.path()), headers, bytes, null);
+    }
+
     /** On a worker: the application does its work; each SQL statement is a fact of its own. */
-    private void process(ChannelHandlerContext ctx, H2Stream s, String method, String path, byte[] bytes, String contentType) {
+    private void process(ChannelHandlerContext ctx, H2Stream s, String method, String path, byte[] bytes, String contentType,
+                         List<Header> headers) {
         dev.roundtrip.probe.MemoryProbe.Mark mark = t.probes().memory().allocatedMark();
         t.publish(conn.event(s, Stage.PROCESS, Phase.BEGIN, Actor.SERVER).detail("the handler starts: " + method + " " + path
                 + " (stream " + s.streamId + ")").memory(t.probes().memory().read(mark)).build());
+        if (LiveRoutes.claims(path)) {
+            processLive(ctx, s, method, path, headers, mark);
+            return;
+        }
         SqlObserver sql = new SqlObserver() {
             @Override
             public void executed(SqlReadout q) {
@@ -149,8 +203,10 @@ final class H2StreamHandler extends ChannelInboundHandlerAdapter {
             t.publish(conn.event(s, Stage.PROCESS, Phase.ERROR, Actor.SERVER)
                     .detail("the handler threw " + e.getClass().getSimpleName() + ": " + e.getMessage() + " -> 500").build());
         }
-        AppResponse answer = r;
-        boolean head = method.equals("HEAD");
+        respondAfterGate(ctx, s, r, method.equals("HEAD"));
+    }
+
+    private void respondAfterGate(ChannelHandlerContext ctx, H2Stream s, AppResponse answer, boolean head) {
         try {
             t.pass(s.id, Stage.RESPOND, ctx.channel().eventLoop(), () -> conn.kernelOf(), () -> respond(ctx, s, answer, head));
         } catch (RejectedExecutionException stopped) {
@@ -158,6 +214,50 @@ final class H2StreamHandler extends ChannelInboundHandlerAdapter {
                     .detail("not answered: the server shut down while the handler ran (" + answer.status() + " never written)").build());
             if (s.external) t.publish(new ExchangeEnded(s.id, t.clock().now(), Outcome.FAILED, null, "the server shut down before it answered"));
         }
+    }
+
+    /**
+     * The real-time routes over HTTP/2: a poll answers now, a long poll later (no thread waits), {@code /events} is an
+     * event stream on this stream ({@link H2EventStream}); {@code /ws} is refused, saying why ({@link LiveRoutes#webSocketOverHttp2}).
+     */
+    private void processLive(ChannelHandlerContext ctx, H2Stream s, String method, String uri, List<Header> headers,
+                             dev.roundtrip.probe.MemoryProbe.Mark mark) {
+        io.netty.handler.codec.http.HttpHeaders h = new io.netty.handler.codec.http.DefaultHttpHeaders();
+        for (Header x : headers) if (!x.name().startsWith(":")) h.add(x.name(), x.value());
+        String path = LiveRoutes.path(uri);
+        LiveAnswer a = method.equals("GET") && path.equals("/ws") ? LiveAnswer.now(LiveRoutes.webSocketOverHttp2()) : live.handle(method, uri, h);
+        if (a.stream() != null) { // an event stream: /ws never gets here
+            Long since = LiveRoutes.eventsSince(LiveRoutes.query(uri), h);
+            t.publish(conn.event(s, Stage.PROCESS, Phase.END, Actor.SERVER)
+                    .detail("a long-lived answer: the response goes on after its HEADERS, one DATA frame per update")
+                    .memory(t.probes().memory().read(mark)).build());
+            try {
+                t.pass(s.id, Stage.RESPOND, ctx.channel().eventLoop(), () -> conn.kernelOf(),
+                        () -> new H2EventStream(t, conn, s, ctx.channel(), live.updates()).open(since));
+            } catch (RejectedExecutionException stopped) {
+                t.publish(conn.event(s, Stage.RESPOND, Phase.ERROR, Actor.SERVER).detail("not answered: the server shut down").build());
+            }
+            return;
+        }
+        if (a.now() != null) {
+            processed(s, a.now(), mark);
+            respondAfterGate(ctx, s, a.now(), false);
+            return;
+        }
+        t.publish(conn.event(s, Stage.PROCESS, Phase.PROGRESS, Actor.SERVER)
+                .detail("long polling: the handler holds the request until an update comes (no thread waits meanwhile)")
+                .memory(t.probes().memory().read(mark)).build());
+        a.later().whenComplete((r, failure) -> {
+            AppResponse answer = r != null ? r : AppResponse.text(500, "Internal Server Error", "the long poll failed");
+            processed(s, answer, null);
+            respondAfterGate(ctx, s, answer, false);
+        });
+    }
+
+    private void processed(H2Stream s, AppResponse r, dev.roundtrip.probe.MemoryProbe.Mark mark) {
+        t.publish(conn.event(s, Stage.PROCESS, Phase.END, Actor.SERVER)
+                .detail(r.status() + " " + HttpResponseStatus.valueOf(r.status()).reasonPhrase() + ": " + r.detail())
+                .memory(mark == null ? null : t.probes().memory().read(mark)).build());
     }
 
     /** On the event loop: HEADERS, then DATA with END_STREAM (HEADERS alone end a bodiless answer). */
@@ -182,7 +282,10 @@ final class H2StreamHandler extends ChannelInboundHandlerAdapter {
         ChannelFuture written = ctx.write(new DefaultHttp2HeadersFrame(h, bodiless));
         if (!bodiless) written = ctx.write(new DefaultHttp2DataFrame(Unpooled.wrappedBuffer(r.body()), true));
         ctx.flush();
-        written.addListener(f -> answered(s, info, status, f));
+        written.addListener(f -> {
+            answered(s, info, status, f);
+            if (cutShort) ctx.channel().close(); // RST_STREAM: RFC 9113 8.1, the client need not send the rest
+        });
     }
 
     private void answered(H2Stream s, ResponseInfo info, HttpResponseStatus status, io.netty.util.concurrent.Future<?> f) {

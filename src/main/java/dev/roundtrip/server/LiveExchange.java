@@ -11,6 +11,7 @@ import dev.roundtrip.trace.Phase;
 import dev.roundtrip.trace.ResponseInfo;
 import dev.roundtrip.trace.Stage;
 import dev.roundtrip.trace.StageEvent;
+import dev.roundtrip.wire.Probes;
 import dev.roundtrip.wire.Tracing;
 import dev.roundtrip.wire.WireTap;
 import io.netty.buffer.ByteBuf;
@@ -34,9 +35,13 @@ import java.util.Map;
  *
  * <pre>
  *  socket ⇄ [WireTap: this] ⇄ codec (HTTP chunks, or WebSocket frames) ⇄ [this: messages in] ⇄ RequestHandler
+ *  socket ⇄ [WireTap: TLS records] ⇄ SslHandler ⇄ [PlainTap: this] ⇄ codec ⇄ [this: messages in] ⇄ RequestHandler   (https, wss)
  * </pre>
+ * Over TLS the messages are found in the plaintext (each message event carries {@code plain}), and each
+ * socket read or write of TLS records is an event of its own with its ciphertext {@code bytes}.
  */
-abstract class LiveExchange extends ChannelInboundHandlerAdapter implements LiveUpdates.Listener, WireTap.Observer {
+abstract class LiveExchange extends ChannelInboundHandlerAdapter implements LiveUpdates.Listener, WireTap.Observer,
+        dev.roundtrip.wire.PlainTap.Observer {
     /** Kept of what the stream sent, for the recording's response body. */
     static final int MAX_KEPT_BODY = 64 * 1024;
 
@@ -84,10 +89,63 @@ abstract class LiveExchange extends ChannelInboundHandlerAdapter implements Live
      * (a long-lived exchange has no parse gate: what comes is the client's part of the same exchange).
      */
     protected void takeOver() {
-        ch.pipeline().replace("tap", "tap", new WireTap(this, t.probes().memory()));
+        tls = ch.pipeline().get("plain") != null;
+        if (tls) {
+            ch.pipeline().replace("tap", "tap", new WireTap(new Records(), t.probes().memory()));
+            ch.pipeline().replace("plain", "plain", new dev.roundtrip.wire.PlainTap(this));
+            // the valve kept TLS from reading ahead of the parse gate; a stream reads whatever comes, by itself
+            if (ch.pipeline().get("valve") != null) ch.pipeline().remove("valve");
+        } else {
+            ch.pipeline().replace("tap", "tap", new WireTap(this, t.probes().memory()));
+        }
         if (ch.pipeline().get("framing") != null) ch.pipeline().remove("framing"); // it frames HTTP requests: none come any more
         ch.pipeline().addBefore("handler", "live", this);
         ch.config().setAutoRead(true);
+    }
+
+    /** The stream runs over TLS: its messages are plaintext, its socket reads and writes TLS records. */
+    protected boolean tls;
+
+    /** A message's bytes as the event carries them: what crossed the socket, or on TLS the plaintext. */
+    protected StageEvent.Builder carrying(StageEvent.Builder b, BytesReadout bytes) {
+        return tls ? b.plain(bytes) : b.bytes(bytes);
+    }
+
+    /** On TLS: what crosses the socket is TLS records, each read and write one event; the messages are in the plaintext. */
+    private final class Records implements WireTap.Observer {
+        private int reads;
+        private int writes;
+
+        @Override
+        public void onRead(ChannelHandlerContext ctx, ByteBuf buf) {
+            if (!ended) io(true, buf, Probes.buffer(buf));
+        }
+
+        @Override
+        public void onWritten(ChannelHandlerContext ctx, ByteBuf piece, BufferReadout buffer) {
+            if (!ended) io(false, piece, buffer);
+        }
+
+        @Override
+        public void onWriteFailed(ChannelHandlerContext ctx, Throwable cause, int unsent) {
+            LiveExchange.this.onWriteFailed(ctx, cause, unsent);
+        }
+
+        private void io(boolean read, ByteBuf buf, BufferReadout buffer) {
+            t.publish(event(Phase.PROGRESS).detail("socket " + (read ? "read #" + ++reads : "write #" + ++writes) + ": "
+                    + buf.readableBytes() + " bytes of TLS records" + (read ? "; TLS decrypts them" : ""))
+                    .bytes(t.probes().bytes(buf)).buffer(buffer).kernel(t.probes().kernelSampled(ch)).build());
+        }
+    }
+
+    @Override
+    public final void onPlainRead(ChannelHandlerContext ctx, ByteBuf buf) {
+        if (!ended) read(buf);
+    }
+
+    @Override
+    public final void onPlainWrite(ChannelHandlerContext ctx, ByteBuf buf) {
+        if (!ended) written(buf);
     }
 
     /** Hears of updates from now on (after any backlog was sent). */
@@ -145,9 +203,9 @@ abstract class LiveExchange extends ChannelInboundHandlerAdapter implements Live
                 sent.write(b, 0, Math.min(b.length, MAX_KEPT_BODY - sent.size()));
             }
         }
-        t.publish(event(Phase.PROGRESS).detail((m.fromClient() ? "read: " : "written: ") + m.describe() + ", "
-                        + bytes.count() + " bytes on the wire")
-                .bytes(bytes).message(m).kernel(t.probes().kernelSampled(ch)).build());
+        StageEvent.Builder b = event(Phase.PROGRESS).detail((m.fromClient() ? "read: " : "written: ") + m.describe() + ", "
+                + bytes.count() + (tls ? " bytes of plaintext" : " bytes on the wire")).message(m);
+        t.publish(carrying(tls ? b : b.kernel(t.probes().kernelSampled(ch)), bytes).build());
     }
 
     // --- the wire tap's reports, on the event loop ---

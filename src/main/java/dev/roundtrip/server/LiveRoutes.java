@@ -33,25 +33,19 @@ final class LiveRoutes {
         return path.equals("/poll") || path.equals("/events") || path.equals("/ws");
     }
 
-    private static String path(String uri) {
+    static String path(String uri) {
         int q = uri.indexOf('?');
         return q < 0 ? uri : uri.substring(0, q);
     }
 
-    /** @param tls the request came to the TLS port */
-    LiveAnswer handle(String method, String uri, HttpHeaders headers, boolean tls) {
+    LiveAnswer handle(String method, String uri, HttpHeaders headers) {
         String path = path(uri);
-        String query = uri.length() > path.length() ? uri.substring(path.length() + 1) : "";
+        String query = query(uri);
         if (!method.equals("GET")) {
             return LiveAnswer.now(AppResponse.text(405, method + " is not allowed on " + path + " (use GET)", "method not allowed"));
         }
         if (!updates.plugged()) {
             return LiveAnswer.now(AppResponse.text(503, "this server has no source of updates", "no update source"));
-        }
-        if (tls && !path.equals("/poll")) {
-            // a long-lived exchange reads its messages off the socket: over TLS those are ciphertext records
-            return LiveAnswer.now(AppResponse.text(501, path + " is served on the plain http port only: this server does not"
-                    + " trace a long-lived exchange over TLS yet", "not over TLS yet"));
         }
         switch (path) {
             case "/poll": return poll(query);
@@ -82,10 +76,36 @@ final class LiveRoutes {
     }
 
     private LiveAnswer events(String query, HttpHeaders headers) {
-        String last = headers.get("Last-Event-ID");
-        Long since = last != null ? parse(last.trim()) : longParam(query, "since", -1);
-        if (since == null) return bad("Last-Event-ID must be the id of an event this server sent (a number), was '" + last + "'", "bad Last-Event-ID");
+        Long since = eventsSince(query, headers);
+        if (since == null) return badLastEventId(headers);
         return LiveAnswer.stream((c) -> new EventStream(c, updates, since));
+    }
+
+    /** Where an event stream starts: after Last-Event-ID, or {@code ?since=C}, or -1 (new updates only); null when not a number. */
+    static Long eventsSince(String query, HttpHeaders headers) {
+        String last = headers.get("Last-Event-ID");
+        return last != null ? parse(last.trim()) : longParam(query, "since", -1);
+    }
+
+    static LiveAnswer badLastEventId(HttpHeaders headers) {
+        return bad("Last-Event-ID must be the id of an event this server sent (a number), was '" + headers.get("Last-Event-ID") + "'",
+                "bad Last-Event-ID");
+    }
+
+    /** What {@code /ws} answers over HTTP/2: a WebSocket opens with HTTP/1.1's upgrade, which HTTP/2 does not have. */
+    static AppResponse webSocketOverHttp2() {
+        return AppResponse.text(501, "/ws is a WebSocket, opened by HTTP/1.1's Upgrade: HTTP/2 has no upgrade, and this server does not"
+                + " offer WebSocket over HTTP/2 (RFC 8441's extended CONNECT). Open it over HTTP/1.1: ws:// on the http port, wss:// on"
+                + " the https port", "WebSocket over HTTP/2 not offered");
+    }
+
+    LiveUpdates updates() {
+        return updates;
+    }
+
+    static String query(String uri) {
+        String path = path(uri);
+        return uri.length() > path.length() ? uri.substring(path.length() + 1) : "";
     }
 
     private LiveAnswer webSocket(HttpHeaders headers) {

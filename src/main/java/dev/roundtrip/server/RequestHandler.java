@@ -413,7 +413,7 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
         try {
             int delay = settings.processDelayMillis();
             if (delay > 0) Thread.sleep(delay);
-            LiveAnswer a = p.headers() != null ? live.handle(p.method(), p.uri(), p.headers(), conn.valve() != null) : null;
+            LiveAnswer a = p.headers() != null ? live.handle(p.method(), p.uri(), p.headers()) : null;
             if (a != null && a.now() == null) {
                 processedLive(ctx, p, a, mark);
                 return;

@@ -159,7 +159,7 @@ public final class RoundtripServer implements AutoCloseable {
     private H2Connection http2(Tracing t, SocketChannel ch, long readyNanos, Routes app, ServerSettings settings) {
         H2Connection h2 = new H2Connection(t, ch, false);
         h2.active(readyNanos); // the connect facts before the server's SETTINGS
-        H2Pipeline.install(ch, t, h2, app, settings, workers, true);
+        H2Pipeline.install(ch, t, h2, app, settings, workers, live, true);
         return h2;
     }
 
@@ -181,7 +181,7 @@ public final class RoundtripServer implements AutoCloseable {
         ch.pipeline().replace("tap", "tap", new WireTap(h2, t.probes().memory()));
         ch.pipeline().replace("plain", "plain", new dev.roundtrip.wire.PlainTap(h2));
         h2.adopt(connectionId, openingExchangeId, facts); // before the codec's SETTINGS are written
-        H2Pipeline.install(ch, t, h2, app, settings, workers, false);
+        H2Pipeline.install(ch, t, h2, app, settings, workers, live, false);
         return h2;
     }
 

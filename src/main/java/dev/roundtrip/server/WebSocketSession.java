@@ -46,7 +46,8 @@ final class WebSocketSession extends LiveExchange {
         WebSocketDecoderConfig config = WebSocketDecoderConfig.newBuilder().maxFramePayloadLength(LiveRoutes.MAX_FRAME_BYTES)
                 .allowExtensions(false).closeOnProtocolViolation(true).build();
         String host = c.headers().get("Host", "127.0.0.1");
-        handshaker = new WebSocketServerHandshakerFactory("ws://" + host + "/ws", null, config).newHandshaker(req);
+        boolean secure = ch.pipeline().get("tls") != null;
+        handshaker = new WebSocketServerHandshakerFactory((secure ? "wss://" : "ws://") + host + "/ws", null, config).newHandshaker(req);
         DefaultHttpHeaders headers = new DefaultHttpHeaders();
         headers.set("Upgrade", "websocket").set("Connection", "Upgrade").set("Sec-WebSocket-Accept", accept(c.headers().get("Sec-WebSocket-Key")));
         head(101, "Switching Protocols", headers);

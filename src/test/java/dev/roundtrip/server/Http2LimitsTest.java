@@ -35,6 +35,7 @@ class Http2LimitsTest {
     private TraceBus bus;
     private Recording recording;
     private RoundtripServer server;
+    private final ServerSettings settings = new ServerSettings();
 
     @BeforeEach
     void start() throws Exception {
@@ -42,7 +43,7 @@ class Http2LimitsTest {
         recording = new Recording(bus.clock().startedAt());
         bus.subscribe(recording);
         server = RoundtripServer.start(new Tracing(bus, new Gates(), new Ids(), new ConnectionDirectory(), new Probes()),
-                new ServerSettings(), InetAddress.getLoopbackAddress(), 0);
+                settings, InetAddress.getLoopbackAddress(), 0);
     }
 
     @AfterEach
@@ -178,6 +179,76 @@ class Http2LimitsTest {
         assertThat(eventually(es -> es.stream().anyMatch(e -> e.frame() != null && e.frame().type().equals("GOAWAY")
                 && e.detail().startsWith("frame sent") && "PROTOCOL_ERROR".equals(e.frame().errorCode())))).isTrue();
         assertServesAgain();
+    }
+
+    private static boolean status(FrameReadout f, int stream, String status) {
+        return f.streamId() == stream && f.type().equals("HEADERS") && f.headers() != null
+                && f.headers().contains(new dev.roundtrip.trace.Header(":status", status));
+    }
+
+    private dev.roundtrip.trace.Exchange settledWith(int status) throws InterruptedException {
+        assertThat(eventually(es -> recording.exchanges().stream().anyMatch(x -> x.end().isPresent()
+                && x.response().map(r -> r.status() == status).orElse(false)))).as("an exchange answered " + status).isTrue();
+        return recording.exchanges().stream().filter(x -> x.response().map(r -> r.status() == status).orElse(false)).findFirst()
+                .orElseThrow();
+    }
+
+    @Test
+    void aStreamThatNeverEndsItsRequestIsAnswered408AndResetWhileTheConnectionGoesOn() throws Exception {
+        settings.setRequestDeadlineSeconds(1);
+        try (RawH2 c = new RawH2()) {
+            c.get(1, "/echo", false, null, null); // HEADERS without END_STREAM, and no DATA ever
+            assertThat(c.until(f -> f.streamId() == 1 && f.type().equals("RST_STREAM"))).isTrue();
+            assertThat(c.received).anyMatch(f -> status(f, 1, "408"));
+            assertThat(c.received).noneMatch(f -> f.type().equals("GOAWAY"));
+            c.get(3, "/", true, null, null);
+            assertThat(c.until(f -> f.streamId() == 3 && f.type().equals("DATA") && f.endStream())).isTrue();
+        }
+        dev.roundtrip.trace.Exchange cut = settledWith(408);
+        assertThat(cut.outcome()).isEqualTo(dev.roundtrip.trace.Outcome.COMPLETED);
+        assertThat(cut.request().target()).isEqualTo("/echo");
+        assertThat(cut.events()).anyMatch(e -> e.stage() == dev.roundtrip.trace.Stage.PARSE && e.phase() == dev.roundtrip.trace.Phase.ERROR
+                && e.detail().startsWith("the request did not arrive whole within 1 s"));
+        assertThat(cut.events()).anyMatch(e -> e.frame() != null && e.frame().type().equals("RST_STREAM") && e.detail().startsWith("frame sent"));
+    }
+
+    @Test
+    void anOutsideClientSilentPastTheIdleLimitHasItsHalfSentRequestAnswered408AndItsConnectionClosedWithGoaway() throws Exception {
+        settings.setOutsideIdleSeconds(1);
+        try (RawH2 c = new RawH2()) {
+            c.get(1, "/", true, null, null);
+            assertThat(c.until(f -> f.streamId() == 1 && f.type().equals("DATA") && f.endStream())).isTrue();
+            c.get(3, "/echo", false, null, null); // then silence
+            assertThat(c.until(f -> f.type().equals("GOAWAY"))).isTrue();
+            assertThat(c.received).anyMatch(f -> status(f, 3, "408"));
+            assertThat(c.received.stream().filter(f -> f.type().equals("GOAWAY")).findFirst().orElseThrow().errorCode()).isEqualTo("NO_ERROR");
+        }
+        dev.roundtrip.trace.Exchange cut = settledWith(408);
+        assertThat(cut.events()).anyMatch(e -> e.phase() == dev.roundtrip.trace.Phase.ERROR
+                && e.detail().startsWith("no complete request within 1 s of silence"));
+        assertThat(eventually(es -> es.stream().anyMatch(e -> e.detail().startsWith("the outside client was silent for 1 s")))).isTrue();
+        assertServesAgain();
+    }
+
+    @Test
+    void curlThatDoesNotFinishItsUploadInTimeIsAnswered408() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Http2Curl.speaksHttp2(), "this curl has no HTTP/2: skipped");
+        settings.setRequestDeadlineSeconds(1);
+        // -T - uploads what comes on curl's stdin: a pipe this test leaves empty, so the request does not end
+        Process curl = new ProcessBuilder("curl", "-s", "--max-time", "20", "--http2-prior-knowledge", "-T", "-", "-w", "\nstatus %{http_code}",
+                "http://127.0.0.1:" + server.port() + "/echo").redirectErrorStream(true).start();
+        try {
+            dev.roundtrip.trace.Exchange cut = settledWith(408);
+            assertThat(cut.events()).anyMatch(e -> e.phase() == dev.roundtrip.trace.Phase.ERROR
+                    && e.detail().startsWith("the request did not arrive whole within 1 s"));
+            // curl reads its stdin before its socket: once the pipe ends, it reads the answer that came before its upload ended
+            curl.getOutputStream().close();
+            String out = new String(curl.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(curl.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(out).contains("Request Timeout").endsWith("status 408");
+        } finally {
+            curl.destroy();
+        }
     }
 
     /** The server goes on serving: a new connection gets its answer. */

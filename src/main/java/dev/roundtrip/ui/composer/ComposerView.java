@@ -23,6 +23,9 @@ public final class ComposerView {
     @FXML private FlowPane presetPane;
     @FXML private CheckBox rawCheck;
     @FXML private CheckBox tlsCheck;
+    @FXML private Label protocolLabel;
+    @FXML private ComboBox<Protocol> protocolBox;
+    @FXML private Label protocolInfo;
     @FXML private TabPane composerTabs;
     @FXML private Tab headersTab;
     @FXML private Tab bodyTab;
@@ -42,6 +45,15 @@ public final class ComposerView {
         rawArea.textProperty().bindBidirectional(c.rawTextProperty());
         rawCheck.selectedProperty().bindBidirectional(c.rawModeProperty());
         tlsCheck.selectedProperty().bindBidirectional(c.tlsProperty());
+        protocolBox.setItems(c.protocols());
+        protocolBox.valueProperty().bindBidirectional(c.protocolProperty());
+        protocolBox.disableProperty().bind(c.rawModeProperty()); // raw bytes are HTTP/1.1 text
+        protocolLabel.setLabelFor(protocolBox);
+        protocolBox.accessibleTextProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> Preset.T.get("protocol.accessible"), Language.localeProperty()));
+        protocolInfo.textProperty().bind(c.protocolSummaryProperty());
+        protocolInfo.visibleProperty().bind(c.protocolNoteShown());
+        protocolInfo.managedProperty().bind(c.protocolNoteShown());
         methodBox.disableProperty().bind(c.rawModeProperty());
         targetField.disableProperty().bind(c.rawModeProperty());
         headersTab.disableProperty().bind(c.rawModeProperty());

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -28,6 +30,10 @@ public final class ComposerViewModel {
     private final BooleanProperty rawMode = new SimpleBooleanProperty(false);
     /** Send over TLS to the server's https port. */
     private final BooleanProperty tls = new SimpleBooleanProperty(false);
+    /** HTTP/1.1 or HTTP/2; raw bytes are HTTP/1.1 text, so raw mode sends HTTP/1.1 whatever is chosen here. */
+    private final ObjectProperty<Protocol> protocol = new SimpleObjectProperty<>(Protocol.HTTP_1_1);
+    private final ReadOnlyStringWrapper protocolSummary = new ReadOnlyStringWrapper("");
+    private final ObservableList<Protocol> protocols = FXCollections.observableArrayList(Protocol.values());
     private final StringProperty rawText = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper rawSummary = new ReadOnlyStringWrapper("");
@@ -35,6 +41,7 @@ public final class ComposerViewModel {
 
     public ComposerViewModel() {
         rawSummary.bind(Bindings.createStringBinding(this::describeRaw, rawText, Language.localeProperty()));
+        protocolSummary.bind(Bindings.createStringBinding(this::describeProtocol, protocol, tls, rawMode, Language.localeProperty()));
         rawMode.addListener((o, a, on) -> {
             if (on && rawText.get().isBlank()) rawText.set(ByteEscapes.format(structuredBytes()));
         });
@@ -57,9 +64,9 @@ public final class ComposerViewModel {
     public Optional<ComposedRequest> compose() {
         try {
             ComposedRequest r = rawMode.get()
-                    ? new ComposedRequest("", "", List.of(), null, rawBytes(), tls.get())
+                    ? new ComposedRequest("", "", List.of(), null, rawBytes(), tls.get(), Protocol.HTTP_1_1)
                     : new ComposedRequest(method.get().trim(), target.get().trim(), parseHeaders(headers.get()),
-                            body.get().getBytes(StandardCharsets.UTF_8), null, tls.get());
+                            body.get().getBytes(StandardCharsets.UTF_8), null, tls.get(), protocol.get());
             if (!r.isRaw() && r.method().isEmpty()) throw new IllegalArgumentException(Preset.T.get("problem.method"));
             if (!r.isRaw() && !r.target().startsWith("/")) throw new IllegalArgumentException(Preset.T.get("problem.target"));
             if (r.isRaw() && r.raw().length == 0) throw new IllegalArgumentException(Preset.T.get("problem.rawEmpty"));
@@ -114,6 +121,13 @@ public final class ComposerViewModel {
         }
     }
 
+    /** What the request will travel as; in raw mode HTTP/1.1, said so. */
+    private String describeProtocol() {
+        Protocol p = rawMode.get() ? Protocol.HTTP_1_1 : protocol.get();
+        String what = p.describe(tls.get());
+        return rawMode.get() && protocol.get() != Protocol.HTTP_1_1 ? Preset.T.get("protocol.rawIsHttp1", what) : what;
+    }
+
     private String describeRaw() {
         try {
             return Preset.T.get("rawSummary", rawBytes().length);
@@ -129,6 +143,12 @@ public final class ComposerViewModel {
     public BooleanProperty rawModeProperty() { return rawMode; }
     public BooleanProperty tlsProperty() { return tls; }
     public StringProperty rawTextProperty() { return rawText; }
+    public ObjectProperty<Protocol> protocolProperty() { return protocol; }
+    public ObservableList<Protocol> protocols() { return protocols; }
+    /** Whether the summary says more than the controls do: for HTTP/2 (h2c or h2), not for plain HTTP/1.1 or https. */
+    public javafx.beans.binding.BooleanBinding protocolNoteShown() { return protocol.isEqualTo(Protocol.HTTP_2); }
+    /** "HTTP/2 with prior knowledge (h2c)": what Send will use, in words. */
+    public ReadOnlyStringProperty protocolSummaryProperty() { return protocolSummary.getReadOnlyProperty(); }
     public ReadOnlyStringProperty problemProperty() { return problem.getReadOnlyProperty(); }
     public ReadOnlyStringProperty rawSummaryProperty() { return rawSummary.getReadOnlyProperty(); }
     public ObservableList<Preset> presets() { return presets; }

@@ -19,6 +19,7 @@ public final class ExchangeListView {
     @FXML private TableColumn<ExchangeRow, String> idColumn;
     @FXML private TableColumn<ExchangeRow, String> methodColumn;
     @FXML private TableColumn<ExchangeRow, String> targetColumn;
+    @FXML private TableColumn<ExchangeRow, String> protocolColumn;
     @FXML private TableColumn<ExchangeRow, ExchangeRow> statusColumn;
     @FXML private TableColumn<ExchangeRow, String> timeColumn;
 
@@ -34,7 +35,9 @@ public final class ExchangeListView {
         exchangeTable.setItems(vm.rows());
         idColumn.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(String.valueOf(d.getValue().id())));
         methodColumn.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(d.getValue().method()));
-        targetColumn.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(compact ? d.getValue().method() + " " + d.getValue().target() : d.getValue().target()));
+        targetColumn.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(compact
+                ? d.getValue().method() + " " + d.getValue().target() + " · " + d.getValue().protocol() : d.getValue().target()));
+        protocolColumn.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(d.getValue().protocol()));
         targetColumn.setCellFactory(col -> new WrappingCell());
         timeColumn.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(d.getValue().time()));
         statusColumn.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(d.getValue()));
@@ -56,7 +59,8 @@ public final class ExchangeListView {
         if (on == compact) return;
         compact = on;
         methodColumn.setVisible(!on);
-        timeColumn.setVisible(!on);
+        timeColumn.setVisible(!on); // the narrow list says it under the status
+        protocolColumn.setVisible(!on); // the narrow list says it after the request
         Language.bind(targetColumn.textProperty(), ExchangeListViewModel.T, on ? "request" : "target");
         targetColumn.setPrefWidth(on ? 130 : 80);
         statusColumn.setPrefWidth(on ? 150 : 96);

@@ -69,7 +69,23 @@ public final class ExchangeListViewModel {
         String method = x.request().method().isEmpty() ? T.get("raw") : x.request().method();
         // what came from the network is shown with its control bytes escaped (\x1b), never obeyed
         String target = Printable.escape(x.request().target().isEmpty() ? x.request().summary() : x.request().target());
-        return new ExchangeRow(x.id(), method, target, status, time(x), s.severity());
+        return new ExchangeRow(x.id(), method, target, status, time(x), s.severity(), protocol(x));
+    }
+
+    /**
+     * How the exchange travelled, by the names the protocols go by (the same in every language): "HTTP/1.1",
+     * "HTTPS" (HTTP/1.1 over TLS), "h2c" (HTTP/2 in clear text) or "h2" (HTTP/2 over TLS). Read from its facts:
+     * HTTP/2 frames (or, in an imported HAR, pseudo-headers), and a TLS handshake or plaintext beside the records.
+     */
+    public static String protocol(Exchange x) {
+        boolean h2 = x.request().headers().stream().anyMatch(h -> h.name().startsWith(":"));
+        boolean tls = false;
+        for (dev.roundtrip.trace.StageEvent e : x.events()) {
+            h2 |= e.frame() != null;
+            tls |= e.plain() != null || e.tls() != null || e.tlsRecord() != null;
+            if (h2 && tls) break;
+        }
+        return h2 ? (tls ? "h2" : "h2c") : tls ? "HTTPS" : "HTTP/1.1";
     }
 
     /**

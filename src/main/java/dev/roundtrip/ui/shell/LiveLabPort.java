@@ -76,7 +76,7 @@ public final class LiveLabPort implements LabPort {
         } catch (IllegalArgumentException e) {
             return CompletableFuture.failedFuture(e);
         }
-        return actions.supply(() -> lab.send(spec))
+        return actions.supply(() -> send(request, spec))
                 .thenCompose(h -> lab.settled(h.exchangeId()));
     }
 
@@ -87,7 +87,12 @@ public final class LiveLabPort implements LabPort {
     @Override
     public void send(ComposedRequest request) {
         RequestSpec spec = toSpec(request);
-        run(() -> lab.send(spec));
+        run(() -> send(request, spec));
+    }
+
+    /** Over HTTP/2 (a stream on the lab's h2 connection, h2c or h2 by ALPN) or HTTP/1.1, as the composer chose. */
+    private dev.roundtrip.client.ExchangeHandle send(ComposedRequest request, RequestSpec spec) {
+        return request.http2() ? lab.sendHttp2(spec) : lab.send(spec);
     }
     @Override public void setMode(GateMode mode) { run(() -> lab.gates().setMode(mode)); }
 

@@ -78,4 +78,57 @@ class ComposerViewModelTest {
         c.rawModeProperty().set(true);
         assertThat(c.compose().orElseThrow().tls()).as("raw bytes go over TLS too").isTrue();
     }
+
+    @Test
+    void theProtocolChoiceSendsOverHttp2AndSaysHowWithAndWithoutTls() {
+        ComposerViewModel c = new ComposerViewModel();
+        assertThat(c.protocols()).containsExactly(Protocol.HTTP_1_1, Protocol.HTTP_2);
+        assertThat(c.compose().orElseThrow().http2()).isFalse();
+        assertThat(c.protocolSummaryProperty().get()).isEqualTo("HTTP/1.1 in plain text");
+        assertThat(c.protocolNoteShown().get()).as("the controls say it all").isFalse();
+        c.protocolProperty().set(Protocol.HTTP_2);
+        assertThat(c.protocolNoteShown().get()).isTrue();
+        ComposedRequest h2c = c.compose().orElseThrow();
+        assertThat(h2c.http2()).isTrue();
+        assertThat(h2c.tls()).isFalse();
+        assertThat(c.protocolSummaryProperty().get()).isEqualTo("HTTP/2 with prior knowledge (h2c)");
+        assertThat(h2c.summary()).isEqualTo("GET /users/1, HTTP/2 with prior knowledge (h2c)");
+        c.tlsProperty().set(true);
+        ComposedRequest h2 = c.compose().orElseThrow();
+        assertThat(h2.http2()).isTrue();
+        assertThat(h2.tls()).isTrue();
+        assertThat(c.protocolSummaryProperty().get()).isEqualTo("HTTP/2 over TLS, agreed by ALPN (h2)");
+        c.protocolProperty().set(Protocol.HTTP_1_1);
+        assertThat(c.protocolSummaryProperty().get()).isEqualTo("HTTP/1.1 over TLS (https)");
+        assertThat(c.compose().orElseThrow().summary()).isEqualTo("GET /users/1 over TLS");
+    }
+
+    @Test
+    void rawBytesAreHttp1TextWhateverProtocolIsChosenAndTheSummarySaysSo() {
+        ComposerViewModel c = new ComposerViewModel();
+        c.protocolProperty().set(Protocol.HTTP_2);
+        c.rawModeProperty().set(true);
+        ComposedRequest raw = c.compose().orElseThrow();
+        assertThat(raw.isRaw()).isTrue();
+        assertThat(raw.http2()).as("raw bytes cannot be HTTP/2 frames").isFalse();
+        assertThat(c.protocolSummaryProperty().get()).isEqualTo("Raw bytes are HTTP/1.1 text: sent as HTTP/1.1 in plain text");
+        // a request built by hand that asks for both is refused, saying why
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new ComposedRequest("", "", java.util.List.of(), null, new byte[] {'G'}, false,
+                Protocol.HTTP_2)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("choose HTTP/1.1");
+        c.rawModeProperty().set(false);
+        assertThat(c.compose().orElseThrow().http2()).as("the choice is kept for structured requests").isTrue();
+    }
+
+    @Test
+    void theProtocolSummaryFollowsTheLanguage() {
+        ComposerViewModel c = new ComposerViewModel();
+        c.protocolProperty().set(Protocol.HTTP_2);
+        java.util.Locale before = dev.roundtrip.ui.util.Language.localeProperty().get();
+        try {
+            dev.roundtrip.ui.util.Language.use(java.util.Locale.GERMAN);
+            assertThat(c.protocolSummaryProperty().get()).isEqualTo("HTTP/2 mit Prior Knowledge (h2c)");
+        } finally {
+            dev.roundtrip.ui.util.Language.use(before);
+        }
+    }
 }

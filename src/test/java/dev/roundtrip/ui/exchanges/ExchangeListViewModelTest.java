@@ -77,4 +77,25 @@ class ExchangeListViewModelTest {
         vm.update(empty.exchanges());
         assertThat(vm.rows()).isEmpty();
     }
+
+    @Test
+    void theProtocolIsReadFromTheFactsHttp2FramesAndTls() {
+        Recording r = new Recording(java.time.Instant.EPOCH);
+        Fixtures.users(r, 1, 0);
+        r.onEvent(new dev.roundtrip.trace.ExchangeStarted(2, 2, 0, new dev.roundtrip.trace.RequestInfo("GET", "/", java.util.List.of(), null, null)));
+        r.onEvent(dev.roundtrip.trace.StageEvent.at(2, 2, Stage.SEND, dev.roundtrip.trace.Phase.PROGRESS, dev.roundtrip.trace.Actor.CLIENT, 10)
+                .detail("frame sent").frame(new dev.roundtrip.trace.FrameReadout("HEADERS", 1, 20, 5, 20, java.util.List.of(), null))
+                .build());
+        r.onEvent(new dev.roundtrip.trace.ExchangeStarted(3, 3, 0, new dev.roundtrip.trace.RequestInfo("GET", "/", java.util.List.of(), null, null)));
+        r.onEvent(dev.roundtrip.trace.StageEvent.at(3, 3, Stage.SEND, dev.roundtrip.trace.Phase.PROGRESS, dev.roundtrip.trace.Actor.CLIENT, 10)
+                .detail("plaintext").plain(dev.roundtrip.trace.BytesReadout.adopting(1, new byte[] {'G'})).build());
+        r.onEvent(dev.roundtrip.trace.StageEvent.at(3, 3, Stage.SEND, dev.roundtrip.trace.Phase.PROGRESS, dev.roundtrip.trace.Actor.CLIENT, 11)
+                .detail("frame sent").frame(new dev.roundtrip.trace.FrameReadout("HEADERS", 1, 20, 5, 20, java.util.List.of(), null))
+                .build());
+        r.onEvent(new dev.roundtrip.trace.ExchangeStarted(4, 4, 0, new dev.roundtrip.trace.RequestInfo("GET", "/", java.util.List.of(), null, null)));
+        r.onEvent(dev.roundtrip.trace.StageEvent.at(4, 4, Stage.SEND, dev.roundtrip.trace.Phase.PROGRESS, dev.roundtrip.trace.Actor.CLIENT, 10)
+                .detail("plaintext").plain(dev.roundtrip.trace.BytesReadout.adopting(1, new byte[] {'G'})).build());
+        vm.update(r.exchanges());
+        assertThat(vm.rows()).extracting(ExchangeRow::protocol).containsExactly("HTTP/1.1", "h2c", "h2", "HTTPS");
+    }
 }
