@@ -16,6 +16,7 @@ import dev.roundtrip.lesson.StepRun;
 import dev.roundtrip.queue.WorkQueue;
 import dev.roundtrip.trace.Stage;
 import dev.roundtrip.ui.util.TaskRunner;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
