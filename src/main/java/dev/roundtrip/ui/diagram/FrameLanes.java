@@ -25,6 +25,7 @@ final class FrameLanes {
     static final double ROW = 66;
     /** The wrapped texts' font (legend, windows): set here, so a text is measured as it is drawn. */
     private static final Font NOTE = Font.font(Font.getDefault().getFamily(), 17);
+    private static final Font NOTE_BOLD = Font.font(Font.getDefault().getFamily(), javafx.scene.text.FontWeight.BOLD, 17);
 
     /** One frame's row: its nodes, when it crossed, and whether it is the shown exchange's stream. */
     record Row(Group group, long tNanos, boolean own) {}
@@ -55,7 +56,7 @@ final class FrameLanes {
             y += ROW;
         }
         if (c.total() > c.frames().size()) {
-            y = note(nodes, y - 20, DiagramScript.T.get("frames.more", c.total() - c.frames().size()), "figures", width - 16) + 30;
+            y = note(nodes, y - 20, DiagramScript.T.get("frames.more", c.total() - c.frames().size()), "frames-more", width - 16) + 30;
         }
         y = note(nodes, y - 10, DiagramScript.T.get("windows.title"), "windows-title", width - 16);
         y = note(nodes, y + 4, windowsLine(true, c.windows().client()), "windows-now", width - 16);
@@ -66,7 +67,7 @@ final class FrameLanes {
     /** A wrapped text from {@code top} (its first baseline a line below); returns its bottom. */
     private static double note(List<Node> nodes, double top, String words, String styleClass, double wrap) {
         Text t = new Text(8, top, words);
-        t.setFont(NOTE);
+        t.setFont(styleClass.equals("windows-title") ? NOTE_BOLD : NOTE);
         t.setWrappingWidth(wrap);
         t.setTextOrigin(javafx.geometry.VPos.TOP);
         t.getStyleClass().addAll(styleClass, "frames-note");

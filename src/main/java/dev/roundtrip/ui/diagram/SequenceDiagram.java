@@ -450,27 +450,60 @@ public final class SequenceDiagram extends Region {
         double room = width - 16;
         Label title = new Label(DiagramScript.T.get("banner", String.valueOf(script.exchangeId()), script.title()));
         title.getStyleClass().add("banner-title");
-        title.setWrapText(true);
-        title.setMaxWidth(room);
-        title.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         Label outcome = new Label(script.outcomeText(), icon(severityIcon(sev)));
         outcome.setId("outcome");
         outcome.getStyleClass().addAll("outcome-badge", sev.styleClass());
-        outcome.setWrapText(true);
-        outcome.setMaxWidth(room);
-        outcome.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        javafx.scene.layout.FlowPane box = new javafx.scene.layout.FlowPane(18, 6, title, outcome);
-        if (script.connection() != null) box.getChildren().add(framesToggle());
-        box.setPrefWrapLength(room);
-        box.setMaxWidth(room);
+        List<javafx.scene.layout.Region> items = new ArrayList<>(List.of(title, outcome));
+        if (script.connection() != null) items.add(framesToggle());
+        javafx.scene.layout.VBox box = new javafx.scene.layout.VBox(6);
         box.getStyleClass().add("banner");
         box.setId("banner");
         box.setLayoutX(8);
         box.setLayoutY(BANNER_Y);
+        // each item's width with its style: what fits goes on one line, the rest on the next; an item wider than the line wraps in it
+        double[] widths = new double[items.size()];
+        styled(new HBox(items.toArray(new Node[0])), () -> {
+            for (int i = 0; i < widths.length; i++) widths[i] = items.get(i).prefWidth(-1);
+        });
+        HBox line = new HBox(18);
+        double used = 0;
+        for (int i = 0; i < items.size(); i++) {
+            javafx.scene.layout.Region item = items.get(i);
+            double w = Math.min(widths[i], room);
+            if (!line.getChildren().isEmpty() && used + 18 + w > room) {
+                box.getChildren().add(line);
+                line = new HBox(18);
+                used = 0;
+            }
+            if (widths[i] > room && item instanceof Label) {
+                ((Label) item).setWrapText(true);
+                item.setPrefWidth(room);
+                item.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+            }
+            line.getChildren().add(item);
+            used += (line.getChildren().size() > 1 ? 18 : 0) + w;
+        }
+        box.getChildren().add(line);
         return box;
     }
 
-    private Node framesToggle() {
+    /** Runs {@code measure} while {@code n} has the diagram's style (it is shown for no frame); at once when the diagram is not in a scene. */
+    private void styled(javafx.scene.layout.Region n, Runnable measure) {
+        if (getScene() == null) {
+            measure.run();
+            return;
+        }
+        Group probe = new Group(n);
+        probe.setVisible(false);
+        probe.setManaged(false);
+        getChildren().add(probe);
+        probe.applyCss();
+        measure.run();
+        getChildren().remove(probe);
+        probe.getChildren().clear();
+    }
+
+    private javafx.scene.control.ToggleButton framesToggle() {
         ConnectionFrames c = script.connection();
         javafx.scene.control.ToggleButton t = new javafx.scene.control.ToggleButton(framesShown.get() ? DiagramScript.T.get("frames.hide")
                 : DiagramScript.T.get("frames.show", String.valueOf(c.connectionId()), c.streams().size()),
@@ -490,18 +523,11 @@ public final class SequenceDiagram extends Region {
         return t;
     }
 
-    /** The banner's height at the diagram's width: measured with its style when the diagram is shown, else one line. */
+    /** The banner's height with its style (one line when the diagram is not shown yet: the first layout measures it again). */
     private double bannerHeight(javafx.scene.layout.Region box) {
-        if (getScene() == null) return BANNER_LINE;
-        Group probe = new Group(box);
-        probe.getStylesheets().addAll(getStylesheets());
-        probe.getStyleClass().addAll(getStyleClass());
-        getChildren().add(probe);
-        probe.applyCss();
-        double h = box.prefHeight(width - 16);
-        getChildren().remove(probe);
-        probe.getChildren().clear();
-        return Math.ceil(h);
+        double[] h = {BANNER_LINE};
+        if (getScene() != null) styled(box, () -> h[0] = Math.ceil(box.prefHeight(-1)));
+        return h[0];
     }
 
     private Node hint() {
@@ -879,7 +905,7 @@ public final class SequenceDiagram extends Region {
         clip.setHeight(h);
         double want = widthFor(w, fit);
         boolean bannerMoved = bannerBox != null && getScene() != null
-                && Math.abs(Math.max(0, Math.ceil(bannerBox.prefHeight(width - 16)) - BANNER_LINE) - bannerExtra) > 1;
+                && Math.abs(Math.max(0, Math.ceil(bannerBox.prefHeight(-1)) - BANNER_LINE) - bannerExtra) > 1;
         if (want != width || bannerMoved) {
             width = want;
             draw();
