@@ -1,6 +1,5 @@
 package dev.roundtrip.ui.diagram;
 
-import dev.roundtrip.text.Units;
 import dev.roundtrip.trace.Actor;
 import dev.roundtrip.trace.FrameReadout;
 import java.util.List;
@@ -72,6 +71,10 @@ final class FrameLanes {
         t.setTextOrigin(javafx.geometry.VPos.TOP);
         t.getStyleClass().addAll(styleClass, "frames-note");
         t.setId(styleClass);
+        // on the row's colour, not crossed by the dashed lifelines behind it
+        Rectangle back = new Rectangle(4, top - 2, wrap + 8, t.getLayoutBounds().getHeight() + 4);
+        back.getStyleClass().add("note-back");
+        nodes.add(back);
         nodes.add(t);
         return top + t.getLayoutBounds().getHeight();
     }
@@ -105,8 +108,9 @@ final class FrameLanes {
         Text title = SequenceDiagram.text(mid, y - 10, title(f), "frame-title", TextAlignment.CENTER);
         title.setId("frame-title-" + index);
         String flags = f.flagNames();
-        Text figures = SequenceDiagram.text(mid, y + 21, Units.bytes(f.wireLength()) + (flags.isEmpty() ? "" : " · " + flags), "figures",
-                TextAlignment.CENTER);
+        // the payload exact (what flow control counts), then the header every frame has
+        String size = DiagramScript.T.get("frame.figures", number.format(f.length()));
+        Text figures = SequenceDiagram.text(mid, y + 21, size + (flags.isEmpty() ? "" : " · " + flags), "figures", TextAlignment.CENTER);
         g.getChildren().addAll(title, figures);
         if (a.windows() != null) {
             Text w = new Text(xs + 18, y - 28, windowAfter(a));
