@@ -106,6 +106,30 @@ class ConnectionDiagramFxTest {
     }
 
     @Test
+    void inGermanAt1024TheFramesViewAndItsToggleAreWholeAndReadable() {
+        fx(() -> dev.roundtrip.ui.util.Language.use(java.util.Locale.GERMAN));
+        try {
+            fx(() -> diagram.setMaxWidth(656));
+            for (boolean frames : new boolean[] {false, true}) {
+                fx(() -> diagram.framesShownProperty().set(frames));
+                show(DiagramScript.EMPTY);
+                show(h2(2));
+                assertThat(fx(() -> ((Labeled) diagram.lookup("#frames-toggle")).getText()))
+                        .isEqualTo(frames ? "Zurück zu den Stages" : "Frames der Verbindung #1 (3 Streams)");
+                assertThat(fx(() -> LayoutCheck.smallestFont(diagram))).isGreaterThanOrEqualTo(LayoutCheck.MIN_DIAGRAM_FONT);
+                assertThat(fx(() -> LayoutCheck.problems(diagram.getScene()))).as("frames %s", frames).isEmpty();
+            }
+            assertThat(fx(() -> ((Text) diagram.lookup("#window-8")).getText())).isEqualTo("Server darf senden: Verb. 65.522 · s3 65.522");
+        } finally {
+            fx(() -> {
+                dev.roundtrip.ui.util.Language.use(java.util.Locale.ENGLISH);
+                diagram.framesShownProperty().set(false);
+                diagram.setMaxWidth(Double.MAX_VALUE);
+            });
+        }
+    }
+
+    @Test
     void playedBackTheFramesOfTheStageShownAreCurrentAndLaterOnesAreStillToCome() {
         fx(() -> diagram.framesShownProperty().set(true));
         DiagramScript s = h2(1);
