@@ -109,11 +109,11 @@ public final class H2Frames {
                 blockFlags = flags;
                 block.writeBytes(fragment(p));
                 if ((flags & 0x4) != 0) return headerBlock(about);
-                return new Frame(readout(null, null, null, null, null), about + ": the header block goes on in CONTINUATION");
+                return new Frame(readout(), about + ": the header block goes on in CONTINUATION");
             case 9: // CONTINUATION
                 block.writeBytes(p);
                 if ((flags & 0x4) != 0) return headerBlock(about);
-                return new Frame(readout(null, null, null, null, null), about);
+                return new Frame(readout(), about);
             case 3: { // RST_STREAM
                 String code = p.length >= 4 ? FrameReadout.errorName(u32(p, 0)) : null;
                 return new Frame(readout(null, null, code, null, null), about + ": " + code);
@@ -135,7 +135,7 @@ public final class H2Frames {
                 return new Frame(readout(null, null, null, null, values), about + describe(values));
             }
             default:
-                return new Frame(readout(null, null, null, null, null), about);
+                return new Frame(readout(), about);
         }
     }
 
@@ -169,6 +169,10 @@ public final class H2Frames {
         // the frame that ends the block carries it: a HEADERS with its own flags, or the last CONTINUATION
         return new Frame(new FrameReadout(FrameReadout.typeName(type), streamId, length, type == 9 ? flags : blockFlags,
                 encoded.length, headers, null, fromClient, null, null), about + decoded);
+    }
+
+    private FrameReadout readout() {
+        return readout(null, null, null, null, null);
     }
 
     /** The frame just ended, in this direction. */
