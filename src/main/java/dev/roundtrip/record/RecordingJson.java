@@ -214,6 +214,13 @@ public final class RecordingJson {
         if (f.headerBlock() != null) g.writeNumberField("headerBlock", f.headerBlock());
         if (f.headers() != null) writeHeaders(g, f.headers());
         if (f.errorCode() != null) g.writeStringField("errorCode", f.errorCode());
+        if (f.fromClient() != null) g.writeStringField("from", f.fromClient() ? "client" : "server");
+        if (f.windowIncrement() != null) g.writeNumberField("windowIncrement", f.windowIncrement());
+        if (f.settings() != null) {
+            g.writeObjectFieldStart("settings");
+            for (java.util.Map.Entry<String, Long> e : f.settings().entrySet()) g.writeNumberField(e.getKey(), e.getValue());
+            g.writeEndObject();
+        }
         g.writeEndObject();
     }
 

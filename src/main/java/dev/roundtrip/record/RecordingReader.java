@@ -463,12 +463,18 @@ final class RecordingReader {
         Integer headerBlock = null;
         List<Header> headers = null;
         String errorCode = null;
+        Boolean fromClient = null;
+        Long increment = null;
+        java.util.Map<String, Long> settings = null;
         int seen = 0;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String f = p.currentName();
             JsonToken v = p.nextToken();
             switch (f) {
                 case "type": seen = once(seen, 0); type = shared(oneLine(string(v), "a frame type")); break;
+                case "from": seen = once(seen, 7); fromClient = oneOf(v, new String[] {"client", "server"}).equals("client"); break;
+                case "windowIncrement": seen = once(seen, 8); increment = nonNegative(integer(v)); break;
+                case "settings": seen = once(seen, 9); settings = settings(v); break;
                 case "streamId": seen = once(seen, 1); streamId = nonNegative(int32(v)); break;
                 case "length": seen = once(seen, 2); length = byteValue(v, 0xffffff); break;
                 case "flags": seen = once(seen, 3); flags = byteValue(v, 255); break;
@@ -482,7 +488,20 @@ final class RecordingReader {
         if (streamId < 0) throw missing("streamId", "an integer >= 0");
         if (length < 0) throw missing("length", "an integer");
         if (flags < 0) throw missing("flags", "an integer");
-        return new dev.roundtrip.trace.FrameReadout(type, streamId, length, flags, headerBlock, headers, errorCode);
+        return new dev.roundtrip.trace.FrameReadout(type, streamId, length, flags, headerBlock, headers, errorCode, fromClient, increment, settings);
+    }
+
+    /** A SETTINGS frame's parameters: names to values (32-bit, unsigned), in the order sent. */
+    private java.util.Map<String, Long> settings(JsonToken t) throws IOException, RecordingFormatException {
+        if (t != JsonToken.START_OBJECT) throw fail("an object of setting names to integers");
+        java.util.Map<String, Long> out = new java.util.LinkedHashMap<>();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = shared(oneLine(p.currentName(), "a setting name"));
+            long v = nonNegative(integer(p.nextToken()));
+            if (v > 0xFFFFFFFFL) throw fail("a setting value within 32 bits");
+            out.put(name, v);
+        }
+        return out;
     }
 
     private static final String[] DATABASE_STEPS = java.util.Arrays.stream(dev.roundtrip.trace.DatabaseReadout.Step.values())

@@ -1,6 +1,7 @@
 package dev.roundtrip.trace;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * One HTTP/2 frame as it crossed the connection: its 9-byte header read as the network sees it
@@ -13,11 +14,25 @@ import java.util.List;
  * @param headerBlock HEADERS only (with its CONTINUATIONs): the HPACK-encoded header block's bytes on the wire; null otherwise
  * @param headers HEADERS only: the header list HPACK decoded from that block (pseudo-headers first); null otherwise or not decodable
  * @param errorCode RST_STREAM and GOAWAY: the error code's name ("CANCEL", "PROTOCOL_ERROR", ...); null otherwise
+ * @param fromClient the direction: true client to server, false server to client; null when not known (recordings before it was kept)
+ * @param windowIncrement WINDOW_UPDATE only: the Window Size Increment, bytes; null otherwise
+ * @param settings SETTINGS only (not an ACK): the parameters in the order sent ("INITIAL_WINDOW_SIZE" = 65535, an unknown id as "0xN"); null otherwise
  */
 public record FrameReadout(String type, int streamId, int length, int flags, Integer headerBlock, List<Header> headers,
-                           String errorCode) {
+                           String errorCode, Boolean fromClient, Long windowIncrement, Map<String, Long> settings) {
     public FrameReadout {
         headers = headers == null ? null : List.copyOf(headers);
+        settings = settings == null ? null : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(settings));
+    }
+
+    /** A frame without its direction, WINDOW_UPDATE increment and SETTINGS values (as recordings before them hold it). */
+    public FrameReadout(String type, int streamId, int length, int flags, Integer headerBlock, List<Header> headers, String errorCode) {
+        this(type, streamId, length, flags, headerBlock, headers, errorCode, null, null, null);
+    }
+
+    /** SETTINGS_INITIAL_WINDOW_SIZE when this SETTINGS frame sets it, else null. */
+    public Long initialWindowSize() {
+        return settings == null ? null : settings.get("INITIAL_WINDOW_SIZE");
     }
 
     private static final String[] TYPES = {"DATA", "HEADERS", "PRIORITY", "RST_STREAM", "SETTINGS", "PUSH_PROMISE", "PING",

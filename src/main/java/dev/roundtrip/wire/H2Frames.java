@@ -28,6 +28,7 @@ public final class H2Frames {
     /** One frame and a sentence about it ("HEADERS on stream 3: 17 bytes of HPACK for 5 headers ..."). */
     public record Frame(FrameReadout readout, String detail) {}
 
+    private final boolean fromClient;
     private int prefaceLeft;
     private final byte[] head = new byte[9];
     private int headFill;
@@ -44,6 +45,7 @@ public final class H2Frames {
 
     /** @param fromClient true for the client-to-server direction: it begins with the connection preface */
     public H2Frames(boolean fromClient) {
+        this.fromClient = fromClient;
         this.prefaceLeft = fromClient ? PREFACE.length : 0;
     }
 
@@ -107,29 +109,33 @@ public final class H2Frames {
                 blockFlags = flags;
                 block.writeBytes(fragment(p));
                 if ((flags & 0x4) != 0) return headerBlock(about);
-                return new Frame(new FrameReadout(name, streamId, length, flags, null, null, null), about + ": the header block goes on in CONTINUATION");
+                return new Frame(readout(), about + ": the header block goes on in CONTINUATION");
             case 9: // CONTINUATION
                 block.writeBytes(p);
                 if ((flags & 0x4) != 0) return headerBlock(about);
-                return new Frame(new FrameReadout(name, streamId, length, flags, null, null, null), about);
+                return new Frame(readout(), about);
             case 3: { // RST_STREAM
                 String code = p.length >= 4 ? FrameReadout.errorName(u32(p, 0)) : null;
-                return new Frame(new FrameReadout(name, streamId, length, flags, null, null, code), about + ": " + code);
+                return new Frame(readout(null, null, code, null, null), about + ": " + code);
             }
             case 7: { // GOAWAY
                 String code = p.length >= 8 ? FrameReadout.errorName(u32(p, 4)) : null;
                 String debug = p.length > 8 ? new String(p, 8, p.length - 8, StandardCharsets.UTF_8) : "";
                 String text = about + ": " + code + (p.length >= 4 ? ", last stream " + (u32(p, 0) & 0x7fffffffL) : "")
                         + (debug.isEmpty() ? "" : " (" + printable(debug) + ")");
-                return new Frame(new FrameReadout(name, streamId, length, flags, null, null, code), text);
+                return new Frame(readout(null, null, code, null, null), text);
             }
-            case 8: // WINDOW_UPDATE
-                return new Frame(new FrameReadout(name, streamId, length, flags, null, null, null),
-                        about + (p.length >= 4 ? ": the window grows by " + (u32(p, 0) & 0x7fffffffL) + " bytes" : ""));
-            case 4: // SETTINGS
-                return new Frame(new FrameReadout(name, streamId, length, flags, null, null, null), about + settings(p));
+            case 8: { // WINDOW_UPDATE
+                Long increment = p.length >= 4 ? u32(p, 0) & 0x7fffffffL : null;
+                return new Frame(readout(null, null, null, increment, null),
+                        about + (increment != null ? ": the window grows by " + increment + " bytes" : ""));
+            }
+            case 4: { // SETTINGS
+                Map<String, Long> values = (flags & 0x1) != 0 ? null : settings(p);
+                return new Frame(readout(null, null, null, null, values), about + describe(values));
+            }
             default:
-                return new Frame(new FrameReadout(name, streamId, length, flags, null, null, null), about);
+                return new Frame(readout(), about);
         }
     }
 
@@ -162,18 +168,34 @@ public final class H2Frames {
         }
         // the frame that ends the block carries it: a HEADERS with its own flags, or the last CONTINUATION
         return new Frame(new FrameReadout(FrameReadout.typeName(type), streamId, length, type == 9 ? flags : blockFlags,
-                encoded.length, headers, null), about + decoded);
+                encoded.length, headers, null, fromClient, null, null), about + decoded);
     }
 
-    private static String settings(byte[] p) {
-        if (p.length < 6) return "";
-        StringBuilder b = new StringBuilder(":");
+    private FrameReadout readout() {
+        return readout(null, null, null, null, null);
+    }
+
+    /** The frame just ended, in this direction. */
+    private FrameReadout readout(Integer headerBlock, List<Header> headers, String errorCode, Long increment, Map<String, Long> settings) {
+        return new FrameReadout(FrameReadout.typeName(type), streamId, length, flags, headerBlock, headers, errorCode, fromClient, increment, settings);
+    }
+
+    /** A SETTINGS payload's parameters in the order sent; a repeated one keeps its last value, as the peer applies them. */
+    private static Map<String, Long> settings(byte[] p) {
+        Map<String, Long> values = new java.util.LinkedHashMap<>();
         String[] names = {"", "HEADER_TABLE_SIZE", "ENABLE_PUSH", "MAX_CONCURRENT_STREAMS", "INITIAL_WINDOW_SIZE", "MAX_FRAME_SIZE",
                 "MAX_HEADER_LIST_SIZE"};
         for (int i = 0; i + 6 <= p.length; i += 6) {
             int id = ((p[i] & 0xff) << 8) | (p[i + 1] & 0xff);
-            b.append(' ').append(id > 0 && id < names.length ? names[id] : "0x" + Integer.toHexString(id)).append('=').append(u32(p, i + 2));
+            values.put(id > 0 && id < names.length ? names[id] : "0x" + Integer.toHexString(id), u32(p, i + 2));
         }
+        return values;
+    }
+
+    private static String describe(Map<String, Long> settings) {
+        if (settings == null || settings.isEmpty()) return "";
+        StringBuilder b = new StringBuilder(":");
+        settings.forEach((k, v) -> b.append(' ').append(k).append('=').append(v));
         return b.toString();
     }
 

@@ -22,9 +22,10 @@ import java.util.Map;
  *
  * @param heldBefore the stage a gate holds this exchange before right now, or null
  * @param lifelines the lifelines drawn, left to right: the engine's five, or a captured exchange's six
+ * @param connection an HTTP/2 exchange's connection: every frame of its streams in time order; null for other exchanges
  */
 public record DiagramScript(long exchangeId, String title, List<DiagramStep> steps, Severity severity,
-                            String outcomeText, Stage heldBefore, List<Actor> lifelines) {
+                            String outcomeText, Stage heldBefore, List<Actor> lifelines, ConnectionFrames connection) {
     /** The diagram's own words (stage titles the UI makes, figures, outcomes); engine details stay as recorded. */
     static final dev.roundtrip.text.Texts.Bundle T = dev.roundtrip.text.Texts.of("dev.roundtrip.ui.diagram.Texts");
     /** Roundtrip's own client and server, with the server's database. */
@@ -41,6 +42,12 @@ public record DiagramScript(long exchangeId, String title, List<DiagramStep> ste
         lifelines = List.copyOf(lifelines);
     }
 
+    /** A script without an HTTP/2 connection. */
+    public DiagramScript(long exchangeId, String title, List<DiagramStep> steps, Severity severity, String outcomeText, Stage heldBefore,
+                         List<Actor> lifelines) {
+        this(exchangeId, title, steps, severity, outcomeText, heldBefore, lifelines, null);
+    }
+
     /** True when Roundtrip stood between a foreign client and a foreign server. */
     public boolean captured() {
         return lifelines.equals(CAPTURE);
@@ -50,7 +57,17 @@ public record DiagramScript(long exchangeId, String title, List<DiagramStep> ste
         return exchangeId < 0;
     }
 
+    /** The exchange alone: an HTTP/2 exchange's connection shows only the frames recorded on it. */
     public static DiagramScript of(Exchange x) {
+        return of(x, List.of(x));
+    }
+
+    /**
+     * The exchange, and for an HTTP/2 exchange the frames of every stream on its connection found in
+     * {@code all} (the recording's exchanges): a socket read or write that carried several streams is
+     * recorded on one of them, and the connection's own frames on whichever was newest.
+     */
+    public static DiagramScript of(Exchange x, List<Exchange> all) {
         if (x.upstream().isPresent()) return CapturedSteps.of(x);
         Map<Stage, List<StageEvent>> byStage = new EnumMap<>(Stage.class);
         for (StageEvent e : x.events()) byStage.computeIfAbsent(e.stage(), s -> new ArrayList<>()).add(e);
@@ -60,8 +77,9 @@ public record DiagramScript(long exchangeId, String title, List<DiagramStep> ste
         for (Stage stage : Stage.values()) {
             List<StageEvent> events = byStage.get(stage);
             if (events == null || events.isEmpty()) continue;
-            steps.add(step(x, stage, events, response));
+            steps.add(StreamFigures.of(step(x, stage, events, response), x, events, all));
         }
+        Messages.attach(steps, byStage);
         ExchangeEnded end = x.end().orElse(null);
         if (end != null && severity.isError() && end.response() == null) {
             // The client gave up or failed: its last step carries the reason, and if it never
@@ -78,12 +96,17 @@ public record DiagramScript(long exchangeId, String title, List<DiagramStep> ste
             }
         }
         return new DiagramScript(x.id(), Printable.escape(x.request().summary()), steps, severity, outcomeText(x, severity),
-                heldBefore(x), ENGINE);
+                heldBefore(x), ENGINE, ConnectionFrames.of(x, all));
     }
 
     static DiagramStep withProblem(DiagramStep s, String problem) {
         return new DiagramStep(s.stage(), s.from(), s.to(), s.via(), s.title(), s.figures(), s.beginNanos(),
-                s.endNanos() >= 0 ? s.endNanos() : s.beginNanos(), s.bytes(), s.socketOps(), problem, s.sql());
+                s.endNanos() >= 0 ? s.endNanos() : s.beginNanos(), s.bytes(), s.socketOps(), problem, s.sql(), s.messages());
+    }
+
+    static DiagramStep withFigures(DiagramStep s, String figures) {
+        return new DiagramStep(s.stage(), s.from(), s.to(), s.via(), s.title(), figures, s.beginNanos(), s.endNanos(), s.bytes(),
+                s.socketOps(), s.problem(), s.sql(), s.messages());
     }
 
     private static DiagramStep step(Exchange x, Stage stage, List<StageEvent> events, ResponseInfo response) {
@@ -159,7 +182,9 @@ public record DiagramScript(long exchangeId, String title, List<DiagramStep> ste
                     problem = e.detail() == null || e.detail().isBlank() ? T.get("stageFailed", stage.wireName()) : Printable.escape(e.detail());
                 }
                 // the handshake's bytes are seen by both sides: the client's reads and writes count each byte once
-                if (e.bytes() != null && !DatabaseCalls.databaseBytes(e) && (stage != Stage.HANDSHAKE || e.actor() == Actor.CLIENT)) {
+                // a long-lived exchange's messages from the client are its writes, drawn apart (Messages), not reads
+                boolean clientMessage = e.message() != null && e.message().fromClient();
+                if (e.bytes() != null && !clientMessage && !DatabaseCalls.databaseBytes(e) && (stage != Stage.HANDSHAKE || e.actor() == Actor.CLIENT)) {
                     bytes += e.bytes().count();
                     ops++;
                 }

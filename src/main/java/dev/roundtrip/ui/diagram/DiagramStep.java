@@ -17,13 +17,20 @@ import java.util.List;
  * @param endNanos its END or ERROR event, or -1 while the stage is still under way
  * @param problem what went wrong in this stage, or null
  * @param sql the SQL statements run in this stage (process only)
+ * @param messages a long-lived exchange's messages after its response head, both ways (interpret, or respond when only the server's side is known)
  */
 public record DiagramStep(Stage stage, Actor from, Actor to, List<Actor> via, String title, String figures,
                           long beginNanos, long endNanos, long bytes, int socketOps, String problem,
-                          List<SqlCall> sql) {
+                          List<SqlCall> sql, List<Message> messages) {
     public DiagramStep {
         via = List.copyOf(via);
         sql = List.copyOf(sql);
+        messages = List.copyOf(messages);
+    }
+
+    public DiagramStep(Stage stage, Actor from, Actor to, List<Actor> via, String title, String figures, long beginNanos, long endNanos,
+                       long bytes, int socketOps, String problem, List<SqlCall> sql) {
+        this(stage, from, to, via, title, figures, beginNanos, endNanos, bytes, socketOps, problem, sql, List.of());
     }
 
     /** A step whose arrow goes straight from one lifeline to the next. */
@@ -43,6 +50,20 @@ public record DiagramStep(Stage stage, Actor from, Actor to, List<Actor> via, St
     public boolean failed() {
         return problem != null;
     }
+
+    /** The same step with these messages. */
+    DiagramStep withMessages(List<Message> m) {
+        return new DiagramStep(stage, from, to, via, title, figures, beginNanos, endNanos, bytes, socketOps, problem, sql, m);
+    }
+
+    /**
+     * One SSE event or WebSocket frame as an arrow: the client's writes go to the server, the server's to the client.
+     *
+     * @param title what it is ("text frame", "event id 7")
+     * @param payload its payload (an event's data) in bytes
+     * @param wireBytes the bytes it took on the socket, or -1 when not known (an SSE event's bytes are the socket read's)
+     */
+    public record Message(boolean fromClient, String title, long payload, long wireBytes, long tNanos) {}
 
     /**
      * One SQL statement as a call to the Database lifeline.

@@ -37,10 +37,12 @@ import org.kordamp.ikonli.javafx.FontIcon;
 public final class SequenceDiagram extends Region {
     static final double COL = 180;
     static final double LEFT = 100;
+    /** Where the lifeline heads stand under a one-line banner; a banner that wraps moves them (and all below) down. */
     static final double HEAD_Y = 50;
     static final double HEAD_H = 46;
-    static final double HEADER_BOTTOM = HEAD_Y + HEAD_H + 8;
     static final double FIRST_ROW = HEAD_Y + HEAD_H + 50;
+    /** The banner's top and its one-line height (the 22 px title, the 18 px outcome badge with its 24 px icon). */
+    static final double BANNER_Y = 6, BANNER_LINE = 36;
     /** The diagram's width when its space allows (lifelines {@link #COL} apart). */
     static final double WIDTH = LEFT * 2 + COL * 4;
     /**
@@ -77,6 +79,12 @@ public final class SequenceDiagram extends Region {
     private final List<Row> drawn = new ArrayList<>();
     private DiagramScript script = DiagramScript.EMPTY;
     private double height = FIRST_ROW + 100;
+    /** How far the banner's wrapped lines push the heads and rows down (0: it is one line). */
+    private double bannerExtra;
+    private javafx.scene.layout.Region bannerBox;
+    /** Whether an HTTP/2 exchange is shown as its connection's frames (the banner's toggle) rather than its stages. */
+    private final javafx.beans.property.BooleanProperty framesShown = new javafx.beans.property.SimpleBooleanProperty(false);
+    private final List<FrameLanes.Row> frameRows = new ArrayList<>();
     /** The width drawn in, from {@link #NARROW_WIDTH} to {@link #WIDTH}: what the space holds at readable text. */
     private double width = WIDTH;
     private double zoom = 1;
@@ -115,6 +123,11 @@ public final class SequenceDiagram extends Region {
         setClip(clip);
         setMinSize(200, 150);
         speakable();
+        framesShown.addListener(o -> {
+            wheelY = 0;
+            draw();
+            setPosition(currentStep, progress);
+        });
         setOnScroll(e -> {
             // Shift + wheel, or a sideways swipe, moves across
             boolean across = e.getDeltaX() != 0 || e.isShiftDown();
@@ -143,6 +156,32 @@ public final class SequenceDiagram extends Region {
         return script;
     }
 
+    /**
+     * True: an HTTP/2 exchange is drawn as every frame of its connection in time order (its own stream
+     * outlined, the flow-control windows beside), not as its stages. The banner's toggle sets it; it
+     * stays as chosen from one exchange to the next, and an exchange without frames shows its stages.
+     */
+    public javafx.beans.property.BooleanProperty framesShownProperty() {
+        return framesShown;
+    }
+
+    /** Whether the frames are what is drawn now. */
+    public boolean showingFrames() {
+        return framesShown.get() && script.connection() != null;
+    }
+
+    double headY() {
+        return HEAD_Y + bannerExtra;
+    }
+
+    double headerBottom() {
+        return headY() + HEAD_H + 8;
+    }
+
+    double firstRow() {
+        return FIRST_ROW + bannerExtra;
+    }
+
     public void setZoom(double z) {
         zoom = z;
         requestLayout();
@@ -167,6 +206,7 @@ public final class SequenceDiagram extends Region {
             set(g, "future", i > step);
             set(g, "past", i < step || (i == step && progress >= 1));
         }
+        positionFrames(step);
         if (step >= 0 && step < drawn.size()) {
             Point2D p = along(drawn.get(step).path(), progress);
             token.setCenterX(p.getX());
@@ -184,6 +224,29 @@ public final class SequenceDiagram extends Region {
         return currentStep;
     }
 
+    /**
+     * The frames view follows the animation too: the frames of this exchange's stage being shown are
+     * current, those after its end are still to come (dimmed), the others' frames by the same clock.
+     */
+    private void positionFrames(int step) {
+        if (frameRows.isEmpty()) return;
+        List<DiagramStep> steps = script.steps();
+        long from = Long.MIN_VALUE;
+        long until = Long.MAX_VALUE;
+        if (step >= 0 && step < steps.size()) {
+            DiagramStep s = steps.get(step);
+            from = s.beginNanos();
+            until = s.ended() ? s.endNanos() : Long.MAX_VALUE;
+        } else if (step < 0) {
+            until = Long.MIN_VALUE;
+        }
+        for (FrameLanes.Row r : frameRows) {
+            boolean current = step >= 0 && step < steps.size() && r.own() && r.tNanos() >= from && r.tNanos() <= until;
+            set(r.group(), "current", current);
+            set(r.group(), "future", r.tNanos() > until);
+        }
+    }
+
     /** What a lesson points at: these lifelines and stage rows glow (style class "focused") until changed. */
     public void setFocus(java.util.Set<Actor> lifelines, java.util.Set<Stage> stages) {
         focusLifelines = java.util.Set.copyOf(lifelines);
@@ -196,7 +259,7 @@ public final class SequenceDiagram extends Region {
         for (Row r : drawn) set(r.group(), "focused", focusStages.contains(r.step().stage()));
     }
 
-    private static void set(Node n, String styleClass, boolean on) {
+    static void set(Node n, String styleClass, boolean on) {
         if (on) {
             if (!n.getStyleClass().contains(styleClass)) n.getStyleClass().add(styleClass);
         } else {
@@ -247,15 +310,23 @@ public final class SequenceDiagram extends Region {
         rows.getChildren().clear();
         header.getChildren().clear();
         drawn.clear();
-        double y = FIRST_ROW;
+        frameRows.clear();
+        bannerBox = script.isEmpty() ? null : banner();
+        bannerExtra = bannerBox == null ? 0 : Math.max(0, bannerHeight(bannerBox) - BANNER_LINE);
+        double y = firstRow();
         List<Node> rowNodes = new ArrayList<>();
-        for (DiagramStep s : script.steps()) {
-            Row r = row(s, y);
-            drawn.add(r);
-            rowNodes.add(r.group());
-            y += rowHeight(s);
+        if (showingFrames()) {
+            FrameLanes lanes = new FrameLanes(this, script.connection());
+            y = lanes.draw(y, rowNodes, frameRows);
+        } else {
+            for (DiagramStep s : script.steps()) {
+                Row r = row(s, y);
+                drawn.add(r);
+                rowNodes.add(r.group());
+                y += rowHeight(s);
+            }
         }
-        held = script.heldBefore() == null ? null : heldMarker(script.heldBefore(), y);
+        held = script.heldBefore() == null || showingFrames() ? null : heldMarker(script.heldBefore(), y);
         if (held != null) y += 90;
         if (script.isEmpty()) y += 120;
         height = y + 30;
@@ -285,7 +356,17 @@ public final class SequenceDiagram extends Region {
     private double rowHeight(DiagramStep s) {
         double more = badge(s) ? (problemLines(s) - 1) * PROBLEM_LINE : 0;
         if (s.stage() == Stage.PROCESS) return processHeight(0, badge(s)) + SqlCallShapes.height(s.sql(), sqlLineChars(s)) + more;
-        return (badge(s) ? ROW + 44 : ROW) + more;
+        return (badge(s) ? ROW + 44 : ROW) + more + messagesHeight(s);
+    }
+
+    /** A long-lived exchange's messages drawn at most in its row; the rest are counted. */
+    static final int MAX_MESSAGES = 12;
+    static final double MESSAGE_ROW = 46;
+
+    private static double messagesHeight(DiagramStep s) {
+        int n = s.messages().size();
+        if (n == 0) return 0;
+        return Math.min(n, MAX_MESSAGES) * MESSAGE_ROW + (n > MAX_MESSAGES ? 30 : 0) + 8;
     }
 
     /** A problem badge's line height and its words' width (18 px bold), for the row to make room for every line. */
@@ -315,7 +396,7 @@ public final class SequenceDiagram extends Region {
         Group g = new Group();
         lifelineNodes.clear();
         for (Actor a : script.lifelines()) {
-            Line life = new Line(x(a), HEAD_Y + HEAD_H, x(a), h - 10);
+            Line life = new Line(x(a), headY() + HEAD_H, x(a), h - 10);
             life.getStyleClass().add("lifeline");
             g.getChildren().add(life);
             lifelineNodes.put(a, new ArrayList<>(List.of(life)));
@@ -326,14 +407,14 @@ public final class SequenceDiagram extends Region {
     /** Banner and lifeline heads on an opaque band: what stays on screen when the rows scroll under it. */
     private Group header() {
         Group g = new Group();
-        Rectangle band = new Rectangle(0, 0, width, HEADER_BOTTOM);
+        Rectangle band = new Rectangle(0, 0, width, headerBottom());
         band.getStyleClass().add("header-band");
         g.getChildren().add(band);
         boolean captured = script.captured();
         for (Actor a : script.lifelines()) {
             double x = x(a);
             double w = col() - 14;
-            Rectangle head = new Rectangle(x - w / 2, HEAD_Y, w, HEAD_H);
+            Rectangle head = new Rectangle(x - w / 2, headY(), w, HEAD_H);
             head.setArcWidth(14);
             head.setArcHeight(14);
             head.getStyleClass().addAll("lifeline-head", "actor-" + a.wireName().replace('_', '-'));
@@ -349,32 +430,108 @@ public final class SequenceDiagram extends Region {
             name.setId("lifeline-" + a.wireName().replace('_', '-'));
             name.setPrefWidth(w);
             name.setLayoutX(x - w / 2);
-            name.setLayoutY(HEAD_Y);
+            name.setLayoutY(headY());
             name.setPrefHeight(HEAD_H);
             g.getChildren().addAll(head, name);
             lifelineNodes.get(a).addAll(List.of(head, name));
         }
         g.setId("diagram-header");
-        if (!script.isEmpty()) g.getChildren().add(banner());
+        if (bannerBox != null) g.getChildren().add(bannerBox);
         return g;
     }
 
-    private Node banner() {
+    /**
+     * The title line: the exchange, its outcome and, for an HTTP/2 exchange, the toggle to its
+     * connection's frames. What does not fit the width goes on the next line, and a long outcome
+     * wraps inside its badge; the heads and rows below move down by what it takes (never cut, never "…").
+     */
+    private javafx.scene.layout.Region banner() {
         Severity sev = script.severity();
+        double room = width - 16;
         Label title = new Label(DiagramScript.T.get("banner", String.valueOf(script.exchangeId()), script.title()));
         title.getStyleClass().add("banner-title");
         Label outcome = new Label(script.outcomeText(), icon(severityIcon(sev)));
         outcome.setId("outcome");
         outcome.getStyleClass().addAll("outcome-badge", sev.styleClass());
-        HBox box = new HBox(18, title, outcome);
+        List<javafx.scene.layout.Region> items = new ArrayList<>(List.of(title, outcome));
+        if (script.connection() != null) items.add(framesToggle());
+        javafx.scene.layout.VBox box = new javafx.scene.layout.VBox(6);
         box.getStyleClass().add("banner");
+        box.setId("banner");
         box.setLayoutX(8);
-        box.setLayoutY(6);
+        box.setLayoutY(BANNER_Y);
+        // each item's width with its style: what fits goes on one line, the rest on the next; an item wider than the line wraps in it
+        double[] widths = new double[items.size()];
+        styled(new HBox(items.toArray(new Node[0])), () -> {
+            for (int i = 0; i < widths.length; i++) widths[i] = items.get(i).prefWidth(-1);
+        });
+        HBox line = new HBox(18);
+        double used = 0;
+        for (int i = 0; i < items.size(); i++) {
+            javafx.scene.layout.Region item = items.get(i);
+            double w = Math.min(widths[i], room);
+            if (!line.getChildren().isEmpty() && used + 18 + w > room) {
+                box.getChildren().add(line);
+                line = new HBox(18);
+                used = 0;
+            }
+            if (widths[i] > room && item instanceof Label) {
+                ((Label) item).setWrapText(true);
+                item.setPrefWidth(room);
+                item.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+            }
+            line.getChildren().add(item);
+            used += (line.getChildren().size() > 1 ? 18 : 0) + w;
+        }
+        box.getChildren().add(line);
         return box;
     }
 
+    /** Runs {@code measure} while {@code n} has the diagram's style (it is shown for no frame); at once when the diagram is not in a scene. */
+    private void styled(javafx.scene.layout.Region n, Runnable measure) {
+        if (getScene() == null) {
+            measure.run();
+            return;
+        }
+        Group probe = new Group(n);
+        probe.setVisible(false);
+        probe.setManaged(false);
+        getChildren().add(probe);
+        probe.applyCss();
+        measure.run();
+        getChildren().remove(probe);
+        probe.getChildren().clear();
+    }
+
+    private javafx.scene.control.ToggleButton framesToggle() {
+        ConnectionFrames c = script.connection();
+        javafx.scene.control.ToggleButton t = new javafx.scene.control.ToggleButton(framesShown.get() ? DiagramScript.T.get("frames.hide")
+                : DiagramScript.T.get("frames.show", String.valueOf(c.connectionId()), c.streams().size()),
+                icon(framesShown.get() ? "mdi2f-format-list-numbered" : "mdi2s-source-branch"));
+        t.setId("frames-toggle");
+        t.getStyleClass().add("frames-toggle");
+        t.setSelected(framesShown.get());
+        t.setFocusTraversable(true);
+        t.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        // the property changes after this click is done: the redraw replaces this very button, and the new one keeps the focus
+        t.setOnAction(e -> javafx.application.Platform.runLater(() -> {
+            boolean focused = t.isFocused();
+            framesShown.set(t.isSelected());
+            Node again = header.lookup("#frames-toggle");
+            if (focused && again != null) again.requestFocus();
+        }));
+        return t;
+    }
+
+    /** The banner's height with its style (one line when the diagram is not shown yet: the first layout measures it again). */
+    private double bannerHeight(javafx.scene.layout.Region box) {
+        double[] h = {BANNER_LINE};
+        if (getScene() != null) styled(box, () -> h[0] = Math.ceil(box.prefHeight(-1)));
+        return h[0];
+    }
+
     private Node hint() {
-        Text t = new Text(8, FIRST_ROW, DiagramScript.T.get("hint"));
+        Text t = new Text(8, firstRow(), DiagramScript.T.get("hint"));
         t.getStyleClass().add("diagram-hint");
         t.setWrappingWidth(COL * 3); // a 1024-pixel window shows it whole, not cut at the edge
         return t;
@@ -453,7 +610,35 @@ public final class SequenceDiagram extends Region {
             }
         }
         if (badge(s)) g.getChildren().add(problem(s, y));
+        if (!s.messages().isEmpty()) messages(g, s, y + rowHeight(s) - messagesHeight(s) - 40);
         return new Row(g, path, s);
+    }
+
+    /**
+     * A long-lived exchange's messages under its stage's arrow, in the order they crossed: the server's
+     * to the client, the client's (WebSocket frames after the 101 upgrade) to the server, each with its bytes.
+     */
+    private void messages(Group g, DiagramStep s, double top) {
+        double xc = x(Actor.CLIENT);
+        double xs = x(Actor.SERVER);
+        List<DiagramStep.Message> all = s.messages();
+        double y = top + MESSAGE_ROW - 6;
+        for (int i = 0; i < Math.min(all.size(), MAX_MESSAGES); i++) {
+            DiagramStep.Message m = all.get(i);
+            Group arrow = (Group) arrow(m.fromClient() ? xc + 9 : xs - 9, y, m.fromClient() ? xs - 9 : xc + 9, y, !m.fromClient(), "message-arrow");
+            arrow.setId("message-" + i);
+            arrow.getStyleClass().add(m.fromClient() ? "client-write" : "server-write");
+            String bytes = m.wireBytes() < 0 ? DiagramScript.T.get("message.figures.noWire", Units.bytes(m.payload()))
+                    : DiagramScript.T.get("message.figures", Units.bytes(m.payload()), Units.bytes(m.wireBytes()));
+            Text t = text((xc + xs) / 2, y - 10, m.title() + " · " + bytes, "message-text", TextAlignment.CENTER);
+            t.setId("message-text-" + i);
+            g.getChildren().addAll(arrow, t);
+            y += MESSAGE_ROW;
+        }
+        if (all.size() > MAX_MESSAGES) {
+            g.getChildren().add(text((xc + xs) / 2, y - 16, DiagramScript.T.get("message.more", all.size() - MAX_MESSAGES), "figures",
+                    TextAlignment.CENTER));
+        }
     }
 
     private static String shorten(String s, int max) {
@@ -719,7 +904,9 @@ public final class SequenceDiagram extends Region {
         clip.setWidth(w);
         clip.setHeight(h);
         double want = widthFor(w, fit);
-        if (want != width) {
+        boolean bannerMoved = bannerBox != null && getScene() != null
+                && Math.abs(Math.max(0, Math.ceil(bannerBox.prefHeight(-1)) - BANNER_LINE) - bannerExtra) > 1;
+        if (want != width || bannerMoved) {
             width = want;
             draw();
             setPosition(currentStep, progress);
@@ -741,7 +928,7 @@ public final class SequenceDiagram extends Region {
             wheelX = tx - follow;
         }
         if (ch > h) {
-            double follow = clampPan(follow(s, HEADER_BOTTOM * s, h), h - ch);
+            double follow = clampPan(follow(s, headerBottom() * s, h), h - ch);
             ty = clampPan(follow + wheelY, h - ch);
             wheelY = ty - follow;
         }
@@ -757,6 +944,13 @@ public final class SequenceDiagram extends Region {
      * puts the token in the middle instead.
      */
     private double follow(double s, double below, double h) {
+        if (!frameRows.isEmpty()) {
+            // the frames view: this exchange's first frame of the stage being shown, under the header
+            for (FrameLanes.Row r : frameRows) {
+                if (r.group().getStyleClass().contains("current")) return below + 40 - r.group().getBoundsInParent().getMinY() * s;
+            }
+            return 0;
+        }
         if (drawn.isEmpty()) return 0;
         int i = Math.max(0, Math.min(drawn.size() - 1, currentStep));
         javafx.geometry.Bounds row = drawn.get(i).group().getBoundsInParent();

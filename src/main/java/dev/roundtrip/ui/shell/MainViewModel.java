@@ -163,7 +163,8 @@ public final class MainViewModel {
 
     private void redrawSelected(boolean fromStart) {
         Optional<Exchange> x = selected();
-        DiagramScript s = x.map(DiagramScript::of).orElse(DiagramScript.EMPTY);
+        // an HTTP/2 exchange's diagram reads its connection's other streams too
+        DiagramScript s = x.map(e -> DiagramScript.of(e, port.recording().exchanges())).orElse(DiagramScript.EMPTY);
         if (!s.equals(script.get())) script.set(s);
         List<Double> visible = new ArrayList<>();
         for (DiagramStep step : s.steps()) visible.add(VisibleTime.millis(step.durationNanos()));

@@ -42,7 +42,8 @@ class ColourAloneTest {
             "notice-", "an icon and the notice's words",
             "hover", "a pointer state; the button's words and icon stay",
             "focused", "the keyboard focus (Focus.css): a solid halo round the control, a shape whatever its hue; choices and tabs underlined",
-            "selected", "the theme's selection bar, which a screen reader reports as selected; the rule keeps its words legible on it");
+            "selected", "the theme's selection bar, which a screen reader reports as selected; the rule keeps its words legible on it",
+            "stream-c", "an HTTP/2 stream's id is written in its lane and on each of its arrows (\"HEADERS s3\", FrameLanes)");
 
     @Test
     void everyStyledStateHasALookBeyondColourOrIsMarkedWithIconAndWords() throws IOException {
