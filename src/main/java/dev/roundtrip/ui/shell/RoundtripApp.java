@@ -5,6 +5,7 @@ import dev.roundtrip.ui.recordings.RecordingSessions;
 import dev.roundtrip.ui.util.BackgroundTasks;
 import dev.roundtrip.ui.util.Language;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -13,7 +14,7 @@ import javafx.stage.Stage;
 /**
  * The desktop app. Started through {@code dev.roundtrip.Launcher} (a class extending Application
  * cannot be the main class on a plain classpath). The window's FXML is loaded in {@link #init}, off
- * the FX thread, while the engine starts on a thread of its own; the window shows without waiting for it.
+ * the FX thread; the window shows without waiting for the engine, which starts once it is drawn.
  */
 public final class RoundtripApp extends Application {
     /** How the app gets its engine; replaced by tests and by the launcher. */
@@ -24,19 +25,32 @@ public final class RoundtripApp extends Application {
     private RecordingSessions recordings;
 
     /**
-     * Opens the app on a lab that starts on a thread of its own, beside the JavaFX toolkit: the window
-     * shows without waiting for it ({@link StartingLabPort}: what is sent meanwhile waits for the engine).
+     * Opens the app on a lab that starts once the window is drawn, on a thread of its own: the window
+     * does not wait for it ({@link StartingLabPort}: what is sent meanwhile waits for the engine).
      */
     public static void launchLive() {
+        CompletableFuture<LiveLabPort> engine = new CompletableFuture<>();
+        StartingLabPort port = new StartingLabPort(engine);
+        pendingEngine = engine;
+        portFactory = () -> port;
+        Application.launch(RoundtripApp.class);
+    }
+
+    /** The engine {@link #launchLive} asks the window to start once it is drawn; null when the port came ready. */
+    private static volatile CompletableFuture<LiveLabPort> pendingEngine;
+
+    /** Starts the lab on a thread of its own and completes {@code engine} with it, or with why it could not start. */
+    private static void startEngine(CompletableFuture<LiveLabPort> engine) {
         BackgroundTasks starter = BackgroundTasks.serial("engine-start");
-        StartingLabPort port = new StartingLabPort(starter.supply(() -> {
+        starter.supply(() -> {
             LiveLabPort live = LiveLabPort.start();
             engineUp = since() + " (cpu " + threadCpu() + ")";
             return live;
-        }));
+        }).whenComplete((live, e) -> {
+            if (e != null) engine.completeExceptionally(e);
+            else engine.complete(live);
+        });
         starter.close(0); // the thread ends once the engine is up
-        portFactory = () -> port;
-        Application.launch(RoundtripApp.class);
     }
 
     /** When the engine was up (ms since JVM start, and its thread's CPU ms), for --smoke. */
@@ -80,7 +94,7 @@ public final class RoundtripApp extends Application {
         return java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1_000_000;
     }
 
-    /** The window's controls, loaded in {@link #init} while the engine starts; null when that failed. */
+    /** The window's controls, loaded in {@link #init}; null when that failed. */
     private MainView unbound;
 
     @Override
@@ -90,7 +104,7 @@ public final class RoundtripApp extends Application {
         // JavaFX's own words (a dialog's OK and Cancel, a text field's menu) follow the JVM's locale, read
         // once when first used: set before any is; files for machines never depend on it (explicit locales)
         java.util.Locale.setDefault(dev.roundtrip.text.Texts.locale());
-        // the FXML is read on this thread while the engine starts on its own: the two no longer add up
+        // the FXML is read on this thread, beside the toolkit's own start on the FX thread
         try {
             unbound = MainView.loadUnbound();
         } catch (RuntimeException e) {
@@ -130,6 +144,10 @@ public final class RoundtripApp extends Application {
         } else {
             recordings.startAutosave();
         }
+        // the engine starts once the window is drawn: on two cores its start (TLS context, H2, Netty) held the
+        // first frame back by more than it takes; what is sent meanwhile waits for it
+        CompletableFuture<LiveLabPort> engine = pendingEngine;
+        if (engine != null) afterFirstFrame(() -> startEngine(engine));
         if (smoke != null) afterFirstFrame(this::firstFrame);
         // the engine's warm-up waits for the first frame: on two cores the two would slow each other down
         else if (port instanceof StartingLabPort starting) afterFirstFrame(starting::beginWarmup);
