@@ -25,7 +25,8 @@ public final class Launcher {
 
     /**
      * {@code --smoke [--headless]}: starts the GUI on a live lab, prints the time from JVM start to
-     * the first frame and exits 0 (headless through Monocle when asked or when there is no DISPLAY).
+     * the first frame and to the engine being up, and exits 0, or 1 when the engine could not start
+     * (headless through Monocle when asked or when there is no DISPLAY).
      */
     static void smoke(boolean headless) {
         if (headless) {
@@ -35,8 +36,7 @@ public final class Launcher {
             System.setProperty("prism.text", "t2k");
             System.setProperty("java.awt.headless", "true");
         }
-        dev.roundtrip.ui.shell.RoundtripApp.launchSmoke(headless);
-        System.exit(0);
+        System.exit(dev.roundtrip.ui.shell.RoundtripApp.launchSmoke(headless));
     }
 
     /** The one place that starts the GUI: the desktop app with a live lab on loopback. */

@@ -59,7 +59,10 @@ public final class LessonPanelViewModel implements AutoCloseable {
         }
     }
 
-    private final Lab lab;
+    /** The app's live lab as it comes up; null when the window shows a replay. */
+    private final CompletableFuture<Lab> labs;
+    /** That lab, once a lesson has waited for it. */
+    private Lab lab;
     private final Supplier<ProgressStore> stores;
     private ProgressStore store;
     private final TaskRunner io;
@@ -109,25 +112,41 @@ public final class LessonPanelViewModel implements AutoCloseable {
      * @param fx where the session's changes are applied (the FX thread; tests pass their own)
      */
     public LessonPanelViewModel(Lab lab, Supplier<ProgressStore> stores, TaskRunner io, Executor fx) {
-        this.lab = lab;
+        this(lab == null ? null : CompletableFuture.<Lab>completedFuture(lab), stores, io, fx);
+    }
+
+    /**
+     * The same on a lab that may still be starting (the app's window shows before its engine is up):
+     * a lesson opened meanwhile waits for it.
+     */
+    public static LessonPanelViewModel onStartingLab(CompletableFuture<Lab> lab, Supplier<ProgressStore> stores, TaskRunner io, Executor fx) {
+        return new LessonPanelViewModel(lab, stores, io, fx);
+    }
+
+    private LessonPanelViewModel(CompletableFuture<Lab> lab, Supplier<ProgressStore> stores, TaskRunner io, Executor fx) {
+        this.labs = lab;
         this.stores = stores;
         this.io = io;
         this.fx = fx;
     }
 
     public boolean canRun() {
-        return lab != null;
+        return labs != null;
     }
 
     /** Opens a lesson where the user left it and runs the actions up to that step. */
     public CompletableFuture<StepRun> open(Lesson lesson) {
-        if (lab == null) {
+        if (labs == null) {
             problem.set(T.get("problem.replay"));
             return CompletableFuture.failedFuture(new IllegalStateException(problem.get()));
         }
-        if (store != null) return start(lesson);
-        return io.supply(stores::get).thenComposeAsync(s -> {
+        if (store != null && lab != null) return start(lesson);
+        CompletableFuture<ProgressStore> read = store != null ? CompletableFuture.completedFuture(store) : io.supply(stores::get);
+        return read.thenCombine(labs, (s, l) -> s).whenCompleteAsync((s, e) -> {
+            if (e != null) problem.set(e.getCause() == null ? e.toString() : e.getCause().getMessage());
+        }, fx).thenComposeAsync(s -> {
             if (store == null) store = s;
+            lab = labs.join();
             return start(lesson);
         }, fx);
     }

@@ -9,7 +9,9 @@ import dev.roundtrip.lesson.StepRun;
 import dev.roundtrip.ui.diagram.queue.QueueDiagram;
 import dev.roundtrip.ui.exchanges.ExchangeRow;
 import dev.roundtrip.ui.shell.KeyBinding;
+import dev.roundtrip.ui.shell.LabPort;
 import dev.roundtrip.ui.shell.LiveLabPort;
+import dev.roundtrip.ui.shell.StartingLabPort;
 import dev.roundtrip.ui.shell.MainView;
 import dev.roundtrip.ui.shell.MainViewModel;
 import dev.roundtrip.ui.util.BackgroundTasks;
@@ -56,10 +58,10 @@ public final class LessonPlayer {
     private LessonBrowserView browser;
     private boolean collapsed;
 
-    private LessonPlayer(MainView view, Lab lab, Supplier<ProgressStore> store, Supplier<LessonSet> lessons) {
+    private LessonPlayer(MainView view, java.util.concurrent.CompletableFuture<Lab> lab, Supplier<ProgressStore> store, Supplier<LessonSet> lessons) {
         this.view = view;
         this.main = view.viewModel();
-        this.vm = new LessonPanelViewModel(lab, store, files, Platform::runLater);
+        this.vm = LessonPanelViewModel.onStartingLab(lab, store, files, Platform::runLater);
         this.panel = LessonPanelView.load(vm);
         this.browserVm = new LessonBrowserViewModel(lessons, store, files, Platform::runLater);
         this.collapsedStrip = strip();
@@ -75,8 +77,13 @@ public final class LessonPlayer {
 
     /** Adds lessons to a freshly loaded main view; lessons run only when its port is a live lab. */
     public static LessonPlayer attach(MainView view) {
-        Lab lab = view.viewModel().livePort() instanceof LiveLabPort live ? live.lab() : null;
-        return attach(view, lab, once(ProgressStore::forUser), LessonLibrary::load);
+        LabPort port = view.viewModel().livePort();
+        // the app's engine may still be starting: a lesson opened meanwhile waits for it
+        java.util.concurrent.CompletableFuture<Lab> lab = port instanceof LiveLabPort live ? java.util.concurrent.CompletableFuture.completedFuture(live.lab())
+                : port instanceof StartingLabPort starting ? starting.lab() : null;
+        LessonPlayer p = new LessonPlayer(view, lab, once(ProgressStore::forUser), LessonLibrary::load);
+        p.install();
+        return p;
     }
 
     /** One store per window, read when first needed (never at startup: it is a file). */
@@ -91,7 +98,7 @@ public final class LessonPlayer {
     }
 
     public static LessonPlayer attach(MainView view, Lab lab, Supplier<ProgressStore> store, Supplier<LessonSet> lessons) {
-        LessonPlayer p = new LessonPlayer(view, lab, store, lessons);
+        LessonPlayer p = new LessonPlayer(view, lab == null ? null : java.util.concurrent.CompletableFuture.completedFuture(lab), store, lessons);
         p.install();
         return p;
     }

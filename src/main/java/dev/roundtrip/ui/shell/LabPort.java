@@ -18,6 +18,14 @@ public interface LabPort extends AutoCloseable {
 
     boolean canSend();
 
+    /**
+     * True while the engine behind this port is still starting: calls made meanwhile wait for it
+     * ({@link StartingLabPort}), the window already shows.
+     */
+    default boolean starting() {
+        return false;
+    }
+
     /** Throws {@link IllegalArgumentException} with the reason when the engine cannot send this request. */
     void send(ComposedRequest request);
 

@@ -63,6 +63,8 @@ public final class MainViewModel {
     private final ReadOnlyStringWrapper stageText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(T.get("ready"));
     private long seenVersion = -1;
+    /** The recording last read: a starting engine's port hands over from an empty one to the engine's. */
+    private Recording seenRecording;
     private long lastFrameNanos = -1;
     private boolean followLive = true;
     private int knownExchanges;
@@ -104,7 +106,8 @@ public final class MainViewModel {
         inspector.forget();
         selectedId.set(-1);
         script.set(DiagramScript.EMPTY);
-        seenVersion = p.recording().version();
+        seenRecording = p.recording();
+        seenVersion = seenRecording.version();
         refresh();
         redrawSelected(true);
         shown.set(p);
@@ -113,9 +116,12 @@ public final class MainViewModel {
 
     /** Called once per animation frame with the frame's time stamp in ns. */
     public void frame(long nowNanos) {
-        long version = port.recording().version();
-        if (version != seenVersion) {
+        Recording r = port.recording();
+        long version = r.version();
+        if (version != seenVersion || r != seenRecording) {
             seenVersion = version;
+            if (r != seenRecording) updateStatus();
+            seenRecording = r;
             refresh();
         }
         double elapsed = lastFrameNanos < 0 ? 0 : (nowNanos - lastFrameNanos) / 1e6;
@@ -223,6 +229,10 @@ public final class MainViewModel {
             return;
         }
         followLive = true;
+        if (port.starting()) {
+            message.set(T.get("send.waiting", r.get().summary()));
+            return;
+        }
         message.set(T.get(fromReplay ? "send.doneFromReplay" : "send.done", r.get().summary(), gates.mode() == GateMode.STEP ? 1 : 0));
     }
 
@@ -291,6 +301,11 @@ public final class MainViewModel {
         updateStatus();
         stageText.set(stageText());
         message.set(T.get("language.switched", dev.roundtrip.text.Texts.get("dev.roundtrip.text.Texts", "language.name")));
+    }
+
+    /** The live engine came up or could not start: the status says which. */
+    public void engineChanged() {
+        updateStatus();
     }
 
     public void say(String text) {

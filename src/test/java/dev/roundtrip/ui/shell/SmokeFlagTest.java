@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code --smoke --headless}: the real app starts, draws its first frame, says when, and exits 0. */
+/** {@code --smoke --headless}: the real app starts, draws its first frame, waits for its engine, says when, and exits 0. */
 class SmokeFlagTest {
     @Test
     void startsDrawsTheFirstFrameAndExits(@TempDir Path home) throws Exception {
@@ -24,5 +24,6 @@ class SmokeFlagTest {
         assertThat(ended).as("exited by itself; output:%n%s", out).isTrue();
         assertThat(p.exitValue()).as(out).isZero();
         assertThat(out).containsPattern("first frame \\d+ ms after JVM start, headless");
+        assertThat(out).containsPattern("; engine up \\d+ \\(cpu \\d+\\) on a thread of its own");
     }
 }
