@@ -1,5 +1,6 @@
 package dev.roundtrip.record;
 
+import dev.roundtrip.trace.Phrase;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.JsonStreamContext;
@@ -115,7 +116,7 @@ final class RecordingReader {
         }
         if (startedAt == null) throw missing("startedAt", "a string");
         if (exchanges == null) throw missing("exchanges", "an array");
-        if (p.nextToken() != null) throw at("unexpected content after the end of the JSON document");
+        if (p.nextToken() != null) throw at(Phrase.of("record.afterEnd"));
         Recording recording = new Recording(startedAt);
         if (dropped >= 0) recording.setDropped(dropped);
         for (Exchange x : exchanges) recording.add(x);
@@ -817,7 +818,7 @@ final class RecordingReader {
      * its second value (Jackson's own check costs a hash set per object, a third of the read).
      */
     private int once(int seen, int bit) throws RecordingFormatException {
-        if ((seen & (1 << bit)) != 0) throw at("the field appears twice");
+        if ((seen & (1 << bit)) != 0) throw at(Phrase.of("record.twice"));
         return seen | (1 << bit);
     }
 
@@ -935,10 +936,20 @@ final class RecordingReader {
 
     /** "expected {what}, found {the current value}", at the current token. */
     private RecordingFormatException fail(String expected) throws IOException {
-        return at("expected " + expected + ", found " + JsonSource.found(p));
+        return at(ProblemWords.expectedFound(expected, JsonSource.found(p)));
     }
 
     /** A problem with the current value, at its token; its path is its parsing context's. */
+    private RecordingFormatException at(Phrase problem) {
+        JsonToken t = p.currentToken();
+        JsonStreamContext c = t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY
+                ? p.getParsingContext().getParent() : p.getParsingContext();
+        String path = JsonSource.join(basePath, JsonSource.path(c));
+        if (located) return source.error(p.currentTokenLocation(), path, problem);
+        return source.error(base.append(c.pathAsPointer()), path, problem);
+    }
+
+    /** The same with a problem said in English only. */
     private RecordingFormatException at(String problem) {
         JsonToken t = p.currentToken();
         // An object or array value has opened its own context already: its path is the parent's entry.
@@ -960,7 +971,9 @@ final class RecordingReader {
     }
 
     private RecordingFormatException missing(String field, String expected) {
-        return atField(field, "expected " + expected + ", found " + MISSING);
+        JsonStreamContext c = p.getParsingContext();
+        String path = JsonSource.join(basePath, JsonSource.join(JsonSource.path(c), field));
+        return source.error(base.append(c.pathAsPointer()).appendProperty(field), path, ProblemWords.expectedFound(expected, MISSING));
     }
 
     static void close(JsonParser p) {
