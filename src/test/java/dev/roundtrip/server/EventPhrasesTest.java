@@ -48,7 +48,7 @@ class EventPhrasesTest {
 
         StageEvent read = xs.get(0).events().stream().filter(e -> e.stage() == Stage.PARSE && e.bytes() != null).findFirst().orElseThrow();
         assertThat(read.detail()).matches("socket read #1: \\d+ bytes");
-        assertThat(read.detail(Locale.GERMAN)).matches("Socket-Read #1: \\d+ Bytes");
+        assertThat(read.detail(Locale.GERMAN)).matches("Socket-Lesevorgang #1: \\d+ Bytes");
         StageEvent reusedSend = xs.get(1).events().stream().filter(e -> e.stage() == Stage.SEND).findFirst().orElseThrow();
         assertThat(reusedSend.detail(Locale.FRENCH)).startsWith("connexion #").contains("réutilisée (2e échange sur elle) : le client écrit sa requête");
 

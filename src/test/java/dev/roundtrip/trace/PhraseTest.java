@@ -12,7 +12,7 @@ class PhraseTest {
     void aPhraseIsItsEnglishForRecordingsAndItsTranslationForPeople() {
         Phrase p = Phrase.of("server.socketRead", 1, 1500);
         assertThat(p.english()).isEqualTo("socket read #1: 1500 bytes");
-        assertThat(p.in(Locale.GERMAN)).isEqualTo("Socket-Read #1: 1500 Bytes");
+        assertThat(p.in(Locale.GERMAN)).isEqualTo("Socket-Lesevorgang #1: 1500 Bytes");
         assertThat(p.in(Locale.FRENCH)).isEqualTo("lecture socket #1 : 1500 octets");
         assertThat(p.in(Locale.forLanguageTag("es"))).isEqualTo("lectura de socket #1: 1500 bytes");
         assertThat(p.in(Locale.JAPANESE)).as("an unsupported language reads English").isEqualTo(p.english());
@@ -35,7 +35,7 @@ class PhraseTest {
     void pluralsFollowTheCount() {
         assertThat(Phrase.of("server.responseQueued", 120, 1).english()).isEqualTo("the response (120 bytes in 1 socket write) is in the kernel's send queue");
         assertThat(Phrase.of("server.responseQueued", 120, 2).english()).isEqualTo("the response (120 bytes in 2 socket writes) is in the kernel's send queue");
-        assertThat(Phrase.of("server.responseQueued", 120, 2).in(Locale.GERMAN)).contains("2 Socket-Writes");
+        assertThat(Phrase.of("server.responseQueued", 120, 2).in(Locale.GERMAN)).contains("2 Socket-Schreibvorgängen");
     }
 
     @Test
@@ -55,7 +55,7 @@ class PhraseTest {
         StageEvent b = event(Phrase.of("server.socketWrite", 4, 99));
         assertThat(a.phrase()).isSameAs(b.phrase());
         assertThat(a.detail()).isEqualTo("socket write #4: 99 bytes");
-        assertThat(a.detail(Locale.GERMAN)).isEqualTo("Socket-Write #4: 99 Bytes");
+        assertThat(a.detail(Locale.GERMAN)).isEqualTo("Socket-Schreibvorgang #4: 99 Bytes");
         assertThat(a).isEqualTo(b);
         StageEvent text = new StageEvent(1, 1, Stage.PARSE, Phase.PROGRESS, Actor.SERVER, 0, "t", "an old text", null, null, null, null, null);
         assertThat(text.detail(Locale.GERMAN)).as("a detail without a phrase is shown as it is").isEqualTo("an old text");

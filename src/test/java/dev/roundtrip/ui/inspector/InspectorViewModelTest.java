@@ -112,7 +112,7 @@ class InspectorViewModelTest {
         try {
             dev.roundtrip.text.Texts.use(java.util.Locale.GERMAN);
             vm.show(x, s, s.steps().size() - 1, Long.MAX_VALUE);
-            assertThat(vm.bufferCaptionProperty().get()).matches("ByteBuf \\(.+\\) nach interpret \\(Socket-Read #1: \\d+ Bytes\\)");
+            assertThat(vm.bufferCaptionProperty().get()).matches("ByteBuf \\(.+\\) nach interpret \\(Socket-Lesevorgang #1: \\d+ Bytes\\)");
             dev.roundtrip.text.Texts.use(java.util.Locale.FRENCH);
             vm.show(x, s, s.steps().size() - 1, Long.MAX_VALUE);
             assertThat(vm.bufferCaptionProperty().get()).contains("(lecture socket #1 : ");
