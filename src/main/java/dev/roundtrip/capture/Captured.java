@@ -1,5 +1,6 @@
 package dev.roundtrip.capture;
 
+import dev.roundtrip.trace.Phrase;
 import dev.roundtrip.trace.Actor;
 import dev.roundtrip.trace.Header;
 import dev.roundtrip.trace.Phase;
@@ -66,14 +67,16 @@ final class Captured {
     }
 
     StageEvent.Builder event(Tracing t, Stage stage, Phase phase, Actor actor) {
-        long conn = stage == Stage.SEND || stage == Stage.PROCESS || stage == Stage.INTERPRET ? upstreamConnection : clientConnection;
-        return StageEvent.of(id, conn, stage, phase, actor, t.clock());
+        return StageEvent.of(id, connection(stage), stage, phase, actor, t.clock());
+    }
+
+    private long connection(Stage stage) {
+        return stage == Stage.SEND || stage == Stage.PROCESS || stage == Stage.INTERPRET ? upstreamConnection : clientConnection;
     }
 
     /** An event stamped at {@code tNanos}, a moment taken earlier: both ends of the outside-measured process stage are such moments. */
-    StageEvent at(Tracing t, long tNanos, Stage stage, Phase phase, Actor actor, String detail) {
-        StageEvent e = event(t, stage, phase, actor).detail(detail).build();
-        return new StageEvent(e.exchangeId(), e.connectionId(), stage, phase, actor, tNanos, e.thread(), e.detail(), null, null, null, null, null);
+    StageEvent at(Tracing t, long tNanos, Stage stage, Phase phase, Actor actor, Phrase detail) {
+        return StageEvent.at(id, connection(stage), stage, phase, actor, tNanos).detail(detail).build();
     }
 
     boolean head() {

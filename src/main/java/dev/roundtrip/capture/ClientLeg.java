@@ -1,5 +1,6 @@
 package dev.roundtrip.capture;
 
+import dev.roundtrip.trace.Phrase;
 import dev.roundtrip.trace.Actor;
 import dev.roundtrip.trace.BufferReadout;
 import dev.roundtrip.trace.BytesReadout;
@@ -77,7 +78,7 @@ final class ClientLeg extends ChannelInboundHandlerAdapter implements WireTap.Ob
         if (tunnel) return; // the tunnel's writes to the server carry these same bytes (send)
         if (parsing == null) {
             if (closing) return;
-            begin("the first bytes of a request are read from the client's socket");
+            begin(Phrase.of("capture.parseBegins"));
         }
         Tally parse = parsing.parse;
         progress(parsing, parse, Stage.PARSE, "read", buf.readableBytes(), () -> parse.keep(buf), Probes.buffer(buf), ch);
@@ -112,7 +113,7 @@ final class ClientLeg extends ChannelInboundHandlerAdapter implements WireTap.Ob
                   BufferReadout buffer, Channel on) {
         Actor actor = stage == Stage.PARSE || stage == Stage.RESPOND ? Actor.SERVER : Actor.CLIENT;
         if (tally.count(n)) {
-            t.publish(x.event(t, stage, Phase.PROGRESS, actor).detail("socket " + what + " #" + tally.ops + ": " + n + " bytes")
+            t.publish(x.event(t, stage, Phase.PROGRESS, actor).said("read".equals(what) ? "capture.socketRead" : "capture.socketWrite", tally.ops, n)
                     .bytes(kept.get()).buffer(buffer).kernel(t.probes().kernelSampled(on))
                     .memory(t.probes().memory().read(tally.mark)).build());
         } else if (tally.summaryDue()) {
@@ -131,13 +132,13 @@ final class ClientLeg extends ChannelInboundHandlerAdapter implements WireTap.Ob
     /** Publishes the summarised stretch of a long body's reads or writes. */
     void summary(Captured x, Tally tally, Stage stage, Actor actor, String what) {
         BytesReadout[] r = new BytesReadout[1];
-        String text = tally.takeSummary(what, r);
+        Phrase text = tally.takeSummary(what, r);
         Channel on = stage == Stage.PARSE || stage == Stage.RESPOND ? ch : upstream == null ? ch : upstream.channel();
         t.publish(x.event(t, stage, Phase.PROGRESS, actor).detail(text).bytes(r[0]).kernel(t.probes().kernelSampled(on))
                 .memory(t.probes().memory().read(tally.mark)).build());
     }
 
-    private Captured begin(String detail) {
+    private Captured begin(Phrase detail) {
         Captured x = new Captured(t.ids().nextExchangeId(), connectionId, t, proxy.options().maxKeptBytes());
         parsing = x;
         t.publish(new ExchangeStarted(x.id, connectionId, t.clock().now(), RequestInfo.EMPTY));
@@ -175,7 +176,7 @@ final class ClientLeg extends ChannelInboundHandlerAdapter implements WireTap.Ob
 
     private void handle(Object msg) {
         if (msg instanceof HttpRequest req) {
-            Captured x = parsing != null ? parsing : begin("pipelined: this request came in the socket reads of the one before it");
+            Captured x = parsing != null ? parsing : begin(Phrase.of("capture.pipelined"));
             current = x;
             x.request = req;
             String problem = problem(req);
@@ -199,7 +200,7 @@ final class ClientLeg extends ChannelInboundHandlerAdapter implements WireTap.Ob
                 parsing = null;
                 t.publish(new ExchangeStarted(x.id, connectionId, t.clock().now(), x.requestInfo()));
                 t.publish(x.event(t, Stage.PARSE, Phase.END, Actor.SERVER)
-                        .detail("CONNECT " + req.uri() + ": the client asks for a tunnel; what passes through it (TLS) is not read")
+                        .said("capture.connectAsked", req.uri())
                         .memory(t.probes().memory().read(x.parse.mark)).build());
                 upstream = UpstreamLeg.tunnel(proxy, this, x, target, ch.eventLoop());
                 return;
@@ -234,9 +235,8 @@ final class ClientLeg extends ChannelInboundHandlerAdapter implements WireTap.Ob
             }
             if (x.requestBody.length > 0) t.publish(new ExchangeStarted(x.id, connectionId, t.clock().now(), x.requestInfo())); // now with its body
             t.publish(x.event(t, Stage.PARSE, Phase.END, Actor.SERVER)
-                    .detail(x.request.method() + " " + x.request.uri() + " " + x.request.protocolVersion() + ": " + x.request.headers().size()
-                            + " headers, " + x.requestBody.length + " body bytes, from " + x.parse.ops + " socket read" + (x.parse.ops == 1 ? "" : "s")
-                            + x.requestBody.note())
+                    .said("capture.parsed", x.request.method().name(), x.request.uri(), x.request.protocolVersion().text(), x.request.headers().size(),
+                            x.requestBody.length, x.parse.ops, x.requestBody.note())
                     .memory(t.probes().memory().read(x.parse.mark)).build());
             if (x.parse.hasPending()) summary(x, x.parse, Stage.PARSE, Actor.SERVER, "read");
             // the trailer goes with the framing: Trailer is hop-by-hop here
@@ -277,7 +277,7 @@ final class ClientLeg extends ChannelInboundHandlerAdapter implements WireTap.Ob
             x.respondBegun = true;
             x.respond.mark = t.probes().memory().allocatedMark();
             t.publish(x.event(t, Stage.RESPOND, Phase.BEGIN, Actor.SERVER)
-                    .detail("relays " + code + " " + in.status().reasonPhrase() + " to the client as it arrives" + HopByHop.said(removed))
+                    .said("capture.relays", code, in.status().reasonPhrase(), HopByHop.said(removed))
                     .memory(t.probes().memory().read(x.respond.mark)).build());
         }
         write(x, out);
@@ -317,8 +317,7 @@ final class ClientLeg extends ChannelInboundHandlerAdapter implements WireTap.Ob
         if (x.ended) return;
         if (x.respond.hasPending()) summary(x, x.respond, Stage.RESPOND, Actor.SERVER, "write");
         t.publish(x.event(t, Stage.RESPOND, Phase.END, Actor.SERVER)
-                .detail("the response (" + x.respond.bytes + " bytes in " + x.respond.ops + " socket write" + (x.respond.ops == 1 ? "" : "s")
-                        + ") is in the client's kernel")
+                .said("capture.responded", x.respond.bytes, x.respond.ops)
                 .memory(t.probes().memory().read(x.respond.mark)).build());
         end(x, Outcome.COMPLETED, "answered " + x.relayed.status() + " by " + upstreamName());
         next(x.keepClient);
@@ -420,8 +419,7 @@ final class ClientLeg extends ChannelInboundHandlerAdapter implements WireTap.Ob
             Stage stage = x.respondBegun ? Stage.RESPOND : Stage.PARSE;
             boolean stopped = proxy.stopping();
             t.publish(x.event(t, stage, Phase.ERROR, stopped ? Actor.SERVER : Actor.FOREIGN_CLIENT)
-                    .detail((stopped ? "the capture stopped and closed the client's connection " : "the client closed its connection ")
-                            + (x.respondBegun ? "before the whole response was written" : "before the request was complete")).build());
+                    .said((stopped ? "capture.stoppedBefore" : "capture.clientClosedBefore") + (x.respondBegun ? "Response" : "Request")).build());
             if (stopped) end(x, Outcome.FAILED, "the capture stopped before the answer was complete");
             else end(x, Outcome.CANCELLED, "the client left before the answer was complete");
             if (upstream != null) upstream.abandon();
@@ -448,7 +446,7 @@ final class ClientLeg extends ChannelInboundHandlerAdapter implements WireTap.Ob
         x.relayed = ok;
         x.respondBegun = true;
         x.respond.mark = t.probes().memory().allocatedMark();
-        t.publish(x.event(t, Stage.RESPOND, Phase.BEGIN, Actor.SERVER).detail("200 Connection Established: the tunnel is open").build());
+        t.publish(x.event(t, Stage.RESPOND, Phase.BEGIN, Actor.SERVER).said("capture.tunnelOpen").build());
         ch.writeAndFlush(ok).addListener(f -> {
             if (!f.isSuccess()) return; // channelInactive ends it
             // the codec hands on any bytes it read after CONNECT (an eager ClientHello) as they are
@@ -472,7 +470,7 @@ final class ClientLeg extends ChannelInboundHandlerAdapter implements WireTap.Ob
         String totals = upstream.tunnelTotals();
         upstream.endTunnel();
         if (x.respond.hasPending()) summary(x, x.respond, Stage.RESPOND, Actor.SERVER, "write");
-        t.publish(x.event(t, Stage.RESPOND, Phase.END, Actor.SERVER).detail(x.respond.bytes + " bytes written to the client, 200 and tunnel").build());
+        t.publish(x.event(t, Stage.RESPOND, Phase.END, Actor.SERVER).said("capture.tunnelWritten", x.respond.bytes).build());
         end(x, Outcome.COMPLETED, "tunnel closed (" + why + "): " + totals + "; the bytes are TLS and were not read");
         closeBoth(false);
     }

@@ -1,5 +1,6 @@
 package dev.roundtrip.capture;
 
+import dev.roundtrip.trace.Phrase;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpVersion;
@@ -48,8 +49,8 @@ final class HopByHop {
         h.set("Via", before.isEmpty() ? hop : before + ", " + hop);
     }
 
-    /** "removed Connection, Keep-Alive" or "" */
-    static String said(List<String> removed) {
-        return removed.isEmpty() ? "" : "; hop-by-hop fields removed: " + String.join(", ", removed);
+    /** "; hop-by-hop fields removed: Connection, Keep-Alive" or "" */
+    static Object said(List<String> removed) {
+        return removed.isEmpty() ? "" : Phrase.of("capture.removed", String.join(", ", removed));
     }
 }

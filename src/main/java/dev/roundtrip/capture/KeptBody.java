@@ -1,5 +1,6 @@
 package dev.roundtrip.capture;
 
+import dev.roundtrip.trace.Phrase;
 import io.netty.buffer.ByteBuf;
 import java.io.ByteArrayOutputStream;
 
@@ -28,8 +29,8 @@ final class KeptBody {
         return kept.toByteArray();
     }
 
-    /** ", first 1048576 of 67108864 bytes kept" when the cap cut it; "" otherwise. */
-    String note() {
-        return kept.size() < length ? " (the recording keeps its first " + kept.size() + " of " + length + " bytes)" : "";
+    /** " (the recording keeps its first 1048576 of 67108864 bytes)" when the cap cut it; "" otherwise (a phrase's argument). */
+    Object note() {
+        return kept.size() < length ? Phrase.of("capture.bodyCut", kept.size(), length) : "";
     }
 }

@@ -1,5 +1,6 @@
 package dev.roundtrip.capture;
 
+import dev.roundtrip.trace.Phrase;
 import dev.roundtrip.trace.BytesReadout;
 import dev.roundtrip.wire.Probes;
 import io.netty.buffer.ByteBuf;
@@ -49,9 +50,9 @@ final class Tally {
     }
 
     /** The summarised stretch as "socket reads #201–#456: 16777216 bytes", counted bytes kept none; resets it. */
-    String takeSummary(String what, BytesReadout[] readout) {
-        String text = "socket " + what + "s #" + (ops - pendingOps + 1) + "–#" + ops + ": " + pendingBytes
-                + " bytes (after " + EACH + " " + what + "s, one event per " + EVERY + ")";
+    Phrase takeSummary(String what, BytesReadout[] readout) {
+        Phrase text = Phrase.of("read".equals(what) ? "capture.readsSummary" : "capture.writesSummary", ops - pendingOps + 1, ops, pendingBytes,
+                EACH, EVERY);
         readout[0] = new BytesReadout(pendingBytes, new byte[0]);
         pendingOps = 0;
         pendingBytes = 0;

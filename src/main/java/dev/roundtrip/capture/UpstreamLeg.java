@@ -1,5 +1,6 @@
 package dev.roundtrip.capture;
 
+import dev.roundtrip.trace.Phrase;
 import dev.roundtrip.trace.Actor;
 import dev.roundtrip.trace.BufferReadout;
 import dev.roundtrip.trace.Peer;
@@ -109,7 +110,7 @@ final class UpstreamLeg extends ChannelInboundHandlerAdapter implements WireTap.
                 for (HttpObject m; (m = queued.poll()) != null; ) write(m);
                 ch.read(); // a server may answer before the request is all sent (an early 413)
             } else {
-                beginSend("the tunnel to " + target.describe() + " is open: the bytes each way pass unread (TLS is not intercepted)");
+                beginSend(Phrase.of("capture.tunnelTo", target.describe()));
                 client.tunnelOpen(x);
             }
         });
@@ -120,7 +121,7 @@ final class UpstreamLeg extends ChannelInboundHandlerAdapter implements WireTap.
         boolean timedOut = cause instanceof io.netty.channel.ConnectTimeoutException;
         String why = timedOut ? "no answer to the connection attempt within " + proxy.options().upstreamTimeout().toMillis() + " ms"
                 : describe(cause);
-        if (!x.sendBegun) beginSend("connects to " + target.describe());
+        if (!x.sendBegun) beginSend(Phrase.of("capture.connectsTo", target.describe()));
         t.publish(x.event(t, Stage.SEND, Phase.ERROR, Actor.CLIENT_KERNEL).detail("cannot connect to " + target.describe() + ": " + why).build());
         HttpResponseStatus status = timedOut ? HttpResponseStatus.GATEWAY_TIMEOUT : HttpResponseStatus.BAD_GATEWAY;
         client.upstreamFailed(x, status, status.reasonPhrase() + ": Roundtrip cannot connect to " + target.describe() + " (" + why + ")\n",
@@ -158,7 +159,7 @@ final class UpstreamLeg extends ChannelInboundHandlerAdapter implements WireTap.
         else write(msg);
     }
 
-    private void beginSend(String detail) {
+    private void beginSend(Phrase detail) {
         x.sendBegun = true;
         x.send.mark = t.probes().memory().allocatedMark();
         t.publish(x.event(t, Stage.SEND, Phase.BEGIN, Actor.CLIENT).detail(detail).memory(t.probes().memory().read(x.send.mark)).build());
@@ -166,7 +167,7 @@ final class UpstreamLeg extends ChannelInboundHandlerAdapter implements WireTap.
 
     private void write(HttpObject msg) {
         if (!x.sendBegun) {
-            beginSend("forwards the request to " + target.describe() + " as it arrives" + HopByHop.said(x.removedFromRequest) + "; Via added");
+            beginSend(Phrase.of("capture.forwards", target.describe(), HopByHop.said(x.removedFromRequest)));
             t.publish(new UpstreamSeen(x.id, t.clock().now(), hop(x)));
         }
         boolean last = msg instanceof LastHttpContent;
@@ -185,17 +186,17 @@ final class UpstreamLeg extends ChannelInboundHandlerAdapter implements WireTap.
         x.sendEndNanos = t.clock().now();
         if (x.send.hasPending()) client.summary(x, x.send, Stage.SEND, Actor.CLIENT, "write");
         t.publish(x.event(t, Stage.SEND, Phase.END, Actor.CLIENT)
-                .detail(x.send.bytes + " bytes in " + x.send.ops + " socket write" + (x.send.ops == 1 ? "" : "s") + " handed to the kernel")
+                .said("capture.sent", x.send.bytes, x.send.ops)
                 .memory(t.probes().memory().read(x.send.mark)).build());
         if (x.firstResponseByte) return; // it answered early
         x.processBegun = true;
         t.publish(x.at(t, x.sendEndNanos, Stage.PROCESS, Phase.BEGIN, Actor.FOREIGN_SERVER,
-                "the request is with " + target.describe() + "; its work is timed from outside: last request byte written to first response byte read"));
+                Phrase.of("capture.processBegins", target.describe())));
         long ms = proxy.options().upstreamTimeout().toMillis();
         silence = ch.eventLoop().schedule(() -> {
             if (x.firstResponseByte || abandoned) return;
             t.publish(x.event(t, Stage.PROCESS, Phase.ERROR, Actor.FOREIGN_SERVER)
-                    .detail("measured from outside: no response byte within " + ms + " ms; Roundtrip stops waiting").build());
+                    .said("capture.silent", ms).build());
             abandon();
             client.upstreamFailed(x, HttpResponseStatus.GATEWAY_TIMEOUT,
                     "Gateway Timeout: " + target.describe() + " sent no response within " + ms + " ms\n",
@@ -236,7 +237,7 @@ final class UpstreamLeg extends ChannelInboundHandlerAdapter implements WireTap.
         if (!x.firstResponseByte && tunnel) {
             x.firstResponseByte = true;
             x.interpret.mark = t.probes().memory().allocatedMark();
-            t.publish(x.event(t, Stage.INTERPRET, Phase.BEGIN, Actor.CLIENT).detail("the first bytes from " + target.describe() + " come through the tunnel").build());
+            t.publish(x.event(t, Stage.INTERPRET, Phase.BEGIN, Actor.CLIENT).said("capture.tunnelFirstBytes", target.describe()).build());
         }
         if (!x.firstResponseByte) firstByte(t.clock().now());
         client.progress(x, x.interpret, Stage.INTERPRET, "read", buf.readableBytes(), () -> x.interpret.keep(buf), Probes.buffer(buf), ch);
@@ -249,16 +250,15 @@ final class UpstreamLeg extends ChannelInboundHandlerAdapter implements WireTap.
         if (!x.processBegun) {
             x.processBegun = true;
             t.publish(x.event(t, Stage.PROCESS, Phase.BEGIN, Actor.FOREIGN_SERVER)
-                    .detail(target.describe() + " answered before the whole request was written (" + x.send.bytes + " bytes so far)").build());
+                    .said("capture.answeredEarly", target.describe(), x.send.bytes).build());
             t.publish(x.event(t, Stage.PROCESS, Phase.END, Actor.FOREIGN_SERVER)
-                    .detail("measured from outside: the server began its answer before the request was complete").build());
+                    .said("capture.processEarly").build());
         } else {
             t.publish(x.at(t, now, Stage.PROCESS, Phase.END, Actor.FOREIGN_SERVER,
-                    "measured from outside: " + dev.roundtrip.text.Units.duration(now - x.sendEndNanos)
-                            + " from the last request byte written to the first response byte read (the server's work, its kernel and loopback both ways)"));
+                    Phrase.of("capture.processEnds", Phrase.duration(now - x.sendEndNanos))));
         }
         x.interpret.mark = t.probes().memory().allocatedMark();
-        t.publish(x.event(t, Stage.INTERPRET, Phase.BEGIN, Actor.CLIENT).detail("the first bytes of the response are read from " + target.describe())
+        t.publish(x.event(t, Stage.INTERPRET, Phase.BEGIN, Actor.CLIENT).said("capture.interpretBegins", target.describe())
                 .memory(t.probes().memory().read(x.interpret.mark)).build());
     }
 
@@ -285,9 +285,9 @@ final class UpstreamLeg extends ChannelInboundHandlerAdapter implements WireTap.
         abandoned = true;
         if (x.send.hasPending()) client.summary(x, x.send, Stage.SEND, Actor.CLIENT, "write");
         if (x.interpret.hasPending()) client.summary(x, x.interpret, Stage.INTERPRET, Actor.CLIENT, "read");
-        t.publish(x.event(t, Stage.SEND, Phase.END, Actor.CLIENT).detail(x.send.bytes + " bytes went through the tunnel to " + target.describe()).build());
+        t.publish(x.event(t, Stage.SEND, Phase.END, Actor.CLIENT).said("capture.tunnelSent", x.send.bytes, target.describe()).build());
         if (x.firstResponseByte) {
-            t.publish(x.event(t, Stage.INTERPRET, Phase.END, Actor.CLIENT).detail(x.interpret.bytes + " bytes came back through the tunnel").build());
+            t.publish(x.event(t, Stage.INTERPRET, Phase.END, Actor.CLIENT).said("capture.tunnelBack", x.interpret.bytes).build());
         }
         ch.close();
     }
@@ -327,8 +327,8 @@ final class UpstreamLeg extends ChannelInboundHandlerAdapter implements WireTap.
         x.responseDone = true;
         if (x.interpret.hasPending()) client.summary(x, x.interpret, Stage.INTERPRET, Actor.CLIENT, "read");
         t.publish(x.event(t, Stage.INTERPRET, Phase.END, Actor.CLIENT)
-                .detail(x.received.protocolVersion() + " " + x.received.status() + ": " + x.responseBody.length + " body bytes in "
-                        + x.interpret.ops + " socket read" + (x.interpret.ops == 1 ? "" : "s") + x.responseBody.note())
+                .said("capture.interpreted", x.received.protocolVersion().text(), x.received.status().code(), x.received.status().reasonPhrase(),
+                        x.responseBody.length, x.interpret.ops, x.responseBody.note())
                 .memory(t.probes().memory().read(x.interpret.mark)).build());
         t.publish(new UpstreamSeen(x.id, t.clock().now(), hop(x)));
         ch.close(); // one exchange per upstream connection

@@ -37,7 +37,7 @@ final class CliSupport {
             spec.commandLine().getErr().flush();
             return r;
         } catch (RecordingFormatException e) {
-            spec.commandLine().getErr().println(command + ": " + dev.roundtrip.text.Printable.escape(e.getMessage()));
+            spec.commandLine().getErr().println(command + ": " + dev.roundtrip.text.Printable.escape(e.getLocalizedMessage()));
             return null;
         }
     }

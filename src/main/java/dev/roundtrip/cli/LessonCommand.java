@@ -69,7 +69,7 @@ public final class LessonCommand implements Runnable {
     }
 
     static void printErrors(PrintWriter err, List<LessonError> errors) {
-        for (LessonError e : errors) err.println(e);
+        for (LessonError e : errors) err.println(e.inUse());
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true)

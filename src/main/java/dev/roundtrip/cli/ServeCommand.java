@@ -210,7 +210,7 @@ public final class ServeCommand implements Callable<Integer> {
                     CliTexts.T.get("serve.connection", String.valueOf(s.connectionId())));
         } else if (e instanceof StageEvent se) {
             line = String.format(Locale.ROOT, "#%d %10s  %-8s %-8s %-13s %s", se.exchangeId(), Units.duration(se.tNanos()),
-                    se.stage().wireName(), se.phase().wireName(), se.actor().wireName(), se.detail());
+                    se.stage().wireName(), se.phase().wireName(), se.actor().wireName(), se.detailInUse());
             synchronized (out) {
                 out.println(Printable.escape(line));
                 if (se.bytes() != null || se.kernel() != null || se.sql() != null) {

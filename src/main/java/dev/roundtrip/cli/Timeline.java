@@ -53,7 +53,7 @@ final class Timeline {
 
     static void printEvent(Exchange x, StageEvent e, PrintWriter out) {
         line(out, String.format(Locale.ROOT, "%10s  %-9s %-8s %-13s %s", Units.duration(e.tNanos() - x.startedNanos()), e.stage().wireName(),
-                e.phase().wireName(), e.actor().wireName(), e.detail()));
+                e.phase().wireName(), e.actor().wireName(), e.detailInUse()));
         readouts(e, out, "            ");
     }
 

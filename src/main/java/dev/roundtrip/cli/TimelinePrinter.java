@@ -70,7 +70,8 @@ public final class TimelinePrinter {
     private static String event(StageEvent e) {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "%-10s %-8s %-13s", e.stage().wireName(), e.phase().wireName(), e.actor().wireName()));
-        if (e.detail() != null && !e.detail().isEmpty()) sb.append(' ').append(e.detail());
+        String detail = e.detailInUse();
+        if (detail != null && !detail.isEmpty()) sb.append(' ').append(detail);
         if (e.bytes() != null) {
             sb.append(" | ").append(T.get("replay.bytes", String.valueOf(e.bytes().count())));
             if (e.bytes().truncated()) sb.append(T.get("replay.kept", String.valueOf(e.bytes().keptLength())));

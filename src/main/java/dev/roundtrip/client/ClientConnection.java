@@ -1,5 +1,6 @@
 package dev.roundtrip.client;
 
+import dev.roundtrip.trace.Phrase;
 import dev.roundtrip.text.Units;
 import dev.roundtrip.trace.Actor;
 import dev.roundtrip.trace.BufferReadout;
@@ -154,7 +155,7 @@ final class ClientConnection implements WireTap.Observer, PlainTap.Observer, Con
         try (var s = t.instrument()) {
             // published once connect() has returned, stamped before it: building the event is not the connect's time
             t.publish(StageEvent.at(x.id, connectionId, Stage.CONNECT, Phase.BEGIN, Actor.CLIENT, began)
-                    .detail("the client calls connect() to " + to + ": its kernel sends SYN")
+                    .said("client.connects", to)
                     .memory(t.probes().memory().read(mark)).build());
         }
         connecting.addListener(c -> {
@@ -166,8 +167,7 @@ final class ClientConnection implements WireTap.Observer, PlainTap.Observer, Con
             long established = t.clock().now();
             try (var s = t.instrument()) {
                 t.publish(StageEvent.at(x.id, connectionId, Stage.CONNECT, Phase.END, Actor.CLIENT, established)
-                        .detail("connection #" + connectionId + " established in " + Units.duration(established - began)
-                                + ": SYN, SYN-ACK and ACK went between the kernels")
+                        .said("client.connected", connectionId, Phrase.duration(established - began))
                         .tcp(t.probes().tcp(ch)).kernel(t.probes().kernel(ch)).memory(t.probes().memory().read(mark)).build());
             }
             if (tls()) handshake(x, server);
@@ -192,7 +192,7 @@ final class ClientConnection implements WireTap.Observer, PlainTap.Observer, Con
         javax.net.ssl.SSLEngine engine = tlsContext.newEngine(ch.alloc(), server.getAddress().getHostAddress(), server.getPort());
         try (var s = t.instrument()) {
             t.publish(event(x, Stage.HANDSHAKE, Phase.BEGIN, Actor.CLIENT)
-                    .detail("the client starts TLS (it offers " + String.join(", ", engine.getEnabledProtocols()) + "): it writes its ClientHello")
+                    .said("client.handshakeBegins", String.join(", ", engine.getEnabledProtocols()))
                     .memory(t.probes().memory().read(x.handshakeMark)).build());
         }
         valve = new ReadValve(() -> handshaking);
@@ -221,8 +221,8 @@ final class ClientConnection implements WireTap.Observer, PlainTap.Observer, Con
             javax.net.ssl.SSLSession session = ssl.engine().getSession();
             String alpn = ssl.applicationProtocol();
             t.publish(event(x, Stage.HANDSHAKE, Phase.END, Actor.CLIENT)
-                    .detail(session.getProtocol() + " with " + session.getCipherSuite() + " in " + roundTrips + " round trip"
-                            + (roundTrips == 1 ? "" : "s") + (alpn == null ? "" : ", ALPN " + alpn) + ": the connection is encrypted")
+                    .said(alpn == null ? "client.handshakeDone" : "client.handshakeDoneAlpn", session.getProtocol(), session.getCipherSuite(), roundTrips,
+                            alpn == null ? "" : alpn)
                     .tls(new TlsReadout(session.getProtocol(), session.getCipherSuite(), alpn, roundTrips))
                     .memory(t.probes().memory().read(x.handshakeMark)).build());
         }
@@ -254,8 +254,7 @@ final class ClientConnection implements WireTap.Observer, PlainTap.Observer, Con
         }
         int n = write ? ++x.handshakeWrites : ++x.handshakeReads;
         t.publish(event(x, Stage.HANDSHAKE, Phase.PROGRESS, Actor.CLIENT)
-                .detail("socket " + (write ? "write" : "read") + " #" + n + ": " + bytes.count() + " bytes, " + records.size()
-                        + " TLS record" + (records.size() == 1 ? "" : "s") + " begin in it")
+                .said(write ? "client.handshakeWrite" : "client.handshakeRead", n, bytes.count(), records.size())
                 .bytes(bytes).buffer(buffer).kernel(t.probes().kernelSampled(ch)).memory(t.probes().memory().read(x.handshakeMark)).build());
         for (TlsRecordReadout r : records) {
             t.publish(event(x, Stage.HANDSHAKE, Phase.PROGRESS, Actor.CLIENT).detail(r.describe(write)).tlsRecord(r).build());
@@ -274,10 +273,9 @@ final class ClientConnection implements WireTap.Observer, PlainTap.Observer, Con
         if (x.ended) return;
         try (var s = t.instrument()) {
             x.sendMark = t.probes().memory().allocatedMark();
-            String reused = x.exchangeOnConnection > 1
-                    ? "connection #" + connectionId + " reused (" + ordinal(x.exchangeOnConnection) + " exchange on it): " : "";
+            Phrase writes = Phrase.of(tls() ? "client.writesTls" : "client.writes", x.wire.length);
             t.publish(event(x, Stage.SEND, Phase.BEGIN, Actor.CLIENT)
-                    .detail(reused + "the client writes its request: " + x.wire.length + " bytes" + (tls() ? " of plaintext, which TLS encrypts" : ""))
+                    .detail(x.exchangeOnConnection > 1 ? Phrase.of("client.reused", connectionId, Phrase.ordinal(x.exchangeOnConnection), writes) : writes)
                     .memory(t.probes().memory().read(x.sendMark)).build());
         }
         ChannelFuture written = ch.writeAndFlush(Unpooled.wrappedBuffer(x.wire));
@@ -293,20 +291,12 @@ final class ClientConnection implements WireTap.Observer, PlainTap.Observer, Con
             if (f.isSuccess()) {
                 x.sendEnded = true;
                 t.publish(event(x, Stage.SEND, Phase.END, Actor.CLIENT)
-                        .detail(x.bytesWritten + " bytes in " + x.writes + " socket write" + (x.writes == 1 ? "" : "s")
-                                + " handed to the kernel")
+                        .said("client.sent", x.bytesWritten, x.writes)
                         .memory(t.probes().memory().read(x.sendMark)).build());
             } else {
                 failed(x, Stage.SEND, "the request could not be written: " + f.cause().getMessage());
             }
         }
-    }
-
-    /** 2nd, 3rd, 11th, 22nd. */
-    static String ordinal(int n) {
-        int h = n % 100;
-        String suffix = h >= 11 && h <= 13 ? "th" : n % 10 == 1 ? "st" : n % 10 == 2 ? "nd" : n % 10 == 3 ? "rd" : "th";
-        return n + suffix;
     }
 
     private void readSocket() {
@@ -341,7 +331,7 @@ final class ClientConnection implements WireTap.Observer, PlainTap.Observer, Con
         x.writes++;
         x.bytesWritten += count;
         t.publish(event(x, Stage.SEND, Phase.PROGRESS, Actor.CLIENT)
-                .detail("socket write #" + x.writes + ": " + count + " bytes")
+                .said("client.socketWrite", x.writes, count)
                 .bytes(t.probes().bytes(piece)).buffer(buffer).kernel(t.probes().kernelSampled(ch))
                 .memory(t.probes().memory().read(x.sendMark)).build());
         if (!x.requestAnnounced) {
@@ -368,13 +358,13 @@ final class ClientConnection implements WireTap.Observer, PlainTap.Observer, Con
         if (!x.interpretBegun) {
             x.interpretBegun = true;
             x.interpretMark = t.probes().memory().allocatedMark();
-            t.publish(event(x, Stage.INTERPRET, Phase.BEGIN, Actor.CLIENT).detail("the first bytes of the response are read")
+            t.publish(event(x, Stage.INTERPRET, Phase.BEGIN, Actor.CLIENT).said("client.interpretBegins")
                     .memory(t.probes().memory().read(x.interpretMark)).build());
         }
         x.reads++;
         x.bytesRead += buf.readableBytes();
         t.publish(event(x, Stage.INTERPRET, Phase.PROGRESS, Actor.CLIENT)
-                .detail("socket read #" + x.reads + ": " + buf.readableBytes() + " bytes")
+                .said("client.socketRead", x.reads, buf.readableBytes())
                 .bytes(t.probes().bytes(buf)).buffer(Probes.buffer(buf)).kernel(t.probes().kernelSampled(ch))
                 .memory(t.probes().memory().read(x.interpretMark)).build());
     }
@@ -390,7 +380,7 @@ final class ClientConnection implements WireTap.Observer, PlainTap.Observer, Con
         ClientExchange x = current;
         if (x == null || x.ended || opening != null) return;
         t.publish(event(x, Stage.SEND, Phase.PROGRESS, Actor.CLIENT)
-                .detail("the program wrote " + buf.readableBytes() + " bytes of plaintext; TLS encrypts them into records")
+                .said("client.plaintextWritten", buf.readableBytes())
                 .plain(t.probes().bytes(buf)).build());
     }
 
@@ -399,7 +389,7 @@ final class ClientConnection implements WireTap.Observer, PlainTap.Observer, Con
         ClientExchange x = current;
         if (x == null || x.ended || !x.interpretBegun) return;
         t.publish(event(x, Stage.INTERPRET, Phase.PROGRESS, Actor.CLIENT)
-                .detail("TLS decrypted " + buf.readableBytes() + " bytes of the response for the program")
+                .said("client.decrypted", buf.readableBytes())
                 .plain(t.probes().bytes(buf)).build());
     }
 
@@ -417,13 +407,12 @@ final class ClientConnection implements WireTap.Observer, PlainTap.Observer, Con
             for (Map.Entry<String, String> h : resp.headers()) headers.add(Header.shared(h.getKey(), h.getValue()));
             byte[] body = ByteBufUtil.getBytes(resp.content());
             int status = resp.status().code();
-            String decision = status < 300 ? "the client shows it" : status < 400 ? "the client could follow it"
-                    : status < 500 ? "the client made a mistake: it shows the error" : "the server failed: the client shows the error";
+            Phrase decision = Phrase.of(status < 300 ? "client.shows" : status < 400 ? "client.couldFollow"
+                    : status < 500 ? "client.clientError" : "client.serverError");
             String type = resp.headers().get("Content-Type");
             t.publish(event(x, Stage.INTERPRET, Phase.END, Actor.CLIENT)
-                    .detail(resp.protocolVersion() + " " + resp.status() + ": " + body.length + " body bytes"
-                            + (type == null ? "" : " (" + type + ")") + " in " + x.reads + " socket read" + (x.reads == 1 ? "" : "s")
-                            + "; " + decision)
+                    .said(type == null ? "client.interpreted" : "client.interpretedType", resp.protocolVersion().text(), status,
+                            resp.status().reasonPhrase(), body.length, type == null ? "" : type, x.reads, decision)
                     .memory(t.probes().memory().read(x.interpretMark)).build());
             info = new ResponseInfo(status, resp.status().reasonPhrase(), headers, body);
         }

@@ -201,25 +201,25 @@ public final class LiveClient implements AutoCloseable {
             String to = host();
             ChannelFuture c = ch.connect(server);
             t.publish(StageEvent.at(id, connectionId, Stage.CONNECT, Phase.BEGIN, Actor.CLIENT, began)
-                    .detail("the client calls connect() to " + to + ": its kernel sends SYN").build());
+                    .said("client.connects", to).build());
             c.addListener(done -> {
                 if (!done.isSuccess()) {
                     fail(Stage.CONNECT, "cannot connect to " + to + ": " + done.cause().getMessage());
                     return;
                 }
-                t.publish(event(Stage.CONNECT, Phase.END).detail("connection #" + connectionId + " established for a long-lived exchange")
+                t.publish(event(Stage.CONNECT, Phase.END).said("client.connectedLive", connectionId)
                         .tcp(t.probes().tcp(ch)).kernel(t.probes().kernel(ch)).build());
                 t.pass(id, Stage.SEND, ch.eventLoop(), this::kernel, () -> {
                     if (ended) return;
                     sendBegun = true;
-                    t.publish(event(Stage.SEND, Phase.BEGIN).detail("the client writes its request: " + info.summary()).build());
+                    t.publish(event(Stage.SEND, Phase.BEGIN).said("client.writesLive", info.summary()).build());
                     writeRequest().addListener(w -> {
                         if (!w.isSuccess()) {
                             fail(Stage.SEND, "the request could not be written: " + w.cause().getMessage());
                             return;
                         }
                         sendEnded = true;
-                        t.publish(event(Stage.SEND, Phase.END).detail("the request is in the kernel's send queue").build());
+                        t.publish(event(Stage.SEND, Phase.END).said("client.sentLive").build());
                     });
                 });
             });
@@ -245,7 +245,7 @@ public final class LiveClient implements AutoCloseable {
         public void onWritten(ChannelHandlerContext ctx, ByteBuf piece, BufferReadout buffer) {
             if (!sendEnded || !interpretBegun) {
                 writes++;
-                t.publish(event(Stage.SEND, Phase.PROGRESS).detail("socket write #" + writes + ": " + piece.readableBytes() + " bytes")
+                t.publish(event(Stage.SEND, Phase.PROGRESS).said("client.socketWrite", writes, piece.readableBytes())
                         .bytes(t.probes().bytes(piece)).buffer(buffer).kernel(t.probes().kernelSampled(ch)).build());
                 if (!announced) {
                     announced = true;
@@ -269,7 +269,7 @@ public final class LiveClient implements AutoCloseable {
             if (ended) return;
             if (!interpretBegun) {
                 interpretBegun = true;
-                t.publish(event(Stage.INTERPRET, Phase.BEGIN).detail("the first bytes of the response are read").build());
+                t.publish(event(Stage.INTERPRET, Phase.BEGIN).said("client.interpretBegins").build());
             }
             reads++;
             int at = buf.readerIndex();
@@ -284,13 +284,13 @@ public final class LiveClient implements AutoCloseable {
         abstract void read(ByteBuf buf, int from);
 
         void socketRead(ByteBuf buf) {
-            t.publish(event(Stage.INTERPRET, Phase.PROGRESS).detail("socket read #" + reads + ": " + buf.readableBytes() + " bytes")
+            t.publish(event(Stage.INTERPRET, Phase.PROGRESS).said("client.socketRead", reads, buf.readableBytes())
                     .bytes(t.probes().bytes(buf)).buffer(Probes.buffer(buf)).kernel(t.probes().kernelSampled(ch)).build());
         }
 
         void message(MessageReadout m, dev.roundtrip.trace.BytesReadout bytes) {
             if (!m.fromClient()) messages++;
-            t.publish(event(Stage.INTERPRET, Phase.PROGRESS).detail((m.fromClient() ? "written: " : "read: ") + m.describe())
+            t.publish(event(Stage.INTERPRET, Phase.PROGRESS).said(m.fromClient() ? "client.messageWritten" : "client.messageRead", m.describe())
                     .message(m).bytes(bytes).build());
         }
 
@@ -313,8 +313,7 @@ public final class LiveClient implements AutoCloseable {
             }
             String why = leaving ? "the client left" : "the server ended the stream";
             ended = true;
-            t.publish(event(Stage.INTERPRET, Phase.END).detail(why + " after " + messages + " message" + (messages == 1 ? "" : "s")
-                    + " from the server in " + reads + " socket read" + (reads == 1 ? "" : "s")).build());
+            t.publish(event(Stage.INTERPRET, Phase.END).said(leaving ? "client.leftLive" : "client.serverEndedLive", messages, reads).build());
             ResponseInfo r = head == null ? null : new ResponseInfo(head.status(), head.reason(), head.headers(), body.toByteArray());
             finish(new ExchangeEnded(id, t.clock().now(), Outcome.COMPLETED, r, why));
         }

@@ -44,7 +44,7 @@ final class LessonParser {
         Optional<YamlMap> m = YamlMap.of(root, "", problems);
         if (m.isEmpty()) return Optional.empty();
         YamlMap top = m.get();
-        top.rejectUnknown(LESSON_FIELDS, "");
+        top.rejectUnknown(LESSON_FIELDS, null);
         String id = top.requiredText("id", "the file name without .yaml, such as '" + expectedId + "'").orElse(null);
         top.get("id").ifPresent(n -> idLine = n.getStartMark().getLine() + 1);
         if (id != null && !id.equals(expectedId)) {
@@ -105,7 +105,7 @@ final class LessonParser {
         Optional<YamlMap> m = YamlMap.of(node, path, problems);
         if (m.isEmpty()) return Optional.empty();
         YamlMap s = m.get();
-        s.rejectUnknown(STEP_FIELDS, "");
+        s.rejectUnknown(STEP_FIELDS, null);
         String id = stepId(s, number);
         String narration = s.requiredText("narration", "the Markdown text the teacher reads for this step").orElse(null);
         Action action = action(s);
@@ -179,7 +179,7 @@ final class LessonParser {
             Optional<YamlMap> w = YamlMap.of(withNode.get(), s.child("with"), problems);
             if (w.isEmpty()) return null;
             with = w.get();
-            with.rejectUnknown(k.parameters(), " for action " + k.wireName());
+            with.rejectUnknown(k.parameters(), dev.roundtrip.trace.Phrase.of("lesson.forAction", k.wireName()));
         } else {
             with = null;
         }
@@ -351,7 +351,7 @@ final class LessonParser {
         if (m.isEmpty()) return Optional.empty();
         YamlMap c = m.get();
         int before = problems.count();
-        c.rejectUnknown(predicting ? PREDICT_FIELDS : CHECKPOINT_FIELDS, "");
+        c.rejectUnknown(predicting ? PREDICT_FIELDS : CHECKPOINT_FIELDS, null);
         String question = c.requiredText("question", predicting ? "the prediction asked before the action" : "the question asked to the class").orElse(null);
         List<String> hints = c.texts("hints");
         String readout = readout(c);
@@ -398,7 +398,7 @@ final class LessonParser {
             } else {
                 Optional<YamlMap> e = YamlMap.of(explain.get(), ep, problems);
                 if (e.isEmpty()) return Optional.empty();
-                e.get().rejectUnknown(EXPLAIN_FIELDS, " in explain");
+                e.get().rejectUnknown(EXPLAIN_FIELDS, dev.roundtrip.trace.Phrase.of("lesson.inExplain"));
                 question = e.get().requiredText("question", "what the student is asked to explain once the measurement is shown").orElse(null);
                 if (e.get().has("choices")) {
                     List<Checkpoint.Choice> cs = choices(e.get(), false);
@@ -502,7 +502,7 @@ final class LessonParser {
         if (n.isEmpty()) return new Feedback("", "", List.of());
         Optional<YamlMap> f = YamlMap.of(n.get(), c.child("feedback"), problems);
         if (f.isEmpty()) return new Feedback("", "", List.of());
-        f.get().rejectUnknown(FEEDBACK_FIELDS, " in feedback");
+        f.get().rejectUnknown(FEEDBACK_FIELDS, dev.roundtrip.trace.Phrase.of("lesson.inFeedback"));
         String correct = placeholders(f.get(), "correct");
         String wrong = placeholders(f.get(), "wrong");
         List<Checkpoint.Note> notes = new ArrayList<>();
@@ -512,7 +512,7 @@ final class LessonParser {
             String p = f.get().child("notes") + "[" + i++ + "]";
             Optional<YamlMap> note = YamlMap.of(item, p, problems);
             if (note.isEmpty()) continue;
-            note.get().rejectUnknown(NOTE_FIELDS, " in a note");
+            note.get().rejectUnknown(NOTE_FIELDS, dev.roundtrip.trace.Phrase.of("lesson.inNote"));
             String text = note.get().requiredText("text", "the claim said when 'when' holds").orElse(null);
             if (text != null) placeholders(note.get(), "text");
             Optional<String> when = note.get().requiredText("when", "the condition on the measurement under which the claim is true, such as '>= 30' or 'kernel.client.rxQueue > 0'");
@@ -552,7 +552,7 @@ final class LessonParser {
             Optional<YamlMap> m = YamlMap.of(item, p, problems);
             if (m.isEmpty()) continue;
             YamlMap ch = m.get();
-            ch.rejectUnknown(CHOICE_FIELDS, " in a choice");
+            ch.rejectUnknown(CHOICE_FIELDS, dev.roundtrip.trace.Phrase.of("lesson.inChoice"));
             String text = ch.requiredText("text", "the answer as students read it").orElse(null);
             String value = ch.text("value").orElse(null);
             boolean correct = ch.bool("correct").orElse(false);

@@ -1,5 +1,6 @@
 package dev.roundtrip.lesson;
 
+import dev.roundtrip.trace.Phrase;
 import java.util.ArrayList;
 import java.util.List;
 import org.yaml.snakeyaml.error.Mark;
@@ -26,6 +27,12 @@ final class Problems {
         int line = mark == null ? 0 : mark.getLine() + 1;
         int column = mark == null ? 0 : mark.getColumn() + 1;
         errors.add(new LessonError(file, line, column, path, message));
+    }
+
+    /** The same, said as a phrase (shown in the language in use). */
+    void at(Node node, String path, Phrase said) {
+        Mark mark = node == null ? null : node.getStartMark();
+        errors.add(new LessonError(file, mark == null ? 0 : mark.getLine() + 1, mark == null ? 0 : mark.getColumn() + 1, path, said));
     }
 
     void whole(String message) {

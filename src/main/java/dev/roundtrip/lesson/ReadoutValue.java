@@ -6,7 +6,7 @@ import java.util.Locale;
 
 /**
  * A readout measured at one moment: a number, a word, or "not available" with the reason (never a
- * made-up zero).
+ * made-up zero). Answers are checked against the value as measured; only {@link #display()} translates.
  */
 public record ReadoutValue(String name, Double number, String text, String unavailable) {
     public static ReadoutValue number(String name, double value) {
@@ -35,9 +35,20 @@ public record ReadoutValue(String name, Double number, String text, String unava
      */
     public String display() {
         if (!available()) return Checker.T.get("readout.unavailable", unavailable);
+        if (text != null) return word(text);
         String plain = plain();
         if (number == null || plain.indexOf('.') < 0) return plain;
         return plain.replace('.', DecimalFormatSymbols.getInstance(Texts.locale()).getDecimalSeparator());
+    }
+
+    /**
+     * A word readout in the language in use ("reused" is "wiederverwendet" in German) where the lesson
+     * bundle has it as {@code word.<value>}; stage names, protocols and other values stay as measured.
+     */
+    static String word(String value) {
+        java.util.ResourceBundle words = Checker.T.resources();
+        String key = "word." + value;
+        return words.containsKey(key) ? Checker.T.get(key) : value;
     }
 
     /** As {@link #display()}, with a decimal point whatever the language: for files written for machines and lesson authors. */

@@ -1,5 +1,6 @@
 package dev.roundtrip.lesson;
 
+import dev.roundtrip.trace.Phrase;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -30,12 +31,12 @@ final class YamlMap {
         for (NodeTuple t : node.getValue()) {
             Node k = t.getKeyNode();
             if (!(k instanceof ScalarNode key)) {
-                problems.at(k, path, "a key must be a plain name, not a " + describe(k));
+                problems.at(k, path, Phrase.of("lesson.keyNotPlain", said(k)));
                 continue;
             }
             if (entries.containsKey(key.getValue())) {
                 int first = entries.get(key.getValue()).getKeyNode().getStartMark().getLine() + 1;
-                problems.at(k, child(key.getValue()), "duplicate field '" + key.getValue() + "' (first given on line " + first + ")");
+                problems.at(k, child(key.getValue()), Phrase.of("lesson.duplicateField", key.getValue(), first));
                 continue;
             }
             entries.put(key.getValue(), t);
@@ -45,7 +46,7 @@ final class YamlMap {
     /** The mapping at {@code node}, or empty (with an error) when it is something else. */
     static Optional<YamlMap> of(Node node, String path, Problems problems) {
         if (node instanceof MappingNode m) return Optional.of(new YamlMap(m, path, problems));
-        problems.at(node, path, "expected a mapping (lines of 'name: value'), found " + describe(node));
+        problems.at(node, path, Phrase.of("lesson.expectedMapping", said(node)));
         return Optional.empty();
     }
 
@@ -76,11 +77,12 @@ final class YamlMap {
     }
 
     /** Reports every field not in {@code allowed}. */
-    void rejectUnknown(Collection<String> allowed, String what) {
+    void rejectUnknown(Collection<String> allowed, Phrase what) {
         for (NodeTuple t : entries.values()) {
             String k = ((ScalarNode) t.getKeyNode()).getValue();
             if (!allowed.contains(k)) {
-                problems.at(t.getKeyNode(), child(k), "unknown field '" + k + "'" + what + "; expected one of " + String.join(", ", allowed));
+                problems.at(t.getKeyNode(), child(k), what == null ? Phrase.of("lesson.unknownField", k, String.join(", ", allowed))
+                        : Phrase.of("lesson.unknownFieldIn", k, what, String.join(", ", allowed)));
             }
         }
     }
@@ -93,7 +95,7 @@ final class YamlMap {
         Optional<Node> n = get(key);
         if (n.isEmpty()) return Optional.empty();
         if (n.get() instanceof ScalarNode s) return Optional.of(s.getValue());
-        problems.at(n.get(), child(key), "expected text, found " + describe(n.get()));
+        problems.at(n.get(), child(key), Phrase.of("lesson.expectedText", said(n.get())));
         return Optional.empty();
     }
 
@@ -117,7 +119,7 @@ final class YamlMap {
             try {
                 long v = Long.parseLong(s.getValue().replace("_", ""));
                 if (v < min || v > max) {
-                    problems.at(s, child(key), "expected a whole number from " + min + " to " + max + ", found " + v);
+                    problems.at(s, child(key), Phrase.of("lesson.expectedRange", min, max, v));
                     return Optional.empty();
                 }
                 return Optional.of((int) v);
@@ -125,7 +127,7 @@ final class YamlMap {
                 // falls through to the error below (hex, octal and other exotic forms)
             }
         }
-        problems.at(n.get(), child(key), "expected a whole number, found " + describe(n.get()));
+        problems.at(n.get(), child(key), Phrase.of("lesson.expectedWhole", said(n.get())));
         return Optional.empty();
     }
 
@@ -136,7 +138,7 @@ final class YamlMap {
             String v = s.getValue().toLowerCase(java.util.Locale.ROOT);
             return Optional.of(v.equals("true") || v.equals("yes") || v.equals("on") || v.equals("y"));
         }
-        problems.at(n.get(), child(key), "expected true or false, found " + describe(n.get()));
+        problems.at(n.get(), child(key), Phrase.of("lesson.expectedBoolean", said(n.get())));
         return Optional.empty();
     }
 
@@ -150,13 +152,13 @@ final class YamlMap {
             return out;
         }
         if (!(n.get() instanceof SequenceNode seq)) {
-            problems.at(n.get(), child(key), "expected a list of texts, found " + describe(n.get()));
+            problems.at(n.get(), child(key), Phrase.of("lesson.expectedTexts", said(n.get())));
             return out;
         }
         int i = 1;
         for (Node item : seq.getValue()) {
             if (item instanceof ScalarNode s) out.add(s.getValue());
-            else problems.at(item, child(key) + "[" + i + "]", "expected text, found " + describe(item));
+            else problems.at(item, child(key) + "[" + i + "]", Phrase.of("lesson.expectedText", said(item)));
             i++;
         }
         return out;
@@ -167,12 +169,23 @@ final class YamlMap {
         Optional<Node> n = get(key);
         if (n.isEmpty()) return Optional.empty();
         if (n.get() instanceof SequenceNode s) return Optional.of(s);
-        problems.at(n.get(), child(key), "expected a list (lines starting with '- '), found " + describe(n.get()));
+        problems.at(n.get(), child(key), Phrase.of("lesson.expectedList", said(n.get())));
         return Optional.empty();
     }
 
     static boolean isNull(Node n) {
         return n instanceof ScalarNode s && Tag.NULL.equals(s.getTag());
+    }
+
+    /** {@link #describe} as a phrase's argument: the words in the language in use, a value as written. */
+    static Object said(Node n) {
+        String d = describe(n);
+        switch (d) {
+            case "nothing": return Phrase.of("lesson.foundNothing");
+            case "a mapping": return Phrase.of("lesson.foundMapping");
+            case "a list": return Phrase.of("lesson.foundList");
+            default: return d;
+        }
     }
 
     static String describe(Node n) {

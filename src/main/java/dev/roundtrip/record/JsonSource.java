@@ -1,5 +1,6 @@
 package dev.roundtrip.record;
 
+import dev.roundtrip.trace.Phrase;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
@@ -65,7 +66,7 @@ final class JsonSource {
         rejectBinary(content, file);
         int start = hasUtf8Bom(content) ? 3 : 0;
         for (int i = start; ; i++) {
-            if (i == content.length) throw RecordingFormatException.whole(file, "the file is empty, expected a JSON object");
+            if (i == content.length) throw RecordingFormatException.whole(file, Phrase.of("record.empty"));
             byte b = content[i];
             if (b != ' ' && b != '\n' && b != '\r' && b != '\t') break;
         }
@@ -94,8 +95,16 @@ final class JsonSource {
         return new RecordingFormatException(file, line(at), column(at), path, problem);
     }
 
+    RecordingFormatException error(JsonLocation at, String path, Phrase problem) {
+        return new RecordingFormatException(file, line(at), column(at), path, problem, null);
+    }
+
     /** An error at the value {@code at} points to, or at its nearest enclosing value when it is missing. */
     RecordingFormatException error(JsonPointer at, String path, String problem) {
+        return error(JsonLocator.locate(this, at), path, problem);
+    }
+
+    RecordingFormatException error(JsonPointer at, String path, Phrase problem) {
         return error(JsonLocator.locate(this, at), path, problem);
     }
 
@@ -109,8 +118,7 @@ final class JsonSource {
         } catch (JsonProcessingException e) {
             if (isEndOfInput(e, why(e))) throw e;
             int[] first = firstCharacter();
-            throw new RecordingFormatException(file, first[0], first[1], null,
-                    "not a JSON file (expected '{' where the document begins): " + why(e), e);
+            throw new RecordingFormatException(file, first[0], first[1], null, Phrase.of("record.notJson", why(e), "{"), e);
         }
     }
 
@@ -120,7 +128,7 @@ final class JsonSource {
      */
     RecordingFormatException syntaxError(IOException e, JsonParser p) {
         if (!(e instanceof JsonProcessingException)) {
-            return new RecordingFormatException(file, 0, 0, null, "cannot be read: " + e.getMessage(), e);
+            return new RecordingFormatException(file, 0, 0, null, Phrase.of("record.unreadable", String.valueOf(e.getMessage())), e);
         }
         JsonProcessingException j = (JsonProcessingException) e;
         String why = why(j);
@@ -128,17 +136,16 @@ final class JsonSource {
         JsonLocation l = j.getLocation();
         if (j instanceof StreamConstraintsException) return limitError(j, p, why);
         if (isEndOfInput(j, why)) {
-            String what = open == null || open.inRoot() ? "the JSON document" : containerName(open);
-            return new RecordingFormatException(file, line(l), column(l), null,
-                    "the file ends too early (truncated?): " + what + " is not closed", e);
+            Object what = open == null || open.inRoot() ? Phrase.of("record.theDocument") : containerName(open);
+            return new RecordingFormatException(file, line(l), column(l), null, Phrase.of("record.truncated", what), e);
         }
         if (why.startsWith("Duplicate field") && open != null && open.getCurrentName() != null) {
             // Jackson stops just after the second name: point at its opening quote.
             int nameStart = column(l) - open.getCurrentName().getBytes(StandardCharsets.UTF_8).length - 2;
-            return new RecordingFormatException(file, line(l), Math.max(1, nameStart), path(open), "the field appears twice", e);
+            return new RecordingFormatException(file, line(l), Math.max(1, nameStart), path(open), Phrase.of("record.twice"), e);
         }
         String where = open == null || open.inRoot() ? null : shorten(path(open.getParent()));
-        return new RecordingFormatException(file, line(l), column(l), where, "invalid JSON: " + JsonSyntaxWords.plain(why), e);
+        return new RecordingFormatException(file, line(l), column(l), where, Phrase.of("record.invalidJson", JsonSyntaxWords.plain(why)), e);
     }
 
     /**
@@ -191,10 +198,10 @@ final class JsonSource {
         return path.substring(0, 80) + "…(" + (path.length() - 140) + " characters)…" + path.substring(path.length() - 60);
     }
 
-    private static String containerName(JsonStreamContext c) {
+    private static Object containerName(JsonStreamContext c) {
         String p = shorten(path(c.getParent()));
         if (!p.isEmpty()) return p;
-        return c.inArray() ? "the top-level array" : "the top-level object";
+        return Phrase.of(c.inArray() ? "record.topArray" : "record.topObject");
     }
 
     private int[] firstCharacter() {
@@ -270,18 +277,16 @@ final class JsonSource {
     private static void rejectBinary(byte[] b, String file) throws RecordingFormatException {
         String utf16 = TextEncoding.utf16(b);
         if (utf16 != null) {
-            throw RecordingFormatException.whole(file, "is " + utf16 + " text; a recording or HAR must be UTF-8: "
-                    + "save it again as UTF-8 (most editors offer it under Save As or Encoding)");
+            throw RecordingFormatException.whole(file, Phrase.of("record.utf16", utf16));
         }
         String kind = signature(b);
         if (kind != null) {
-            throw RecordingFormatException.whole(file, "is a binary file (" + kind + "), not a JSON recording or HAR");
+            throw RecordingFormatException.whole(file, Phrase.of("record.binary", kind));
         }
         int n = Math.min(b.length, SNIFF);
         for (int i = 0; i < n; i++) {
             if (b[i] == 0) {
-                throw RecordingFormatException.whole(file,
-                        "is a binary file (byte 0x00 at offset " + i + "), not a JSON recording or HAR");
+                throw RecordingFormatException.whole(file, Phrase.of("record.binaryNul", i));
             }
         }
         CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
@@ -291,8 +296,7 @@ final class JsonSource {
         CoderResult r = utf8.decode(in, CharBuffer.allocate(n), n == b.length);
         // An underflow at the sniff boundary is a character cut in two, not an error.
         if (r.isError()) {
-            throw RecordingFormatException.whole(file, "is a binary file (not UTF-8 text at offset "
-                    + in.position() + "), not a JSON recording or HAR");
+            throw RecordingFormatException.whole(file, Phrase.of("record.notUtf8", in.position()));
         }
     }
 

@@ -142,7 +142,7 @@ final class LocatedJson {
 
     /** An error at this value: "expected {what}, found {this value}". */
     RecordingFormatException fail(String expected) {
-        return at("expected " + expected + ", found " + found());
+        return source.error(pointer(), path(), ProblemWords.expectedFound(expected, found()));
     }
 
     /** An error at this value (at its object when it is missing), with a free-form problem text. */

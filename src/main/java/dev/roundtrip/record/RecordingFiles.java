@@ -1,5 +1,6 @@
 package dev.roundtrip.record;
 
+import dev.roundtrip.trace.Phrase;
 import dev.roundtrip.files.AtomicFile;
 import dev.roundtrip.text.Units;
 import java.io.IOException;
@@ -71,17 +72,16 @@ public final class RecordingFiles {
     static byte[] readChecked(Path file, long maxBytes) throws RecordingFormatException {
         String name = file.toString();
         try {
-            if (Files.isDirectory(file)) throw RecordingFormatException.whole(name, "is a folder, not a file");
+            if (Files.isDirectory(file)) throw RecordingFormatException.whole(name, Phrase.of("record.folder"));
             long size = Files.size(file);
             if (size > maxBytes) {
-                throw RecordingFormatException.whole(name, "is " + Units.bytes(size) + ", larger than the "
-                        + Units.bytes(maxBytes) + " limit for recordings; refused without reading it");
+                throw RecordingFormatException.whole(name, Phrase.of("record.tooLarge", Phrase.size(size), Phrase.size(maxBytes)));
             }
             return Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
-            throw RecordingFormatException.whole(name, "no such file");
+            throw RecordingFormatException.whole(name, Phrase.of("record.noSuchFile"));
         } catch (AccessDeniedException e) {
-            throw RecordingFormatException.whole(name, "cannot be read: permission denied");
+            throw RecordingFormatException.whole(name, Phrase.of("record.permissionDenied"));
         } catch (IOException e) {
             throw new RecordingFormatException(name, 0, 0, null, "cannot be read: " + e, e);
         }

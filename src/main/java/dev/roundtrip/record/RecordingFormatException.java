@@ -1,5 +1,6 @@
 package dev.roundtrip.record;
 
+import dev.roundtrip.trace.Phrase;
 import java.util.Optional;
 
 /**
@@ -9,7 +10,8 @@ import java.util.Optional;
  * lesson.roundtrip.json:14:7: exchanges[0].events[3].stage: expected one of send|parse|process|respond|interpret, found "sned"
  * </pre>
  * {@link #getMessage()} is that whole sentence, ready to show to a user. Nothing was loaded when it
- * is thrown: the caller's current recording is untouched.
+ * is thrown: the caller's current recording is untouched. {@link #getLocalizedMessage()} is the same
+ * sentence in the language in use (the app's notice, the CLI), where the problem has its words.
  */
 public final class RecordingFormatException extends Exception {
     private static final long serialVersionUID = 1L;
@@ -19,6 +21,7 @@ public final class RecordingFormatException extends Exception {
     private final int column;
     private final String path;
     private final String problem;
+    private final transient Phrase said;
 
     /**
      * @param file the file name as the user knows it
@@ -32,17 +35,38 @@ public final class RecordingFormatException extends Exception {
     }
 
     public RecordingFormatException(String file, int line, int column, String path, String problem, Throwable cause) {
+        this(file, line, column, path, problem, null, cause);
+    }
+
+    /** The same, the problem said as a phrase (its English is {@link #problem()}). */
+    public RecordingFormatException(String file, int line, int column, String path, Phrase problem, Throwable cause) {
+        this(file, line, column, path, problem.english(), problem, cause);
+    }
+
+    private RecordingFormatException(String file, int line, int column, String path, String problem, Phrase said, Throwable cause) {
         super(format(file, line, column, path, problem), cause);
         this.file = file;
         this.line = line;
         this.column = column;
         this.path = path;
         this.problem = problem;
+        this.said = said;
     }
 
     /** A problem with the file as a whole (too large, binary, unreadable). */
     public static RecordingFormatException whole(String file, String problem) {
         return new RecordingFormatException(file, 0, 0, null, problem);
+    }
+
+    /** The same, said as a phrase. */
+    public static RecordingFormatException whole(String file, Phrase problem) {
+        return new RecordingFormatException(file, 0, 0, null, problem, null);
+    }
+
+    /** The message in the language in use: file, line, column and path as in English, the problem in words. */
+    @Override
+    public String getLocalizedMessage() {
+        return said == null ? getMessage() : format(file, line, column, path, said.inUse());
     }
 
     private static String format(String file, int line, int column, String path, String problem) {

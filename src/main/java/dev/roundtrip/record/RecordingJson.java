@@ -172,6 +172,7 @@ public final class RecordingJson {
         g.writeNumberField("connectionId", e.connectionId());
         g.writeStringField("thread", e.thread());
         g.writeStringField("detail", e.detail());
+        if (e.phrase() != null) writePhrase(g, "phrase", e.phrase());
         if (e.bytes() != null) writeBytes(g, "bytes", e.bytes());
         if (e.buffer() != null) writeBuffer(g, e.buffer());
         if (e.kernel() != null) writeKernel(g, e.kernel());
@@ -184,6 +185,31 @@ public final class RecordingJson {
         if (e.database() != null) writeDatabase(g, e.database());
         if (e.message() != null) writeMessage(g, e.message());
         if (e.frame() != null) writeFrame(g, e.frame());
+        g.writeEndObject();
+    }
+
+    /** The detail as its text key and arguments, so a reader shows it in its own language (docs/recording-format.md). */
+    private static void writePhrase(JsonGenerator g, String field, dev.roundtrip.trace.Phrase phrase) throws IOException {
+        if (field != null) g.writeFieldName(field);
+        g.writeStartObject();
+        g.writeStringField("key", phrase.key());
+        g.writeArrayFieldStart("args");
+        for (Object a : phrase.args()) {
+            if (a instanceof dev.roundtrip.trace.Phrase) writePhrase(g, null, (dev.roundtrip.trace.Phrase) a);
+            else if (a instanceof dev.roundtrip.trace.Phrase.Duration) oneField(g, "nanos", ((dev.roundtrip.trace.Phrase.Duration) a).nanos());
+            else if (a instanceof dev.roundtrip.trace.Phrase.Size) oneField(g, "bytes", ((dev.roundtrip.trace.Phrase.Size) a).bytes());
+            else if (a instanceof dev.roundtrip.trace.Phrase.Ordinal) oneField(g, "ordinal", ((dev.roundtrip.trace.Phrase.Ordinal) a).n());
+            else if (a instanceof Double) g.writeNumber((Double) a);
+            else if (a instanceof Number) g.writeNumber(((Number) a).longValue());
+            else g.writeString(String.valueOf(a));
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    private static void oneField(JsonGenerator g, String name, long value) throws IOException {
+        g.writeStartObject();
+        g.writeNumberField(name, value);
         g.writeEndObject();
     }
 

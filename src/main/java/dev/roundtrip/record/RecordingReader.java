@@ -1,5 +1,6 @@
 package dev.roundtrip.record;
 
+import dev.roundtrip.trace.Phrase;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.JsonStreamContext;
@@ -115,7 +116,7 @@ final class RecordingReader {
         }
         if (startedAt == null) throw missing("startedAt", "a string");
         if (exchanges == null) throw missing("exchanges", "an array");
-        if (p.nextToken() != null) throw at("unexpected content after the end of the JSON document");
+        if (p.nextToken() != null) throw at(Phrase.of("record.afterEnd"));
         Recording recording = new Recording(startedAt);
         if (dropped >= 0) recording.setDropped(dropped);
         for (Exchange x : exchanges) recording.add(x);
@@ -379,12 +380,14 @@ final class RecordingReader {
         dev.roundtrip.trace.DatabaseReadout database = null;
         dev.roundtrip.trace.MessageReadout message = null;
         dev.roundtrip.trace.FrameReadout frame = null;
+        KeyAndArgs phrase = null;
         int seen = 0;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String f = p.currentName();
             JsonToken v = p.nextToken();
             boolean nul = v == JsonToken.VALUE_NULL;
             switch (f) {
+                case "phrase": seen = once(seen, 19); phrase = nul ? null : phrase(v); break;
                 case "tcp": seen = once(seen, 12); tcp = nul ? null : tcp(v); break;
                 case "tlsRecord": seen = once(seen, 13); tlsRecord = nul ? null : tlsRecord(v); break;
                 case "tls": seen = once(seen, 14); tls = nul ? null : tls(v); break;
@@ -413,7 +416,63 @@ final class RecordingReader {
         if (!hasConnection) throw missing("connectionId", "an integer");
         if (!hasTime) throw missing("tNanos", "an integer");
         return new StageEvent(exchangeId, connectionId, stage, phase, actor, tNanos, thread, detail, bytes, buffer, kernel, memory, sql,
-                tcp, tlsRecord, tls, plain, database, message, frame);
+                tcp, tlsRecord, tls, plain, database, message, frame, phrase == null ? null : recorded(phrase, detail));
+    }
+
+    private record KeyAndArgs(String key, List<Object> args) {}
+
+    private static dev.roundtrip.trace.Phrase recorded(KeyAndArgs k, String english) {
+        return dev.roundtrip.trace.Phrase.recorded(k.key, k.args, english);
+    }
+
+    /** An event's {@code phrase}: its text key and arguments; the event's detail is its English. */
+    private KeyAndArgs phrase(JsonToken t) throws IOException, RecordingFormatException {
+        if (t != JsonToken.START_OBJECT) throw fail("an object {\"key\": ..., \"args\": [...]}");
+        return phraseFrom(p.nextToken() == JsonToken.FIELD_NAME ? p.currentName() : null);
+    }
+
+    /** The rest of a phrase object whose first field {@code first} was just read (null: it is empty). */
+    private KeyAndArgs phraseFrom(String first) throws IOException, RecordingFormatException {
+        String key = null;
+        List<Object> args = List.of();
+        int seen = 0;
+        for (String f = first; f != null; f = p.nextToken() == JsonToken.FIELD_NAME ? p.currentName() : null) {
+            JsonToken v = p.nextToken();
+            switch (f) {
+                case "key":
+                    seen = once(seen, 0);
+                    key = shared(string(v));
+                    if (!dev.roundtrip.trace.Phrase.isKey(key)) throw fail("a text key like \"server.socketRead\"");
+                    break;
+                case "args": seen = once(seen, 1); args = phraseArgs(v); break;
+                default: p.skipChildren();
+            }
+        }
+        if (key == null) throw missing("key", "a text key like \"server.socketRead\"");
+        return new KeyAndArgs(key, args);
+    }
+
+    private List<Object> phraseArgs(JsonToken t) throws IOException, RecordingFormatException {
+        if (t != JsonToken.START_ARRAY) throw fail("an array of numbers, strings and objects");
+        List<Object> args = new ArrayList<>();
+        for (JsonToken v = p.nextToken(); v != JsonToken.END_ARRAY; v = p.nextToken()) {
+            if (v == JsonToken.VALUE_NUMBER_INT) args.add(integer(v));
+            else if (v == JsonToken.VALUE_NUMBER_FLOAT) args.add(p.getDoubleValue());
+            else if (v == JsonToken.VALUE_STRING) args.add(shared(p.getText()));
+            else if (v == JsonToken.START_OBJECT) args.add(phraseArg());
+            else throw fail("a number, a string or an object");
+        }
+        return args;
+    }
+
+    /** An object argument: a phrase {key, args}, or {nanos}, {bytes}, {ordinal}. */
+    private Object phraseArg() throws IOException, RecordingFormatException {
+        String f = p.nextToken() == JsonToken.FIELD_NAME ? p.currentName() : null;
+        if (!"nanos".equals(f) && !"bytes".equals(f) && !"ordinal".equals(f)) return recorded(phraseFrom(f), null);
+        long n = nonNegative(integer(p.nextToken()));
+        if (p.nextToken() != JsonToken.END_OBJECT) throw fail("the end of {\"" + f + "\": n}");
+        return "nanos".equals(f) ? dev.roundtrip.trace.Phrase.duration(n) : "bytes".equals(f) ? dev.roundtrip.trace.Phrase.size(n)
+                : dev.roundtrip.trace.Phrase.ordinal(n);
     }
 
     private static final String[] MESSAGE_KINDS = java.util.Arrays.stream(dev.roundtrip.trace.MessageReadout.Kind.values())
@@ -780,7 +839,7 @@ final class RecordingReader {
      * its second value (Jackson's own check costs a hash set per object, a third of the read).
      */
     private int once(int seen, int bit) throws RecordingFormatException {
-        if ((seen & (1 << bit)) != 0) throw at("the field appears twice");
+        if ((seen & (1 << bit)) != 0) throw at(Phrase.of("record.twice"));
         return seen | (1 << bit);
     }
 
@@ -898,10 +957,20 @@ final class RecordingReader {
 
     /** "expected {what}, found {the current value}", at the current token. */
     private RecordingFormatException fail(String expected) throws IOException {
-        return at("expected " + expected + ", found " + JsonSource.found(p));
+        return at(ProblemWords.expectedFound(expected, JsonSource.found(p)));
     }
 
     /** A problem with the current value, at its token; its path is its parsing context's. */
+    private RecordingFormatException at(Phrase problem) {
+        JsonToken t = p.currentToken();
+        JsonStreamContext c = t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY
+                ? p.getParsingContext().getParent() : p.getParsingContext();
+        String path = JsonSource.join(basePath, JsonSource.path(c));
+        if (located) return source.error(p.currentTokenLocation(), path, problem);
+        return source.error(base.append(c.pathAsPointer()), path, problem);
+    }
+
+    /** The same with a problem said in English only. */
     private RecordingFormatException at(String problem) {
         JsonToken t = p.currentToken();
         // An object or array value has opened its own context already: its path is the parent's entry.
@@ -923,7 +992,9 @@ final class RecordingReader {
     }
 
     private RecordingFormatException missing(String field, String expected) {
-        return atField(field, "expected " + expected + ", found " + MISSING);
+        JsonStreamContext c = p.getParsingContext();
+        String path = JsonSource.join(basePath, JsonSource.join(JsonSource.path(c), field));
+        return source.error(base.append(c.pathAsPointer()).appendProperty(field), path, ProblemWords.expectedFound(expected, MISSING));
     }
 
     static void close(JsonParser p) {

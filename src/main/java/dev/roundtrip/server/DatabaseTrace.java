@@ -25,7 +25,7 @@ final class DatabaseTrace implements SqlObserver {
     public void executed(SqlReadout sql) {
         try (var i = t.instrument()) {
             t.publish(conn.event(x, Stage.PROCESS, Phase.PROGRESS, Actor.DATABASE)
-                    .detail(sql.statement() + " -> " + sql.rows() + " row" + (sql.rows() == 1 ? "" : "s"))
+                    .said("server.sqlRows", sql.statement(), sql.rows())
                     .sql(sql).memory(t.probes().memory().read(mark)).build());
         }
     }
@@ -34,7 +34,7 @@ final class DatabaseTrace implements SqlObserver {
     public void wire(DatabaseStep s) {
         try (var i = t.instrument()) {
             t.publish(StageEvent.at(x.id, conn.connectionId(), Stage.PROCESS, Phase.PROGRESS, Actor.DATABASE, s.tNanos())
-                    .detail(s.detail()).database(s.readout()).bytes(s.bytes()).kernel(s.kernel()).tcp(s.tcp())
+                    .detail(s.said()).database(s.readout()).bytes(s.bytes()).kernel(s.kernel()).tcp(s.tcp())
                     .memory(t.probes().memory().read(mark)).build());
         }
     }

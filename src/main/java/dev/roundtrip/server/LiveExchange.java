@@ -160,8 +160,7 @@ abstract class LiveExchange extends ChannelInboundHandlerAdapter implements Live
             if (!ch.isWritable()) { // the client reads too slowly: the send buffer is full; the update is dropped, not queued
                 updates.droppedOne();
                 if (dropped++ == 0) {
-                    t.publish(event(Phase.PROGRESS).detail("update " + u.id() + " dropped: the client reads too slowly (the server's"
-                            + " send buffer is above its limit); later ones are dropped too until it catches up, and counted")
+                    t.publish(event(Phase.PROGRESS).said("server.updateDropped", u.id())
                             .kernel(t.probes().kernelSampled(ch)).build());
                 }
                 return;
@@ -203,8 +202,8 @@ abstract class LiveExchange extends ChannelInboundHandlerAdapter implements Live
                 sent.write(b, 0, Math.min(b.length, MAX_KEPT_BODY - sent.size()));
             }
         }
-        StageEvent.Builder b = event(Phase.PROGRESS).detail((m.fromClient() ? "read: " : "written: ") + m.describe() + ", "
-                + bytes.count() + (tls ? " bytes of plaintext" : " bytes on the wire")).message(m);
+        StageEvent.Builder b = event(Phase.PROGRESS).said(m.fromClient() ? (tls ? "server.messageReadPlain" : "server.messageRead")
+                : (tls ? "server.messageWrittenPlain" : "server.messageWritten"), m.describe(), bytes.count()).message(m);
         t.publish(carrying(tls ? b : b.kernel(t.probes().kernelSampled(ch)), bytes).build());
     }
 
@@ -253,9 +252,8 @@ abstract class LiveExchange extends ChannelInboundHandlerAdapter implements Live
         if (ended) return;
         ended = true;
         unsubscribe.run();
-        String counts = toClient + " message" + (toClient == 1 ? "" : "s") + " to the client, " + fromClient + " from it"
-                + (dropped == 0 ? "" : ", " + dropped + " update" + (dropped == 1 ? "" : "s") + " dropped (the client read too slowly)");
-        t.publish(event(failed ? Phase.ERROR : Phase.END).detail("the stream ended (" + counts + "): " + why)
+        t.publish(event(failed ? Phase.ERROR : Phase.END).said(dropped == 0 ? "server.streamEnded" : "server.streamEndedDropped",
+                        toClient, fromClient, dropped, why)
                 .kernel(conn.kernel()).build());
         if (x.external) {
             ResponseInfo info = head == null ? null : new ResponseInfo(head.status(), head.reason(), head.headers(), sent.toByteArray());

@@ -1,5 +1,6 @@
 package dev.roundtrip.server;
 
+import dev.roundtrip.trace.Phrase;
 import dev.roundtrip.text.Printable;
 import dev.roundtrip.trace.Actor;
 import dev.roundtrip.trace.ExchangeEnded;
@@ -125,7 +126,7 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
             ServerExchange cut = conn.inputEnded();
             if (cut != null) {
                 t.publish(conn.event(cut, Stage.PARSE, Phase.ERROR, Actor.SERVER)
-                        .detail("malformed request: the client ended its side of the connection before the request was complete")
+                        .said("server.requestCut")
                         .memory(t.probes().memory().read(cut.parseMark)).build());
                 if (cut.external) {
                     t.publish(new ExchangeStarted(cut.id, conn.connectionId(), t.clock().now(),
@@ -250,8 +251,7 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
             try (var s = t.instrument()) {
                 if (x.external) t.publish(new ExchangeStarted(x.id, conn.connectionId(), t.clock().now(), describe(req)));
                 t.publish(conn.event(x, Stage.PARSE, Phase.END, Actor.SERVER)
-                        .detail(req.method() + " " + req.uri() + " " + req.protocolVersion() + ": " + req.headers().size()
-                                + " headers, " + body.length + " body bytes, from " + x.reads + " socket read" + (x.reads == 1 ? "" : "s"))
+                        .said("server.parsed", req.method().name(), req.uri(), req.protocolVersion().text(), req.headers().size(), body.length, x.reads)
                         .memory(t.probes().memory().read(x.parseMark)).build());
             }
             if (!p.keepAlive()) closing = true;
@@ -261,7 +261,7 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
                 // close() stops the workers before the event loops: a request read in between is answered 503 here
                 closing = true;
                 t.publish(conn.event(x, Stage.PROCESS, Phase.ERROR, Actor.SERVER)
-                        .detail("not processed: the server is shutting down and its workers have stopped").build());
+                        .said("server.notProcessed").build());
                 AppResponse unavailable = AppResponse.text(503, "the server is shutting down", "shutting down");
                 t.pass(x.id, Stage.RESPOND, onLoop, conn::kernel, () -> respond(ctx, x, unavailable, false, false));
             }
@@ -405,7 +405,7 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
         SqlObserver statements;
         try (var s = t.instrument()) {
             mark = t.probes().memory().allocatedMark();
-            t.publish(conn.event(x, Stage.PROCESS, Phase.BEGIN, Actor.SERVER).detail("the handler starts: " + p.method() + " " + p.uri())
+            t.publish(conn.event(x, Stage.PROCESS, Phase.BEGIN, Actor.SERVER).said("server.handlerStarts", p.method(), p.uri())
                     .memory(t.probes().memory().read(mark)).build());
             statements = new DatabaseTrace(t, conn, x, mark);
         }
@@ -421,13 +421,13 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
             r = a != null ? a.now() : app.handle(p.method(), p.uri(), p.body(), p.contentType(), statements);
             try (var s = t.instrument()) {
                 t.publish(conn.event(x, Stage.PROCESS, Phase.END, Actor.SERVER)
-                        .detail(r.status() + " " + HttpResponseStatus.valueOf(r.status()).reasonPhrase() + ": " + r.detail())
+                        .said("server.handled", r.status(), HttpResponseStatus.valueOf(r.status()).reasonPhrase(), r.detail())
                         .memory(t.probes().memory().read(mark)).build());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             r = AppResponse.text(503, "the server is shutting down", "interrupted");
-            t.publish(conn.event(x, Stage.PROCESS, Phase.ERROR, Actor.SERVER).detail("interrupted: the server is shutting down")
+            t.publish(conn.event(x, Stage.PROCESS, Phase.ERROR, Actor.SERVER).said("server.interrupted")
                     .memory(t.probes().memory().read(mark)).build());
         } catch (Throwable e) {
             // the handler's own bug, an Error too (a StackOverflowError, an AssertionError): answered
@@ -443,7 +443,7 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
         } catch (RejectedExecutionException stopped) {
             // the handler outlived close()'s wait for the workers: the event loop that would write the answer is gone
             t.publish(conn.event(x, Stage.RESPOND, Phase.ERROR, Actor.SERVER)
-                    .detail("not answered: the server shut down while the handler ran (" + answer.status() + " never written)").build());
+                    .said("server.notAnswered", answer.status()).build());
             if (x.external && x.markEnded()) {
                 t.publish(new ExchangeEnded(x.id, t.clock().now(), Outcome.FAILED, null, "the server shut down before it answered"));
             }
@@ -458,24 +458,24 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
         ServerExchange x = p.x();
         if (a.stream() != null) {
             t.publish(conn.event(x, Stage.PROCESS, Phase.END, Actor.SERVER)
-                    .detail("a long-lived answer: the response goes on after its head, one message per update")
+                    .said("server.longLived")
                     .memory(t.probes().memory().read(mark)).build());
             LiveExchange.Context c = new LiveExchange.Context(t, conn, x, ctx, p.uri(), p.headers());
             t.pass(x.id, Stage.RESPOND, ctx.channel().eventLoop(), conn::kernel, () -> a.stream().open(c));
             return;
         }
         t.publish(conn.event(x, Stage.PROCESS, Phase.PROGRESS, Actor.SERVER)
-                .detail("long polling: the handler holds the request until an update comes (no thread waits meanwhile)")
+                .said("server.longPolling")
                 .memory(t.probes().memory().read(mark)).build());
         a.later().whenComplete((r, failure) -> {
             AppResponse answer = r != null ? r : AppResponse.text(500, "Internal Server Error", "the long poll failed");
             t.publish(conn.event(x, Stage.PROCESS, Phase.END, Actor.SERVER)
-                    .detail(answer.status() + " " + HttpResponseStatus.valueOf(answer.status()).reasonPhrase() + ": " + answer.detail()).build());
+                    .said("server.handled", answer.status(), HttpResponseStatus.valueOf(answer.status()).reasonPhrase(), answer.detail()).build());
             try {
                 t.pass(x.id, Stage.RESPOND, ctx.channel().eventLoop(), conn::kernel, () -> respond(ctx, x, answer, p.keepAlive(), p.head()));
             } catch (RejectedExecutionException stopped) {
                 t.publish(conn.event(x, Stage.RESPOND, Phase.ERROR, Actor.SERVER)
-                        .detail("not answered: the server shut down while the long poll waited").build());
+                        .said("server.notAnsweredPoll").build());
                 if (x.external) t.publish(new ExchangeEnded(x.id, t.clock().now(), Outcome.FAILED, null, "the server shut down before it answered"));
             }
         });
@@ -501,8 +501,7 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
             ctx.channel().config().setOption(io.netty.channel.ChannelOption.TCP_NODELAY, noDelay);
             noDelaySet = noDelay;
         }
-        conn.beginRespond(x, status.code() + " " + status.reasonPhrase() + ", "
-                + (head ? "headers only (HEAD; the body would be " + r.body().length + " bytes)" : r.body().length + " body bytes"));
+        conn.beginRespond(x, Phrase.of(head ? "server.respondHead" : "server.respond", status.code(), status.reasonPhrase(), r.body().length));
         io.netty.channel.ChannelFuture written = ctx.writeAndFlush(resp);
         try (var s = t.instrument()) {
             written.addListener(f -> answered(ctx, x, info, status, keepAlive, f));
@@ -516,13 +515,12 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
         try (var s = t.instrument()) {
             if (f.isSuccess()) {
                 t.publish(conn.event(x, Stage.RESPOND, Phase.END, Actor.SERVER)
-                        .detail("the response (" + x.bytesWritten + " bytes in " + x.writes + " socket write" + (x.writes == 1 ? "" : "s")
-                                + ") is in the kernel's send queue")
+                        .said("server.responseQueued", x.bytesWritten, x.writes)
                         .memory(t.probes().memory().read(x.respondMark)).build());
             } else if (!x.respondFailed) {
                 x.respondFailed = true;
                 t.publish(conn.event(x, Stage.RESPOND, Phase.ERROR, Actor.SERVER_KERNEL)
-                        .detail("write failed: " + ServerConnection.describe(f.cause())).kernel(conn.kernel()).build());
+                        .said("server.responseWriteFailed", ServerConnection.describe(f.cause())).kernel(conn.kernel()).build());
             }
             if (x.external && x.markEnded()) {
                 t.publish(new ExchangeEnded(x.id, t.clock().now(), f.isSuccess() ? Outcome.COMPLETED : Outcome.FAILED,

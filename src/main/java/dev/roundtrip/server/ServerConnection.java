@@ -8,6 +8,7 @@ import dev.roundtrip.trace.ExchangeStarted;
 import dev.roundtrip.trace.KernelReadout;
 import dev.roundtrip.trace.Outcome;
 import dev.roundtrip.trace.Phase;
+import dev.roundtrip.trace.Phrase;
 import dev.roundtrip.trace.RequestInfo;
 import dev.roundtrip.trace.Stage;
 import dev.roundtrip.trace.StageEvent;
@@ -204,14 +205,12 @@ final class ServerConnection implements WireTap.Observer, PlainTap.Observer, Con
         long now = t.clock().now();
         acceptedNanos = stamp == null ? now : stamp.tNanos();
         boolean ours = link != null;
-        String from = ch.remoteAddress() instanceof InetSocketAddress r ? r.getAddress().getHostAddress() + ":" + r.getPort() : "a client";
+        Object from = ch.remoteAddress() instanceof InetSocketAddress r ? r.getAddress().getHostAddress() + ":" + r.getPort() : Phrase.of("server.aClient");
         opening(new StageEvent(openingExchangeId, connectionId, Stage.CONNECT, ours ? Phase.PROGRESS : Phase.BEGIN, Actor.SERVER,
                 acceptedNanos, stamp == null ? Thread.currentThread().getName() : stamp.thread(),
-                "the server's accept() returned the connection from " + from + " (the kernels had completed SYN, SYN-ACK, ACK)",
-                null, null, null, null, null));
+                null, null, null, null, null, null, null, null, null, null, null, null, null, Phrase.of("server.accepted", from)));
         opening(StageEvent.of(openingExchangeId, connectionId, Stage.CONNECT, ours ? Phase.PROGRESS : Phase.END, Actor.SERVER, t.clock())
-                .detail("connection #" + connectionId + " is ready on the server's event loop, "
-                        + Units.duration(now - acceptedNanos) + " after accept()")
+                .said("server.ready", connectionId, Phrase.duration(now - acceptedNanos))
                 .tcp(t.probes().tcp(ch)).kernel(t.probes().kernel(ch)).build());
     }
 
@@ -253,8 +252,8 @@ final class ServerConnection implements WireTap.Observer, PlainTap.Observer, Con
         javax.net.ssl.SSLSession session = ssl.engine().getSession();
         String alpn = ssl.applicationProtocol();
         opening(StageEvent.of(openingExchangeId, connectionId, Stage.HANDSHAKE, Phase.END, Actor.SERVER, t.clock())
-                .detail("the server's side of the handshake is done: " + session.getProtocol() + " with " + session.getCipherSuite()
-                        + (alpn == null ? "" : ", ALPN " + alpn))
+                .said(alpn == null ? "server.handshakeDone" : "server.handshakeDoneAlpn", session.getProtocol(), session.getCipherSuite(),
+                        alpn == null ? "" : alpn)
                 .tls(new TlsReadout(session.getProtocol(), session.getCipherSuite(), alpn, null)).build());
         if ("h2".equals(alpn) && toHttp2 != null) { // HTTP/2 takes the connection over, with the facts kept for its first exchange
             List<StageEvent> facts = new ArrayList<>(openingFacts);
@@ -290,10 +289,9 @@ final class ServerConnection implements WireTap.Observer, PlainTap.Observer, Con
     private void handshakeIo(boolean write, BytesReadout bytes, BufferReadout buffer,
                              List<TlsRecordReadout> records) {
         int n = write ? ++handshakeWrites : ++handshakeReads;
-        String when = handshaking ? "" : " after the handshake";
+        String key = (write ? "server.handshakeWrite" : "server.handshakeRead") + (handshaking ? "" : "After");
         opening(StageEvent.of(openingExchangeId, connectionId, Stage.HANDSHAKE, Phase.PROGRESS, Actor.SERVER, t.clock())
-                .detail("socket " + (write ? "write" : "read") + " #" + n + when + ": " + bytes.count() + " bytes, " + records.size()
-                        + " TLS record" + (records.size() == 1 ? "" : "s") + " begin in it")
+                .said(key, n, bytes.count(), records.size())
                 .bytes(bytes).buffer(buffer).kernel(t.probes().kernelSampled(ch)).build());
         for (TlsRecordReadout r : records) {
             opening(StageEvent.of(openingExchangeId, connectionId, Stage.HANDSHAKE, Phase.PROGRESS, Actor.SERVER, t.clock())
@@ -309,8 +307,7 @@ final class ServerConnection implements WireTap.Observer, PlainTap.Observer, Con
         plainOnTlsPort = true;
         handshaking = false;
         opening(StageEvent.of(openingExchangeId, connectionId, Stage.HANDSHAKE, Phase.ERROR, Actor.SERVER, t.clock())
-                .detail("no TLS handshake: the first bytes on this TLS port are not a TLS record (plaintext HTTP sent to the https port?);"
-                        + " the server reads them as HTTP to answer 400 in plaintext").build());
+                .said("server.plaintextOnTlsPort").build());
         ch.pipeline().remove("plain");
         ch.pipeline().remove("tls");
         ch.pipeline().remove("valve");
@@ -318,14 +315,14 @@ final class ServerConnection implements WireTap.Observer, PlainTap.Observer, Con
 
     @Override
     public void onPlainRead(ChannelHandlerContext ctx, ByteBuf buf) {
-        ServerExchange x = parsing != null ? parsing : beginParse("the first bytes of a request are decrypted");
+        ServerExchange x = parsing != null ? parsing : beginParse(Phrase.of("server.parseBeginsDecrypted"));
         if (unclaimedRead != null) {
             socketRead(x, unclaimedRead.count(), unclaimedRead, unclaimedBuffer);
             unclaimedRead = null;
         }
         keepSeen(x, buf);
         t.publish(event(x, Stage.PARSE, Phase.PROGRESS, Actor.SERVER)
-                .detail("TLS decrypted " + buf.readableBytes() + " bytes of the request for the program")
+                .said("server.decrypted", buf.readableBytes())
                 .plain(t.probes().bytes(buf)).memory(t.probes().memory().read(x.parseMark)).build());
     }
 
@@ -334,7 +331,7 @@ final class ServerConnection implements WireTap.Observer, PlainTap.Observer, Con
         ServerExchange x = responding;
         if (x == null) return;
         t.publish(event(x, Stage.RESPOND, Phase.PROGRESS, Actor.SERVER)
-                .detail("the program wrote " + buf.readableBytes() + " bytes of plaintext; TLS encrypts them into records")
+                .said("server.plaintextWritten", buf.readableBytes())
                 .plain(t.probes().bytes(buf)).memory(t.probes().memory().read(x.respondMark)).build());
     }
 
@@ -459,7 +456,7 @@ final class ServerConnection implements WireTap.Observer, PlainTap.Observer, Con
                 handshakeBegun = true;
                 if (!TlsRecords.looksLikeTls(buf)) plaintextOnTlsPort();
                 else opening(StageEvent.of(openingExchangeId, connectionId, Stage.HANDSHAKE, Phase.BEGIN, Actor.SERVER, t.clock())
-                        .detail("the first bytes of the client's ClientHello are read").build());
+                        .said("server.handshakeBegins").build());
             }
             if (handshaking) {
                 handshakeIo(false, t.probes().bytes(buf), Probes.buffer(buf), recordsIn.feed(buf));
@@ -473,7 +470,7 @@ final class ServerConnection implements WireTap.Observer, PlainTap.Observer, Con
             unclaimedBuffer = Probes.buffer(buf);
             return;
         }
-        ServerExchange x = parsing != null ? parsing : beginParse("the first bytes of a request are read from the socket");
+        ServerExchange x = parsing != null ? parsing : beginParse(Phrase.of("server.parseBegins"));
         socketRead(x, buf.readableBytes(), t.probes().bytes(buf), Probes.buffer(buf));
         if (ssl == null || plainOnTlsPort) keepSeen(x, buf); // on TLS the plaintext is kept (onPlainRead)
     }
@@ -486,13 +483,13 @@ final class ServerConnection implements WireTap.Observer, PlainTap.Observer, Con
         x.reads++;
         x.bytesRead += count;
         t.publish(event(x, Stage.PARSE, Phase.PROGRESS, Actor.SERVER)
-                .detail("socket read #" + x.reads + ": " + count + " bytes")
+                .said("server.socketRead", x.reads, count)
                 .bytes(bytes).buffer(buffer).kernel(t.probes().kernelSampled(ch))
                 .memory(t.probes().memory().read(x.parseMark)).build());
     }
 
     /** The exchange whose request is read now: the one the parse gate let through, or an outside client's new one. */
-    private ServerExchange beginParse(String detail) {
+    private ServerExchange beginParse(Phrase detail) {
         ServerExchange x;
         if (expected != null) {
             x = expected;
@@ -532,12 +529,12 @@ final class ServerConnection implements WireTap.Observer, PlainTap.Observer, Con
         }
         ServerExchange x = writer();
         if (x == null) return;
-        if (!x.respondBegun) beginRespond(x, "the codec answers on its own");
+        if (!x.respondBegun) beginRespond(x, Phrase.of("server.codecAnswers"));
         int count = piece.readableBytes();
         x.writes++;
         x.bytesWritten += count;
         t.publish(event(x, Stage.RESPOND, Phase.PROGRESS, Actor.SERVER)
-                .detail("socket write #" + x.writes + ": " + count + " bytes")
+                .said("server.socketWrite", x.writes, count)
                 .bytes(t.probes().bytes(piece)).buffer(buffer).kernel(t.probes().kernelSampled(ch))
                 .memory(t.probes().memory().read(x.respondMark)).build());
         if (!x.respondAnnounced && link != null) {
@@ -551,9 +548,9 @@ final class ServerConnection implements WireTap.Observer, PlainTap.Observer, Con
         ServerExchange x = writer();
         if (x == null || x.respondFailed) return;
         x.respondFailed = true;
-        if (!x.respondBegun) beginRespond(x, "the codec answers on its own");
+        if (!x.respondBegun) beginRespond(x, Phrase.of("server.codecAnswers"));
         t.publish(event(x, Stage.RESPOND, Phase.ERROR, Actor.SERVER_KERNEL)
-                .detail("write failed: " + describe(cause) + "; " + unsent + " bytes of the response reached no one")
+                .said("server.writeFailed", describe(cause), unsent)
                 .kernel(kernel()).memory(t.probes().memory().read(x.respondMark)).build());
     }
 
@@ -579,7 +576,7 @@ final class ServerConnection implements WireTap.Observer, PlainTap.Observer, Con
             last = x;
             announceExternal(x);
             t.publish(event(x, Stage.PARSE, Phase.BEGIN, Actor.SERVER)
-                    .detail("pipelined: this request came in the same socket reads as the one before it, and waited its turn").build());
+                    .said("server.pipelined").build());
         }
         unanswered.add(x);
         return x;
@@ -591,12 +588,20 @@ final class ServerConnection implements WireTap.Observer, PlainTap.Observer, Con
     }
 
     void beginRespond(ServerExchange x, String detail) {
+        beginRespond(x, detail, null);
+    }
+
+    void beginRespond(ServerExchange x, Phrase detail) {
+        beginRespond(x, null, detail);
+    }
+
+    private void beginRespond(ServerExchange x, String text, Phrase detail) {
         try (var s = t.instrument()) {
             responding = x;
             x.respondBegun = true;
             x.respondMark = t.probes().memory().allocatedMark();
-            t.publish(event(x, Stage.RESPOND, Phase.BEGIN, Actor.SERVER).detail(detail)
-                    .memory(t.probes().memory().read(x.respondMark)).build());
+            StageEvent.Builder e = event(x, Stage.RESPOND, Phase.BEGIN, Actor.SERVER);
+            t.publish((detail != null ? e.detail(detail) : e.detail(text)).memory(t.probes().memory().read(x.respondMark)).build());
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.roundtrip.server;
 
+import dev.roundtrip.trace.Phrase;
 import dev.roundtrip.text.Units;
 import dev.roundtrip.trace.DatabaseReadout;
 import dev.roundtrip.trace.DatabaseReadout.Step;
@@ -120,19 +121,18 @@ final class SocketDatabase implements Database {
         try {
             p = pool.take();
         } catch (SQLException e) {
-            observer.wire(new DatabaseStep(clock.now(), "connect failed: " + e.getMessage(),
+            observer.wire(new DatabaseStep(clock.now(), Phrase.of("server.dbConnectFailed", String.valueOf(e.getMessage())),
                     new DatabaseReadout(Step.FAILED, 0, 0, 0, null, false), null, null, null));
             throw e;
         }
         if (p.uses == 1) {
             List<RelayedLink.Turn> session = p.link.drain();
             long took = clock.now() - t0;
-            observer.wire(new DatabaseStep(t0, "connect: the pool opens database connection #" + p.number + " to H2's TCP server at 127.0.0.1:"
-                    + tcp.getPort() + " (TCP connect and H2 session, " + Units.duration(took) + ")",
+            observer.wire(new DatabaseStep(t0, Phrase.of("server.dbConnect", p.number, tcp.getPort(), Phrase.duration(took)),
                     new DatabaseReadout(Step.CONNECT, p.number, 1, requests(session), took, false), null, p.link.kernel(), p.link.tcp()));
             publish(observer, p, session, true);
         } else {
-            observer.wire(new DatabaseStep(t0, "database connection #" + p.number + " reused (" + ordinal(p.uses) + " call on it)",
+            observer.wire(new DatabaseStep(t0, Phrase.of("server.dbReused", p.number, Phrase.ordinal(p.uses)),
                     new DatabaseReadout(Step.REUSE, p.number, p.uses, 0, null, false), null, p.link.kernel(), null));
         }
         return new SocketCall(p, observer);
@@ -164,8 +164,7 @@ final class SocketDatabase implements Database {
             publish(observer, p, p.link.drain(), false);
             if (!lost(e)) return e; // the statement's own error: the connection is fine, and it is the handler's bug (500)
             broken = true;
-            observer.wire(new DatabaseStep(clock.now(), "the SQL call failed on database connection #" + p.number + " ("
-                    + e.getMessage() + "): the connection is closed and leaves the pool",
+            observer.wire(new DatabaseStep(clock.now(), Phrase.of("server.dbCallFailed", p.number, String.valueOf(e.getMessage())),
                     new DatabaseReadout(Step.FAILED, p.number, p.uses, 0, null, false), null, null, null));
             return new DatabaseUnavailableException("the database connection broke: " + e.getMessage(), e);
         }
@@ -194,14 +193,13 @@ final class SocketDatabase implements Database {
         Joined out = join(turns, true, maxKept);
         Joined in = join(turns, false, maxKept);
         if (out != null) {
-            observer.wire(new DatabaseStep(out.first, "server → database: " + Units.bytes(out.count) + " on database connection #" + p.number
-                    + (session ? ", opening the H2 session (protocol version, database, user)" : " (H2's protocol, " + Units.count(trips, "round trip") + ")"),
+            observer.wire(new DatabaseStep(out.first, session ? Phrase.of("server.dbSessionOut", Phrase.size(out.count), p.number)
+                    : Phrase.of("server.dbOut", Phrase.size(out.count), p.number, trips),
                     new DatabaseReadout(Step.REQUEST, p.number, p.uses, trips, null, session), out.bytes(), out.kernel, null));
         }
         if (in != null) {
             long first = out == null ? in.first : out.first;
-            observer.wire(new DatabaseStep(in.last, "database → server: " + Units.bytes(in.count) + ", "
-                    + Units.duration(in.last - first) + " after the first byte out" + (session ? " (the H2 session is open)" : ""),
+            observer.wire(new DatabaseStep(in.last, Phrase.of(session ? "server.dbSessionIn" : "server.dbIn", Phrase.size(in.count), Phrase.duration(in.last - first)),
                     new DatabaseReadout(Step.RESPONSE, p.number, p.uses, trips, in.last - first, session), in.bytes(), in.kernel, null));
         }
     }
@@ -231,17 +229,6 @@ final class SocketDatabase implements Database {
             kernel = t.kernel();
         }
         return first < 0 ? null : new Joined(count, kept.toByteArray(), first, last, kernel);
-    }
-
-    static String ordinal(int n) {
-        int mod100 = n % 100;
-        String suffix = mod100 >= 11 && mod100 <= 13 ? "th" : switch (n % 10) {
-            case 1 -> "st";
-            case 2 -> "nd";
-            case 3 -> "rd";
-            default -> "th";
-        };
-        return n + suffix;
     }
 
     @Override

@@ -49,7 +49,17 @@ public final class Texts {
 
     /** The bundle {@code baseName} (e.g. {@code dev.roundtrip.ui.shell.Texts}) in the language in use. */
     public static ResourceBundle bundle(String baseName) {
-        return ResourceBundle.getBundle(baseName, locale, Texts.class.getClassLoader(), NO_JVM_FALLBACK);
+        return bundle(locale, baseName);
+    }
+
+    /** The bundle {@code baseName} in {@code language} (a text it lacks comes from the English one). */
+    public static ResourceBundle bundle(Locale language, String baseName) {
+        return ResourceBundle.getBundle(baseName, supported(language), Texts.class.getClassLoader(), NO_JVM_FALLBACK);
+    }
+
+    /** The pattern of {@code key} in {@code language}, unformatted (for texts formatted later, in another language too). */
+    public static String pattern(Locale language, String baseName, String key) {
+        return bundle(language, baseName).getString(key);
     }
 
     /**

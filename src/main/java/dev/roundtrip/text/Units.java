@@ -3,6 +3,7 @@ package dev.roundtrip.text;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.text.DecimalFormatSymbols;
+import java.util.Locale;
 
 /**
  * The one way Roundtrip writes a measured duration, a size or a count for people to read: the GUI,
@@ -44,8 +45,13 @@ public final class Units {
 
     /** A duration in nanoseconds, e.g. "48 µs", "1.23 ms"; negative (not ended) is "…". */
     public static String duration(long nanos) {
+        return duration(nanos, Texts.locale());
+    }
+
+    /** The same in {@code language} (its decimal separator). */
+    public static String duration(long nanos, Locale language) {
         if (nanos < 0) return "…";
-        return scaled(nanos, 1000, TIME_UNITS);
+        return scaled(nanos, 1000, TIME_UNITS, language);
     }
 
     /** A duration given in whole milliseconds (a setting such as a timeout), by the same rules. */
@@ -55,8 +61,13 @@ public final class Units {
 
     /** A size in bytes, e.g. "78 B", "12.5 KiB", "200 MiB". */
     public static String bytes(long bytes) {
+        return bytes(bytes, Texts.locale());
+    }
+
+    /** The same in {@code language} (its decimal separator). */
+    public static String bytes(long bytes, Locale language) {
         if (bytes < 0) throw new IllegalArgumentException("a size cannot be negative: " + bytes);
-        return scaled(bytes, 1024, SIZE_UNITS);
+        return scaled(bytes, 1024, SIZE_UNITS, language);
     }
 
     /** "1 read", "3 reads". */
@@ -64,7 +75,7 @@ public final class Units {
         return n + " " + noun + (n == 1 ? "" : "s");
     }
 
-    private static String scaled(long amount, int step, String[] units) {
+    private static String scaled(long amount, int step, String[] units, Locale language) {
         if (amount < step) return amount + " " + units[0];
         BigDecimal v = BigDecimal.valueOf(amount);
         BigDecimal base = BigDecimal.valueOf(step);
@@ -79,7 +90,7 @@ public final class Units {
             unit++;
         }
         String digits = shown.stripTrailingZeros().toPlainString();
-        char point = DecimalFormatSymbols.getInstance(Texts.locale()).getDecimalSeparator();
+        char point = DecimalFormatSymbols.getInstance(language).getDecimalSeparator();
         return (point == '.' ? digits : digits.replace('.', point)) + " " + units[unit];
     }
 

@@ -58,12 +58,11 @@ public record MessageReadout(Kind kind, boolean fromClient, String eventId, int 
     }
 
     /** "SSE event id 7: 41 data bytes" or "WebSocket text frame from the client: 5 bytes, FIN, masked". */
-    public String describe() {
+    public Phrase describe() {
         if (kind == Kind.SSE_EVENT) {
-            return "SSE event" + (eventId == null ? "" : " id " + eventId) + ": " + length + " data bytes";
+            return eventId == null ? Phrase.of("trace.sseEvent", length) : Phrase.of("trace.sseEventId", eventId, length);
         }
-        return "WebSocket " + opcodeName() + " frame from the " + (fromClient ? "client" : "server") + ": " + length + " payload bytes"
-                + (fin ? ", FIN" : ", not FIN") + (masked ? ", masked" : ", unmasked")
-                + (closeCode == null ? "" : ", close code " + closeCode);
+        return Phrase.of(closeCode == null ? "trace.wsFrame" : "trace.wsFrameClose", opcodeName(), fromClient ? 1 : 0, length,
+                fin ? 1 : 0, masked ? 1 : 0, closeCode == null ? 0 : closeCode);
     }
 }

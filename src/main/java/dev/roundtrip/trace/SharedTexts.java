@@ -12,6 +12,7 @@ final class SharedTexts {
     private static final int MAX_LENGTH = 160;
     // racy on purpose: Strings are immutable and safely published through their final fields
     private static final String[] slots = new String[SLOTS];
+    private static final Phrase[] phrases = new Phrase[SLOTS];
 
     private SharedTexts() {}
 
@@ -23,5 +24,15 @@ final class SharedTexts {
         if (kept != null && kept.equals(text)) return kept;
         slots[i] = text;
         return text;
+    }
+
+    /** The same for phrases (key and arguments): a million "socket read #1: 78 bytes" keep one phrase. */
+    static Phrase share(Phrase phrase) {
+        int h = phrase.hashCode();
+        int i = (h ^ (h >>> 16)) & (SLOTS - 1);
+        Phrase kept = phrases[i];
+        if (kept != null && kept.equals(phrase)) return kept;
+        phrases[i] = phrase;
+        return phrase;
     }
 }

@@ -1,5 +1,7 @@
 package dev.roundtrip.trace;
 
+import java.util.Locale;
+
 /**
  * One measured step of one exchange. Readouts are null where the step has none.
  *
@@ -7,7 +9,8 @@ package dev.roundtrip.trace;
  * @param connectionId the TCP connection it used
  * @param tNanos nanoseconds since the recording began ({@link TraceClock})
  * @param thread the name of the thread that ran the step
- * @param detail a short text a student can read ("read 78 bytes", "SELECT … 1 row")
+ * @param detail a short text a student can read ("read 78 bytes", "SELECT … 1 row"), in English; null when
+ *               {@code phrase} says it (then {@link #detail()} puts the phrase into English when asked)
  * @param tcp the connection's TCP_INFO (connect stage)
  * @param tlsRecord one TLS record seen on the socket (handshake stage)
  * @param tls what the handshake agreed on (end of the handshake stage)
@@ -15,6 +18,8 @@ package dev.roundtrip.trace;
  * @param database a step of an SQL call over the database's socket (process stage, actor DATABASE)
  * @param message one SSE event or WebSocket frame of a long-lived exchange ({@code bytes}: that message as it crossed the socket)
  * @param frame one HTTP/2 frame as it crossed the connection (an h2 exchange's send, parse, respond, interpret)
+ * @param phrase the detail as a message key and its arguments, so the app shows it in its language
+ *               ({@link #detail(Locale)}); null for a detail that is only a text (older recordings, HAR)
  */
 public record StageEvent(
         long exchangeId,
@@ -36,8 +41,18 @@ public record StageEvent(
         BytesReadout plain,
         DatabaseReadout database,
         MessageReadout message,
-        FrameReadout frame)
+        FrameReadout frame,
+        Phrase phrase)
         implements TraceEvent {
+
+    /** An event whose detail is only a text. */
+    public StageEvent(long exchangeId, long connectionId, Stage stage, Phase phase, Actor actor, long tNanos, String thread,
+                      String detail, BytesReadout bytes, BufferReadout buffer, KernelReadout kernel, MemoryReadout memory,
+                      SqlReadout sql, TcpReadout tcp, TlsRecordReadout tlsRecord, TlsReadout tls, BytesReadout plain,
+                      DatabaseReadout database, MessageReadout message, FrameReadout frame) {
+        this(exchangeId, connectionId, stage, phase, actor, tNanos, thread, detail, bytes, buffer, kernel, memory, sql,
+                tcp, tlsRecord, tls, plain, database, message, frame, null);
+    }
 
     /** An event without the message and HTTP/2 frame readouts. */
     public StageEvent(long exchangeId, long connectionId, Stage stage, Phase phase, Actor actor, long tNanos, String thread,
@@ -67,12 +82,33 @@ public record StageEvent(
     /** The same event, of another exchange (a reader that learnt the id late). */
     public StageEvent withExchangeId(long id) {
         return new StageEvent(id, connectionId, stage, phase, actor, tNanos, thread, detail, bytes, buffer, kernel, memory, sql,
-                tcp, tlsRecord, tls, plain, database, message, frame);
+                tcp, tlsRecord, tls, plain, database, message, frame, phrase);
     }
 
-    /** Equal detail texts share one instance ({@link SharedTexts}): the text itself is unchanged. */
+    /** Equal detail texts and phrases share one instance ({@link SharedTexts}): the text itself is unchanged. */
     public StageEvent {
-        detail = SharedTexts.share(detail);
+        if (phrase != null) {
+            detail = null;
+            phrase = SharedTexts.share(phrase);
+        } else {
+            detail = SharedTexts.share(detail);
+        }
+    }
+
+    /** The detail in English, as recordings keep it (the phrase put into words on the first call). */
+    @Override
+    public String detail() {
+        return phrase == null ? detail : phrase.english();
+    }
+
+    /** The detail in {@code language} (English where it has no phrase or no translation). */
+    public String detail(Locale language) {
+        return phrase == null ? detail : phrase.in(language);
+    }
+
+    /** The detail in the language in use: what the app shows. */
+    public String detailInUse() {
+        return phrase == null ? detail : phrase.inUse();
     }
 
     /** Starts a builder for an event of this exchange, stage and phase, stamped now on this thread. */
@@ -106,6 +142,7 @@ public record StageEvent(
         private DatabaseReadout database;
         private MessageReadout message;
         private FrameReadout frame;
+        private Phrase phrase;
 
         private Builder(long exchangeId, long connectionId, Stage stage, Phase phase, Actor actor, long tNanos, String thread) {
             this.exchangeId = exchangeId;
@@ -117,7 +154,11 @@ public record StageEvent(
             this.thread = thread;
         }
 
-        public Builder detail(String detail) { this.detail = detail; return this; }
+        public Builder detail(String detail) { this.detail = detail; this.phrase = null; return this; }
+        /** The detail as a phrase: no text is built until someone reads it. */
+        public Builder detail(Phrase phrase) { this.phrase = phrase; return this; }
+        /** {@code Phrase.of(key, args)}. */
+        public Builder said(String key, Object... args) { return detail(Phrase.of(key, args)); }
         public Builder bytes(BytesReadout bytes) { this.bytes = bytes; return this; }
         public Builder buffer(BufferReadout buffer) { this.buffer = buffer; return this; }
         public Builder kernel(KernelReadout kernel) { this.kernel = kernel; return this; }
@@ -133,7 +174,7 @@ public record StageEvent(
 
         public StageEvent build() {
             return new StageEvent(exchangeId, connectionId, stage, phase, actor, tNanos, thread, detail,
-                    bytes, buffer, kernel, memory, sql, tcp, tlsRecord, tls, plain, database, message, frame);
+                    bytes, buffer, kernel, memory, sql, tcp, tlsRecord, tls, plain, database, message, frame, phrase);
         }
     }
 }

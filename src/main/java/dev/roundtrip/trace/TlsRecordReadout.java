@@ -38,9 +38,8 @@ public record TlsRecordReadout(int contentType, int version, int length, String 
     }
 
     /** "TLS record sent: handshake (22), TLS 1.2, 512 bytes: ClientHello". */
-    public String describe(boolean sent) {
-        return "TLS record " + (sent ? "sent" : "received") + ": " + contentTypeName() + " (" + contentType + "), "
-                + versionName() + ", " + length + " bytes: " + message;
+    public Phrase describe(boolean sent) {
+        return Phrase.of(sent ? "trace.tlsRecordSent" : "trace.tlsRecordReceived", contentTypeName(), contentType, versionName(), length, message);
     }
 
     /** Header plus payload: the bytes this record took on the wire. */

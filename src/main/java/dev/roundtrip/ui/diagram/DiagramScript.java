@@ -179,7 +179,8 @@ public record DiagramScript(long exchangeId, String title, List<DiagramStep> ste
                 if (e.phase() == Phase.END) end = e.tNanos();
                 if (e.phase() == Phase.ERROR) {
                     end = e.tNanos();
-                    problem = e.detail() == null || e.detail().isBlank() ? T.get("stageFailed", stage.wireName()) : Printable.escape(e.detail());
+                    String detail = e.detailInUse();
+                    problem = detail == null || detail.isBlank() ? T.get("stageFailed", stage.wireName()) : Printable.escape(detail);
                 }
                 // the handshake's bytes are seen by both sides: the client's reads and writes count each byte once
                 // a long-lived exchange's messages from the client are its writes, drawn apart (Messages), not reads
@@ -209,7 +210,8 @@ public record DiagramScript(long exchangeId, String title, List<DiagramStep> ste
     /** Without a client-side response (cancelled, timed out) the server's own detail names it. */
     private static String respondTitle(List<StageEvent> events) {
         for (StageEvent e : events) {
-            if (e.detail() != null && !e.detail().isBlank()) return Printable.escape(e.detail());
+            String detail = e.detailInUse();
+            if (detail != null && !detail.isBlank()) return Printable.escape(detail);
         }
         return T.get("response");
     }

@@ -242,7 +242,7 @@ public final class InspectorViewModel {
             if (e.buffer() != null) {
                 b = e.buffer();
                 bWhere = T.get("buffer.where", side(e.actor()), e.stage().wireName(),
-                        e.phase() == Phase.PROGRESS ? "(" + Printable.escape(e.detail()) + ")" : e.phase().wireName());
+                        e.phase() == Phase.PROGRESS ? "(" + Printable.escape(e.detailInUse()) + ")" : e.phase().wireName());
             }
             if (e.kernel() != null && e.tNanos() >= kTime) {
                 k = e.kernel();

@@ -315,7 +315,7 @@ public final class SessionViewModel {
         while ((c instanceof CompletionException || c instanceof java.util.concurrent.ExecutionException) && c.getCause() != null) {
             c = c.getCause();
         }
-        return c.getMessage() == null ? c.toString() : c.getMessage();
+        return c.getLocalizedMessage() == null ? c.toString() : c.getLocalizedMessage();
     }
 
     public ObservableList<Session> sessions() { return sessions; }

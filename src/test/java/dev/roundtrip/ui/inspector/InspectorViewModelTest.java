@@ -133,6 +133,27 @@ class InspectorViewModelTest {
     }
 
     @Test
+    void aGermanInspectorShowsTheEnginesEventDetailInGerman() throws Exception {
+        Exchange x;
+        try (dev.roundtrip.lab.Lab lab = dev.roundtrip.lab.Lab.start()) {
+            x = lab.settled(lab.send(dev.roundtrip.client.RequestSpec.get("/users/1")).exchangeId()).get(20, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        DiagramScript s = DiagramScript.of(x);
+        try {
+            dev.roundtrip.text.Texts.use(java.util.Locale.GERMAN);
+            vm.show(x, s, s.steps().size() - 1, Long.MAX_VALUE);
+            assertThat(vm.bufferCaptionProperty().get()).matches("ByteBuf \\(.+\\) nach interpret \\(Socket-Lesevorgang #1: \\d+ Bytes\\)");
+            dev.roundtrip.text.Texts.use(java.util.Locale.FRENCH);
+            vm.show(x, s, s.steps().size() - 1, Long.MAX_VALUE);
+            assertThat(vm.bufferCaptionProperty().get()).contains("(lecture socket #1 : ");
+        } finally {
+            dev.roundtrip.text.Texts.use(java.util.Locale.ENGLISH);
+        }
+        vm.show(x, s, s.steps().size() - 1, Long.MAX_VALUE);
+        assertThat(vm.bufferCaptionProperty().get()).contains("(socket read #1: ");
+    }
+
+    @Test
     void overTlsTheBytesAreTheCiphertextAndTheSwitchShowsThePlaintextTheProgramsSaw() throws Exception {
         Exchange x;
         try (dev.roundtrip.lab.Lab lab = dev.roundtrip.lab.Lab.start()) {
