@@ -174,6 +174,7 @@ public final class LessonRunner {
             long id = state.latest().orElseThrow(() -> new LessonRunException("cancel: this lesson has not sent a request yet"));
             lab.cancel(id);
             awaitQuiet();
+            awaitReset(id);
             return T.get("run.cancel", String.valueOf(id), describe(id));
         }
         if (a instanceof Action.Probe) {
@@ -229,6 +230,7 @@ public final class LessonRunner {
         }
         state.batch(s.http2(), ids);
         if (s.waitForEnd()) awaitQuiet();
+        else if (s.http2()) awaitSent(ids);
         String what = s.method() + " " + target;
         if (s.tls()) what = T.get("run.overTls", what);
         if (s.http2()) what = T.get("run.overHttp2", what);
@@ -358,6 +360,40 @@ public final class LessonRunner {
         delivered();
     }
 
+    /**
+     * Requests sent without waiting for their answers: over HTTP/2 each becomes a stream only once the
+     * connection's event loop has opened it, so the step waits until each request has left (its send stage
+     * ended), is held at a gate or has ended; a {@code cancel} right after then resets a stream that exists.
+     */
+    private void awaitSent(List<Long> ids) throws LessonRunException, InterruptedException {
+        long deadline = System.nanoTime() + QUIET_TIMEOUT.toNanos();
+        for (long id : ids) {
+            while (!settledOrHeld(id) && lab.recording().exchange(id).map(x -> x.events().stream()
+                    .noneMatch(e -> e.stage() == Stage.SEND && e.phase() == dev.roundtrip.trace.Phase.END)).orElse(true)) {
+                if (System.nanoTime() > deadline) {
+                    throw new LessonRunException("exchange " + id + " did not leave the client within " + QUIET_TIMEOUT.toSeconds() + " s");
+                }
+                Thread.sleep(2);
+            }
+        }
+        delivered();
+    }
+
+    /**
+     * An HTTP/2 stream the client left ends before its RST_STREAM is written (the stream's close writes it):
+     * waits, a little, until that frame is in the recording too, so the step's readouts see it.
+     */
+    private void awaitReset(long id) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (System.nanoTime() < deadline) {
+            List<dev.roundtrip.trace.StageEvent> events = lab.recording().exchange(id).map(Exchange::events).orElse(List.of());
+            if (events.stream().noneMatch(e -> e.frame() != null)) return; // HTTP/1.1: leaving is closing the connection
+            if (events.stream().anyMatch(e -> e.frame() != null && e.frame().type().equals("RST_STREAM"))) return;
+            Thread.sleep(2);
+            delivered();
+        }
+    }
+
     private boolean settledOrHeld(long id) {
         if (lab.settled(id).isDone()) return true;
         Optional<Stage> held = lab.gates().heldStage(id);
@@ -378,7 +414,8 @@ public final class LessonRunner {
         Optional<Stage> held = lab.gates().heldStage(id);
         if (held.isPresent()) return T.get("run.exchange.held", String.valueOf(id), held.get().wireName());
         Optional<Exchange> x = lab.recording().exchange(id);
-        if (x.isEmpty()) return T.get("run.exchange.notRecorded", String.valueOf(id));
+        // a request sent without waiting may not have reached the recording yet: it is under way all the same
+        if (x.isEmpty()) return T.get("run.exchange", String.valueOf(id), "", dev.roundtrip.trace.Outcome.PENDING.wireName());
         String status = x.get().response().map(r -> r.status() + " " + r.reason() + " ").orElse("");
         return T.get("run.exchange", String.valueOf(id), status, x.get().outcome().wireName());
     }
