@@ -222,7 +222,7 @@ public final class LessonRunner {
             if (i > 0 && !s.concurrent() && s.intervalMs() > 0) Thread.sleep(s.intervalMs());
             RequestSpec one = spec;
             if (s.target().contains(LAST_UPDATE)) {
-                target = s.target().replace(LAST_UPDATE, Long.toString(lab.updates().lastId()));
+                target = s.target().replace(LAST_UPDATE, Long.toString(lab.lastUpdateId()));
                 one = new RequestSpec(spec.method(), target, spec.headers(), spec.body(), null, spec.keepAlive(), spec.timeout(), spec.tls());
             }
             ids.add(launch(one, s.http2()));
