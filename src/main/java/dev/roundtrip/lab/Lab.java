@@ -201,6 +201,11 @@ public final class Lab implements AutoCloseable {
         return server.updates();
     }
 
+    /** The id of the newest update the real-time routes have made (0 before the first): what a poll since now asks after. */
+    public long lastUpdateId() {
+        return server.updates().lastId();
+    }
+
     /** From now on the queue makes an update every {@code every} (the real-time comparison runs faster than the default). */
     public void updateEvery(java.time.Duration every) {
         server.updates().plug(new QueueUpdates(bus.clock(), every));

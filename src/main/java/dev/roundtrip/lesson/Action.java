@@ -23,10 +23,11 @@ public sealed interface Action {
      * apart) or all at once when {@code concurrent}. When {@code waitForEnd}, the step completes
      * once every exchange is settled or held at a gate. With {@code tls} it goes encrypted to the
      * server's TLS port (https). Every request first takes an idle connection of its kind (cleartext
-     * or TLS) if there is one; {@code keepAlive: false} then closes it after the response.
+     * or TLS) if there is one; {@code keepAlive: false} then closes it after the response. With {@code http2}
+     * each request is a stream of the client's one HTTP/2 connection (h2c, or h2 with {@code tls}).
      */
     record Send(String method, String target, List<Header> headers, String body, boolean keepAlive,
-                Integer timeoutMs, int count, boolean concurrent, int intervalMs, boolean waitForEnd, boolean tls)
+                Integer timeoutMs, int count, boolean concurrent, int intervalMs, boolean waitForEnd, boolean tls, boolean http2)
             implements Action {
         public Send {
             headers = List.copyOf(headers);
@@ -96,5 +97,18 @@ public sealed interface Action {
     /** Runs the 40 ms experiment ({@link NagleExperiment}): small writes, TCP_NODELAY off then on. */
     record Nagle(int rounds) implements Action {
         public ActionKind kind() { return ActionKind.NAGLE; }
+    }
+
+    /**
+     * Opens a long-lived exchange on a real-time route ({@code events}: Server-Sent Events, {@code ws}: a
+     * WebSocket), stays until the client has heard {@code messages} updates, then leaves.
+     */
+    record Stream(String route, int messages, int timeoutMs) implements Action {
+        public ActionKind kind() { return ActionKind.STREAM; }
+    }
+
+    /** The same updates delivered by polling, long polling, SSE and a WebSocket ({@link dev.roundtrip.lab.RealtimeComparison}). */
+    record Realtime(int updates, int everyMs, int pollEveryMs) implements Action {
+        public ActionKind kind() { return ActionKind.REALTIME; }
     }
 }

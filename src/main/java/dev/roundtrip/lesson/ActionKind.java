@@ -8,7 +8,7 @@ import java.util.Optional;
 /** The names an {@code action:} may take in a lesson file, with the parameters each accepts. */
 public enum ActionKind {
     NONE(List.of()),
-    SEND(List.of("method", "target", "headers", "body", "keepAlive", "timeoutMs", "count", "concurrent", "intervalMs", "wait", "tls")),
+    SEND(List.of("method", "target", "headers", "body", "keepAlive", "timeoutMs", "count", "concurrent", "intervalMs", "wait", "tls", "http2")),
     RAW(List.of("text", "timeoutMs", "wait")),
     SERVER(List.of("delayMs", "tcpNoDelay")),
     GATE(List.of("mode", "stages")),
@@ -19,7 +19,9 @@ public enum ActionKind {
     WAIT(List.of("ms")),
     QUEUE(List.of("jobs", "consumers", "capacity", "workMs", "produceEveryMs")),
     NAGLE(List.of("rounds")),
-    CAPTURE(List.of("to", "method", "target", "timeoutMs"));
+    CAPTURE(List.of("to", "method", "target", "timeoutMs")),
+    STREAM(List.of("route", "messages", "timeoutMs")),
+    REALTIME(List.of("updates", "everyMs", "pollEveryMs"));
 
     private final List<String> parameters;
 

@@ -202,7 +202,8 @@ final class LessonParser {
                 problems.at(step.node(), step.child("with"), "missing field 'with' for action send: at least 'target', such as 'with: {target: /}'");
                 return null;
             }
-            if (k == ActionKind.RAW || k == ActionKind.GATE || k == ActionKind.WAIT || k == ActionKind.SERVER || k == ActionKind.CAPTURE) {
+            if (k == ActionKind.RAW || k == ActionKind.GATE || k == ActionKind.WAIT || k == ActionKind.SERVER || k == ActionKind.CAPTURE
+                    || k == ActionKind.STREAM) {
                 problems.at(step.node(), step.child("with"), "missing field 'with' for action " + k.wireName() + "; expected parameters: " + String.join(", ", k.parameters()));
                 return null;
             }
@@ -238,12 +239,31 @@ final class LessonParser {
                 return new Action.Queue(jobs, consumers, capacity, workMs, every);
             }
             case CAPTURE: return capture(w);
+            case STREAM: return stream(w);
+            case REALTIME: {
+                Optional<YamlMap> r = Optional.ofNullable(w);
+                int updates = r.flatMap(x -> x.integer("updates", 1, 50)).orElse(10);
+                int every = r.flatMap(x -> x.integer("everyMs", 50, 1_000)).orElse(300);
+                int pollEvery = r.flatMap(x -> x.integer("pollEveryMs", 10, 5_000)).orElse(100);
+                return new Action.Realtime(updates, every, pollEvery);
+            }
             case NAGLE: {
                 int rounds = Optional.ofNullable(w).flatMap(x -> x.integer("rounds", 3, 100)).orElse(10);
                 return new Action.Nagle(rounds);
             }
             default: throw new IllegalStateException("unhandled action " + k);
         }
+    }
+
+    private Action stream(YamlMap w) {
+        String route = w.requiredText("route", "events (Server-Sent Events) or ws (a WebSocket)").orElse(null); // i18n
+        if (route != null && !route.equals("events") && !route.equals("ws")) {
+            // i18n
+            problems.at(w.get("route").orElseThrow(), w.child("route"), "unknown route '" + route + "'; expected events (Server-Sent Events, GET /events) or ws (a WebSocket, GET /ws)");
+        }
+        int messages = w.integer("messages", 1, 50).orElse(3);
+        int timeout = w.integer("timeoutMs", 1, 120_000).orElse(10_000);
+        return route == null ? null : new Action.Stream(route, messages, timeout);
     }
 
     private Action capture(YamlMap w) {
@@ -289,8 +309,13 @@ final class LessonParser {
         int interval = w.integer("intervalMs", 0, 10_000).orElse(0);
         boolean wait = w.bool("wait").orElse(true);
         boolean tls = w.bool("tls").orElse(false);
+        boolean http2 = w.bool("http2").orElse(false);
+        if (http2 && w.has("keepAlive")) {
+            // i18n
+            problems.at(w.get("keepAlive").orElseThrow(), w.child("keepAlive"), "keepAlive has no meaning with http2: true: every HTTP/2 request is a stream of one connection that stays open; remove keepAlive");
+        }
         if (target == null) return null;
-        return new Action.Send(method, target, headers, body, keepAlive, timeout, count, concurrent, interval, wait, tls);
+        return new Action.Send(method, target, headers, body, keepAlive, timeout, count, concurrent, interval, wait, tls, http2);
     }
 
     private List<Header> headers(YamlMap w) {

@@ -9,6 +9,8 @@ import dev.roundtrip.client.ExchangeHandle;
 import dev.roundtrip.client.RequestSpec;
 import dev.roundtrip.gate.GateMode;
 import dev.roundtrip.lab.Lab;
+import dev.roundtrip.lab.QueueUpdates;
+import dev.roundtrip.lab.RealtimeComparison;
 import dev.roundtrip.queue.QueueSetup;
 import dev.roundtrip.queue.QueueSummary;
 import dev.roundtrip.queue.WorkQueue;
@@ -38,6 +40,8 @@ public final class LessonRunner {
     private static final Texts.Bundle T = Texts.of("dev.roundtrip.lesson.Texts");
     /** Longer than the client's default timeout, so a waiting exchange ends by itself first. */
     static final Duration QUIET_TIMEOUT = RequestSpec.DEFAULT_TIMEOUT.plusSeconds(20);
+    /** In a send's target: the id of the newest update the server has made when the request leaves ({@code /poll?since={lastUpdate}}). */
+    static final String LAST_UPDATE = "{lastUpdate}";
 
     private final Lab lab;
     private final LessonState state = new LessonState();
@@ -170,6 +174,7 @@ public final class LessonRunner {
             long id = state.latest().orElseThrow(() -> new LessonRunException("cancel: this lesson has not sent a request yet"));
             lab.cancel(id);
             awaitQuiet();
+            awaitReset(id);
             return T.get("run.cancel", String.valueOf(id), describe(id));
         }
         if (a instanceof Action.Probe) {
@@ -199,6 +204,8 @@ public final class LessonRunner {
             }
         }
         if (a instanceof Action.Capture c) return capture(c);
+        if (a instanceof Action.Stream s) return stream(s);
+        if (a instanceof Action.Realtime r) return realtime(r);
         throw new IllegalStateException("no rule for action " + a.kind());
     }
 
@@ -210,14 +217,23 @@ public final class LessonRunner {
             throw new LessonRunException("send with tls: true needs the server's TLS port, and there is none: " + lab.tlsUnavailable());
         }
         List<Long> ids = new ArrayList<>();
+        String target = s.target();
         for (int i = 0; i < s.count(); i++) {
             if (i > 0 && !s.concurrent() && s.intervalMs() > 0) Thread.sleep(s.intervalMs());
-            ids.add(launch(spec));
+            RequestSpec one = spec;
+            if (s.target().contains(LAST_UPDATE)) {
+                target = s.target().replace(LAST_UPDATE, Long.toString(lab.lastUpdateId()));
+                one = new RequestSpec(spec.method(), target, spec.headers(), spec.body(), null, spec.keepAlive(), spec.timeout(), spec.tls());
+            }
+            ids.add(launch(one, s.http2()));
             if (!s.concurrent() && s.waitForEnd()) awaitQuiet();
         }
+        state.batch(s.http2(), ids);
         if (s.waitForEnd()) awaitQuiet();
-        String what = s.method() + " " + s.target();
+        else if (s.http2()) awaitSent(ids);
+        String what = s.method() + " " + target;
         if (s.tls()) what = T.get("run.overTls", what);
+        if (s.http2()) what = T.get("run.overHttp2", what);
         if (ids.size() == 1) return T.get("run.sent", what, describe(ids.get(0)));
         return T.get(s.concurrent() ? "run.sentTimesAtOnce" : "run.sentTimes", what, String.valueOf(ids.size()), describe(ids.get(ids.size() - 1)));
     }
@@ -266,6 +282,50 @@ public final class LessonRunner {
         return T.get(standIn != null ? "run.captured.standIn" : "run.captured", c.method() + " " + c.target(), target.describe(), status, describe(id));
     }
 
+    /** A long-lived exchange on /events or /ws: the client stays until it has heard {@code messages} updates, then leaves. */
+    private String stream(Action.Stream s) throws LessonRunException, InterruptedException {
+        java.util.concurrent.CountDownLatch heard = new java.util.concurrent.CountDownLatch(s.messages());
+        dev.roundtrip.client.LiveClient.Stream live = s.route().equals("ws") ? lab.webSocket(text -> heard.countDown())
+                : lab.events(-1, data -> heard.countDown());
+        state.sent(live.exchangeId());
+        boolean all;
+        try {
+            all = heard.await(s.timeoutMs(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } finally {
+            live.close();
+        }
+        awaitQuiet();
+        String what = "GET /" + s.route();
+        if (!all) {
+            throw new LessonRunException(what + ": only " + (s.messages() - heard.getCount()) + " of " + s.messages()
+                    + " updates arrived within " + Units.millis(s.timeoutMs()));
+        }
+        return T.get("run.stream", what, String.valueOf(s.messages()), describe(live.exchangeId()));
+    }
+
+    /** The four ways, one after the other; their exchanges join the lesson's, the last one becomes its latest. */
+    private String realtime(Action.Realtime r) throws LessonRunException, InterruptedException {
+        RealtimeComparison.Result result;
+        try {
+            result = RealtimeComparison.run(lab, r.updates(), Duration.ofMillis(r.everyMs()), Duration.ofMillis(r.pollEveryMs()));
+        } catch (InterruptedException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new LessonRunException("the real-time comparison failed: " + e.getMessage(), e);
+        } finally {
+            lab.updateEvery(QueueUpdates.EVERY);
+        }
+        for (RealtimeComparison.Row row : result.rows()) row.exchangeIds().forEach(state::sent);
+        state.realtime(result);
+        awaitQuiet();
+        List<String> rows = new ArrayList<>();
+        for (RealtimeComparison.Row row : result.rows()) {
+            rows.add(T.get("run.realtime.way", row.way().wireName(), row.requests(),
+                    String.valueOf(row.bytesUp() + row.bytesDown()), Units.duration(row.medianDelayNanos())));
+        }
+        return T.get("run.realtime", String.valueOf(r.updates()), String.join("; ", rows));
+    }
+
     private static boolean answers(java.net.InetSocketAddress at) {
         try (java.net.Socket s = new java.net.Socket()) {
             s.connect(at, 1000);
@@ -276,7 +336,12 @@ public final class LessonRunner {
     }
 
     private long launch(RequestSpec spec) {
-        ExchangeHandle h = lab.send(outgoing.apply(spec));
+        return launch(spec, false);
+    }
+
+    private long launch(RequestSpec spec, boolean http2) {
+        RequestSpec out = outgoing.apply(spec);
+        ExchangeHandle h = http2 ? lab.sendHttp2(out) : lab.send(out);
         state.sent(h.exchangeId());
         return h.exchangeId();
     }
@@ -293,6 +358,40 @@ public final class LessonRunner {
             }
         }
         delivered();
+    }
+
+    /**
+     * Requests sent without waiting for their answers: over HTTP/2 each becomes a stream only once the
+     * connection's event loop has opened it, so the step waits until each request has left (its send stage
+     * ended), is held at a gate or has ended; a {@code cancel} right after then resets a stream that exists.
+     */
+    private void awaitSent(List<Long> ids) throws LessonRunException, InterruptedException {
+        long deadline = System.nanoTime() + QUIET_TIMEOUT.toNanos();
+        for (long id : ids) {
+            while (!settledOrHeld(id) && lab.recording().exchange(id).map(x -> x.events().stream()
+                    .noneMatch(e -> e.stage() == Stage.SEND && e.phase() == dev.roundtrip.trace.Phase.END)).orElse(true)) {
+                if (System.nanoTime() > deadline) {
+                    throw new LessonRunException("exchange " + id + " did not leave the client within " + QUIET_TIMEOUT.toSeconds() + " s");
+                }
+                Thread.sleep(2);
+            }
+        }
+        delivered();
+    }
+
+    /**
+     * An HTTP/2 stream the client left ends before its RST_STREAM is written (the stream's close writes it):
+     * waits, a little, until that frame is in the recording too, so the step's readouts see it.
+     */
+    private void awaitReset(long id) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (System.nanoTime() < deadline) {
+            List<dev.roundtrip.trace.StageEvent> events = lab.recording().exchange(id).map(Exchange::events).orElse(List.of());
+            if (events.stream().noneMatch(e -> e.frame() != null)) return; // HTTP/1.1: leaving is closing the connection
+            if (events.stream().anyMatch(e -> e.frame() != null && e.frame().type().equals("RST_STREAM"))) return;
+            Thread.sleep(2);
+            delivered();
+        }
     }
 
     private boolean settledOrHeld(long id) {
@@ -315,7 +414,8 @@ public final class LessonRunner {
         Optional<Stage> held = lab.gates().heldStage(id);
         if (held.isPresent()) return T.get("run.exchange.held", String.valueOf(id), held.get().wireName());
         Optional<Exchange> x = lab.recording().exchange(id);
-        if (x.isEmpty()) return T.get("run.exchange.notRecorded", String.valueOf(id));
+        // a request sent without waiting may not have reached the recording yet: it is under way all the same
+        if (x.isEmpty()) return T.get("run.exchange", String.valueOf(id), "", dev.roundtrip.trace.Outcome.PENDING.wireName());
         String status = x.get().response().map(r -> r.status() + " " + r.reason() + " ").orElse("");
         return T.get("run.exchange", String.valueOf(id), status, x.get().outcome().wireName());
     }

@@ -1,5 +1,6 @@
 package dev.roundtrip.lesson;
 
+import dev.roundtrip.lab.RealtimeComparison;
 import dev.roundtrip.queue.WorkQueue;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +11,9 @@ final class LessonState {
     private final List<Long> exchanges = new ArrayList<>();
     private WorkQueue queue;
     private NagleExperiment.Result nagle;
+    /** The exchanges of the latest send action over HTTP/1.1 ([0]) and over HTTP/2 ([1]), for the h1.* and h2.* readouts. */
+    private final List<List<Long>> batches = new ArrayList<>(List.of(List.of(), List.of()));
+    private RealtimeComparison.Result realtime;
 
     synchronized void sent(long exchangeId) {
         exchanges.add(exchangeId);
@@ -40,8 +44,26 @@ final class LessonState {
         nagle = r;
     }
 
+    synchronized void batch(boolean http2, List<Long> ids) {
+        batches.set(http2 ? 1 : 0, List.copyOf(ids));
+    }
+
+    synchronized List<Long> batch(boolean http2) {
+        return batches.get(http2 ? 1 : 0);
+    }
+
+    synchronized Optional<RealtimeComparison.Result> realtime() {
+        return Optional.ofNullable(realtime);
+    }
+
+    synchronized void realtime(RealtimeComparison.Result r) {
+        realtime = r;
+    }
+
     synchronized void clear() {
         exchanges.clear();
+        batches.replaceAll(b -> List.of());
+        realtime = null;
         if (queue != null) queue.close();
         queue = null;
         nagle = null;

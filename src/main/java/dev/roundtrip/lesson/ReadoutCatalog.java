@@ -78,6 +78,33 @@ public final class ReadoutCatalog {
         num("lesson.maxInProcess", "most of those exchanges inside the process stage at the same moment");
         num("lesson.wireBytes", "bytes of every request and response this lesson sent, summed");
         num("lesson.errors", "exchanges of this lesson answered 4xx/5xx or ended without a response");
+        num("request.headerBytes", "bytes the latest request's headers took on the wire: on HTTP/1.1 the request line and headers up to the blank line, on HTTP/2 the HPACK-encoded block of its HEADERS frame");
+        num("request.headersAsText", "bytes the latest request's headers would take written as HTTP/1.1 text lines (\"name: value\\r\\n\"; on HTTP/2 the headers HPACK decoded, pseudo-headers included)");
+        num("request.firstHeaderBytes", "request.headerBytes of the first request on the latest exchange's connection (on HTTP/2: before HPACK's table held anything)");
+        for (String p : new String[] {"h1", "h2"}) {
+            String of = "of the latest send action over " + (p.equals("h1") ? "HTTP/1.1" : "HTTP/2") + " (all its count requests)";
+            num(p + ".connections", "distinct TCP connections the requests " + of + " used");
+            num(p + ".connects", "connections the requests " + of + " opened: connect stages, each a TCP handshake");
+            num(p + ".headerBytes", "request.headerBytes summed over the requests " + of);
+            num(p + ".ms", "time from the first request " + of + " beginning to the last one ending, ms");
+            num(p + ".completed", "requests " + of + " that completed (a response read)");
+            num(p + ".overtook", "requests " + of + " that ended while a request sent before them on their connection was still open");
+        }
+        text("exchange.rstStream", "the error code of the RST_STREAM frame on the latest exchange's stream (CANCEL when the client left it), or none");
+        num("h2.speedup", "h1.ms divided by h2.ms: how many times as long the HTTP/1.1 send action took as the HTTP/2 one (above 1: HTTP/2 was faster)");
+        num("response.updates", "updates in the latest response, an answer of /poll ({\"cursor\":C,\"updates\":[...]})");
+        num("stream.messages", "updates the latest long-lived exchange brought the client: SSE events, or WebSocket text and binary frames from the server");
+        num("stream.bytesRead", "bytes the client read from its socket for the latest long-lived exchange: the response head and every message after it");
+        num("realtime.updates", "updates each way delivered in the latest real-time comparison");
+        for (String w : LiveReadouts.WAYS) {
+            String way = w.equals("longPolling") ? "long polling" : w.equals("sse") ? "Server-Sent Events" : w.equals("websocket") ? "the WebSocket" : w;
+            num("realtime." + w + ".requests", "HTTP requests " + way + " made in the latest real-time comparison (a WebSocket's upgrade is one)");
+            num("realtime." + w + ".bytes", "bytes that crossed the client's socket for " + way + ", both ways");
+            num("realtime." + w + ".delayMs", "median delay of " + way + " from an update's creation to the client having it, ms");
+        }
+        text("realtime.mostRequests", "the way that made the most requests: polling, long-polling, sse or websocket");
+        text("realtime.mostBytes", "the way that put the most bytes on the wire: polling, long-polling, sse or websocket");
+        text("realtime.longestDelay", "the way with the longest median delay: polling, long-polling, sse or websocket");
         num("queue.jobs", "jobs the consumers finished in the latest queue run");
         num("queue.consumersUsed", "consumer threads that did at least one job");
         num("queue.maxDepth", "most jobs waiting in the queue at once");

@@ -25,11 +25,15 @@ final class Readouts {
     private final Recording recording;
     private final LessonState state;
     private final ConnectionReadouts connection;
+    private final ProtocolReadouts protocol;
+    private final LiveReadouts live;
 
     Readouts(Recording recording, LessonState state) {
         this.recording = recording;
         this.state = state;
         this.connection = new ConnectionReadouts(recording);
+        this.protocol = new ProtocolReadouts(recording, state);
+        this.live = new LiveReadouts(state);
     }
 
     ReadoutValue read(String name) {
@@ -37,6 +41,8 @@ final class Readouts {
         if (name.startsWith("queue.")) return queue(name);
         if (name.startsWith("nagle.")) return nagle(name);
         if (name.startsWith("lesson.")) return lesson(name);
+        if (ProtocolReadouts.covers(name)) return protocol.read(name);
+        if (LiveReadouts.covers(name)) return live.read(name, state.latest().flatMap(recording::exchange).orElse(null));
         Optional<Long> latest = state.latest();
         if (latest.isEmpty()) return ReadoutValue.unavailable(name, "this lesson has not sent a request yet");
         Optional<Exchange> x = recording.exchange(latest.get());

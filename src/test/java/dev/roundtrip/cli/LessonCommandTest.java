@@ -29,7 +29,7 @@ class LessonCommandTest {
     void validateWithoutFilesChecksTheShippedLessons() {
         Result r = run("lesson", "validate");
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(r.out()).contains("17 lesson(s) valid, 0 error(s)");
+        assertThat(r.out()).contains("19 lesson(s) valid, 0 error(s)");
     }
 
     @Test
@@ -55,7 +55,7 @@ class LessonCommandTest {
     void listShowsEveryLessonInOrder() {
         Result r = run("lesson", "list");
         assertThat(r.code()).isZero();
-        assertThat(r.out().lines().map(l -> l.split("\\s+")[0]).toList()).startsWith("01-the-dance", "02-status-codes").endsWith("17-your-own-server").hasSize(17);
+        assertThat(r.out().lines().map(l -> l.split("\\s+")[0]).toList()).startsWith("01-the-dance", "02-status-codes").endsWith("19-real-time-four-ways").hasSize(19);
     }
 
     @Test

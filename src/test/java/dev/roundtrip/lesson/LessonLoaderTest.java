@@ -53,7 +53,7 @@ class LessonLoaderTest {
     @Test
     void unknownActionListsTheKnownOnes() {
         assertThat(errorsOf("03-unknown-action.yaml")).containsExactly(
-                ":8:13: steps[2].action: unknown action 'sendd'; expected one of none, send, raw, server, gate, step, release, cancel, probe, wait, queue, nagle, capture");
+                ":8:13: steps[2].action: unknown action 'sendd'; expected one of none, send, raw, server, gate, step, release, cancel, probe, wait, queue, nagle, capture, stream, realtime");
     }
 
     @Test

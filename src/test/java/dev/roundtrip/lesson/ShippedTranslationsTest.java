@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ShippedTranslationsTest {
     static final List<String> TRANSLATED = List.of("01-the-dance", "02-status-codes", "03-anatomy-of-a-request", "04-data-access", "05-the-kernels-role",
             "06-big-responses", "07-memory", "08-the-client-that-leaves", "09-malformed-requests", "10-keep-alive", "11-many-clients",
-            "12-beyond-request-response", "13-the-40ms-mystery", "14-guess-the-size", "15-where-does-the-time-go", "16-https", "17-your-own-server");
+            "12-beyond-request-response", "13-the-40ms-mystery", "14-guess-the-size", "15-where-does-the-time-go", "16-https", "17-your-own-server",
+            "18-http2-many-requests-one-connection", "19-real-time-four-ways");
     static final List<Locale> LANGUAGES = List.of(Locale.GERMAN, Locale.FRENCH, Texts.SPANISH);
     private static Lab lab;
 
