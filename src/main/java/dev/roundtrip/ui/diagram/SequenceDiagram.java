@@ -737,7 +737,7 @@ public final class SequenceDiagram extends Region {
         double x = x(at);
         Rectangle gate = new Rectangle(x - 30, y - 30, 60, 14);
         gate.getStyleClass().add("gate-bar");
-        Label l = new Label("Held before " + stage.wireName() + ". Press Step (→) to let it run.", icon("mdi2p-pause-octagon"));
+        Label l = new Label(DiagramScript.T.get("held", stage.wireName()), icon("mdi2p-pause-octagon"));
         l.setId("held-marker");
         l.getStyleClass().add("held-badge");
         l.setWrapText(true);

@@ -194,7 +194,7 @@ public final class LessonPanelView {
         hintsBox.getChildren().clear();
         List<String> hs = vm.hints();
         for (int i = 0; i < hs.size(); i++) {
-            Label l = new Label("Hint " + (i + 1) + ": " + hs.get(i), new FontIcon("mdi2l-lightbulb-on-outline"));
+            Label l = new Label(LessonPanelViewModel.T.get("hint.numbered", i + 1, hs.get(i)), new FontIcon("mdi2l-lightbulb-on-outline"));
             l.setWrapText(true);
             l.getStyleClass().add("lesson-hint");
             hintsBox.getChildren().add(l);
