@@ -141,6 +141,12 @@ public final class LessonCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
+            // a teacher types the file's path as often as its id: lessons/16-https.yaml names lesson 16-https in lessons/
+            Path file = Path.of(id);
+            if (dir == null && id.endsWith(LessonLoader.SUFFIX) && java.nio.file.Files.isRegularFile(file)) {
+                dir = file.toAbsolutePath().getParent();
+                id = file.getFileName().toString().substring(0, file.getFileName().toString().length() - LessonLoader.SUFFIX.length());
+            }
             LessonSet set = load(dir, lang.orInUse());
             Optional<Lesson> lesson = set.find(id);
             if (lesson.isEmpty()) {

@@ -67,6 +67,13 @@ class LessonCommandTest {
     }
 
     @Test
+    void runTakesTheLessonsFilePathAsWellAsItsId() {
+        Result r = run("lesson", "run", "lessons/02-status-codes.yaml");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Done:");
+    }
+
+    @Test
     void runWritesTheResultsPerStepAsCsvOrJsonForTheTeacher(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
         Path csv = dir.resolve("dance.csv");
         Result r = run("lesson", "run", "01-the-dance", "--report", csv.toString());
