@@ -27,6 +27,7 @@ final class CapturePort implements LabPort {
     @Override public Recording recording() { return proxy.recording(); }
     @Override public String describe() { return description; }
     @Override public boolean canSend() { return false; }
+    @Override public boolean growsLive() { return true; }
     @Override public void send(ComposedRequest request) { throw new IllegalStateException("A capture records other programs' requests; it sends none"); }
     @Override public void setMode(GateMode mode) { }
     @Override public void setBreakpoints(Set<Stage> stages) { }

@@ -101,7 +101,7 @@ public final class SessionViewModel {
         if (now.selected() >= 0 && now.recording().exchange(now.selected()).isPresent()) {
             main.select(now.selected());
         } else if (now.isCapture()) {
-            main.say(T.get("capture.shown", now.port().describe()));
+            main.say(T.get("capture.shown"));
         } else if (!now.shownBefore() && !now.isLive()) {
             // a replay opens on its first exchange, paused at the start: the teacher presses Space
             List<Exchange> all = now.recording().exchanges();
@@ -182,7 +182,6 @@ public final class SessionViewModel {
         Session s = Session.capture(name, port);
         sessions.add(s);
         current.set(s);
-        notices.info(T.get("capture.started", port.describe()));
         return s;
     }
 

@@ -18,6 +18,11 @@ public interface LabPort extends AutoCloseable {
 
     boolean canSend();
 
+    /** Whether exchanges keep arriving while this is shown (the live lab, a capture): the view then follows the newest. */
+    default boolean growsLive() {
+        return canSend();
+    }
+
     /**
      * True while the engine behind this port is still starting: calls made meanwhile wait for it
      * ({@link StartingLabPort}), the window already shows.

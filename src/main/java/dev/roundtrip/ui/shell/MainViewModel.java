@@ -100,7 +100,7 @@ public final class MainViewModel {
         replaying.set(p != home || !p.canSend());
         exchangeList.clear();
         knownExchanges = 0;
-        followLive = !replaying.get();
+        followLive = p.growsLive();
         probedFor = -1;
         probedStage = null;
         inspector.forget();

@@ -324,6 +324,8 @@ class SessionViewModelTest {
                 Thread.sleep(5);
             }
             assertThat(main.exchanges()).hasSize(1); // the capture's own exchange, through the demo server as the foreign one
+            // exchanges keep arriving from outside: the view follows them as it does the live lab's
+            assertThat(main.selectedIdProperty().get()).isEqualTo(main.exchanges().get(0).id());
 
             sessions.closeCurrent();
             assertThat(sessions.sessions()).extracting(Session::toString).containsExactly("Live");
