@@ -141,11 +141,6 @@ public final class LiveClient implements AutoCloseable {
         return s;
     }
 
-    /** Whether streams over TLS can be opened (the lab has a TLS port and its certificate). */
-    public boolean canTls() {
-        return tls != null;
-    }
-
     private InetSocketAddress to(boolean overTls) {
         if (overTls && tls == null) throw new IllegalStateException("this client has no TLS server to go to");
         return overTls ? tlsServer : server;
@@ -328,20 +323,21 @@ public final class LiveClient implements AutoCloseable {
             }
         }
 
+        /** Through the send gate, then the request (on TLS once both sides have handshaken). */
         private void send() {
-                t.pass(id, Stage.SEND, ch.eventLoop(), socket(), () -> {
-                    if (ended) return;
-                    sendBegun = true;
-                    t.publish(event(Stage.SEND, Phase.BEGIN).said("client.writesLive", info.summary()).build());
-                    writeRequest().addListener(w -> {
-                        if (!w.isSuccess()) {
-                            fail(Stage.SEND, "the request could not be written: " + w.cause().getMessage());
-                            return;
-                        }
-                        sendEnded = true;
-                        t.publish(event(Stage.SEND, Phase.END).said("client.sentLive").build());
-                    });
+            t.pass(id, Stage.SEND, ch.eventLoop(), socket(), () -> {
+                if (ended) return;
+                sendBegun = true;
+                t.publish(event(Stage.SEND, Phase.BEGIN).said("client.writesLive", info.summary()).build());
+                writeRequest().addListener(w -> {
+                    if (!w.isSuccess()) {
+                        fail(Stage.SEND, "the request could not be written: " + w.cause().getMessage());
+                        return;
+                    }
+                    sendEnded = true;
+                    t.publish(event(Stage.SEND, Phase.END).said("client.sentLive").build());
                 });
+            });
         }
 
         private Tracing.Socket socket;
