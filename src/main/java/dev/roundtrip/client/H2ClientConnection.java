@@ -112,6 +112,14 @@ final class H2ClientConnection implements WireTap.Observer, PlainTap.Observer {
                 : t.probes().kernel(ch);
     }
 
+    private dev.roundtrip.wire.Tracing.Socket socket;
+
+    /** The connection's socket as a stream's hold reads it: queues and TCP state (made once, the channel exists by then). */
+    private dev.roundtrip.wire.Tracing.Socket socket() {
+        if (socket == null) socket = t.socket(ch);
+        return socket;
+    }
+
     /** A new connection for {@code first}: bind, register, connect, (TLS handshake,) then the HTTP/2 preface and its request. */
     void open(Bootstrap template, InetSocketAddress server, H2Exchange first) {
         openingExchangeId = first.id;
@@ -213,7 +221,7 @@ final class H2ClientConnection implements WireTap.Observer, PlainTap.Observer {
             waiting.add(x);
             return;
         }
-        t.pass(x.id, Stage.SEND, ch.eventLoop(), this::kernel, () -> write(x));
+        t.pass(x.id, Stage.SEND, ch.eventLoop(), socket(), () -> write(x));
     }
 
     private void write(H2Exchange x) {
@@ -451,7 +459,7 @@ final class H2ClientConnection implements WireTap.Observer, PlainTap.Observer {
                 x.responseArrived = true;
                 // the stream passes the interpret gate as an HTTP/1.1 response does; held, it holds only itself: the
                 // connection reads on, and this stream's frames wait in its child channel, which does not read yet
-                if (t.gates().shouldHold(Stage.INTERPRET)) t.pass(x.id, Stage.INTERPRET, ch.eventLoop(), this::kernel, () -> beginInterpret(x, true));
+                if (t.gates().shouldHold(Stage.INTERPRET)) t.pass(x.id, Stage.INTERPRET, ch.eventLoop(), socket(), () -> beginInterpret(x, true));
                 else beginInterpret(x, false);
             }
             if (owner == null) owner = x;

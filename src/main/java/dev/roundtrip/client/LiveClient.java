@@ -63,18 +63,35 @@ import java.util.function.Consumer;
  * event and each WebSocket frame either way is an INTERPRET PROGRESS event with a {@link MessageReadout}
  * (a WebSocket frame with its bytes as they crossed the socket). INTERPRET ends when the client leaves
  * ({@link Stream#close()}) or the server ends the stream.
+ *
+ * <p>Over TLS (https, wss: the lab's TLS port, trusting exactly the lab's certificate) the handshake is
+ * a stage of its own, the socket reads and writes carry the ciphertext as it crossed the socket, and each
+ * message carries its plaintext frame or event as {@code plain} (its ciphertext is in the socket reads
+ * and writes, counted once).
  */
 public final class LiveClient implements AutoCloseable {
     static final int MAX_KEPT_BODY = 64 * 1024;
 
     private final Tracing t;
     private final InetSocketAddress server;
+    private final InetSocketAddress tlsServer;
+    private final io.netty.handler.ssl.SslContext tls;
     private final EventLoopGroup group;
     private final ChannelGroup channels = new DefaultChannelGroup("roundtrip-live-client", GlobalEventExecutor.INSTANCE);
 
     public LiveClient(Tracing t, InetSocketAddress server) {
+        this(t, server, null, null);
+    }
+
+    /**
+     * @param tlsServer where streams over TLS go, or null (then they are refused)
+     * @param tls the client's TLS settings for it ({@code wire.TlsContexts.client})
+     */
+    public LiveClient(Tracing t, InetSocketAddress server, InetSocketAddress tlsServer, io.netty.handler.ssl.SslContext tls) {
         this.t = t;
         this.server = server;
+        this.tlsServer = tls == null ? null : tlsServer;
+        this.tls = tlsServer == null ? null : tls;
         this.group = t.probes().transport().group(1, new DefaultThreadFactory("roundtrip-live-client", true));
     }
 
@@ -94,27 +111,43 @@ public final class LiveClient implements AutoCloseable {
 
     /** {@code GET /events}; after {@code lastEventId} (sent as Last-Event-ID) unless it is negative. {@code onData}: each event's data. */
     public Stream events(long lastEventId, Consumer<String> onData) {
-        String host = host();
+        return events(lastEventId, onData, false);
+    }
+
+    /** {@link #events(long, Consumer)}, over TLS (https) when {@code overTls}. */
+    public Stream events(long lastEventId, Consumer<String> onData, boolean overTls) {
+        String host = host(to(overTls));
         List<Header> headers = new ArrayList<>(List.of(new Header("Host", host), new Header("Accept", "text/event-stream"),
                 new Header("User-Agent", "roundtrip")));
         if (lastEventId >= 0) headers.add(new Header("Last-Event-ID", Long.toString(lastEventId)));
-        EventStream s = new EventStream(new RequestInfo("GET", "/events", headers, null, null), onData);
+        EventStream s = new EventStream(new RequestInfo("GET", "/events", headers, null, null), overTls, onData);
         s.open();
         return s;
     }
 
     /** {@code GET /ws} with the upgrade (Netty's handshaker), then a WebSocket; {@code onText}: each text frame from the server. */
     public Stream webSocket(Consumer<String> onText) {
-        String host = host();
+        return webSocket(onText, false);
+    }
+
+    /** {@link #webSocket(Consumer)}, over TLS (wss) when {@code overTls}. */
+    public Stream webSocket(Consumer<String> onText, boolean overTls) {
+        String host = host(to(overTls));
         List<Header> headers = List.of(new Header("Host", host), new Header("Upgrade", "websocket"), new Header("Connection", "upgrade"),
                 new Header("Sec-WebSocket-Version", "13"));
-        WebSocket s = new WebSocket(new RequestInfo("GET", "/ws", headers, null, null), URI.create("ws://" + host + "/ws"), onText);
+        WebSocket s = new WebSocket(new RequestInfo("GET", "/ws", headers, null, null), overTls,
+                URI.create((overTls ? "wss://" : "ws://") + host + "/ws"), onText);
         s.open();
         return s;
     }
 
-    private String host() {
-        return server.getAddress().getHostAddress() + ":" + server.getPort();
+    private InetSocketAddress to(boolean overTls) {
+        if (overTls && tls == null) throw new IllegalStateException("this client has no TLS server to go to");
+        return overTls ? tlsServer : server;
+    }
+
+    private static String host(InetSocketAddress a) {
+        return a.getAddress().getHostAddress() + ":" + a.getPort();
     }
 
     @Override
@@ -124,12 +157,26 @@ public final class LiveClient implements AutoCloseable {
     }
 
     /** What both kinds share: the connection, its stages, and the end. */
-    private abstract class Base implements Stream, WireTap.Observer, ConnectionDirectory.ClientSide {
+    private abstract class Base implements Stream, WireTap.Observer, dev.roundtrip.wire.PlainTap.Observer, ConnectionDirectory.ClientSide {
         final long id = t.ids().nextExchangeId();
         final long connectionId = t.ids().nextConnectionId();
         final RequestInfo info;
+        final boolean overTls;
         final CompletableFuture<ExchangeEnded> result = new CompletableFuture<>();
         Channel ch;
+        io.netty.handler.ssl.SslHandler ssl;
+        /** The TLS handshake is under way: the socket's bytes are its records. */
+        boolean handshaking;
+        boolean clientHandshook;
+        boolean serverHandshook;
+        private int handshakeReads;
+        private int handshakeWrites;
+        private int roundTrips;
+        private boolean wroteSinceRead;
+        private final dev.roundtrip.wire.TlsRecords recordsOut = new dev.roundtrip.wire.TlsRecords();
+        private final dev.roundtrip.wire.TlsRecords recordsIn = new dev.roundtrip.wire.TlsRecords();
+        /** Over TLS: the client's frames in the plaintext just written, told with the socket write that carries them. */
+        private final List<WebSocketFrames.Frame> framesToWrite = new ArrayList<>();
         ConnectionDirectory.Link link;
         boolean sendBegun;
         boolean sendEnded;
@@ -145,8 +192,9 @@ public final class LiveClient implements AutoCloseable {
         /** Matches CR LF CR LF: the bytes up to the end of the response head are not messages. */
         int headMatched;
 
-        Base(RequestInfo info) {
+        Base(RequestInfo info, boolean overTls) {
             this.info = info;
+            this.overTls = overTls;
         }
 
         @Override
@@ -198,8 +246,9 @@ public final class LiveClient implements AutoCloseable {
 
         private void connect() {
             long began = t.clock().now();
-            String to = host();
-            ChannelFuture c = ch.connect(server);
+            InetSocketAddress address = LiveClient.this.to(overTls);
+            String to = host(address);
+            ChannelFuture c = ch.connect(address);
             t.publish(StageEvent.at(id, connectionId, Stage.CONNECT, Phase.BEGIN, Actor.CLIENT, began)
                     .said("client.connects", to).build());
             c.addListener(done -> {
@@ -209,24 +258,94 @@ public final class LiveClient implements AutoCloseable {
                 }
                 t.publish(event(Stage.CONNECT, Phase.END).said("client.connectedLive", connectionId)
                         .tcp(t.probes().tcp(ch)).kernel(t.probes().kernel(ch)).build());
-                t.pass(id, Stage.SEND, ch.eventLoop(), this::kernel, () -> {
-                    if (ended) return;
-                    sendBegun = true;
-                    t.publish(event(Stage.SEND, Phase.BEGIN).said("client.writesLive", info.summary()).build());
-                    writeRequest().addListener(w -> {
-                        if (!w.isSuccess()) {
-                            fail(Stage.SEND, "the request could not be written: " + w.cause().getMessage());
-                            return;
-                        }
-                        sendEnded = true;
-                        t.publish(event(Stage.SEND, Phase.END).said("client.sentLive").build());
-                    });
+                if (overTls) handshake(address);
+                else send();
+            });
+        }
+
+        /**
+         * The TLS handshake on the open connection; the request goes once both sides are done (written
+         * earlier, it could reach the server with the client's Finished and be read past the parse gate).
+         */
+        private void handshake(InetSocketAddress address) {
+            javax.net.ssl.SSLEngine engine = tls.newEngine(ch.alloc(), address.getAddress().getHostAddress(), address.getPort());
+            t.publish(event(Stage.HANDSHAKE, Phase.BEGIN).said("client.handshakeBegins", String.join(", ", engine.getEnabledProtocols())).build());
+            handshaking = true;
+            ssl = new io.netty.handler.ssl.SslHandler(engine);
+            ssl.setHandshakeTimeoutMillis(10_000);
+            ssl.handshakeFuture().addListener(f -> ch.eventLoop().execute(() -> handshakeEnded(f)));
+            ch.pipeline().addAfter("tap", "tls", ssl).addAfter("tls", "plain", new dev.roundtrip.wire.PlainTap(this));
+            ch.config().setAutoRead(true); // the handshake reads as it needs; off again before the request
+        }
+
+        private void handshakeEnded(io.netty.util.concurrent.Future<?> f) {
+            handshaking = false;
+            ch.config().setAutoRead(false); // the response waits in the kernel before the interpret gate
+            recordsOut.handshakeDone();
+            recordsIn.handshakeDone();
+            if (ended) return;
+            if (!f.isSuccess()) {
+                fail(Stage.HANDSHAKE, dev.roundtrip.wire.TlsContexts.describeFailure(f.cause()));
+                return;
+            }
+            javax.net.ssl.SSLSession session = ssl.engine().getSession();
+            t.publish(event(Stage.HANDSHAKE, Phase.END).said("client.handshakeDone", session.getProtocol(), session.getCipherSuite(), roundTrips, "")
+                    .tls(new dev.roundtrip.trace.TlsReadout(session.getProtocol(), session.getCipherSuite(), null, roundTrips)).build());
+            clientHandshook = true;
+            sendOnceBothHandshook();
+        }
+
+        @Override
+        public void serverHandshakeDone() {
+            ch.eventLoop().execute(() -> {
+                serverHandshook = true;
+                sendOnceBothHandshook();
+            });
+        }
+
+        private void sendOnceBothHandshook() {
+            if (clientHandshook && serverHandshook && !sendBegun && !ended) send();
+        }
+
+        private void handshakeIo(boolean write, ByteBuf buf) {
+            if (write) wroteSinceRead = true;
+            else if (wroteSinceRead) { // the answer to what this side sent: one more round trip
+                roundTrips++;
+                wroteSinceRead = false;
+            }
+            List<dev.roundtrip.trace.TlsRecordReadout> records = (write ? recordsOut : recordsIn).feed(buf);
+            t.publish(event(Stage.HANDSHAKE, Phase.PROGRESS)
+                    .said(write ? "client.handshakeWrite" : "client.handshakeRead", write ? ++handshakeWrites : ++handshakeReads,
+                            buf.readableBytes(), records.size())
+                    .bytes(t.probes().bytes(buf)).buffer(Probes.buffer(buf)).kernel(t.probes().kernelSampled(ch)).build());
+            for (dev.roundtrip.trace.TlsRecordReadout r : records) {
+                t.publish(event(Stage.HANDSHAKE, Phase.PROGRESS).detail(r.describe(write)).tlsRecord(r).build());
+            }
+        }
+
+        /** Through the send gate, then the request (on TLS once both sides have handshaken). */
+        private void send() {
+            t.pass(id, Stage.SEND, ch.eventLoop(), socket(), () -> {
+                if (ended) return;
+                sendBegun = true;
+                t.publish(event(Stage.SEND, Phase.BEGIN).said("client.writesLive", info.summary()).build());
+                writeRequest().addListener(w -> {
+                    if (!w.isSuccess()) {
+                        fail(Stage.SEND, "the request could not be written: " + w.cause().getMessage());
+                        return;
+                    }
+                    sendEnded = true;
+                    t.publish(event(Stage.SEND, Phase.END).said("client.sentLive").build());
                 });
             });
         }
 
-        dev.roundtrip.trace.KernelReadout kernel() {
-            return t.probes().kernel(ch);
+        private Tracing.Socket socket;
+
+        /** The socket as a hold reads it: queues and TCP state. */
+        Tracing.Socket socket() {
+            if (socket == null) socket = t.socket(ch);
+            return socket;
         }
 
         StageEvent.Builder event(Stage stage, Phase phase) {
@@ -236,13 +355,25 @@ public final class LiveClient implements AutoCloseable {
         @Override
         public void responseSent(long exchangeId) {
             // the server has begun its answer: let INTERPRET through its gate, then read for as long as the stream lasts
-            ch.eventLoop().execute(() -> t.pass(id, Stage.INTERPRET, ch.eventLoop(), this::kernel, () -> {
+            ch.eventLoop().execute(() -> t.pass(id, Stage.INTERPRET, ch.eventLoop(), socket(), () -> {
                 if (!ended && ch.isActive()) ch.config().setAutoRead(true);
             }));
         }
 
         @Override
         public void onWritten(ChannelHandlerContext ctx, ByteBuf piece, BufferReadout buffer) {
+            if (handshaking) {
+                handshakeIo(true, piece);
+                return;
+            }
+            if (overTls && sendEnded && interpretBegun) { // the frames just written, with the records that carry them
+                List<WebSocketFrames.Frame> frames = new ArrayList<>(framesToWrite);
+                framesToWrite.clear();
+                for (int i = 0; i < frames.size(); i++) {
+                    message(frames.get(i).readout(), i == frames.size() - 1 ? t.probes().bytes(piece) : null, frames.get(i).bytes());
+                }
+                return;
+            }
             if (!sendEnded || !interpretBegun) {
                 writes++;
                 t.publish(event(Stage.SEND, Phase.PROGRESS).said("client.socketWrite", writes, piece.readableBytes())
@@ -259,6 +390,27 @@ public final class LiveClient implements AutoCloseable {
         /** A socket write after the request (a WebSocket's frames). */
         void written(ByteBuf piece) {}
 
+        /** The frames in {@code plain}, a write after the request (a WebSocket's); none for an event stream. */
+        List<WebSocketFrames.Frame> framesIn(ByteBuf plain) {
+            return List.of();
+        }
+
+        @Override
+        public void onPlainWrite(ChannelHandlerContext ctx, ByteBuf buf) {
+            if (ended) return;
+            if (sendEnded && interpretBegun) {
+                framesToWrite.addAll(framesIn(buf));
+                return;
+            }
+            t.publish(event(Stage.SEND, Phase.PROGRESS).said("client.plaintextWritten", buf.readableBytes()).plain(t.probes().bytes(buf)).build());
+        }
+
+        @Override
+        public void onPlainRead(ChannelHandlerContext ctx, ByteBuf buf) {
+            if (ended || !interpretBegun) return;
+            stream(buf, true);
+        }
+
         @Override
         public void onWriteFailed(ChannelHandlerContext ctx, Throwable cause, int unsent) {
             fail(interpretBegun ? Stage.INTERPRET : Stage.SEND, "write failed: " + cause.getMessage());
@@ -267,31 +419,51 @@ public final class LiveClient implements AutoCloseable {
         @Override
         public void onRead(ChannelHandlerContext ctx, ByteBuf buf) {
             if (ended) return;
+            if (handshaking) {
+                handshakeIo(false, buf);
+                return;
+            }
             if (!interpretBegun) {
                 interpretBegun = true;
                 t.publish(event(Stage.INTERPRET, Phase.BEGIN).said("client.interpretBegins").build());
             }
             reads++;
+            if (overTls) socketRead(buf); // the records as they crossed; their plaintext is read in onPlainRead
+            else stream(buf, false);
+        }
+
+        /** The response's bytes, as read (cleartext) or decrypted ({@code plain}): the head, then the stream. */
+        private void stream(ByteBuf buf, boolean plain) {
             int at = buf.readerIndex();
             while (headMatched < 4 && at < buf.writerIndex()) {
                 byte b = buf.getByte(at++);
                 headMatched = b == (headMatched % 2 == 0 ? '\r' : '\n') ? headMatched + 1 : b == '\r' ? 1 : 0;
             }
-            read(buf, at);
+            read(buf, at, plain);
         }
 
-        /** One socket read; the stream's bytes begin at {@code from} (after the response head). */
-        abstract void read(ByteBuf buf, int from);
+        /** One socket read, or its plaintext ({@code plain}); the stream's bytes begin at {@code from} (after the response head). */
+        abstract void read(ByteBuf buf, int from, boolean plain);
+
+        /** Bytes of the response outside any message: a socket read, or (over TLS) the plaintext TLS decrypted. */
+        void readBytes(ByteBuf buf, boolean plain) {
+            if (plain) {
+                t.publish(event(Stage.INTERPRET, Phase.PROGRESS).said("client.decrypted", buf.readableBytes()).plain(t.probes().bytes(buf)).build());
+            } else {
+                socketRead(buf);
+            }
+        }
 
         void socketRead(ByteBuf buf) {
             t.publish(event(Stage.INTERPRET, Phase.PROGRESS).said("client.socketRead", reads, buf.readableBytes())
                     .bytes(t.probes().bytes(buf)).buffer(Probes.buffer(buf)).kernel(t.probes().kernelSampled(ch)).build());
         }
 
-        void message(MessageReadout m, dev.roundtrip.trace.BytesReadout bytes) {
+        /** @param plain over TLS, the message's plaintext (its ciphertext is in the socket I/O, or {@code bytes}) */
+        void message(MessageReadout m, dev.roundtrip.trace.BytesReadout bytes, dev.roundtrip.trace.BytesReadout plain) {
             if (!m.fromClient()) messages++;
             t.publish(event(Stage.INTERPRET, Phase.PROGRESS).said(m.fromClient() ? "client.messageWritten" : "client.messageRead", m.describe())
-                    .message(m).bytes(bytes).build());
+                    .message(m).bytes(bytes).plain(plain).build());
         }
 
         void head(HttpResponse r) {
@@ -341,8 +513,8 @@ public final class LiveClient implements AutoCloseable {
         private final Consumer<String> onData;
         private final StringBuilder text = new StringBuilder();
 
-        EventStream(RequestInfo info, Consumer<String> onData) {
-            super(info);
+        EventStream(RequestInfo info, boolean overTls, Consumer<String> onData) {
+            super(info, overTls);
             this.onData = onData;
         }
 
@@ -376,8 +548,8 @@ public final class LiveClient implements AutoCloseable {
         }
 
         @Override
-        void read(ByteBuf buf, int from) {
-            socketRead(buf);
+        void read(ByteBuf buf, int from, boolean plain) {
+            readBytes(buf, plain);
         }
 
         /** The decoded stream: events end with a blank line; {@code id:} and {@code data:} lines say what each is. */
@@ -395,7 +567,7 @@ public final class LiveClient implements AutoCloseable {
                     if (line.startsWith("id:")) eventId = line.substring(3).strip();
                     else if (line.startsWith("data:")) data.append(data.length() == 0 ? "" : "\n").append(line.substring(5).strip());
                 }
-                message(MessageReadout.sse(eventId, data.toString().getBytes(StandardCharsets.UTF_8).length), null);
+                message(MessageReadout.sse(eventId, data.toString().getBytes(StandardCharsets.UTF_8).length), null, null);
                 onData.accept(data.toString());
             }
         }
@@ -421,8 +593,8 @@ public final class LiveClient implements AutoCloseable {
         private final WebSocketFrames out = new WebSocketFrames(true, MAX_KEPT_BODY);
         private boolean open;
 
-        WebSocket(RequestInfo info, URI uri, Consumer<String> onText) {
-            super(info);
+        WebSocket(RequestInfo info, boolean overTls, URI uri, Consumer<String> onText) {
+            super(info, overTls);
             this.onText = onText;
             this.handshaker = WebSocketClientHandshakerFactory.newHandshaker(uri, WebSocketVersion.V13, null, false,
                     new DefaultHttpHeaders().set("User-Agent", "roundtrip"), 1 << 20);
@@ -464,21 +636,27 @@ public final class LiveClient implements AutoCloseable {
         }
 
         @Override
-        void read(ByteBuf buf, int from) {
+        void read(ByteBuf buf, int from, boolean plain) {
             if (from >= buf.writerIndex()) {
-                socketRead(buf); // the 101 head
+                readBytes(buf, plain); // the 101 head
                 return;
             }
-            if (from > buf.readerIndex()) socketRead(buf.slice(buf.readerIndex(), from - buf.readerIndex()));
+            if (from > buf.readerIndex()) readBytes(buf.slice(buf.readerIndex(), from - buf.readerIndex()), plain);
             for (WebSocketFrames.Frame f : in.feed(buf.slice(from, buf.writerIndex() - from))) {
                 keep(WebSocketFrames.payload(f));
-                message(f.readout(), f.bytes());
+                if (plain) message(f.readout(), null, f.bytes());
+                else message(f.readout(), f.bytes(), null);
             }
         }
 
         @Override
         void written(ByteBuf piece) {
-            for (WebSocketFrames.Frame f : out.feed(piece)) message(f.readout(), f.bytes());
+            for (WebSocketFrames.Frame f : out.feed(piece)) message(f.readout(), f.bytes(), null);
+        }
+
+        @Override
+        List<WebSocketFrames.Frame> framesIn(ByteBuf plain) {
+            return out.feed(plain);
         }
 
         @Override

@@ -93,7 +93,8 @@ public final class Lab implements AutoCloseable {
                 ? new InetSocketAddress(options.bindAddress(), server.tlsPort().getAsInt()) : null;
         client = new RoundtripClient(t, new InetSocketAddress(options.bindAddress(), server.port()), tlsAddress,
                 cert == null ? null : cert.certificate());
-        live = new dev.roundtrip.client.LiveClient(t, new InetSocketAddress(options.bindAddress(), server.port()));
+        live = new dev.roundtrip.client.LiveClient(t, new InetSocketAddress(options.bindAddress(), server.port()), tlsAddress,
+                cert == null ? null : dev.roundtrip.wire.TlsContexts.client(cert.certificate()));
     }
 
     public static Lab start() throws IOException {
@@ -224,14 +225,24 @@ public final class Lab implements AutoCloseable {
 
     /** An event stream ({@code GET /events}) from the lab's client, resuming after {@code lastEventId} unless it is negative. */
     public dev.roundtrip.client.LiveClient.Stream events(long lastEventId, java.util.function.Consumer<String> onData) {
+        return events(lastEventId, onData, false);
+    }
+
+    /** {@link #events(long, java.util.function.Consumer)} over TLS (https, the TLS port) when {@code tls}. */
+    public dev.roundtrip.client.LiveClient.Stream events(long lastEventId, java.util.function.Consumer<String> onData, boolean tls) {
         warmup();
-        return live.events(lastEventId, onData);
+        return live.events(lastEventId, onData, tls);
     }
 
     /** A WebSocket ({@code GET /ws}) from the lab's client; {@code onText} hears each text frame the server sends. */
     public dev.roundtrip.client.LiveClient.Stream webSocket(java.util.function.Consumer<String> onText) {
+        return webSocket(onText, false);
+    }
+
+    /** {@link #webSocket(java.util.function.Consumer)} over TLS (wss, the TLS port) when {@code tls}. */
+    public dev.roundtrip.client.LiveClient.Stream webSocket(java.util.function.Consumer<String> onText, boolean tls) {
         warmup();
-        return live.webSocket(onText);
+        return live.webSocket(onText, tls);
     }
 
     /** Sends {@code request} over HTTP/2 (h2c, or h2 with {@link RequestSpec#tls()}): on the open h2 connection, a stream of its own. */

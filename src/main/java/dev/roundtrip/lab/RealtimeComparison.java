@@ -68,24 +68,36 @@ public final class RealtimeComparison {
     private final int n;
     private final Duration pollEvery;
     private final Duration limit;
+    private final boolean tls;
 
     /**
      * @param every how often the queue makes an update while the comparison runs
      * @param pollEvery how often the polling client asks
      * @param limit how long one way may take at most before the run fails
      */
-    private RealtimeComparison(Lab lab, int n, Duration pollEvery, Duration limit) {
+    private RealtimeComparison(Lab lab, int n, Duration pollEvery, Duration limit, boolean tls) {
         this.lab = lab;
         this.n = n;
         this.pollEvery = pollEvery;
         this.limit = limit;
+        this.tls = tls;
     }
 
+    /** In clear text (http, ws). */
     public static Result run(Lab lab, int updates, Duration every, Duration pollEvery) throws Exception {
+        return run(lab, updates, every, pollEvery, false);
+    }
+
+    /**
+     * @param tls every way over TLS on the lab's TLS port (https, wss): its bytes are then the records that
+     *            crossed the socket, the handshake's not counted (it is a stage of its own)
+     */
+    public static Result run(Lab lab, int updates, Duration every, Duration pollEvery, boolean tls) throws Exception {
         if (updates < 1 || updates > 1000) throw new IllegalArgumentException("updates must be 1..1000, was " + updates);
+        if (tls && lab.tlsPort().isEmpty()) throw new IllegalStateException(lab.tlsUnavailable());
         lab.updateEvery(every);
         Duration limit = every.multipliedBy(updates).plus(pollEvery.multipliedBy(2)).plusSeconds(10);
-        RealtimeComparison c = new RealtimeComparison(lab, updates, pollEvery, limit);
+        RealtimeComparison c = new RealtimeComparison(lab, updates, pollEvery, limit, tls);
         List<Row> rows = new ArrayList<>();
         for (Way w : Way.values()) rows.add(c.run(w));
         return new Result(updates, every, pollEvery, rows);
@@ -129,7 +141,7 @@ public final class RealtimeComparison {
                     if (System.nanoTime() > deadline) throw timedOut(way, seen);
                     RequestSpec spec = way == Way.POLLING ? RequestSpec.get("/poll?since=" + cursor)
                             : RequestSpec.get("/poll?since=" + cursor + "&wait=" + LONG_POLL_SECONDS).withTimeout(Duration.ofSeconds(LONG_POLL_SECONDS + 5));
-                    ExchangeHandle h = lab.send(spec);
+                    ExchangeHandle h = lab.send(spec.withTls(tls));
                     ids.add(h.exchangeId());
                     ExchangeEnded end = h.result().get(LONG_POLL_SECONDS + 10, TimeUnit.SECONDS);
                     if (end.outcome() != Outcome.COMPLETED || end.response() == null || end.response().status() != 200) {
@@ -145,8 +157,8 @@ public final class RealtimeComparison {
             }
             default: {
                 LiveClient.Stream s = way == Way.SSE
-                        ? lab.events(seen.after, data -> seen.sawAll(data, lab.bus().clock().now()))
-                        : lab.webSocket(text -> seen.sawAll(text, lab.bus().clock().now()));
+                        ? lab.events(seen.after, data -> seen.sawAll(data, lab.bus().clock().now()), tls)
+                        : lab.webSocket(text -> seen.sawAll(text, lab.bus().clock().now()), tls);
                 ids.add(s.exchangeId());
                 try {
                     seen.all.get(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())), TimeUnit.MILLISECONDS);

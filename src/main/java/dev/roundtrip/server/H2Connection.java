@@ -65,11 +65,26 @@ final class H2Connection implements WireTap.Observer, PlainTap.Observer, Connect
     private BufferReadout pendingBuffer;
     private H2Stream lastWriter;
     private boolean closed;
+    /** The exchanges the server still works on here, for a probe from another thread ({@link #carries}). */
+    private final java.util.Set<Long> carried = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** The socket as a hold reads it: queues and TCP state (made once). */
+    private final Tracing.Socket socket;
 
     H2Connection(Tracing t, Channel ch, boolean tls) {
         this.t = t;
         this.ch = ch;
         this.tls = tls;
+        this.socket = t.socket(ch);
+    }
+
+    /** The parent channel's socket, as a stream's hold and a probe read it. */
+    Tracing.Socket socket() {
+        return socket;
+    }
+
+    /** Whether exchange {@code id} is a stream of this connection the server is not done with (any thread). */
+    boolean carries(long id) {
+        return carried.contains(id);
     }
 
     long connectionId() {
@@ -146,6 +161,7 @@ final class H2Connection implements WireTap.Observer, PlainTap.Observer, Connect
 
     private void known(H2Stream s, long id) {
         s.id = id;
+        carried.add(id);
         for (StageEvent e : s.waiting) t.publish(e.withExchangeId(id));
         s.waiting.clear();
         List<Runnable> then = new ArrayList<>(s.whenKnown);
@@ -284,6 +300,7 @@ final class H2Connection implements WireTap.Observer, PlainTap.Observer, Connect
         H2Stream s = new H2Stream(streamId, id, external);
         boolean first = streams.isEmpty();
         streams.put(streamId, s);
+        if (id != 0) carried.add(id);
         newest = s;
         if (external) {
             t.publish(new ExchangeStarted(id, connectionId, first && !openingFacts.isEmpty() ? openingFacts.get(0).tNanos() : t.clock().now(),
@@ -297,7 +314,7 @@ final class H2Connection implements WireTap.Observer, PlainTap.Observer, Connect
         // our client's stream passes the parse gate as an HTTP/1.1 request does (an outside client's is not held, as there);
         // a held stream holds only itself: the connection goes on reading, its frames wait in the stream's own buffer
         if (!external && t.gates().shouldHold(Stage.PARSE)) {
-            whenKnown(s, () -> t.pass(s.id, Stage.PARSE, ch.eventLoop(), this::kernelOf, () -> beginParse(s, true)));
+            whenKnown(s, () -> t.pass(s.id, Stage.PARSE, ch.eventLoop(), socket, () -> beginParse(s, true)));
         } else {
             beginParse(s, false);
         }
@@ -363,6 +380,7 @@ final class H2Connection implements WireTap.Observer, PlainTap.Observer, Connect
                     + " the connection and its other streams go on";
             if (!s.requestEnded) {
                 s.done = true;
+                carried.remove(s.id);
                 emit(s, event(s, Stage.PARSE, Phase.ERROR, Actor.SERVER).detail(why).build());
                 if (s.external) t.publish(new ExchangeEnded(s.id, t.clock().now(), Outcome.CANCELLED, null, why));
             } else {
@@ -372,6 +390,7 @@ final class H2Connection implements WireTap.Observer, PlainTap.Observer, Connect
             return;
         }
         s.done = true;
+        carried.remove(s.id);
         String why = "the server reset stream " + s.streamId + " (" + code + ")" + refusal();
         emit(s, event(s, stageOf(s), Phase.ERROR, Actor.SERVER).detail(why).build());
         if (s.external) t.publish(new ExchangeEnded(s.id, t.clock().now(), Outcome.FAILED, null, why));
@@ -408,6 +427,7 @@ final class H2Connection implements WireTap.Observer, PlainTap.Observer, Connect
     /** The stream's response is written (or could not be): the server is done with it. */
     void responded(H2Stream s) {
         s.done = true;
+        carried.remove(s.id);
         // answered streams are kept for the frames that may still come on them (a late WINDOW_UPDATE), a bounded number
         if (streams.size() > MAX_KEPT_STREAMS) streams.values().removeIf(x -> x.done && x != newest);
     }
@@ -418,6 +438,7 @@ final class H2Connection implements WireTap.Observer, PlainTap.Observer, Connect
     void closed(Throwable cause) {
         if (closed) return;
         closed = true;
+        carried.clear();
         String why = cause == null ? "the connection closed" : ServerConnection.describe(cause);
         for (H2Stream s : new ArrayList<>(streams.values())) {
             if (s.done || !s.known()) continue;

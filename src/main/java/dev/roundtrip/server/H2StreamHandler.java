@@ -93,7 +93,7 @@ final class H2StreamHandler extends ChannelInboundHandlerAdapter {
         t.publish(new ExchangeStarted(s.id, conn.connectionId(), t.clock().now(), request(body.toByteArray())));
         cutShort = true;
         AppResponse timeout = AppResponse.text(408, "Request Timeout: the request did not arrive in time", "request timeout");
-        t.pass(s.id, Stage.RESPOND, ctx.channel().eventLoop(), () -> conn.kernelOf(), () -> respond(ctx, s, timeout, false));
+        t.pass(s.id, Stage.RESPOND, ctx.channel().eventLoop(), conn.socket(), () -> respond(ctx, s, timeout, false));
     }
 
     /** The request was cut short ({@link #cut}): once answered, the stream is reset. */
@@ -141,11 +141,11 @@ final class H2StreamHandler extends ChannelInboundHandlerAdapter {
             if (bodyBytes > RoundtripServer.MAX_BODY_BYTES) {
                 AppResponse big = AppResponse.text(413, "Payload Too Large: the body is over " + RoundtripServer.MAX_BODY_BYTES + " bytes",
                         "body too large");
-                t.pass(s.id, Stage.RESPOND, ctx.channel().eventLoop(), () -> conn.kernelOf(), () -> respond(ctx, s, big, false));
+                t.pass(s.id, Stage.RESPOND, ctx.channel().eventLoop(), conn.socket(), () -> respond(ctx, s, big, false));
                 return;
             }
             try {
-                t.pass(s.id, Stage.PROCESS, workers.next(), () -> conn.kernelOf(),
+                t.pass(s.id, Stage.PROCESS, workers.next(), conn.socket(),
                         () -> process(ctx, s, method, path, bytes, contentType, headers));
             } catch (RejectedExecutionException stopped) {
                 t.publish(conn.event(s, Stage.PROCESS, Phase.ERROR, Actor.SERVER)
@@ -208,7 +208,7 @@ final class H2StreamHandler extends ChannelInboundHandlerAdapter {
 
     private void respondAfterGate(ChannelHandlerContext ctx, H2Stream s, AppResponse answer, boolean head) {
         try {
-            t.pass(s.id, Stage.RESPOND, ctx.channel().eventLoop(), () -> conn.kernelOf(), () -> respond(ctx, s, answer, head));
+            t.pass(s.id, Stage.RESPOND, ctx.channel().eventLoop(), conn.socket(), () -> respond(ctx, s, answer, head));
         } catch (RejectedExecutionException stopped) {
             t.publish(conn.event(s, Stage.RESPOND, Phase.ERROR, Actor.SERVER)
                     .detail("not answered: the server shut down while the handler ran (" + answer.status() + " never written)").build());
@@ -232,7 +232,7 @@ final class H2StreamHandler extends ChannelInboundHandlerAdapter {
                     .detail("a long-lived answer: the response goes on after its HEADERS, one DATA frame per update")
                     .memory(t.probes().memory().read(mark)).build());
             try {
-                t.pass(s.id, Stage.RESPOND, ctx.channel().eventLoop(), () -> conn.kernelOf(),
+                t.pass(s.id, Stage.RESPOND, ctx.channel().eventLoop(), conn.socket(),
                         () -> new H2EventStream(t, conn, s, ctx.channel(), live.updates()).open(since));
             } catch (RejectedExecutionException stopped) {
                 t.publish(conn.event(s, Stage.RESPOND, Phase.ERROR, Actor.SERVER).detail("not answered: the server shut down").build());

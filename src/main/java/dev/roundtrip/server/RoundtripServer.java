@@ -45,6 +45,8 @@ public final class RoundtripServer implements AutoCloseable {
     /** Accepted connections still open (a closed one leaves by itself): {@link #close()} closes them. */
     private final ChannelGroup connections = new DefaultChannelGroup("roundtrip-server", GlobalEventExecutor.INSTANCE);
     private final Map<Long, ServerConnection> byExchange = new ConcurrentHashMap<>();
+    /** Open HTTP/2 connections: a probe finds a stream's exchange on its parent channel. */
+    private final java.util.Set<H2Connection> h2Connections = ConcurrentHashMap.newKeySet();
     private final AtomicInteger accepted = new AtomicInteger();
     private final AtomicInteger outsideOpen = new AtomicInteger();
     private final AtomicInteger turnedAway = new AtomicInteger();
@@ -157,7 +159,7 @@ public final class RoundtripServer implements AutoCloseable {
 
     /** The HTTP/2 handlers, in place of the HTTP/1.1 ones ({@link Http2Switch}, ALPN h2 on the TLS port). */
     private H2Connection http2(Tracing t, SocketChannel ch, long readyNanos, Routes app, ServerSettings settings) {
-        H2Connection h2 = new H2Connection(t, ch, false);
+        H2Connection h2 = opened(ch, new H2Connection(t, ch, false));
         h2.active(readyNanos); // the connect facts before the server's SETTINGS
         H2Pipeline.install(ch, t, h2, app, settings, workers, live, true);
         return h2;
@@ -171,7 +173,7 @@ public final class RoundtripServer implements AutoCloseable {
      */
     private H2Connection http2OverTls(Tracing t, SocketChannel ch, long connectionId, long openingExchangeId,
                               java.util.List<dev.roundtrip.trace.StageEvent> facts, Routes app, ServerSettings settings) {
-        H2Connection h2 = new H2Connection(t, ch, true);
+        H2Connection h2 = opened(ch, new H2Connection(t, ch, true));
         for (String name : java.util.List.of("idle", "valve", "framing", "codec", "aggregator", "handler")) {
             if (ch.pipeline().get(name) != null) ch.pipeline().remove(name);
         }
@@ -320,7 +322,17 @@ public final class RoundtripServer implements AutoCloseable {
     /** A fresh kernel readout of the server socket that carries this exchange, if the server knows it. */
     public Optional<KernelReadout> kernelReadout(long exchangeId) {
         ServerConnection c = byExchange.get(exchangeId);
-        return c == null ? Optional.empty() : Optional.of(c.kernel());
+        if (c != null) return Optional.of(c.kernel());
+        for (H2Connection h2 : h2Connections) {
+            if (h2.carries(exchangeId)) return Optional.of(h2.kernelOf());
+        }
+        return Optional.empty();
+    }
+
+    private H2Connection opened(SocketChannel ch, H2Connection h2) {
+        h2Connections.add(h2);
+        ch.closeFuture().addListener(f -> h2Connections.remove(h2));
+        return h2;
     }
 
     void track(long exchangeId, ServerConnection c) {

@@ -4,6 +4,7 @@ import dev.roundtrip.record.ExchangeDiff;
 import dev.roundtrip.text.Units;
 import dev.roundtrip.trace.Exchange;
 import dev.roundtrip.ui.composer.ComposedRequest;
+import dev.roundtrip.ui.exchanges.ExchangeListViewModel;
 import dev.roundtrip.ui.recordings.SessionViewModel;
 import dev.roundtrip.ui.shell.LabPort;
 import java.util.ArrayList;
@@ -64,7 +65,7 @@ public final class ResendViewModel {
             state.set(T.get("state.noServer"));
             return CompletableFuture.failedFuture(new IllegalStateException("there is no server to send to"));
         }
-        ComposedRequest request = ResendRequest.of(x.request());
+        ComposedRequest request = ResendRequest.of(x);
         running.set(true);
         state.set(T.get("state.sending", request.summary(), live.describe()));
         CompletableFuture<Exchange> result = new CompletableFuture<>();
@@ -97,16 +98,24 @@ public final class ResendViewModel {
         long requestFields = d.differences().stream().filter(ExchangeDiff.Difference::ofRequest).count();
         String request = d.sameRequest() ? T.get("state.sameRequest") : T.get("state.otherRequest", requestFields);
         state.set(request + " " + (d.sameResponse() ? T.get("state.sameResponse", changed)
-                : T.get("state.otherResponse", d.differences().size() - requestFields)));
+                : T.get("state.otherResponse", d.differences().size() - requestFields)) + otherProtocol(before, now));
+    }
+
+    /** Says how the two travelled when that differs (" It travelled as h2c this time, …"); empty when the same. */
+    static String otherProtocol(Exchange before, Exchange now) {
+        String then = ExchangeListViewModel.protocol(before);
+        String went = ExchangeListViewModel.protocol(now);
+        return then.equals(went) ? "" : " " + T.get("state.otherProtocol", then, went);
     }
 
     /**
-     * Status first (always, so "same" is visible too), then the request (one "same" row, or each
+     * Status first (always, so "same" is visible too), then how it travelled (HTTP/1.1, HTTPS, h2c, h2), then the request (one "same" row, or each
      * difference), then every response difference, then the stages.
      */
     static List<Row> rows(Exchange before, Exchange now, ExchangeDiff d) {
         List<Row> out = new ArrayList<>();
         out.add(same(T.get("row.status"), status(before), status(now)));
+        out.add(same(T.get("row.protocol"), ExchangeListViewModel.protocol(before), ExchangeListViewModel.protocol(now)));
         if (d.sameRequest()) out.add(new Row(T.get("row.request"), before.request().summary(), now.request().summary(), T.get("same"), false));
         boolean headers = false;
         boolean body = false;

@@ -12,20 +12,20 @@ import java.util.TreeMap;
  * increment. A new INITIAL_WINDOW_SIZE moves the windows of the streams already open by the difference.
  * Nothing is estimated: a window no frame told of is not listed.
  */
-final class FlowWindows {
+public final class FlowWindows {
     /** Every window's start (RFC 9113 6.9.2); the connection's never changes with SETTINGS. */
-    static final long INITIAL = 65_535;
+    public static final long INITIAL = 65_535;
 
     /** What one side may still send: on the connection, and per stream (by id, ascending). */
-    record Side(long connection, Map<Integer, Long> streams) {
-        Side {
+    public record Side(long connection, Map<Integer, Long> streams) {
+        public Side {
             streams = java.util.Collections.unmodifiableMap(new TreeMap<>(streams));
         }
     }
 
     /** Both sides' windows at one moment. */
-    record Windows(Side client, Side server) {
-        Side of(boolean client) {
+    public record Windows(Side client, Side server) {
+        public Side of(boolean client) {
             return client ? this.client : this.server;
         }
     }

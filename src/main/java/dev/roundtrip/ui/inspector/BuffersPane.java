@@ -62,7 +62,7 @@ public final class BuffersPane extends VBox {
         dev.roundtrip.ui.util.WholeText.of(tcpCaption);
         tcpCaption.textProperty().bind(vm.tcpCaptionProperty());
         tcpFigures.setId("tcp-figures");
-        getChildren().addAll(kernelHead, kernel, bufferCaption, byteBuf, tcpTitle, tcpCaption, tcpFigures);
+        getChildren().addAll(kernelHead, kernel, bufferCaption, byteBuf, tcpTitle, tcpCaption, tcpFigures, frames(vm));
         vm.bufferProperty().addListener((o, a, b) -> showBuffer(b));
         vm.kernelProperty().addListener((o, a, b) -> showKernel(b));
         vm.tcpProperty().addListener((o, a, b) -> showTcp(b));
@@ -75,6 +75,46 @@ public final class BuffersPane extends VBox {
             showTcp(vm.tcpProperty().get());
         };
         Language.localeProperty().addListener(new javafx.beans.WeakInvalidationListener(relabel));
+    }
+
+    /** An h2 exchange's frames up to the moment on screen, and its connection's flow-control windows; hidden for HTTP/1.1. */
+    private static VBox frames(InspectorViewModel vm) {
+        Label title = new Label();
+        title.getStyleClass().add("bar-title");
+        title.setId("frames-title");
+        Language.bind(title.textProperty(), InspectorViewModel.T, "frames.title");
+        Label caption = new Label();
+        caption.getStyleClass().add("inspector-caption");
+        caption.setId("frames-caption");
+        dev.roundtrip.ui.util.WholeText.of(caption);
+        caption.textProperty().bind(vm.framesCaptionProperty());
+        Label windows = new Label();
+        windows.getStyleClass().add("inspector-caption");
+        windows.setId("frames-windows");
+        dev.roundtrip.ui.util.WholeText.of(windows);
+        windows.textProperty().bind(vm.windowsCaptionProperty());
+        VBox lines = new VBox(2);
+        lines.setId("frames-list");
+        Runnable render = () -> {
+            lines.getChildren().setAll(vm.frames().stream().map(f -> {
+                Label l = new Label(f.text());
+                l.getStyleClass().addAll("frame-line", f.fromClient() ? "frame-from-client" : "frame-from-server");
+                dev.roundtrip.ui.util.WholeText.of(l);
+                return l;
+            }).toList());
+            if (lines.getChildren().isEmpty()) {
+                Label none = new Label(InspectorViewModel.T.get("frames.none"));
+                none.getStyleClass().add("muted");
+                lines.getChildren().add(none);
+            }
+        };
+        vm.frames().addListener((javafx.collections.ListChangeListener<InspectorViewModel.FrameRow>) c -> render.run());
+        render.run();
+        VBox box = new VBox(6, title, windows, caption, lines);
+        box.setId("frames-section");
+        dev.roundtrip.ui.util.Shown.set(box, vm.http2Property().get());
+        vm.http2Property().addListener((o, was, on) -> dev.roundtrip.ui.util.Shown.set(box, on));
+        return box;
     }
 
     /** The figures are written again in the new language at a switch. */

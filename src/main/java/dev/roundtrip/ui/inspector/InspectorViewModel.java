@@ -56,6 +56,16 @@ public final class InspectorViewModel {
     private final ObservableList<MemoryPoint> memoryHistory = FXCollections.observableArrayList();
     private final ObservableList<WaterfallRow> waterfall = FXCollections.observableArrayList();
     private final ReadOnlyLongWrapper totalNanos = new ReadOnlyLongWrapper(0);
+    private final ObservableList<FrameRow> frames = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper framesCaption = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper windowsCaption = new ReadOnlyStringWrapper("");
+    private final javafx.beans.property.ReadOnlyBooleanWrapper http2 = new javafx.beans.property.ReadOnlyBooleanWrapper(false);
+
+    /**
+     * One HTTP/2 frame of the shown exchange: its header's fields as they crossed, and {@code text}, the
+     * line the inspector shows ("client → server  HEADERS  stream 3  42 B  flags 0x5 END_STREAM END_HEADERS  …").
+     */
+    public record FrameRow(long tNanos, boolean fromClient, String type, int streamId, int length, int flags, String text) {}
 
     private long shownCutoff = Long.MIN_VALUE;
     private int shownStep = -2;
@@ -145,6 +155,75 @@ public final class InspectorViewModel {
         showBuffers(seen, gates);
         showMemory(seen);
         showTiming(x, script, currentStep);
+        showFrames(x, script.connection(), cutoff);
+    }
+
+    /**
+     * The exchange's own frames up to {@code cutoff} (its stream's, and the connection's that were recorded
+     * on it), and the connection's flow-control windows at that moment, as the diagram's {@link
+     * dev.roundtrip.ui.diagram.FlowWindows} worked them out from every frame of the connection.
+     */
+    private void showFrames(Exchange x, dev.roundtrip.ui.diagram.ConnectionFrames c, long cutoff) {
+        http2.set(c != null);
+        if (c == null) {
+            frames.clear();
+            framesCaption.set("");
+            windowsCaption.set("");
+            return;
+        }
+        List<FrameRow> rows = new ArrayList<>();
+        dev.roundtrip.ui.diagram.FlowWindows.Windows windows = null;
+        for (dev.roundtrip.ui.diagram.ConnectionFrames.Arrow a : c.frames()) {
+            if (a.tNanos() > cutoff) break;
+            if (a.windows() != null) windows = a.windows();
+            boolean own = a.exchangeId() == x.id() || (c.ownStream() != 0 && a.frame().streamId() == c.ownStream());
+            if (own) rows.add(frameRow(a.tNanos(), a.fromClient(), a.frame()));
+        }
+        if (cutoff == Long.MAX_VALUE) windows = c.windows(); // the end: after every frame, drawn or only counted
+        set(frames, rows);
+        framesCaption.set(T.get("frames.caption", rows.size(), c.ownStream(), T.get(c.seenBy() == Actor.CLIENT ? "side.client" : "side.server")));
+        windowsCaption.set(windowsText(windows, c.ownStream()));
+    }
+
+    static FrameRow frameRow(long tNanos, boolean fromClient, dev.roundtrip.trace.FrameReadout f) {
+        StringBuilder line = new StringBuilder(T.get(fromClient ? "frames.fromClient" : "frames.fromServer"))
+                .append("  ").append(f.type())
+                .append("  ").append(T.get("frames.stream", f.streamId()))
+                .append("  ").append(Units.bytes(f.length()));
+        if (f.flags() != 0) line.append("  ").append(T.get("frames.flags", "0x" + Integer.toHexString(f.flags()), flagNames(f.type(), f.flags())));
+        if (f.windowIncrement() != null) line.append("  ").append(T.get("frames.increment", Units.bytes(f.windowIncrement())));
+        if (f.settings() != null && !f.settings().isEmpty()) {
+            List<String> pairs = new ArrayList<>();
+            f.settings().forEach((k, v) -> pairs.add(k + "=" + v));
+            line.append("  ").append(String.join(", ", pairs));
+        }
+        if (f.headerBlock() != null) line.append("  ").append(T.get("frames.headerBlock", Units.bytes(f.headerBlock())));
+        if (f.errorCode() != null) line.append("  ").append(f.errorCode());
+        return new FrameRow(tNanos, fromClient, f.type(), f.streamId(), f.length(), f.flags(), line.toString());
+    }
+
+    /** The flags' names, as RFC 9113 names them for this frame type (the same in every language). */
+    static String flagNames(String type, int flags) {
+        List<String> names = new ArrayList<>();
+        boolean ackType = type.equals("SETTINGS") || type.equals("PING");
+        if ((flags & 0x1) != 0) names.add(ackType ? "ACK" : "END_STREAM");
+        if ((flags & 0x4) != 0 && (type.equals("HEADERS") || type.equals("CONTINUATION") || type.equals("PUSH_PROMISE"))) names.add("END_HEADERS");
+        if ((flags & 0x8) != 0 && (type.equals("DATA") || type.equals("HEADERS") || type.equals("PUSH_PROMISE"))) names.add("PADDED");
+        if ((flags & 0x20) != 0 && type.equals("HEADERS")) names.add("PRIORITY");
+        return String.join(" ", names);
+    }
+
+    /** What each side may still send, on the connection and on the exchange's stream; both 65,535 before any frame moved them. */
+    static String windowsText(dev.roundtrip.ui.diagram.FlowWindows.Windows w, int stream) {
+        long initial = dev.roundtrip.ui.diagram.FlowWindows.INITIAL;
+        if (w == null) return T.get("frames.windows.initial", Units.bytes(initial));
+        return T.get("frames.windows", Units.bytes(w.client().connection()), window(w.client(), stream), stream,
+                Units.bytes(w.server().connection()), window(w.server(), stream));
+    }
+
+    private static String window(dev.roundtrip.ui.diagram.FlowWindows.Side side, int stream) {
+        Long w = side.streams().get(stream);
+        return w == null ? T.get("notAvailable") : Units.bytes(w);
     }
 
     private void clear() {
@@ -164,6 +243,10 @@ public final class InspectorViewModel {
         allocatedByStage.clear();
         waterfall.clear();
         totalNanos.set(0);
+        http2.set(false);
+        frames.clear();
+        framesCaption.set("");
+        windowsCaption.set("");
     }
 
     private void showBytes(Exchange x, List<StageEvent> seen, Stage current) {
@@ -362,4 +445,11 @@ public final class InspectorViewModel {
     public ObservableList<MemoryPoint> memoryHistory() { return memoryHistory; }
     public ObservableList<WaterfallRow> waterfall() { return waterfall; }
     public ReadOnlyLongProperty totalNanosProperty() { return totalNanos.getReadOnlyProperty(); }
+    /** The shown exchange's HTTP/2 frames up to the moment on screen; empty for an HTTP/1.1 exchange. */
+    public ObservableList<FrameRow> frames() { return frames; }
+    public ReadOnlyStringProperty framesCaptionProperty() { return framesCaption.getReadOnlyProperty(); }
+    /** The connection's flow-control windows at the moment on screen. */
+    public ReadOnlyStringProperty windowsCaptionProperty() { return windowsCaption.getReadOnlyProperty(); }
+    /** Whether the shown exchange is an HTTP/2 stream (the frames section is shown). */
+    public javafx.beans.property.ReadOnlyBooleanProperty http2Property() { return http2.getReadOnlyProperty(); }
 }

@@ -168,4 +168,65 @@ class ResendViewModelTest {
                 .isInstanceOf(ExecutionException.class);
         assertThat(offline.stateProperty().get()).isEqualTo("There is no live server to re-send to.");
     }
+
+    private static boolean framed(Exchange x) {
+        return x.events().stream().anyMatch(e -> e.frame() != null);
+    }
+
+    @Test
+    void anHttp2ExchangeIsResentOverHttp2InTheClearAsItWent() throws Exception {
+        Exchange first = live.sendAndSettle(new ComposedRequest("GET", "/users/1", List.of(), new byte[0], null, false,
+                dev.roundtrip.ui.composer.Protocol.HTTP_2)).get(20, TimeUnit.SECONDS);
+        assertThat(framed(first)).as("sent as h2c").isTrue();
+
+        Exchange again = vm.resend(first, "live session").get(20, TimeUnit.SECONDS);
+
+        assertThat(framed(again)).as("re-sent as h2c, not HTTP/1.1").isTrue();
+        assertThat(again.response().orElseThrow().status()).isEqualTo(200);
+        assertThat(again.connectionId()).as("a stream on the same h2 connection").isEqualTo(first.connectionId());
+        ResendViewModel.Row protocol = row(vm, "Protocol");
+        assertThat(protocol.recorded()).isEqualTo("h2c");
+        assertThat(protocol.now()).isEqualTo("h2c");
+        assertThat(protocol.differs()).isFalse();
+        assertThat(vm.rows().get(1)).as("right after the status").isSameAs(protocol);
+        assertThat(vm.stateProperty().get()).doesNotContain("travelled");
+    }
+
+    @Test
+    void tlsAndHttp2OverTlsAreKeptOnReSend() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(live.lab().tlsPort().isPresent(), live.lab().tlsUnavailable());
+        for (var p : dev.roundtrip.ui.composer.Protocol.values()) {
+            Exchange first = live.sendAndSettle(new ComposedRequest("GET", "/users/2", List.of(), new byte[0], null, true, p))
+                    .get(20, TimeUnit.SECONDS);
+            Exchange again = vm.resend(first, "live session").get(20, TimeUnit.SECONDS);
+            String expected = p == dev.roundtrip.ui.composer.Protocol.HTTP_2 ? "h2" : "HTTPS";
+            assertThat(row(vm, "Protocol").recorded()).isEqualTo(expected);
+            assertThat(row(vm, "Protocol").now()).as(p + " over TLS again").isEqualTo(expected);
+            assertThat(again.events()).anyMatch(e -> e.plain() != null);
+            assertThat(framed(again)).isEqualTo(p == dev.roundtrip.ui.composer.Protocol.HTTP_2);
+        }
+    }
+
+    @Test
+    void theComparisonSaysSoWhenTheProtocolsDiffer() throws Exception {
+        Exchange h1 = live.sendAndSettle(new ComposedRequest("GET", "/", List.of(), new byte[0], null)).get(20, TimeUnit.SECONDS);
+        Exchange h2 = live.sendAndSettle(new ComposedRequest("GET", "/", List.of(), new byte[0], null, false,
+                dev.roundtrip.ui.composer.Protocol.HTTP_2)).get(20, TimeUnit.SECONDS);
+        var rows = ResendViewModel.rows(h1, h2, dev.roundtrip.record.ExchangeDiff.between(h1, h2));
+        ResendViewModel.Row protocol = rows.stream().filter(r -> r.what().equals("Protocol")).findFirst().orElseThrow();
+        assertThat(protocol).isEqualTo(new ResendViewModel.Row("Protocol", "HTTP/1.1", "h2c", "differs", true));
+        assertThat(ResendViewModel.otherProtocol(h1, h2)).isEqualTo(" It travelled as h2c this time, the recorded one as HTTP/1.1.");
+        assertThat(ResendViewModel.otherProtocol(h2, h2)).isEmpty();
+    }
+
+    @Test
+    void aRecordedHttp2RequestIsComposedAsHttp2AndItsPseudoHeadersAreLeftOut() {
+        Recording r = new Recording(Instant.now());
+        r.onEvent(new dev.roundtrip.trace.ExchangeStarted(1, 1, 0, new RequestInfo("GET", "/users/1",
+                List.of(new Header(":authority", "example.org"), new Header("accept", "*/*")), null, null)));
+        ComposedRequest again = ResendRequest.of(r.exchange(1).orElseThrow());
+        assertThat(again.http2()).isTrue();
+        assertThat(again.tls()).isFalse();
+        assertThat(again.headers()).containsExactly(new Header("accept", "*/*"));
+    }
 }
