@@ -127,12 +127,12 @@ final class H2ClientConnection implements WireTap.Observer, PlainTap.Observer {
         client.opened(ch);
         reg.addListener(r -> {
             if (!r.isSuccess()) {
-                failAll(Stage.CONNECT, Phrase.of("client.h2NoSocket", String.valueOf(r.cause().getMessage())));
+                failAll(Stage.CONNECT, Phrase.of("client.noSocket", String.valueOf(r.cause().getMessage())));
                 return;
             }
             ch.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)).addListener(bound -> {
                 if (!bound.isSuccess()) {
-                    failAll(Stage.CONNECT, Phrase.of("client.h2NoLocalPort", String.valueOf(bound.cause().getMessage())));
+                    failAll(Stage.CONNECT, Phrase.of("client.noLocalPort", String.valueOf(bound.cause().getMessage())));
                     return;
                 }
                 link = t.directory().register((InetSocketAddress) ch.localAddress(), connectionId, first.id, true);
@@ -149,7 +149,7 @@ final class H2ClientConnection implements WireTap.Observer, PlainTap.Observer {
                 .said("client.connects", to).build());
         connecting.addListener(c -> {
             if (!c.isSuccess()) {
-                failAll(Stage.CONNECT, Phrase.of("client.h2CannotConnect", to, String.valueOf(c.cause().getMessage())));
+                failAll(Stage.CONNECT, Phrase.of("client.cannotConnect", to, String.valueOf(c.cause().getMessage())));
                 return;
             }
             long established = t.clock().now();
@@ -177,7 +177,7 @@ final class H2ClientConnection implements WireTap.Observer, PlainTap.Observer {
     private void handshakeEnded(H2Exchange x, io.netty.util.concurrent.Future<?> f) {
         handshaking = false;
         if (!f.isSuccess()) {
-            failAll(Stage.HANDSHAKE, Phrase.of("client.h2HandshakeFailed", dev.roundtrip.wire.TlsContexts.describeFailure(f.cause())));
+            failAll(Stage.HANDSHAKE, Phrase.of("client.handshakeFailed", dev.roundtrip.wire.TlsContexts.describeFailure(f.cause())));
             return;
         }
         javax.net.ssl.SSLSession session = ssl.engine().getSession();
@@ -257,7 +257,7 @@ final class H2ClientConnection implements WireTap.Observer, PlainTap.Observer {
     private void sent(H2Exchange x, io.netty.util.concurrent.Future<?> f) {
         if (x.ended) return;
         if (!f.isSuccess()) {
-            failed(x, Stage.SEND, Phrase.of("client.h2WriteFailed", String.valueOf(f.cause().getMessage())));
+            failed(x, Stage.SEND, Phrase.of("client.requestNotWritten", String.valueOf(f.cause().getMessage())));
             return;
         }
         x.sendEnded = true;

@@ -236,7 +236,7 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
                         t.publish(new ExchangeStarted(x.id, conn.connectionId(), t.clock().now(),
                                 new RequestInfo("", "", List.of(), null, x.seen.toByteArray())));
                     }
-                    t.publish(conn.event(x, Stage.PARSE, Phase.ERROR, Actor.SERVER).detail("malformed request: " + problem.why())
+                    t.publish(conn.event(x, Stage.PARSE, Phase.ERROR, Actor.SERVER).said("server.malformed", problem.why())
                             .memory(t.probes().memory().read(x.parseMark)).build());
                 }
                 String reason = HttpResponseStatus.valueOf(problem.status()).reasonPhrase();

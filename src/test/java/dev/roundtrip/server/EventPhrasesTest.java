@@ -98,6 +98,20 @@ class EventPhrasesTest {
     }
 
     @Test
+    void aClientThatGivesUpSaysSoInGermanWhileTheEndKeepsItsEnglish() throws Exception {
+        Exchange x;
+        try (Lab lab = Lab.start()) {
+            x = lab.settled(lab.send(RequestSpec.get("/slow?ms=1000").withTimeout(java.time.Duration.ofMillis(300))).exchangeId())
+                    .get(20, TimeUnit.SECONDS);
+        }
+        StageEvent gaveUp = x.events().stream().filter(e -> e.phase() == dev.roundtrip.trace.Phase.ERROR
+                && e.actor() == dev.roundtrip.trace.Actor.CLIENT).findFirst().orElseThrow();
+        assertThat(gaveUp.phrase().key()).isEqualTo("client.timedOut");
+        assertThat(gaveUp.detail(Locale.GERMAN)).isEqualTo("keine Antwort binnen 300 ms: der Client gibt auf und schließt die Verbindung");
+        assertThat(x.end().orElseThrow().detail()).isEqualTo("no response within 300 ms: the client gives up and closes the connection");
+    }
+
+    @Test
     void anOldRecordingWithoutPhrasesStillOpensAndShowsItsEnglish() throws Exception {
         String old = """
                 {"format": "roundtrip-recording", "version": 1, "startedAt": "2024-05-01T10:15:30Z",
