@@ -97,7 +97,7 @@ final class ClientLeg extends ChannelInboundHandlerAdapter implements WireTap.Ob
         if (x == null || x.ended) return;
         flushSummaries(x);
         t.publish(x.event(t, Stage.RESPOND, Phase.ERROR, Actor.FOREIGN_CLIENT)
-                .detail("write to the client failed: " + UpstreamLeg.describe(cause) + "; " + unsent + " bytes reached no one")
+                .said("capture.writeToClientFailed", UpstreamLeg.describe(cause), unsent)
                 .kernel(t.probes().kernel(ch)).build());
         // a write fails when the client has gone (RST, broken pipe), or when the capture itself stops
         if (proxy.stopping()) end(x, Outcome.FAILED, "the capture stopped while the response was relayed");
@@ -185,7 +185,7 @@ final class ClientLeg extends ChannelInboundHandlerAdapter implements WireTap.Ob
                 x.requestDone = true;
                 parsing = null;
                 t.publish(new ExchangeStarted(x.id, connectionId, t.clock().now(), new RequestInfo("", "", java.util.List.of(), null, null)));
-                t.publish(x.event(t, Stage.PARSE, Phase.ERROR, Actor.SERVER).detail("malformed request: " + problem + "; not forwarded")
+                t.publish(x.event(t, Stage.PARSE, Phase.ERROR, Actor.SERVER).said("capture.malformedRequest", String.valueOf(problem))
                         .memory(t.probes().memory().read(x.parse.mark)).build());
                 answer(x, HttpResponseStatus.BAD_REQUEST, "Bad Request: " + problem + "\n", "Roundtrip answered 400 without reaching the server");
                 return;
@@ -227,7 +227,7 @@ final class ClientLeg extends ChannelInboundHandlerAdapter implements WireTap.Ob
             parsing = null;
             if (c.decoderResult().isFailure()) {
                 c.release();
-                t.publish(x.event(t, Stage.PARSE, Phase.ERROR, Actor.SERVER).detail("malformed request body: " + UpstreamLeg.describe(c.decoderResult().cause()))
+                t.publish(x.event(t, Stage.PARSE, Phase.ERROR, Actor.SERVER).said("capture.malformedBody", UpstreamLeg.describe(c.decoderResult().cause()))
                         .memory(t.probes().memory().read(x.parse.mark)).build());
                 upstream.abandon();
                 answer(x, HttpResponseStatus.BAD_REQUEST, "Bad Request: the request body is malformed\n", "Roundtrip answered 400");
@@ -363,7 +363,7 @@ final class ClientLeg extends ChannelInboundHandlerAdapter implements WireTap.Ob
         }
         flushSummaries(x);
         t.publish(x.event(t, Stage.RESPOND, Phase.ERROR, Actor.SERVER)
-                .detail("the client's connection is reset too (RST) after " + x.respond.bytes + " bytes of the response: " + detail)
+                .said("capture.clientResetToo", x.respond.bytes, detail)
                 .kernel(t.probes().kernel(ch)).memory(t.probes().memory().read(x.respond.mark)).build());
         end(x, Outcome.FAILED, detail);
         closeBoth(true);
@@ -384,12 +384,12 @@ final class ClientLeg extends ChannelInboundHandlerAdapter implements WireTap.Ob
         x.responseBody.add(Unpooled.wrappedBuffer(body));
         x.respondBegun = true;
         x.respond.mark = t.probes().memory().allocatedMark();
-        t.publish(x.event(t, Stage.RESPOND, Phase.BEGIN, Actor.SERVER).detail("Roundtrip answers " + status + " itself: " + detail)
+        t.publish(x.event(t, Stage.RESPOND, Phase.BEGIN, Actor.SERVER).said("capture.answersItself", status.toString(), detail)
                 .memory(t.probes().memory().read(x.respond.mark)).build());
         ch.writeAndFlush(r).addListener(f -> {
             if (f.isSuccess()) {
                 t.publish(x.event(t, Stage.RESPOND, Phase.END, Actor.SERVER)
-                        .detail("the answer (" + x.respond.bytes + " bytes) is in the client's kernel; the connection closes")
+                        .said("capture.answerWritten", x.respond.bytes)
                         .memory(t.probes().memory().read(x.respond.mark)).build());
             }
             end(x, f.isSuccess() ? Outcome.COMPLETED : Outcome.FAILED, detail);
@@ -532,7 +532,7 @@ final class ClientLeg extends ChannelInboundHandlerAdapter implements WireTap.Ob
         x.requestDone = true;
         parsing = null;
         t.publish(new ExchangeStarted(x.id, connectionId, t.clock().now(), x.requestInfo()));
-        t.publish(x.event(t, Stage.PARSE, Phase.ERROR, Actor.SERVER).detail("not forwarded: " + why)
+        t.publish(x.event(t, Stage.PARSE, Phase.ERROR, Actor.SERVER).said("capture.notForwarded", why)
                 .memory(t.probes().memory().read(x.parse.mark)).build());
         answer(x, status, status.reasonPhrase() + ": " + why + "\n", "Roundtrip answered " + status.code() + " without forwarding");
     }

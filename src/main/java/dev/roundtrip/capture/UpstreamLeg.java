@@ -122,7 +122,7 @@ final class UpstreamLeg extends ChannelInboundHandlerAdapter implements WireTap.
         String why = timedOut ? "no answer to the connection attempt within " + proxy.options().upstreamTimeout().toMillis() + " ms"
                 : describe(cause);
         if (!x.sendBegun) beginSend(Phrase.of("capture.connectsTo", target.describe()));
-        t.publish(x.event(t, Stage.SEND, Phase.ERROR, Actor.CLIENT_KERNEL).detail("cannot connect to " + target.describe() + ": " + why).build());
+        t.publish(x.event(t, Stage.SEND, Phase.ERROR, Actor.CLIENT_KERNEL).said("capture.cannotConnect", target.describe(), why).build());
         HttpResponseStatus status = timedOut ? HttpResponseStatus.GATEWAY_TIMEOUT : HttpResponseStatus.BAD_GATEWAY;
         client.upstreamFailed(x, status, status.reasonPhrase() + ": Roundtrip cannot connect to " + target.describe() + " (" + why + ")\n",
                 "Roundtrip could not reach " + target.describe() + ": " + why);
@@ -228,7 +228,7 @@ final class UpstreamLeg extends ChannelInboundHandlerAdapter implements WireTap.
     public void onWriteFailed(ChannelHandlerContext ctx, Throwable cause, int unsent) {
         if (abandoned || x.ended) return;
         t.publish(x.event(t, Stage.SEND, Phase.ERROR, Actor.CLIENT_KERNEL)
-                .detail("write to " + target.describe() + " failed: " + describe(cause) + "; " + unsent + " bytes not sent").build());
+                .said("capture.writeUpstreamFailed", target.describe(), describe(cause), unsent).build());
     }
 
     @Override

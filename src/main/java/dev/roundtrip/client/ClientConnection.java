@@ -1,7 +1,6 @@
 package dev.roundtrip.client;
 
 import dev.roundtrip.trace.Phrase;
-import dev.roundtrip.text.Units;
 import dev.roundtrip.trace.Actor;
 import dev.roundtrip.trace.BufferReadout;
 import dev.roundtrip.trace.BytesReadout;
@@ -127,12 +126,12 @@ final class ClientConnection implements WireTap.Observer, PlainTap.Observer, Con
         client.opened(ch);
         reg.addListener(r -> {
             if (!r.isSuccess()) {
-                failed(x, Stage.CONNECT, "cannot open a socket: " + r.cause().getMessage());
+                failed(x, Stage.CONNECT, Phrase.of("client.noSocket", String.valueOf(r.cause().getMessage())));
                 return;
             }
             ch.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)).addListener(bound -> {
                 if (!bound.isSuccess()) {
-                    failed(x, Stage.CONNECT, "cannot bind a local port: " + bound.cause().getMessage());
+                    failed(x, Stage.CONNECT, Phrase.of("client.noLocalPort", String.valueOf(bound.cause().getMessage())));
                     return;
                 }
                 link = t.directory().register((InetSocketAddress) ch.localAddress(), connectionId, x.id);
@@ -161,7 +160,7 @@ final class ClientConnection implements WireTap.Observer, PlainTap.Observer, Con
         connecting.addListener(c -> {
             if (x.ended) return;
             if (!c.isSuccess()) {
-                failed(x, Stage.CONNECT, "cannot connect to " + to + ": " + c.cause().getMessage());
+                failed(x, Stage.CONNECT, Phrase.of("client.cannotConnect", to, String.valueOf(c.cause().getMessage())));
                 return;
             }
             long established = t.clock().now();
@@ -214,7 +213,7 @@ final class ClientConnection implements WireTap.Observer, PlainTap.Observer, Con
         recordsIn.handshakeDone();
         if (x.ended) return;
         if (!f.isSuccess()) {
-            failed(x, Stage.HANDSHAKE, TlsContexts.describeFailure(f.cause()));
+            failed(x, Stage.HANDSHAKE, Phrase.of("client.handshakeFailed", TlsContexts.describeFailure(f.cause())));
             return;
         }
         try (var s = t.instrument()) {
@@ -294,7 +293,7 @@ final class ClientConnection implements WireTap.Observer, PlainTap.Observer, Con
                         .said("client.sent", x.bytesWritten, x.writes)
                         .memory(t.probes().memory().read(x.sendMark)).build());
             } else {
-                failed(x, Stage.SEND, "the request could not be written: " + f.cause().getMessage());
+                failed(x, Stage.SEND, Phrase.of("client.requestNotWritten", String.valueOf(f.cause().getMessage())));
             }
         }
     }
@@ -344,7 +343,7 @@ final class ClientConnection implements WireTap.Observer, PlainTap.Observer, Con
     public void onWriteFailed(ChannelHandlerContext ctx, Throwable cause, int unsent) {
         ClientExchange x = current;
         if (x == null || x.ended) return;
-        failed(x, Stage.SEND, "write failed: " + cause.getMessage() + " (" + unsent + " bytes not sent)");
+        failed(x, Stage.SEND, Phrase.of("client.writeFailed", String.valueOf(cause.getMessage()), unsent));
     }
 
     @Override
@@ -397,7 +396,7 @@ final class ClientConnection implements WireTap.Observer, PlainTap.Observer, Con
 
     private void interpreted(ClientExchange x, FullHttpResponse resp) {
         if (resp.decoderResult().isFailure()) {
-            failed(x, Stage.INTERPRET, "the response is malformed: " + resp.decoderResult().cause().getMessage());
+            failed(x, Stage.INTERPRET, Phrase.of("client.malformedResponse", String.valueOf(resp.decoderResult().cause().getMessage())));
             return;
         }
         // the response as the recording keeps it (headers, a copy of the body): the instrument's, like the event
@@ -419,7 +418,7 @@ final class ClientConnection implements WireTap.Observer, PlainTap.Observer, Con
         boolean keep = x.spec.keepAlive() && !x.spec.isRaw() && HttpUtil.isKeepAlive(resp);
         current = null;
         if (keep) client.idle(this); // before the caller hears of the end, so its next request finds it
-        end(x, Outcome.COMPLETED, info, "answered " + resp.status());
+        end(x, Outcome.COMPLETED, info, Phrase.of("client.answered", resp.status().toString()));
         if (!keep) close(false);
     }
 
@@ -431,7 +430,7 @@ final class ClientConnection implements WireTap.Observer, PlainTap.Observer, Con
     void timedOut(ClientExchange x) {
         if (x.ended) return;
         Stage stage = stageOf(x);
-        String why = "no response within " + human(x.spec.timeout()) + ": the client gives up and closes the connection";
+        Phrase why = Phrase.of("client.timedOut", Phrase.duration(x.spec.timeout().toNanos()));
         t.publish(event(x, stage, Phase.ERROR, Actor.CLIENT).detail(why).kernel(kernel()).build());
         end(x, Outcome.TIMEOUT, null, why);
         abandon();
@@ -440,26 +439,26 @@ final class ClientConnection implements WireTap.Observer, PlainTap.Observer, Con
     void cancelled(ClientExchange x) {
         if (x.ended) return;
         Stage stage = stageOf(x);
-        String why = "cancelled: the client leaves and resets its connection";
+        Phrase why = Phrase.of("client.cancelled");
         t.publish(event(x, stage, Phase.ERROR, Actor.CLIENT).detail(why).kernel(kernel()).build());
         end(x, Outcome.CANCELLED, null, why);
         abandon();
     }
 
-    private void failed(ClientExchange x, Stage stage, String why) {
+    private void failed(ClientExchange x, Stage stage, Phrase why) {
         if (x.ended) return;
         t.publish(event(x, stage, Phase.ERROR, Actor.CLIENT).detail(why).build());
         end(x, Outcome.FAILED, null, why);
         abandon();
     }
 
-    private void end(ClientExchange x, Outcome outcome, ResponseInfo response, String detail) {
+    private void end(ClientExchange x, Outcome outcome, ResponseInfo response, Phrase detail) {
         // the client's own gates are forgotten before anyone hears of the end
         discardHold(x, Stage.SEND);
         discardHold(x, Stage.INTERPRET);
         // a client that left does not wait for the server: what the server holds of it goes on by itself
         if (outcome != Outcome.COMPLETED) t.gates().letGo(x.id);
-        ExchangeEnded e = new ExchangeEnded(x.id, t.clock().now(), outcome, response, detail);
+        ExchangeEnded e = new ExchangeEnded(x.id, t.clock().now(), outcome, response, detail.english());
         t.publish(e);
         x.complete(e);
         client.ended(x);
@@ -483,7 +482,7 @@ final class ClientConnection implements WireTap.Observer, PlainTap.Observer, Con
         if (link != null) link.clientClosed();
     }
 
-    private void lost(String why) {
+    private void lost(Phrase why) {
         ClientExchange x = current;
         if (x != null && !x.ended) failed(x, stageOf(x), why);
         client.forget(this);
@@ -498,10 +497,6 @@ final class ClientConnection implements WireTap.Observer, PlainTap.Observer, Con
         // the connection's TCP state as the client's side of a stage ends (the request handed over, the response read whole)
         if (phase == Phase.END && (stage == Stage.SEND || stage == Stage.INTERPRET) && ch != null) b.tcp(t.probes().tcpAtStageEnd(ch));
         return b;
-    }
-
-    private static String human(java.time.Duration d) {
-        return Units.millis(d.toMillis());
     }
 
     /** A HEAD response has headers only, whatever its Content-Length says. */
@@ -527,14 +522,14 @@ final class ClientConnection implements WireTap.Observer, PlainTap.Observer, Con
 
         @Override
         public void channelInactive(ChannelHandlerContext ctx) {
-            lost(opening == Stage.HANDSHAKE ? "the server closed the connection during the TLS handshake"
-                    : "the server closed the connection before a complete response");
+            lost(Phrase.of(opening == Stage.HANDSHAKE ? "client.closedInHandshake" : "client.closedBeforeResponse"));
             ctx.fireChannelInactive();
         }
 
         @Override
         public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-            lost(opening == Stage.HANDSHAKE ? TlsContexts.describeFailure(cause) : "the connection failed: " + cause.getMessage());
+            lost(opening == Stage.HANDSHAKE ? Phrase.of("client.handshakeFailed", TlsContexts.describeFailure(cause))
+                    : Phrase.of("client.connectionFailed", String.valueOf(cause.getMessage())));
             ctx.close();
         }
     }

@@ -1,6 +1,5 @@
 package dev.roundtrip.client;
 
-import dev.roundtrip.text.Units;
 import dev.roundtrip.trace.Actor;
 import dev.roundtrip.trace.BufferReadout;
 import dev.roundtrip.trace.BytesReadout;
@@ -11,6 +10,7 @@ import dev.roundtrip.trace.Header;
 import dev.roundtrip.trace.KernelReadout;
 import dev.roundtrip.trace.Outcome;
 import dev.roundtrip.trace.Phase;
+import dev.roundtrip.trace.Phrase;
 import dev.roundtrip.trace.ResponseInfo;
 import dev.roundtrip.trace.Stage;
 import dev.roundtrip.trace.StageEvent;
@@ -135,12 +135,12 @@ final class H2ClientConnection implements WireTap.Observer, PlainTap.Observer {
         client.opened(ch);
         reg.addListener(r -> {
             if (!r.isSuccess()) {
-                failAll(Stage.CONNECT, "cannot open a socket: " + r.cause().getMessage());
+                failAll(Stage.CONNECT, Phrase.of("client.noSocket", String.valueOf(r.cause().getMessage())));
                 return;
             }
             ch.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)).addListener(bound -> {
                 if (!bound.isSuccess()) {
-                    failAll(Stage.CONNECT, "cannot bind a local port: " + bound.cause().getMessage());
+                    failAll(Stage.CONNECT, Phrase.of("client.noLocalPort", String.valueOf(bound.cause().getMessage())));
                     return;
                 }
                 link = t.directory().register((InetSocketAddress) ch.localAddress(), connectionId, first.id, true);
@@ -154,16 +154,15 @@ final class H2ClientConnection implements WireTap.Observer, PlainTap.Observer {
         long began = t.clock().now();
         ChannelFuture connecting = ch.connect(server);
         t.publish(StageEvent.at(x.id, connectionId, Stage.CONNECT, Phase.BEGIN, Actor.CLIENT, began)
-                .detail("the client calls connect() to " + to + ": its kernel sends SYN").build());
+                .said("client.connects", to).build());
         connecting.addListener(c -> {
             if (!c.isSuccess()) {
-                failAll(Stage.CONNECT, "cannot connect to " + to + ": " + c.cause().getMessage());
+                failAll(Stage.CONNECT, Phrase.of("client.cannotConnect", to, String.valueOf(c.cause().getMessage())));
                 return;
             }
             long established = t.clock().now();
             t.publish(StageEvent.at(x.id, connectionId, Stage.CONNECT, Phase.END, Actor.CLIENT, established)
-                    .detail("connection #" + connectionId + " established in " + Units.duration(established - began)
-                            + ": SYN, SYN-ACK and ACK went between the kernels")
+                    .said("client.connected", connectionId, Phrase.duration(established - began))
                     .tcp(t.probes().tcp(ch)).kernel(t.probes().kernel(ch)).build());
             ch.config().setAutoRead(true);
             if (tls()) handshake(x, server);
@@ -176,8 +175,7 @@ final class H2ClientConnection implements WireTap.Observer, PlainTap.Observer {
         handshaking = true;
         javax.net.ssl.SSLEngine engine = tlsContext.newEngine(ch.alloc(), server.getAddress().getHostAddress(), server.getPort());
         t.publish(StageEvent.of(x.id, connectionId, Stage.HANDSHAKE, Phase.BEGIN, Actor.CLIENT, t.clock())
-                .detail("the client starts TLS (it offers " + String.join(", ", engine.getEnabledProtocols())
-                        + ", ALPN h2): it writes its ClientHello").build());
+                .said("client.h2HandshakeBegins", String.join(", ", engine.getEnabledProtocols())).build());
         ssl = new SslHandler(engine);
         ssl.setHandshakeTimeoutMillis(0);
         ssl.handshakeFuture().addListener(f -> ch.eventLoop().execute(() -> handshakeEnded(x, f)));
@@ -187,17 +185,17 @@ final class H2ClientConnection implements WireTap.Observer, PlainTap.Observer {
     private void handshakeEnded(H2Exchange x, io.netty.util.concurrent.Future<?> f) {
         handshaking = false;
         if (!f.isSuccess()) {
-            failAll(Stage.HANDSHAKE, dev.roundtrip.wire.TlsContexts.describeFailure(f.cause()));
+            failAll(Stage.HANDSHAKE, Phrase.of("client.handshakeFailed", dev.roundtrip.wire.TlsContexts.describeFailure(f.cause())));
             return;
         }
         javax.net.ssl.SSLSession session = ssl.engine().getSession();
         String alpn = ssl.applicationProtocol();
         t.publish(StageEvent.of(x.id, connectionId, Stage.HANDSHAKE, Phase.END, Actor.CLIENT, t.clock())
-                .detail(session.getProtocol() + " with " + session.getCipherSuite() + (alpn == null ? ", no ALPN" : ", ALPN " + alpn)
-                        + ": the connection is encrypted")
+                .detail(alpn == null ? Phrase.of("client.h2HandshakeDoneNoAlpn", session.getProtocol(), session.getCipherSuite())
+                        : Phrase.of("client.h2HandshakeDone", session.getProtocol(), session.getCipherSuite(), alpn))
                 .tls(new TlsReadout(session.getProtocol(), session.getCipherSuite(), alpn, null)).build());
         if (!"h2".equals(alpn)) {
-            failAll(Stage.HANDSHAKE, "the server did not agree to HTTP/2 by ALPN (" + (alpn == null ? "no protocol" : alpn) + ")");
+            failAll(Stage.HANDSHAKE, alpn == null ? Phrase.of("client.h2NoAlpn") : Phrase.of("client.h2OtherAlpn", alpn));
             ch.close();
             return;
         }
@@ -227,14 +225,14 @@ final class H2ClientConnection implements WireTap.Observer, PlainTap.Observer {
     private void write(H2Exchange x) {
         if (x.ended) return;
         if (!ch.isActive()) {
-            failed(x, Stage.SEND, "the connection is closed");
+            failed(x, Stage.SEND, Phrase.of("client.h2ConnectionClosed"));
             return;
         }
         // the stream reads its response only once interpret has begun (beginInterpret): until then its frames wait
         new Http2StreamChannelBootstrap(ch).option(io.netty.channel.ChannelOption.AUTO_READ, false).handler(new Response(x)).open().addListener(o -> {
             if (x.ended) return;
             if (!o.isSuccess()) {
-                failed(x, Stage.SEND, "no stream could be opened: " + o.cause().getMessage());
+                failed(x, Stage.SEND, Phrase.of("client.h2NoStream", String.valueOf(o.cause().getMessage())));
                 return;
             }
             x.stream = (Http2StreamChannel) o.getNow();
@@ -244,9 +242,7 @@ final class H2ClientConnection implements WireTap.Observer, PlainTap.Observer {
             Http2Headers h = new DefaultHttp2Headers();
             for (Header p : x.info.headers()) h.add(p.name(), p.value());
             byte[] body = x.spec.body();
-            t.publish(event(x, Stage.SEND, Phase.BEGIN).detail((exchangesOnIt > 1 ? "connection #" + connectionId + " reused (" + exchangesOnIt
-                    + " streams so far): " : "") + "the client opens a stream: HEADERS" + (body.length > 0 ? " and " + body.length
-                    + " bytes of DATA" : " with END_STREAM")).memory(t.probes().memory().read(x.sendMark)).build());
+            t.publish(event(x, Stage.SEND, Phase.BEGIN).detail(opens(body.length)).memory(t.probes().memory().read(x.sendMark)).build());
             writing = x;
             ChannelFuture last = x.stream.write(new DefaultHttp2HeadersFrame(h, body.length == 0));
             writing = null;
@@ -260,15 +256,20 @@ final class H2ClientConnection implements WireTap.Observer, PlainTap.Observer {
         });
     }
 
+    /** What the client's send stage begins with: a stream opened, on a reused connection or a new one. */
+    private Phrase opens(int bodyBytes) {
+        Phrase opens = bodyBytes > 0 ? Phrase.of("client.h2OpensWithData", bodyBytes) : Phrase.of("client.h2Opens");
+        return exchangesOnIt > 1 ? Phrase.of("client.h2Reused", connectionId, exchangesOnIt, opens) : opens;
+    }
+
     private void sent(H2Exchange x, io.netty.util.concurrent.Future<?> f) {
         if (x.ended) return;
         if (!f.isSuccess()) {
-            failed(x, Stage.SEND, "the request could not be written: " + f.cause().getMessage());
+            failed(x, Stage.SEND, Phrase.of("client.requestNotWritten", String.valueOf(f.cause().getMessage())));
             return;
         }
         x.sendEnded = true;
-        t.publish(event(x, Stage.SEND, Phase.END).detail("stream " + x.streamId + ": the request's " + x.framesOut + " frame"
-                + (x.framesOut == 1 ? "" : "s") + " are in the kernel's send queue").memory(t.probes().memory().read(x.sendMark)).build());
+        t.publish(event(x, Stage.SEND, Phase.END).said("client.h2Sent", x.streamId, x.framesOut).memory(t.probes().memory().read(x.sendMark)).build());
     }
 
     /** One stream's response, frame by frame, in the stream's child channel. */
@@ -307,32 +308,29 @@ final class H2ClientConnection implements WireTap.Observer, PlainTap.Observer {
 
         @Override
         public void channelInactive(ChannelHandlerContext ctx) {
-            if (!x.ended) failed(x, stageOf(x), "stream " + x.streamId + " closed before its response was whole");
+            if (!x.ended) failed(x, stageOf(x), Phrase.of("client.h2StreamClosedEarly", x.streamId));
         }
     }
 
     private void interpreted(H2Exchange x) {
         HttpResponseStatus status = HttpResponseStatus.valueOf(x.status);
         ResponseInfo info = new ResponseInfo(x.status, status.reasonPhrase(), x.responseHeaders, x.body.toByteArray());
-        t.publish(event(x, Stage.INTERPRET, Phase.END).detail(x.status + " " + status.reasonPhrase() + " on stream " + x.streamId + ": "
-                + info.body().length + " body bytes in " + x.framesIn + " frame" + (x.framesIn == 1 ? "" : "s") + "; shown")
+        t.publish(event(x, Stage.INTERPRET, Phase.END).said("client.h2Interpreted", x.status, status.reasonPhrase(), x.streamId, info.body().length, x.framesIn)
                 .memory(t.probes().memory().read(x.interpretMark)).build());
-        end(x, Outcome.COMPLETED, info, "received " + x.status + " " + status.reasonPhrase() + " over HTTP/2 (stream " + x.streamId + ")");
+        end(x, Outcome.COMPLETED, info, Phrase.of("client.h2Received", x.status, status.reasonPhrase(), x.streamId));
     }
 
     // --- the client leaves one stream: RST_STREAM, the rest of the connection goes on ---
 
     void cancelled(H2Exchange x) {
-        leave(x, Outcome.CANCELLED, "cancelled: the client resets stream " + x.streamId
-                + " (RST_STREAM CANCEL); the connection and its other streams go on");
+        leave(x, Outcome.CANCELLED, Phrase.of("client.h2Cancelled", x.streamId));
     }
 
     void timedOut(H2Exchange x) {
-        leave(x, Outcome.TIMEOUT, "no response within " + x.spec.timeout().toSeconds() + " s: the client resets stream " + x.streamId
-                + " (RST_STREAM CANCEL); the connection stays open");
+        leave(x, Outcome.TIMEOUT, Phrase.of("client.h2TimedOut", x.spec.timeout().toSeconds(), x.streamId));
     }
 
-    private void leave(H2Exchange x, Outcome outcome, String why) {
+    private void leave(H2Exchange x, Outcome outcome, Phrase why) {
         if (x.ended) return;
         t.publish(event(x, stageOf(x), Phase.ERROR).detail(why).build());
         end(x, outcome, null, why);
@@ -340,13 +338,13 @@ final class H2ClientConnection implements WireTap.Observer, PlainTap.Observer {
         else waiting.remove(x);
     }
 
-    private void failed(H2Exchange x, Stage stage, String why) {
+    private void failed(H2Exchange x, Stage stage, Phrase why) {
         if (x.ended) return;
         t.publish(event(x, stage, Phase.ERROR).detail(why).build());
         end(x, Outcome.FAILED, null, why);
     }
 
-    private void failAll(Stage stage, String why) {
+    private void failAll(Stage stage, Phrase why) {
         closed = true;
         List<H2Exchange> all = new ArrayList<>(waiting);
         all.addAll(streams.values());
@@ -355,14 +353,14 @@ final class H2ClientConnection implements WireTap.Observer, PlainTap.Observer {
         if (link != null) t.directory().remove(link);
     }
 
-    private void end(H2Exchange x, Outcome outcome, ResponseInfo response, String detail) {
+    private void end(H2Exchange x, Outcome outcome, ResponseInfo response, Phrase detail) {
         for (Stage held : new Stage[] {Stage.SEND, Stage.INTERPRET}) {
             if (t.gates().discard(x.id, held)) {
                 t.publish(new dev.roundtrip.trace.GateEvent(x.id, t.clock().now(), held, dev.roundtrip.trace.GateEvent.Kind.DISCARDED, null));
             }
         }
         if (outcome != Outcome.COMPLETED) t.gates().letGo(x.id);
-        ExchangeEnded e = new ExchangeEnded(x.id, t.clock().now(), outcome, response, detail);
+        ExchangeEnded e = new ExchangeEnded(x.id, t.clock().now(), outcome, response, detail.english());
         t.publish(e);
         x.complete(e);
         client.ended(x);
@@ -375,7 +373,7 @@ final class H2ClientConnection implements WireTap.Observer, PlainTap.Observer {
             closed = true;
             List<H2Exchange> open = new ArrayList<>(streams.values());
             for (H2Exchange x : open) {
-                if (!x.ended) failed(x, stageOf(x), "the connection closed before stream " + x.streamId + " was answered");
+                if (!x.ended) failed(x, stageOf(x), Phrase.of("client.h2LostWithConnection", x.streamId));
             }
             if (link != null) {
                 link.clientClosed();
@@ -427,7 +425,7 @@ final class H2ClientConnection implements WireTap.Observer, PlainTap.Observer {
                 return;
             }
             writes++;
-            socketIo(lastWriter, "socket write #" + writes + ": " + piece.readableBytes() + " bytes of TLS records", t.probes().bytes(piece),
+            socketIo(lastWriter, Phrase.of("client.h2TlsWrite", writes, piece.readableBytes()), t.probes().bytes(piece),
                     buffer, null);
             return;
         }
@@ -446,7 +444,7 @@ final class H2ClientConnection implements WireTap.Observer, PlainTap.Observer {
 
     private void handshakeIo(boolean write, BytesReadout bytes, BufferReadout buffer) {
         t.publish(StageEvent.of(openingExchangeId, connectionId, Stage.HANDSHAKE, Phase.PROGRESS, Actor.CLIENT, t.clock())
-                .detail("socket " + (write ? "write" : "read") + ": " + bytes.count() + " bytes of the TLS handshake")
+                .said(write ? "client.h2HandshakeWrite" : "client.h2HandshakeRead", bytes.count())
                 .bytes(bytes).buffer(buffer).kernel(t.probes().kernelSampled(ch)).build());
     }
 
@@ -466,14 +464,13 @@ final class H2ClientConnection implements WireTap.Observer, PlainTap.Observer {
         }
         if (owner == null) owner = newest;
         if (!inbound) lastWriter = owner;
-        String carried = frames.isEmpty() ? "no frame ends in it" : frames.size() + " frame" + (frames.size() == 1 ? "" : "s") + " end in it";
+        Phrase carried = frames.isEmpty() ? Phrase.of("client.h2NoFrame") : Phrase.of("client.h2Frames", frames.size());
         if (wire != null) {
-            String what = inbound ? "read #" + ++reads : "write #" + ++writes;
-            socketIo(owner, "socket " + what + ": " + wire.count() + " bytes, " + carried, wire, buffer, null);
+            long n = inbound ? ++reads : ++writes;
+            socketIo(owner, Phrase.of(inbound ? "client.h2Read" : "client.h2Write", n, wire.count(), carried), wire, buffer, null);
         }
         if (plain != null) {
-            socketIo(owner, (inbound ? "TLS decrypted " : "the program wrote ") + plain.count() + " bytes of HTTP/2 frames, " + carried,
-                    null, null, plain);
+            socketIo(owner, Phrase.of(inbound ? "client.h2Decrypted" : "client.h2PlainWritten", plain.count(), carried), null, null, plain);
         }
         for (H2Frames.Frame f : frames) frame(inbound, f);
     }
@@ -483,15 +480,12 @@ final class H2ClientConnection implements WireTap.Observer, PlainTap.Observer {
         if (x.ended || x.interpretBegun) return;
         x.interpretBegun = true;
         x.interpretMark = t.probes().memory().allocatedMark();
-        t.publish(event(x, Stage.INTERPRET, Phase.BEGIN).detail(waited
-                        ? "stream " + x.streamId + " is let through the interpret gate: the client reads its response from the stream's buffer ("
-                                + x.framesIn + " frame" + (x.framesIn == 1 ? "" : "s") + " waited there)"
-                        : "the first frame of the response on stream " + x.streamId + " is read")
+        t.publish(event(x, Stage.INTERPRET, Phase.BEGIN).detail(waited ? Phrase.of("client.h2InterpretLetThrough", x.streamId, x.framesIn) : Phrase.of("client.h2InterpretBegins", x.streamId))
                 .memory(t.probes().memory().read(x.interpretMark)).build());
         if (x.stream != null) x.stream.config().setAutoRead(true); // reads what waited, then goes on by itself
     }
 
-    private void socketIo(H2Exchange x, String detail, BytesReadout wire, BufferReadout buffer, BytesReadout plain) {
+    private void socketIo(H2Exchange x, Phrase detail, BytesReadout wire, BufferReadout buffer, BytesReadout plain) {
         StageEvent.Builder b = x == null
                 ? StageEvent.of(openingExchangeId, connectionId, Stage.CONNECT, Phase.PROGRESS, Actor.CLIENT, t.clock())
                 : event(x, stageOf(x), Phase.PROGRESS);
@@ -503,7 +497,7 @@ final class H2ClientConnection implements WireTap.Observer, PlainTap.Observer {
     private void frame(boolean inbound, H2Frames.Frame f) {
         FrameReadout r = f.readout();
         H2Exchange x = r.connectionLevel() ? newest : lookup(inbound, r.streamId());
-        String detail = (inbound ? "frame received: " : "frame sent: ") + f.detail();
+        Phrase detail = Phrase.of(inbound ? "client.h2FrameIn" : "client.h2FrameOut", f.detail());
         if (x == null) {
             t.publish(StageEvent.of(openingExchangeId, connectionId, Stage.CONNECT, Phase.PROGRESS, Actor.CLIENT, t.clock())
                     .detail(detail).frame(r).build());
@@ -512,11 +506,11 @@ final class H2ClientConnection implements WireTap.Observer, PlainTap.Observer {
         if (!r.connectionLevel()) {
             if (inbound) x.framesIn++;
             else x.framesOut++;
-            if (inbound && !x.interpretBegun && !x.ended) detail += "; it waits in stream " + x.streamId + "'s buffer (held before interpret)";
+            if (inbound && !x.interpretBegun && !x.ended) detail = Phrase.of("client.h2FrameHeld", f.detail(), x.streamId);
         }
         t.publish(event(x, stageOf(x), Phase.PROGRESS).detail(detail).frame(r).build());
         if (inbound && r.type().equals("RST_STREAM") && !x.ended) {
-            failed(x, stageOf(x), "the server reset stream " + x.streamId + " (" + r.errorCode() + ")");
+            failed(x, stageOf(x), Phrase.of("client.h2ServerReset", x.streamId, r.errorCode()));
         }
         if (inbound && r.type().equals("GOAWAY")) {
             closed = true; // no new streams on it; those the server will still answer go on

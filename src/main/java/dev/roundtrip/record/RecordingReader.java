@@ -129,7 +129,7 @@ final class RecordingReader {
         Set<Long> ids = new HashSet<>();
         for (JsonToken e = p.nextToken(); e != JsonToken.END_ARRAY; e = p.nextToken()) {
             Exchange x = exchange(e);
-            if (!ids.add(x.id())) throw atField("id", "exchange id " + x.id() + " appears twice");
+            if (!ids.add(x.id())) throw atField("id", Phrase.of("record.idTwice", x.id()));
             out.add(x);
         }
         return out;
@@ -185,8 +185,7 @@ final class RecordingReader {
         if (request == null) throw missing("request", "an object");
         if (events == null) throw missing("events", "an array");
         if (hasEnd && endedNanos < startedNanos) {
-            throw atField("endedNanos", "the exchange ends at " + nanos(endedNanos) + ", before it started (startedNanos "
-                    + nanos(startedNanos) + "); time runs forward within an exchange");
+            throw atField("endedNanos", Phrase.of("record.endsBeforeStart", nanos(endedNanos), nanos(startedNanos)));
         }
         for (int i = 0; i < events.size(); i++) {
             if (events.get(i).tNanos() < startedNanos) throw beforeStart("events", i, events.get(i).tNanos(), startedNanos);
@@ -202,10 +201,9 @@ final class RecordingReader {
         if (hasEnd) {
             x.finish(new ExchangeEnded(id, endedNanos, outcome, response, detail));
         } else if (outcome != Outcome.PENDING) {
-            throw atField("endedNanos", "expected the time the exchange ended (outcome is " + outcome.wireName()
-                    + "), found " + (endIsNull ? "null" : MISSING));
+            throw atField("endedNanos", Phrase.of("record.noEnd", outcome.wireName(), ProblemWords.found(endIsNull ? "null" : MISSING)));
         } else if (response != null) {
-            throw atField("response", "a pending exchange has no response yet; endedNanos is missing");
+            throw atField("response", Phrase.of("record.pendingWithResponse"));
         }
         return x;
     }
@@ -346,7 +344,7 @@ final class RecordingReader {
             }
         }
         if (data == null) throw missing("base64", "a string");
-        if (size != null && size != data.length) throw atField("size", "expected " + data.length + " (the length of base64), found " + size);
+        if (size != null && size != data.length) throw atField("size", Phrase.of("record.sizeNotBase64", data.length, size));
         return data;
     }
 
@@ -726,7 +724,7 @@ final class RecordingReader {
         }
         if (count < 0) throw missing("count", "an integer");
         if (data == null) throw missing("base64", "a string");
-        if (data.length > count) throw atField("count", "expected at least " + data.length + " (the bytes kept in base64), found " + count);
+        if (data.length > count) throw atField("count", Phrase.of("record.countBelowKept", data.length, count));
         return BytesReadout.adopting(count, data);
     }
 
@@ -749,8 +747,8 @@ final class RecordingReader {
         if (capacity < 0) throw missing("capacity", "an integer");
         if (reader < 0) throw missing("readerIndex", "an integer");
         if (writer < 0) throw missing("writerIndex", "an integer");
-        if (reader > writer) throw atField("readerIndex", "readerIndex " + reader + " is past writerIndex " + writer + "; a buffer reads only what was written");
-        if (writer > capacity) throw atField("writerIndex", "writerIndex " + writer + " is past the capacity " + capacity);
+        if (reader > writer) throw atField("readerIndex", Phrase.of("record.readerPastWriter", reader, writer));
+        if (writer > capacity) throw atField("writerIndex", Phrase.of("record.writerPastCapacity", writer, capacity));
         return new BufferReadout(capacity, reader, writer);
     }
 
@@ -897,8 +895,7 @@ final class RecordingReader {
         JsonStreamContext c = p.getParsingContext();
         String path = JsonSource.join(basePath, JsonSource.join(JsonSource.path(c), list + "[" + i + "].tNanos"));
         JsonPointer at = base.append(c.pathAsPointer()).appendProperty(list).appendIndex(i).appendProperty("tNanos");
-        return source.error(at, path, "this " + (list.equals("events") ? "event" : "gate") + " is at " + nanos(t)
-                + ", before its exchange started (startedNanos " + nanos(start) + "); time runs forward within an exchange");
+        return source.error(at, path, Phrase.of(list.equals("events") ? "record.eventBeforeStart" : "record.gateBeforeStart", nanos(t), nanos(start)));
     }
 
     private boolean bool(JsonToken t) throws IOException, RecordingFormatException {
@@ -963,16 +960,6 @@ final class RecordingReader {
     /** A problem with the current value, at its token; its path is its parsing context's. */
     private RecordingFormatException at(Phrase problem) {
         JsonToken t = p.currentToken();
-        JsonStreamContext c = t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY
-                ? p.getParsingContext().getParent() : p.getParsingContext();
-        String path = JsonSource.join(basePath, JsonSource.path(c));
-        if (located) return source.error(p.currentTokenLocation(), path, problem);
-        return source.error(base.append(c.pathAsPointer()), path, problem);
-    }
-
-    /** The same with a problem said in English only. */
-    private RecordingFormatException at(String problem) {
-        JsonToken t = p.currentToken();
         // An object or array value has opened its own context already: its path is the parent's entry.
         JsonStreamContext c = t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY
                 ? p.getParsingContext().getParent() : p.getParsingContext();
@@ -981,11 +968,16 @@ final class RecordingReader {
         return source.error(base.append(c.pathAsPointer()), path, problem);
     }
 
+    /** The same with a problem said in English only (its words come from elsewhere): the same in every language. */
+    private RecordingFormatException at(String problem) {
+        return at(Phrase.of("record.literal", problem));
+    }
+
     /**
      * A problem with {@code field} of the object just closed (the parser is at its end), placed by a
      * second pass at the field, or at the object when the field is missing.
      */
-    private RecordingFormatException atField(String field, String problem) {
+    private RecordingFormatException atField(String field, Phrase problem) {
         JsonStreamContext c = p.getParsingContext(); // after END_OBJECT: the parent, whose current entry is the object
         String path = JsonSource.join(basePath, JsonSource.join(JsonSource.path(c), field));
         return source.error(base.append(c.pathAsPointer()).appendProperty(field), path, problem);

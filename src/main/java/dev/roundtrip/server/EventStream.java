@@ -68,8 +68,7 @@ final class EventStream extends LiveExchange {
     @Override
     protected void read(ByteBuf buf) {
         // an event stream's client sends nothing after its request; what it does send is not read as a request
-        t.publish(carrying(event(dev.roundtrip.trace.Phase.PROGRESS).detail("read " + buf.readableBytes()
-                + " bytes the client sent during the event stream (ignored)"), t.probes().bytes(buf)).build());
+        t.publish(carrying(event(dev.roundtrip.trace.Phase.PROGRESS).said("server.readDuringStream", buf.readableBytes()), t.probes().bytes(buf)).build());
     }
 
     @Override
@@ -79,8 +78,7 @@ final class EventStream extends LiveExchange {
         while (left > 0) {
             Pending p = pending.peek();
             if (p == null) { // not an event: the stream's last, empty chunk
-                t.publish(carrying(event(dev.roundtrip.trace.Phase.PROGRESS).detail("written: the last chunk (length 0): the response ends, "
-                        + left + " bytes"), t.probes().bytes(piece.slice(at, left))).build());
+                t.publish(carrying(event(dev.roundtrip.trace.Phase.PROGRESS).said("server.lastChunk", left), t.probes().bytes(piece.slice(at, left))).build());
                 return;
             }
             int take = (int) Math.min(left, p.wireLength() - partialCount);

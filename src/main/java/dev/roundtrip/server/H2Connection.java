@@ -1,6 +1,5 @@
 package dev.roundtrip.server;
 
-import dev.roundtrip.text.Units;
 import dev.roundtrip.trace.Actor;
 import dev.roundtrip.trace.BufferReadout;
 import dev.roundtrip.trace.BytesReadout;
@@ -10,6 +9,7 @@ import dev.roundtrip.trace.ExchangeStarted;
 import dev.roundtrip.trace.FrameReadout;
 import dev.roundtrip.trace.Outcome;
 import dev.roundtrip.trace.Phase;
+import dev.roundtrip.trace.Phrase;
 import dev.roundtrip.trace.RequestInfo;
 import dev.roundtrip.trace.Stage;
 import dev.roundtrip.trace.StageEvent;
@@ -103,14 +103,12 @@ final class H2Connection implements WireTap.Observer, PlainTap.Observer, Connect
         AcceptStamp.Stamp stamp = ch.attr(AcceptStamp.KEY).get();
         long accepted = stamp == null ? activeNanos : stamp.tNanos();
         boolean ours = link != null;
-        String from = ch.remoteAddress() instanceof InetSocketAddress r ? r.getAddress().getHostAddress() + ":" + r.getPort() : "a client";
+        Object from = ch.remoteAddress() instanceof InetSocketAddress r ? r.getAddress().getHostAddress() + ":" + r.getPort() : Phrase.of("server.aClient");
         opening(new StageEvent(openingExchangeId, connectionId, Stage.CONNECT, ours ? Phase.PROGRESS : Phase.BEGIN, Actor.SERVER,
                 accepted, stamp == null ? Thread.currentThread().getName() : stamp.thread(),
-                "the server's accept() returned the connection from " + from + " (the kernels had completed SYN, SYN-ACK, ACK)",
-                null, null, null, null, null));
+                null, null, null, null, null, null, null, null, null, null, null, null, null, Phrase.of("server.accepted", from)));
         opening(StageEvent.at(openingExchangeId, connectionId, Stage.CONNECT, ours ? Phase.PROGRESS : Phase.END, Actor.SERVER, activeNanos)
-                .detail("connection #" + connectionId + " is ready on the server's event loop, " + Units.duration(activeNanos - accepted)
-                        + " after accept(); it speaks HTTP/2" + (tls ? " (h2, agreed by ALPN)" : " (h2c, the client's preface said so)"))
+                .detail(Phrase.of(tls ? "server.h2Ready" : "server.h2cReady", connectionId, Phrase.duration(activeNanos - accepted)))
                 .tcp(t.probes().tcp(ch)).kernel(t.probes().kernel(ch)).build());
         attach();
     }
@@ -208,7 +206,7 @@ final class H2Connection implements WireTap.Observer, PlainTap.Observer, Connect
     public void onWritten(ChannelHandlerContext ctx, ByteBuf piece, BufferReadout buffer) {
         if (tls) {
             writes++;
-            socketIo(lastWriter, false, "socket write #" + writes + ": " + piece.readableBytes() + " bytes of TLS records",
+            socketIo(lastWriter, false, Phrase.of("server.h2TlsWrite", writes, piece.readableBytes()),
                     t.probes().bytes(piece), buffer, null);
             return;
         }
@@ -225,7 +223,7 @@ final class H2Connection implements WireTap.Observer, PlainTap.Observer, Connect
         H2Stream s = newest;
         if (s == null) return;
         emit(s, event(s, stageOf(s), Phase.PROGRESS, Actor.SERVER_KERNEL)
-                .detail("write failed: " + ServerConnection.describe(cause) + "; " + unsent + " bytes reached no one").build());
+                .said("server.writeFailed", ServerConnection.describe(cause), unsent).build());
     }
 
     /**
@@ -243,24 +241,25 @@ final class H2Connection implements WireTap.Observer, PlainTap.Observer, Connect
         }
         if (owner == null) owner = newest;
         if (!inbound) lastWriter = owner;
-        String what = (inbound ? "read" : "write") + " #" + (inbound ? ++reads : ++writes);
-        String carried = frames.isEmpty() ? "no frame ends in it" : frames.size() + " frame" + (frames.size() == 1 ? "" : "s") + " end in it"
-                + streamsOf(frames);
-        if (wire != null) socketIo(owner, inbound, "socket " + what + ": " + wire.count() + " bytes, " + carried, wire, buffer, null);
+        long n = inbound ? ++reads : ++writes;
+        Phrase carried = carried(frames);
+        if (wire != null) socketIo(owner, inbound, Phrase.of(inbound ? "server.h2Read" : "server.h2Write", n, wire.count(), carried), wire, buffer, null);
         if (plain != null) {
-            socketIo(owner, inbound, (inbound ? "TLS decrypted " : "the program wrote ") + plain.count() + " bytes of HTTP/2 frames"
-                    + (inbound ? "" : "; TLS encrypts them into records") + ", " + carried, null, null, plain);
+            socketIo(owner, inbound, Phrase.of(inbound ? "server.h2Decrypted" : "server.h2PlainWritten", plain.count(), carried), null, null, plain);
         }
         for (H2Frames.Frame f : frames) frame(inbound, f);
     }
 
-    private static String streamsOf(List<H2Frames.Frame> frames) {
+    /** What frames end in a socket read or write, and on which streams. */
+    static Phrase carried(List<H2Frames.Frame> frames) {
+        if (frames.isEmpty()) return Phrase.of("server.h2NoFrame");
         java.util.TreeSet<Integer> ids = new java.util.TreeSet<>();
         for (H2Frames.Frame f : frames) ids.add(f.readout().streamId());
-        return ids.size() == 1 ? " (stream " + ids.first() + ")" : " (streams " + ids.toString().replaceAll("[\\[\\]]", "") + ")";
+        return ids.size() == 1 ? Phrase.of("server.h2FramesOnStream", frames.size(), ids.first())
+                : Phrase.of("server.h2FramesOnStreams", frames.size(), ids.toString().replaceAll("[\\[\\]]", ""));
     }
 
-    private void socketIo(H2Stream s, boolean inbound, String detail, BytesReadout wire, BufferReadout buffer, BytesReadout plain) {
+    private void socketIo(H2Stream s, boolean inbound, Phrase detail, BytesReadout wire, BufferReadout buffer, BytesReadout plain) {
         StageEvent.Builder b = s == null
                 ? StageEvent.of(openingExchangeId, connectionId, Stage.CONNECT, Phase.PROGRESS, Actor.SERVER, t.clock())
                 : event(s, stageOf(s), Phase.PROGRESS, Actor.SERVER);
@@ -275,7 +274,7 @@ final class H2Connection implements WireTap.Observer, PlainTap.Observer, Connect
         H2Stream own = r.connectionLevel() ? null : streams.get(r.streamId());
         // a frame of a stream no request opened (PRIORITY for an idle stream) or long forgotten is the connection's
         H2Stream s = own != null ? own : newest;
-        String detail = (inbound ? "frame received: " : "frame sent: ") + f.detail();
+        Phrase detail = Phrase.of(inbound ? "server.h2FrameIn" : "server.h2FrameOut", f.detail());
         if (s == null) {
             opening(StageEvent.of(openingExchangeId, connectionId, Stage.CONNECT, Phase.PROGRESS, Actor.SERVER, t.clock())
                     .detail(detail).frame(r).build());
@@ -287,7 +286,7 @@ final class H2Connection implements WireTap.Observer, PlainTap.Observer, Connect
         }
         if (inbound) s.framesIn++;
         else s.framesOut++;
-        if (inbound && !s.parseBegun && !s.done) detail += "; it waits in stream " + s.streamId + "'s buffer (held before parse)";
+        if (inbound && !s.parseBegun && !s.done) detail = Phrase.of("server.h2FrameHeld", f.detail(), s.streamId);
         emit(s, event(s, stageOf(s), Phase.PROGRESS, Actor.SERVER).detail(detail).frame(r).build());
         if (r.type().equals("RST_STREAM")) reset(s, inbound, r.errorCode());
     }
@@ -326,12 +325,10 @@ final class H2Connection implements WireTap.Observer, PlainTap.Observer, Connect
         if (s.done || s.parseBegun) return;
         s.parseBegun = true;
         s.parseMark = t.probes().memory().allocatedMark();
-        String what = waited
-                ? "stream " + s.streamId + " is let through the parse gate: the server reads its request from the stream's buffer ("
-                        + s.framesIn + " frame" + (s.framesIn == 1 ? "" : "s") + " waited there)"
-                : "the HEADERS of a new stream " + s.streamId + " are read: its request begins";
+        Phrase what = waited ? Phrase.of("server.h2ParseLetThrough", s.streamId, s.framesIn) : Phrase.of("server.h2ParseBegins", s.streamId);
+        long open = open();
         emit(s, event(s, Stage.PARSE, Phase.BEGIN, Actor.SERVER)
-                .detail(what + (open() > 1 ? " (" + open() + " streams open on this connection)" : ""))
+                .detail(open > 1 ? Phrase.of("server.h2StreamsOpen", what, open) : what)
                 .memory(t.probes().memory().read(s.parseMark)).build());
         if (s.channel != null) s.channel.config().setAutoRead(true); // reads what waited, then goes on by itself
     }
@@ -352,14 +349,13 @@ final class H2Connection implements WireTap.Observer, PlainTap.Observer, Connect
      * 408 on its stream; a connection with no stream left to answer is closed (GOAWAY first, by the codec).
      */
     void silent(ChannelHandlerContext ctx, int seconds) {
-        String why = "no complete request within " + seconds + " s of silence: the server stops waiting";
+        Phrase why = Phrase.of("server.h2Silence", seconds);
         for (H2Stream s : new ArrayList<>(streams.values())) {
             if (!s.done && !s.requestEnded && s.cut != null) s.cut.accept(why);
         }
         if (streams.values().stream().anyMatch(s -> !s.done)) return; // answers still owed: the connection stays
         H2Stream s = newest;
-        String bye = "the outside client was silent for " + seconds + " s with no request under way: the server closes the"
-                + " connection (GOAWAY, then FIN)";
+        Phrase bye = Phrase.of("server.h2SilentClose", seconds);
         if (s == null) opening(StageEvent.of(openingExchangeId, connectionId, Stage.CONNECT, Phase.PROGRESS, Actor.SERVER, t.clock())
                 .detail(bye).build());
         else emit(s, event(s, stageOf(s), Phase.PROGRESS, Actor.SERVER).detail(bye).build());
@@ -376,30 +372,30 @@ final class H2Connection implements WireTap.Observer, PlainTap.Observer, Connect
         s.resetBy = byClient ? "client" : "server";
         if (s.done) return;
         if (byClient) {
-            String why = "the client reset stream " + s.streamId + " (" + code + "): it no longer wants the answer;"
-                    + " the connection and its other streams go on";
+            Phrase why = Phrase.of("server.h2ClientReset", s.streamId, code);
             if (!s.requestEnded) {
                 s.done = true;
                 carried.remove(s.id);
                 emit(s, event(s, Stage.PARSE, Phase.ERROR, Actor.SERVER).detail(why).build());
-                if (s.external) t.publish(new ExchangeEnded(s.id, t.clock().now(), Outcome.CANCELLED, null, why));
+                if (s.external) t.publish(new ExchangeEnded(s.id, t.clock().now(), Outcome.CANCELLED, null, why.english()));
             } else {
                 emit(s, event(s, stageOf(s), Phase.PROGRESS, Actor.SERVER).detail(why).build());
-                if (s.streaming != null) s.streaming.accept("the client reset stream " + s.streamId + " (" + code + ")");
+                if (s.streaming != null) s.streaming.accept(Phrase.of("server.h2ClientResetShort", s.streamId, code));
             }
             return;
         }
         s.done = true;
         carried.remove(s.id);
-        String why = "the server reset stream " + s.streamId + " (" + code + ")" + refusal();
+        String reason = refusal();
+        Phrase why = reason == null ? Phrase.of("server.h2ServerReset", s.streamId, code) : Phrase.of("server.h2ServerResetWhy", s.streamId, code, reason);
         emit(s, event(s, stageOf(s), Phase.ERROR, Actor.SERVER).detail(why).build());
-        if (s.external) t.publish(new ExchangeEnded(s.id, t.clock().now(), Outcome.FAILED, null, why));
+        if (s.external) t.publish(new ExchangeEnded(s.id, t.clock().now(), Outcome.FAILED, null, why.english()));
     }
 
     private String refusal() {
         String r = lastError;
         lastError = null;
-        return r == null ? "" : ": " + r;
+        return r;
     }
 
     /** The codec's reason for the next RST_STREAM or GOAWAY it sends (its own words). */
@@ -412,13 +408,13 @@ final class H2Connection implements WireTap.Observer, PlainTap.Observer, Connect
     // --- called by the stream handler ---
 
     /** The request of stream {@code s} is whole (END_STREAM): its parse stage ends. */
-    void parsed(H2Stream s, RequestInfo request, String detail) {
+    void parsed(H2Stream s, RequestInfo request, Phrase detail) {
         s.requestEnded = true;
         if (s.external) t.publish(new ExchangeStarted(s.id, connectionId, t.clock().now(), request));
         emit(s, event(s, Stage.PARSE, Phase.END, Actor.SERVER).detail(detail).memory(t.probes().memory().read(s.parseMark)).build());
     }
 
-    void beginRespond(H2Stream s, String detail) {
+    void beginRespond(H2Stream s, Phrase detail) {
         s.respondBegun = true;
         s.respondMark = t.probes().memory().allocatedMark();
         emit(s, event(s, Stage.RESPOND, Phase.BEGIN, Actor.SERVER).detail(detail).memory(t.probes().memory().read(s.respondMark)).build());
@@ -439,7 +435,8 @@ final class H2Connection implements WireTap.Observer, PlainTap.Observer, Connect
         if (closed) return;
         closed = true;
         carried.clear();
-        String why = cause == null ? "the connection closed" : ServerConnection.describe(cause);
+        // the failure in the socket's own words, or a phrase
+        Object why = cause == null ? Phrase.of("server.h2ConnectionClosed") : ServerConnection.describe(cause);
         for (H2Stream s : new ArrayList<>(streams.values())) {
             if (s.done || !s.known()) continue;
             if (s.streaming != null) { // an event stream whose client left with its connection: its normal end
@@ -451,8 +448,8 @@ final class H2Connection implements WireTap.Observer, PlainTap.Observer, Connect
                 t.publish(new dev.roundtrip.trace.GateEvent(s.id, t.clock().now(), Stage.PARSE, dev.roundtrip.trace.GateEvent.Kind.DISCARDED, null));
             }
             emit(s, event(s, s.requestEnded ? Stage.RESPOND : Stage.PARSE, Phase.ERROR, Actor.SERVER_KERNEL)
-                    .detail(why + " before stream " + s.streamId + " was answered").build());
-            if (s.external) t.publish(new ExchangeEnded(s.id, t.clock().now(), Outcome.FAILED, null, why));
+                    .said("server.h2LostWithConnection", why, s.streamId).build());
+            if (s.external) t.publish(new ExchangeEnded(s.id, t.clock().now(), Outcome.FAILED, null, why instanceof Phrase p ? p.english() : (String) why));
         }
         if (link != null) t.directory().remove(link);
     }

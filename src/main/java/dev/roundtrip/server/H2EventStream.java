@@ -6,6 +6,7 @@ import dev.roundtrip.trace.Header;
 import dev.roundtrip.trace.MessageReadout;
 import dev.roundtrip.trace.Outcome;
 import dev.roundtrip.trace.Phase;
+import dev.roundtrip.trace.Phrase;
 import dev.roundtrip.trace.ResponseInfo;
 import dev.roundtrip.trace.Stage;
 import dev.roundtrip.wire.Tracing;
@@ -57,12 +58,11 @@ final class H2EventStream implements LiveUpdates.Listener {
         List<Header> headers = new ArrayList<>();
         for (Map.Entry<CharSequence, CharSequence> e : h) headers.add(Header.shared(e.getKey().toString(), e.getValue().toString()));
         head = new ResponseInfo(200, "OK", headers, new byte[0]);
-        conn.beginRespond(s, "200 OK, an event stream on stream " + s.streamId + " (text/event-stream): HEADERS without END_STREAM,"
-                + " then one DATA frame per update until the client resets the stream" + (since >= 0 ? "; first the updates after id " + since : ""));
+        conn.beginRespond(s, since >= 0 ? Phrase.of("server.h2EventStreamSince", s.streamId, since) : Phrase.of("server.h2EventStream", s.streamId));
         ch.writeAndFlush(new DefaultHttp2HeadersFrame(h, false));
         if (since >= 0) for (Update u : updates.sinceNow(since)) send(u);
         unsubscribe = updates.subscribe(this);
-        ch.closeFuture().addListener(f -> ch.eventLoop().execute(() -> end("stream " + s.streamId + " closed")));
+        ch.closeFuture().addListener(f -> ch.eventLoop().execute(() -> end(Phrase.of("server.h2StreamClosed", s.streamId))));
     }
 
     @Override
@@ -72,9 +72,7 @@ final class H2EventStream implements LiveUpdates.Listener {
             if (!ch.isWritable()) { // the stream's flow-control window is used up: the client reads too slowly
                 updates.droppedOne();
                 if (dropped++ == 0) {
-                    conn.emit(s, conn.event(s, Stage.RESPOND, Phase.PROGRESS, Actor.SERVER).detail("update " + u.id() + " dropped: the"
-                            + " client reads too slowly (stream " + s.streamId + "'s flow-control window is used up); later ones are"
-                            + " dropped too until it catches up, and counted").build());
+                    conn.emit(s, conn.event(s, Stage.RESPOND, Phase.PROGRESS, Actor.SERVER).said("server.h2UpdateDropped", u.id(), s.streamId).build());
                 }
                 return;
             }
@@ -89,8 +87,7 @@ final class H2EventStream implements LiveUpdates.Listener {
         if (sent.size() < LiveExchange.MAX_KEPT_BODY) sent.write(event, 0, Math.min(event.length, LiveExchange.MAX_KEPT_BODY - sent.size()));
         ch.writeAndFlush(new DefaultHttp2DataFrame(Unpooled.wrappedBuffer(event), false));
         // the DATA frame itself, with its bytes, is told by the connection as it is written
-        conn.emit(s, conn.event(s, Stage.RESPOND, Phase.PROGRESS, Actor.SERVER).detail("written: SSE event " + u.id() + " in a DATA frame on"
-                + " stream " + s.streamId + ", " + event.length + " bytes").message(MessageReadout.sse(String.valueOf(u.id()),
+        conn.emit(s, conn.event(s, Stage.RESPOND, Phase.PROGRESS, Actor.SERVER).said("server.h2SseWritten", u.id(), s.streamId, event.length).message(MessageReadout.sse(String.valueOf(u.id()),
                 data.getBytes(StandardCharsets.UTF_8).length)).build());
     }
 
@@ -99,21 +96,20 @@ final class H2EventStream implements LiveUpdates.Listener {
         ch.eventLoop().execute(() -> {
             if (ended) return;
             ch.writeAndFlush(new DefaultHttp2DataFrame(Unpooled.EMPTY_BUFFER, true))
-                    .addListener(f -> end("the server is stopping: it ended the stream (END_STREAM)"));
+                    .addListener(f -> end(Phrase.of("server.h2ServerStopping")));
         });
     }
 
-    /** The stream is over: RESPOND ends, an outside client's exchange ends. */
-    private void end(String why) {
+    /** The stream is over: RESPOND ends, an outside client's exchange ends; {@code why} is a phrase or the codec's own words. */
+    private void end(Object why) {
         if (ended) return;
         ended = true;
         unsubscribe.run();
-        String counts = events + " event" + (events == 1 ? "" : "s") + " sent"
-                + (dropped == 0 ? "" : ", " + dropped + " update" + (dropped == 1 ? "" : "s") + " dropped (the client read too slowly)");
-        conn.emit(s, conn.event(s, Stage.RESPOND, Phase.END, Actor.SERVER).detail("the stream ended (" + counts + "): " + why).build());
+        conn.emit(s, conn.event(s, Stage.RESPOND, Phase.END, Actor.SERVER)
+                .said(dropped == 0 ? "server.h2EventStreamEnded" : "server.h2EventStreamEndedDropped", events, dropped, why).build());
         if (s.external) {
             ResponseInfo info = new ResponseInfo(head.status(), head.reason(), head.headers(), sent.toByteArray());
-            t.publish(new ExchangeEnded(s.id, t.clock().now(), Outcome.COMPLETED, info, "stream ended: " + why));
+            t.publish(new ExchangeEnded(s.id, t.clock().now(), Outcome.COMPLETED, info, "stream ended: " + (why instanceof Phrase p ? p.english() : why)));
         }
         conn.responded(s);
         if (ch.isActive()) ch.close(); // a stream the client did not reset itself: RST_STREAM

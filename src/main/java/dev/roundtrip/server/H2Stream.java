@@ -29,10 +29,10 @@ final class H2Stream {
     boolean parseBegun;
     /** The stream's child channel, once the multiplexer has made it. */
     io.netty.handler.codec.http2.Http2StreamChannel channel;
-    /** A long-lived answer (an event stream) under way: ends it, saying why (the client reset it, the connection closed). */
-    java.util.function.Consumer<String> streaming;
+    /** A long-lived answer (an event stream) under way: ends it, saying why (a phrase, or the connection's failure in its own words). */
+    java.util.function.Consumer<Object> streaming;
     /** Answers a request that stopped arriving (408, then RST_STREAM); set by the stream's handler. */
-    java.util.function.Consumer<String> cut;
+    java.util.function.Consumer<dev.roundtrip.trace.Phrase> cut;
     boolean respondBegun;
     /** The server has nothing left to do for it: answered, refused, or reset. */
     boolean done;

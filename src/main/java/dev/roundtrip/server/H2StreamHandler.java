@@ -6,6 +6,7 @@ import dev.roundtrip.trace.ExchangeStarted;
 import dev.roundtrip.trace.Header;
 import dev.roundtrip.trace.Outcome;
 import dev.roundtrip.trace.Phase;
+import dev.roundtrip.trace.Phrase;
 import dev.roundtrip.trace.RequestInfo;
 import dev.roundtrip.trace.ResponseInfo;
 import dev.roundtrip.trace.SqlReadout;
@@ -68,9 +69,8 @@ final class H2StreamHandler extends ChannelInboundHandlerAdapter {
         if (s == null || !s.external) return;
         s.cut = why -> cut(ctx, s, why);
         int seconds = settings.requestDeadlineSeconds();
-        deadline = ctx.executor().schedule(() -> cut(ctx, s, "the request did not arrive whole within " + seconds
-                + " s of its HEADERS (" + bodyBytes + " body bytes in " + dataFrames + " DATA frame" + (dataFrames == 1 ? "" : "s")
-                + ", no END_STREAM): the server stops waiting"), seconds, java.util.concurrent.TimeUnit.SECONDS);
+        deadline = ctx.executor().schedule(() -> cut(ctx, s,
+                Phrase.of("server.h2RequestDeadline", seconds, bodyBytes, dataFrames)), seconds, java.util.concurrent.TimeUnit.SECONDS);
     }
 
     @Override
@@ -86,7 +86,7 @@ final class H2StreamHandler extends ChannelInboundHandlerAdapter {
      * A request that stopped arriving: traced as a parse error and answered 408 on its stream, which is then
      * reset (RST_STREAM: the server reads no more of it); the connection and its other streams go on.
      */
-    private void cut(ChannelHandlerContext ctx, H2Stream s, String why) {
+    private void cut(ChannelHandlerContext ctx, H2Stream s, Phrase why) {
         if (s.requestEnded || s.done) return;
         s.requestEnded = true;
         conn.emit(s, conn.event(s, Stage.PARSE, Phase.ERROR, Actor.SERVER).detail(why).memory(t.probes().memory().read(s.parseMark)).build());
@@ -136,8 +136,7 @@ final class H2StreamHandler extends ChannelInboundHandlerAdapter {
         List<Header> headers = request.headers();
         conn.whenKnown(s, () -> {
             conn.parsed(s, request,
-                    method + " " + path + " HTTP/2 on stream " + s.streamId + ": " + headers.size() + " headers, " + bodyBytes
-                            + " body bytes in " + dataFrames + " DATA frame" + (dataFrames == 1 ? "" : "s"));
+                    Phrase.of("server.h2Parsed", method, path, s.streamId, headers.size(), bodyBytes, dataFrames));
             if (bodyBytes > RoundtripServer.MAX_BODY_BYTES) {
                 AppResponse big = AppResponse.text(413, "Payload Too Large: the body is over " + RoundtripServer.MAX_BODY_BYTES + " bytes",
                         "body too large");
@@ -149,7 +148,7 @@ final class H2StreamHandler extends ChannelInboundHandlerAdapter {
                         () -> process(ctx, s, method, path, bytes, contentType, headers));
             } catch (RejectedExecutionException stopped) {
                 t.publish(conn.event(s, Stage.PROCESS, Phase.ERROR, Actor.SERVER)
-                        .detail("not processed: the server is shutting down and its workers have stopped").build());
+                        .said("server.notProcessed").build());
                 respond(ctx, s, AppResponse.text(503, "the server is shutting down", "shutting down"), false);
             }
         });
@@ -167,8 +166,7 @@ final class H2StreamHandler extends ChannelInboundHandlerAdapter {
     private void process(ChannelHandlerContext ctx, H2Stream s, String method, String path, byte[] bytes, String contentType,
                          List<Header> headers) {
         dev.roundtrip.probe.MemoryProbe.Mark mark = t.probes().memory().allocatedMark();
-        t.publish(conn.event(s, Stage.PROCESS, Phase.BEGIN, Actor.SERVER).detail("the handler starts: " + method + " " + path
-                + " (stream " + s.streamId + ")").memory(t.probes().memory().read(mark)).build());
+        t.publish(conn.event(s, Stage.PROCESS, Phase.BEGIN, Actor.SERVER).said("server.h2HandlerStarts", method, path, s.streamId).memory(t.probes().memory().read(mark)).build());
         if (LiveRoutes.claims(path)) {
             processLive(ctx, s, method, path, headers, mark);
             return;
@@ -177,13 +175,13 @@ final class H2StreamHandler extends ChannelInboundHandlerAdapter {
             @Override
             public void executed(SqlReadout q) {
                 t.publish(conn.event(s, Stage.PROCESS, Phase.PROGRESS, Actor.DATABASE)
-                        .detail(q.statement() + " -> " + q.rows() + " row" + (q.rows() == 1 ? "" : "s")).sql(q).build());
+                        .said("server.sqlRows", q.statement(), q.rows()).sql(q).build());
             }
 
             @Override
             public void wire(DatabaseStep d) {
                 t.publish(StageEvent.at(s.id, conn.connectionId(), Stage.PROCESS, Phase.PROGRESS, Actor.DATABASE, d.tNanos())
-                        .detail(d.detail()).database(d.readout()).bytes(d.bytes()).kernel(d.kernel()).tcp(d.tcp()).build());
+                        .detail(d.said()).database(d.readout()).bytes(d.bytes()).kernel(d.kernel()).tcp(d.tcp()).build());
             }
         };
         AppResponse r;
@@ -192,16 +190,16 @@ final class H2StreamHandler extends ChannelInboundHandlerAdapter {
             if (delay > 0) Thread.sleep(delay);
             r = app.handle(method, path, bytes, contentType, sql);
             t.publish(conn.event(s, Stage.PROCESS, Phase.END, Actor.SERVER)
-                    .detail(r.status() + " " + HttpResponseStatus.valueOf(r.status()).reasonPhrase() + ": " + r.detail())
+                    .said("server.handled", r.status(), HttpResponseStatus.valueOf(r.status()).reasonPhrase(), r.detail())
                     .memory(t.probes().memory().read(mark)).build());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             r = AppResponse.text(503, "the server is shutting down", "interrupted");
-            t.publish(conn.event(s, Stage.PROCESS, Phase.ERROR, Actor.SERVER).detail("interrupted: the server is shutting down").build());
+            t.publish(conn.event(s, Stage.PROCESS, Phase.ERROR, Actor.SERVER).said("server.interrupted").build());
         } catch (Throwable e) {
             r = AppResponse.text(500, "Internal Server Error", "the handler failed");
             t.publish(conn.event(s, Stage.PROCESS, Phase.ERROR, Actor.SERVER)
-                    .detail("the handler threw " + e.getClass().getSimpleName() + ": " + e.getMessage() + " -> 500").build());
+                    .said("server.handlerThrew", e.getClass().getSimpleName(), String.valueOf(e.getMessage())).build());
         }
         respondAfterGate(ctx, s, r, method.equals("HEAD"));
     }
@@ -211,7 +209,7 @@ final class H2StreamHandler extends ChannelInboundHandlerAdapter {
             t.pass(s.id, Stage.RESPOND, ctx.channel().eventLoop(), conn.socket(), () -> respond(ctx, s, answer, head));
         } catch (RejectedExecutionException stopped) {
             t.publish(conn.event(s, Stage.RESPOND, Phase.ERROR, Actor.SERVER)
-                    .detail("not answered: the server shut down while the handler ran (" + answer.status() + " never written)").build());
+                    .said("server.notAnswered", answer.status()).build());
             if (s.external) t.publish(new ExchangeEnded(s.id, t.clock().now(), Outcome.FAILED, null, "the server shut down before it answered"));
         }
     }
@@ -229,13 +227,13 @@ final class H2StreamHandler extends ChannelInboundHandlerAdapter {
         if (a.stream() != null) { // an event stream: /ws never gets here
             Long since = LiveRoutes.eventsSince(LiveRoutes.query(uri), h);
             t.publish(conn.event(s, Stage.PROCESS, Phase.END, Actor.SERVER)
-                    .detail("a long-lived answer: the response goes on after its HEADERS, one DATA frame per update")
+                    .said("server.h2LongLived")
                     .memory(t.probes().memory().read(mark)).build());
             try {
                 t.pass(s.id, Stage.RESPOND, ctx.channel().eventLoop(), conn.socket(),
                         () -> new H2EventStream(t, conn, s, ctx.channel(), live.updates()).open(since));
             } catch (RejectedExecutionException stopped) {
-                t.publish(conn.event(s, Stage.RESPOND, Phase.ERROR, Actor.SERVER).detail("not answered: the server shut down").build());
+                t.publish(conn.event(s, Stage.RESPOND, Phase.ERROR, Actor.SERVER).said("server.h2NotAnsweredShutDown").build());
             }
             return;
         }
@@ -245,7 +243,7 @@ final class H2StreamHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         t.publish(conn.event(s, Stage.PROCESS, Phase.PROGRESS, Actor.SERVER)
-                .detail("long polling: the handler holds the request until an update comes (no thread waits meanwhile)")
+                .said("server.longPolling")
                 .memory(t.probes().memory().read(mark)).build());
         a.later().whenComplete((r, failure) -> {
             AppResponse answer = r != null ? r : AppResponse.text(500, "Internal Server Error", "the long poll failed");
@@ -256,7 +254,7 @@ final class H2StreamHandler extends ChannelInboundHandlerAdapter {
 
     private void processed(H2Stream s, AppResponse r, dev.roundtrip.probe.MemoryProbe.Mark mark) {
         t.publish(conn.event(s, Stage.PROCESS, Phase.END, Actor.SERVER)
-                .detail(r.status() + " " + HttpResponseStatus.valueOf(r.status()).reasonPhrase() + ": " + r.detail())
+                .said("server.handled", r.status(), HttpResponseStatus.valueOf(r.status()).reasonPhrase(), r.detail())
                 .memory(mark == null ? null : t.probes().memory().read(mark)).build());
     }
 
@@ -264,10 +262,10 @@ final class H2StreamHandler extends ChannelInboundHandlerAdapter {
     private void respond(ChannelHandlerContext ctx, H2Stream s, AppResponse r, boolean head) {
         HttpResponseStatus status = HttpResponseStatus.valueOf(r.status());
         if (s.resetBy != null || !ctx.channel().isActive()) {
-            String why = "not answered: " + (s.resetBy != null ? "the " + s.resetBy + " reset stream " + s.streamId
-                    : "stream " + s.streamId + " is closed") + " (" + status.code() + " never written)";
+            Phrase why = s.resetBy == null ? Phrase.of("server.h2NotAnsweredClosed", s.streamId, status.code())
+                    : Phrase.of(s.resetBy.equals("client") ? "server.h2NotAnsweredClientReset" : "server.h2NotAnsweredServerReset", s.streamId, status.code());
             conn.emit(s, conn.event(s, Stage.RESPOND, Phase.ERROR, Actor.SERVER).detail(why).build());
-            if (s.external) t.publish(new ExchangeEnded(s.id, t.clock().now(), Outcome.CANCELLED, null, why));
+            if (s.external) t.publish(new ExchangeEnded(s.id, t.clock().now(), Outcome.CANCELLED, null, why.english()));
             conn.responded(s);
             return;
         }
@@ -277,8 +275,8 @@ final class H2StreamHandler extends ChannelInboundHandlerAdapter {
         for (Map.Entry<CharSequence, CharSequence> e : h) headers.add(Header.shared(e.getKey().toString(), e.getValue().toString()));
         ResponseInfo info = new ResponseInfo(status.code(), status.reasonPhrase(), headers, head ? new byte[0] : r.body());
         boolean bodiless = head || r.body().length == 0;
-        conn.beginRespond(s, status.code() + " " + status.reasonPhrase() + " on stream " + s.streamId + ", "
-                + (bodiless ? "HEADERS only" : r.body().length + " body bytes in DATA"));
+        conn.beginRespond(s, bodiless ? Phrase.of("server.h2RespondHeadersOnly", status.code(), status.reasonPhrase(), s.streamId)
+                : Phrase.of("server.h2Respond", status.code(), status.reasonPhrase(), s.streamId, r.body().length));
         ChannelFuture written = ctx.write(new DefaultHttp2HeadersFrame(h, bodiless));
         if (!bodiless) written = ctx.write(new DefaultHttp2DataFrame(Unpooled.wrappedBuffer(r.body()), true));
         ctx.flush();
@@ -291,12 +289,11 @@ final class H2StreamHandler extends ChannelInboundHandlerAdapter {
     private void answered(H2Stream s, ResponseInfo info, HttpResponseStatus status, io.netty.util.concurrent.Future<?> f) {
         if (f.isSuccess()) {
             conn.emit(s, conn.event(s, Stage.RESPOND, Phase.END, Actor.SERVER)
-                    .detail("the response on stream " + s.streamId + " (" + s.framesOut + " frame" + (s.framesOut == 1 ? "" : "s")
-                            + ") is in the kernel's send queue")
+                    .said("server.h2ResponseQueued", s.streamId, s.framesOut)
                     .memory(t.probes().memory().read(s.respondMark)).build());
         } else {
             conn.emit(s, conn.event(s, Stage.RESPOND, Phase.ERROR, Actor.SERVER_KERNEL)
-                    .detail("write failed on stream " + s.streamId + ": " + ServerConnection.describe(f.cause())).build());
+                    .said("server.h2WriteFailed", s.streamId, ServerConnection.describe(f.cause())).build());
         }
         if (s.external) {
             t.publish(new ExchangeEnded(s.id, t.clock().now(), f.isSuccess() ? Outcome.COMPLETED : Outcome.FAILED,

@@ -132,8 +132,7 @@ abstract class LiveExchange extends ChannelInboundHandlerAdapter implements Live
         }
 
         private void io(boolean read, ByteBuf buf, BufferReadout buffer) {
-            t.publish(event(Phase.PROGRESS).detail("socket " + (read ? "read #" + ++reads : "write #" + ++writes) + ": "
-                    + buf.readableBytes() + " bytes of TLS records" + (read ? "; TLS decrypts them" : ""))
+            t.publish(event(Phase.PROGRESS).said(read ? "server.tlsRecordsRead" : "server.tlsRecordsWritten", read ? ++reads : ++writes, buf.readableBytes())
                     .bytes(t.probes().bytes(buf)).buffer(buffer).kernel(t.probes().kernelSampled(ch)).build());
         }
     }

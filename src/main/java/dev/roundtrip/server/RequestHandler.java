@@ -236,7 +236,7 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
                         t.publish(new ExchangeStarted(x.id, conn.connectionId(), t.clock().now(),
                                 new RequestInfo("", "", List.of(), null, x.seen.toByteArray())));
                     }
-                    t.publish(conn.event(x, Stage.PARSE, Phase.ERROR, Actor.SERVER).detail("malformed request: " + problem.why())
+                    t.publish(conn.event(x, Stage.PARSE, Phase.ERROR, Actor.SERVER).said("server.malformed", problem.why())
                             .memory(t.probes().memory().read(x.parseMark)).build());
                 }
                 String reason = HttpResponseStatus.valueOf(problem.status()).reasonPhrase();
@@ -434,7 +434,7 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
             // 500, never an exchange left unanswered, and the server goes on serving
             r = AppResponse.text(500, "Internal Server Error", "the handler failed");
             t.publish(conn.event(x, Stage.PROCESS, Phase.ERROR, Actor.SERVER)
-                    .detail("the handler threw " + e.getClass().getSimpleName() + ": " + e.getMessage() + " -> 500")
+                    .said("server.handlerThrew", e.getClass().getSimpleName(), String.valueOf(e.getMessage()))
                     .memory(t.probes().memory().read(mark)).build());
         }
         AppResponse answer = r;

@@ -59,6 +59,21 @@ class ProblemLanguageTest {
     }
 
     @Test
+    void aBufferPastItsCapacityAndAnEventBeforeItsExchangeAreSaidInGermanWithTheFieldNamed() {
+        String good = SNED.replace("sned", "send");
+        RecordingFormatException buffer = refused(good.replace("\"connectionId\": 1}]}]}",
+                "\"connectionId\": 1, \"buffer\": {\"capacity\": 8, \"readerIndex\": 9, \"writerIndex\": 4}}]}]}"));
+        assertThat(buffer.getMessage()).endsWith("exchanges[0].events[0].buffer.readerIndex: readerIndex 9 is past writerIndex 4; a buffer reads only what was written");
+        Texts.use(Locale.GERMAN);
+        assertThat(buffer.getLocalizedMessage()).startsWith("lesson.roundtrip.json:4:")
+                .endsWith("exchanges[0].events[0].buffer.readerIndex: readerIndex 9 liegt hinter writerIndex 4; ein Puffer liest nur, was geschrieben wurde");
+        RecordingFormatException early = refused(good.replace("\"startedNanos\": 0", "\"startedNanos\": 10"));
+        assertThat(early.getLocalizedMessage()).startsWith("lesson.roundtrip.json:4:")
+                .endsWith("exchanges[0].events[0].tNanos: dieses Ereignis liegt bei 5 ns, bevor sein Austausch begann (startedNanos 10 ns); "
+                        + "innerhalb eines Austauschs läuft die Zeit vorwärts");
+    }
+
+    @Test
     void aFileThatIsNoRecordingSaysSoInGerman(@TempDir Path dir) throws Exception {
         Path png = dir.resolve("bild.roundtrip.json");
         Files.write(png, new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13});

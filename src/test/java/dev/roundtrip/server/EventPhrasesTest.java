@@ -63,6 +63,55 @@ class EventPhrasesTest {
     }
 
     @Test
+    void everyStepOfAnHttp2ExchangeIsAPhraseTranslatedIntoEveryLanguage() throws Exception {
+        List<Exchange> xs = new ArrayList<>();
+        try (Lab lab = Lab.start()) {
+            xs.add(lab.settled(lab.sendHttp2(RequestSpec.get("/users/1")).exchangeId()).get(20, TimeUnit.SECONDS));
+            xs.add(lab.settled(lab.sendHttp2(RequestSpec.get("/users/2")).exchangeId()).get(20, TimeUnit.SECONDS)); // a second stream
+            xs.add(lab.settled(lab.sendHttp2(RequestSpec.get("/users/1").withTls(true)).exchangeId()).get(20, TimeUnit.SECONDS));
+        }
+        List<String> untranslated = new ArrayList<>();
+        for (Exchange x : xs) {
+            for (StageEvent e : x.events()) {
+                if (e.phrase() == null) {
+                    untranslated.add(e.stage().wireName() + " " + e.phase().wireName() + ": " + e.detail());
+                    continue;
+                }
+                for (Locale l : Texts.LANGUAGES) {
+                    assertThat(e.detail(l)).as(e.phrase().key() + " in " + l).doesNotContain("{").isNotBlank();
+                }
+            }
+        }
+        assertThat(untranslated).as("HTTP/2 events whose detail is only English").isEmpty();
+
+        StageEvent parsed = xs.get(0).events().stream().filter(e -> e.stage() == Stage.PARSE && e.phase() == dev.roundtrip.trace.Phase.END)
+                .findFirst().orElseThrow();
+        assertThat(parsed.detail()).matches("GET /users/1 HTTP/2 on stream \\d+: \\d+ headers, 0 body bytes in 0 DATA frames");
+        assertThat(parsed.detail(Locale.GERMAN)).matches("GET /users/1 HTTP/2 auf Stream \\d+: \\d+ Header, 0 Body-Bytes in 0 DATA-Frames");
+        StageEvent reused = xs.get(1).events().stream().filter(e -> e.stage() == Stage.SEND && e.phase() == dev.roundtrip.trace.Phase.BEGIN)
+                .findFirst().orElseThrow();
+        assertThat(reused.detail(Locale.GERMAN)).matches("Verbindung #\\d+ wiederverwendet \\(2 Streams bisher\\): der Client öffnet einen Stream: HEADERS mit END_STREAM");
+        StageEvent interpreted = xs.get(0).events().stream().filter(e -> e.stage() == Stage.INTERPRET && e.phase() == dev.roundtrip.trace.Phase.END)
+                .findFirst().orElseThrow();
+        assertThat(interpreted.detail(Locale.GERMAN)).matches("200 OK auf Stream \\d+: \\d+ Body-Bytes in \\d+ Frames?; angezeigt");
+        assertThat(interpreted.detail(Locale.FRENCH)).matches("200 OK sur le flux \\d+ : \\d+ octets de corps en \\d+ trames? ; affichée");
+    }
+
+    @Test
+    void aClientThatGivesUpSaysSoInGermanWhileTheEndKeepsItsEnglish() throws Exception {
+        Exchange x;
+        try (Lab lab = Lab.start()) {
+            x = lab.settled(lab.send(RequestSpec.get("/slow?ms=1000").withTimeout(java.time.Duration.ofMillis(300))).exchangeId())
+                    .get(20, TimeUnit.SECONDS);
+        }
+        StageEvent gaveUp = x.events().stream().filter(e -> e.phase() == dev.roundtrip.trace.Phase.ERROR
+                && e.actor() == dev.roundtrip.trace.Actor.CLIENT).findFirst().orElseThrow();
+        assertThat(gaveUp.phrase().key()).isEqualTo("client.timedOut");
+        assertThat(gaveUp.detail(Locale.GERMAN)).isEqualTo("keine Antwort binnen 300 ms: der Client gibt auf und schließt die Verbindung");
+        assertThat(x.end().orElseThrow().detail()).isEqualTo("no response within 300 ms: the client gives up and closes the connection");
+    }
+
+    @Test
     void anOldRecordingWithoutPhrasesStillOpensAndShowsItsEnglish() throws Exception {
         String old = """
                 {"format": "roundtrip-recording", "version": 1, "startedAt": "2024-05-01T10:15:30Z",
