@@ -26,12 +26,15 @@ public final class TlsContexts {
                 ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT, ApplicationProtocolNames.HTTP_1_1);
     }
 
-    /** The server offers h2 and http/1.1 by ALPN, in that order (RFC 9113 3.2): a client that offers h2 gets it. */
+    /**
+     * The server offers h2 and http/1.1 by ALPN, in that order (RFC 9113 3.2): a client that offers h2 gets it.
+     * The key goes to the engine directly ({@link OneKeyManager}), not through a PKCS#12 store.
+     */
     public static SslContext server(PrivateKey key, X509Certificate certificate) throws SSLException {
         ApplicationProtocolConfig both = new ApplicationProtocolConfig(ApplicationProtocolConfig.Protocol.ALPN,
                 ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
                 ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT, ApplicationProtocolNames.HTTP_2, ApplicationProtocolNames.HTTP_1_1);
-        return SslContextBuilder.forServer(key, certificate).sslProvider(SslProvider.JDK)
+        return SslContextBuilder.forServer(new OneKeyManager(key, certificate)).sslProvider(SslProvider.JDK)
                 .protocols(TLS13, TLS12).applicationProtocolConfig(both).build();
     }
 

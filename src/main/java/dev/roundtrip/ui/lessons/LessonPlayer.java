@@ -58,6 +58,8 @@ public final class LessonPlayer {
     private LessonBrowserView browser;
     private boolean collapsed;
 
+    static final String STYLESHEET = LessonPlayer.class.getResource("LessonPanelView.css").toExternalForm();
+
     private LessonPlayer(MainView view, java.util.concurrent.CompletableFuture<Lab> lab, Supplier<ProgressStore> store, Supplier<LessonSet> lessons) {
         this.view = view;
         this.main = view.viewModel();
@@ -124,7 +126,6 @@ public final class LessonPlayer {
     }
 
     private void install() {
-        root().getStylesheets().add(LessonPlayer.class.getResource("LessonPanelView.css").toExternalForm());
         MenuBar bar = view.menuBar();
         int help = bar.getMenus().size();
         for (int i = 0; i < bar.getMenus().size(); i++) if (bar.getMenus().get(i) == view.helpMenu()) help = i;
@@ -132,7 +133,12 @@ public final class LessonPlayer {
         panel.onCollapse(() -> setCollapsed(true));
         panel.onClose(this::closeLesson);
         panel.onNext(this::next);
-        vm.openProperty().addListener((o, a, open) -> { if (open) setCollapsed(false); });
+        vm.openProperty().addListener((o, a, open) -> {
+            if (!open) return;
+            // the panel's rules join the window's when a lesson first opens: the first frame matches none of them
+            if (!root().getStylesheets().contains(STYLESHEET)) root().getStylesheets().add(STYLESHEET);
+            setCollapsed(false);
+        });
         vm.focusProperty().addListener((o, a, f) -> focus.apply(f));
         vm.gatesProperty().addListener((o, a, g) -> { if (g != null && vm.openProperty().get()) main.gates().showGates(g.mode(), g.breakpoints()); });
         vm.latestExchangeProperty().addListener((o, a, id) -> { if (id.longValue() >= 0) main.select(id.longValue()); });

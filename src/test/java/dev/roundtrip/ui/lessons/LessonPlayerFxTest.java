@@ -216,6 +216,19 @@ class LessonPlayerFxTest {
     }
 
     @Test
+    void theLessonStylesheetJoinsTheWindowWhenALessonFirstOpens(FxRobot robot) {
+        assertThat(fx(() -> view.root().getStylesheets().contains(LessonPlayer.STYLESHEET))).as("the first frame has no lesson rules").isFalse();
+        browseAndOpen(robot, "01-the-dance"); // at the step kept from an earlier test, if any
+        waitUntil("the panel's title is shown", () -> robot.lookup(".lesson-title").tryQuery().isPresent());
+        Label title = robot.lookup(".lesson-title").queryAs(Label.class);
+        assertThat(fx(() -> title.getFont().getStyle())).as("the panel's own rule applies: its title is bold").containsIgnoringCase("bold");
+        closeLesson();
+        browseAndOpen(robot, "01-the-dance");
+        assertThat(fx(() -> view.root().getStylesheets().stream().filter(LessonPlayer.STYLESHEET::equals).count()))
+                .as("opened twice, added once").isEqualTo(1L);
+    }
+
+    @Test
     void aClosedLessonLeavesNoHighlightBehind(FxRobot robot) {
         browseAndOpen(robot, "10-keep-alive");
         waitUntil("the step points at the exchange list", () -> robot.lookup("#exchangeTable").query().getStyleClass().contains("lesson-focus"));
