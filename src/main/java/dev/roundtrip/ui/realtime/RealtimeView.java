@@ -33,7 +33,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 public final class RealtimeView {
     private final RealtimeComparisonViewModel vm;
     private final BorderPane root = new BorderPane();
-    private final VBox sections = new VBox(14);
+    private final VBox sections = new VBox();
     private Stage stage;
 
     public RealtimeView(RealtimeComparisonViewModel vm) {
@@ -104,18 +104,12 @@ public final class RealtimeView {
         return top;
     }
 
+    /** One grid for all metrics, so every bar starts and ends at the same x: the figures' column is as wide as the widest. */
     private void draw() {
         sections.getChildren().clear();
-        for (RealtimeComparisonViewModel.Section s : vm.sections()) sections.getChildren().add(section(s));
-    }
-
-    private static VBox section(RealtimeComparisonViewModel.Section s) {
-        Label title = new Label(s.title());
-        title.getStyleClass().add("realtime-metric");
-        Label explanation = new Label(s.explanation());
-        explanation.getStyleClass().add("realtime-explanation");
-        explanation.setWrapText(true);
+        if (vm.sections().isEmpty()) return;
         GridPane grid = new GridPane();
+        grid.setId("realtimeBoard");
         grid.setHgap(12);
         grid.setVgap(4);
         ColumnConstraints name = new ColumnConstraints();
@@ -127,30 +121,51 @@ public final class RealtimeView {
         figure.setMinWidth(Region.USE_PREF_SIZE);
         grid.getColumnConstraints().addAll(name, track, figure);
         int row = 0;
-        for (RealtimeComparisonViewModel.Bar b : s.bars()) {
-            Label way = new Label(b.wayName());
-            way.getStyleClass().add("realtime-way");
-            way.setMinWidth(Region.USE_PREF_SIZE);
-            Region filled = new Region();
-            filled.getStyleClass().addAll("realtime-bar", "way-" + b.way().wireName());
-            StackPane lane = new StackPane(filled);
-            lane.getStyleClass().add("realtime-lane");
-            lane.setAlignment(Pos.CENTER_LEFT);
-            lane.setMinHeight(20);
-            filled.setMinHeight(18);
-            filled.maxWidthProperty().bind(lane.widthProperty().multiply(Math.max(b.fraction(), 0.005)));
-            filled.prefWidthProperty().bind(filled.maxWidthProperty());
-            Label fig = new Label(b.figure());
-            fig.getStyleClass().add("realtime-figure");
-            fig.setMinWidth(Region.USE_PREF_SIZE);
-            String id = "realtime-" + s.metric().name().toLowerCase(java.util.Locale.ROOT) + "-" + b.way().wireName();
-            fig.setId(id);
-            grid.addRow(row++, way, lane, fig);
+        for (RealtimeComparisonViewModel.Section s : vm.sections()) {
+            String metric = s.metric().name().toLowerCase(java.util.Locale.ROOT);
+            Label title = new Label(s.title());
+            title.setId("realtime-" + metric);
+            title.getStyleClass().add("realtime-metric");
+            if (row > 0) title.setPadding(new Insets(12, 0, 0, 0));
+            grid.add(title, 0, row++, 3, 1);
+            Label explanation = new Label(s.explanation());
+            explanation.getStyleClass().add("realtime-explanation");
+            explanation.setWrapText(true);
+            grid.add(explanation, 0, row++, 3, 1);
+            for (RealtimeComparisonViewModel.Bar b : s.bars()) {
+                grid.addRow(row++, wayName(b), bar(b), figure(b, "realtime-" + metric + "-" + b.way().wireName()));
+            }
         }
-        VBox box = new VBox(4, title, explanation, grid);
-        box.getStyleClass().add("realtime-section");
-        box.setId("realtime-" + s.metric().name().toLowerCase(java.util.Locale.ROOT));
-        return box;
+        sections.getChildren().add(grid);
+    }
+
+    private static Label wayName(RealtimeComparisonViewModel.Bar b) {
+        Label way = new Label(b.wayName());
+        way.getStyleClass().add("realtime-way");
+        way.setMinWidth(Region.USE_PREF_SIZE);
+        return way;
+    }
+
+    /** The bar's length is its fraction of the lane (a sliver for zero, so every way shows a mark). */
+    private static StackPane bar(RealtimeComparisonViewModel.Bar b) {
+        Region filled = new Region();
+        filled.getStyleClass().addAll("realtime-bar", "way-" + b.way().wireName());
+        StackPane lane = new StackPane(filled);
+        lane.getStyleClass().add("realtime-lane");
+        lane.setAlignment(Pos.CENTER_LEFT);
+        lane.setMinHeight(20);
+        filled.setMinHeight(18);
+        filled.maxWidthProperty().bind(lane.widthProperty().multiply(Math.max(b.fraction(), 0.005)));
+        filled.prefWidthProperty().bind(filled.maxWidthProperty());
+        return lane;
+    }
+
+    private static Label figure(RealtimeComparisonViewModel.Bar b, String id) {
+        Label fig = new Label(b.figure());
+        fig.getStyleClass().add("realtime-figure");
+        fig.setMinWidth(Region.USE_PREF_SIZE);
+        fig.setId(id);
+        return fig;
     }
 
     private static Label text(String key) {
