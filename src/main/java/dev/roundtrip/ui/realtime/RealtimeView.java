@@ -149,7 +149,7 @@ public final class RealtimeView {
     /** The bar's length is its fraction of the lane (a sliver for zero, so every way shows a mark). */
     private static StackPane bar(RealtimeComparisonViewModel.Bar b) {
         Region filled = new Region();
-        filled.getStyleClass().addAll("realtime-bar", "way-" + b.way().wireName());
+        filled.getStyleClass().add("realtime-bar");
         StackPane lane = new StackPane(filled);
         lane.getStyleClass().add("realtime-lane");
         lane.setAlignment(Pos.CENTER_LEFT);
