@@ -89,6 +89,9 @@ class ArchitectureTest {
             .should().dependOnClassesThat(resideInAPackage(R + "ui..").and(not(resideInAPackage(R + "ui.export.."))))
             .because("the CLI renders pictures through ui.export and nothing else of the app");
 
+    // the real-time comparison is opened by the shell's menu and runs lab.RealtimeComparison; it knows no other feature of the app
+    @ArchTest static final ArchRule uiRealtime = mayUse("ui.realtime", "lab", "text", "ui.util", "ui.export", "javafx..", "org.kordamp.ikonli..");
+
     @ArchTest
     static final ArchRule uiNeverTouchesNettyH2OrTheServer = noClasses().that().resideInAPackage(R + "ui..")
             .should().dependOnClassesThat().resideInAnyPackage("io.netty..", "org.h2..", R + "server..", R + "wire..", R + "probe..", R + "cli..")

@@ -56,6 +56,7 @@ public enum KeyBinding {
     SHOW_BUFFERS(Group.VIEW, shortcut(KeyCode.DIGIT2)),
     SHOW_MEMORY(Group.VIEW, shortcut(KeyCode.DIGIT3)),
     SHOW_TIMING(Group.VIEW, shortcut(KeyCode.DIGIT4)),
+    COMPARE_REALTIME(Group.VIEW, shortcut(KeyCode.U, KeyCombination.SHIFT_DOWN)),
 
     BROWSE_LESSONS(Group.LESSONS, shortcut(KeyCode.L, KeyCombination.SHIFT_DOWN)),
     LESSON_NEXT(Group.LESSONS, alt(KeyCode.RIGHT), plain(KeyCode.PAGE_DOWN)),

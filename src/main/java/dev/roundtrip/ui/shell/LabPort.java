@@ -54,6 +54,11 @@ public interface LabPort extends AutoCloseable {
         return java.util.concurrent.CompletableFuture.failedFuture(new IllegalStateException("there is no server to send to"));
     }
 
+    /** The lab behind this port, once it is up (the real-time comparison runs on it); a port without an engine refuses. */
+    default java.util.concurrent.CompletableFuture<dev.roundtrip.lab.Lab> engine() {
+        return java.util.concurrent.CompletableFuture.failedFuture(new IllegalStateException(MainView.T.get("port.noEngine")));
+    }
+
     /** Asks for a fresh kernel readout of the socket holding this exchange's bytes (published as a gate event). */
     void probe(long exchangeId);
 

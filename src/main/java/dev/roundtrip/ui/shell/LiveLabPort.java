@@ -80,6 +80,7 @@ public final class LiveLabPort implements LabPort {
                 .thenCompose(h -> lab.settled(h.exchangeId()));
     }
 
+    @Override public CompletableFuture<Lab> engine() { return CompletableFuture.completedFuture(lab); }
     @Override public Recording recording() { return lab.recording(); }
     @Override public String describe() { return MainView.T.get("port.live", String.valueOf(lab.port())); }
     @Override public boolean canSend() { return true; }

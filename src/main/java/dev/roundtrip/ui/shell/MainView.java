@@ -348,6 +348,21 @@ public final class MainView {
     @FXML void showBuffers() { inspectorTabsController.show(InspectorTab.BUFFERS); }
     @FXML void showMemory() { inspectorTabsController.show(InspectorTab.MEMORY); }
     @FXML void showTiming() { inspectorTabsController.show(InspectorTab.TIMING); }
+
+    private dev.roundtrip.ui.realtime.RealtimeView realtime;
+
+    /** View > Compare real-time updates: one window, reused, on this port's lab. */
+    @FXML
+    public void compareRealtime() {
+        if (realtime == null) {
+            realtime = new dev.roundtrip.ui.realtime.RealtimeView(new dev.roundtrip.ui.realtime.RealtimeComparisonViewModel(
+                    dev.roundtrip.ui.realtime.RealtimeComparisonViewModel.on(vm.port().engine()), Platform::runLater));
+        }
+        realtime.show(window(), vm.themeProperty().get());
+    }
+
+    /** The real-time comparison's window, once opened (tests). */
+    public dev.roundtrip.ui.realtime.RealtimeView realtimeView() { return realtime; }
     @FXML void nextTheme() { vm.nextTheme(); }
     @FXML void showShortcuts() { ShortcutsHelp.show(window()); }
     @FXML void quit() { if (window() != null) window().hide(); }

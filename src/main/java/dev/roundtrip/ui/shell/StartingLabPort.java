@@ -93,6 +93,11 @@ public final class StartingLabPort implements LabPort {
         return engine.thenApply(LiveLabPort::lab);
     }
 
+    @Override
+    public CompletableFuture<Lab> engine() {
+        return lab();
+    }
+
     /**
      * Runs {@code r} once the engine is up and has what waited for it, or could not start (on the
      * thread that started it, or at once).
