@@ -84,13 +84,25 @@ public final class ExchangeListView {
     }
 
     /**
+     * A wrapping cell whose height is that of its text wrapped at its column's width: the row asks its
+     * cells for their height at no width (-1), where a Labeled answers one line, so a third line was cut to "…".
+     */
+    private abstract static class ColumnWideCell<T> extends TableCell<ExchangeRow, T> {
+        ColumnWideCell() {
+            setWrapText(true);
+        }
+
+        @Override
+        protected double computePrefHeight(double width) {
+            return super.computePrefHeight(width < 0 && getTableColumn() != null ? getTableColumn().getWidth() : width);
+        }
+    }
+
+    /**
      * A target is never cut to "…": it wraps onto a second line, after a '?' or '&amp;' too (JavaFX wraps
      * at spaces only; a zero-width space marks those places, "/slow?ms=5000" has no space).
      */
-    private static final class WrappingCell extends TableCell<ExchangeRow, String> {
-        WrappingCell() {
-            setWrapText(true);
-        }
+    private static final class WrappingCell extends ColumnWideCell<String> {
 
         @Override
         protected void updateItem(String s, boolean empty) {
@@ -100,10 +112,7 @@ public final class ExchangeListView {
         }
     }
 
-    private final class StatusCell extends TableCell<ExchangeRow, ExchangeRow> {
-        StatusCell() {
-            setWrapText(true);
-        }
+    private final class StatusCell extends ColumnWideCell<ExchangeRow> {
 
         @Override
         protected void updateItem(ExchangeRow r, boolean empty) {

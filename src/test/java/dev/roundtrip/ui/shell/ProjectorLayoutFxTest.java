@@ -109,6 +109,15 @@ class ProjectorLayoutFxTest {
         }
     }
 
+    /** A request line longer than the list is wide wraps onto as many lines as it needs: the row grows, nothing is cut to "…". */
+    @ParameterizedTest(name = "{0}x{1}")
+    @CsvSource({"1280, 720", "1024, 768"})
+    void aLongRequestInTheExchangeListWrapsWhole(int width, int height) {
+        show(width, height);
+        sendAndFinish("/poll?since=0&wait=0&name=ada&view=full");
+        assertThat(fx(() -> LayoutCheck.problems(stage.getScene()))).as("layout problems").isEmpty();
+    }
+
     @ParameterizedTest(name = "{0}x{1}")
     @CsvSource({"1280, 720", "1024, 768"})
     void theMainWindowWithAnExchangeFitsAndReads(int width, int height) {
