@@ -55,7 +55,7 @@ class ExchangeListViewModelTest {
         x.end(Outcome.COMPLETED, 200, "OK", 12_000_000 + 41_000_000_000L, null);
         Exchange held = r.exchange(1).orElseThrow();
         assertThat(ExchangeListViewModel.heldNanos(held, Long.MAX_VALUE)).isEqualTo(41_000_000_000L);
-        assertThat(ExchangeListViewModel.time(held)).isEqualTo("12 ms\nheld\n41 s");
+        assertThat(ExchangeListViewModel.time(held)).isEqualTo("12 ms, held 41 s");
     }
 
     @Test
