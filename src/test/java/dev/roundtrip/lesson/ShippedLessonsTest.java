@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,10 +29,12 @@ class ShippedLessonsTest {
 
     private static Lab lab;
     private static LessonSet shipped;
+    private static LessonSet german;
 
     @BeforeAll
     static void start() throws Exception {
         shipped = LessonLoader.loadDirectory(Path.of("lessons"));
+        german = LessonLoader.loadDirectory(Path.of("lessons"), Locale.GERMAN);
         lab = Lab.start();
     }
 
@@ -79,7 +82,28 @@ class ShippedLessonsTest {
             assertThat(lab.gates().held()).isEmpty();
             assertThat(lab.serverSettings().tcpNoDelay()).isTrue();
             assertThat(lab.serverSettings().processDelayMillis()).isZero();
+            Lesson translated = german.find(lesson.id()).orElseThrow();
+            if (translated.language().equals(Locale.GERMAN)) assertRehearsesAsInEnglish(translated, report);
         }));
+    }
+
+    /** In German a lesson rehearses with the same verdicts as the English run just before it (one English run serves both). */
+    private static void assertRehearsesAsInEnglish(Lesson lesson, LessonDryRun.Report en) {
+        String id = lesson.id();
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        LessonDryRun.Report de = assertTimeoutPreemptively(Duration.ofSeconds(90),
+                () -> LessonDryRun.run(lesson, new LessonRunner(lab), new PrintStream(buf, true, StandardCharsets.UTF_8)));
+        assertThat(de.problems()).as(id).isEmpty();
+        assertThat(de.expectsHeld()).as(id).isEqualTo(en.expectsHeld());
+        assertThat(de.checkpointsAnswered()).as(id).isEqualTo(en.checkpointsAnswered());
+        assertThat(de.notMeasurable()).as(id).isEqualTo(en.notMeasurable());
+        assertThat(de.results()).as(id).extracting(StepResult::step, StepResult::verdict)
+                .containsExactlyElementsOf(en.results().stream().map(r -> org.assertj.core.groups.Tuple.tuple(r.step(), r.verdict())).toList());
+        // a prediction is judged against this run's own measurement (a time may come out either side of its tolerance): judged in both
+        assertThat(de.results()).as(id).extracting(StepResult::step, r -> r.predictionVerdict() != null && r.predictionVerdict() != CheckResult.Verdict.NOT_MEASURABLE)
+                .containsExactlyElementsOf(en.results().stream().map(r -> org.assertj.core.groups.Tuple.tuple(r.step(),
+                        r.predictionVerdict() != null && r.predictionVerdict() != CheckResult.Verdict.NOT_MEASURABLE)).toList());
+        assertThat(de.results()).as(id).allMatch(r -> r.verdict() == null || r.verdict() == CheckResult.Verdict.CORRECT);
     }
 
     @Test
