@@ -36,6 +36,9 @@ public final class RealtimeCommand implements Callable<Integer> {
     @Option(names = "--json")
     boolean json;
 
+    @Option(names = "--tls")
+    boolean tls;
+
     @Override
     public Integer call() throws Exception {
         if (updates < 1 || updates > 1000) throw new ParameterException(spec.commandLine(), CliTexts.T.get("realtime.badUpdates", String.valueOf(updates)));
@@ -49,9 +52,9 @@ public final class RealtimeCommand implements Callable<Integer> {
         talk.flush();
         RealtimeComparison.Result r;
         try (Lab lab = Lab.start()) {
-            r = RealtimeComparison.run(lab, updates, Duration.ofMillis(everyMillis), Duration.ofMillis(pollEveryMillis));
+            r = RealtimeComparison.run(lab, updates, Duration.ofMillis(everyMillis), Duration.ofMillis(pollEveryMillis), tls);
         }
-        if (json) writeJson(r, out);
+        if (json) writeJson(r, tls, out);
         else table(r, out);
         out.flush();
         return 0;
@@ -69,7 +72,7 @@ public final class RealtimeCommand implements Callable<Integer> {
         out.println(CliTexts.T.get("realtime.explained"));
     }
 
-    static void writeJson(RealtimeComparison.Result r, PrintWriter out) throws java.io.IOException {
+    static void writeJson(RealtimeComparison.Result r, boolean tls, PrintWriter out) throws java.io.IOException {
         try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
             g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             g.useDefaultPrettyPrinter();
@@ -79,6 +82,7 @@ public final class RealtimeCommand implements Callable<Integer> {
             g.writeNumberField("updates", r.updates());
             g.writeNumberField("everyMillis", r.every().toMillis());
             g.writeNumberField("pollEveryMillis", r.pollEvery().toMillis());
+            g.writeBooleanField("tls", tls);
             g.writeArrayFieldStart("ways");
             for (RealtimeComparison.Row w : r.rows()) {
                 g.writeStartObject();

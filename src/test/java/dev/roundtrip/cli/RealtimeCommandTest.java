@@ -39,6 +39,19 @@ class RealtimeCommandTest {
     }
 
     @Test
+    void withTlsTheFourWaysTravelOverHttpsAndWssAndTheirBytesAreTheRecords() throws Exception {
+        Run clear = run("realtime", "--updates", "2", "--every", "20", "--poll-every", "40", "--json");
+        Run tls = run("realtime", "--updates", "2", "--every", "20", "--poll-every", "40", "--tls", "--json");
+        assertThat(tls.code()).as(tls.err()).isZero();
+        JsonNode c = new ObjectMapper().readTree(clear.out());
+        JsonNode t = new ObjectMapper().readTree(tls.out());
+        assertThat(c.get("tls").asBoolean()).isFalse();
+        assertThat(t.get("tls").asBoolean()).isTrue();
+        // one SSE request each time: over TLS its bytes on the wire are the handshake and the records, more than the plain text
+        assertThat(t.get("ways").get(2).get("bytesDown").asLong()).isGreaterThan(c.get("ways").get(2).get("bytesDown").asLong());
+    }
+
+    @Test
     void theTableNamesEachWayAndABadOptionSaysWhatWasExpected() {
         Run r = run("realtime", "--updates", "2", "--every", "20", "--poll-every", "40");
         assertThat(r.code()).as(r.err()).isZero();
