@@ -17,8 +17,11 @@ import javafx.scene.text.TextFlow;
 public final class BytesPane extends VBox {
     private final VBox request = new VBox();
     private final VBox response = new VBox();
+    private final InspectorViewModel vm;
+    private ScrollPane requestScroll;
 
     public BytesPane(InspectorViewModel vm) {
+        this.vm = vm;
         setId("bytes-pane");
         getStyleClass().add("inspector-pane");
         Label caption = new Label();
@@ -47,6 +50,7 @@ public final class BytesPane extends VBox {
         fill.setVgrow(Priority.ALWAYS);
         columns.getRowConstraints().add(fill);
         columns.add(column("bytes.request", "request-title", request), 0, 0);
+        requestScroll = (ScrollPane) ((VBox) columns.getChildren().get(0)).getChildren().get(1);
         columns.add(column("bytes.response", "response-title", response), 1, 0);
         VBox.setVgrow(columns, Priority.ALWAYS);
         getChildren().addAll(caption, plain, columns);
@@ -54,6 +58,21 @@ public final class BytesPane extends VBox {
         setPadding(new Insets(8));
         bind(vm.requestHex(), request);
         bind(vm.responseHex(), response);
+    }
+
+    /** Once the columns have their width, asks for as many bytes per line as fit, so no dump scrolls sideways. */
+    @Override
+    protected void layoutChildren() {
+        super.layoutChildren();
+        double viewport = requestScroll.getViewportBounds().getWidth();
+        Text sample = (Text) request.lookup(".hex");
+        if (viewport <= 0 || sample == null) return;
+        TextFlow line = (TextFlow) sample.getParent();
+        Text probe = new Text("0".repeat(16));
+        probe.setFont(sample.getFont());
+        double charWidth = probe.getLayoutBounds().getWidth() / 16;
+        double room = viewport - line.getInsets().getLeft() - line.getInsets().getRight();
+        vm.setBytesPerLine(HexDump.perLineFitting(room / charWidth));
     }
 
     private static VBox column(String titleKey, String styleClass, VBox lines) {
