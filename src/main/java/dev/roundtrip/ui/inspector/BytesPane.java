@@ -18,7 +18,7 @@ public final class BytesPane extends VBox {
     private final VBox request = new VBox();
     private final VBox response = new VBox();
     private final InspectorViewModel vm;
-    private ScrollPane requestScroll;
+    private final ScrollPane requestScroll = new ScrollPane(request);
 
     public BytesPane(InspectorViewModel vm) {
         this.vm = vm;
@@ -49,9 +49,8 @@ public final class BytesPane extends VBox {
         javafx.scene.layout.RowConstraints fill = new javafx.scene.layout.RowConstraints();
         fill.setVgrow(Priority.ALWAYS);
         columns.getRowConstraints().add(fill);
-        columns.add(column("bytes.request", "request-title", request), 0, 0);
-        requestScroll = (ScrollPane) ((VBox) columns.getChildren().get(0)).getChildren().get(1);
-        columns.add(column("bytes.response", "response-title", response), 1, 0);
+        columns.add(column("bytes.request", "request-title", requestScroll), 0, 0);
+        columns.add(column("bytes.response", "response-title", new ScrollPane(response)), 1, 0);
         VBox.setVgrow(columns, Priority.ALWAYS);
         getChildren().addAll(caption, plain, columns);
         setSpacing(6);
@@ -75,12 +74,11 @@ public final class BytesPane extends VBox {
         vm.setBytesPerLine(HexDump.perLineFitting(room / charWidth));
     }
 
-    private static VBox column(String titleKey, String styleClass, VBox lines) {
+    private static VBox column(String titleKey, String styleClass, ScrollPane sp) {
         Label l = new Label();
         Language.bind(l.textProperty(), InspectorViewModel.T, titleKey);
         l.getStyleClass().addAll("hex-title", styleClass);
-        lines.getStyleClass().add("hex-lines");
-        ScrollPane sp = new ScrollPane(lines);
+        sp.getContent().getStyleClass().add("hex-lines");
         sp.getStyleClass().add("hex-scroll");
         VBox.setVgrow(sp, Priority.ALWAYS);
         VBox box = new VBox(4, l, sp);

@@ -8,6 +8,7 @@ import java.util.List;
  * number from 4 to 16, 8 until the column's width is known), marking one range as current.
  */
 public final class HexDump {
+    /** Until the column's width is known. */
     public static final int PER_LINE = 8;
     public static final int MIN_PER_LINE = 4;
     public static final int MAX_PER_LINE = 16;
@@ -26,10 +27,6 @@ public final class HexDump {
         int n = (int) Math.floor((chars - charsPerLine(0)) / 4);
         n -= n % 2;
         return Math.max(MIN_PER_LINE, Math.min(MAX_PER_LINE, n));
-    }
-
-    public static List<HexLine> lines(byte[] data, long total, boolean request, int curFrom, int curTo) {
-        return lines(data, total, request, curFrom, curTo, PER_LINE);
     }
 
     public static List<HexLine> lines(byte[] data, long total, boolean request, int curFrom, int curTo, int perLine) {
