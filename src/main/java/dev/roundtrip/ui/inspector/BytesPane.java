@@ -17,8 +17,11 @@ import javafx.scene.text.TextFlow;
 public final class BytesPane extends VBox {
     private final VBox request = new VBox();
     private final VBox response = new VBox();
+    private final InspectorViewModel vm;
+    private final ScrollPane requestScroll = new ScrollPane(request);
 
     public BytesPane(InspectorViewModel vm) {
+        this.vm = vm;
         setId("bytes-pane");
         getStyleClass().add("inspector-pane");
         Label caption = new Label();
@@ -46,8 +49,8 @@ public final class BytesPane extends VBox {
         javafx.scene.layout.RowConstraints fill = new javafx.scene.layout.RowConstraints();
         fill.setVgrow(Priority.ALWAYS);
         columns.getRowConstraints().add(fill);
-        columns.add(column("bytes.request", "request-title", request), 0, 0);
-        columns.add(column("bytes.response", "response-title", response), 1, 0);
+        columns.add(column("bytes.request", "request-title", requestScroll), 0, 0);
+        columns.add(column("bytes.response", "response-title", new ScrollPane(response)), 1, 0);
         VBox.setVgrow(columns, Priority.ALWAYS);
         getChildren().addAll(caption, plain, columns);
         setSpacing(6);
@@ -56,12 +59,26 @@ public final class BytesPane extends VBox {
         bind(vm.responseHex(), response);
     }
 
-    private static VBox column(String titleKey, String styleClass, VBox lines) {
+    /** Once the columns have their width, asks for as many bytes per line as fit, so no dump scrolls sideways. */
+    @Override
+    protected void layoutChildren() {
+        super.layoutChildren();
+        double viewport = requestScroll.getViewportBounds().getWidth();
+        Text sample = (Text) request.lookup(".hex");
+        if (viewport <= 0 || sample == null) return;
+        TextFlow line = (TextFlow) sample.getParent();
+        Text probe = new Text("0".repeat(16));
+        probe.setFont(sample.getFont());
+        double charWidth = probe.getLayoutBounds().getWidth() / 16;
+        double room = viewport - line.getInsets().getLeft() - line.getInsets().getRight();
+        vm.setBytesPerLine(HexDump.perLineFitting(room / charWidth));
+    }
+
+    private static VBox column(String titleKey, String styleClass, ScrollPane sp) {
         Label l = new Label();
         Language.bind(l.textProperty(), InspectorViewModel.T, titleKey);
         l.getStyleClass().addAll("hex-title", styleClass);
-        lines.getStyleClass().add("hex-lines");
-        ScrollPane sp = new ScrollPane(lines);
+        sp.getContent().getStyleClass().add("hex-lines");
         sp.getStyleClass().add("hex-scroll");
         VBox.setVgrow(sp, Priority.ALWAYS);
         VBox box = new VBox(4, l, sp);

@@ -44,6 +44,7 @@ public final class InspectorViewModel {
     private final javafx.beans.property.BooleanProperty showPlain = new javafx.beans.property.SimpleBooleanProperty(false);
     private final javafx.beans.property.ReadOnlyBooleanWrapper overTls = new javafx.beans.property.ReadOnlyBooleanWrapper(false);
     private Runnable reshow = () -> {};
+    private int bytesPerLine = HexDump.PER_LINE;
     private final ReadOnlyObjectWrapper<BufferReadout> buffer = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper bufferCaption = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<KernelReadout> kernel = new ReadOnlyObjectWrapper<>();
@@ -259,8 +260,8 @@ public final class InspectorViewModel {
         Stage responseStage = has(seen, Stage.RESPOND, side) ? Stage.RESPOND : Stage.INTERPRET;
         Wire request = wire(seen, requestStage, current == Stage.SEND || current == Stage.PARSE ? current : null, side);
         Wire response = wire(seen, responseStage, current == Stage.RESPOND || current == Stage.INTERPRET ? current : null, side);
-        set(requestHex, HexDump.lines(request.data, request.total, true, requestSide ? request.curFrom : -1, requestSide ? request.curTo : -1));
-        set(responseHex, HexDump.lines(response.data, response.total, false, requestSide ? -1 : response.curFrom, requestSide ? -1 : response.curTo));
+        set(requestHex, HexDump.lines(request.data, request.total, true, requestSide ? request.curFrom : -1, requestSide ? request.curTo : -1, bytesPerLine));
+        set(responseHex, HexDump.lines(response.data, response.total, false, requestSide ? -1 : response.curFrom, requestSide ? -1 : response.curTo, bytesPerLine));
         String caption = (!tls ? "" : T.get(showPlain.get() ? "bytes.plaintext" : "bytes.ciphertext") + " · ")
                 + T.get("bytes.totals", Units.bytes(request.total), Units.bytes(response.total));
         Wire cur = requestSide ? request : response;
@@ -430,6 +431,12 @@ public final class InspectorViewModel {
     /** Shows the plaintext instead of the ciphertext (TLS only); the Bytes tab redraws at once. */
     public void setShowPlain(boolean plain) {
         showPlain.set(plain);
+        reshow.run();
+    }
+    /** Lays the dumps out with {@code n} bytes per line (what the Bytes tab's columns have room for); redraws at once. */
+    public void setBytesPerLine(int n) {
+        if (n == bytesPerLine) return;
+        bytesPerLine = n;
         reshow.run();
     }
     public ReadOnlyObjectProperty<BufferReadout> bufferProperty() { return buffer.getReadOnlyProperty(); }

@@ -174,10 +174,15 @@ public final class LessonBrowserView {
             VBox goals = new VBox(1);
             goals.setPadding(new Insets(0, 0, 0, 44));
             for (String g : r.goals()) {
-                Label gl = new Label("•  " + g);
+                // the bullet is a node of its own, so a goal's wrapped lines start under its first word
+                Label bullet = new Label("•");
+                bullet.getStyleClass().add("browser-goal-bullet");
+                bullet.setMinWidth(Region.USE_PREF_SIZE);
+                Label gl = new Label(g);
                 gl.getStyleClass().add("browser-goals");
                 gl.setWrapText(true);
-                goals.getChildren().add(gl);
+                HBox.setHgrow(gl, javafx.scene.layout.Priority.ALWAYS);
+                goals.getChildren().add(new HBox(8, bullet, gl));
             }
             VBox box = new VBox(4, top, meta, goals);
             box.setPadding(new Insets(6, 4, 8, 4));

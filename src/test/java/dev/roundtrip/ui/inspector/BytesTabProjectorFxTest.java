@@ -1,0 +1,100 @@
+package dev.roundtrip.ui.inspector;
+
+import static dev.roundtrip.ui.FxWait.fx;
+import static dev.roundtrip.ui.FxWait.waitUntil;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.roundtrip.trace.Outcome;
+import dev.roundtrip.ui.LiveWindow;
+import dev.roundtrip.ui.MonocleScreen;
+import dev.roundtrip.ui.TempHome;
+import dev.roundtrip.ui.recordings.RecordingSessions;
+import java.nio.file.Path;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.ScrollBar;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.text.Text;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** The Bytes tab on a projector's screen: request and response dumps fit the pane's width, no sideways scrolling, text >= 14 px. */
+@ExtendWith(ApplicationExtension.class)
+class BytesTabProjectorFxTest {
+    @TempDir
+    Path dir;
+    private TempHome home;
+    private Stage stage;
+    private LiveWindow window;
+    private RecordingSessions recordings;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+    }
+
+    @BeforeEach
+    void useHome() {
+        home = TempHome.use(dir);
+    }
+
+    @AfterEach
+    void stop() {
+        if (window != null) window.close(() -> stage.hide(), () -> { if (recordings != null) recordings.close(); });
+        fx(MonocleScreen::reset);
+        home.restore();
+    }
+
+    @ParameterizedTest(name = "{0}x{1}")
+    @CsvSource({"1024, 768", "1280, 720"})
+    void bothDumpsFitTheirColumnsWithoutScrollingSideways(int width, int height) {
+        window = fx(() -> LiveWindow.onScreen(stage, width, height, v -> recordings = RecordingSessions.install(v)));
+        fx(() -> {
+            window.vm.composer().targetProperty().set("/users/1");
+            window.vm.send();
+        });
+        waitUntil("the exchange settled", () -> !window.vm.recording().exchanges().isEmpty()
+                && window.vm.recording().exchanges().stream().allMatch(x -> x.outcome() != Outcome.PENDING)
+                && window.vm.exchanges().size() == window.vm.recording().exchanges().size());
+        fx(() -> {
+            window.vm.playback().playingProperty().set(false);
+            window.vm.playback().toEnd();
+            window.view.renderNow(System.nanoTime());
+            window.view.inspector().show(InspectorTab.BYTES);
+        });
+        waitUntil("the Bytes tab is on screen", () -> stage.getScene().lookup("#request-hex") != null
+                && stage.getScene().lookup("#request-hex").getScene() != null);
+        for (String id : new String[] {"#request-hex", "#response-hex"}) {
+            // the dump may re-flow to the width it was given on a later pulse: wait until it has its lines and fits
+            waitUntil(id + " laid out", () -> {
+                window.view.renderNow(System.nanoTime());
+                window.view.root().applyCss();
+                window.view.root().layout();
+                Parent lines = (Parent) stage.getScene().lookup(id);
+                return lines.getChildrenUnmodifiable().size() > 2 && lines.getLayoutBounds().getWidth() > 0;
+            });
+            Parent lines = (Parent) fx(() -> stage.getScene().lookup(id));
+            ScrollPane scroll = fx(() -> {
+                Node n = lines;
+                while (!(n instanceof ScrollPane)) n = n.getParent();
+                return (ScrollPane) n;
+            });
+            double content = fx(() -> lines.getChildrenUnmodifiable().stream().mapToDouble(l -> l.prefWidth(-1)).max().orElse(0));
+            double viewport = fx(() -> scroll.getViewportBounds().getWidth());
+            assertThat(content).as("%s's widest line, px, in a %.0f-pixel viewport at %dx%d", id, viewport, width, height).isLessThanOrEqualTo(viewport);
+            assertThat(fx(() -> scroll.lookupAll(".scroll-bar").stream()
+                    .filter(b -> ((ScrollBar) b).getOrientation() == Orientation.HORIZONTAL).noneMatch(Node::isVisible)))
+                    .as("%s scrolls sideways at %dx%d", id, width, height).isTrue();
+            double font = fx(() -> lines.lookupAll(".hex").stream().mapToDouble(t -> ((Text) t).getFont().getSize()).min().orElse(0));
+            assertThat(font).as("the dump's font, px").isGreaterThanOrEqualTo(14);
+        }
+    }
+}

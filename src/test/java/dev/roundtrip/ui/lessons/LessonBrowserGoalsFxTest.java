@@ -1,0 +1,109 @@
+package dev.roundtrip.ui.lessons;
+
+import static dev.roundtrip.ui.FxWait.fx;
+import static dev.roundtrip.ui.FxWait.waitUntil;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.roundtrip.ui.LiveWindow;
+import dev.roundtrip.ui.MonocleScreen;
+import dev.roundtrip.ui.TempHome;
+import dev.roundtrip.ui.recordings.RecordingSessions;
+import dev.roundtrip.ui.util.Language;
+import java.nio.file.Path;
+import java.util.Locale;
+import javafx.geometry.Point2D;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.shape.MoveTo;
+import javafx.scene.shape.PathElement;
+import javafx.scene.text.Text;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** The lesson browser at 1024x768: a goal that wraps has its later lines start under its first word, not under its bullet. */
+@ExtendWith(ApplicationExtension.class)
+class LessonBrowserGoalsFxTest {
+    @TempDir
+    Path dir;
+    private TempHome home;
+    private Stage stage;
+    private LiveWindow window;
+    private RecordingSessions recordings;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+    }
+
+    @BeforeEach
+    void useHome() {
+        home = TempHome.use(dir);
+    }
+
+    @AfterEach
+    void stop() {
+        if (window != null) window.close(() -> stage.hide(), () -> { if (recordings != null) recordings.close(); });
+        fx(MonocleScreen::reset);
+        fx(() -> Language.use(Locale.ENGLISH));
+        home.restore();
+    }
+
+    @Test
+    void aWrappedGoalsSecondLineStartsUnderItsFirstWord() {
+        // German goals are the longest (lesson 05's is 116 characters): some wrap at this width
+        window = fx(() -> {
+            Language.use(Locale.GERMAN);
+            return LiveWindow.onScreen(stage, 1024, 768, v -> recordings = RecordingSessions.install(v));
+        });
+        fx(() -> window.view.lessons().browse());
+        waitUntil("the browser lists lessons", () -> !window.view.lessons().browserViewModel().rows().isEmpty());
+        Scene browser = fx(() -> window.view.lessons().browser().stage().getScene());
+        ListView<?> list = (ListView<?>) fx(() -> browser.lookup("#lessonList"));
+        int wrapped = 0;
+        for (int i = 0; i < fx(() -> list.getItems().size()); i++) {
+            int row = i;
+            fx(() -> {
+                list.scrollTo(row);
+                list.applyCss();
+                list.layout();
+            });
+            for (Node goal : fx(() -> list.lookupAll(".browser-goals"))) {
+                Label label = (Label) goal;
+                Text text = (Text) fx(() -> label.lookup(".text"));
+                String shown = fx(() -> text.getText());
+                String words = fx(() -> label.getText().replaceFirst("^\\W+", ""));
+                int first = shown.indexOf(words.substring(0, Math.min(10, words.length())));
+                assertThat(first).as("the goal's words '%s' in its text '%s'", words, shown).isNotNegative();
+                Point2D start = fx(() -> caret(text, first));
+                Point2D secondLine = null;
+                for (int c = first + 1; c < shown.length() && secondLine == null; c++) {
+                    int at = c;
+                    Point2D p = fx(() -> caret(text, at));
+                    if (p.getY() > start.getY() + 1) secondLine = p;
+                }
+                if (secondLine == null) continue;
+                wrapped++;
+                assertThat(secondLine.getX()).as("the x of the second line of goal '%s' (its first word at x %.1f)", words, start.getX())
+                        .isCloseTo(start.getX(), org.assertj.core.data.Offset.offset(0.5));
+            }
+        }
+        assertThat(wrapped).as("goals that wrap at 1024x768 in German").isPositive();
+        fx(() -> { window.view.lessons().browser().stage().hide(); });
+    }
+
+    /** Where the character at {@code index} of {@code text} begins, in the scene. */
+    private static Point2D caret(Text text, int index) {
+        for (PathElement e : text.caretShape(index, true)) {
+            if (e instanceof MoveTo m) return text.localToScene(m.getX(), m.getY());
+        }
+        throw new AssertionError("no caret for character " + index + " of '" + text.getText() + "'");
+    }
+}
