@@ -53,19 +53,6 @@ class SequenceDiagramFxTest {
         assertThat(fx(() -> LayoutCheck.smallestFont(diagram))).isGreaterThanOrEqualTo(LayoutCheck.MIN_DIAGRAM_FONT);
     }
 
-    /** The dashed lifelines run through the arrows' words: each word has a halo (in the row's colour, from the theme), so no letter is crossed. */
-    @Test
-    void theWordsOverTheLifelinesHaveAHaloInTheRowsColour() {
-        show(1, 4);
-        java.util.List<javafx.scene.text.Text> words = fx(() -> diagram.lookupAll(".figures").stream()
-                .map(javafx.scene.text.Text.class::cast).toList());
-        assertThat(words).isNotEmpty();
-        for (javafx.scene.text.Text t : words) {
-            assertThat(fx(() -> t.getStrokeType())).as(t.getText()).isEqualTo(javafx.scene.shape.StrokeType.OUTSIDE);
-            assertThat(fx(() -> t.getStrokeWidth())).as(t.getText()).isGreaterThanOrEqualTo(4);
-        }
-    }
-
     @Test
     void zoomedInOnTheLastStageTheLifelineNamesAndTheTitleStayAtTheTop() {
         fx(() -> diagram.setZoom(2));
