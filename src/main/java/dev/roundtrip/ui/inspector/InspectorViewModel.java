@@ -153,7 +153,7 @@ public final class InspectorViewModel {
         for (GateEvent g : x.gateEvents()) if (g.tNanos() <= cutoff) gates.add(g);
         Stage current = currentStep >= 0 && currentStep < script.steps().size() ? script.steps().get(currentStep).stage() : null;
         showBytes(x, seen, current);
-        showBuffers(seen, gates);
+        showBuffers(seen, gates, current);
         showMemory(seen);
         showTiming(x, script, currentStep);
         showFrames(x, script.connection(), cutoff);
@@ -316,7 +316,7 @@ public final class InspectorViewModel {
 
     private record Wire(byte[] data, long total, int curFrom, int curTo) {}
 
-    private void showBuffers(List<StageEvent> seen, List<GateEvent> gates) {
+    private void showBuffers(List<StageEvent> seen, List<GateEvent> gates, Stage current) {
         BufferReadout b = null;
         String bWhere = "";
         KernelReadout k = null;
@@ -345,8 +345,11 @@ public final class InspectorViewModel {
         dev.roundtrip.trace.TcpReadout c = null;
         String cWhere = "";
         long cTime = -1;
+        // The stage on screen's own reading first: a server's respond ends when its write completes,
+        // which can be after the client has already interpreted the answer.
+        boolean currentHasTcp = seen.stream().anyMatch(e -> e.tcp() != null && e.stage() == current);
         for (StageEvent e : seen) {
-            if (e.tcp() == null) continue;
+            if (e.tcp() == null || currentHasTcp && e.stage() != current) continue;
             c = e.tcp();
             cTime = e.tNanos();
             cWhere = T.get(e.stage() == Stage.CONNECT ? "tcp.connected" : "tcp.at", side(e.actor()), e.stage().wireName());

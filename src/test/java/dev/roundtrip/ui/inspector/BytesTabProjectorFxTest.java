@@ -74,7 +74,9 @@ class BytesTabProjectorFxTest {
                 && stage.getScene().lookup("#request-hex").getScene() != null);
         for (String id : new String[] {"#request-hex", "#response-hex"}) {
             // the dump may re-flow to the width it was given on a later pulse: wait until it has its lines and fits
+            // and the view may learn of the exchange's last events after the first toEnd(): go to the end again
             waitUntil(id + " laid out", () -> {
+                window.vm.playback().toEnd();
                 window.view.renderNow(System.nanoTime());
                 window.view.root().applyCss();
                 window.view.root().layout();
