@@ -39,6 +39,27 @@ public final class ControlNames {
             if (n instanceof TextInputControl || n instanceof ComboBoxBase) label(n, name);
             else n.setAccessibleText(name);
         }
+        whenTabsFilled(root, ControlNames::apply);
+    }
+
+    /**
+     * Runs {@code then} on the content of each tab under {@code root} that has none yet, once it gets
+     * it: a tab's content may be built when the tab is first shown (the composer's Body and Raw, the
+     * inspector's tabs), and its controls need what the rest of the window got at its start.
+     */
+    static void whenTabsFilled(Parent root, java.util.function.Consumer<Parent> then) {
+        List<Tab> empty = new ArrayList<>();
+        controls(root, empty);
+        for (Tab tab : empty) {
+            tab.contentProperty().addListener(new javafx.beans.value.ChangeListener<Node>() {
+                @Override
+                public void changed(javafx.beans.value.ObservableValue<? extends Node> o, Node was, Node content) {
+                    if (!(content instanceof Parent)) return;
+                    tab.contentProperty().removeListener(this);
+                    then.accept((Parent) content);
+                }
+            });
+        }
     }
 
     /** The bundle's key for {@code n}'s name, or null: by its binding, else its id. */
@@ -84,21 +105,31 @@ public final class ControlNames {
 
     /** The controls a user operates under {@code root}: buttons, toggles, fields, sliders, combo boxes. */
     public static List<Control> controls(Parent root) {
+        return controls(root, new ArrayList<>());
+    }
+
+    /** {@link #controls(Parent)}, and the tabs found with no content yet into {@code empty}. */
+    private static List<Control> controls(Parent root, List<Tab> empty) {
         List<Control> out = new ArrayList<>();
-        collect(root, out);
+        collect(root, out, empty);
         return out;
     }
 
-    private static void collect(Node n, List<Control> out) {
+    private static void collect(Node n, List<Control> out, List<Tab> empty) {
         boolean operated = n instanceof Labeled && !(n instanceof Label) && !(n instanceof Cell)
                 || n instanceof TextInputControl || n instanceof Slider || n instanceof ComboBoxBase;
         if (operated && !out.contains(n)) out.add((Control) n);
         if (n instanceof ComboBoxBase) return; // its button cell and arrow are the box itself
         // what a container holds before its skin makes it its children (or while it is hidden in an overflow)
-        if (n instanceof ToolBar) for (Node i : ((ToolBar) n).getItems()) collect(i, out);
-        if (n instanceof SplitPane) for (Node i : ((SplitPane) n).getItems()) collect(i, out);
-        if (n instanceof TabPane) for (Tab t : ((TabPane) n).getTabs()) if (t.getContent() != null) collect(t.getContent(), out);
-        if (n instanceof ScrollPane && ((ScrollPane) n).getContent() != null) collect(((ScrollPane) n).getContent(), out);
-        if (n instanceof Parent) for (Node c : ((Parent) n).getChildrenUnmodifiable()) collect(c, out);
+        if (n instanceof ToolBar) for (Node i : ((ToolBar) n).getItems()) collect(i, out, empty);
+        if (n instanceof SplitPane) for (Node i : ((SplitPane) n).getItems()) collect(i, out, empty);
+        if (n instanceof TabPane) {
+            for (Tab t : ((TabPane) n).getTabs()) {
+                if (t.getContent() != null) collect(t.getContent(), out, empty);
+                else if (!empty.contains(t)) empty.add(t);
+            }
+        }
+        if (n instanceof ScrollPane && ((ScrollPane) n).getContent() != null) collect(((ScrollPane) n).getContent(), out, empty);
+        if (n instanceof Parent) for (Node c : ((Parent) n).getChildrenUnmodifiable()) collect(c, out, empty);
     }
 }

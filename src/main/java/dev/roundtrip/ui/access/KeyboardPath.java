@@ -20,7 +20,12 @@ public final class KeyboardPath {
 
     public static void apply(Parent root) {
         if (!root.getStylesheets().contains(STYLESHEET)) root.getStylesheets().add(STYLESHEET);
+        tabsLeave(root);
+    }
+
+    private static void tabsLeave(Parent root) {
         for (Control c : ControlNames.controls(root)) if (c instanceof TextArea) tabLeaves((TextArea) c);
+        ControlNames.whenTabsFilled(root, KeyboardPath::tabsLeave);
     }
 
     static void tabLeaves(TextArea area) {

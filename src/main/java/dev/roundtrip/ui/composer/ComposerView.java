@@ -77,5 +77,26 @@ public final class ComposerView {
             presetPane.getChildren().add(b);
         }
         for (TextInputControl t : List.of(targetField, headersArea, bodyArea, rawArea)) KeyActions.keepTypingKeys(t);
+        showWhenSelected(bodyTab);
+        showWhenSelected(rawTab);
+    }
+
+    /**
+     * A hidden tab's text area joins the window when the tab is first selected: a text area's skin and
+     * its CSS are a noticeable share of the first frame, and most sessions never open Body or Raw. The
+     * area is bound all along, so what it shows and what is sent do not depend on when it joins.
+     */
+    private static void showWhenSelected(Tab tab) {
+        if (tab.isSelected()) return;
+        javafx.scene.Node area = tab.getContent();
+        tab.setContent(null);
+        tab.selectedProperty().addListener(new javafx.beans.value.ChangeListener<Boolean>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean selected) {
+                if (!selected) return;
+                tab.selectedProperty().removeListener(this);
+                tab.setContent(area);
+            }
+        });
     }
 }
