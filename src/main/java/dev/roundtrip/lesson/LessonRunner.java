@@ -415,9 +415,9 @@ public final class LessonRunner {
         if (held.isPresent()) return T.get("run.exchange.held", String.valueOf(id), held.get().wireName());
         Optional<Exchange> x = lab.recording().exchange(id);
         // a request sent without waiting may not have reached the recording yet: it is under way all the same
-        if (x.isEmpty()) return T.get("run.exchange", String.valueOf(id), "", dev.roundtrip.trace.Outcome.PENDING.wireName());
+        if (x.isEmpty()) return T.get("run.exchange", String.valueOf(id), "", T.get("word." + dev.roundtrip.trace.Outcome.PENDING.wireName()));
         String status = x.get().response().map(r -> r.status() + " " + r.reason() + " ").orElse("");
-        return T.get("run.exchange", String.valueOf(id), status, x.get().outcome().wireName());
+        return T.get("run.exchange", String.valueOf(id), status, T.get("word." + x.get().outcome().wireName()));
     }
 
     private static String orNa(Object v) {

@@ -39,7 +39,7 @@ class LessonActionReportsTest {
                 gate -> assertThat(gate).isEqualTo("Haltepunkte: breakpoints vor parse"),
                 send -> assertThat(send).matches("gesendet: GET /users/1: Austausch \\d+ angehalten vor parse"),
                 probe -> assertThat(probe).matches("Kernel-Messung von Austausch \\d+: rx-Warteschlange (\\d+ Bytes|k\\. A\\.), tx-Warteschlange .*"),
-                release -> assertThat(release).matches("alles freigegeben; Modus run: Austausch \\d+ 200 OK \\(completed\\)"),
+                release -> assertThat(release).matches("alles freigegeben; Modus run: Austausch \\d+ 200 OK \\(abgeschlossen\\)"),
                 reads -> assertThat(reads).isEmpty(),
                 recap -> assertThat(recap).isEmpty());
     }
