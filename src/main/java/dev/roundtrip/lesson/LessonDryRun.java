@@ -154,7 +154,7 @@ public final class LessonDryRun {
             f.get(LessonRunner.QUIET_TIMEOUT.toSeconds() + 70, TimeUnit.SECONDS);
             return true;
         } catch (ExecutionException | TimeoutException e) {
-            String why = e instanceof ExecutionException ? e.getCause().getMessage() : T.get("rehearsal.timedOut");
+            String why = e instanceof ExecutionException ? e.getCause().getLocalizedMessage() : T.get("rehearsal.timedOut");
             problems.add(T.get("rehearsal.actionFailed", n, why));
             out.println("  !! " + why);
             return false;

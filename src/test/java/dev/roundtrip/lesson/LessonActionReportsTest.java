@@ -50,6 +50,18 @@ class LessonActionReportsTest {
                 .matches("released everything; gates in run mode: exchange \\d+ 200 OK \\(completed\\)");
     }
 
+    @Test
+    void anActionThatCannotBeCarriedOutSaysWhyInGerman() throws Exception {
+        Lesson lesson = LessonLoader.loadText("t", "35-cancel-first.yaml", String.join("\n",
+                "id: 35-cancel-first", "title: t", "level: beginner", "goals: [g]", "steps:", "  - narration: n", "    action: cancel", "")).lessons().get(0);
+        LessonRunner runner = new LessonRunner(lab);
+        runner.begin();
+        LessonRunException e = org.assertj.core.api.Assertions.catchThrowableOfType(() -> runner.perform(lesson.steps().get(0)), LessonRunException.class);
+        assertThat(e.getMessage()).isEqualTo("cancel: this lesson has not sent a request yet");
+        Texts.use(Locale.GERMAN);
+        assertThat(e.getLocalizedMessage()).isEqualTo("cancel: diese Lektion hat noch keine Anfrage gesendet");
+    }
+
     private static List<String> reports(String id) throws Exception {
         Lesson lesson = LessonLoader.loadDirectory(Path.of("lessons"), Texts.locale()).find(id).orElseThrow();
         LessonRunner runner = new LessonRunner(lab);
