@@ -135,13 +135,13 @@ final class LessonTranslation {
         return new Result(new Lesson(l.id(), l.title(), l.level(), l.goals(), l.steps(), l.source(), language), problems.errors());
     }
 
-    /** The problems found, then the consequence (after them: it is not where the fix goes). */
     /** The language's name said in the language in use (the four Roundtrip speaks; others by their English name). */
     private static Object languageName(Locale language) {
         String code = Texts.supported(language).getLanguage();
         return code.equals(language.getLanguage()) ? Phrase.of("lesson.language." + code) : language.getDisplayLanguage(Locale.ENGLISH);
     }
 
+    /** The problems found, then the consequence (after them: it is not where the fix goes). */
     private static List<LessonError> refused(Problems problems, Phrase consequence) {
         List<LessonError> out = new ArrayList<>(problems.errors());
         out.add(new LessonError(problems.file(), 0, 0, "", consequence));
