@@ -75,7 +75,7 @@ public final class CaptureCommand implements Callable<Integer> {
         proxy.bus().subscribe(e -> {
             if (quiet) {
                 if (e instanceof dev.roundtrip.trace.ExchangeEnded end) {
-                    talk.println(Printable.escape(String.format(Locale.ROOT, "#%d %s: %s", end.exchangeId(), end.outcome().wireName(), end.detail())));
+                    talk.println(Printable.escape(String.format(Locale.ROOT, "#%d %s: %s", end.exchangeId(), end.outcome().wireName(), end.detail(dev.roundtrip.text.Texts.locale()))));
                     talk.flush();
                 }
             } else {

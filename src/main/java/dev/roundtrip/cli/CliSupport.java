@@ -32,7 +32,7 @@ final class CliSupport {
         try {
             Recording r = source.read();
             for (dev.roundtrip.record.RecordingWarning w : r.warnings()) {
-                spec.commandLine().getErr().println(command + ": " + CliTexts.T.get("cli.warning", dev.roundtrip.text.Printable.escape(w.toString())));
+                spec.commandLine().getErr().println(command + ": " + CliTexts.T.get("cli.warning", dev.roundtrip.text.Printable.escape(w.inUse())));
             }
             spec.commandLine().getErr().flush();
             return r;

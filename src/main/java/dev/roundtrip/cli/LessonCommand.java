@@ -163,6 +163,8 @@ public final class LessonCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             out.flush();
             PrintStream ps = new PrintStream(new WriterStream(out), true, StandardCharsets.UTF_8);
+            Locale before = Texts.locale();
+            Texts.use(lang.orInUse()); // the rehearsal's own lines in the language of the lesson's texts, not English around German narration
             try (Lab lab = Lab.start()) {
                 LessonDryRun.Report report = LessonDryRun.run(lesson.get(), new LessonRunner(lab), ps);
                 ps.flush();
@@ -176,6 +178,8 @@ public final class LessonCommand implements Runnable {
                     }
                 }
                 return report.ok() ? 0 : PROBLEMS;
+            } finally {
+                Texts.use(before);
             }
         }
     }

@@ -47,7 +47,7 @@ final class Timeline {
             if (s.opensConnection() && x.events().stream().noneMatch(e -> e.stage() == s)) continue;
             line(out, "  " + summary(x.events(), s));
         }
-        x.end().ifPresent(end -> line(out, T.get("timeline.outcome", end.outcome().wireName(), end.detail())));
+        x.end().ifPresent(end -> line(out, T.get("timeline.outcome", end.outcome().wireName(), end.detail(dev.roundtrip.text.Texts.locale()))));
         out.flush();
     }
 

@@ -77,7 +77,7 @@ public final class TimelinePrinter {
             if (e.bytes().truncated()) sb.append(T.get("replay.kept", String.valueOf(e.bytes().keptLength())));
         }
         BufferReadout b = e.buffer();
-        if (b != null) sb.append(" | buffer cap ").append(b.capacity()).append(" r ").append(b.readerIndex()).append(" w ").append(b.writerIndex());
+        if (b != null) sb.append(" | ").append(T.get("replay.buffer", String.valueOf(b.capacity()), String.valueOf(b.readerIndex()), String.valueOf(b.writerIndex())));
         if (e.kernel() != null) sb.append(" | ").append(kernel(e.kernel()));
         MemoryReadout m = e.memory();
         if (m != null) {
@@ -95,12 +95,12 @@ public final class TimelinePrinter {
     }
 
     private static String kernel(KernelReadout k) {
-        StringBuilder sb = new StringBuilder("kernel rx ").append(k.rxQueue() == null ? "n/a" : k.rxQueue())
-                .append(" tx ").append(k.txQueue() == null ? "n/a" : k.txQueue())
-                .append(" rcvbuf ").append(k.rcvBuf() == null ? "n/a" : k.rcvBuf())
-                .append(" sndbuf ").append(k.sndBuf() == null ? "n/a" : k.sndBuf());
-        if (k.unavailable() != null) sb.append(" (").append(k.unavailable()).append(')');
-        return sb.toString();
+        String s = T.get("replay.kernel", orNa(k.rxQueue()), orNa(k.txQueue()), orNa(k.rcvBuf()), orNa(k.sndBuf()));
+        return k.unavailable() == null ? s : s + " (" + k.unavailable() + ")";
+    }
+
+    private static String orNa(Object figure) {
+        return figure == null ? T.get("replay.na") : String.valueOf(figure);
     }
 
     private static String stages(Exchange x) {

@@ -458,7 +458,7 @@ final class ClientConnection implements WireTap.Observer, PlainTap.Observer, Con
         discardHold(x, Stage.INTERPRET);
         // a client that left does not wait for the server: what the server holds of it goes on by itself
         if (outcome != Outcome.COMPLETED) t.gates().letGo(x.id);
-        ExchangeEnded e = new ExchangeEnded(x.id, t.clock().now(), outcome, response, detail.english());
+        ExchangeEnded e = new ExchangeEnded(x.id, t.clock().now(), outcome, response, detail);
         t.publish(e);
         x.complete(e);
         client.ended(x);

@@ -360,7 +360,7 @@ final class H2ClientConnection implements WireTap.Observer, PlainTap.Observer {
             }
         }
         if (outcome != Outcome.COMPLETED) t.gates().letGo(x.id);
-        ExchangeEnded e = new ExchangeEnded(x.id, t.clock().now(), outcome, response, detail.english());
+        ExchangeEnded e = new ExchangeEnded(x.id, t.clock().now(), outcome, response, detail);
         t.publish(e);
         x.complete(e);
         client.ended(x);

@@ -1,5 +1,6 @@
 package dev.roundtrip.lesson;
 
+import dev.roundtrip.trace.Phrase;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -32,7 +33,7 @@ public record Condition(String subject, Op op, Double number, String word, Strin
      * Reads {@code text} as a claim about {@code subject}; with {@code subjectMayLead}, a leading
      * readout name ({@code "nagle.savedMs >= 30"}) names another subject.
      *
-     * @throws IllegalArgumentException with what was expected
+     * @throws Unreadable with what was expected
      */
     public static Condition parse(String text, String subject, boolean subjectMayLead) {
         String t = text.trim();
@@ -44,21 +45,21 @@ public record Condition(String subject, Op op, Double number, String word, Strin
                 t = t.substring(space + 1).trim();
             }
         }
-        if (subject == null) throw new IllegalArgumentException("a condition needs a readout to be about: start it with one, such as 'nagle.savedMs >= 30'");
+        if (subject == null) throw new Unreadable(Phrase.of("lesson.condition.noSubject", "nagle.savedMs >= 30"));
         ReadoutCatalog.Kind kind = ReadoutCatalog.find(subject).orElseThrow().kind();
         int dots = t.indexOf("..");
         if (dots > 0 && Checker.parseNumber(t.substring(0, dots)) != null) {
             Double low = exactNumber(t.substring(0, dots));
             Double high = exactNumber(t.substring(dots + 2));
-            if (low == null || high == null || low > high) throw new IllegalArgumentException("expected a range LOW..HIGH of two numbers, LOW first, such as 250..400; found '" + text.trim() + "'");
+            if (low == null || high == null || low > high) throw new Unreadable(Phrase.of("lesson.condition.badRange", text.trim()));
             if (kind != ReadoutCatalog.Kind.NUMBER) throw wordOnly(subject, text);
             return new Condition(subject, Op.RANGE, low, null, null, high, text.trim());
         }
         if (t.startsWith("in ")) {
-            if (kind != ReadoutCatalog.Kind.TEXT) throw new IllegalArgumentException("'in' lists words; for a number use a range such as 250..400");
+            if (kind != ReadoutCatalog.Kind.TEXT) throw new Unreadable(Phrase.of("lesson.condition.inNeedsWords"));
             java.util.List<String> words = java.util.Arrays.stream(t.substring(3).split(",")).map(String::trim).toList();
             if (words.size() < 2 || words.stream().anyMatch(w -> !w.matches("[A-Za-z][\\w.-]*"))) {
-                throw new IllegalArgumentException("expected 'in' and two or more words separated by commas, such as 'in respond, interpret'; found '" + text.trim() + "'");
+                throw new Unreadable(Phrase.of("lesson.condition.badIn", text.trim()));
             }
             return new Condition(subject, Op.IN, null, String.join(",", words), null, null, text.trim());
         }
@@ -70,32 +71,51 @@ public record Condition(String subject, Op op, Double number, String word, Strin
                 break;
             }
         }
-        if (t.isEmpty()) throw new IllegalArgumentException("expected a value after '" + op.symbol + "', such as '>= 100' or '== stage.send.bytes'");
+        if (t.isEmpty()) throw new Unreadable(Phrase.of("lesson.condition.noValue", op.symbol));
         Optional<ReadoutCatalog.Entry> other = ReadoutCatalog.find(t);
         if (other.isPresent()) {
-            if (other.get().kind() != kind) throw new IllegalArgumentException("'" + subject + "' is a " + kindName(kind) + " and '" + t + "' a " + kindName(other.get().kind()) + "; they cannot be compared");
+            if (other.get().kind() != kind) throw new Unreadable(Phrase.of("lesson.condition.kinds", subject, kindName(kind), t, kindName(other.get().kind())));
             if (kind == ReadoutCatalog.Kind.TEXT && op != Op.EQ && op != Op.NE) throw wordOnly(subject, text);
             return new Condition(subject, op, null, null, t, null, text.trim());
         }
         if (kind == ReadoutCatalog.Kind.TEXT) {
             if (op != Op.EQ && op != Op.NE) throw wordOnly(subject, text);
-            if (!t.matches("[A-Za-z][\\w.-]*")) throw new IllegalArgumentException("expected a word such as 'completed' for '" + subject + "', found '" + t + "'");
+            if (!t.matches("[A-Za-z][\\w.-]*")) throw new Unreadable(Phrase.of("lesson.condition.expectedWord", subject, t));
             return new Condition(subject, op, null, t, null, null, text.trim());
         }
         Double n = exactNumber(t);
         if (n == null) {
-            throw new IllegalArgumentException("expected a number, a range (250..400) or a readout after '" + op.symbol + "', found '" + t + "'; "
-                    + (t.contains(".") ? "no readout is called '" + t + "'" : "a readout is written like stage.send.bytes"));
+            throw new Unreadable(Phrase.of("lesson.condition.expectedNumber", op.symbol, t,
+                    t.contains(".") ? Phrase.of("lesson.condition.noSuchReadout", t) : Phrase.of("lesson.condition.readoutLooks")));
         }
         return new Condition(subject, op, n, null, null, null, text.trim());
     }
 
-    private static IllegalArgumentException wordOnly(String subject, String text) {
-        return new IllegalArgumentException("'" + subject + "' is a word: compare it with == or != only, such as 'completed' or '!= failed'; found '" + text.trim() + "'");
+    private static Unreadable wordOnly(String subject, String text) {
+        return new Unreadable(Phrase.of("lesson.condition.wordOnly", subject, text.trim()));
     }
 
-    private static String kindName(ReadoutCatalog.Kind k) {
-        return k == ReadoutCatalog.Kind.NUMBER ? "number" : "word";
+    private static Phrase kindName(ReadoutCatalog.Kind k) {
+        return Phrase.of(k == ReadoutCatalog.Kind.NUMBER ? "lesson.condition.aNumber" : "lesson.condition.aWord");
+    }
+
+    /** A claim that cannot be read, said as a phrase (its message is the English). */
+    public static final class Unreadable extends IllegalArgumentException {
+        private final transient Phrase said;
+
+        Unreadable(Phrase said) {
+            super(said.english());
+            this.said = said;
+        }
+
+        public Phrase said() {
+            return said;
+        }
+
+        @Override
+        public String getLocalizedMessage() {
+            return said.inUse();
+        }
     }
 
     /** A whole number text, nothing after it ("1,048,576" is fine; "10 ms" is not). */
@@ -147,16 +167,20 @@ public record Condition(String subject, Op op, Double number, String word, Strin
         }
     }
 
-    /** "expected >= 1048576, measured 1000" (with the other readout's value for a relation). */
+    /** "expected stage.parse.bytes >= 1048576, measured 1000" (with the other readout's value for a relation), in English. */
     public String describe(Function<String, ReadoutValue> read) {
+        return said(read).english();
+    }
+
+    /** The same as a phrase, for the language in use. */
+    public Phrase said(Function<String, ReadoutValue> read) {
         ReadoutValue m = read.apply(subject);
-        String expected = op == Op.EQ && other == null ? text.replaceFirst("^==\\s*", "") : op == Op.IN ? "one of " + word.replace(",", ", ") : text;
-        String measured = m == null ? "nothing" : m.plain();
-        if (other != null) {
-            ReadoutValue o = read.apply(other);
-            expected += " (" + other + " = " + (o == null ? "nothing" : o.plain()) + ")";
-        }
-        return "expected " + subject + " " + (op == Op.EQ && other == null || op == Op.IN ? "= " : "") + expected + ", measured " + measured;
+        Object measured = m == null ? Phrase.of("lesson.foundNothing") : m.plain();
+        Object claim = op == Op.IN ? Phrase.of("lesson.condition.isOneOf", word.replace(",", ", "))
+                : op == Op.EQ && other == null ? "= " + text.replaceFirst("^==\\s*", "") : text;
+        if (other == null) return Phrase.of("lesson.condition.failed", subject, claim, measured);
+        ReadoutValue o = read.apply(other);
+        return Phrase.of("lesson.condition.failedRelation", subject, claim, other, o == null ? Phrase.of("lesson.foundNothing") : o.plain(), measured);
     }
 
     /** A value a student could type or pick that satisfies the claim, when the claim names one. */

@@ -32,7 +32,7 @@ final class ForeignClient {
             }
             return status + " " + (c.getResponseMessage() == null ? "" : c.getResponseMessage()) + ", " + n + " body bytes";
         } catch (IOException e) {
-            throw new LessonRunException("the request to your server through the capture failed: " + e.getMessage(), e);
+            throw new LessonRunException(dev.roundtrip.trace.Phrase.of("lesson.failed.foreign", String.valueOf(e.getMessage())), e);
         } finally {
             if (c != null) c.disconnect();
         }

@@ -1,5 +1,6 @@
 package dev.roundtrip.lesson;
 
+import dev.roundtrip.text.Texts;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +31,8 @@ public final class LessonDryRun {
         }
     }
 
+    private static final Texts.Bundle T = Texts.of("dev.roundtrip.lesson.Texts");
+
     private LessonDryRun() {}
 
     public static Report run(Lesson lesson, LessonRunner runner, PrintStream out) throws InterruptedException {
@@ -40,45 +43,45 @@ public final class LessonDryRun {
         int held = 0;
         List<StepResult> results;
         out.println("# " + lesson.title() + "  (" + lesson.id() + ", " + lesson.level().wireName() + ")");
-        for (String g : lesson.goals()) out.println("  goal: " + g);
+        for (String g : lesson.goals()) out.println("  " + T.get("rehearsal.goal", g));
         try (LessonSession session = new LessonSession(lesson, runner, null)) {
             for (int n = 1; n <= lesson.steps().size(); n++) {
                 Step step = lesson.steps().get(n - 1);
                 if (!await(n == 1 ? session.start() : session.next(), n, problems, out)) break;
                 out.println();
-                out.println("## Step " + n + " of " + lesson.steps().size());
+                out.println("## " + T.get("rehearsal.step", n, lesson.steps().size()));
                 out.println(indent(step.narration()));
                 if (step.predict() != null) {
                     Checkpoint g = step.predict().guess();
                     String guess = rehearsalGuess(g);
-                    out.println("  predict: " + g.question() + " -> " + guess);
+                    out.println("  " + T.get("rehearsal.predict", g.question(), guess));
                     if (!await(session.predict(guess), n, problems, out)) break;
                 }
                 StepRun run = session.currentRun().orElseThrow();
                 if (!run.report().isEmpty()) out.println("  > " + run.report());
-                if (!step.focus().isEmpty()) out.println("  focus: " + step.focus().stream().map(Focus::wireName).collect(Collectors.joining(", ")));
+                if (!step.focus().isEmpty()) out.println("  " + T.get("rehearsal.focus", step.focus().stream().map(Focus::wireName).collect(Collectors.joining(", "))));
                 for (Checkpoint c : claims(step)) {
                     if (c.expect() == null) continue;
                     Condition k = c.expect().condition();
                     Condition.Outcome o = k.test(run::reading);
-                    String line = lesson.source() + ":" + c.expect().line() + ": " + k.describe(run::reading);
+                    String line = lesson.source() + ":" + c.expect().line() + ": " + k.said(run::reading).inUse();
                     if (o == Condition.Outcome.FAILS) {
                         problems.add(line);
                         out.println("  !! " + line);
                     } else if (o == Condition.Outcome.HOLDS) {
                         held++;
-                        out.println("  expect " + k.text() + ": holds (" + run.reading(k.subject()).plain() + ")");
+                        out.println("  " + T.get("rehearsal.expectHolds", k.text(), run.reading(k.subject()).plain()));
                     } else {
-                        out.println("  expect " + k.text() + ": not measurable here");
+                        out.println("  " + T.get("rehearsal.expectUnmeasured", k.text()));
                     }
                 }
                 if (step.predict() != null) {
-                    session.predictionResult().ifPresent(r -> out.println("  prediction -> " + r.verdict() + ": " + r.message()));
+                    session.predictionResult().ifPresent(r -> out.println("  " + T.get("rehearsal.prediction", verdict(r), r.message())));
                     Predict p = step.predict();
-                    String why = p.freeText() ? "(rehearsal)" : String.valueOf(rightChoice(p.explainChoices()));
+                    String why = p.freeText() ? T.get("rehearsal.freeText") : String.valueOf(rightChoice(p.explainChoices()));
                     CheckResult e = session.explain(why);
-                    out.println("  explain: " + p.explainQuestion() + " -> " + why + " -> " + e.verdict());
-                    if (!e.passed()) problems.add(lesson.source() + ":" + step.line() + ": the explanation marked right was judged " + e.verdict());
+                    out.println("  " + T.get("rehearsal.explain", p.explainQuestion(), why, verdict(e)));
+                    if (!e.passed()) problems.add(lesson.source() + ":" + step.line() + ": " + T.get("rehearsal.explanationJudged", verdict(e)));
                 }
                 Checkpoint c = step.checkpoint();
                 if (c == null) continue;
@@ -86,23 +89,23 @@ public final class LessonDryRun {
                 if (c instanceof Checkpoint.MultipleChoice mc) {
                     for (int i = 0; i < mc.choices().size(); i++) out.println("    " + (i + 1) + ". " + mc.choices().get(i).text());
                 }
-                if (run.measured() != null) out.println("  measured: " + run.measured());
+                if (run.measured() != null) out.println("  " + T.get("rehearsal.measured", run.measured().toString()));
                 if (run.measured() != null && !run.measured().available()) {
                     unmeasured++;
                     CheckResult r = session.answer("0");
-                    out.println("  answer: (none) -> " + r.verdict() + ": " + r.message());
+                    out.println("  " + T.get("rehearsal.noAnswer", verdict(r), r.message()));
                     continue;
                 }
                 String answer = session.rightAnswer().orElse(null);
                 if (answer == null) {
-                    problems.add(lesson.source() + ":" + step.line() + ": step " + n + ": no choice matches the measurement " + run.measured().plain());
-                    out.println("  !! no choice has the value " + run.measured().plain());
+                    problems.add(lesson.source() + ":" + step.line() + ": " + T.get("rehearsal.noChoiceMatches", n, run.measured().plain()));
+                    out.println("  !! " + T.get("rehearsal.noChoiceHas", run.measured().plain()));
                     continue;
                 }
                 CheckResult r = session.answer(answer);
-                out.println("  answer: " + answer + (c instanceof Checkpoint.Numeric num && !num.unit().isEmpty() ? " " + num.unit() : "")
-                        + " -> " + r.verdict() + (r.message().isEmpty() ? "" : ": " + r.message()));
-                if (!r.passed()) problems.add(lesson.source() + ":" + step.line() + ": step " + n + ": the measured answer was judged " + r.verdict());
+                String given = answer + (c instanceof Checkpoint.Numeric num && !num.unit().isEmpty() ? " " + num.unit() : "");
+                out.println("  " + (r.message().isEmpty() ? T.get("rehearsal.answer", given, verdict(r)) : T.get("rehearsal.answerSaid", given, verdict(r), r.message())));
+                if (!r.passed()) problems.add(lesson.source() + ":" + step.line() + ": " + T.get("rehearsal.answerJudged", n, verdict(r)));
                 else answered++;
             }
             results = session.results();
@@ -110,10 +113,13 @@ public final class LessonDryRun {
         Report report = new Report(lesson.id(), lesson.steps().size(), answered, unmeasured, held, problems, results);
         out.println();
         out.println(report.ok()
-                ? "Done: " + report.steps() + " steps, " + answered + " checkpoints answered from live readouts, " + held + " expectations held"
-                        + (unmeasured > 0 ? ", " + unmeasured + " not measurable here" : "") + "."
-                : "Problems:\n" + String.join("\n", problems));
+                ? T.get(unmeasured > 0 ? "rehearsal.doneUnmeasured" : "rehearsal.done", report.steps(), answered, held, unmeasured)
+                : T.get("rehearsal.problems") + "\n" + String.join("\n", problems));
         return report;
+    }
+
+    private static String verdict(CheckResult r) {
+        return T.get("rehearsal.verdict." + r.verdict().name());
     }
 
     private static List<Checkpoint> claims(Step s) {
@@ -148,8 +154,8 @@ public final class LessonDryRun {
             f.get(LessonRunner.QUIET_TIMEOUT.toSeconds() + 70, TimeUnit.SECONDS);
             return true;
         } catch (ExecutionException | TimeoutException e) {
-            String why = e instanceof ExecutionException ? e.getCause().getMessage() : "timed out";
-            problems.add("step " + n + ": the action failed: " + why);
+            String why = e instanceof ExecutionException ? e.getCause().getLocalizedMessage() : T.get("rehearsal.timedOut");
+            problems.add(T.get("rehearsal.actionFailed", n, why));
             out.println("  !! " + why);
             return false;
         }

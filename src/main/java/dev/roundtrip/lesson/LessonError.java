@@ -27,6 +27,11 @@ public record LessonError(String file, int line, int column, String path, String
         return located(message);
     }
 
+    /** The whole located message as a phrase, to be said inside another one. */
+    Phrase located() {
+        return Phrase.of("lesson.located", located(""), said == null ? message : said);
+    }
+
     /** The same in the language in use: what {@code lesson validate} and the app show. */
     public String inUse() {
         return located(said == null ? message : said.inUse());

@@ -56,7 +56,7 @@ public final class LessonLibrary {
         URL url = LessonLibrary.class.getClassLoader().getResource(RESOURCE_DIR);
         if (url == null) {
             return new LessonSet(List.of(), List.of(new LessonError(RESOURCE_DIR, 0, 0, "",
-                    "no lessons found: run from the project directory or set -D" + DIR_PROPERTY + "=DIR")));
+                    dev.roundtrip.trace.Phrase.of("lesson.load.noLessons", DIR_PROPERTY))));
         }
         try {
             URI uri = url.toURI();
@@ -71,7 +71,7 @@ public final class LessonLibrary {
             }
             return load.apply(Path.of(uri));
         } catch (URISyntaxException | IOException e) {
-            return new LessonSet(List.of(), List.of(new LessonError(url.toString(), 0, 0, "", "cannot read the packed lessons: " + e.getMessage())));
+            return new LessonSet(List.of(), List.of(new LessonError(url.toString(), 0, 0, "", dev.roundtrip.trace.Phrase.of("lesson.load.cannotReadPacked", String.valueOf(e.getMessage())))));
         }
     }
 }

@@ -23,7 +23,7 @@ import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import dev.roundtrip.text.TextEncoding;
 import dev.roundtrip.text.Texts;
-import dev.roundtrip.text.Units;
+import dev.roundtrip.trace.Phrase;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.events.CollectionEndEvent;
@@ -68,7 +68,7 @@ public final class LessonLoader {
      */
     public static LessonSet loadDirectory(Path dir, Locale language) {
         if (!Files.isDirectory(dir)) {
-            return new LessonSet(List.of(), List.of(new LessonError(dir.toString(), 0, 0, "", "not a directory of lessons")));
+            return new LessonSet(List.of(), List.of(new LessonError(dir.toString(), 0, 0, "", Phrase.of("lesson.load.notADirectory"))));
         }
         Found found = new Found(translatedInto(List.of(language)));
         found.collect(dir);
@@ -150,7 +150,7 @@ public final class LessonLoader {
             try (Stream<Path> files = Files.list(dir)) {
                 return files.filter(x -> x.getFileName().toString().endsWith(SUFFIX) && !Files.isDirectory(x)).sorted().toList();
             } catch (IOException e) {
-                errors.add(new LessonError(name(dir), 0, 0, "", "cannot list: " + e.getMessage()));
+                errors.add(new LessonError(name(dir), 0, 0, "", Phrase.of("lesson.load.cannotList", String.valueOf(e.getMessage()))));
                 return List.of();
             }
         }
@@ -165,13 +165,12 @@ public final class LessonLoader {
                     : f.toAbsolutePath().getParent().getParent();
             Path english = lessons.resolve(f.getFileName().toString());
             if (!Files.isRegularFile(english)) {
-                errors.add(new LessonError(name(f), 0, 0, "", "no English lesson " + name(english)
-                        + " to translate; a translation is named exactly as the lesson it translates"));
+                errors.add(new LessonError(name(f), 0, 0, "", Phrase.of("lesson.load.noEnglish", name(english))));
                 return;
             }
             Optional<Source> t = read(f);
             if (t.isEmpty()) {
-                errors.add(new LessonError(name(f), 0, 0, "", "this translation cannot be read, so the lesson is shown in English"));
+                errors.add(new LessonError(name(f), 0, 0, "", Phrase.of("lesson.load.translationUnreadable")));
                 return;
             }
             lesson(english);
@@ -208,20 +207,19 @@ public final class LessonLoader {
     private static void read(Path p, List<Source> sources, List<LessonError> errors) {
         String name = name(p);
         if (!p.getFileName().toString().endsWith(SUFFIX)) {
-            errors.add(new LessonError(name, 0, 0, "", "expected a lesson file ending in " + SUFFIX));
+            errors.add(new LessonError(name, 0, 0, "", Phrase.of("lesson.load.notYaml", SUFFIX)));
             return;
         }
         try {
             long size = Files.size(p);
             if (size > MAX_FILE_BYTES) {
-                errors.add(new LessonError(name, 0, 0, "", "the file is " + Units.bytes(size) + ", larger than the "
-                        + Units.bytes(MAX_FILE_BYTES) + " limit for lesson files; refused without reading it"));
+                errors.add(new LessonError(name, 0, 0, "", Phrase.of("lesson.load.tooLarge", Phrase.size(size), Phrase.size(MAX_FILE_BYTES))));
                 return;
             }
             byte[] bytes = Files.readAllBytes(p);
             String utf16 = TextEncoding.utf16(bytes);
             if (utf16 != null) {
-                errors.add(new LessonError(name, 0, 0, "", "the file is " + utf16 + " text; save it as UTF-8"));
+                errors.add(new LessonError(name, 0, 0, "", Phrase.of("lesson.load.utf16", utf16)));
                 return;
             }
             String text = StandardCharsets.UTF_8.newDecoder()
@@ -230,9 +228,9 @@ public final class LessonLoader {
                     .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
             sources.add(new Source(name, p.getFileName().toString(), text));
         } catch (CharacterCodingException e) {
-            errors.add(new LessonError(name, 0, 0, "", "not valid UTF-8 text; save the file as UTF-8"));
+            errors.add(new LessonError(name, 0, 0, "", Phrase.of("lesson.load.notUtf8")));
         } catch (IOException e) {
-            errors.add(new LessonError(name, 0, 0, "", "cannot read: " + e.getMessage()));
+            errors.add(new LessonError(name, 0, 0, "", Phrase.of("lesson.load.cannotRead", String.valueOf(e.getMessage()))));
         }
     }
 
@@ -249,7 +247,7 @@ public final class LessonLoader {
                 String id = lesson.get().id();
                 if (seen.containsKey(id)) {
                     errors.add(new LessonError(s.name(), parser.idLine(), 1, "id",
-                            "duplicate id '" + id + "': " + seen.get(id) + " already has it; every lesson needs its own id"));
+                            Phrase.of("lesson.load.duplicateId", id, seen.get(id))));
                     continue;
                 }
                 seen.put(id, s.name());
@@ -267,7 +265,7 @@ public final class LessonLoader {
     }
 
     private static Optional<Lesson> parse(Source s, Problems problems, LessonParser parser) {
-        Optional<Node> root = compose(s, problems, "a lesson with id, title, level, goals and steps");
+        Optional<Node> root = compose(s, problems, Phrase.of("lesson.load.expectedLesson"));
         return root.flatMap(r -> parser.parse(r, expectedId(s)));
     }
 
@@ -276,7 +274,7 @@ public final class LessonLoader {
     }
 
     /** The YAML node tree of a file within the limits, or empty with the problem reported; {@code expected} says what an empty file lacks. */
-    static Optional<Node> compose(Source s, Problems problems, String expected) {
+    static Optional<Node> compose(Source s, Problems problems, Phrase expected) {
         if (!withinLimits(s.text(), problems)) return Optional.empty();
         Node root;
         try (Reader r = new StringReader(s.text())) {
@@ -284,23 +282,21 @@ public final class LessonLoader {
         } catch (MarkedYAMLException e) {
             String context = e.getContext() == null ? "" : " " + e.getContext();
             problems.at(e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark(), "",
-                    "YAML syntax error: " + e.getProblem() + context + " (check indentation, colons and quotes)");
+                    Phrase.of("lesson.load.syntax", e.getProblem() + context));
             return Optional.empty();
         } catch (YAMLException | IOException e) {
             String why = String.valueOf(e.getMessage());
             if (why.startsWith("Nesting Depth exceeded")) {
-                problems.at(deepest(s.text()), "", "lists and mappings are nested more than " + MAX_NESTING
-                        + " levels deep; a lesson may nest at most " + MAX_NESTING + " (it needs 7)");
+                problems.at(deepest(s.text()), "", Phrase.of("lesson.load.tooDeep", MAX_NESTING));
             } else if (why.startsWith("Number of aliases")) {
-                problems.whole("more than " + MAX_ALIASES + " aliases (*name) to lists or mappings; a lesson may use at most "
-                        + MAX_ALIASES + " (write the text out instead)");
+                problems.whole(Phrase.of("lesson.load.tooManyAliases", MAX_ALIASES));
             } else {
-                problems.whole("YAML error: " + why);
+                problems.whole(Phrase.of("lesson.load.yamlError", why));
             }
             return Optional.empty();
         }
         if (root == null) {
-            problems.whole("the file is empty; expected " + expected);
+            problems.whole(Phrase.of("lesson.load.emptyFile", expected));
             return Optional.empty();
         }
         return Optional.of(root);
@@ -337,14 +333,11 @@ public final class LessonLoader {
                     length++;
                     i += Character.charCount(text.codePointAt(i));
                 }
-                problems.at(new Mark("", 0, line - 1, MAX_LINE_LENGTH, new int[0], 0), "", "line " + line + " is "
-                        + thousands(length) + " characters long; a lesson line may have at most " + thousands(MAX_LINE_LENGTH));
+                problems.at(new Mark("", 0, line - 1, MAX_LINE_LENGTH, new int[0], 0), "", Phrase.of("lesson.load.longLine", line, length, MAX_LINE_LENGTH));
                 return false;
             }
             if (++total > MAX_CHARACTERS) {
-                problems.at(new Mark("", 0, line - 1, Math.max(0, column - 1), new int[0], 0), "", "the file has more than "
-                        + thousands(MAX_CHARACTERS) + " characters (here the limit is passed); a lesson file may have at most "
-                        + thousands(MAX_CHARACTERS));
+                problems.at(new Mark("", 0, line - 1, Math.max(0, column - 1), new int[0], 0), "", Phrase.of("lesson.load.tooManyCharacters", MAX_CHARACTERS));
                 return false;
             }
         }
@@ -355,9 +348,6 @@ public final class LessonLoader {
         return c == '\n' || c == '\r' || c == 0x85 || c == 0x2028 || c == 0x2029;
     }
 
-    private static String thousands(long n) {
-        return String.format(java.util.Locale.ROOT, "%,d", n);
-    }
 
     /** Where the nesting first goes deeper than the limit: a second pass over the parse events, on the error path only. */
     private static Mark deepest(String text) {

@@ -2,6 +2,7 @@ package dev.roundtrip.lesson;
 
 import dev.roundtrip.gate.GateMode;
 import dev.roundtrip.trace.Header;
+import dev.roundtrip.trace.Phrase;
 import dev.roundtrip.trace.Stage;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -45,12 +46,12 @@ final class LessonParser {
         if (m.isEmpty()) return Optional.empty();
         YamlMap top = m.get();
         top.rejectUnknown(LESSON_FIELDS, null);
-        String id = top.requiredText("id", "the file name without .yaml, such as '" + expectedId + "'").orElse(null);
+        String id = top.requiredText("id", Phrase.of("lesson.expect.id", expectedId)).orElse(null);
         top.get("id").ifPresent(n -> idLine = n.getStartMark().getLine() + 1);
         if (id != null && !id.equals(expectedId)) {
-            problems.at(top.get("id").orElseThrow(), "id", "id '" + id + "' does not match the file name; expected '" + expectedId + "'");
+            problems.at(top.get("id").orElseThrow(), "id", Phrase.of("lesson.idMismatch", id, expectedId));
         }
-        String title = top.requiredText("title", "the lesson's title as students see it").orElse(null);
+        String title = top.requiredText("title", Phrase.of("lesson.expect.title")).orElse(null);
         Level level = level(top);
         List<String> goals = goals(top);
         List<Step> steps = steps(top);
@@ -64,34 +65,34 @@ final class LessonParser {
     }
 
     private Level level(YamlMap top) {
-        String expected = "one of " + names(Level.values());
-        Optional<String> t = top.requiredText("level", expected);
+        String levels = names(Level.values());
+        Optional<String> t = top.requiredText("level", Phrase.of("lesson.expect.oneOf", levels));
         if (t.isEmpty()) return null;
         for (Level l : Level.values()) if (l.wireName().equals(t.get())) return l;
-        problems.at(top.get("level").orElseThrow(), "level", "unknown level '" + t.get() + "'; expected " + expected);
+        problems.at(top.get("level").orElseThrow(), "level", Phrase.of("lesson.unknownLevel", t.get(), levels));
         return null;
     }
 
     private List<String> goals(YamlMap top) {
         if (!top.has("goals")) {
-            top.missing("goals", "a list of what students will be able to explain afterwards");
+            top.missing("goals", Phrase.of("lesson.expect.goals"));
             return List.of();
         }
         List<String> goals = top.texts("goals");
         if (goals.isEmpty() && top.get("goals").orElse(null) instanceof SequenceNode) {
-            problems.at(top.get("goals").orElseThrow(), "goals", "expected at least one goal");
+            problems.at(top.get("goals").orElseThrow(), "goals", Phrase.of("lesson.atLeastOneGoal"));
         }
         return goals;
     }
 
     private List<Step> steps(YamlMap top) {
         if (!top.has("steps")) {
-            top.missing("steps", "a list of steps, each with at least a narration");
+            top.missing("steps", Phrase.of("lesson.expect.steps"));
             return List.of();
         }
         Optional<SequenceNode> seq = top.sequence("steps");
         if (seq.isEmpty()) return List.of();
-        if (seq.get().getValue().isEmpty()) problems.at(seq.get(), "steps", "expected at least one step");
+        if (seq.get().getValue().isEmpty()) problems.at(seq.get(), "steps", Phrase.of("lesson.atLeastOneStep"));
         List<Step> steps = new ArrayList<>();
         int n = 1;
         for (Node item : seq.get().getValue()) {
@@ -107,7 +108,7 @@ final class LessonParser {
         YamlMap s = m.get();
         s.rejectUnknown(STEP_FIELDS, null);
         String id = stepId(s, number);
-        String narration = s.requiredText("narration", "the Markdown text the teacher reads for this step").orElse(null);
+        String narration = s.requiredText("narration", Phrase.of("lesson.expect.narration")).orElse(null);
         Action action = action(s);
         List<Focus> focus = focus(s);
         Checkpoint checkpoint = s.get("checkpoint").flatMap(c -> checkpoint(c, s.child("checkpoint"), false)).orElse(null);
@@ -122,12 +123,12 @@ final class LessonParser {
         if (id.isEmpty()) return null;
         Node n = s.get("id").orElseThrow();
         if (!id.get().matches("[a-z0-9][a-z0-9-]*") || id.get().chars().noneMatch(Character::isLetter)) {
-            problems.at(n, s.child("id"), "step id '" + id.get() + "' must be lower-case letters, digits and dashes with at least one letter, such as 'send-get'");
+            problems.at(n, s.child("id"), Phrase.of("lesson.badStepId", id.get()));
             return null;
         }
         Integer first = stepIds.putIfAbsent(id.get(), number);
         if (first != null) {
-            problems.at(n, s.child("id"), "step id '" + id.get() + "' is already the id of step " + first + "; every step needs its own");
+            problems.at(n, s.child("id"), Phrase.of("lesson.stepIdTaken", id.get(), first));
             return null;
         }
         return id.get();
@@ -143,12 +144,12 @@ final class LessonParser {
             String p = n.get() instanceof SequenceNode ? s.child("focus") + "[" + i + "]" : s.child("focus");
             i++;
             if (!(item instanceof ScalarNode sc)) {
-                problems.at(item, p, "expected a focus name, found " + YamlMap.describe(item));
+                problems.at(item, p, Phrase.of("lesson.expectedFocus", YamlMap.said(item)));
                 continue;
             }
             Optional<Focus> f = Focus.fromWireName(sc.getValue());
             if (f.isPresent()) out.add(f.get());
-            else problems.at(item, p, "unknown focus '" + sc.getValue() + "'; expected one of " + String.join(", ", Focus.wireNames()));
+            else problems.at(item, p, Phrase.of("lesson.unknownFocus", sc.getValue(), String.join(", ", Focus.wireNames())));
         }
         return out;
     }
@@ -158,7 +159,7 @@ final class LessonParser {
     private Action action(YamlMap s) {
         Optional<Node> withNode = s.get("with");
         if (!s.has("action")) {
-            if (withNode.isPresent()) problems.at(withNode.get(), s.child("with"), "'with' given without an 'action'; expected an action such as 'action: send'");
+            if (withNode.isPresent()) problems.at(withNode.get(), s.child("with"), Phrase.of("lesson.withoutAction"));
             return new Action.Nothing();
         }
         Optional<String> name = s.text("action");
@@ -166,20 +167,20 @@ final class LessonParser {
         Optional<ActionKind> kind = ActionKind.fromWireName(name.get());
         if (kind.isEmpty()) {
             problems.at(s.get("action").orElseThrow(), s.child("action"),
-                    "unknown action '" + name.get() + "'; expected one of " + String.join(", ", ActionKind.wireNames()));
+                    Phrase.of("lesson.unknownAction", name.get(), String.join(", ", ActionKind.wireNames())));
             return null;
         }
         ActionKind k = kind.get();
         YamlMap with;
         if (withNode.isPresent()) {
             if (k.parameters().isEmpty()) {
-                problems.at(withNode.get(), s.child("with"), "action '" + k.wireName() + "' takes no parameters; remove 'with'");
+                problems.at(withNode.get(), s.child("with"), Phrase.of("lesson.noParameters", k.wireName()));
                 return null;
             }
             Optional<YamlMap> w = YamlMap.of(withNode.get(), s.child("with"), problems);
             if (w.isEmpty()) return null;
             with = w.get();
-            with.rejectUnknown(k.parameters(), dev.roundtrip.trace.Phrase.of("lesson.forAction", k.wireName()));
+            with.rejectUnknown(k.parameters(), Phrase.of("lesson.forAction", k.wireName()));
         } else {
             with = null;
         }
@@ -199,19 +200,19 @@ final class LessonParser {
         }
         if (w == null) {
             if (k == ActionKind.SEND) {
-                problems.at(step.node(), step.child("with"), "missing field 'with' for action send: at least 'target', such as 'with: {target: /}'");
+                problems.at(step.node(), step.child("with"), Phrase.of("lesson.sendNeedsWith", "{target: /}"));
                 return null;
             }
             if (k == ActionKind.RAW || k == ActionKind.GATE || k == ActionKind.WAIT || k == ActionKind.SERVER || k == ActionKind.CAPTURE
                     || k == ActionKind.STREAM) {
-                problems.at(step.node(), step.child("with"), "missing field 'with' for action " + k.wireName() + "; expected parameters: " + String.join(", ", k.parameters()));
+                problems.at(step.node(), step.child("with"), Phrase.of("lesson.actionNeedsWith", k.wireName(), String.join(", ", k.parameters())));
                 return null;
             }
         }
         switch (k) {
             case SEND: return send(w);
             case RAW: {
-                String text = w.requiredText("text", "the exact bytes to send, in double quotes with \\r\\n line ends").orElse(null);
+                String text = w.requiredText("text", Phrase.of("lesson.expect.rawText")).orElse(null);
                 Integer timeout = w.integer("timeoutMs", 1, 120_000).orElse(null);
                 boolean wait = w.bool("wait").orElse(true);
                 return text == null ? null : new Action.Raw(text, timeout, wait);
@@ -220,13 +221,13 @@ final class LessonParser {
                 Integer delay = w.integer("delayMs", 0, 10_000).orElse(null);
                 Boolean noDelay = w.bool("tcpNoDelay").orElse(null);
                 if (!w.has("delayMs") && !w.has("tcpNoDelay")) {
-                    problems.at(w.node(), w.path(), "expected at least one of delayMs, tcpNoDelay");
+                    problems.at(w.node(), w.path(), Phrase.of("lesson.atLeastOneOf", "delayMs, tcpNoDelay"));
                 }
                 return new Action.Server(delay, noDelay);
             }
             case GATE: return gate(w);
             case WAIT: {
-                if (!w.has("ms")) w.missing("ms", "how long to wait, in milliseconds (1 to 30000)");
+                if (!w.has("ms")) w.missing("ms", Phrase.of("lesson.expect.waitMs"));
                 return w.integer("ms", 1, 30_000).map(Action.Pause::new).orElse(null);
             }
             case QUEUE: {
@@ -256,10 +257,9 @@ final class LessonParser {
     }
 
     private Action stream(YamlMap w) {
-        String route = w.requiredText("route", "events (Server-Sent Events) or ws (a WebSocket)").orElse(null); // i18n
+        String route = w.requiredText("route", Phrase.of("lesson.expect.route")).orElse(null);
         if (route != null && !route.equals("events") && !route.equals("ws")) {
-            // i18n
-            problems.at(w.get("route").orElseThrow(), w.child("route"), "unknown route '" + route + "'; expected events (Server-Sent Events, GET /events) or ws (a WebSocket, GET /ws)");
+            problems.at(w.get("route").orElseThrow(), w.child("route"), Phrase.of("lesson.unknownRoute", route));
         }
         int messages = w.integer("messages", 1, 50).orElse(3);
         int timeout = w.integer("timeoutMs", 1, 120_000).orElse(10_000);
@@ -267,25 +267,25 @@ final class LessonParser {
     }
 
     private Action capture(YamlMap w) {
-        String to = w.requiredText("to", "the address of your server, such as http://127.0.0.1:8000").orElse(null);
+        String to = w.requiredText("to", Phrase.of("lesson.expect.captureTo")).orElse(null);
         if (to != null) {
             try {
                 dev.roundtrip.capture.Target t = dev.roundtrip.capture.Target.parse(to);
                 if (!t.isLoopback()) {
-                    problems.at(w.get("to").orElseThrow(), w.child("to"), "expected a server on this machine (127.0.0.1 or localhost), found '" + to + "'");
+                    problems.at(w.get("to").orElseThrow(), w.child("to"), Phrase.of("lesson.notOnThisMachine", to));
                 }
             } catch (IllegalArgumentException e) {
-                problems.at(w.get("to").orElseThrow(), w.child("to"), "expected an http address such as http://127.0.0.1:8000, found '" + to + "'"
-                        + " (" + e.getMessage().replaceFirst("^--to \\S+:? ?", "") + ")");
+                problems.at(w.get("to").orElseThrow(), w.child("to"), Phrase.of("lesson.badAddress", to,
+                        e.getMessage().replaceFirst("^--to \\S+:? ?", "")));
             }
         }
         String method = w.text("method").orElse("GET");
         if (!method.matches("[A-Z]+")) {
-            problems.at(w.get("method").orElse(w.node()), w.child("method"), "expected an HTTP method in capitals (GET, HEAD, ...), found '" + method + "'");
+            problems.at(w.get("method").orElse(w.node()), w.child("method"), Phrase.of("lesson.badMethod", method, "GET, HEAD"));
         }
         String target = w.text("target").orElse("/");
         if (!target.startsWith("/")) {
-            problems.at(w.get("target").orElseThrow(), w.child("target"), "expected a path starting with '/', found '" + target + "'");
+            problems.at(w.get("target").orElseThrow(), w.child("target"), Phrase.of("lesson.badPath", target));
         }
         Integer timeout = w.integer("timeoutMs", 1, 120_000).orElse(null);
         return to == null ? null : new Action.Capture(to, method, target, timeout);
@@ -294,11 +294,11 @@ final class LessonParser {
     private Action send(YamlMap w) {
         String method = w.text("method").orElse("GET");
         if (!method.matches("[A-Z]+")) {
-            problems.at(w.get("method").orElse(w.node()), w.child("method"), "expected an HTTP method in capitals (GET, POST, PUT, DELETE, ...), found '" + method + "'");
+            problems.at(w.get("method").orElse(w.node()), w.child("method"), Phrase.of("lesson.badMethod", method, "GET, POST, PUT, DELETE"));
         }
-        String target = w.requiredText("target", "the path to ask for, starting with '/', such as /users/1").orElse(null);
+        String target = w.requiredText("target", Phrase.of("lesson.expect.target")).orElse(null);
         if (target != null && !target.startsWith("/")) {
-            problems.at(w.get("target").orElseThrow(), w.child("target"), "expected a path starting with '/', found '" + target + "'");
+            problems.at(w.get("target").orElseThrow(), w.child("target"), Phrase.of("lesson.badPath", target));
         }
         List<Header> headers = headers(w);
         String body = w.text("body").orElse(null);
@@ -311,8 +311,7 @@ final class LessonParser {
         boolean tls = w.bool("tls").orElse(false);
         boolean http2 = w.bool("http2").orElse(false);
         if (http2 && w.has("keepAlive")) {
-            // i18n
-            problems.at(w.get("keepAlive").orElseThrow(), w.child("keepAlive"), "keepAlive has no meaning with http2: true: every HTTP/2 request is a stream of one connection that stays open; remove keepAlive");
+            problems.at(w.get("keepAlive").orElseThrow(), w.child("keepAlive"), Phrase.of("lesson.keepAliveHttp2"));
         }
         if (target == null) return null;
         return new Action.Send(method, target, headers, body, keepAlive, timeout, count, concurrent, interval, wait, tls, http2);
@@ -323,14 +322,14 @@ final class LessonParser {
         Optional<Node> n = w.get("headers");
         if (n.isEmpty()) return out;
         if (!(n.get() instanceof MappingNode m)) {
-            problems.at(n.get(), w.child("headers"), "expected a mapping of header names to values (Content-Type: text/plain), found " + YamlMap.describe(n.get()));
+            problems.at(n.get(), w.child("headers"), Phrase.of("lesson.expectedHeaders", YamlMap.said(n.get())));
             return out;
         }
         for (NodeTuple t : m.getValue()) {
             if (t.getKeyNode() instanceof ScalarNode k && t.getValueNode() instanceof ScalarNode v && !Tag.NULL.equals(v.getTag())) {
                 out.add(new Header(k.getValue(), v.getValue()));
             } else {
-                problems.at(t.getKeyNode(), w.child("headers"), "expected 'Name: value' for every header");
+                problems.at(t.getKeyNode(), w.child("headers"), Phrase.of("lesson.expectedHeader"));
             }
         }
         return out;
@@ -338,11 +337,11 @@ final class LessonParser {
 
     private Action gate(YamlMap w) {
         String modes = names(GateMode.values());
-        Optional<String> modeText = w.requiredText("mode", "one of " + modes);
+        Optional<String> modeText = w.requiredText("mode", Phrase.of("lesson.expect.oneOf", modes));
         GateMode mode = null;
         if (modeText.isPresent()) {
             for (GateMode g : GateMode.values()) if (g.name().equalsIgnoreCase(modeText.get())) mode = g;
-            if (mode == null) problems.at(w.get("mode").orElseThrow(), w.child("mode"), "unknown gate mode '" + modeText.get() + "'; expected one of " + modes);
+            if (mode == null) problems.at(w.get("mode").orElseThrow(), w.child("mode"), Phrase.of("lesson.unknownGateMode", modeText.get(), modes));
         }
         Set<Stage> stages = EnumSet.noneOf(Stage.class);
         int i = 1;
@@ -352,18 +351,18 @@ final class LessonParser {
             if (st.isPresent() && Stage.gated().contains(st.get())) {
                 stages.add(st.get());
             } else if (st.isPresent()) { // connect and handshake run without a hold: a breakpoint there would never stop
-                problems.at(w.get("stages").orElseThrow(), w.child("stages") + "[" + i + "]", "a gate cannot hold before '" + s
-                        + "' (the kernels open the connection without stopping); expected one of " + gated);
+                problems.at(w.get("stages").orElseThrow(), w.child("stages") + "[" + i + "]", Phrase.of("lesson.cannotHold", s, gated));
             } else {
-                problems.at(w.get("stages").orElseThrow(), w.child("stages") + "[" + i + "]", "unknown stage '" + s + "'; expected one of " + gated);
+                problems.at(w.get("stages").orElseThrow(), w.child("stages") + "[" + i + "]", Phrase.of("lesson.unknownStage", s, gated));
             }
             i++;
         }
         if (mode == GateMode.BREAKPOINTS && !w.has("stages")) {
-            w.missing("stages", "the stages to hold before, such as [parse]");
+            w.missing("stages", Phrase.of("lesson.expect.stages"));
         }
         if (mode != null && mode != GateMode.BREAKPOINTS && w.has("stages")) {
-            problems.at(w.get("stages").orElseThrow(), w.child("stages"), "stages apply only to mode breakpoints; mode " + modeText.get() + " holds " + (mode == GateMode.STEP ? "before every stage" : "nothing"));
+            problems.at(w.get("stages").orElseThrow(), w.child("stages"), Phrase.of("lesson.stagesOnlyBreakpoints", modeText.get(),
+                    Phrase.of(mode == GateMode.STEP ? "lesson.holdsEveryStage" : "lesson.holdsNothing")));
         }
         return mode == null ? null : new Action.Gate(mode, stages);
     }
@@ -377,30 +376,30 @@ final class LessonParser {
         YamlMap c = m.get();
         int before = problems.count();
         c.rejectUnknown(predicting ? PREDICT_FIELDS : CHECKPOINT_FIELDS, null);
-        String question = c.requiredText("question", predicting ? "the prediction asked before the action" : "the question asked to the class").orElse(null);
+        String question = c.requiredText("question", Phrase.of(predicting ? "lesson.expect.predictQuestion" : "lesson.expect.question")).orElse(null);
         List<String> hints = c.texts("hints");
         String readout = readout(c);
         Feedback feedback = feedback(c, readout);
         boolean readoutOk = readout != null || !c.has("readout");
         if (predicting && !c.has("readout")) {
-            c.missing("readout", "a prediction is compared with a measurement: name the readout it will be checked against");
+            c.missing("readout", Phrase.of("lesson.expect.predictReadout"));
             return Optional.empty();
         }
         Checkpoint.Expect expect = expect(c, readout);
         if (c.has("choices")) {
-            if (c.has("tolerance")) problems.at(c.get("tolerance").orElseThrow(), c.child("tolerance"), "tolerance applies only to number questions (without choices)");
-            if (c.has("unit")) problems.at(c.get("unit").orElseThrow(), c.child("unit"), "unit applies only to number questions (without choices)");
+            if (c.has("tolerance")) problems.at(c.get("tolerance").orElseThrow(), c.child("tolerance"), Phrase.of("lesson.onlyNumbers", "tolerance"));
+            if (c.has("unit")) problems.at(c.get("unit").orElseThrow(), c.child("unit"), Phrase.of("lesson.onlyNumbers", "unit"));
             List<Checkpoint.Choice> choices = choices(c, readout != null || c.has("readout"));
             if (choices != null && readout != null) choicesMatchExpect(c, choices, expect);
             if (question == null || !readoutOk || choices == null || problems.count() > before) return Optional.empty();
             return Optional.of(new Checkpoint.MultipleChoice(question, readout, choices, hints, feedback.correct, feedback.wrong, expect, feedback.notes));
         }
         if (!c.has("readout")) {
-            problems.at(node, path, "a checkpoint needs 'choices' (multiple choice) or 'readout' (a number checked against a live measurement)");
+            problems.at(node, path, Phrase.of("lesson.needsChoicesOrReadout"));
             return Optional.empty();
         }
         if (readout != null && ReadoutCatalog.find(readout).orElseThrow().kind() != ReadoutCatalog.Kind.NUMBER) {
-            problems.at(c.get("readout").orElseThrow(), c.child("readout"), "readout '" + readout + "' is a word, not a number; use it with 'choices' whose 'value' it can equal");
+            problems.at(c.get("readout").orElseThrow(), c.child("readout"), Phrase.of("lesson.wordReadout", readout));
             return Optional.empty();
         }
         Tolerance tolerance = tolerance(c);
@@ -423,8 +422,8 @@ final class LessonParser {
             } else {
                 Optional<YamlMap> e = YamlMap.of(explain.get(), ep, problems);
                 if (e.isEmpty()) return Optional.empty();
-                e.get().rejectUnknown(EXPLAIN_FIELDS, dev.roundtrip.trace.Phrase.of("lesson.inExplain"));
-                question = e.get().requiredText("question", "what the student is asked to explain once the measurement is shown").orElse(null);
+                e.get().rejectUnknown(EXPLAIN_FIELDS, Phrase.of("lesson.inExplain"));
+                question = e.get().requiredText("question", Phrase.of("lesson.expect.explainQuestion")).orElse(null);
                 if (e.get().has("choices")) {
                     List<Checkpoint.Choice> cs = choices(e.get(), false);
                     if (cs == null || question == null) return Optional.empty();
@@ -441,25 +440,23 @@ final class LessonParser {
         Optional<Node> n = c.get("expect");
         if (n.isEmpty()) {
             if (c.has("readout") && readout != null) {
-                c.missing("expect", "what the engine must measure for the narration to be true ("
-                        + (c.has("choices") ? "the value of the right choice" : "a value, a range such as '>= 1048576' or '250..400', or a relation such as '== stage.send.bytes'")
-                        + "); without it a rehearsal passes whatever is measured");
+                c.missing("expect", Phrase.of("lesson.expect.expect", Phrase.of(c.has("choices") ? "lesson.expect.expectChoice" : "lesson.expect.expectNumber")));
             }
             return null;
         }
         if (!c.has("readout")) {
-            problems.at(n.get(), c.child("expect"), "'expect' needs a 'readout' on the checkpoint to be checked against");
+            problems.at(n.get(), c.child("expect"), Phrase.of("lesson.expectNeedsReadout"));
             return null;
         }
         if (readout == null) return null;
         if (!(n.get() instanceof ScalarNode s)) {
-            problems.at(n.get(), c.child("expect"), "expected a value, a range or a relation as text, found " + YamlMap.describe(n.get()));
+            problems.at(n.get(), c.child("expect"), Phrase.of("lesson.expectedCondition", YamlMap.said(n.get())));
             return null;
         }
         try {
             return new Checkpoint.Expect(Condition.parse(s.getValue(), readout, false), s.getStartMark().getLine() + 1);
-        } catch (IllegalArgumentException e) {
-            problems.at(s, c.child("expect"), e.getMessage());
+        } catch (Condition.Unreadable e) {
+            problems.at(s, c.child("expect"), e.said());
             return null;
         }
     }
@@ -470,7 +467,7 @@ final class LessonParser {
         for (Checkpoint.Choice ch : choices) {
             if (ch.value() == null) continue;
             if (values.stream().anyMatch(v -> v.trim().equalsIgnoreCase(ch.value().trim()))) {
-                problems.at(c.get("choices").orElseThrow(), c.child("choices"), "two choices have the value '" + ch.value() + "'; each value may be offered once");
+                problems.at(c.get("choices").orElseThrow(), c.child("choices"), Phrase.of("lesson.sameValueTwice", ch.value()));
             }
             values.add(ch.value());
         }
@@ -479,7 +476,7 @@ final class LessonParser {
         if (example.isEmpty() || expect.condition().op() != Condition.Op.EQ) return;
         boolean offered = choices.stream().anyMatch(ch -> ch.value() != null && Checker.sameValue(ch.value(), expectedValue(expect)));
         if (!offered) {
-            problems.at(c.get("expect").orElseThrow(), c.child("expect"), "no choice has the value '" + example.get() + "'; expected one of " + String.join(", ", values));
+            problems.at(c.get("expect").orElseThrow(), c.child("expect"), Phrase.of("lesson.noChoiceHas", example.get(), String.join(", ", values)));
         }
     }
 
@@ -492,16 +489,15 @@ final class LessonParser {
         Optional<String> r = c.text("readout");
         if (r.isEmpty()) return null;
         if (ReadoutCatalog.find(r.get()).isPresent()) return r.get();
-        problems.at(c.get("readout").orElseThrow(), c.child("readout"), "unknown readout '" + r.get() + "'; " + ReadoutSuggestions.suggest(r.get()));
+        problems.at(c.get("readout").orElseThrow(), c.child("readout"), Phrase.of("lesson.unknownReadout", r.get(), ReadoutSuggestions.suggest(r.get())));
         return null;
     }
 
     private Tolerance tolerance(YamlMap c) {
         Optional<Node> n = c.get("tolerance");
         if (n.isEmpty()) return Tolerance.EXACT;
-        String expected = "expected a number (5 means plus or minus 5) or a percentage (10%)";
         if (!(n.get() instanceof ScalarNode s)) {
-            problems.at(n.get(), c.child("tolerance"), expected + ", found " + YamlMap.describe(n.get()));
+            problems.at(n.get(), c.child("tolerance"), Phrase.of("lesson.expectedTolerance", YamlMap.said(n.get())));
             return null;
         }
         String v = s.getValue().trim();
@@ -510,12 +506,12 @@ final class LessonParser {
             double d = Double.parseDouble(percent ? v.substring(0, v.length() - 1).trim() : v);
             if (d < 0 || Double.isNaN(d) || Double.isInfinite(d)) throw new NumberFormatException();
             if (percent && d >= 100) {
-                problems.at(s, c.child("tolerance"), "a tolerance of " + v + " accepts 0 whatever is measured, so any small answer passes; use less than 100%");
+                problems.at(s, c.child("tolerance"), Phrase.of("lesson.toleranceTooWide", v));
                 return null;
             }
             return new Tolerance(d, percent);
         } catch (NumberFormatException e) {
-            problems.at(s, c.child("tolerance"), expected + ", found '" + v + "'");
+            problems.at(s, c.child("tolerance"), Phrase.of("lesson.expectedTolerance", "'" + v + "'"));
             return null;
         }
     }
@@ -527,7 +523,7 @@ final class LessonParser {
         if (n.isEmpty()) return new Feedback("", "", List.of());
         Optional<YamlMap> f = YamlMap.of(n.get(), c.child("feedback"), problems);
         if (f.isEmpty()) return new Feedback("", "", List.of());
-        f.get().rejectUnknown(FEEDBACK_FIELDS, dev.roundtrip.trace.Phrase.of("lesson.inFeedback"));
+        f.get().rejectUnknown(FEEDBACK_FIELDS, Phrase.of("lesson.inFeedback"));
         String correct = placeholders(f.get(), "correct");
         String wrong = placeholders(f.get(), "wrong");
         List<Checkpoint.Note> notes = new ArrayList<>();
@@ -537,15 +533,15 @@ final class LessonParser {
             String p = f.get().child("notes") + "[" + i++ + "]";
             Optional<YamlMap> note = YamlMap.of(item, p, problems);
             if (note.isEmpty()) continue;
-            note.get().rejectUnknown(NOTE_FIELDS, dev.roundtrip.trace.Phrase.of("lesson.inNote"));
-            String text = note.get().requiredText("text", "the claim said when 'when' holds").orElse(null);
+            note.get().rejectUnknown(NOTE_FIELDS, Phrase.of("lesson.inNote"));
+            String text = note.get().requiredText("text", Phrase.of("lesson.expect.noteText")).orElse(null);
             if (text != null) placeholders(note.get(), "text");
-            Optional<String> when = note.get().requiredText("when", "the condition on the measurement under which the claim is true, such as '>= 30' or 'kernel.client.rxQueue > 0'");
+            Optional<String> when = note.get().requiredText("when", Phrase.of("lesson.expect.noteWhen"));
             if (when.isEmpty() || text == null) continue;
             try {
                 notes.add(new Checkpoint.Note(Condition.parse(when.get(), readout, true), text));
-            } catch (IllegalArgumentException e) {
-                problems.at(note.get().get("when").orElseThrow(), note.get().child("when"), e.getMessage());
+            } catch (Condition.Unreadable e) {
+                problems.at(note.get().get("when").orElseThrow(), note.get().child("when"), e.said());
             }
         }
         return new Feedback(correct, wrong, notes);
@@ -558,8 +554,8 @@ final class LessonParser {
         while (k.find()) {
             String name = k.group(1);
             if (!name.equals("measured") && ReadoutCatalog.find(name).isEmpty()) {
-                problems.at(m.get(key).orElseThrow(), m.child(key), "unknown placeholder '{" + name + "}'; expected {measured} or a readout such as {stage.send.bytes}: "
-                        + ReadoutSuggestions.suggest(name));
+                problems.at(m.get(key).orElseThrow(), m.child(key), Phrase.of("lesson.unknownPlaceholder", "{" + name + "}", "{measured}", "{stage.send.bytes}",
+                        ReadoutSuggestions.suggest(name)));
             }
         }
         return text;
@@ -577,26 +573,26 @@ final class LessonParser {
             Optional<YamlMap> m = YamlMap.of(item, p, problems);
             if (m.isEmpty()) continue;
             YamlMap ch = m.get();
-            ch.rejectUnknown(CHOICE_FIELDS, dev.roundtrip.trace.Phrase.of("lesson.inChoice"));
-            String text = ch.requiredText("text", "the answer as students read it").orElse(null);
+            ch.rejectUnknown(CHOICE_FIELDS, Phrase.of("lesson.inChoice"));
+            String text = ch.requiredText("text", Phrase.of("lesson.expect.choiceText")).orElse(null);
             String value = ch.text("value").orElse(null);
             boolean correct = ch.bool("correct").orElse(false);
             anyCorrect |= correct;
             if (byReadout && value == null && !ch.has("value")) {
-                ch.missing("value", "with a readout, each choice needs the 'value' the readout has when this choice is right");
+                ch.missing("value", Phrase.of("lesson.expect.choiceValue"));
             }
             if (byReadout && ch.has("correct")) {
-                problems.at(ch.get("correct").orElseThrow(), ch.child("correct"), "with a readout the live measurement decides which choice is correct; remove 'correct'");
+                problems.at(ch.get("correct").orElseThrow(), ch.child("correct"), Phrase.of("lesson.readoutDecides"));
             }
             if (!byReadout && ch.has("value")) {
-                problems.at(ch.get("value").orElseThrow(), ch.child("value"), "'value' needs a 'readout' on the checkpoint to be compared with");
+                problems.at(ch.get("value").orElseThrow(), ch.child("value"), Phrase.of("lesson.valueNeedsReadout"));
             }
             out.add(new Checkpoint.Choice(text, value, correct, ch.text("feedback").orElse("")));
         }
-        if (seq.get().getValue().size() < 2) problems.at(seq.get(), c.child("choices"), "expected at least two choices");
+        if (seq.get().getValue().size() < 2) problems.at(seq.get(), c.child("choices"), Phrase.of("lesson.atLeastTwoChoices"));
         else if (!byReadout && out.size() == seq.get().getValue().size() && out.stream().allMatch(Checkpoint.Choice::correct)) {
-            problems.at(seq.get(), c.child("choices"), "every choice is marked 'correct: true', so any answer passes; mark only the right one(s)");
-        } else if (!byReadout && !anyCorrect) problems.at(seq.get(), c.child("choices"), "no choice is marked 'correct: true'; mark the right one (or add a 'readout' to decide it live)");
+            problems.at(seq.get(), c.child("choices"), Phrase.of("lesson.allCorrect"));
+        } else if (!byReadout && !anyCorrect) problems.at(seq.get(), c.child("choices"), Phrase.of("lesson.noneCorrect"));
         return problems.count() > before ? null : out;
     }
 

@@ -1,5 +1,6 @@
 package dev.roundtrip.lesson;
 
+import dev.roundtrip.trace.Phrase;
 import dev.roundtrip.text.Texts;
 import dev.roundtrip.text.Units;
 import dev.roundtrip.capture.CaptureOptions;
@@ -171,14 +172,14 @@ public final class LessonRunner {
             return state.latest().map(id -> T.get("run.release.latest", describe(id))).orElse(T.get("run.release"));
         }
         if (a instanceof Action.Cancel) {
-            long id = state.latest().orElseThrow(() -> new LessonRunException("cancel: this lesson has not sent a request yet"));
+            long id = state.latest().orElseThrow(() -> new LessonRunException(Phrase.of("lesson.failed.nothingSent", "cancel")));
             lab.cancel(id);
             awaitQuiet();
             awaitReset(id);
             return T.get("run.cancel", String.valueOf(id), describe(id));
         }
         if (a instanceof Action.Probe) {
-            long id = state.latest().orElseThrow(() -> new LessonRunException("probe: this lesson has not sent a request yet"));
+            long id = state.latest().orElseThrow(() -> new LessonRunException(Phrase.of("lesson.failed.nothingSent", "probe")));
             return lab.probe(id).map(k -> T.get("run.probe", String.valueOf(id), orNa(k.rxQueue()), orNa(k.txQueue()))
                     + (k.unavailable() != null ? " (" + k.unavailable() + ")" : "")).orElse(T.get("run.probe.none", String.valueOf(id)));
         }
@@ -190,7 +191,7 @@ public final class LessonRunner {
             WorkQueue run = WorkQueue.start(new QueueSetup(q.jobs(), q.consumers(), q.capacity(),
                     Duration.ofMillis(q.workMs()), Duration.ofMillis(q.produceEveryMs())), lab.bus().clock());
             state.queue(run);
-            if (!run.await(Duration.ofSeconds(60))) throw new LessonRunException("the queue run did not finish within 60 s");
+            if (!run.await(Duration.ofSeconds(60))) throw new LessonRunException(Phrase.of("lesson.failed.queue", 60));
             QueueSummary s = run.summary();
             return T.get("run.queue", String.valueOf(s.jobsDone()), String.valueOf(s.consumersUsed()), String.valueOf(s.maxDepth()));
         }
@@ -200,7 +201,7 @@ public final class LessonRunner {
                 state.nagle(r);
                 return T.get("run.nagle", Units.duration(r.nodelayOff().medianNanos()), Units.duration(r.nodelayOn().medianNanos()));
             } catch (IOException e) {
-                throw new LessonRunException("the 40 ms experiment failed: " + e.getMessage(), e);
+                throw new LessonRunException(Phrase.of("lesson.failed.nagle", String.valueOf(e.getMessage())), e);
             }
         }
         if (a instanceof Action.Capture c) return capture(c);
@@ -214,7 +215,7 @@ public final class LessonRunner {
         RequestSpec spec = new RequestSpec(s.method(), s.target(), List.copyOf(s.headers()), body, null, s.keepAlive(),
                 s.timeoutMs() == null ? RequestSpec.DEFAULT_TIMEOUT : Duration.ofMillis(s.timeoutMs()), s.tls());
         if (s.tls() && lab.tlsPort().isEmpty()) {
-            throw new LessonRunException("send with tls: true needs the server's TLS port, and there is none: " + lab.tlsUnavailable());
+            throw new LessonRunException(Phrase.of("lesson.failed.noTls", String.valueOf(lab.tlsUnavailable())));
         }
         List<Long> ids = new ArrayList<>();
         String target = s.target();
@@ -247,12 +248,12 @@ public final class LessonRunner {
         Target target = Target.parse(c.to());
         if (!answers(target.address())) {
             if (!standIns) {
-                throw new LessonRunException("nothing answers at " + c.to() + ": start your server first (the narration shows how), then run this step again");
+                throw new LessonRunException(Phrase.of("lesson.failed.nothingAnswers", c.to()));
             }
             try {
                 this.standIn = StandInServer.start(target.address());
             } catch (IOException e) {
-                throw new LessonRunException("nothing answers at " + c.to() + ", and a stand-in server could not listen there: " + e.getMessage(), e);
+                throw new LessonRunException(Phrase.of("lesson.failed.noStandIn", c.to(), String.valueOf(e.getMessage())), e);
             }
         }
         CaptureProxy proxy = capture;
@@ -261,7 +262,7 @@ public final class LessonRunner {
             try {
                 proxy = lab.capture(CaptureOptions.reverse(0, target));
             } catch (IOException e) {
-                throw new LessonRunException("the capture proxy could not listen: " + e.getMessage(), e);
+                throw new LessonRunException(Phrase.of("lesson.failed.proxy", String.valueOf(e.getMessage())), e);
             }
             capture = proxy;
         }
@@ -274,7 +275,7 @@ public final class LessonRunner {
         while (id < 0) {
             delivered();
             for (Exchange x : lab.recording().exchanges()) if (!before.contains(x.id())) id = x.id();
-            if (id < 0 && System.nanoTime() > deadline) throw new LessonRunException("the capture recorded no exchange for " + c.method() + " " + c.target());
+            if (id < 0 && System.nanoTime() > deadline) throw new LessonRunException(Phrase.of("lesson.failed.nothingCaptured", c.method() + " " + c.target()));
             if (id < 0) Thread.sleep(2);
         }
         state.sent(id);
@@ -297,8 +298,8 @@ public final class LessonRunner {
         awaitQuiet();
         String what = "GET /" + s.route();
         if (!all) {
-            throw new LessonRunException(what + ": only " + (s.messages() - heard.getCount()) + " of " + s.messages()
-                    + " updates arrived within " + Units.millis(s.timeoutMs()));
+            throw new LessonRunException(Phrase.of("lesson.failed.fewUpdates", what, s.messages() - heard.getCount(), s.messages(),
+                    Phrase.duration(s.timeoutMs() * 1_000_000L)));
         }
         return T.get("run.stream", what, String.valueOf(s.messages()), describe(live.exchangeId()));
     }
@@ -311,7 +312,7 @@ public final class LessonRunner {
         } catch (InterruptedException e) {
             throw e;
         } catch (Exception e) {
-            throw new LessonRunException("the real-time comparison failed: " + e.getMessage(), e);
+            throw new LessonRunException(Phrase.of("lesson.failed.realtime", String.valueOf(e.getMessage())), e);
         } finally {
             lab.updateEvery(QueueUpdates.EVERY);
         }
@@ -352,7 +353,7 @@ public final class LessonRunner {
         for (long id : state.exchanges()) {
             while (!settledOrHeld(id)) {
                 if (System.nanoTime() > deadline) {
-                    throw new LessonRunException("exchange " + id + " neither ended nor stopped at a gate within " + QUIET_TIMEOUT.toSeconds() + " s");
+                    throw new LessonRunException(Phrase.of("lesson.failed.notSettled", String.valueOf(id), QUIET_TIMEOUT.toSeconds()));
                 }
                 Thread.sleep(2);
             }
@@ -371,7 +372,7 @@ public final class LessonRunner {
             while (!settledOrHeld(id) && lab.recording().exchange(id).map(x -> x.events().stream()
                     .noneMatch(e -> e.stage() == Stage.SEND && e.phase() == dev.roundtrip.trace.Phase.END)).orElse(true)) {
                 if (System.nanoTime() > deadline) {
-                    throw new LessonRunException("exchange " + id + " did not leave the client within " + QUIET_TIMEOUT.toSeconds() + " s");
+                    throw new LessonRunException(Phrase.of("lesson.failed.notLeft", String.valueOf(id), QUIET_TIMEOUT.toSeconds()));
                 }
                 Thread.sleep(2);
             }
@@ -415,9 +416,9 @@ public final class LessonRunner {
         if (held.isPresent()) return T.get("run.exchange.held", String.valueOf(id), held.get().wireName());
         Optional<Exchange> x = lab.recording().exchange(id);
         // a request sent without waiting may not have reached the recording yet: it is under way all the same
-        if (x.isEmpty()) return T.get("run.exchange", String.valueOf(id), "", dev.roundtrip.trace.Outcome.PENDING.wireName());
+        if (x.isEmpty()) return T.get("run.exchange", String.valueOf(id), "", T.get("word." + dev.roundtrip.trace.Outcome.PENDING.wireName()));
         String status = x.get().response().map(r -> r.status() + " " + r.reason() + " ").orElse("");
-        return T.get("run.exchange", String.valueOf(id), status, x.get().outcome().wireName());
+        return T.get("run.exchange", String.valueOf(id), status, T.get("word." + x.get().outcome().wireName()));
     }
 
     private static String orNa(Object v) {

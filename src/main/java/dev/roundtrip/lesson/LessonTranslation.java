@@ -1,5 +1,7 @@
 package dev.roundtrip.lesson;
 
+import dev.roundtrip.text.Texts;
+import dev.roundtrip.trace.Phrase;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -106,13 +108,12 @@ final class LessonTranslation {
      */
     static Result apply(LessonLoader.Source english, Lesson lesson, LessonLoader.Source translation, Locale language) {
         Problems problems = new Problems(translation.name());
-        String refused = lesson.id() + " is shown in English until it is fixed";
-        Optional<Node> root = LessonLoader.compose(translation, problems, "the " + language.getDisplayLanguage(Locale.ENGLISH)
-                + " texts of " + lesson.id() + ": title, goals and steps");
-        if (root.isEmpty()) return new Result(lesson, refused(problems, "this translation cannot be read, so " + refused));
+        Phrase refused = Phrase.of("lesson.translation.shownInEnglish", lesson.id());
+        Optional<Node> root = LessonLoader.compose(translation, problems, Phrase.of("lesson.translation.expected", languageName(language), lesson.id()));
+        if (root.isEmpty()) return new Result(lesson, refused(problems, Phrase.of("lesson.translation.unreadable", refused)));
         Tree theirs = new Tree();
         walk(root.get(), LESSON, "", root.get().getStartMark(), null, theirs, problems);
-        Node englishRoot = LessonLoader.compose(english, new Problems(english.name()), "").orElseThrow();
+        Node englishRoot = LessonLoader.compose(english, new Problems(english.name()), Phrase.of("lesson.load.expectedLesson")).orElseThrow();
         Tree ours = new Tree();
         walk(englishRoot, LESSON, "", englishRoot.getStartMark(), null, ours, null);
 
@@ -128,14 +129,20 @@ final class LessonTranslation {
         Problems merged = new Problems(english.name());
         Optional<Lesson> translated = new LessonParser(merged).parse(englishRoot, LessonLoader.expectedId(english));
         if (translated.isEmpty()) {
-            return new Result(lesson, refused(problems, "with this translation the lesson does not load (" + merged.errors().get(0) + "), so " + refused));
+            return new Result(lesson, refused(problems, Phrase.of("lesson.translation.doesNotLoad", merged.errors().get(0).located(), refused)));
         }
         Lesson l = translated.get();
         return new Result(new Lesson(l.id(), l.title(), l.level(), l.goals(), l.steps(), l.source(), language), problems.errors());
     }
 
+    /** The language's name said in the language in use (the four Roundtrip speaks; others by their English name). */
+    private static Object languageName(Locale language) {
+        String code = Texts.supported(language).getLanguage();
+        return code.equals(language.getLanguage()) ? Phrase.of("lesson.language." + code) : language.getDisplayLanguage(Locale.ENGLISH);
+    }
+
     /** The problems found, then the consequence (after them: it is not where the fix goes). */
-    private static List<LessonError> refused(Problems problems, String consequence) {
+    private static List<LessonError> refused(Problems problems, Phrase consequence) {
         List<LessonError> out = new ArrayList<>(problems.errors());
         out.add(new LessonError(problems.file(), 0, 0, "", consequence));
         return out;
@@ -148,7 +155,7 @@ final class LessonTranslation {
             return;
         }
         if (t.places.containsKey(path)) {
-            if (problems != null) problems.at(place, path, "given twice (first on line " + (t.places.get(path).getLine() + 1) + ")");
+            if (problems != null) problems.at(place, path, Phrase.of("lesson.translation.givenTwice", t.places.get(path).getLine() + 1));
             return;
         }
         t.places.put(path, place);
@@ -157,7 +164,7 @@ final class LessonTranslation {
                 t.texts.put(path, s);
                 t.slots.put(path, slot);
             } else if (problems != null) {
-                problems.at(node, path, "expected text, found " + YamlMap.describe(node));
+                problems.at(node, path, Phrase.of("lesson.expectedText", YamlMap.said(node)));
             }
         } else if (shape instanceof ListOf list) {
             walkList(node, list, path, slot, t, problems);
@@ -176,7 +183,7 @@ final class LessonTranslation {
             return;
         }
         if (!(node instanceof SequenceNode seq)) {
-            if (problems != null) problems.at(node, path, "expected a list (lines starting with '- '), found " + YamlMap.describe(node));
+            if (problems != null) problems.at(node, path, Phrase.of("lesson.expectedList", YamlMap.said(node)));
             return;
         }
         t.listSizes.put(path, seq.getValue().size());
@@ -200,13 +207,12 @@ final class LessonTranslation {
             return;
         }
         if (!(node instanceof MappingNode m)) {
-            problems.at(node, path, "expected the steps as a mapping from each step's id to its texts (send-get: ...), found "
-                    + YamlMap.describe(node) + (node instanceof SequenceNode ? " (a translation names each step by its id instead of listing them)" : ""));
+            problems.at(node, path, Phrase.of(node instanceof SequenceNode ? "lesson.translation.stepsListed" : "lesson.translation.expectedSteps", YamlMap.said(node)));
             return;
         }
         for (NodeTuple tuple : m.getValue()) {
             if (!(tuple.getKeyNode() instanceof ScalarNode key)) {
-                problems.at(tuple.getKeyNode(), path, "a step is named by its id, not by " + YamlMap.describe(tuple.getKeyNode()));
+                problems.at(tuple.getKeyNode(), path, Phrase.of("lesson.translation.stepById", YamlMap.said(tuple.getKeyNode())));
                 continue;
             }
             String p = path + "." + key.getValue();
@@ -217,7 +223,7 @@ final class LessonTranslation {
 
     private static void walkMap(Node node, MapOf shape, String path, Tree t, Problems problems) {
         if (!(node instanceof MappingNode m)) {
-            if (problems != null) problems.at(node, path, "expected a mapping (lines of 'name: value'), found " + YamlMap.describe(node));
+            if (problems != null) problems.at(node, path, Phrase.of("lesson.expectedMapping", YamlMap.said(node)));
             return;
         }
         for (int i = 0; i < m.getValue().size(); i++) {
@@ -228,11 +234,10 @@ final class LessonTranslation {
             if (field == null) {
                 if (problems == null) continue;
                 if (key != null && SCRIPT_FIELDS.contains(key)) {
-                    problems.at(tuple.getKeyNode(), p, "'" + key + "' is not a text: it comes from the English lesson; a translation holds only "
-                            + String.join(", ", shape.fields().keySet()));
+                    problems.at(tuple.getKeyNode(), p, Phrase.of("lesson.translation.notAText", key, String.join(", ", shape.fields().keySet())));
                 } else {
-                    problems.at(tuple.getKeyNode(), p, "unknown field " + (key == null ? YamlMap.describe(tuple.getKeyNode()) : "'" + key + "'")
-                            + "; expected one of " + String.join(", ", shape.fields().keySet()));
+                    problems.at(tuple.getKeyNode(), p, key == null ? Phrase.of("lesson.keyNotPlain", YamlMap.said(tuple.getKeyNode()))
+                            : Phrase.of("lesson.unknownField", key, String.join(", ", shape.fields().keySet())));
                 }
                 continue;
             }
@@ -271,10 +276,10 @@ final class LessonTranslation {
             String parent = ours.parents.getOrDefault(block, "");
             Mark at = theirs.places.getOrDefault(parent, top);
             String where = english.name() + ":" + (ours.places.get(block).getLine() + 1);
-            String what = parent.equals("steps") ? "lacks step '" + block.substring("steps.".length()) + "' (" + where + ")"
-                    : ours.texts.containsKey(block) ? "lacks this text (" + where + ": " + shortly(ours.texts.get(block).getValue()) + ")"
-                    : "lacks " + block.substring(block.lastIndexOf('.') + 1) + " (" + where + ")";
-            problems.at(at, block, what + "; it is shown in English");
+            Phrase what = parent.equals("steps") ? Phrase.of("lesson.translation.lacksStep", block.substring("steps.".length()), where)
+                    : ours.texts.containsKey(block) ? Phrase.of("lesson.translation.lacksText", where, shortly(ours.texts.get(block).getValue()))
+                    : Phrase.of("lesson.translation.lacks", block.substring(block.lastIndexOf('.') + 1), where);
+            problems.at(at, block, what);
         }
     }
 
@@ -289,16 +294,16 @@ final class LessonTranslation {
             }
             if (!reported.add(block)) continue;
             String parent = theirs.parents.getOrDefault(block, "");
-            String what;
+            Phrase what;
             if (parent.equals("steps")) {
-                what = "the English lesson has no step '" + block.substring("steps.".length()) + "'; its steps are "
-                        + String.join(", ", lesson.steps().stream().map(Step::key).toList());
+                what = Phrase.of("lesson.translation.noSuchStep", block.substring("steps.".length()),
+                        String.join(", ", lesson.steps().stream().map(Step::key).toList()));
             } else if (ours.listSizes.containsKey(parent)) {
-                what = "the English has " + ours.listSizes.get(parent) + " here; remove this one";
+                what = Phrase.of("lesson.translation.tooMany", ours.listSizes.get(parent));
             } else if (ours.places.containsKey(parent) && ours.texts.containsKey(parent)) {
-                what = "the English has this as one text, not as a mapping; write it as text";
+                what = Phrase.of("lesson.translation.oneText");
             } else {
-                what = "the English lesson has no " + block.substring(block.lastIndexOf('.') + 1) + " here; remove it (or add it to the English first)";
+                what = Phrase.of("lesson.translation.noSuchField", block.substring(block.lastIndexOf('.') + 1));
             }
             problems.at(theirs.places.get(block), block, what);
         }
@@ -314,27 +319,26 @@ final class LessonTranslation {
             if (en == null) continue; // reported by extra()
             String text = e.getValue().getValue();
             if (text.isBlank()) {
-                problems.at(e.getValue(), path, "must not be empty (the English: " + shortly(en.getValue()) + ")");
+                problems.at(e.getValue(), path, Phrase.of("lesson.translation.empty", shortly(en.getValue())));
                 continue;
             }
             Set<String> want = placeholders(en.getValue());
             Set<String> have = placeholders(text);
             if (!want.equals(have)) {
-                problems.at(e.getValue(), path, "placeholders differ: the English has " + list(want) + ", this text " + list(have)
-                        + "; each is replaced by a measurement, so write them exactly as in English");
+                problems.at(e.getValue(), path, Phrase.of("lesson.translation.placeholders", list(want), list(have)));
                 continue;
             }
             if (path.endsWith(".text") && path.contains(".choices[")) {
                 List<String> wantFigures = figures(en.getValue());
                 if (!wantFigures.equals(figures(text))) {
-                    problems.at(e.getValue(), path, "an answer's figures must stay as in English (" + shortly(en.getValue())
-                            + "); this one has " + (figures(text).isEmpty() ? "none" : String.join(", ", figures(text))));
+                    problems.at(e.getValue(), path, Phrase.of("lesson.translation.figures", shortly(en.getValue()),
+                            figures(text).isEmpty() ? Phrase.of("lesson.translation.none") : String.join(", ", figures(text))));
                     continue;
                 }
                 String question = path.substring(0, path.lastIndexOf(".choices[") + ".choices".length());
                 String same = question + "|" + text.strip().toLowerCase(Locale.ROOT);
                 if (choiceTexts.containsKey(same)) {
-                    problems.at(e.getValue(), path, "reads the same as " + choiceTexts.get(same) + "; students may answer with a choice's text, so each must differ");
+                    problems.at(e.getValue(), path, Phrase.of("lesson.translation.sameAs", choiceTexts.get(same)));
                     continue;
                 }
                 choiceTexts.put(same, path);
@@ -359,8 +363,8 @@ final class LessonTranslation {
         return out;
     }
 
-    private static String list(Set<String> placeholders) {
-        return placeholders.isEmpty() ? "none" : String.join(", ", placeholders);
+    private static Object list(Set<String> placeholders) {
+        return placeholders.isEmpty() ? Phrase.of("lesson.translation.none") : String.join(", ", placeholders);
     }
 
     private static String shortly(String text) {

@@ -19,24 +19,17 @@ final class Problems {
         return file;
     }
 
-    void at(Node node, String path, String message) {
-        at(node == null ? null : node.getStartMark(), path, message);
-    }
-
-    void at(Mark mark, String path, String message) {
-        int line = mark == null ? 0 : mark.getLine() + 1;
-        int column = mark == null ? 0 : mark.getColumn() + 1;
-        errors.add(new LessonError(file, line, column, path, message));
-    }
-
     /** The same, said as a phrase (shown in the language in use). */
     void at(Node node, String path, Phrase said) {
-        Mark mark = node == null ? null : node.getStartMark();
+        at(node == null ? null : node.getStartMark(), path, said);
+    }
+
+    void at(Mark mark, String path, Phrase said) {
         errors.add(new LessonError(file, mark == null ? 0 : mark.getLine() + 1, mark == null ? 0 : mark.getColumn() + 1, path, said));
     }
 
-    void whole(String message) {
-        errors.add(new LessonError(file, 0, 0, "", message));
+    void whole(Phrase said) {
+        errors.add(new LessonError(file, 0, 0, "", said));
     }
 
     /** In the order they appear in the file, so a teacher can fix them top to bottom. */

@@ -1,5 +1,6 @@
 package dev.roundtrip.lesson;
 
+import dev.roundtrip.trace.Phrase;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -8,19 +9,19 @@ import java.util.Locale;
 final class ReadoutSuggestions {
     private ReadoutSuggestions() {}
 
-    static String suggest(String wrong) {
+    static Phrase suggest(String wrong) {
         String w = wrong.toLowerCase(Locale.ROOT);
         ReadoutCatalog.Entry best = ReadoutCatalog.all().stream()
                 .min(Comparator.comparingInt(e -> distance(w, e.name().toLowerCase(Locale.ROOT))))
                 .orElseThrow();
         if (distance(w, best.name().toLowerCase(Locale.ROOT)) <= Math.max(3, wrong.length() / 4)) {
-            return "did you mean '" + best.name() + "'? (every readout is listed in lessons/README.md)";
+            return Phrase.of("lesson.didYouMean", best.name());
         }
         String prefix = wrong.contains(".") ? wrong.substring(0, wrong.indexOf('.') + 1) : wrong;
         List<String> same = ReadoutCatalog.all().stream().map(ReadoutCatalog.Entry::name).filter(n -> n.startsWith(prefix)).toList();
-        if (!same.isEmpty()) return "expected one of " + String.join(", ", same);
+        if (!same.isEmpty()) return Phrase.of("lesson.expectedOneOf", String.join(", ", same));
         List<String> groups = ReadoutCatalog.all().stream().map(e -> e.name().substring(0, e.name().indexOf('.')) + ".*").distinct().toList();
-        return "expected a name starting with one of " + String.join(", ", groups) + " (every readout is listed in lessons/README.md)";
+        return Phrase.of("lesson.expectedReadoutGroup", String.join(", ", groups));
     }
 
     /** Levenshtein distance. */

@@ -87,8 +87,8 @@ final class YamlMap {
         }
     }
 
-    void missing(String key, String expected) {
-        problems.at(node, child(key), "missing field '" + key + "': " + expected);
+    void missing(String key, Phrase expected) {
+        problems.at(node, child(key), Phrase.of("lesson.missingField", key, expected));
     }
 
     Optional<String> text(String key) {
@@ -99,14 +99,14 @@ final class YamlMap {
         return Optional.empty();
     }
 
-    Optional<String> requiredText(String key, String expected) {
+    Optional<String> requiredText(String key, Phrase expected) {
         if (!has(key)) {
             missing(key, expected);
             return Optional.empty();
         }
         Optional<String> t = text(key);
         if (t.isPresent() && t.get().isBlank()) {
-            problems.at(get(key).orElse(node), child(key), "must not be empty: " + expected);
+            problems.at(get(key).orElse(node), child(key), Phrase.of("lesson.mustNotBeEmpty", expected));
             return Optional.empty();
         }
         return t;

@@ -43,13 +43,19 @@ final class FileChecks {
      * break (CR, 0x0D) at character 12". {@code tabAllowed}: a header value may hold tabs.
      */
     static String controlCharacter(String s, boolean tabAllowed) {
+        dev.roundtrip.trace.Phrase said = controlCharacterSaid(s, tabAllowed);
+        return said == null ? null : said.english();
+    }
+
+    /** The same as a phrase, for a message in the language in use. */
+    static dev.roundtrip.trace.Phrase controlCharacterSaid(String s, boolean tabAllowed) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (c == '\t' && tabAllowed) continue;
             if (c < 0x20 || c == 0x7F) {
-                String what = c == '\r' ? "a line break (CR, 0x0D)" : c == '\n' ? "a line break (LF, 0x0A)"
-                        : String.format(java.util.Locale.ROOT, "a control character (0x%02X)", (int) c);
-                return "holds " + what + " at character " + (i + 1);
+                dev.roundtrip.trace.Phrase what = c == '\r' ? dev.roundtrip.trace.Phrase.of("record.cr") : c == '\n' ? dev.roundtrip.trace.Phrase.of("record.lf")
+                        : dev.roundtrip.trace.Phrase.of("record.control", String.format(java.util.Locale.ROOT, "0x%02X", (int) c));
+                return dev.roundtrip.trace.Phrase.of("record.holds", what, i + 1);
             }
         }
         return null;

@@ -8,6 +8,7 @@ import dev.roundtrip.trace.Header;
 import dev.roundtrip.trace.Outcome;
 import dev.roundtrip.trace.Peer;
 import dev.roundtrip.trace.Phase;
+import dev.roundtrip.trace.Phrase;
 import dev.roundtrip.trace.RequestInfo;
 import dev.roundtrip.trace.ResponseInfo;
 import dev.roundtrip.trace.Stage;
@@ -69,7 +70,7 @@ public final class HarImport {
         final List<RecordingWarning> list = new ArrayList<>();
         int more;
 
-        void add(LocatedJson at, String problem) {
+        void add(LocatedJson at, Phrase problem) {
             if (list.size() >= MAX_WARNINGS) more++;
             else list.add(list.size() < LOCATED_WARNINGS ? at.warning(problem) : at.warningByPath(problem));
         }
@@ -77,7 +78,7 @@ public final class HarImport {
         List<RecordingWarning> all(String file) {
             if (more == 0) return list;
             List<RecordingWarning> out = new ArrayList<>(list);
-            out.add(new RecordingWarning(file, 0, 0, "", "and " + more + " more warning" + (more == 1 ? "" : "s") + " like these"));
+            out.add(new RecordingWarning(file, 0, 0, "", Phrase.of("record.har.moreWarnings", more)));
             return out;
         }
     }
@@ -94,14 +95,14 @@ public final class HarImport {
     /** Reads a HAR into a Jackson tree, then checks it value by value (HAR files are free-form and small). */
     static Recording read(JsonSource source) throws RecordingFormatException {
         LocatedJson root = LocatedJson.parse(source);
-        if (!root.isObject()) throw root.fail("a HAR object with \"log\"");
+        if (!root.isObject()) throw root.fail(Phrase.of("record.har.anObject"));
         LocatedJson log = root.get("log");
         log.expectObject("the HAR \"log\" object");
         LocatedJson ours = log.get("_roundtrip");
         if (!ours.isAbsent()) checkVersion(ours);
         List<LocatedJson> entries = log.get("entries").elements();
         if (entries.isEmpty() && ours.isAbsent()) {
-            throw log.get("entries").at("the HAR has no entries (an empty list): there is no exchange to import");
+            throw log.get("entries").at(Phrase.of("record.har.noEntries"));
         }
         Warnings warnings = new Warnings();
 
@@ -113,11 +114,11 @@ public final class HarImport {
         List<Exchange> exchanges = new ArrayList<>();
         List<LocatedJson> foreign = new ArrayList<>();
         for (LocatedJson e : entries) {
-            e.expectObject("a HAR entry object");
+            e.expectObject(Phrase.of("record.har.anEntry"));
             if (e.has(HarExport.UPSTREAM_HOP)) continue; // a captured exchange's second hop: its own entry holds it whole
             if (e.has("_roundtrip")) {
                 Exchange x = exchange(e.get("_roundtrip"));
-                if (!ids.add(x.id())) throw e.get("_roundtrip").get("id").at("exchange id " + x.id() + " appears twice");
+                if (!ids.add(x.id())) throw e.get("_roundtrip").get("id").at(Phrase.of("record.idTwice", x.id()));
                 exchanges.add(x);
             } else {
                 exchanges.add(null); // placeholder keeps the file's order
@@ -158,9 +159,7 @@ public final class HarImport {
         }
         LocatedJson version = ours.get("version");
         if (!version.isAbsent() && version.longValue() > Recording.VERSION) {
-            throw version.at("this HAR carries Roundtrip data of version " + version.longValue()
-                    + ", written by a newer Roundtrip; this one reads up to version " + Recording.VERSION
-                    + ". Update Roundtrip to open it");
+            throw version.at(Phrase.of("record.har.newerVersion", version.longValue(), Recording.VERSION));
         }
     }
 
@@ -212,8 +211,7 @@ public final class HarImport {
         resNode.expectObject("the HAR \"response\" object");
         Instant started = dateTime(e.get("startedDateTime"));
         if (Duration.between(recordingStart, started).compareTo(MAX_SPAN) > 0) {
-            throw e.get("startedDateTime").at("more than 100 years after the earliest entry (" + recordingStart
-                    + "); the entries of one HAR must lie closer together");
+            throw e.get("startedDateTime").at(Phrase.of("record.har.tooFarApart", String.valueOf(recordingStart)));
         }
         long t0 = Duration.between(recordingStart, started).toNanos();
         long connectionId = connection(e.get("connection"), connections);
@@ -225,7 +223,7 @@ public final class HarImport {
         ResponseInfo response = status > 0 ? response(resNode, status, warnings) : null;
 
         LocatedJson timings = e.get("timings");
-        if (!timings.isAbsent()) timings.expectObject("the HAR \"timings\" object");
+        if (!timings.isAbsent()) timings.expectObject(Phrase.of("record.har.timings"));
         double blocked = phase(timings, "blocked", false, warnings);
         double dns = phase(timings, "dns", false, warnings);
         double connect = phase(timings, "connect", false, warnings);
@@ -234,14 +232,13 @@ public final class HarImport {
         double wait = phase(timings, "wait", true, warnings);
         double receive = phase(timings, "receive", true, warnings);
         LocatedJson time = e.get("time");
-        double total = duration(time, true, warnings, timings.isObject() ? "the timings are used" : "read as 0");
+        double total = duration(time, true, warnings, Phrase.of(timings.isObject() ? "record.har.timingsUsed" : "record.har.readAs0"));
         if (!timings.isObject()) {
             wait = total; // only the total is known
         } else if (!time.isAbsent() && time.doubleValue() >= 0) {
             double sum = blocked + dns + connect + send + wait + receive;
             if (Math.abs(total - sum) > Math.max(1, 0.05 * Math.max(total, sum))) {
-                warnings.add(time, "the entry's time is " + ms(total) + " but its timings add up to " + ms(sum)
-                        + "; the diagram uses the timings");
+                warnings.add(time, Phrase.of("record.har.timeNotSum", total, sum));
             }
         }
 
@@ -252,36 +249,37 @@ public final class HarImport {
 
         Exchange x = new Exchange(new ExchangeStarted(id, connectionId, t0, request));
         x.setPeer(peer(e, reqNode));
-        String from = "from " + creator;
-        x.append(event(id, connectionId, Stage.SEND, Phase.BEGIN, sendBegin,
-                "request starts (" + from + (blocked + dns + connect > 0 ? ", after " + ms(blocked + dns + connect) + " blocked/dns/connect" : "") + ")"));
-        x.append(event(id, connectionId, Stage.SEND, Phase.END, sendEnd, "request sent in " + ms(send) + " (HAR timings.send)"));
+        String from = creator;
+        x.append(event(id, connectionId, Stage.SEND, Phase.BEGIN, sendBegin, blocked + dns + connect > 0
+                ? Phrase.of("record.har.requestStartsAfter", from, blocked + dns + connect) : Phrase.of("record.har.requestStarts", from)));
+        x.append(event(id, connectionId, Stage.SEND, Phase.END, sendEnd, Phrase.of("record.har.sent", send)));
         Outcome outcome;
-        String detail;
+        Phrase detail;
         long ended;
         if (response != null) {
             x.append(event(id, connectionId, Stage.INTERPRET, Phase.BEGIN, interpretBegin,
-                    "first byte after waiting " + ms(wait) + " (HAR timings.wait: network and server together, not split)"));
+                    Phrase.of("record.har.firstByte", wait)));
             x.append(event(id, connectionId, Stage.INTERPRET, Phase.END, interpretEnd,
-                    "response received in " + ms(receive) + " (HAR timings.receive)"));
+                    Phrase.of("record.har.received", receive)));
             outcome = Outcome.COMPLETED;
             ended = interpretEnd;
-            detail = status + " " + response.reason() + " (imported " + from + bodyNote(resNode) + ")";
+            detail = Phrase.of(bodyKept(resNode) ? "record.har.answered" : "record.har.answeredNoBody", status + " " + response.reason(), from);
         } else {
             String error = resNode.get("_error").scalarText("");
             outcome = outcomeOf(error);
             ended = interpretBegin; // the client stopped waiting there; no INTERPRET events
-            detail = "no response (status 0" + (error.isEmpty() ? "" : ", " + error) + "; imported " + from + ")";
+            detail = error.isEmpty() ? Phrase.of("record.har.noResponse", from) : Phrase.of("record.har.noResponseError", error, from);
         }
         x.finish(new ExchangeEnded(id, ended, outcome, response, detail));
         return x;
     }
 
-    private static String bodyNote(LocatedJson res) throws RecordingFormatException {
+    /** False when the HAR gave a body's size but not its text. */
+    private static boolean bodyKept(LocatedJson res) throws RecordingFormatException {
         LocatedJson content = res.get("content");
-        if (!content.isObject() || content.has("text")) return "";
+        if (!content.isObject() || content.has("text")) return true;
         LocatedJson size = content.get("size");
-        return size.isNumber() && size.doubleValue() > 0 ? "; the HAR did not keep the body" : "";
+        return !(size.isNumber() && size.doubleValue() > 0);
     }
 
     private static Outcome outcomeOf(String error) {
@@ -291,15 +289,15 @@ public final class HarImport {
         return Outcome.FAILED;
     }
 
-    private static StageEvent event(long id, long connectionId, Stage stage, Phase phase, long t, String detail) {
+    private static StageEvent event(long id, long connectionId, Stage stage, Phase phase, long t, Phrase detail) {
         // Actor = the stage's owner; thread "" = not known. No readouts: a HAR measured none.
-        return new StageEvent(id, connectionId, stage, phase, stage.owner(), t, "", detail, null, null, null, null, null);
+        return new StageEvent(id, connectionId, stage, phase, stage.owner(), t, "", detail.english(), null, null, null, null, null, detail, null);
     }
 
     /** A HAR timing phase in ms, read by {@link #duration}; 0 when there are no timings. */
     private static double phase(LocatedJson timings, String name, boolean requiredByHar, Warnings warnings) throws RecordingFormatException {
         if (!timings.isObject()) return 0;
-        return duration(timings.get(name), requiredByHar, warnings, "read as 0");
+        return duration(timings.get(name), requiredByHar, warnings, Phrase.of("record.har.readAs0"));
     }
 
     /**
@@ -308,15 +306,15 @@ public final class HarImport {
      * with a warning ({@code doubtfulIfUnknown}). A missing one is 0. Anything else is refused: a
      * negative or huge time would draw the exchange before it started or at the end of time.
      */
-    private static double duration(LocatedJson n, boolean doubtfulIfUnknown, Warnings warnings, String instead) throws RecordingFormatException {
+    private static double duration(LocatedJson n, boolean doubtfulIfUnknown, Warnings warnings, Phrase instead) throws RecordingFormatException {
         if (n.isAbsent()) return 0;
         double v = n.doubleValue();
         if (v == -1) {
-            if (doubtfulIfUnknown) warnings.add(n, "-1 (not known); " + instead);
+            if (doubtfulIfUnknown) warnings.add(n, Phrase.of("record.har.unknownTime", instead));
             return 0;
         }
         if (v < 0 && v > -0.001) return 0; // a rounding error of a tool, not a negative time
-        if (!(v >= 0 && v <= MAX_MS)) throw n.fail("a duration in ms from 0 to 1,000,000,000 (11.6 days), or -1 for not known");
+        if (!(v >= 0 && v <= MAX_MS)) throw n.fail(Phrase.of("record.har.aDuration"));
         return v;
     }
 
@@ -324,9 +322,6 @@ public final class HarImport {
         return Math.round(ms * 1_000_000.0);
     }
 
-    private static String ms(double ms) {
-        return String.format(Locale.ROOT, "%.3f ms", ms);
-    }
 
     /** HAR's connection is a free string (Chrome: an id, Firefox: the port); numbered in order of appearance. */
     private static long connection(LocatedJson n, Map<String, Long> connections) throws RecordingFormatException {
@@ -339,7 +334,7 @@ public final class HarImport {
         LocatedJson methodNode = r.get("method");
         String method = methodNode.string();
         if (method.isEmpty() || FileChecks.controlCharacter(method, false) != null || method.indexOf(' ') >= 0) {
-            throw methodNode.fail("an HTTP method such as GET (letters, no spaces or control characters)");
+            throw methodNode.fail(Phrase.of("record.har.aMethod"));
         }
         LocatedJson urlNode = r.get("url");
         String url = url(urlNode);
@@ -353,16 +348,15 @@ public final class HarImport {
 
     private static ResponseInfo response(LocatedJson r, int status, Warnings warnings) throws RecordingFormatException {
         String reason = r.get("statusText").scalarText("");
-        String wrong = FileChecks.controlCharacter(reason, true);
-        if (wrong != null) throw r.get("statusText").at("a status text may not hold control characters; this one " + wrong);
+        Phrase wrong = FileChecks.controlCharacterSaid(reason, true);
+        if (wrong != null) throw r.get("statusText").at(Phrase.of("record.har.statusControl", wrong));
         LocatedJson content = r.get("content");
         byte[] body = content.isObject() ? text(content) : new byte[0];
         if (content.isObject() && content.has("text") && "base64".equalsIgnoreCase(content.get("encoding").scalarText(""))) {
             // base64 is the body's exact bytes: its length must be the size the HAR gives
             LocatedJson size = content.get("size");
             if (size.isNumber() && size.doubleValue() > 0 && size.doubleValue() != body.length) {
-                warnings.add(size, "content.size is " + size.scalarText("") + " but the base64 text holds " + body.length
-                        + " bytes; the body is those " + body.length + " bytes");
+                warnings.add(size, Phrase.of("record.har.sizeNotBase64", size.scalarText(""), body.length));
             }
         }
         return new ResponseInfo(status, reason, headers(r.get("headers")), body);
@@ -393,10 +387,10 @@ public final class HarImport {
         for (LocatedJson h : list.elementsOrEmpty()) {
             String name = h.get("name").string();
             String value = h.get("value").scalarText("");
-            String wrong = FileChecks.controlCharacter(name, false);
-            if (wrong != null) throw h.get("name").at(HEADER_RULE + "; this name " + wrong);
-            wrong = FileChecks.controlCharacter(value, true);
-            if (wrong != null) throw h.get("value").at(HEADER_RULE + "; this value " + wrong);
+            Phrase wrong = FileChecks.controlCharacterSaid(name, false);
+            if (wrong != null) throw h.get("name").at(Phrase.of("record.har.headerName", wrong));
+            wrong = FileChecks.controlCharacterSaid(value, true);
+            if (wrong != null) throw h.get("value").at(Phrase.of("record.har.headerValue", wrong));
             out.add(new Header(name, value));
         }
         return out;
@@ -406,13 +400,11 @@ public final class HarImport {
     private static Peer peer(LocatedJson entry, LocatedJson request) throws RecordingFormatException {
         LocatedJson ip = entry.get("serverIPAddress");
         String address = ip.scalarText("").trim();
-        String wrong = FileChecks.controlCharacter(address, false);
-        if (wrong != null) throw ip.at("a server address may not hold control characters; this one " + wrong);
+        Phrase wrong = FileChecks.controlCharacterSaid(address, false);
+        if (wrong != null) throw ip.at(Phrase.of("record.har.addressControl", wrong));
         return new Peer(host(request.get("url").string()), address);
     }
 
-    private static final String HEADER_RULE = "a header name or value may not hold line breaks or other control characters "
-            + "(each would start a new header when the exchange is sent again or exported)";
 
     /**
      * The entry's URL: absolute ({@code scheme:...}), without spaces or control characters (its path
@@ -421,14 +413,14 @@ public final class HarImport {
      */
     private static String url(LocatedJson n) throws RecordingFormatException {
         String url = n.string();
-        String wrong = FileChecks.controlCharacter(url, false);
-        if (wrong != null) throw n.at("a URL may not hold control characters; this one " + wrong);
+        Phrase wrong = FileChecks.controlCharacterSaid(url, false);
+        if (wrong != null) throw n.at(Phrase.of("record.har.urlControl", wrong));
         int space = url.indexOf(' ');
-        if (space >= 0) throw n.at("a URL may not hold spaces (they are written %20); this one has one at character " + (space + 1));
+        if (space >= 0) throw n.at(Phrase.of("record.har.urlSpace", space + 1));
         String scheme = scheme(url);
         if (scheme == null) throw n.fail("an absolute URL such as https://example.com/path");
         if (WEB_SCHEMES.contains(scheme) && host(url).isEmpty()) {
-            throw n.fail("an absolute URL with a host, such as " + scheme + "://example.com/path");
+            throw n.fail(Phrase.of("record.har.anUrlWithHost", scheme));
         }
         return url;
     }

@@ -1,5 +1,7 @@
 package dev.roundtrip.record;
 
+import dev.roundtrip.trace.Phrase;
+
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -41,7 +43,7 @@ final class LocatedJson {
             source.firstToken(p);
             JsonNode root = MAPPER.readTree(p); // from the current token on
             if (p.nextToken() != null) {
-                throw source.error(p.currentTokenLocation(), null, "unexpected content after the end of the JSON document");
+                throw source.error(p.currentTokenLocation(), null, Phrase.of("record.afterEnd"));
             }
             return new LocatedJson(source, null, null, -1, root);
         } catch (IOException e) {
@@ -94,6 +96,10 @@ final class LocatedJson {
         if (!isObject()) throw fail(what);
     }
 
+    void expectObject(Phrase what) throws RecordingFormatException {
+        if (!isObject()) throw fail(what);
+    }
+
     String string() throws RecordingFormatException {
         if (!isString()) throw fail("a string");
         return node.textValue();
@@ -136,7 +142,7 @@ final class LocatedJson {
         try {
             return FileChecks.base64(s);
         } catch (IllegalArgumentException e) {
-            throw fail("base64 data (" + e.getMessage() + ")");
+            throw fail(Phrase.of("record.base64", String.valueOf(e.getMessage())));
         }
     }
 
@@ -145,18 +151,23 @@ final class LocatedJson {
         return source.error(pointer(), path(), ProblemWords.expectedFound(expected, found()));
     }
 
-    /** An error at this value (at its object when it is missing), with a free-form problem text. */
-    RecordingFormatException at(String problem) {
+    /** The same, what was expected said as a phrase. */
+    RecordingFormatException fail(Phrase expected) {
+        return source.error(pointer(), path(), Phrase.of("record.expectedFound", expected, ProblemWords.found(found())));
+    }
+
+    /** An error at this value (at its object when it is missing), with a problem of its own. */
+    RecordingFormatException at(Phrase problem) {
         return source.error(pointer(), path(), problem);
     }
 
     /** A warning about this value, placed like {@link #at} (a second pass over the file to find its line). */
-    RecordingWarning warning(String problem) {
+    RecordingWarning warning(Phrase problem) {
         return RecordingWarning.of(at(problem));
     }
 
     /** A warning that names this value's path but not its line (no second pass). */
-    RecordingWarning warningByPath(String problem) {
+    RecordingWarning warningByPath(Phrase problem) {
         return new RecordingWarning(source.file(), 0, 0, path(), problem);
     }
 

@@ -88,6 +88,9 @@ public final class RecordingFormatException extends Exception {
     /** JSON path of the offending field, e.g. {@code exchanges[0].events[3].stage}. */
     public Optional<String> path() { return Optional.ofNullable(path).filter(p -> !p.isEmpty()); }
 
+    /** The problem as a phrase, or null when it is known in English only. */
+    Phrase said() { return said; }
+
     /** What was expected and what was found, without the location prefix. */
     public String problem() { return problem; }
 }

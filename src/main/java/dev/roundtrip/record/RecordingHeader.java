@@ -1,5 +1,7 @@
 package dev.roundtrip.record;
 
+import dev.roundtrip.trace.Phrase;
+
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -41,7 +43,7 @@ final class RecordingHeader {
                     String f = p.currentName();
                     JsonToken v = p.nextToken();
                     boolean twice = f.equals("format") ? h.format != null : f.equals("version") && h.version != null;
-                    if (twice) throw source.error(p.currentTokenLocation(), f, "the field appears twice");
+                    if (twice) throw source.error(p.currentTokenLocation(), f, Phrase.of("record.twice"));
                     if (f.equals("format")) h.format = value(p, v);
                     else if (f.equals("version")) h.version = value(p, v);
                     else if (f.equals("log")) h.log = v != JsonToken.VALUE_NULL;
@@ -52,7 +54,7 @@ final class RecordingHeader {
                 p.skipChildren();
             }
             if (p.nextToken() != null) {
-                throw source.error(p.currentTokenLocation(), null, "unexpected content after the end of the JSON document");
+                throw source.error(p.currentTokenLocation(), null, Phrase.of("record.afterEnd"));
             }
             return h;
         } catch (IOException e) {
@@ -81,30 +83,28 @@ final class RecordingHeader {
     /** The file must say it is a recording of a version this Roundtrip reads. */
     void check(JsonSource source) throws RecordingFormatException {
         if (!object) {
-            throw source.error(rootAt, null, "expected a JSON object with \"format\": \"" + Recording.FORMAT + "\", found " + rootFound);
+            throw source.error(rootAt, null, Phrase.of("record.notAnObject", Recording.FORMAT, ProblemWords.found(rootFound)));
         }
         if (format == null && log) {
-            throw source.error(rootAt, "format", "this is a HAR file, not a Roundtrip recording: import it instead "
-                    + "(roundtrip import FILE.har, or File > Open which detects HAR)");
+            throw source.error(rootAt, "format", Phrase.of("record.isHar"));
         }
         if (format == null || !Recording.FORMAT.equals(format.text)) {
-            throw problem(source, format, "format", "expected \"" + Recording.FORMAT + "\" (this is not a Roundtrip recording)");
+            throw problem(source, format, "format", Phrase.of("record.theFormat", Recording.FORMAT));
         }
         if (version == null || (version.token != JsonToken.VALUE_NUMBER_INT && version.token != JsonToken.VALUE_NUMBER_FLOAT)) {
-            throw problem(source, version, "version", "expected a version number");
+            throw problem(source, version, "version", Phrase.of("record.aVersionNumber"));
         }
-        if (version.token != JsonToken.VALUE_NUMBER_INT) throw problem(source, version, "version", "expected an integer");
-        if (version.bigInteger) throw problem(source, version, "version", "expected an integer within 64 bits");
+        if (version.token != JsonToken.VALUE_NUMBER_INT) throw problem(source, version, "version", Phrase.of("record.anInteger"));
+        if (version.bigInteger) throw problem(source, version, "version", Phrase.of("record.anInteger64"));
         long v = version.number;
         if (v > Recording.VERSION) {
-            throw source.error(version.at, "version", "this recording is version " + v + ", written by a newer Roundtrip; "
-                    + "this one reads up to version " + Recording.VERSION + ". Update Roundtrip to open it");
+            throw source.error(version.at, "version", Phrase.of("record.newerVersion", v, Recording.VERSION));
         }
-        if (v < 1) throw problem(source, version, "version", "expected a version from 1 to " + Recording.VERSION);
+        if (v < 1) throw problem(source, version, "version", Phrase.of("record.aVersionFrom", Recording.VERSION));
     }
 
-    private RecordingFormatException problem(JsonSource source, Value value, String field, String expected) {
-        if (value == null) return source.error(rootAt, field, expected + ", found " + RecordingReader.MISSING);
-        return source.error(value.at, field, expected + ", found " + value.found);
+    private RecordingFormatException problem(JsonSource source, Value value, String field, Phrase expected) {
+        if (value == null) return source.error(rootAt, field, Phrase.of("record.expectedFound", expected, ProblemWords.found(RecordingReader.MISSING)));
+        return source.error(value.at, field, Phrase.of("record.expectedFound", expected, ProblemWords.found(value.found)));
     }
 }

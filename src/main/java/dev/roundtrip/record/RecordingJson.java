@@ -60,6 +60,7 @@ public final class RecordingJson {
         if (end != null) {
             g.writeNumberField("endedNanos", end.tNanos());
             g.writeStringField("detail", end.detail());
+            if (end.phrase() != null) writePhrase(g, "phrase", end.phrase());
         }
         Peer peer = x.peer().orElse(null);
         if (peer != null) {

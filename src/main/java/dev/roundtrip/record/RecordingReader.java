@@ -149,6 +149,7 @@ final class RecordingReader {
         RequestInfo request = null;
         ResponseInfo response = null;
         String detail = null;
+        KeyAndArgs phrase = null;
         List<StageEvent> events = null;
         List<GateEvent> gates = List.of();
         Peer peer = null;
@@ -175,6 +176,7 @@ final class RecordingReader {
                 case "gates": seen = once(seen, 9); gates = v == JsonToken.VALUE_NULL ? List.of() : gates(v, id); break;
                 case "peer": seen = once(seen, 10); peer = v == JsonToken.VALUE_NULL ? null : peer(v); break;
                 case "upstream": seen = once(seen, 11); upstream = v == JsonToken.VALUE_NULL ? null : upstream(v); break;
+                case "phrase": seen = once(seen, 12); phrase = v == JsonToken.VALUE_NULL ? null : phrase(v); break;
                 default: p.skipChildren();
             }
         }
@@ -199,7 +201,7 @@ final class RecordingReader {
         for (StageEvent e : events) x.append(e.exchangeId() == id ? e : withId(e, id)); // "events" came before "id"
         for (GateEvent g : gates) x.append(g.exchangeId() == id ? g : new GateEvent(id, g.tNanos(), g.stage(), g.kind(), g.kernel(), g.tcp()));
         if (hasEnd) {
-            x.finish(new ExchangeEnded(id, endedNanos, outcome, response, detail));
+            x.finish(new ExchangeEnded(id, endedNanos, outcome, response, detail, phrase == null ? null : recorded(phrase, detail)));
         } else if (outcome != Outcome.PENDING) {
             throw atField("endedNanos", Phrase.of("record.noEnd", outcome.wireName(), ProblemWords.found(endIsNull ? "null" : MISSING)));
         } else if (response != null) {

@@ -1,14 +1,15 @@
 package dev.roundtrip.server;
 
+import dev.roundtrip.trace.Phrase;
 import java.nio.charset.StandardCharsets;
 
-/** What the demo application answers, before it is encoded as HTTP. */
-public record AppResponse(int status, String contentType, byte[] body, String detail) {
-    public static AppResponse text(int status, String text, String detail) {
+/** What the demo application answers, before it is encoded as HTTP; {@code detail} says it to the student (server.app.* texts). */
+public record AppResponse(int status, String contentType, byte[] body, Phrase detail) {
+    public static AppResponse text(int status, String text, Phrase detail) {
         return new AppResponse(status, "text/plain; charset=utf-8", text.getBytes(StandardCharsets.UTF_8), detail);
     }
 
-    public static AppResponse json(int status, String json, String detail) {
+    public static AppResponse json(int status, String json, Phrase detail) {
         return new AppResponse(status, "application/json", json.getBytes(StandardCharsets.UTF_8), detail);
     }
 }

@@ -44,7 +44,7 @@ public final class DemoApp implements Routes {
             return route(method, uri, body, contentType, sql);
         } catch (DatabaseUnavailableException e) {
             // not the handler's bug: the database is down or its connection broke; the server goes on serving
-            return AppResponse.text(503, "Service Unavailable: " + e.getMessage(), "the database is not reachable");
+            return AppResponse.text(503, "Service Unavailable: " + e.getMessage(), dev.roundtrip.trace.Phrase.of("server.app.databaseUnreachable"));
         }
     }
 
@@ -60,14 +60,14 @@ public final class DemoApp implements Routes {
         boolean get = method.equals("GET") || method.equals("HEAD");
         if (path.equals("/")) {
             if (!get) return notAllowed(method, path, "GET");
-            return AppResponse.text(200, "Hello, world!", "the constant greeting");
+            return AppResponse.text(200, "Hello, world!", dev.roundtrip.trace.Phrase.of("server.app.greeting"));
         }
         if (path.equals("/users")) {
             if (!get) return notAllowed(method, path, "GET");
             List<UserStore.User> all = users.all(sql);
             StringJoiner j = new StringJoiner(",", "[", "]");
             for (UserStore.User u : all) j.add(json(u));
-            return AppResponse.json(200, j.toString(), all.size() + " users from the database");
+            return AppResponse.json(200, j.toString(), dev.roundtrip.trace.Phrase.of("server.app.users", all.size()));
         }
         if (path.startsWith("/users/")) {
             if (!get) return notAllowed(method, path, "GET");
@@ -76,40 +76,40 @@ public final class DemoApp implements Routes {
             try {
                 n = Long.parseLong(id);
             } catch (NumberFormatException e) {
-                return AppResponse.text(400, "user id must be a number, was '" + id + "'", "bad user id");
+                return AppResponse.text(400, "user id must be a number, was '" + id + "'", dev.roundtrip.trace.Phrase.of("server.app.badUserId"));
             }
             Optional<UserStore.User> u = users.byId(n, sql);
-            if (u.isEmpty()) return AppResponse.text(404, "no user with id " + n, "no such user");
-            return AppResponse.json(200, json(u.get()), "user " + n + " from the database");
+            if (u.isEmpty()) return AppResponse.text(404, "no user with id " + n, dev.roundtrip.trace.Phrase.of("server.app.noSuchUser"));
+            return AppResponse.json(200, json(u.get()), dev.roundtrip.trace.Phrase.of("server.app.user", n));
         }
         if (path.equals("/echo")) {
             if (!method.equals("POST")) return notAllowed(method, path, "POST");
             String type = contentType == null ? "application/octet-stream" : contentType;
-            return new AppResponse(200, type, body, "echoed " + body.length + " bytes");
+            return new AppResponse(200, type, body, dev.roundtrip.trace.Phrase.of("server.app.echoed", body.length));
         }
         if (path.equals("/slow")) {
             if (!get) return notAllowed(method, path, "GET");
             Integer ms = intParam(query, "ms");
-            if (ms == null || ms < 0) return AppResponse.text(400, "use /slow?ms=N with N >= 0", "bad ms");
+            if (ms == null || ms < 0) return AppResponse.text(400, "use /slow?ms=N with N >= 0", dev.roundtrip.trace.Phrase.of("server.app.badMs"));
             int wait = Math.min(ms, MAX_SLOW_MS);
             Thread.sleep(wait);
-            return AppResponse.text(200, "slept " + Units.millis(wait), "slept " + Units.millis(wait));
+            return AppResponse.text(200, "slept " + Units.millis(wait), dev.roundtrip.trace.Phrase.of("server.app.slept", dev.roundtrip.trace.Phrase.duration(wait * 1_000_000L)));
         }
         if (path.equals("/big")) {
             if (!get) return notAllowed(method, path, "GET");
             Integer kb = intParam(query, "kb");
-            if (kb == null || kb < 0) return AppResponse.text(400, "use /big?kb=N with N >= 0", "bad kb");
+            if (kb == null || kb < 0) return AppResponse.text(400, "use /big?kb=N with N >= 0", dev.roundtrip.trace.Phrase.of("server.app.badKb"));
             int n = Math.min(kb, MAX_BIG_KB);
-            return new AppResponse(200, "text/plain; charset=utf-8", bigBody(n * 1024), Units.bytes(n * 1024L) + " body");
+            return new AppResponse(200, "text/plain; charset=utf-8", bigBody(n * 1024), dev.roundtrip.trace.Phrase.of("server.app.bigBody", dev.roundtrip.trace.Phrase.size(n * 1024L)));
         }
         if (path.equals("/fail")) {
             throw new DeliberateFailure();
         }
-        return AppResponse.text(404, "no route for " + method + " " + path, "no route");
+        return AppResponse.text(404, "no route for " + method + " " + path, dev.roundtrip.trace.Phrase.of("server.app.noRoute"));
     }
 
     private static AppResponse notAllowed(String method, String path, String allowed) {
-        return AppResponse.text(405, method + " is not allowed on " + path + " (use " + allowed + ")", "method not allowed");
+        return AppResponse.text(405, method + " is not allowed on " + path + " (use " + allowed + ")", dev.roundtrip.trace.Phrase.of("server.app.methodNotAllowed"));
     }
 
     private static Integer intParam(String query, String name) {

@@ -377,7 +377,7 @@ final class H2Connection implements WireTap.Observer, PlainTap.Observer, Connect
                 s.done = true;
                 carried.remove(s.id);
                 emit(s, event(s, Stage.PARSE, Phase.ERROR, Actor.SERVER).detail(why).build());
-                if (s.external) t.publish(new ExchangeEnded(s.id, t.clock().now(), Outcome.CANCELLED, null, why.english()));
+                if (s.external) t.publish(new ExchangeEnded(s.id, t.clock().now(), Outcome.CANCELLED, null, why));
             } else {
                 emit(s, event(s, stageOf(s), Phase.PROGRESS, Actor.SERVER).detail(why).build());
                 if (s.streaming != null) s.streaming.accept(Phrase.of("server.h2ClientResetShort", s.streamId, code));
@@ -389,7 +389,7 @@ final class H2Connection implements WireTap.Observer, PlainTap.Observer, Connect
         String reason = refusal();
         Phrase why = reason == null ? Phrase.of("server.h2ServerReset", s.streamId, code) : Phrase.of("server.h2ServerResetWhy", s.streamId, code, reason);
         emit(s, event(s, stageOf(s), Phase.ERROR, Actor.SERVER).detail(why).build());
-        if (s.external) t.publish(new ExchangeEnded(s.id, t.clock().now(), Outcome.FAILED, null, why.english()));
+        if (s.external) t.publish(new ExchangeEnded(s.id, t.clock().now(), Outcome.FAILED, null, why));
     }
 
     private String refusal() {
@@ -449,7 +449,7 @@ final class H2Connection implements WireTap.Observer, PlainTap.Observer, Connect
             }
             emit(s, event(s, s.requestEnded ? Stage.RESPOND : Stage.PARSE, Phase.ERROR, Actor.SERVER_KERNEL)
                     .said("server.h2LostWithConnection", why, s.streamId).build());
-            if (s.external) t.publish(new ExchangeEnded(s.id, t.clock().now(), Outcome.FAILED, null, why instanceof Phrase p ? p.english() : (String) why));
+            if (s.external) t.publish(new ExchangeEnded(s.id, t.clock().now(), Outcome.FAILED, null, why instanceof Phrase p ? p : Phrase.of("server.end.literal", why)));
         }
         if (link != null) t.directory().remove(link);
     }

@@ -109,7 +109,7 @@ final class H2EventStream implements LiveUpdates.Listener {
                 .said(dropped == 0 ? "server.h2EventStreamEnded" : "server.h2EventStreamEndedDropped", events, dropped, why).build());
         if (s.external) {
             ResponseInfo info = new ResponseInfo(head.status(), head.reason(), head.headers(), sent.toByteArray());
-            t.publish(new ExchangeEnded(s.id, t.clock().now(), Outcome.COMPLETED, info, "stream ended: " + (why instanceof Phrase p ? p.english() : why)));
+            t.publish(new ExchangeEnded(s.id, t.clock().now(), Outcome.COMPLETED, info, Phrase.of("server.end.streamEnded", why)));
         }
         conn.responded(s);
         if (ch.isActive()) ch.close(); // a stream the client did not reset itself: RST_STREAM

@@ -92,7 +92,7 @@ final class H2StreamHandler extends ChannelInboundHandlerAdapter {
         conn.emit(s, conn.event(s, Stage.PARSE, Phase.ERROR, Actor.SERVER).detail(why).memory(t.probes().memory().read(s.parseMark)).build());
         t.publish(new ExchangeStarted(s.id, conn.connectionId(), t.clock().now(), request(body.toByteArray())));
         cutShort = true;
-        AppResponse timeout = AppResponse.text(408, "Request Timeout: the request did not arrive in time", "request timeout");
+        AppResponse timeout = AppResponse.text(408, "Request Timeout: the request did not arrive in time", dev.roundtrip.trace.Phrase.of("server.app.requestTimeout"));
         t.pass(s.id, Stage.RESPOND, ctx.channel().eventLoop(), conn.socket(), () -> respond(ctx, s, timeout, false));
     }
 
@@ -139,7 +139,7 @@ final class H2StreamHandler extends ChannelInboundHandlerAdapter {
                     Phrase.of("server.h2Parsed", method, path, s.streamId, headers.size(), bodyBytes, dataFrames));
             if (bodyBytes > RoundtripServer.MAX_BODY_BYTES) {
                 AppResponse big = AppResponse.text(413, "Payload Too Large: the body is over " + RoundtripServer.MAX_BODY_BYTES + " bytes",
-                        "body too large");
+                        dev.roundtrip.trace.Phrase.of("server.app.bodyTooLarge"));
                 t.pass(s.id, Stage.RESPOND, ctx.channel().eventLoop(), conn.socket(), () -> respond(ctx, s, big, false));
                 return;
             }
@@ -149,7 +149,7 @@ final class H2StreamHandler extends ChannelInboundHandlerAdapter {
             } catch (RejectedExecutionException stopped) {
                 t.publish(conn.event(s, Stage.PROCESS, Phase.ERROR, Actor.SERVER)
                         .said("server.notProcessed").build());
-                respond(ctx, s, AppResponse.text(503, "the server is shutting down", "shutting down"), false);
+                respond(ctx, s, AppResponse.text(503, "the server is shutting down", dev.roundtrip.trace.Phrase.of("server.app.shuttingDown")), false);
             }
         });
     }
@@ -194,10 +194,10 @@ final class H2StreamHandler extends ChannelInboundHandlerAdapter {
                     .memory(t.probes().memory().read(mark)).build());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            r = AppResponse.text(503, "the server is shutting down", "interrupted");
+            r = AppResponse.text(503, "the server is shutting down", dev.roundtrip.trace.Phrase.of("server.app.interrupted"));
             t.publish(conn.event(s, Stage.PROCESS, Phase.ERROR, Actor.SERVER).said("server.interrupted").build());
         } catch (Throwable e) {
-            r = AppResponse.text(500, "Internal Server Error", "the handler failed");
+            r = AppResponse.text(500, "Internal Server Error", dev.roundtrip.trace.Phrase.of("server.app.handlerFailed"));
             t.publish(conn.event(s, Stage.PROCESS, Phase.ERROR, Actor.SERVER)
                     .said("server.handlerThrew", e.getClass().getSimpleName(), String.valueOf(e.getMessage())).build());
         }
@@ -210,7 +210,7 @@ final class H2StreamHandler extends ChannelInboundHandlerAdapter {
         } catch (RejectedExecutionException stopped) {
             t.publish(conn.event(s, Stage.RESPOND, Phase.ERROR, Actor.SERVER)
                     .said("server.notAnswered", answer.status()).build());
-            if (s.external) t.publish(new ExchangeEnded(s.id, t.clock().now(), Outcome.FAILED, null, "the server shut down before it answered"));
+            if (s.external) t.publish(new ExchangeEnded(s.id, t.clock().now(), Outcome.FAILED, null, Phrase.of("server.end.shutDown")));
         }
     }
 
@@ -246,7 +246,7 @@ final class H2StreamHandler extends ChannelInboundHandlerAdapter {
                 .said("server.longPolling")
                 .memory(t.probes().memory().read(mark)).build());
         a.later().whenComplete((r, failure) -> {
-            AppResponse answer = r != null ? r : AppResponse.text(500, "Internal Server Error", "the long poll failed");
+            AppResponse answer = r != null ? r : AppResponse.text(500, "Internal Server Error", dev.roundtrip.trace.Phrase.of("server.app.longPollFailed"));
             processed(s, answer, null);
             respondAfterGate(ctx, s, answer, false);
         });
@@ -265,7 +265,7 @@ final class H2StreamHandler extends ChannelInboundHandlerAdapter {
             Phrase why = s.resetBy == null ? Phrase.of("server.h2NotAnsweredClosed", s.streamId, status.code())
                     : Phrase.of(s.resetBy.equals("client") ? "server.h2NotAnsweredClientReset" : "server.h2NotAnsweredServerReset", s.streamId, status.code());
             conn.emit(s, conn.event(s, Stage.RESPOND, Phase.ERROR, Actor.SERVER).detail(why).build());
-            if (s.external) t.publish(new ExchangeEnded(s.id, t.clock().now(), Outcome.CANCELLED, null, why.english()));
+            if (s.external) t.publish(new ExchangeEnded(s.id, t.clock().now(), Outcome.CANCELLED, null, why));
             conn.responded(s);
             return;
         }
@@ -297,7 +297,7 @@ final class H2StreamHandler extends ChannelInboundHandlerAdapter {
         }
         if (s.external) {
             t.publish(new ExchangeEnded(s.id, t.clock().now(), f.isSuccess() ? Outcome.COMPLETED : Outcome.FAILED,
-                    f.isSuccess() ? info : null, f.isSuccess() ? "answered " + status + " over HTTP/2" : "the response could not be delivered"));
+                    f.isSuccess() ? info : null, f.isSuccess() ? Phrase.of("server.end.answeredHttp2", String.valueOf(status)) : Phrase.of("server.end.notDelivered")));
         }
         conn.responded(s);
     }

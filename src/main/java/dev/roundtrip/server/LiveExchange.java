@@ -256,7 +256,7 @@ abstract class LiveExchange extends ChannelInboundHandlerAdapter implements Live
                 .kernel(conn.kernel()).build());
         if (x.external) {
             ResponseInfo info = head == null ? null : new ResponseInfo(head.status(), head.reason(), head.headers(), sent.toByteArray());
-            t.publish(new ExchangeEnded(x.id, t.clock().now(), failed ? Outcome.FAILED : Outcome.COMPLETED, info, "stream ended: " + why));
+            t.publish(new ExchangeEnded(x.id, t.clock().now(), failed ? Outcome.FAILED : Outcome.COMPLETED, info, dev.roundtrip.trace.Phrase.of("server.end.streamEnded", why)));
         }
         conn.responded(x, false, false);
     }

@@ -42,10 +42,10 @@ final class LiveRoutes {
         String path = path(uri);
         String query = query(uri);
         if (!method.equals("GET")) {
-            return LiveAnswer.now(AppResponse.text(405, method + " is not allowed on " + path + " (use GET)", "method not allowed"));
+            return LiveAnswer.now(AppResponse.text(405, method + " is not allowed on " + path + " (use GET)", dev.roundtrip.trace.Phrase.of("server.app.methodNotAllowed")));
         }
         if (!updates.plugged()) {
-            return LiveAnswer.now(AppResponse.text(503, "this server has no source of updates", "no update source"));
+            return LiveAnswer.now(AppResponse.text(503, "this server has no source of updates", dev.roundtrip.trace.Phrase.of("server.app.noUpdateSource")));
         }
         switch (path) {
             case "/poll": return poll(query);
@@ -56,10 +56,10 @@ final class LiveRoutes {
 
     private LiveAnswer poll(String query) {
         Long since = longParam(query, "since", 0);
-        if (since == null || since < 0) return bad("use /poll?since=C with C >= 0 (the id of the last update seen)", "bad since");
+        if (since == null || since < 0) return bad("use /poll?since=C with C >= 0 (the id of the last update seen)", dev.roundtrip.trace.Phrase.of("server.app.badSince"));
         Long wait = longParam(query, "wait", 0);
         if (wait == null || wait < 0 || wait > MAX_WAIT_SECONDS) {
-            return bad("use /poll?wait=N with N from 0 to " + MAX_WAIT_SECONDS + " seconds", "bad wait");
+            return bad("use /poll?wait=N with N from 0 to " + MAX_WAIT_SECONDS + " seconds", dev.roundtrip.trace.Phrase.of("server.app.badWait"));
         }
         if (wait == 0) return LiveAnswer.now(answer(updates.poll(since), since, false));
         return LiveAnswer.later(updates.next(since, Duration.ofSeconds(wait)).thenApply(u -> answer(u, since, true)));
@@ -70,8 +70,8 @@ final class LiveRoutes {
         long cursor = found.isEmpty() ? since : found.get(found.size() - 1).id();
         StringJoiner j = new StringJoiner(",", "{\"cursor\":" + cursor + ",\"updates\":[", "]}");
         for (Update u : found) j.add(u.json());
-        String detail = found.size() + " update" + (found.size() == 1 ? "" : "s") + " since " + since
-                + (waited && found.isEmpty() ? " (the wait ran out)" : "");
+        dev.roundtrip.trace.Phrase detail = dev.roundtrip.trace.Phrase.of(waited && found.isEmpty() ? "server.app.noUpdatesWaited" : "server.app.updates",
+                found.size(), since);
         return AppResponse.json(200, j.toString(), detail);
     }
 
@@ -89,14 +89,14 @@ final class LiveRoutes {
 
     static LiveAnswer badLastEventId(HttpHeaders headers) {
         return bad("Last-Event-ID must be the id of an event this server sent (a number), was '" + headers.get("Last-Event-ID") + "'",
-                "bad Last-Event-ID");
+                dev.roundtrip.trace.Phrase.of("server.app.badLastEventId"));
     }
 
     /** What {@code /ws} answers over HTTP/2: a WebSocket opens with HTTP/1.1's upgrade, which HTTP/2 does not have. */
     static AppResponse webSocketOverHttp2() {
         return AppResponse.text(501, "/ws is a WebSocket, opened by HTTP/1.1's Upgrade: HTTP/2 has no upgrade, and this server does not"
                 + " offer WebSocket over HTTP/2 (RFC 8441's extended CONNECT). Open it over HTTP/1.1: ws:// on the http port, wss:// on"
-                + " the https port", "WebSocket over HTTP/2 not offered");
+                + " the https port", dev.roundtrip.trace.Phrase.of("server.app.noWebSocketOverHttp2"));
     }
 
     LiveUpdates updates() {
@@ -110,7 +110,7 @@ final class LiveRoutes {
 
     private LiveAnswer webSocket(HttpHeaders headers) {
         String problem = upgradeProblem(headers);
-        if (problem != null) return bad("not a WebSocket upgrade: " + problem, "bad upgrade request");
+        if (problem != null) return bad("not a WebSocket upgrade: " + problem, dev.roundtrip.trace.Phrase.of("server.app.badUpgrade"));
         return LiveAnswer.stream((c) -> new WebSocketSession(c, updates));
     }
 
@@ -130,7 +130,7 @@ final class LiveRoutes {
         return null;
     }
 
-    private static LiveAnswer bad(String why, String detail) {
+    private static LiveAnswer bad(String why, dev.roundtrip.trace.Phrase detail) {
         return LiveAnswer.now(AppResponse.text(400, why, detail));
     }
 

@@ -132,7 +132,7 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
                     t.publish(new ExchangeStarted(cut.id, conn.connectionId(), t.clock().now(),
                             new RequestInfo("", "", List.of(), null, cut.seen.toByteArray())));
                 }
-                answerCut(ctx, cut, AppResponse.text(400, "Bad Request: the request ended before it was complete", "incomplete request"));
+                answerCut(ctx, cut, AppResponse.text(400, "Bad Request: the request ended before it was complete", dev.roundtrip.trace.Phrase.of("server.app.incomplete")));
             }
         }
         if (evt instanceof IdleStateEvent) {
@@ -161,7 +161,7 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
             t.publish(new ExchangeStarted(cut.id, conn.connectionId(), t.clock().now(),
                     new RequestInfo("", "", List.of(), null, cut.seen.toByteArray())));
         }
-        answerCut(ctx, cut, AppResponse.text(408, "Request Timeout: the request did not arrive in time", "request timeout"));
+        answerCut(ctx, cut, AppResponse.text(408, "Request Timeout: the request did not arrive in time", dev.roundtrip.trace.Phrase.of("server.app.requestTimeout")));
     }
 
     /**
@@ -240,7 +240,7 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
                             .memory(t.probes().memory().read(x.parseMark)).build());
                 }
                 String reason = HttpResponseStatus.valueOf(problem.status()).reasonPhrase();
-                AppResponse bad = AppResponse.text(problem.status(), reason + ": " + problem.why(), "malformed request");
+                AppResponse bad = AppResponse.text(problem.status(), reason + ": " + problem.why(), dev.roundtrip.trace.Phrase.of("server.app.malformed"));
                 closing = true;
                 t.pass(x.id, Stage.RESPOND, onLoop, conn::kernel, () -> respond(ctx, x, bad, false, false));
                 return;
@@ -262,7 +262,7 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
                 closing = true;
                 t.publish(conn.event(x, Stage.PROCESS, Phase.ERROR, Actor.SERVER)
                         .said("server.notProcessed").build());
-                AppResponse unavailable = AppResponse.text(503, "the server is shutting down", "shutting down");
+                AppResponse unavailable = AppResponse.text(503, "the server is shutting down", dev.roundtrip.trace.Phrase.of("server.app.shuttingDown"));
                 t.pass(x.id, Stage.RESPOND, onLoop, conn::kernel, () -> respond(ctx, x, unavailable, false, false));
             }
         } finally {
@@ -426,13 +426,13 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            r = AppResponse.text(503, "the server is shutting down", "interrupted");
+            r = AppResponse.text(503, "the server is shutting down", dev.roundtrip.trace.Phrase.of("server.app.interrupted"));
             t.publish(conn.event(x, Stage.PROCESS, Phase.ERROR, Actor.SERVER).said("server.interrupted")
                     .memory(t.probes().memory().read(mark)).build());
         } catch (Throwable e) {
             // the handler's own bug, an Error too (a StackOverflowError, an AssertionError): answered
             // 500, never an exchange left unanswered, and the server goes on serving
-            r = AppResponse.text(500, "Internal Server Error", "the handler failed");
+            r = AppResponse.text(500, "Internal Server Error", dev.roundtrip.trace.Phrase.of("server.app.handlerFailed"));
             t.publish(conn.event(x, Stage.PROCESS, Phase.ERROR, Actor.SERVER)
                     .said("server.handlerThrew", e.getClass().getSimpleName(), String.valueOf(e.getMessage()))
                     .memory(t.probes().memory().read(mark)).build());
@@ -445,7 +445,7 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
             t.publish(conn.event(x, Stage.RESPOND, Phase.ERROR, Actor.SERVER)
                     .said("server.notAnswered", answer.status()).build());
             if (x.external && x.markEnded()) {
-                t.publish(new ExchangeEnded(x.id, t.clock().now(), Outcome.FAILED, null, "the server shut down before it answered"));
+                t.publish(new ExchangeEnded(x.id, t.clock().now(), Outcome.FAILED, null, dev.roundtrip.trace.Phrase.of("server.end.shutDown")));
             }
         }
     }
@@ -468,7 +468,7 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
                 .said("server.longPolling")
                 .memory(t.probes().memory().read(mark)).build());
         a.later().whenComplete((r, failure) -> {
-            AppResponse answer = r != null ? r : AppResponse.text(500, "Internal Server Error", "the long poll failed");
+            AppResponse answer = r != null ? r : AppResponse.text(500, "Internal Server Error", dev.roundtrip.trace.Phrase.of("server.app.longPollFailed"));
             t.publish(conn.event(x, Stage.PROCESS, Phase.END, Actor.SERVER)
                     .said("server.handled", answer.status(), HttpResponseStatus.valueOf(answer.status()).reasonPhrase(), answer.detail()).build());
             try {
@@ -476,7 +476,7 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
             } catch (RejectedExecutionException stopped) {
                 t.publish(conn.event(x, Stage.RESPOND, Phase.ERROR, Actor.SERVER)
                         .said("server.notAnsweredPoll").build());
-                if (x.external) t.publish(new ExchangeEnded(x.id, t.clock().now(), Outcome.FAILED, null, "the server shut down before it answered"));
+                if (x.external) t.publish(new ExchangeEnded(x.id, t.clock().now(), Outcome.FAILED, null, dev.roundtrip.trace.Phrase.of("server.end.shutDown")));
             }
         });
     }
@@ -524,7 +524,7 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
             }
             if (x.external && x.markEnded()) {
                 t.publish(new ExchangeEnded(x.id, t.clock().now(), f.isSuccess() ? Outcome.COMPLETED : Outcome.FAILED,
-                        f.isSuccess() ? info : null, f.isSuccess() ? "answered " + status : "the response could not be delivered"));
+                        f.isSuccess() ? info : null, dev.roundtrip.trace.Phrase.of(f.isSuccess() ? "server.end.answered" : "server.end.notDelivered", String.valueOf(status))));
             }
             if (!keep) dropPipelined();
             conn.responded(x, keep, !pipelined.isEmpty());

@@ -687,7 +687,7 @@ final class ServerConnection implements WireTap.Observer, PlainTap.Observer, Con
     private void lostInFlight(ServerExchange x, String why) {
         if (x.external && x.markEnded()) {
             t.publish(new ExchangeEnded(x.id, t.clock().now(), Outcome.FAILED, null,
-                    "lost with its connection: " + why + " after the request was read, before its answer was written"));
+                    dev.roundtrip.trace.Phrase.of("server.end.lostInFlight", why)));
         }
         t.gates().letGo(x.id); // last: a held respond may run at once, here on the event loop
     }

@@ -56,7 +56,7 @@ final class UntracedHandler extends SimpleChannelInboundHandler<FullHttpRequest>
         RequestHandler.Problem problem = RequestHandler.problem(req, framing.next());
         if (problem != null) {
             String reason = HttpResponseStatus.valueOf(problem.status()).reasonPhrase();
-            write(ctx, AppResponse.text(problem.status(), reason + ": " + problem.why(), "malformed request"), false);
+            write(ctx, AppResponse.text(problem.status(), reason + ": " + problem.why(), dev.roundtrip.trace.Phrase.of("server.app.malformed")), false);
             return;
         }
         String method = req.method().name();
@@ -72,9 +72,9 @@ final class UntracedHandler extends SimpleChannelInboundHandler<FullHttpRequest>
                 r = app.handle(method, uri, body, type, sql -> {});
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                r = AppResponse.text(503, "the server is shutting down", "interrupted");
+                r = AppResponse.text(503, "the server is shutting down", dev.roundtrip.trace.Phrase.of("server.app.interrupted"));
             } catch (Exception e) {
-                r = AppResponse.text(500, "Internal Server Error", "the handler failed");
+                r = AppResponse.text(500, "Internal Server Error", dev.roundtrip.trace.Phrase.of("server.app.handlerFailed"));
             }
             AppResponse answer = r;
             if (ctx.channel().eventLoop().inEventLoop()) write(ctx, answer, keepAlive);

@@ -26,7 +26,8 @@ class LessonLanguageTest {
         Result r = run("lesson", "run", "01-the-dance", "--lang", "de");
         assertThat(r.code()).as(r.out() + r.err()).isZero();
         assertThat(r.out()).contains("# Der Tanz: eine Anfrage, fünf Stufen").contains("Mit welchem Statuscode hat der Server geantwortet?")
-                .contains("## Step 5 of 5");
+                .contains("## Schritt 5 von 5").contains("Antwort: 1 -> RICHTIG")
+                .containsPattern("Fertig: 5 Schritte, \\d+ Checkpoints? aus Live-Messungen beantwortet, \\d+ Erwartung(en)? bestätigt");
     }
 
     @Test

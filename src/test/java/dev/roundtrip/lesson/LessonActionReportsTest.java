@@ -39,7 +39,7 @@ class LessonActionReportsTest {
                 gate -> assertThat(gate).isEqualTo("Haltepunkte: breakpoints vor parse"),
                 send -> assertThat(send).matches("gesendet: GET /users/1: Austausch \\d+ angehalten vor parse"),
                 probe -> assertThat(probe).matches("Kernel-Messung von Austausch \\d+: rx-Warteschlange (\\d+ Bytes|k\\. A\\.), tx-Warteschlange .*"),
-                release -> assertThat(release).matches("alles freigegeben; Modus run: Austausch \\d+ 200 OK \\(completed\\)"),
+                release -> assertThat(release).matches("alles freigegeben; Modus run: Austausch \\d+ 200 OK \\(abgeschlossen\\)"),
                 reads -> assertThat(reads).isEmpty(),
                 recap -> assertThat(recap).isEmpty());
     }
@@ -48,6 +48,18 @@ class LessonActionReportsTest {
     void inEnglishTheReportsReadAsBefore() throws Exception {
         assertThat(reports("05-the-kernels-role")).startsWith("gates: breakpoints before parse").element(3).asString()
                 .matches("released everything; gates in run mode: exchange \\d+ 200 OK \\(completed\\)");
+    }
+
+    @Test
+    void anActionThatCannotBeCarriedOutSaysWhyInGerman() throws Exception {
+        Lesson lesson = LessonLoader.loadText("t", "35-cancel-first.yaml", String.join("\n",
+                "id: 35-cancel-first", "title: t", "level: beginner", "goals: [g]", "steps:", "  - narration: n", "    action: cancel", "")).lessons().get(0);
+        LessonRunner runner = new LessonRunner(lab);
+        runner.begin();
+        LessonRunException e = org.assertj.core.api.Assertions.catchThrowableOfType(() -> runner.perform(lesson.steps().get(0)), LessonRunException.class);
+        assertThat(e.getMessage()).isEqualTo("cancel: this lesson has not sent a request yet");
+        Texts.use(Locale.GERMAN);
+        assertThat(e.getLocalizedMessage()).isEqualTo("cancel: diese Lektion hat noch keine Anfrage gesendet");
     }
 
     private static List<String> reports(String id) throws Exception {

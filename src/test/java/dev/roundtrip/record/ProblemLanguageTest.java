@@ -83,4 +83,52 @@ class ProblemLanguageTest {
         RecordingFormatException none = catchThrowableOfType(() -> RecordingFiles.open(dir.resolve("fehlt.roundtrip.json")), RecordingFormatException.class);
         assertThat(none.getLocalizedMessage()).endsWith("fehlt.roundtrip.json: Datei nicht gefunden");
     }
+
+    private static final String HAR = """
+            {"log": {"creator": {"name": "Firefox"}, "entries": [{"startedDateTime": "2026-01-01T00:00:00Z", "time": -1,
+             "request": {"method": "GET", "url": "https://example.com/index.html", "headers": []},
+             "response": {"status": 200, "statusText": "OK", "headers": [], "content": {"size": 2, "text": "hi"}},
+             "timings": {"send": 1.5, "wait": 10, "receive": 0.5}}]}}
+            """;
+
+    @Test
+    void aHarsProblemsWarningsAndImportedStepsAreSaidInGerman() throws Exception {
+        RecordingFormatException space = catchThrowableOfType(() -> HarImport.read(
+                HAR.replace("index.html", "my page.html").getBytes(StandardCharsets.UTF_8), "web.har"), RecordingFormatException.class);
+        assertThat(space.getMessage()).endsWith("log.entries[0].request.url: a URL may not hold spaces (they are written %20); "
+                + "this one has one at character 23");
+        Texts.use(Locale.GERMAN);
+        assertThat(space.getLocalizedMessage()).startsWith("web.har:2:").endsWith("log.entries[0].request.url: eine URL darf keine Leerzeichen "
+                + "enthalten (sie werden %20 geschrieben); diese hat eines an Zeichen 23");
+        RecordingFormatException header = catchThrowableOfType(() -> HarImport.read(
+                HAR.replace("\"GET\", \"url\": \"https://example.com/index.html\"", "\"GET\", \"url\": \"https://example.com/\", \"x\": 1")
+                        .replace("\"headers\": []},", "\"headers\": [{\"name\": \"A\\nB\", \"value\": \"v\"}]},")
+                        .getBytes(StandardCharsets.UTF_8), "web.har"), RecordingFormatException.class);
+        assertThat(header.getLocalizedMessage()).contains("request.headers[0].name: ein Header-Name oder -Wert darf keine Zeilenumbrüche")
+                .endsWith("dieser Name enthält einen Zeilenumbruch (LF, 0x0A) an Zeichen 2");
+
+        Recording r = HarImport.read(HAR.getBytes(StandardCharsets.UTF_8), "web.har");
+        assertThat(r.warnings()).singleElement().satisfies(w -> {
+            assertThat(w.toString()).endsWith("log.entries[0].time: -1 (not known); the timings are used");
+            assertThat(w.inUse()).startsWith("web.har:1:").endsWith("log.entries[0].time: -1 (unbekannt); die timings werden verwendet");
+        });
+        dev.roundtrip.trace.Exchange x = r.exchanges().get(0);
+        assertThat(x.events()).extracting(e -> e.detail()).contains("request sent in 1.500 ms (HAR timings.send)");
+        assertThat(x.events()).extracting(e -> e.detail(Locale.GERMAN)).contains("Anfrage beginnt (von Firefox)", "Anfrage gesendet in 1,500 ms (HAR timings.send)");
+        assertThat(x.end().orElseThrow().detail()).isEqualTo("200 OK (imported from Firefox)");
+        assertThat(x.end().orElseThrow().detail(Locale.GERMAN)).isEqualTo("200 OK (importiert von Firefox)");
+    }
+
+    @Test
+    void aRecordingFromANewerRoundtripSaysSoInGerman() {
+        RecordingFormatException newer = refused(SNED.replace("\"version\": 1", "\"version\": 99").replace("sned", "send"));
+        assertThat(newer.getMessage()).endsWith("version: this recording is version 99, written by a newer Roundtrip; this one reads up to version "
+                + Recording.VERSION + ". Update Roundtrip to open it");
+        Texts.use(Locale.GERMAN);
+        assertThat(newer.getLocalizedMessage()).startsWith("lesson.roundtrip.json:1:").endsWith("version: diese Aufzeichnung hat Version 99, "
+                + "geschrieben von einem neueren Roundtrip; dieses liest bis Version " + Recording.VERSION + ". Roundtrip aktualisieren, um sie zu öffnen");
+        RecordingFormatException har = refused("{\"log\": {\"entries\": []}}");
+        assertThat(har.getLocalizedMessage()).endsWith("format: das ist eine HAR-Datei, keine Roundtrip-Aufzeichnung: stattdessen importieren "
+                + "(roundtrip import DATEI.har, oder Datei > Öffnen, das HAR erkennt)");
+    }
 }

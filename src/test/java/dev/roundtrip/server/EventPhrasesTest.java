@@ -46,6 +46,16 @@ class EventPhrasesTest {
         }
         assertThat(untranslated).as("events whose detail is only English").isEmpty();
 
+        // the demo app's own words and the exchange's end are phrases too
+        StageEvent handled = xs.get(0).events().stream().filter(e -> e.phrase() != null && e.phrase().key().equals("server.handled"))
+                .findFirst().orElseThrow();
+        assertThat(handled.detail()).isEqualTo("200 OK: user 1 from the database");
+        assertThat(handled.detail(Locale.GERMAN)).isEqualTo("200 OK: Benutzer 1 aus der Datenbank");
+        assertThat(handled.detail(Locale.forLanguageTag("es"))).isEqualTo("200 OK: usuario 1 de la base de datos");
+        dev.roundtrip.trace.ExchangeEnded end = xs.get(0).end().orElseThrow();
+        assertThat(end.phrase()).as("the end as a phrase").isNotNull();
+        assertThat(end.detail(Locale.GERMAN)).isNotEqualTo(end.detail()).doesNotContain("{");
+
         StageEvent read = xs.get(0).events().stream().filter(e -> e.stage() == Stage.PARSE && e.bytes() != null).findFirst().orElseThrow();
         assertThat(read.detail()).matches("socket read #1: \\d+ bytes");
         assertThat(read.detail(Locale.GERMAN)).matches("Socket-Lesevorgang #1: \\d+ Bytes");
@@ -59,6 +69,9 @@ class EventPhrasesTest {
             assertThat(y.events()).extracting(StageEvent::detail).containsExactlyElementsOf(x.events().stream().map(StageEvent::detail).toList());
             assertThat(y.events()).extracting(e -> e.detail(Locale.GERMAN))
                     .containsExactlyElementsOf(x.events().stream().map(e -> e.detail(Locale.GERMAN)).toList());
+            assertThat(y.end().orElseThrow().phrase()).as("the end read back").isEqualTo(x.end().orElseThrow().phrase());
+            assertThat(y.end().orElseThrow().detail()).isEqualTo(x.end().orElseThrow().detail());
+            assertThat(y.end().orElseThrow().detail(Locale.FRENCH)).isEqualTo(x.end().orElseThrow().detail(Locale.FRENCH));
         }
     }
 
@@ -109,6 +122,7 @@ class EventPhrasesTest {
         assertThat(gaveUp.phrase().key()).isEqualTo("client.timedOut");
         assertThat(gaveUp.detail(Locale.GERMAN)).isEqualTo("keine Antwort binnen 300 ms: der Client gibt auf und schließt die Verbindung");
         assertThat(x.end().orElseThrow().detail()).isEqualTo("no response within 300 ms: the client gives up and closes the connection");
+        assertThat(x.end().orElseThrow().detail(Locale.GERMAN)).isEqualTo("keine Antwort binnen 300 ms: der Client gibt auf und schließt die Verbindung");
     }
 
     @Test

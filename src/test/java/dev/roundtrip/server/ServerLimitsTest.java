@@ -170,9 +170,9 @@ class ServerLimitsTest {
             switch (uri) {
                 case "/npe":
                     String nothing = null;
-                    return AppResponse.text(200, nothing.trim(), "never");
+                    return AppResponse.text(200, nothing.trim(), dev.roundtrip.trace.Phrase.of("server.app.greeting"));
                 case "/overflow":
-                    return AppResponse.text(200, "depth " + recurse(0), "never");
+                    return AppResponse.text(200, "depth " + recurse(0), dev.roundtrip.trace.Phrase.of("server.app.greeting"));
                 case "/assert":
                     throw new AssertionError("an assertion inside the handler");
                 case "/db":

@@ -62,7 +62,7 @@ class ServerShutdownTest {
         server = RoundtripServer.start(t, new ServerSettings(), 0, users -> (method, uri, body, type, sql) -> {
             handlerRuns.countDown();
             letHandlerGo.await(10, TimeUnit.SECONDS);
-            return AppResponse.text(200, "late but here", "waited for the test");
+            return AppResponse.text(200, "late but here", dev.roundtrip.trace.Phrase.of("server.app.greeting"));
         });
     }
 

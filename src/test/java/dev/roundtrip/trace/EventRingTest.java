@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class EventRingTest {
     private static ExchangeEnded event(long producer, long n) {
-        return new ExchangeEnded(producer, n, Outcome.COMPLETED, null, null);
+        return new ExchangeEnded(producer, n, Outcome.COMPLETED, null, (String) null);
     }
 
     @Test

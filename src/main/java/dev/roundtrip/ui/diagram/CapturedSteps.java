@@ -32,7 +32,7 @@ final class CapturedSteps {
         ExchangeEnded end = x.end().orElse(null);
         if (end != null && severity.isError() && end.response() == null) {
             // the proxy gave up: the last step says why, unless it failed with its own reason already
-            String problem = DiagramScript.labelled(severity, Printable.escape(end.detail()));
+            String problem = DiagramScript.labelled(severity, Printable.escape(end.detail(dev.roundtrip.text.Texts.locale())));
             DiagramStep last = steps.isEmpty() ? null : steps.get(steps.size() - 1);
             if (last == null) {
                 steps.add(new DiagramStep(Stage.RESPOND, Actor.SERVER, Actor.FOREIGN_CLIENT, List.of(Actor.SERVER_KERNEL),

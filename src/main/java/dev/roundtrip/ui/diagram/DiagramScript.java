@@ -85,7 +85,7 @@ public record DiagramScript(long exchangeId, String title, List<DiagramStep> ste
             // The client gave up or failed: its last step carries the reason, and if it never
             // began interpreting, that step is the client's end itself.
             DiagramStep last = steps.isEmpty() ? null : steps.get(steps.size() - 1);
-            String problem = labelled(severity, Printable.escape(end.detail()));
+            String problem = labelled(severity, Printable.escape(end.detail(dev.roundtrip.text.Texts.locale())));
             if (last != null && last.stage() == Stage.INTERPRET) {
                 steps.set(steps.size() - 1, withProblem(last, problem));
             } else {
@@ -240,7 +240,7 @@ public record DiagramScript(long exchangeId, String title, List<DiagramStep> ste
         ResponseInfo r = x.response().orElse(null);
         if (r != null) return r.status() + " " + Printable.escape(r.reason());
         if (s == Severity.PENDING) return T.get("underWay");
-        return labelled(s, x.end().map(ExchangeEnded::detail).orElse(""));
+        return labelled(s, x.end().map(e -> e.detail(dev.roundtrip.text.Texts.locale())).orElse(""));
     }
 
     /** "Timed out: no response within 1 s"; a detail that already names the outcome is not repeated. */

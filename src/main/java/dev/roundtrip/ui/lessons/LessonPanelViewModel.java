@@ -143,7 +143,7 @@ public final class LessonPanelViewModel implements AutoCloseable {
         if (store != null && lab != null) return start(lesson);
         CompletableFuture<ProgressStore> read = store != null ? CompletableFuture.completedFuture(store) : io.supply(stores::get);
         return read.thenCombine(labs, (s, l) -> s).whenCompleteAsync((s, e) -> {
-            if (e != null) problem.set(e.getCause() == null ? e.toString() : e.getCause().getMessage());
+            if (e != null) problem.set(e.getCause() == null ? e.toString() : e.getCause().getLocalizedMessage());
         }, fx).thenComposeAsync(s -> {
             if (store == null) store = s;
             lab = labs.join();
@@ -414,7 +414,7 @@ public final class LessonPanelViewModel implements AutoCloseable {
 
     private static String rootMessage(Throwable e) {
         while (e.getCause() != null && e.getCause() != e) e = e.getCause();
-        return e.getMessage() == null ? e.toString() : e.getMessage();
+        return e.getMessage() == null ? e.toString() : e.getLocalizedMessage();
     }
 
     static String describe(NagleExperiment.Result n) {

@@ -269,7 +269,7 @@ public final class LessonPlayer {
 
     private static String rootMessage(Throwable e) {
         while (e.getCause() != null && e.getCause() != e) e = e.getCause();
-        return e.getMessage() == null ? e.toString() : e.getMessage();
+        return e.getMessage() == null ? e.toString() : e.getLocalizedMessage();
     }
 
     /** The lesson's new exchanges must be drawn as they come: follow the newest again. */

@@ -159,7 +159,7 @@ public final class SessionViewModel {
             sessions.add(s);
             current.set(s);
             if (r.warnings().isEmpty()) notices.clear();
-            else notices.info(T.get("open.warnings", name, r.warnings().size(), r.warnings().get(0)));
+            else notices.info(T.get("open.warnings", name, r.warnings().size(), r.warnings().get(0).inUse()));
             return Optional.of(s);
         }, ui);
     }
