@@ -998,10 +998,12 @@ public final class SequenceDiagram extends Region {
         if (held != null && i == drawn.size() - 1) bottom = Math.max(bottom, held.getBoundsInParent().getMaxY());
         double space = h - below;
         if ((bottom - top) * s <= space) return below + (space - (bottom - top) * s) / 2 - top * s;
-        // taller than the space: its top (the stage's name and title) just under the header, unless the token is further down than that shows
+        // taller than the space (with the held marker): from its top (the stage's name and title) just under the header, the
+        // held marker as far as it goes; a row taller than the space alone follows its token when that is further down
         double fromTop = below + 4 - top * s;
+        boolean rowFits = (row.bottom() - top) * s <= space - 4;
         boolean tokenShown = !token.isVisible() || i != currentStep || fromTop + token.getCenterY() * s <= h - 30;
-        return tokenShown ? fromTop : (below + h) / 2 - token.getCenterY() * s;
+        return rowFits || tokenShown ? fromTop : (below + h) / 2 - token.getCenterY() * s;
     }
 
     /** The row the view scrolls to: the stage being animated, else the first a lesson points at, else the last. */

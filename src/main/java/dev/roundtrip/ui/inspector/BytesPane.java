@@ -19,6 +19,7 @@ public final class BytesPane extends VBox {
     private final VBox response = new VBox();
     private final InspectorViewModel vm;
     private final ScrollPane requestScroll = new ScrollPane(request);
+    private final ScrollPane responseScroll = new ScrollPane(response);
 
     public BytesPane(InspectorViewModel vm) {
         this.vm = vm;
@@ -50,12 +51,13 @@ public final class BytesPane extends VBox {
         fill.setVgrow(Priority.ALWAYS);
         columns.getRowConstraints().add(fill);
         columns.add(column("bytes.request", "request-title", requestScroll), 0, 0);
-        columns.add(column("bytes.response", "response-title", new ScrollPane(response)), 1, 0);
+        columns.add(column("bytes.response", "response-title", responseScroll), 1, 0);
         VBox.setVgrow(columns, Priority.ALWAYS);
         getChildren().addAll(caption, plain, columns);
         setSpacing(6);
         setPadding(new Insets(8));
         requestScroll.viewportBoundsProperty().addListener(o -> fitRows());
+        responseScroll.viewportBoundsProperty().addListener(o -> fitRows());
         bind(vm.requestHex(), request);
         bind(vm.responseHex(), response);
     }
@@ -89,11 +91,21 @@ public final class BytesPane extends VBox {
         double room = viewport - line.getInsets().getLeft() - line.getInsets().getRight();
         int fits = HexDump.perLineFitting(room / charWidth);
         double column = requestScroll.getWidth();
+        // what the count of characters misses (the bold highlight, an arrow from another font, a scroll bar on one side only)
+        if (column == chosenFor && (wider(request, requestScroll) || wider(response, responseScroll))) {
+            fits = Math.min(fits, Math.max(HexDump.MIN_PER_LINE, chosen - 2));
+        }
         if (column != chosenFor || fits < chosen) {
             chosenFor = column;
             chosen = fits;
         }
         vm.setBytesPerLine(chosen);
+    }
+
+    /** Whether a line of {@code lines} is wider than its scroll pane's viewport (it would scroll sideways). */
+    private static boolean wider(VBox lines, ScrollPane scroll) {
+        double room = scroll.getViewportBounds().getWidth();
+        return room > 0 && lines.getChildren().stream().anyMatch(l -> l.prefWidth(-1) > room);
     }
 
     private static VBox column(String titleKey, String styleClass, ScrollPane sp) {

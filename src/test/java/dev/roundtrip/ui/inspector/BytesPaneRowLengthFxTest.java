@@ -32,6 +32,7 @@ class BytesPaneRowLengthFxTest {
     void start(javafx.stage.Stage s) {
         pane = new BytesPane(vm);
         StackPane root = new StackPane(pane);
+        root.setStyle("-fx-font-size: 15px"); // the main window's
         root.getStylesheets().addAll(Theme.STYLESHEET, InspectorView.class.getResource("InspectorView.css").toExternalForm());
         s.setScene(new Scene(root, 1100, 400));
         s.show();
@@ -78,5 +79,32 @@ class BytesPaneRowLengthFxTest {
         // a new width is a new choice: all that fits it
         fx(() -> pane.setMaxWidth(pane.getMaxWidth() + 200));
         assertThat(afterLayout(scroll, ScrollBarPolicy.NEVER)).as("the row length in a wider pane").isGreaterThan(with);
+    }
+
+    /**
+     * The response's highlighted bytes are bold, and its control characters arrows: at every width the
+     * widest line of either dump fits its own viewport (a lesson panel beside the diagram narrows the columns).
+     */
+    @Test
+    void neitherDumpScrollsSidewaysAtAnyWidth() {
+        for (double w = 1000; w >= 640; w -= 7) { // down to a 1024-pixel projector's inspector beside the lesson panel
+            double ww = w;
+            fx(() -> pane.setMaxWidth(ww));
+            for (String id : new String[] {"#request-hex", "#response-hex"}) {
+                double[] widestAndViewport = fx(() -> {
+                    for (int i = 0; i < 6; i++) {
+                        pane.getScene().getRoot().applyCss();
+                        pane.getScene().getRoot().layout();
+                    }
+                    javafx.scene.Parent lines = (javafx.scene.Parent) pane.lookup(id);
+                    Node n = lines;
+                    while (!(n instanceof ScrollPane)) n = n.getParent();
+                    return new double[] {lines.getChildrenUnmodifiable().stream().mapToDouble(l -> l.prefWidth(-1)).max().orElse(0),
+                            ((ScrollPane) n).getViewportBounds().getWidth()};
+                });
+                assertThat(widestAndViewport[0]).as("%s's widest line in a %.0f-pixel viewport, pane %.0f px", id, widestAndViewport[1], w)
+                        .isLessThanOrEqualTo(widestAndViewport[1]);
+            }
+        }
     }
 }
