@@ -121,6 +121,7 @@ final class FrameLanes {
             w.setId("window-" + index);
             g.getChildren().add(w);
         }
+        SequenceDiagram.backWords(g);
         g.setAccessibleRole(javafx.scene.AccessibleRole.TEXT);
         g.setAccessibleText(title.getText() + ", " + figures.getText() + (a.windows() == null ? "" : ", " + windowAfter(a)));
         return new Row(g, a.tNanos(), own);

@@ -94,8 +94,8 @@ public final class SequenceDiagram extends Region {
     private java.util.Set<Actor> focusLifelines = java.util.Set.of();
     private java.util.Set<Stage> focusStages = java.util.Set.of();
 
-    /** One drawn stage: its nodes and the path the token follows. */
-    private record Row(Group group, List<Point2D> path, DiagramStep step) {}
+    /** One drawn stage: its nodes, the path the token follows and its band's top and bottom (a focus glow drawn round it is not its extent). */
+    private record Row(Group group, List<Point2D> path, DiagramStep step, double top, double bottom) {}
 
     /** The diagram's looks travel with it: main window, comparison and exported pictures alike. */
     public static final String STYLESHEET = SequenceDiagram.class.getResource("SequenceDiagram.css").toExternalForm();
@@ -252,6 +252,9 @@ public final class SequenceDiagram extends Region {
         focusLifelines = java.util.Set.copyOf(lifelines);
         focusStages = java.util.Set.copyOf(stages);
         applyFocus();
+        // a finished exchange scrolls to the row pointed at
+        wheelY = 0;
+        requestLayout();
     }
 
     private void applyFocus() {
@@ -534,7 +537,42 @@ public final class SequenceDiagram extends Region {
         Text t = new Text(8, firstRow(), DiagramScript.T.get("hint"));
         t.getStyleClass().add("diagram-hint");
         t.setWrappingWidth(COL * 3); // a 1024-pixel window shows it whole, not cut at the edge
-        return t;
+        Group g = new Group(t);
+        backWords(g);
+        return g;
+    }
+
+    /** The style classes of the words a lifeline may run through (it passes behind every row). */
+    private static final java.util.Set<String> WORDS = java.util.Set.of("step-title", "figures", "stage-name", "message-text", "sql-text", "diagram-hint",
+            "frame-title", "window-text");
+
+    /**
+     * Puts a rectangle of the diagram's background (from CSS) behind each of the row's words, under its
+     * band, so the dashed lifelines do not run through their letters and a translucent band (the current
+     * row in the dark theme) still tints them alike. A rectangle per word costs nothing per frame; a
+     * stroked text did (drawn as shapes, not from the glyph cache).
+     */
+    static void backWords(Group row) {
+        List<Rectangle> backs = new ArrayList<>();
+        for (Node n : descendants(row, new ArrayList<>())) {
+            if (!(n instanceof Text) || java.util.Collections.disjoint(n.getStyleClass(), WORDS)) continue;
+            Rectangle back = new Rectangle();
+            back.getStyleClass().add("word-back");
+            back.setMouseTransparent(true);
+            // sized to the words once CSS has given them their font (their groups have no transforms)
+            javafx.beans.InvalidationListener fit = o -> {
+                javafx.geometry.Bounds b = n.getBoundsInParent();
+                for (javafx.scene.Parent p = n.getParent(); p != row; p = p.getParent()) b = p.localToParent(b);
+                back.setX(b.getMinX() - 3);
+                back.setY(b.getMinY());
+                back.setWidth(b.getWidth() + 6);
+                back.setHeight(b.getHeight());
+            };
+            n.boundsInParentProperty().addListener(fit);
+            fit.invalidated(null);
+            backs.add(back);
+        }
+        row.getChildren().addAll(0, backs);
     }
 
     private Row row(DiagramStep s, double y) {
@@ -611,7 +649,8 @@ public final class SequenceDiagram extends Region {
         }
         if (badge(s)) g.getChildren().add(problem(s, y));
         if (!s.messages().isEmpty()) messages(g, s, y + rowHeight(s) - messagesHeight(s) - 40);
-        return new Row(g, path, s);
+        backWords(g);
+        return new Row(g, path, s, band.getY(), band.getY() + band.getHeight());
     }
 
     /**
@@ -952,14 +991,28 @@ public final class SequenceDiagram extends Region {
             return 0;
         }
         if (drawn.isEmpty()) return 0;
-        int i = Math.max(0, Math.min(drawn.size() - 1, currentStep));
-        javafx.geometry.Bounds row = drawn.get(i).group().getBoundsInParent();
-        double top = row.getMinY();
-        double bottom = row.getMaxY();
+        int i = shownRow();
+        Row row = drawn.get(i);
+        double top = row.top();
+        double bottom = row.bottom();
         if (held != null && i == drawn.size() - 1) bottom = Math.max(bottom, held.getBoundsInParent().getMaxY());
         double space = h - below;
         if ((bottom - top) * s <= space) return below + (space - (bottom - top) * s) / 2 - top * s;
-        return (below + h) / 2 - token.getCenterY() * s;
+        // taller than the space (with the held marker): from its top (the stage's name and title) just under the header, the
+        // held marker as far as it goes; a row taller than the space alone follows its token when that is further down
+        double fromTop = below + 4 - top * s;
+        boolean rowFits = (row.bottom() - top) * s <= space - 4;
+        boolean tokenShown = !token.isVisible() || i != currentStep || fromTop + token.getCenterY() * s <= h - 30;
+        return rowFits || tokenShown ? fromTop : (below + h) / 2 - token.getCenterY() * s;
+    }
+
+    /** The row the view scrolls to: the stage being animated, else the first a lesson points at, else the last. */
+    private int shownRow() {
+        if (currentStep >= 0 && currentStep < drawn.size()) return currentStep;
+        for (int i = 0; i < drawn.size(); i++) {
+            if (focusStages.contains(drawn.get(i).step().stage())) return i;
+        }
+        return drawn.size() - 1;
     }
 
     private static double clampPan(double want, double min) {

@@ -73,26 +73,11 @@ final class SqlCallShapes {
         return out;
     }
 
-    /**
-     * The statement's lines, the first baseline at {@code y}, on a band of the row's colour so the
-     * database lifeline they cross does not run through the letters.
-     */
-    static Group statement(double x, double y, List<String> lines, String whole) {
+    /** The statement's lines, the first baseline at {@code y} (the row puts the diagram's background behind them, where they cross the database lifeline). */
+    static Text statement(double x, double y, List<String> lines, String whole) {
         Text t = SequenceDiagram.text(x, y, String.join("\n", lines), "sql-text", TextAlignment.LEFT);
         Tooltip.install(t, new Tooltip(whole));
-        javafx.scene.shape.Rectangle back = new javafx.scene.shape.Rectangle();
-        back.getStyleClass().add("sql-back");
-        // sized to the words once CSS has given them their font
-        javafx.beans.InvalidationListener fit = o -> {
-            javafx.geometry.Bounds b = t.getBoundsInParent();
-            back.setX(b.getMinX() - 4);
-            back.setY(b.getMinY() - 1);
-            back.setWidth(b.getWidth() + 8);
-            back.setHeight(b.getHeight() + 2);
-        };
-        t.boundsInParentProperty().addListener(fit);
-        fit.invalidated(null);
-        return new Group(back, t);
+        return t;
     }
 
     /**

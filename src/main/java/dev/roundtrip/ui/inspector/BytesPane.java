@@ -19,6 +19,7 @@ public final class BytesPane extends VBox {
     private final VBox response = new VBox();
     private final InspectorViewModel vm;
     private final ScrollPane requestScroll = new ScrollPane(request);
+    private final ScrollPane responseScroll = new ScrollPane(response);
 
     public BytesPane(InspectorViewModel vm) {
         this.vm = vm;
@@ -50,19 +51,36 @@ public final class BytesPane extends VBox {
         fill.setVgrow(Priority.ALWAYS);
         columns.getRowConstraints().add(fill);
         columns.add(column("bytes.request", "request-title", requestScroll), 0, 0);
-        columns.add(column("bytes.response", "response-title", new ScrollPane(response)), 1, 0);
+        columns.add(column("bytes.response", "response-title", responseScroll), 1, 0);
         VBox.setVgrow(columns, Priority.ALWAYS);
         getChildren().addAll(caption, plain, columns);
         setSpacing(6);
         setPadding(new Insets(8));
+        requestScroll.viewportBoundsProperty().addListener(o -> fitRows());
+        responseScroll.viewportBoundsProperty().addListener(o -> fitRows());
         bind(vm.requestHex(), request);
         bind(vm.responseHex(), response);
     }
 
-    /** Once the columns have their width, asks for as many bytes per line as fit, so no dump scrolls sideways. */
+    /** The request column's outer width the row length was last chosen for, and that length (0: none yet). */
+    private double chosenFor = -1;
+    private int chosen;
+
+    /** Once the columns have their width and the lines their font, the row length that fits. */
     @Override
     protected void layoutChildren() {
         super.layoutChildren();
+        fitRows();
+    }
+
+    /**
+     * Asks for as many bytes per line as the request column has room for, so no dump scrolls sideways.
+     * While the column keeps its width the length only ever shrinks: a vertical scroll bar that comes or
+     * goes (because the new length made the dump taller or shorter) would otherwise flip it between two
+     * lengths when the bar's width sits on a boundary. Run again when the viewport changes: a layout pass
+     * sizes the scroll pane after this pane has read it.
+     */
+    private void fitRows() {
         double viewport = requestScroll.getViewportBounds().getWidth();
         Text sample = (Text) request.lookup(".hex");
         if (viewport <= 0 || sample == null) return;
@@ -71,7 +89,23 @@ public final class BytesPane extends VBox {
         probe.setFont(sample.getFont());
         double charWidth = probe.getLayoutBounds().getWidth() / 16;
         double room = viewport - line.getInsets().getLeft() - line.getInsets().getRight();
-        vm.setBytesPerLine(HexDump.perLineFitting(room / charWidth));
+        int fits = HexDump.perLineFitting(room / charWidth);
+        double column = requestScroll.getWidth();
+        // what the count of characters misses (the bold highlight, an arrow from another font, a scroll bar on one side only)
+        if (column == chosenFor && (wider(request, requestScroll) || wider(response, responseScroll))) {
+            fits = Math.min(fits, Math.max(HexDump.MIN_PER_LINE, chosen - 2));
+        }
+        if (column != chosenFor || fits < chosen) {
+            chosenFor = column;
+            chosen = fits;
+        }
+        vm.setBytesPerLine(chosen);
+    }
+
+    /** Whether a line of {@code lines} is wider than its scroll pane's viewport (it would scroll sideways). */
+    private static boolean wider(VBox lines, ScrollPane scroll) {
+        double room = scroll.getViewportBounds().getWidth();
+        return room > 0 && lines.getChildren().stream().anyMatch(l -> l.prefWidth(-1) > room);
     }
 
     private static VBox column(String titleKey, String styleClass, ScrollPane sp) {

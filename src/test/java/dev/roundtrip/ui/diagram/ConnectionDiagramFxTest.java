@@ -196,7 +196,7 @@ class ConnectionDiagramFxTest {
             assertThat(Math.abs(tip - (write ? server : client))).as("message %d points at the %s", i, write ? "server" : "client").isLessThan(10);
         }
         assertThat(fx(() -> ((Text) diagram.lookup("#message-text-1")).getText())).isEqualTo("text frame · 17 B payload · 23 B on the wire");
-        Node band = fx(() -> ((javafx.scene.Parent) diagram.lookup("#step-interpret")).getChildrenUnmodifiable().get(0));
+        Node band = fx(() -> diagram.lookup("#step-interpret").lookup(".row-band"));
         Node lastArrow = fx(() -> diagram.lookup("#message-2"));
         assertThat(fx(() -> lastArrow.localToScene(lastArrow.getBoundsInLocal()).getMaxY()))
                 .as("inside its row").isLessThanOrEqualTo(fx(() -> band.localToScene(band.getBoundsInLocal()).getMaxY()));

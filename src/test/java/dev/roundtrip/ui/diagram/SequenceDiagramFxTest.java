@@ -53,6 +53,76 @@ class SequenceDiagramFxTest {
         assertThat(fx(() -> LayoutCheck.smallestFont(diagram))).isGreaterThanOrEqualTo(LayoutCheck.MIN_DIAGRAM_FONT);
     }
 
+    /**
+     * The dashed lifelines pass behind every row: each word one of them would run through (a stage's
+     * name and title, its figures, the SQL statement, the hint) has the diagram's own background drawn
+     * between the lifeline and its letters, in high contrast (where a crossed word was seen worst) and
+     * in the 656 pixels of a 1024x768 projector, where the lifelines are closest.
+     */
+    @Test
+    void noLifelineRunsThroughAWordInHighContrast() {
+        fx(() -> {
+            diagram.getScene().getRoot().getStyleClass().add("high-contrast");
+            diagram.setMaxWidth(656);
+        });
+        java.util.List<String> crossed = new java.util.ArrayList<>();
+        for (long id : new long[] {1, 4}) {
+            show(id, 10);
+            crossed.addAll(fx(() -> wordsCrossedByALifeline(crossed)));
+        }
+        fx(() -> {
+            diagram.setScript(DiagramScript.EMPTY);
+            diagram.getScene().getRoot().applyCss();
+            diagram.getScene().getRoot().layout();
+        });
+        crossed.addAll(fx(() -> wordsCrossedByALifeline(crossed)));
+        assertThat(crossed).as("words a lifeline passes behind").anyMatch(w -> w.startsWith("ok "))
+                .anyMatch(w -> w.startsWith("ok SELECT")).anyMatch(w -> w.startsWith("ok Nothing sent yet"));
+        assertThat(crossed).as("words a lifeline runs through").allMatch(w -> w.startsWith("ok "));
+    }
+
+    /**
+     * The words of the diagram that a lifeline passes behind, each "ok WORDS" when a shape filled with the
+     * diagram's background covers them and is drawn after that lifeline (children are drawn in order), else the words.
+     */
+    private java.util.List<String> wordsCrossedByALifeline(java.util.List<String> seen) {
+        java.util.List<Node> order = new java.util.ArrayList<>();
+        paintOrder(diagram, order);
+        javafx.scene.paint.Paint background = diagram.getBackground().getFills().get(0).getFill();
+        assertThat(background).as("the theme's background").isEqualTo(javafx.scene.paint.Color.BLACK);
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (int i = 0; i < order.size(); i++) {
+            if (!(order.get(i) instanceof javafx.scene.text.Text) || order.get(i).getStyleClass().contains("text")) continue;
+            javafx.scene.text.Text t = (javafx.scene.text.Text) order.get(i);
+            if (t.getText().isBlank() || !t.getStyleClass().stream().anyMatch(java.util.Set.of("step-title", "figures", "stage-name",
+                    "sql-text", "diagram-hint", "message-text")::contains)) continue;
+            Bounds words = t.localToScene(t.getBoundsInLocal());
+            for (int l = 0; l < i; l++) {
+                if (!order.get(l).getStyleClass().contains("lifeline")) continue;
+                Bounds line = order.get(l).localToScene(order.get(l).getBoundsInLocal());
+                double x = line.getCenterX();
+                if (x <= words.getMinX() || x >= words.getMaxX() || line.getMaxY() < words.getMinY() || line.getMinY() > words.getMaxY()) continue;
+                boolean covered = false;
+                for (int k = l + 1; k < i && !covered; k++) {
+                    Node n = order.get(k);
+                    if (!(n instanceof javafx.scene.shape.Shape) || !background.equals(((javafx.scene.shape.Shape) n).getFill())) continue;
+                    Bounds b = n.localToScene(n.getBoundsInLocal());
+                    covered = b.getMinX() <= x - 2 && b.getMaxX() >= x + 2 && b.getMinY() <= words.getMinY() + 0.5 && b.getMaxY() >= words.getMaxY() - 0.5;
+                }
+                String w = (covered ? "ok " : "") + t.getText();
+                if (!seen.contains(w) && !out.contains(w)) out.add(w);
+            }
+        }
+        return out;
+    }
+
+    /** The visible nodes in the order they are drawn. */
+    private static void paintOrder(Node n, java.util.List<Node> out) {
+        if (!n.isVisible()) return;
+        out.add(n);
+        if (n instanceof javafx.scene.Parent) for (Node c : ((javafx.scene.Parent) n).getChildrenUnmodifiable()) paintOrder(c, out);
+    }
+
     @Test
     void zoomedInOnTheLastStageTheLifelineNamesAndTheTitleStayAtTheTop() {
         fx(() -> diagram.setZoom(2));
@@ -83,6 +153,43 @@ class SequenceDiagramFxTest {
             Bounds b = fx(() -> n.localToScene(n.getLayoutBounds()));
             assertThat(b.getMinY()).as(id + " below the header").isGreaterThanOrEqualTo(headerBottom);
             assertThat(b.getMaxY()).as(id + " above the bottom edge").isLessThanOrEqualTo(space.getMaxY());
+        }
+    }
+
+    /**
+     * A 1024x768 projector in German leaves the diagram little height under its header (the banner
+     * wraps): the process stage a lesson points at glows, and its glow is no reason to centre on the
+     * token: the stage's name and title are below the header, while it runs and once the exchange is whole.
+     */
+    @Test
+    void theStageShownOrPointedAtHasItsNameAndTitleBelowTheHeader() {
+        fx(() -> {
+            dev.roundtrip.ui.util.Language.use(java.util.Locale.GERMAN);
+            diagram.getScene().getRoot().getStylesheets().add(dev.roundtrip.ui.lessons.LessonPanelView.class.getResource("LessonPanelView.css").toExternalForm());
+            diagram.setMaxSize(656, 250);
+            diagram.setFocus(java.util.Set.of(), java.util.Set.of(Stage.PROCESS));
+        });
+        try {
+            for (int step : new int[] {2, 10}) { // the process stage being animated; the whole exchange, the process stage pointed at
+                fx(() -> diagram.setPosition(-1, 0));
+                show(1, step);
+                if (step == 2) fx(() -> diagram.setPosition(2, 0.3));
+                fx(() -> diagram.layout());
+                Node band = fx(() -> diagram.lookup(".header-band"));
+                double headerBottom = fx(() -> band.localToScene(band.getBoundsInLocal()).getMaxY());
+                Bounds space = fx(() -> diagram.localToScene(diagram.getLayoutBounds()));
+                Node process = fx(() -> diagram.lookup("#step-process"));
+                java.util.List<Node> named = fx(() -> java.util.List.of(process.lookup(".stage-name"), process.lookup(".step-title")));
+                for (Node words : named) {
+                    Bounds b = fx(() -> words.localToScene(words.getBoundsInLocal()));
+                    String what = fx(() -> ((javafx.scene.text.Text) words).getText());
+                    assertThat(b.getMinY()).as("'%s' (y %.0f..%.0f) below the header (..%.0f), step %d", what, b.getMinY(), b.getMaxY(), headerBottom, step)
+                            .isGreaterThanOrEqualTo(headerBottom);
+                    assertThat(b.getMaxY()).as("'%s' above the diagram's bottom edge (%.0f), step %d", what, space.getMaxY(), step).isLessThanOrEqualTo(space.getMaxY());
+                }
+            }
+        } finally {
+            fx(() -> dev.roundtrip.ui.util.Language.use(java.util.Locale.ENGLISH));
         }
     }
 
@@ -127,7 +234,7 @@ class SequenceDiagramFxTest {
         for (long id : new long[] {4, 5}) { // "write failed: Connection reset by peer; 43 bytes …" wraps
             show(id, 10);
             for (Node badge : fx(() -> diagram.lookupAll(".problem-badge"))) {
-                Node band = fx(() -> ((javafx.scene.Parent) diagram.lookup("#" + badge.getId().replace("problem-", "step-"))).getChildrenUnmodifiable().get(0));
+                Node band = fx(() -> diagram.lookup("#" + badge.getId().replace("problem-", "step-")).lookup(".row-band"));
                 Bounds b = fx(() -> badge.localToScene(badge.getLayoutBounds()));
                 Bounds own = fx(() -> band.localToScene(band.getLayoutBounds()));
                 assertThat(b.getMaxY()).as("#%d %s's bottom within its row (%.0f..%.0f)", id, badge.getId(), own.getMinY(), own.getMaxY())
