@@ -405,8 +405,7 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
         SqlObserver statements;
         try (var s = t.instrument()) {
             mark = t.probes().memory().allocatedMark();
-            t.publish(conn.event(x, Stage.PROCESS, Phase.BEGIN, Actor.SERVER).said("server.handlerStarts", p.method(), p.uri())
-                    .memory(t.probes().memory().read(mark)).build());
+            t.publish(conn.event(x, Stage.PROCESS, Phase.BEGIN, Actor.SERVER).said("server.handlerStarts", p.method(), p.uri()).build());
             statements = new DatabaseTrace(t, conn, x, mark);
         }
         AppResponse r;

@@ -323,7 +323,7 @@ final class ServerConnection implements WireTap.Observer, PlainTap.Observer, Con
         keepSeen(x, buf);
         t.publish(event(x, Stage.PARSE, Phase.PROGRESS, Actor.SERVER)
                 .said("server.decrypted", buf.readableBytes())
-                .plain(t.probes().bytes(buf)).memory(t.probes().memory().read(x.parseMark)).build());
+                .plain(t.probes().bytes(buf)).build());
     }
 
     @Override
@@ -332,7 +332,7 @@ final class ServerConnection implements WireTap.Observer, PlainTap.Observer, Con
         if (x == null) return;
         t.publish(event(x, Stage.RESPOND, Phase.PROGRESS, Actor.SERVER)
                 .said("server.plaintextWritten", buf.readableBytes())
-                .plain(t.probes().bytes(buf)).memory(t.probes().memory().read(x.respondMark)).build());
+                .plain(t.probes().bytes(buf)).build());
     }
 
     private static void keepSeen(ServerExchange x, ByteBuf buf) {
@@ -484,8 +484,7 @@ final class ServerConnection implements WireTap.Observer, PlainTap.Observer, Con
         x.bytesRead += count;
         t.publish(event(x, Stage.PARSE, Phase.PROGRESS, Actor.SERVER)
                 .said("server.socketRead", x.reads, count)
-                .bytes(bytes).buffer(buffer).kernel(t.probes().kernelSampled(ch))
-                .memory(t.probes().memory().read(x.parseMark)).build());
+                .bytes(bytes).buffer(buffer).kernel(t.probes().kernelSampled(ch)).build());
     }
 
     /** The exchange whose request is read now: the one the parse gate let through, or an outside client's new one. */
@@ -504,8 +503,7 @@ final class ServerConnection implements WireTap.Observer, PlainTap.Observer, Con
         last = x;
         startDeadline(x);
         x.parseMark = t.probes().memory().allocatedMark();
-        t.publish(event(x, Stage.PARSE, Phase.BEGIN, Actor.SERVER).detail(detail)
-                .memory(t.probes().memory().read(x.parseMark)).build());
+        t.publish(event(x, Stage.PARSE, Phase.BEGIN, Actor.SERVER).detail(detail).build());
         return x;
     }
 
@@ -535,8 +533,7 @@ final class ServerConnection implements WireTap.Observer, PlainTap.Observer, Con
         x.bytesWritten += count;
         t.publish(event(x, Stage.RESPOND, Phase.PROGRESS, Actor.SERVER)
                 .said("server.socketWrite", x.writes, count)
-                .bytes(t.probes().bytes(piece)).buffer(buffer).kernel(t.probes().kernelSampled(ch))
-                .memory(t.probes().memory().read(x.respondMark)).build());
+                .bytes(t.probes().bytes(piece)).buffer(buffer).kernel(t.probes().kernelSampled(ch)).build());
         if (!x.respondAnnounced && link != null) {
             x.respondAnnounced = true;
             link.responseSent(x.id);
@@ -601,7 +598,7 @@ final class ServerConnection implements WireTap.Observer, PlainTap.Observer, Con
             x.respondBegun = true;
             x.respondMark = t.probes().memory().allocatedMark();
             StageEvent.Builder e = event(x, Stage.RESPOND, Phase.BEGIN, Actor.SERVER);
-            t.publish((detail != null ? e.detail(detail) : e.detail(text)).memory(t.probes().memory().read(x.respondMark)).build());
+            t.publish((detail != null ? e.detail(detail) : e.detail(text)).build());
         }
     }
 
