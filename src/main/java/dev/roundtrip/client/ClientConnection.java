@@ -52,6 +52,9 @@ import java.util.Map;
  * once the server said it has written one and the interpret gate let the exchange through.
  */
 final class ClientConnection implements WireTap.Observer, PlainTap.Observer, ConnectionDirectory.ClientSide {
+    /** This connection's last socket read and write: the next one with the same bytes is the same readout. */
+    private BytesReadout lastRead;
+    private BytesReadout lastWritten;
     static final int MAX_RESPONSE_BYTES = 64 << 20;
 
     private final Tracing t;
@@ -328,7 +331,7 @@ final class ClientConnection implements WireTap.Observer, PlainTap.Observer, Con
         x.bytesWritten += count;
         t.publish(event(x, Stage.SEND, Phase.PROGRESS, Actor.CLIENT)
                 .said("client.socketWrite", x.writes, count)
-                .bytes(t.probes().bytes(piece)).buffer(buffer).kernel(t.probes().kernelSampled(ch)).build());
+                .bytes(lastWritten = t.probes().bytes(piece, lastWritten)).buffer(buffer).kernel(t.probes().kernelSampled(ch)).build());
         if (!x.requestAnnounced) {
             x.requestAnnounced = true;
             link.requestSent(x.id);
@@ -359,7 +362,7 @@ final class ClientConnection implements WireTap.Observer, PlainTap.Observer, Con
         x.bytesRead += buf.readableBytes();
         t.publish(event(x, Stage.INTERPRET, Phase.PROGRESS, Actor.CLIENT)
                 .said("client.socketRead", x.reads, buf.readableBytes())
-                .bytes(t.probes().bytes(buf)).buffer(Probes.buffer(buf)).kernel(t.probes().kernelSampled(ch)).build());
+                .bytes(lastRead = t.probes().bytes(buf, lastRead)).buffer(Probes.buffer(buf)).kernel(t.probes().kernelSampled(ch)).build());
     }
 
     @Override

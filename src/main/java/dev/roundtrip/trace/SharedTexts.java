@@ -37,10 +37,12 @@ final class SharedTexts {
 
     /** The same for phrases (key and arguments): a million "socket read #1: 78 bytes" keep one phrase. */
     static Phrase share(Phrase phrase) {
+        if (phrase.shared) return phrase;
         int h = phrase.hashCode();
         int i = (h ^ (h >>> 16)) & (SLOTS - 1);
         Phrase kept = phrases[i];
         if (kept != null && kept.equals(phrase)) return kept;
+        phrase.shared = true;
         phrases[i] = phrase;
         return phrase;
     }
@@ -65,11 +67,12 @@ final class SharedTexts {
 
     /** A socket read or write equal to {@code fresh} (same count, same bytes kept), or {@code fresh}, kept from now on. */
     static BytesReadout share(BytesReadout fresh) {
-        if (fresh.keptLength() > MAX_SHARED_BYTES) return fresh;
+        if (fresh.shared || fresh.keptLength() > MAX_SHARED_BYTES) return fresh;
         int h = fresh.hashCode();
         int i = (h ^ (h >>> 16)) & (SLOTS - 1);
         BytesReadout kept = readouts[i];
         if (kept != null && kept.equals(fresh)) return kept;
+        fresh.shared = true;
         readouts[i] = fresh;
         return fresh;
     }
@@ -77,13 +80,34 @@ final class SharedTexts {
     /** An immutable header list equal to {@code headers}: the same response heads come in every exchange. */
     @SuppressWarnings("unchecked")
     static List<Header> shareHeaders(List<Header> headers) {
+        if (headers instanceof KeptHeaders) return headers; // given again: nothing to look up
         if (headers.isEmpty()) return List.of();
         int h = headers.hashCode();
         int i = (h ^ (h >>> 16)) & (SLOTS - 1);
         List<Header> kept = (List<Header>) headerLists[i];
         if (kept != null && kept.equals(headers)) return kept;
-        List<Header> copy = List.copyOf(headers);
+        List<Header> copy = new KeptHeaders(headers.toArray(new Header[0]));
         headerLists[i] = copy;
         return copy;
+    }
+
+    /** An immutable header list as {@link #shareHeaders} keeps it, so that it knows it again. */
+    private static final class KeptHeaders extends java.util.AbstractList<Header> implements java.util.RandomAccess {
+        private final Header[] headers;
+
+        KeptHeaders(Header[] headers) {
+            for (Header h : headers) java.util.Objects.requireNonNull(h, "a header");
+            this.headers = headers;
+        }
+
+        @Override
+        public Header get(int index) {
+            return headers[index];
+        }
+
+        @Override
+        public int size() {
+            return headers.length;
+        }
     }
 }
