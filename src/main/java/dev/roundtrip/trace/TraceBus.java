@@ -103,8 +103,7 @@ public final class TraceBus implements AutoCloseable {
         }
 
         private void offer(TraceEvent e) {
-            // the ring holds a power of two at least as large as the capacity asked for: the capacity is the bound
-            if (!open || queue.size() >= capacity || !queue.offer(e)) {
+            if (!open || !queue.offer(e)) { // the ring holds exactly the capacity asked for
                 dropped.incrementAndGet();
                 return;
             }
