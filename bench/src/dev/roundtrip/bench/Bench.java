@@ -15,6 +15,10 @@ public final class Bench {
                 : List.of(args[0].split(","));
         for (String n : names) {
             System.out.println("=== " + n + " ===");
+            if (n.startsWith("profile")) { // profile, profile:kernel-off, profile:untraced
+                Profile.main(n.contains(":") ? n.substring(n.indexOf(':') + 1) : "default");
+                continue;
+            }
             switch (n) {
                 case "throughput": Throughput.main(); break;
                 case "kernel": KernelCost.main(); break;

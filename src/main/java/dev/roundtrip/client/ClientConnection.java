@@ -52,6 +52,9 @@ import java.util.Map;
  * once the server said it has written one and the interpret gate let the exchange through.
  */
 final class ClientConnection implements WireTap.Observer, PlainTap.Observer, ConnectionDirectory.ClientSide {
+    /** This connection's last socket read and write: the next one with the same bytes is the same readout. */
+    private BytesReadout lastRead;
+    private BytesReadout lastWritten;
     static final int MAX_RESPONSE_BYTES = 64 << 20;
 
     private final Tracing t;
@@ -154,8 +157,7 @@ final class ClientConnection implements WireTap.Observer, PlainTap.Observer, Con
         try (var s = t.instrument()) {
             // published once connect() has returned, stamped before it: building the event is not the connect's time
             t.publish(StageEvent.at(x.id, connectionId, Stage.CONNECT, Phase.BEGIN, Actor.CLIENT, began)
-                    .said("client.connects", to)
-                    .memory(t.probes().memory().read(mark)).build());
+                    .said("client.connects", to).build());
         }
         connecting.addListener(c -> {
             if (x.ended) return;
@@ -191,8 +193,7 @@ final class ClientConnection implements WireTap.Observer, PlainTap.Observer, Con
         javax.net.ssl.SSLEngine engine = tlsContext.newEngine(ch.alloc(), server.getAddress().getHostAddress(), server.getPort());
         try (var s = t.instrument()) {
             t.publish(event(x, Stage.HANDSHAKE, Phase.BEGIN, Actor.CLIENT)
-                    .said("client.handshakeBegins", String.join(", ", engine.getEnabledProtocols()))
-                    .memory(t.probes().memory().read(x.handshakeMark)).build());
+                    .said("client.handshakeBegins", String.join(", ", engine.getEnabledProtocols())).build());
         }
         valve = new ReadValve(() -> handshaking);
         ssl = new SslHandler(engine);
@@ -254,7 +255,7 @@ final class ClientConnection implements WireTap.Observer, PlainTap.Observer, Con
         int n = write ? ++x.handshakeWrites : ++x.handshakeReads;
         t.publish(event(x, Stage.HANDSHAKE, Phase.PROGRESS, Actor.CLIENT)
                 .said(write ? "client.handshakeWrite" : "client.handshakeRead", n, bytes.count(), records.size())
-                .bytes(bytes).buffer(buffer).kernel(t.probes().kernelSampled(ch)).memory(t.probes().memory().read(x.handshakeMark)).build());
+                .bytes(bytes).buffer(buffer).kernel(t.probes().kernelSampled(ch)).build());
         for (TlsRecordReadout r : records) {
             t.publish(event(x, Stage.HANDSHAKE, Phase.PROGRESS, Actor.CLIENT).detail(r.describe(write)).tlsRecord(r).build());
         }
@@ -274,8 +275,7 @@ final class ClientConnection implements WireTap.Observer, PlainTap.Observer, Con
             x.sendMark = t.probes().memory().allocatedMark();
             Phrase writes = Phrase.of(tls() ? "client.writesTls" : "client.writes", x.wire.length);
             t.publish(event(x, Stage.SEND, Phase.BEGIN, Actor.CLIENT)
-                    .detail(x.exchangeOnConnection > 1 ? Phrase.of("client.reused", connectionId, Phrase.ordinal(x.exchangeOnConnection), writes) : writes)
-                    .memory(t.probes().memory().read(x.sendMark)).build());
+                    .detail(x.exchangeOnConnection > 1 ? Phrase.of("client.reused", connectionId, Phrase.ordinal(x.exchangeOnConnection), writes) : writes).build());
         }
         ChannelFuture written = ch.writeAndFlush(Unpooled.wrappedBuffer(x.wire));
         try (var s = t.instrument()) {
@@ -331,8 +331,7 @@ final class ClientConnection implements WireTap.Observer, PlainTap.Observer, Con
         x.bytesWritten += count;
         t.publish(event(x, Stage.SEND, Phase.PROGRESS, Actor.CLIENT)
                 .said("client.socketWrite", x.writes, count)
-                .bytes(t.probes().bytes(piece)).buffer(buffer).kernel(t.probes().kernelSampled(ch))
-                .memory(t.probes().memory().read(x.sendMark)).build());
+                .bytes(lastWritten = t.probes().bytes(piece, lastWritten)).buffer(buffer).kernel(t.probes().kernelSampled(ch)).build());
         if (!x.requestAnnounced) {
             x.requestAnnounced = true;
             link.requestSent(x.id);
@@ -357,15 +356,13 @@ final class ClientConnection implements WireTap.Observer, PlainTap.Observer, Con
         if (!x.interpretBegun) {
             x.interpretBegun = true;
             x.interpretMark = t.probes().memory().allocatedMark();
-            t.publish(event(x, Stage.INTERPRET, Phase.BEGIN, Actor.CLIENT).said("client.interpretBegins")
-                    .memory(t.probes().memory().read(x.interpretMark)).build());
+            t.publish(event(x, Stage.INTERPRET, Phase.BEGIN, Actor.CLIENT).said("client.interpretBegins").build());
         }
         x.reads++;
         x.bytesRead += buf.readableBytes();
         t.publish(event(x, Stage.INTERPRET, Phase.PROGRESS, Actor.CLIENT)
                 .said("client.socketRead", x.reads, buf.readableBytes())
-                .bytes(t.probes().bytes(buf)).buffer(Probes.buffer(buf)).kernel(t.probes().kernelSampled(ch))
-                .memory(t.probes().memory().read(x.interpretMark)).build());
+                .bytes(lastRead = t.probes().bytes(buf, lastRead)).buffer(Probes.buffer(buf)).kernel(t.probes().kernelSampled(ch)).build());
     }
 
     @Override

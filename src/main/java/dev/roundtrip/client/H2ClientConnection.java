@@ -242,7 +242,7 @@ final class H2ClientConnection implements WireTap.Observer, PlainTap.Observer {
             Http2Headers h = new DefaultHttp2Headers();
             for (Header p : x.info.headers()) h.add(p.name(), p.value());
             byte[] body = x.spec.body();
-            t.publish(event(x, Stage.SEND, Phase.BEGIN).detail(opens(body.length)).memory(t.probes().memory().read(x.sendMark)).build());
+            t.publish(event(x, Stage.SEND, Phase.BEGIN).detail(opens(body.length)).build());
             writing = x;
             ChannelFuture last = x.stream.write(new DefaultHttp2HeadersFrame(h, body.length == 0));
             writing = null;
@@ -480,8 +480,7 @@ final class H2ClientConnection implements WireTap.Observer, PlainTap.Observer {
         if (x.ended || x.interpretBegun) return;
         x.interpretBegun = true;
         x.interpretMark = t.probes().memory().allocatedMark();
-        t.publish(event(x, Stage.INTERPRET, Phase.BEGIN).detail(waited ? Phrase.of("client.h2InterpretLetThrough", x.streamId, x.framesIn) : Phrase.of("client.h2InterpretBegins", x.streamId))
-                .memory(t.probes().memory().read(x.interpretMark)).build());
+        t.publish(event(x, Stage.INTERPRET, Phase.BEGIN).detail(waited ? Phrase.of("client.h2InterpretLetThrough", x.streamId, x.framesIn) : Phrase.of("client.h2InterpretBegins", x.streamId)).build());
         if (x.stream != null) x.stream.config().setAutoRead(true); // reads what waited, then goes on by itself
     }
 

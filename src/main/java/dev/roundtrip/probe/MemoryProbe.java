@@ -55,8 +55,25 @@ public final class MemoryProbe {
 
     private record HeapSample(long atNanos, long used) {}
 
+    /**
+     * The split of the thread that asked last: an event loop asks several times per event, and the
+     * thread-local lookup was a visible share of its time (JFR). Racy on purpose: a thread uses the
+     * cached split only when it is its own ({@link Split#owner} is final, and the other fields are
+     * written and read by that owner alone), else it looks its own up and caches that.
+     */
+    private Split last;
+
+    private Split split() {
+        Split s = last;
+        if (s != null && s.owner == Thread.currentThread()) return s;
+        s = split.get();
+        last = s;
+        return s;
+    }
+
     /** One thread's split of its allocation counter. */
     private static final class Split {
+        final Thread owner = Thread.currentThread();
         long instrument; // instrument bytes of finished instrument work
         int depth; // nesting of instrument work now
         long startRaw; // the counter when the outermost instrument work began
@@ -99,14 +116,14 @@ public final class MemoryProbe {
     /** Instrument work begins on this thread (nests: only the outermost start and stop count). */
     public void instrumentStart() {
         if (threads == null) return;
-        Split s = split.get();
+        Split s = split();
         if (s.depth++ == 0) s.startRaw = threads.getCurrentThreadAllocatedBytes();
     }
 
     /** Instrument work ends: what it allocated since the matching start is the instrument's. */
     public void instrumentStop() {
         if (threads == null) return;
-        Split s = split.get();
+        Split s = split();
         if (--s.depth == 0) s.instrument += threads.getCurrentThreadAllocatedBytes() - s.startRaw;
         else if (s.depth < 0) s.depth = 0; // a stop without a start: ignored rather than counted twice
     }
@@ -114,7 +131,7 @@ public final class MemoryProbe {
     /** Program code called from instrument work (a gate's action): counted as the program's until {@link #programStop}. */
     public int programStart() {
         if (threads == null) return 0;
-        Split s = split.get();
+        Split s = split();
         int depth = s.depth;
         if (depth > 0) {
             s.instrument += threads.getCurrentThreadAllocatedBytes() - s.startRaw;
@@ -126,7 +143,7 @@ public final class MemoryProbe {
     /** Back to the instrument work that {@link #programStart()} interrupted. */
     public void programStop(int depth) {
         if (threads == null || depth <= 0) return;
-        Split s = split.get();
+        Split s = split();
         s.depth = depth;
         s.startRaw = threads.getCurrentThreadAllocatedBytes();
     }
@@ -152,7 +169,7 @@ public final class MemoryProbe {
     /** Where a stage begins on this thread, or null when the JVM cannot count per-thread allocation. */
     public Mark allocatedMark() {
         if (threads == null) return null;
-        Split s = split.get(); // first: a thread's first get allocates
+        Split s = split(); // first: a thread's first get allocates
         long raw = threads.getCurrentThreadAllocatedBytes();
         if (raw < 0) return null;
         long program = programAt(s, raw);
@@ -187,7 +204,7 @@ public final class MemoryProbe {
      * error of the instrument: no figure, and {@code unavailable} says so.
      */
     public MemoryReadout read(Mark mark) {
-        Split s = mark == null ? null : split.get();
+        Split s = mark == null ? null : split();
         long raw = mark == null ? 0 : threads.getCurrentThreadAllocatedBytes(); // before the heap: reading it allocates
         long heapUsed = heapUsed();
         long direct = directUsed();

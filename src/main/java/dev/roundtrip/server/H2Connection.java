@@ -328,8 +328,7 @@ final class H2Connection implements WireTap.Observer, PlainTap.Observer, Connect
         Phrase what = waited ? Phrase.of("server.h2ParseLetThrough", s.streamId, s.framesIn) : Phrase.of("server.h2ParseBegins", s.streamId);
         long open = open();
         emit(s, event(s, Stage.PARSE, Phase.BEGIN, Actor.SERVER)
-                .detail(open > 1 ? Phrase.of("server.h2StreamsOpen", what, open) : what)
-                .memory(t.probes().memory().read(s.parseMark)).build());
+                .detail(open > 1 ? Phrase.of("server.h2StreamsOpen", what, open) : what).build());
         if (s.channel != null) s.channel.config().setAutoRead(true); // reads what waited, then goes on by itself
     }
 
@@ -417,7 +416,7 @@ final class H2Connection implements WireTap.Observer, PlainTap.Observer, Connect
     void beginRespond(H2Stream s, Phrase detail) {
         s.respondBegun = true;
         s.respondMark = t.probes().memory().allocatedMark();
-        emit(s, event(s, Stage.RESPOND, Phase.BEGIN, Actor.SERVER).detail(detail).memory(t.probes().memory().read(s.respondMark)).build());
+        emit(s, event(s, Stage.RESPOND, Phase.BEGIN, Actor.SERVER).detail(detail).build());
     }
 
     /** The stream's response is written (or could not be): the server is done with it. */

@@ -166,7 +166,7 @@ final class H2StreamHandler extends ChannelInboundHandlerAdapter {
     private void process(ChannelHandlerContext ctx, H2Stream s, String method, String path, byte[] bytes, String contentType,
                          List<Header> headers) {
         dev.roundtrip.probe.MemoryProbe.Mark mark = t.probes().memory().allocatedMark();
-        t.publish(conn.event(s, Stage.PROCESS, Phase.BEGIN, Actor.SERVER).said("server.h2HandlerStarts", method, path, s.streamId).memory(t.probes().memory().read(mark)).build());
+        t.publish(conn.event(s, Stage.PROCESS, Phase.BEGIN, Actor.SERVER).said("server.h2HandlerStarts", method, path, s.streamId).build());
         if (LiveRoutes.claims(path)) {
             processLive(ctx, s, method, path, headers, mark);
             return;

@@ -1,6 +1,7 @@
 package dev.roundtrip.server;
 
 import dev.roundtrip.trace.Phrase;
+import dev.roundtrip.trace.RepeatedPhrase;
 import dev.roundtrip.text.Printable;
 import dev.roundtrip.trace.Actor;
 import dev.roundtrip.trace.ExchangeEnded;
@@ -40,6 +41,11 @@ import java.util.concurrent.RejectedExecutionException;
  * Each stage is entered through its gate.
  */
 final class RequestHandler extends ChannelInboundHandlerAdapter {
+    // what this connection's event loop says again and again under keep-alive traffic: built once while it repeats
+    private final RepeatedPhrase parsedSaid = new RepeatedPhrase("server.parsed");
+    private final RepeatedPhrase respondSaid = new RepeatedPhrase("server.respond");
+    private final RepeatedPhrase respondHeadSaid = new RepeatedPhrase("server.respondHead");
+    private final RepeatedPhrase queuedSaid = new RepeatedPhrase("server.responseQueued");
     private final Tracing t;
     private final ServerConnection conn;
     private final Routes app;
@@ -251,7 +257,7 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
             try (var s = t.instrument()) {
                 if (x.external) t.publish(new ExchangeStarted(x.id, conn.connectionId(), t.clock().now(), describe(req)));
                 t.publish(conn.event(x, Stage.PARSE, Phase.END, Actor.SERVER)
-                        .said("server.parsed", req.method().name(), req.uri(), req.protocolVersion().text(), req.headers().size(), body.length, x.reads)
+                        .detail(parsedSaid.of(req.method().name(), req.uri(), req.protocolVersion().text(), req.headers().size(), body.length, x.reads))
                         .memory(t.probes().memory().read(x.parseMark)).build());
             }
             if (!p.keepAlive()) closing = true;
@@ -405,8 +411,7 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
         SqlObserver statements;
         try (var s = t.instrument()) {
             mark = t.probes().memory().allocatedMark();
-            t.publish(conn.event(x, Stage.PROCESS, Phase.BEGIN, Actor.SERVER).said("server.handlerStarts", p.method(), p.uri())
-                    .memory(t.probes().memory().read(mark)).build());
+            t.publish(conn.event(x, Stage.PROCESS, Phase.BEGIN, Actor.SERVER).said("server.handlerStarts", p.method(), p.uri()).build());
             statements = new DatabaseTrace(t, conn, x, mark);
         }
         AppResponse r;
@@ -491,21 +496,41 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
         resp.headers().set("Connection", keepAlive ? "keep-alive" : "close");
         ResponseInfo info;
         try (var s = t.instrument()) {
-            List<Header> headers = new ArrayList<>();
-            for (Map.Entry<String, String> h : resp.headers()) headers.add(Header.shared(h.getKey(), h.getValue()));
             // the codec sends no body in answer to HEAD (Content-Length still says how long it would be): record what was sent
-            info = new ResponseInfo(status.code(), status.reasonPhrase(), headers, head ? new byte[0] : r.body());
+            info = new ResponseInfo(status.code(), status.reasonPhrase(), responseHeaders(resp.headers()), head ? new byte[0] : r.body());
+            lastResponseHeaders = info.headers();
         }
         boolean noDelay = settings.tcpNoDelay();
         if (!Boolean.valueOf(noDelay).equals(noDelaySet) && ctx.channel().isActive()) { // a system call: only when the teacher changed it
             ctx.channel().config().setOption(io.netty.channel.ChannelOption.TCP_NODELAY, noDelay);
             noDelaySet = noDelay;
         }
-        conn.beginRespond(x, Phrase.of(head ? "server.respondHead" : "server.respond", status.code(), status.reasonPhrase(), r.body().length));
+        conn.beginRespond(x, (head ? respondHeadSaid : respondSaid).of(status.code(), status.reasonPhrase(), r.body().length));
         io.netty.channel.ChannelFuture written = ctx.writeAndFlush(resp);
         try (var s = t.instrument()) {
             written.addListener(f -> answered(ctx, x, info, status, keepAlive, f));
         }
+    }
+
+    /** The head this connection answered with last: the same again (keep-alive traffic) is the same list, with no lookups. */
+    private List<Header> lastResponseHeaders;
+
+    private List<Header> responseHeaders(io.netty.handler.codec.http.HttpHeaders sent) {
+        List<Header> last = lastResponseHeaders;
+        if (last != null && last.size() == sent.size()) {
+            int i = 0;
+            for (Map.Entry<String, String> h : sent) {
+                Header was = last.get(i++);
+                if (!was.name().equals(h.getKey()) || !was.value().equals(h.getValue())) {
+                    last = null;
+                    break;
+                }
+            }
+            if (last != null) return last;
+        }
+        List<Header> headers = new ArrayList<>(sent.size());
+        for (Map.Entry<String, String> h : sent) headers.add(Header.shared(h.getKey(), h.getValue()));
+        return headers;
     }
 
     /** The response is in the kernel's send queue (or failed): the respond stage ends. */
@@ -515,7 +540,7 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
         try (var s = t.instrument()) {
             if (f.isSuccess()) {
                 t.publish(conn.event(x, Stage.RESPOND, Phase.END, Actor.SERVER)
-                        .said("server.responseQueued", x.bytesWritten, x.writes)
+                        .detail(queuedSaid.of(x.bytesWritten, x.writes))
                         .memory(t.probes().memory().read(x.respondMark)).build());
             } else if (!x.respondFailed) {
                 x.respondFailed = true;

@@ -323,7 +323,7 @@ final class ServerConnection implements WireTap.Observer, PlainTap.Observer, Con
         keepSeen(x, buf);
         t.publish(event(x, Stage.PARSE, Phase.PROGRESS, Actor.SERVER)
                 .said("server.decrypted", buf.readableBytes())
-                .plain(t.probes().bytes(buf)).memory(t.probes().memory().read(x.parseMark)).build());
+                .plain(t.probes().bytes(buf)).build());
     }
 
     @Override
@@ -332,7 +332,7 @@ final class ServerConnection implements WireTap.Observer, PlainTap.Observer, Con
         if (x == null) return;
         t.publish(event(x, Stage.RESPOND, Phase.PROGRESS, Actor.SERVER)
                 .said("server.plaintextWritten", buf.readableBytes())
-                .plain(t.probes().bytes(buf)).memory(t.probes().memory().read(x.respondMark)).build());
+                .plain(t.probes().bytes(buf)).build());
     }
 
     private static void keepSeen(ServerExchange x, ByteBuf buf) {
@@ -470,22 +470,28 @@ final class ServerConnection implements WireTap.Observer, PlainTap.Observer, Con
             unclaimedBuffer = Probes.buffer(buf);
             return;
         }
-        ServerExchange x = parsing != null ? parsing : beginParse(Phrase.of("server.parseBegins"));
-        socketRead(x, buf.readableBytes(), t.probes().bytes(buf), Probes.buffer(buf));
+        ServerExchange x = parsing != null ? parsing : beginParse(PARSE_BEGINS);
+        lastRead = t.probes().bytes(buf, lastRead);
+        socketRead(x, buf.readableBytes(), lastRead, Probes.buffer(buf));
         if (ssl == null || plainOnTlsPort) keepSeen(x, buf); // on TLS the plaintext is kept (onPlainRead)
     }
 
     /** A socket read on TLS that no exchange claimed yet: kept until the plaintext it carries is decrypted, then dropped. */
     private BytesReadout unclaimedRead;
+    /** This connection's last socket read and write: the next one with the same bytes is the same readout. */
+    private BytesReadout lastRead;
+    private BytesReadout lastWritten;
+    private static final Phrase PARSE_BEGINS = Phrase.of("server.parseBegins");
+    private final dev.roundtrip.trace.RepeatedPhrase readSaid = new dev.roundtrip.trace.RepeatedPhrase("server.socketRead");
+    private final dev.roundtrip.trace.RepeatedPhrase writeSaid = new dev.roundtrip.trace.RepeatedPhrase("server.socketWrite");
     private BufferReadout unclaimedBuffer;
 
     private void socketRead(ServerExchange x, int count, BytesReadout bytes, BufferReadout buffer) {
         x.reads++;
         x.bytesRead += count;
         t.publish(event(x, Stage.PARSE, Phase.PROGRESS, Actor.SERVER)
-                .said("server.socketRead", x.reads, count)
-                .bytes(bytes).buffer(buffer).kernel(t.probes().kernelSampled(ch))
-                .memory(t.probes().memory().read(x.parseMark)).build());
+                .detail(readSaid.of(x.reads, count))
+                .bytes(bytes).buffer(buffer).kernel(t.probes().kernelSampled(ch)).build());
     }
 
     /** The exchange whose request is read now: the one the parse gate let through, or an outside client's new one. */
@@ -504,8 +510,7 @@ final class ServerConnection implements WireTap.Observer, PlainTap.Observer, Con
         last = x;
         startDeadline(x);
         x.parseMark = t.probes().memory().allocatedMark();
-        t.publish(event(x, Stage.PARSE, Phase.BEGIN, Actor.SERVER).detail(detail)
-                .memory(t.probes().memory().read(x.parseMark)).build());
+        t.publish(event(x, Stage.PARSE, Phase.BEGIN, Actor.SERVER).detail(detail).build());
         return x;
     }
 
@@ -534,9 +539,8 @@ final class ServerConnection implements WireTap.Observer, PlainTap.Observer, Con
         x.writes++;
         x.bytesWritten += count;
         t.publish(event(x, Stage.RESPOND, Phase.PROGRESS, Actor.SERVER)
-                .said("server.socketWrite", x.writes, count)
-                .bytes(t.probes().bytes(piece)).buffer(buffer).kernel(t.probes().kernelSampled(ch))
-                .memory(t.probes().memory().read(x.respondMark)).build());
+                .detail(writeSaid.of(x.writes, count))
+                .bytes(lastWritten = t.probes().bytes(piece, lastWritten)).buffer(buffer).kernel(t.probes().kernelSampled(ch)).build());
         if (!x.respondAnnounced && link != null) {
             x.respondAnnounced = true;
             link.responseSent(x.id);
@@ -601,7 +605,7 @@ final class ServerConnection implements WireTap.Observer, PlainTap.Observer, Con
             x.respondBegun = true;
             x.respondMark = t.probes().memory().allocatedMark();
             StageEvent.Builder e = event(x, Stage.RESPOND, Phase.BEGIN, Actor.SERVER);
-            t.publish((detail != null ? e.detail(detail) : e.detail(text)).memory(t.probes().memory().read(x.respondMark)).build());
+            t.publish((detail != null ? e.detail(detail) : e.detail(text)).build());
         }
     }
 

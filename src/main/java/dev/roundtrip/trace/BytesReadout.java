@@ -12,6 +12,8 @@ import java.util.Arrays;
 public final class BytesReadout {
     private final int count;
     private final byte[] data;
+    /** The instance {@link SharedTexts} keeps for these bytes: an event given it again need not look it up (racy, benign). */
+    boolean shared;
 
     public BytesReadout(int count, byte[] data) {
         this(data.clone(), count);
@@ -27,6 +29,11 @@ public final class BytesReadout {
     /** A readout that keeps {@code data} itself: the caller made it for this readout and lets it go. */
     public static BytesReadout adopting(int count, byte[] data) {
         return new BytesReadout(data, count);
+    }
+
+    /** These bytes, {@code count} of them crossed: what {@code data} of a fresh copy would make. */
+    public boolean holds(int count, byte[] data) {
+        return count == this.count && Arrays.equals(data, this.data);
     }
 
     public int count() {

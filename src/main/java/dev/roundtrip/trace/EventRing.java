@@ -15,6 +15,8 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 final class EventRing {
     private final AtomicReferenceArray<TraceEvent> slots;
     private final int mask;
+    /** At most this many queued (the array may be larger: its size is a power of two). */
+    private final int bound;
     /** Slots claimed by publishers: every event accepted so far. */
     private final AtomicLong claimed = new AtomicLong();
     /** Slots the delivery thread has taken (written by it alone). */
@@ -26,20 +28,25 @@ final class EventRing {
         int size = Integer.highestOneBit(Math.max(2, capacity - 1)) << 1;
         slots = new AtomicReferenceArray<>(size);
         mask = size - 1;
-        limit = size;
+        bound = capacity;
+        limit = capacity;
     }
 
     int capacity() {
-        return mask + 1;
+        return bound;
     }
 
-    /** False when full: the event is not queued. Any thread. */
+    /**
+     * False when full (the capacity asked for is queued): the event is not queued. Any thread. The
+     * delivery thread's progress is read only when the last view of it says full, so a publisher does
+     * not touch that cache line per event.
+     */
     boolean offer(TraceEvent e) {
         long at;
         do {
             at = claimed.get();
             if (at >= limit) {
-                long l = taken.get() + capacity();
+                long l = taken.get() + bound;
                 if (at >= l) return false;
                 limit = l;
             }

@@ -30,6 +30,8 @@ public final class Phrase {
     private final Object[] args;
     // racy on purpose: every thread computes the same immutable String
     private String english;
+    /** This is the instance {@link SharedTexts} keeps for its text: an event given it again need not look it up (racy, benign). */
+    boolean shared;
 
     private Phrase(String key, Object[] args, String english) {
         this.key = key;
@@ -157,6 +159,15 @@ public final class Phrase {
         if (!key.equals(p.key) || args.length != p.args.length) return false;
         for (int i = 0; i < args.length; i++) {
             if (!sameArg(args[i], p.args[i])) return false;
+        }
+        return true;
+    }
+
+    /** Its arguments are {@code others} (numbers by value). */
+    boolean hasArgs(Object[] others) {
+        if (args.length != others.length) return false;
+        for (int i = 0; i < args.length; i++) {
+            if (!sameArg(args[i], others[i])) return false;
         }
         return true;
     }

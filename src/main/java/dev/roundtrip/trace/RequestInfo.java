@@ -12,8 +12,8 @@ public record RequestInfo(String method, String target, List<Header> headers, by
     public static final RequestInfo EMPTY = new RequestInfo("", "", List.of(), null, null);
 
     public RequestInfo {
-        headers = List.copyOf(headers);
-        body = body == null ? new byte[0] : body.clone();
+        headers = SharedTexts.shareHeaders(headers);
+        body = body == null ? SharedTexts.NO_BYTES : SharedTexts.share(body.clone());
         raw = raw == null ? null : raw.clone();
     }
 

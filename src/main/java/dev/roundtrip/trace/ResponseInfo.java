@@ -6,8 +6,8 @@ import java.util.List;
 /** What came back. */
 public record ResponseInfo(int status, String reason, List<Header> headers, byte[] body) {
     public ResponseInfo {
-        headers = List.copyOf(headers);
-        body = body == null ? new byte[0] : body.clone();
+        headers = SharedTexts.shareHeaders(headers);
+        body = body == null ? SharedTexts.NO_BYTES : SharedTexts.share(body.clone());
     }
 
     @Override

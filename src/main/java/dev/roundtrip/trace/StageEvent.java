@@ -113,8 +113,12 @@ public record StageEvent(
                 phrase, extras);
     }
 
-    /** Equal detail texts and phrases share one instance ({@link SharedTexts}): the text itself is unchanged. */
+    /**
+     * Equal detail texts, phrases and socket bytes share one instance ({@link SharedTexts}): the text
+     * and the bytes themselves are unchanged.
+     */
     public StageEvent {
+        if (bytes != null) bytes = SharedTexts.share(bytes);
         if (phrase != null) {
             detail = null;
             phrase = SharedTexts.share(phrase);

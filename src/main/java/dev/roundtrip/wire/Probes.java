@@ -194,6 +194,22 @@ public final class Probes {
         return bytes(buf, maxKeptBytes);
     }
 
+    /**
+     * The readable bytes of {@code buf}; {@code like} itself when it holds the same bytes (a connection's
+     * previous read or write: under repeated traffic the same request comes again and again, and an
+     * event given the same readout again costs no lookup to share it).
+     */
+    public BytesReadout bytes(ByteBuf buf, BytesReadout like) {
+        memory.instrumentStart();
+        try {
+            int count = buf.readableBytes();
+            byte[] kept = keep(buf, maxKeptBytes);
+            return like != null && like.holds(count, kept) ? like : BytesReadout.adopting(count, kept);
+        } finally {
+            memory.instrumentStop();
+        }
+    }
+
     /** The same, keeping at most {@code keepAtMost} bytes (and never more than the cap): a caller's own budget. */
     public BytesReadout bytes(ByteBuf buf, int keepAtMost) {
         memory.instrumentStart();
@@ -205,10 +221,13 @@ public final class Probes {
     }
 
     private static BytesReadout copy(ByteBuf buf, int cap) {
-        int count = buf.readableBytes();
-        byte[] kept = new byte[Math.max(0, Math.min(count, cap))];
+        return BytesReadout.adopting(buf.readableBytes(), keep(buf, cap));
+    }
+
+    private static byte[] keep(ByteBuf buf, int cap) {
+        byte[] kept = new byte[Math.max(0, Math.min(buf.readableBytes(), cap))];
         buf.getBytes(buf.readerIndex(), kept);
-        return BytesReadout.adopting(count, kept);
+        return kept;
     }
 
     public static BufferReadout buffer(ByteBuf buf) {

@@ -32,6 +32,17 @@ public record Tracing(TraceBus bus, Gates gates, Ids ids, ConnectionDirectory di
      */
     public void pass(long exchangeId, Stage stage, Executor executor, Supplier<KernelReadout> kernel, Runnable action) {
         MemoryProbe memory = probes.memory();
+        if (!gates.shouldHold(stage)) { // nothing can hold it (Run mode): no hold to prepare, the action is the program's
+            executor.execute(() -> {
+                int depth = memory.programStart();
+                try {
+                    action.run();
+                } finally {
+                    memory.programStop(depth);
+                }
+            });
+            return;
+        }
         try (var s = memory.instrument()) { // the gates are the instrument's; the action is the program's
             // The readout is taken before the hold exists (reading /proc takes a while; the gate's lock must not wait for it).
             KernelReadout before = gates.shouldHold(stage) ? kernel.get() : null;
