@@ -81,11 +81,13 @@ class RealtimeComparisonViewModelTest {
         assertThat(bar(requests, Way.SSE).figure()).isEqualTo("1 request");
         assertThat(bar(requests, Way.WEBSOCKET).figure()).isEqualTo("1 request");
         RealtimeComparison.Row polling = r.rows().get(0);
-        assertThat(polling.requests()).isGreaterThanOrEqualTo(3);
-        assertThat(bar(requests, Way.POLLING).figure()).isEqualTo(polling.requests() + " requests");
-        // polling asks at least once per update: its bar is the longest, one request's bar a fraction of it
-        assertThat(bar(requests, Way.POLLING).fraction()).isEqualTo(1.0);
-        assertThat(bar(requests, Way.SSE).fraction()).isEqualTo(1.0 / polling.requests());
+        assertThat(polling.way()).isEqualTo(Way.POLLING);
+        assertThat(bar(requests, Way.POLLING).figure()).isEqualTo(polling.requests() + (polling.requests() == 1 ? " request" : " requests"));
+        // how many polls 3 updates take depends on the machine's pace; the bars are in proportion to the counts either way
+        int most = r.rows().stream().mapToInt(RealtimeComparison.Row::requests).max().orElseThrow();
+        for (RealtimeComparison.Row row : r.rows()) {
+            assertThat(bar(requests, row.way()).fraction()).as(row.way().name()).isEqualTo((double) row.requests() / most);
+        }
         for (RealtimeComparison.Row row : r.rows()) {
             assertThat(row.bytesUp()).as(row.way().name()).isPositive();
             assertThat(row.bytesDown()).as(row.way().name()).isPositive();
