@@ -1006,13 +1006,17 @@ public final class SequenceDiagram extends Region {
         return rowFits || tokenShown ? fromTop : (below + h) / 2 - token.getCenterY() * s;
     }
 
-    /** The row the view scrolls to: the stage being animated, else the first a lesson points at, else the last. */
+    /**
+     * The row the view scrolls to: the stage being animated, else (also once the animation has ended) the
+     * first a lesson points at, else the last: a question about parse is asked when the exchange is over.
+     */
     private int shownRow() {
-        if (currentStep >= 0 && currentStep < drawn.size()) return currentStep;
+        boolean ended = currentStep >= drawn.size() || currentStep == drawn.size() - 1 && progress >= 1;
+        if (currentStep >= 0 && !ended) return currentStep;
         for (int i = 0; i < drawn.size(); i++) {
             if (focusStages.contains(drawn.get(i).step().stage())) return i;
         }
-        return drawn.size() - 1;
+        return currentStep >= 0 && currentStep < drawn.size() ? currentStep : drawn.size() - 1;
     }
 
     private static double clampPan(double want, double min) {

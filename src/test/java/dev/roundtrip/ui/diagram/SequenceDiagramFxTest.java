@@ -170,10 +170,12 @@ class SequenceDiagramFxTest {
             diagram.setFocus(java.util.Set.of(), java.util.Set.of(Stage.PROCESS));
         });
         try {
-            for (int step : new int[] {2, 10}) { // the process stage being animated; the whole exchange, the process stage pointed at
+            // the process stage being animated; the whole exchange; the animation ended on the last stage: the process stage pointed at
+            for (int step : new int[] {2, 10, -2}) {
                 fx(() -> diagram.setPosition(-1, 0));
-                show(1, step);
+                show(1, Math.abs(step));
                 if (step == 2) fx(() -> diagram.setPosition(2, 0.3));
+                if (step < 0) fx(() -> diagram.setPosition(diagram.script().steps().size() - 1, 1));
                 fx(() -> diagram.layout());
                 Node band = fx(() -> diagram.lookup(".header-band"));
                 double headerBottom = fx(() -> band.localToScene(band.getBoundsInLocal()).getMaxY());
