@@ -18,29 +18,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The lab's real-time client over TLS (https, wss on the lab's TLS port), and the four ways compared over it. */
-class RealtimeOverTlsTest {
-    private static Lab lab;
-
-    @BeforeAll
-    static void start() throws Exception {
-        lab = Lab.start();
-        lab.updateEvery(Duration.ofMillis(20));
-    }
-
-    @AfterAll
-    static void stop() {
-        lab.close();
-    }
-
-    private static List<StageEvent> clientMessages(Exchange x) {
-        return x.events().stream().filter(e -> e.message() != null && e.actor() == Actor.CLIENT).toList();
-    }
-
+class RealtimeOverTlsTest extends RealtimeLabCase {
     /** A TLS handshake of its own, then records on the socket: no plaintext crossed it. */
     private static void overTls(Exchange x) {
         assertThat(x.events()).filteredOn(e -> e.stage() == Stage.HANDSHAKE && e.actor() == Actor.CLIENT).extracting(StageEvent::phase)
@@ -63,12 +44,12 @@ class RealtimeOverTlsTest {
         long after = lab.updates().lastId();
         List<String> heard = new CopyOnWriteArrayList<>();
         LiveClient.Stream s = lab.events(after, heard::add, true);
-        RealtimeLabTest.await("three events over TLS", () -> heard.size() >= 3);
+        await("three events over TLS", () -> heard.size() >= 3);
         s.close();
         assertThat(s.result().get(10, TimeUnit.SECONDS).outcome()).isEqualTo(Outcome.COMPLETED);
         Exchange x = lab.settled(s.exchangeId()).get(10, TimeUnit.SECONDS);
         assertThat(heard.get(0)).startsWith("{\"id\":" + (after + 1) + ",");
-        assertThat(clientMessages(x).get(0).message()).isEqualTo(MessageReadout.sse(Long.toString(after + 1), heard.get(0).length()));
+        assertThat(messages(x, Actor.CLIENT).get(0).message()).isEqualTo(MessageReadout.sse(Long.toString(after + 1), heard.get(0).length()));
         assertThat(x.response().orElseThrow().status()).isEqualTo(200);
         overTls(x);
         assertThat(x.events()).anyMatch(e -> e.stage() == Stage.INTERPRET && e.plain() != null
@@ -80,16 +61,16 @@ class RealtimeOverTlsTest {
         assumeTrue(lab.tlsPort().isPresent(), lab.tlsUnavailable());
         List<String> heard = new CopyOnWriteArrayList<>();
         LiveClient.Stream ws = lab.webSocket(heard::add, true);
-        RealtimeLabTest.await("an update over wss", () -> !heard.isEmpty());
+        await("an update over wss", () -> !heard.isEmpty());
         ws.send("ping over TLS");
-        RealtimeLabTest.await("the echo", () -> heard.contains("ping over TLS"));
+        await("the echo", () -> heard.contains("ping over TLS"));
         ws.close();
         ExchangeEnded end = ws.result().get(10, TimeUnit.SECONDS);
         assertThat(end.outcome()).isEqualTo(Outcome.COMPLETED);
         assertThat(end.response().status()).isEqualTo(101);
         Exchange x = lab.settled(ws.exchangeId()).get(10, TimeUnit.SECONDS);
         overTls(x);
-        List<StageEvent> client = clientMessages(x);
+        List<StageEvent> client = messages(x, Actor.CLIENT);
         List<StageEvent> server = x.events().stream().filter(e -> e.message() != null && e.actor() == Actor.SERVER).toList();
         // the frames in plaintext, the same the server wrote; the client's up masked, the echo and close among them
         assertThat(client).allMatch(e -> e.plain() != null);

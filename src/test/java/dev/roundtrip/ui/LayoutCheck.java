@@ -41,6 +41,19 @@ public final class LayoutCheck {
     }
 
     /** The smallest font, in screen pixels, of the text drawn inside {@code diagram} (icons are not text), after a layout pass. */
+    /**
+     * The nodes of {@code found} a user can see: in a scene and shown with all their parents. A list keeps
+     * spare cells (hidden, perhaps never skinned) that a lookup finds too. Call on the FX thread.
+     */
+    public static List<Node> shownOnly(java.util.Collection<Node> found) {
+        return found.stream().filter(LayoutCheck::shownWithItsParents).toList();
+    }
+
+    private static boolean shownWithItsParents(Node n) {
+        for (Node p = n; p != null; p = p.getParent()) if (!p.isVisible()) return false;
+        return n.getScene() != null;
+    }
+
     public static double smallestFont(Node diagram) {
         if (diagram.getScene() != null) {
             diagram.getScene().getRoot().applyCss();

@@ -122,7 +122,9 @@ class AccessibleTextsFxTest {
         // let it finish, then walk back through the playback: each stage is announced with its figures
         fx(() -> vm.gates().modeProperty().set(GateMode.RUN));
         robot.clickOn("#stepButton");
-        waitUntil("the exchange settled", () -> only().outcome() != Outcome.PENDING && vm.scriptProperty().get().heldBefore() == null);
+        // settled on both sides, and drawn so: the server's respond may end after the client has interpreted
+        waitUntil("the exchange settled", () -> dev.roundtrip.ui.LiveWindow.everyStageEnded(only()) && vm.scriptProperty().get().heldBefore() == null
+                && vm.scriptProperty().get().equals(dev.roundtrip.ui.diagram.DiagramScript.of(only(), vm.recording().exchanges())));
         List<String> heard = new ArrayList<>();
         fx(() -> diagram.accessibleTextProperty().addListener((o, a, t) -> heard.add(t)));
         int steps = fx(() -> vm.scriptProperty().get().steps().size());

@@ -6,10 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.roundtrip.trace.Outcome;
 import dev.roundtrip.ui.LiveWindow;
-import dev.roundtrip.ui.MonocleScreen;
-import dev.roundtrip.ui.TempHome;
-import dev.roundtrip.ui.recordings.RecordingSessions;
-import java.nio.file.Path;
+import dev.roundtrip.ui.WindowOnScreen;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -17,10 +14,8 @@ import javafx.scene.control.ScrollBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -29,34 +24,20 @@ import org.testfx.framework.junit5.Start;
 /** The Bytes tab on a projector's screen: request and response dumps fit the pane's width, no sideways scrolling, text >= 14 px. */
 @ExtendWith(ApplicationExtension.class)
 class BytesTabProjectorFxTest {
-    @TempDir
-    Path dir;
-    private TempHome home;
+    @RegisterExtension
+    final WindowOnScreen display = new WindowOnScreen();
     private Stage stage;
     private LiveWindow window;
-    private RecordingSessions recordings;
 
     @Start
     void start(Stage stage) {
         this.stage = stage;
     }
 
-    @BeforeEach
-    void useHome() {
-        home = TempHome.use(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        if (window != null) window.close(() -> stage.hide(), () -> { if (recordings != null) recordings.close(); });
-        fx(MonocleScreen::reset);
-        home.restore();
-    }
-
     @ParameterizedTest(name = "{0}x{1}")
     @CsvSource({"1024, 768", "1280, 720"})
     void bothDumpsFitTheirColumnsWithoutScrollingSideways(int width, int height) {
-        window = fx(() -> LiveWindow.onScreen(stage, width, height, v -> recordings = RecordingSessions.install(v)));
+        window = display.show(stage, width, height);
         fx(() -> {
             window.vm.composer().targetProperty().set("/users/1");
             window.vm.send();
@@ -64,19 +45,13 @@ class BytesTabProjectorFxTest {
         waitUntil("the exchange settled", () -> !window.vm.recording().exchanges().isEmpty()
                 && window.vm.recording().exchanges().stream().allMatch(x -> x.outcome() != Outcome.PENDING)
                 && window.vm.exchanges().size() == window.vm.recording().exchanges().size());
-        fx(() -> {
-            window.vm.playback().playingProperty().set(false);
-            window.vm.playback().toEnd();
-            window.view.renderNow(System.nanoTime());
-            window.view.inspector().show(InspectorTab.BYTES);
-        });
+        window.showWholeExchangeAtItsEnd();
+        fx(() -> window.view.inspector().show(InspectorTab.BYTES));
         waitUntil("the Bytes tab is on screen", () -> stage.getScene().lookup("#request-hex") != null
                 && stage.getScene().lookup("#request-hex").getScene() != null);
         for (String id : new String[] {"#request-hex", "#response-hex"}) {
             // the dump may re-flow to the width it was given on a later pulse: wait until it has its lines and fits
-            // and the view may learn of the exchange's last events after the first toEnd(): go to the end again
             waitUntil(id + " laid out", () -> {
-                window.vm.playback().toEnd();
                 window.view.renderNow(System.nanoTime());
                 window.view.root().applyCss();
                 window.view.root().layout();

@@ -5,11 +5,7 @@ import static dev.roundtrip.ui.FxWait.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.roundtrip.ui.LiveWindow;
-import dev.roundtrip.ui.MonocleScreen;
-import dev.roundtrip.ui.TempHome;
-import dev.roundtrip.ui.recordings.RecordingSessions;
-import dev.roundtrip.ui.util.Language;
-import java.nio.file.Path;
+import dev.roundtrip.ui.WindowOnScreen;
 import java.util.Locale;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
@@ -20,49 +16,29 @@ import javafx.scene.shape.MoveTo;
 import javafx.scene.shape.PathElement;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /** The lesson browser at 1024x768: a goal that wraps has its later lines start under its first word, not under its bullet. */
 @ExtendWith(ApplicationExtension.class)
 class LessonBrowserGoalsFxTest {
-    @TempDir
-    Path dir;
-    private TempHome home;
+    @RegisterExtension
+    final WindowOnScreen display = new WindowOnScreen();
     private Stage stage;
     private LiveWindow window;
-    private RecordingSessions recordings;
 
     @Start
     void start(Stage stage) {
         this.stage = stage;
     }
 
-    @BeforeEach
-    void useHome() {
-        home = TempHome.use(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        if (window != null) window.close(() -> stage.hide(), () -> { if (recordings != null) recordings.close(); });
-        fx(MonocleScreen::reset);
-        fx(() -> Language.use(Locale.ENGLISH));
-        home.restore();
-    }
-
     @Test
     void aWrappedGoalsSecondLineStartsUnderItsFirstWord() {
         // German goals are the longest (lesson 05's is 116 characters): some wrap at this width
-        window = fx(() -> {
-            Language.use(Locale.GERMAN);
-            return LiveWindow.onScreen(stage, 1024, 768, v -> recordings = RecordingSessions.install(v));
-        });
+        window = display.show(stage, 1024, 768, Locale.GERMAN);
         fx(() -> window.view.lessons().browse());
         waitUntil("the browser lists lessons", () -> !window.view.lessons().browserViewModel().rows().isEmpty());
         Scene browser = fx(() -> window.view.lessons().browser().stage().getScene());
@@ -76,7 +52,7 @@ class LessonBrowserGoalsFxTest {
                 list.layout();
             });
             // the list keeps spare cells, hidden and perhaps never skinned: only the cells on screen count
-            for (Node goal : fx(() -> list.lookupAll(".browser-goals").stream().filter(LessonBrowserGoalsFxTest::onScreen).toList())) {
+            for (Node goal : fx(() -> dev.roundtrip.ui.LayoutCheck.shownOnly(list.lookupAll(".browser-goals")))) {
                 Label label = (Label) goal;
                 Text text = (Text) fx(() -> label.lookup(".text"));
                 assertThat(text).as("the text of a goal on screen").isNotNull();
@@ -99,11 +75,6 @@ class LessonBrowserGoalsFxTest {
         }
         assertThat(wrapped).as("goals that wrap at 1024x768 in German").isPositive();
         fx(() -> { window.view.lessons().browser().stage().hide(); });
-    }
-
-    private static boolean onScreen(Node n) {
-        for (Node p = n; p != null; p = p.getParent()) if (!p.isVisible()) return false;
-        return n.getScene() != null;
     }
 
     /** Where the character at {@code index} of {@code text} begins, in the scene. */

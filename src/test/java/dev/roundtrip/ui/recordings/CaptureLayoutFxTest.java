@@ -9,32 +9,27 @@ import dev.roundtrip.capture.CaptureProxy;
 import dev.roundtrip.capture.Target;
 import dev.roundtrip.ui.LayoutCheck;
 import dev.roundtrip.ui.LiveWindow;
-import dev.roundtrip.ui.MonocleScreen;
-import dev.roundtrip.ui.TempHome;
+import dev.roundtrip.ui.WindowOnScreen;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import javafx.scene.control.Labeled;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /** File → Capture… in front of the app's own server, on a 1280x720 projector: the captured exchange reads in the capture layout. */
 @ExtendWith(ApplicationExtension.class)
 class CaptureLayoutFxTest {
-    @TempDir
-    Path dir;
-    private TempHome home;
+    @RegisterExtension
+    final WindowOnScreen display = new WindowOnScreen();
     private Stage stage;
     private LiveWindow window;
-    private RecordingSessions recordings;
     private CaptureProxy proxy;
 
     @Start
@@ -42,34 +37,22 @@ class CaptureLayoutFxTest {
         this.stage = stage;
     }
 
-    @BeforeEach
-    void useHome() {
-        home = TempHome.use(dir);
-    }
-
     @AfterEach
     void stop() {
-        if (window != null) window.close(() -> stage.hide(), () -> { if (recordings != null) recordings.close(); });
         if (proxy != null) proxy.close();
-        fx(MonocleScreen::reset);
-        home.restore();
     }
 
     @Test
     void aCapturedExchangeAt1280x720DrawsTheForeignClientRoundtripsTwoSidesAndTheForeignServerReadably() throws Exception {
-        window = fx(() -> LiveWindow.onScreen(stage, 1280, 720, v -> recordings = RecordingSessions.install(v)));
+        window = display.show(stage, 1280, 720);
         proxy = CaptureProxy.start(CaptureOptions.reverse(0, Target.of("127.0.0.1", window.port.lab().port())));
-        fx(() -> { recordings.sessions().addCapture("Capture demo", new CapturePort(proxy)); });
+        fx(() -> { display.recordings().sessions().addCapture("Capture demo", new CapturePort(proxy)); });
         HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + proxy.port() + "/users/1")).build(), HttpResponse.BodyHandlers.discarding());
         waitUntil("the captured exchange is listed and ended", () -> window.vm.exchanges().size() == 1
                 && proxy.recording().exchanges().get(0).end().isPresent());
-        fx(() -> {
-            window.vm.select(proxy.recording().exchanges().get(0).id());
-            window.vm.playback().playingProperty().set(false);
-            window.vm.playback().toEnd();
-            window.view.renderNow(System.nanoTime());
-        });
+        fx(() -> window.vm.select(proxy.recording().exchanges().get(0).id()));
+        window.showWholeExchangeAtItsEnd();
 
         assertThat(fx(() -> window.view.diagram().script().captured())).isTrue();
         assertThat(fx(() -> LayoutCheck.problems(stage.getScene()))).as("layout problems").isEmpty();

@@ -11,20 +11,14 @@ import dev.roundtrip.lesson.LessonLibrary;
 import dev.roundtrip.trace.Outcome;
 import dev.roundtrip.ui.LayoutCheck;
 import dev.roundtrip.ui.LiveWindow;
-import dev.roundtrip.ui.MonocleScreen;
+import dev.roundtrip.ui.WindowOnScreen;
 import dev.roundtrip.ui.SavedSamples;
-import dev.roundtrip.ui.TempHome;
 import dev.roundtrip.ui.lessons.LessonPanelViewModel;
-import dev.roundtrip.ui.recordings.RecordingSessions;
-import dev.roundtrip.ui.util.Language;
-import java.nio.file.Path;
 import java.util.Locale;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -42,36 +36,18 @@ class ProjectorLayoutFxTest {
         return Locale.ENGLISH;
     }
 
-    @TempDir
-    Path dir;
-    private TempHome home;
+    @RegisterExtension
+    final WindowOnScreen display = new WindowOnScreen();
     private Stage stage;
     private LiveWindow window;
-    private RecordingSessions recordings;
 
     @Start
     void start(Stage stage) {
         this.stage = stage;
     }
 
-    @BeforeEach
-    void useHome() {
-        home = TempHome.use(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        if (window != null) window.close(() -> stage.hide(), () -> { if (recordings != null) recordings.close(); });
-        fx(MonocleScreen::reset);
-        fx(() -> Language.use(Locale.ENGLISH));
-        home.restore();
-    }
-
     private void show(int width, int height) {
-        window = fx(() -> {
-            Language.use(language());
-            return LiveWindow.onScreen(stage, width, height, v -> recordings = RecordingSessions.install(v));
-        });
+        window = display.show(stage, width, height, language());
     }
 
     private void sendAndFinish(String target) {
@@ -82,11 +58,7 @@ class ProjectorLayoutFxTest {
         waitUntil(target + " settled", () -> !window.vm.recording().exchanges().isEmpty()
                 && window.vm.recording().exchanges().stream().allMatch(x -> x.outcome() != Outcome.PENDING)
                 && window.vm.exchanges().size() == window.vm.recording().exchanges().size());
-        fx(() -> {
-            window.vm.playback().playingProperty().set(false);
-            window.vm.playback().toEnd();
-            window.view.renderNow(System.nanoTime());
-        });
+        window.showWholeExchangeAtItsEnd();
     }
 
     private void assertReadable() {
@@ -290,7 +262,8 @@ class ProjectorLayoutFxTest {
                     .filter(b -> ((javafx.scene.control.ScrollBar) b).getOrientation() == javafx.geometry.Orientation.HORIZONTAL)
                     .noneMatch(javafx.scene.Node::isVisible)))
                     .as("the lesson list scrolls sideways at row %d", row).isTrue();
-            for (javafx.scene.Node goal : fx(() -> list.lookupAll(".browser-goals"))) {
+            // only the goals on screen: the list keeps a hidden measuring cell that is never laid out
+            for (javafx.scene.Node goal : fx(() -> LayoutCheck.shownOnly(list.lookupAll(".browser-goals")))) {
                 javafx.geometry.Bounds b = fx(() -> goal.localToScene(goal.getLayoutBounds()));
                 javafx.geometry.Bounds l = fx(() -> list.localToScene(list.getLayoutBounds()));
                 assertThat(b.getMaxX()).as("the right edge of goal '%s' in the list (x ..%.0f)", fx(() -> ((javafx.scene.control.Label) goal).getText()), l.getMaxX())
@@ -314,19 +287,19 @@ class ProjectorLayoutFxTest {
         show(width, height);
         sendAndFinish("/users/1");
         fx(() -> ((javafx.scene.control.Button) stage.getScene().lookup("#resendButton")).fire());
-        waitUntil("the re-sent exchange was compared", () -> recordings.resend().resentProperty().get() != null
-                && recordings.compareView().stage() != null && recordings.compareView().stage().isShowing());
-        Scene compare = fx(() -> recordings.compareView().stage().getScene());
+        waitUntil("the re-sent exchange was compared", () -> display.recordings().resend().resentProperty().get() != null
+                && display.recordings().compareView().stage() != null && display.recordings().compareView().stage().isShowing());
+        Scene compare = fx(() -> display.recordings().compareView().stage().getScene());
         assertFits(compare, width, height);
-        assertThat(fx(() -> recordings.compareView().isSideBySide())).as("two diagrams side by side on a %d-pixel screen", width).isFalse();
+        assertThat(fx(() -> display.recordings().compareView().isSideBySide())).as("two diagrams side by side on a %d-pixel screen", width).isFalse();
         var tabs = (javafx.scene.control.TabPane) fx(() -> compare.lookup("#compareTabs"));
-        for (var d : java.util.List.of(recordings.compareView().before(), recordings.compareView().after())) {
-            fx(() -> tabs.getSelectionModel().select(d == recordings.compareView().before() ? 0 : 1));
+        for (var d : java.util.List.of(display.recordings().compareView().before(), display.recordings().compareView().after())) {
+            fx(() -> tabs.getSelectionModel().select(d == display.recordings().compareView().before() ? 0 : 1));
             assertThat(fx(() -> LayoutCheck.problems(compare))).as("layout problems").isEmpty();
             assertThat(fx(() -> LayoutCheck.smallestFont(d))).as("a compared diagram's smallest font, px").isGreaterThanOrEqualTo(LayoutCheck.MIN_DIAGRAM_FONT);
             assertWholeAcross(d);
         }
-        fx(() -> { recordings.compareView().stage().hide(); });
+        fx(() -> { display.recordings().compareView().stage().hide(); });
     }
 
     @ParameterizedTest(name = "{0}x{1}")
@@ -334,7 +307,7 @@ class ProjectorLayoutFxTest {
     void theRestoreBarFitsAndReads(int width, int height) throws Exception {
         show(width, height);
         SavedSamples.leftoverAutosave();
-        fx(() -> recordings.startAutosave());
+        fx(() -> display.recordings().startAutosave());
         waitUntil("the restore bar is offered", () -> stage.getScene().lookup("#restoreBar").isVisible());
         assertReadable();
     }
@@ -344,9 +317,9 @@ class ProjectorLayoutFxTest {
     void theReplayBarOfARestoredAutosaveFitsAndReads(int width, int height) throws Exception {
         show(width, height);
         SavedSamples.leftoverAutosave();
-        fx(() -> recordings.startAutosave());
+        fx(() -> display.recordings().startAutosave());
         waitUntil("the restore bar is offered", () -> stage.getScene().lookup("#restoreBar").isVisible());
-        fx(() -> recordings.sessions().restoreOffer().restoreLeftover());
+        fx(() -> display.recordings().sessions().restoreOffer().restoreLeftover());
         waitUntil("the restored autosave is shown as a replay", () -> window.vm.replayingProperty().get()
                 && stage.getScene().lookup("#closeReplayButton").isVisible());
         assertThat(fx(() -> LayoutCheck.problems(stage.getScene()))).as("layout problems").isEmpty();
