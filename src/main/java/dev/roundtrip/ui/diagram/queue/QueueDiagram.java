@@ -42,8 +42,8 @@ public final class QueueDiagram extends Region {
     static final double TIME_H = 440;
     static final double SLOT_W = 24;
     /** A work label's width per character and line height at its 22 px bold font, before CSS has measured it. */
-    private static final double LABEL_CHAR = 12.6;
-    private static final double LABEL_LINE = 27;
+    static final double LABEL_CHAR = 12.6;
+    static final double LABEL_LINE = 27;
 
     private final Group content = new Group();
     private final Scale scale = new Scale(1, 1, 0, 0);
@@ -146,9 +146,8 @@ public final class QueueDiagram extends Region {
                 double bottom = j.done() ? y(j.workEnd()) : y(end);
                 job.getChildren().add(spoken(bar(cx, top, bottom, "queue-work"), QueueSpeech.work(j, end)));
                 if (bottom - top >= 20) {
-                    // two short lines stay left of the next consumer's lifeline
-                    boolean waited = j.waitNanos() >= 1_000_000 && bottom - top >= 2 * LABEL_LINE;
-                    String label = T.get("job", String.valueOf(j.id())) + (waited ? "\n" + T.get("waited", Units.duration(j.waitNanos())) : "");
+                    String waitedFor = j.waitNanos() >= 1_000_000 ? Units.duration(j.waitNanos()) : null;
+                    String label = workText(T.get("job", String.valueOf(j.id())), waitedFor == null ? null : T.get("waited", waitedFor), waitedFor, bottom - top);
                     workLabels.add(() -> content.getChildren().add(workLabel(cx + 16, top, bottom, label, takes)));
                 }
             }
@@ -171,6 +170,20 @@ public final class QueueDiagram extends Region {
         n.setAccessibleRole(AccessibleRole.TEXT);
         n.setAccessibleText(text);
         return n;
+    }
+
+    /** Room for a work label's line between its consumer's bar and the next one's (or the diagram's edge). */
+    static final double LABEL_ROOM = CONSUMER_GAP - 16 - 9 - 8;
+
+    /**
+     * A work label's lines: the job, then how long it waited, broken before its figure where the line
+     * would reach the next consumer's bar (French and German are longer), left out where the bar is too short.
+     */
+    static String workText(String job, String waited, String figure, double barHeight) {
+        if (waited == null || barHeight < 2 * LABEL_LINE) return job;
+        int cut = waited.indexOf(figure);
+        if (waited.length() * LABEL_CHAR <= LABEL_ROOM || cut <= 0) return job + "\n" + waited;
+        return barHeight < 3 * LABEL_LINE ? job : job + "\n" + waited.substring(0, cut).strip() + "\n" + waited.substring(cut);
     }
 
     /**
