@@ -17,7 +17,8 @@ final class SharedTexts {
     // racy on purpose: Strings are immutable and safely published through their final fields
     private static final String[] slots = new String[SLOTS];
     private static final Phrase[] phrases = new Phrase[SLOTS];
-    private static final byte[][] bytes = new byte[SLOTS][];
+    // a byte array has no final fields to publish it: its slots hand it over with release/acquire
+    private static final java.util.concurrent.atomic.AtomicReferenceArray<byte[]> bytes = new java.util.concurrent.atomic.AtomicReferenceArray<>(SLOTS);
     private static final BytesReadout[] readouts = new BytesReadout[SLOTS];
     private static final List<?>[] headerLists = new List<?>[SLOTS];
     /** Longer byte arrays are rarely the same twice (and comparing them costs what sharing saves). */
@@ -57,9 +58,9 @@ final class SharedTexts {
         if (fresh.length > MAX_SHARED_BYTES) return fresh;
         int h = Arrays.hashCode(fresh);
         int i = (h ^ (h >>> 16)) & (SLOTS - 1);
-        byte[] kept = bytes[i];
+        byte[] kept = bytes.getAcquire(i);
         if (kept != null && Arrays.equals(kept, fresh)) return kept;
-        bytes[i] = fresh;
+        bytes.setRelease(i, fresh);
         return fresh;
     }
 
