@@ -398,10 +398,18 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
         return false;
     }
 
-    private static RequestInfo describe(FullHttpRequest req) {
-        List<Header> headers = new ArrayList<>();
+    /** The request this connection described last: the same again (a load generator's, a poller's) is the same record, with no lookups. */
+    private RequestInfo lastRequest;
+
+    private RequestInfo describe(FullHttpRequest req) {
+        RequestInfo last = lastRequest;
+        if (last != null && !req.content().isReadable() && last.bodyLength() == 0 && last.method().equals(req.method().name())
+                && last.target().equals(req.uri()) && Header.sameAs(last.headers(), req.headers())) {
+            return last;
+        }
+        List<Header> headers = new ArrayList<>(req.headers().size());
         for (Map.Entry<String, String> h : req.headers()) headers.add(Header.shared(h.getKey(), h.getValue()));
-        return new RequestInfo(req.method().name(), req.uri(), headers, ByteBufUtil.getBytes(req.content()), null);
+        return lastRequest = new RequestInfo(req.method().name(), req.uri(), headers, ByteBufUtil.getBytes(req.content()), null);
     }
 
     /** On a worker thread: the application does its work; each SQL statement is a fact of its own. */
@@ -517,17 +525,7 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
 
     private List<Header> responseHeaders(io.netty.handler.codec.http.HttpHeaders sent) {
         List<Header> last = lastResponseHeaders;
-        if (last != null && last.size() == sent.size()) {
-            int i = 0;
-            for (Map.Entry<String, String> h : sent) {
-                Header was = last.get(i++);
-                if (!was.name().equals(h.getKey()) || !was.value().equals(h.getValue())) {
-                    last = null;
-                    break;
-                }
-            }
-            if (last != null) return last;
-        }
+        if (last != null && Header.sameAs(last, sent)) return last;
         List<Header> headers = new ArrayList<>(sent.size());
         for (Map.Entry<String, String> h : sent) headers.add(Header.shared(h.getKey(), h.getValue()));
         return headers;

@@ -54,8 +54,15 @@ public final class Texts {
 
     /** The bundle {@code baseName} in {@code language} (a text it lacks comes from the English one). */
     public static ResourceBundle bundle(Locale language, String baseName) {
-        return ResourceBundle.getBundle(baseName, supported(language), Texts.class.getClassLoader(), NO_JVM_FALLBACK);
+        Locale l = supported(language);
+        // kept here: ResourceBundle's own cache builds a key per lookup, a visible share of the engine's event loop (JFR)
+        return LOADED.get(LANGUAGES.indexOf(l)).computeIfAbsent(baseName,
+                b -> ResourceBundle.getBundle(b, l, Texts.class.getClassLoader(), NO_JVM_FALLBACK));
     }
+
+    /** The bundles looked up so far, per language (in the order of {@link #LANGUAGES}); bundle files do not change while the app runs. */
+    private static final List<java.util.Map<String, ResourceBundle>> LOADED =
+            LANGUAGES.stream().<java.util.Map<String, ResourceBundle>>map(l -> new java.util.concurrent.ConcurrentHashMap<>()).toList();
 
     /** The pattern of {@code key} in {@code language}, unformatted (for texts formatted later, in another language too). */
     public static String pattern(Locale language, String baseName, String key) {

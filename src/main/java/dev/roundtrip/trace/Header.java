@@ -17,6 +17,17 @@ public record Header(String name, String value) {
         return new Header(share(name), share(value));
     }
 
+    /** True when {@code lines} are {@code known}, line by line (name, value and order): a repeated head is kept once. */
+    public static boolean sameAs(java.util.List<Header> known, Iterable<? extends Map.Entry<String, String>> lines) {
+        int i = 0;
+        for (Map.Entry<String, String> h : lines) {
+            if (i >= known.size()) return false;
+            Header was = known.get(i++);
+            if (!was.name.equals(h.getKey()) || !was.value.equals(h.getValue())) return false;
+        }
+        return i == known.size();
+    }
+
     private static String share(String s) {
         if (s == null || s.length() > MAX_SHARED_LENGTH) return s;
         String known = SHARED.get(s);

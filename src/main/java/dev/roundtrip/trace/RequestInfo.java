@@ -27,6 +27,10 @@ public record RequestInfo(String method, String target, List<Header> headers, by
         return raw == null ? null : raw.clone();
     }
 
+    public int bodyLength() {
+        return body.length;
+    }
+
     public boolean isRaw() {
         return raw != null;
     }
