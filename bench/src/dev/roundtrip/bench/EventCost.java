@@ -27,8 +27,10 @@ final class EventCost {
             lab.serverSettings().setTraced(false);
             Wrk.run(lab.port(), "/", 32, 3); // warm-up
             long cpu0 = os.getProcessCpuTime();
+            java.util.Map<String, Long> threads0 = ThreadCpu.byKind();
             Wrk.Result r = Wrk.run(lab.port(), "/", 32, seconds);
             untracedNs = (os.getProcessCpuTime() - cpu0) / (double) r.requests();
+            System.out.println("untraced, CPU per request by thread: " + ThreadCpu.split(threads0, ThreadCpu.byKind(), os.getProcessCpuTime() - cpu0, r.requests()));
         }
         try (Lab lab = Lab.start(LabOptions.defaults().withKernelReadouts(false).withRetainedExchanges(Integer.MAX_VALUE))) {
             Wrk.run(lab.port(), "/", 32, 3); // warm-up (its events are counted out below)
@@ -36,9 +38,11 @@ final class EventCost {
             long heap0 = Load.heapAfterGc();
             long events0 = lab.recording().applied();
             long cpu0 = os.getProcessCpuTime();
+            java.util.Map<String, Long> threads0 = ThreadCpu.byKind();
             Wrk.Result r = Wrk.run(lab.port(), "/", 32, seconds);
             lab.bus().awaitDelivered(Duration.ofSeconds(60));
             long cpu = os.getProcessCpuTime() - cpu0;
+            System.out.println("traced, CPU per request by thread: " + ThreadCpu.split(threads0, ThreadCpu.byKind(), cpu, r.requests()));
             long events = lab.recording().applied() - events0;
             long heap1 = Load.heapAfterGc();
             double tracedNs = cpu / (double) r.requests();
