@@ -1,5 +1,6 @@
 package dev.roundtrip.lesson;
 
+import dev.roundtrip.trace.Phrase;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -41,7 +42,8 @@ public final class LessonSession implements AutoCloseable {
     private int current;
     private boolean begun;
     private CompletableFuture<StepRun> running;
-    private String problem;
+    /** Said when it is read, so a language switch applies to it too. */
+    private Phrase problem;
 
     /** {@code store} may be null: nothing is saved (dry runs). */
     public LessonSession(Lesson lesson, LessonRunner runner, ProgressStore store) {
@@ -122,7 +124,7 @@ public final class LessonSession implements AutoCloseable {
 
     /** Why the last action failed, if it did. */
     public synchronized Optional<String> problem() {
-        return Optional.ofNullable(problem);
+        return Optional.ofNullable(problem).map(Phrase::inUse);
     }
 
     /** Reveals the next hint of the current step's checkpoint; empty when there are no more. */
@@ -349,7 +351,7 @@ public final class LessonSession implements AutoCloseable {
             try {
                 store.reset(lesson.id());
             } catch (IOException e) {
-                problem = "progress could not be reset: " + e.getMessage();
+                problem = Phrase.of("lesson.problem.notReset", String.valueOf(e.getMessage()));
             }
         }
         changed();
@@ -424,7 +426,7 @@ public final class LessonSession implements AutoCloseable {
             } catch (Exception e) {
                 if (e instanceof InterruptedException) Thread.currentThread().interrupt();
                 synchronized (this) {
-                    problem = e.getMessage();
+                    problem = e instanceof LessonRunException ? ((LessonRunException) e).said() : Phrase.of("lesson.asWritten", String.valueOf(e.getMessage()));
                 }
                 f.completeExceptionally(e);
             } finally {
@@ -458,9 +460,9 @@ public final class LessonSession implements AutoCloseable {
         } catch (LessonRunException e) {
             Checkpoint c = s.checkpoint();
             java.util.Map<String, ReadoutValue> none = new java.util.TreeMap<>();
-            for (String name : s.readoutsNeeded()) none.put(name, ReadoutValue.unavailable(name, "the step's action failed: " + e.getMessage()));
+            for (String name : s.readoutsNeeded()) none.put(name, ReadoutValue.unavailable(name, Phrase.of("lesson.why.actionFailed", e.said())));
             synchronized (this) {
-                runs.put(s.number(), new StepRun(s, "failed: " + e.getMessage(), c == null || c.readout() == null ? null : none.get(c.readout()), none));
+                runs.put(s.number(), new StepRun(s, Checker.T.get("run.failed", e.getLocalizedMessage()), c == null || c.readout() == null ? null : none.get(c.readout()), none));
             }
             throw e;
         }
@@ -472,7 +474,7 @@ public final class LessonSession implements AutoCloseable {
         try {
             store.save(p);
         } catch (IOException e) {
-            problem = "progress could not be saved: " + e.getMessage();
+            problem = Phrase.of("lesson.problem.notSaved", String.valueOf(e.getMessage()));
         }
     }
 

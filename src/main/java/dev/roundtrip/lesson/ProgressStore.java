@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.roundtrip.files.AtomicFile;
 import dev.roundtrip.files.RoundtripHome;
+import dev.roundtrip.trace.Phrase;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +30,9 @@ public final class ProgressStore {
 
     private final Path file;
     private final Map<String, LessonProgress> lessons = new LinkedHashMap<>();
-    private String problem;
+    private Phrase problem;
+    /** The unreadable file could not be moved aside: writing would overwrite it. */
+    private boolean unwritable;
 
     public ProgressStore(Path file) {
         this.file = file;
@@ -45,9 +48,9 @@ public final class ProgressStore {
         return file;
     }
 
-    /** Why the saved progress could not be read, if it could not. */
+    /** Why the saved progress could not be read, if it could not (in the language in use). */
     public Optional<String> problem() {
-        return Optional.ofNullable(problem);
+        return Optional.ofNullable(problem).map(Phrase::inUse);
     }
 
     public synchronized LessonProgress get(String lessonId) {
@@ -94,15 +97,16 @@ public final class ProgressStore {
             Path aside = file.resolveSibling(file.getFileName() + ".unreadable");
             try {
                 Files.move(file, aside, StandardCopyOption.REPLACE_EXISTING);
-                problem = file + " could not be read (" + e.getMessage() + "); it was kept as " + aside + " and progress starts afresh";
+                problem = Phrase.of("lesson.problem.unreadable", file.toString(), String.valueOf(e.getMessage()), aside.toString());
             } catch (IOException moveFailed) {
-                problem = file + " could not be read (" + e.getMessage() + ") nor moved aside; progress will not be saved";
+                problem = Phrase.of("lesson.problem.unreadableStuck", file.toString(), String.valueOf(e.getMessage()));
+                unwritable = true;
             }
         }
     }
 
     private void write() throws IOException {
-        if (problem != null && problem.endsWith("will not be saved")) return;
+        if (unwritable) return;
         ObjectNode root = JSON.createObjectNode();
         root.put("format", FORMAT);
         root.put("version", 1);
