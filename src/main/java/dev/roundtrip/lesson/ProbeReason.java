@@ -14,7 +14,7 @@ final class ProbeReason {
 
     static Phrase said(String recorded) {
         Optional<Unavailable> code = Unavailable.of(recorded);
-        if (code.isEmpty()) return Phrase.of("lesson.why.recorded", recorded);
+        if (code.isEmpty()) return Phrase.of("lesson.asWritten", recorded);
         int colon = recorded.indexOf(':');
         String detail = colon < 0 ? "" : recorded.substring(colon + 1).trim();
         int has = detail.isEmpty() ? 0 : 1;
