@@ -75,7 +75,7 @@ public final class ProgressStore {
         try {
             JsonNode root = JSON.readTree(file.toFile());
             if (root == null || !FORMAT.equals(root.path("format").asText())) {
-                throw new IOException("not a " + FORMAT + " file");
+                throw new NotProgress();
             }
             JsonNode ls = root.path("lessons");
             for (var it = ls.fields(); it.hasNext(); ) {
@@ -95,13 +95,21 @@ public final class ProgressStore {
         } catch (IOException | RuntimeException e) {
             lessons.clear();
             Path aside = file.resolveSibling(file.getFileName() + ".unreadable");
+            Object why = e instanceof NotProgress ? Phrase.of("lesson.problem.notProgress") : String.valueOf(e.getMessage());
             try {
                 Files.move(file, aside, StandardCopyOption.REPLACE_EXISTING);
-                problem = Phrase.of("lesson.problem.unreadable", file.toString(), String.valueOf(e.getMessage()), aside.toString());
+                problem = Phrase.of("lesson.problem.unreadable", file.toString(), why, aside.toString());
             } catch (IOException moveFailed) {
-                problem = Phrase.of("lesson.problem.unreadableStuck", file.toString(), String.valueOf(e.getMessage()));
+                problem = Phrase.of("lesson.problem.unreadableStuck", file.toString(), why);
                 unwritable = true;
             }
+        }
+    }
+
+    /** JSON, but not a progress file (the JSON parser's own reasons are kept in its words). */
+    private static final class NotProgress extends IOException {
+        NotProgress() {
+            super(FORMAT);
         }
     }
 
