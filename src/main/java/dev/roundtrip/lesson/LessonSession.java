@@ -37,6 +37,9 @@ public final class LessonSession implements AutoCloseable {
     private final Map<Integer, StepRun> runs = new HashMap<>();
     private final Map<Integer, Integer> hintsShown = new HashMap<>();
     private final Map<Integer, CheckResult> results = new HashMap<>();
+    /** The answer each result judged, as typed, and the language its words are in: a switch says them again. */
+    private final Map<Integer, String> judged = new HashMap<>();
+    private final Map<Integer, java.util.Locale> judgedIn = new HashMap<>();
     private final Map<Integer, StepRecord> records = new HashMap<>();
     private LessonProgress progress;
     private int current;
@@ -262,6 +265,8 @@ public final class LessonSession implements AutoCloseable {
         CheckResult r = Checker.check(c, answer, run.measured(), run.readings());
         if (r.verdict() != CheckResult.Verdict.INVALID_INPUT) {
             results.put(current, r);
+            judged.put(current, answer);
+            judgedIn.put(current, dev.roundtrip.text.Texts.locale());
             StepRecord rec = record(current);
             rec.answer = shown(c, answer);
             rec.attempts++;
@@ -310,7 +315,15 @@ public final class LessonSession implements AutoCloseable {
     }
 
     public synchronized Optional<CheckResult> lastResult() {
-        return Optional.ofNullable(results.get(current));
+        CheckResult r = results.get(current);
+        if (r != null && !dev.roundtrip.text.Texts.locale().equals(judgedIn.get(current))) {
+            // the same answer against the same measurement: the same verdict, its words in the language now in use
+            StepRun run = runs.get(current);
+            r = Checker.check(currentStep().checkpoint(), judged.get(current), run.measured(), run.readings());
+            results.put(current, r);
+            judgedIn.put(current, dev.roundtrip.text.Texts.locale());
+        }
+        return Optional.ofNullable(r);
     }
 
     /** The right answer to the current checkpoint as one would type it, for the teacher's dry run. */
@@ -342,6 +355,8 @@ public final class LessonSession implements AutoCloseable {
         runs.clear();
         hintsShown.clear();
         results.clear();
+        judged.clear();
+        judgedIn.clear();
         records.clear();
         problem = null;
         begun = false;

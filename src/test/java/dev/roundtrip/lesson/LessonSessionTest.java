@@ -196,6 +196,16 @@ class LessonSessionTest {
             CheckResult unmeasured = s.answer("5");
             assertThat(unmeasured.verdict()).isEqualTo(CheckResult.Verdict.NOT_MEASURABLE);
             assertThat(unmeasured.message()).contains("never held before interpret").contains("not counted");
+            try {
+                dev.roundtrip.text.Texts.use(dev.roundtrip.text.Texts.SPANISH);
+                assertThat(s.lastResult()).as("the same verdict, said again after a language switch").hasValueSatisfying(r -> {
+                    assertThat(r.verdict()).isEqualTo(CheckResult.Verdict.NOT_MEASURABLE);
+                    assertThat(r.message()).contains("el intercambio nunca se retuvo antes de interpret");
+                });
+            } finally {
+                dev.roundtrip.text.Texts.use(java.util.Locale.ENGLISH);
+            }
+            assertThat(s.lastResult().orElseThrow().message()).isEqualTo(unmeasured.message());
             assertThat(s.isStepComplete(3)).isFalse();
         }
     }
