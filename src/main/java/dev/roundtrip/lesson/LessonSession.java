@@ -1,5 +1,6 @@
 package dev.roundtrip.lesson;
 
+import dev.roundtrip.text.Texts;
 import dev.roundtrip.trace.Phrase;
 import java.io.IOException;
 import java.time.Clock;
@@ -266,7 +267,7 @@ public final class LessonSession implements AutoCloseable {
         if (r.verdict() != CheckResult.Verdict.INVALID_INPUT) {
             results.put(current, r);
             judged.put(current, answer);
-            judgedIn.put(current, dev.roundtrip.text.Texts.locale());
+            judgedIn.put(current, Texts.locale());
             StepRecord rec = record(current);
             rec.answer = shown(c, answer);
             rec.attempts++;
@@ -316,12 +317,12 @@ public final class LessonSession implements AutoCloseable {
 
     public synchronized Optional<CheckResult> lastResult() {
         CheckResult r = results.get(current);
-        if (r != null && !dev.roundtrip.text.Texts.locale().equals(judgedIn.get(current))) {
+        if (r != null && !Texts.locale().equals(judgedIn.get(current))) {
             // the same answer against the same measurement: the same verdict, its words in the language now in use
             StepRun run = runs.get(current);
             r = Checker.check(currentStep().checkpoint(), judged.get(current), run.measured(), run.readings());
             results.put(current, r);
-            judgedIn.put(current, dev.roundtrip.text.Texts.locale());
+            judgedIn.put(current, Texts.locale());
         }
         return Optional.ofNullable(r);
     }
