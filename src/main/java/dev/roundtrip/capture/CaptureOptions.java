@@ -30,8 +30,7 @@ public record CaptureOptions(InetAddress listen, int port, Target target, boolea
                     + ": capture listens on loopback only unless --bind ADDRESS is given");
         }
         if (target != null && !remoteTargets && !target.isLoopback()) {
-            throw new IllegalArgumentException("refusing to forward to " + target.host() + " (" + target.describe()
-                    + "): capture forwards to this machine only unless --allow-remote-target is given");
+            throw new Target.Refused(null, dev.roundtrip.trace.Phrase.of("capture.target.remote", target.host(), target.describe()));
         }
         if (upstreamTimeout == null || upstreamTimeout.isNegative() || upstreamTimeout.isZero()) {
             throw new IllegalArgumentException("the upstream timeout must be positive, was " + upstreamTimeout);

@@ -1,5 +1,6 @@
 package dev.roundtrip.capture;
 
+import dev.roundtrip.trace.Phrase;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -24,26 +25,24 @@ public record Target(String host, InetSocketAddress address) {
         return address.getAddress().isLoopbackAddress();
     }
 
-    /** {@code http://HOST[:PORT][/]}: anything else is refused with a sentence that says what was expected. */
+    /** {@code http://HOST[:PORT][/]}: anything else is {@link Refused} with a sentence that says what was expected. */
     public static Target parse(String url) {
         URI uri;
         try {
             uri = new URI(url.trim());
         } catch (java.net.URISyntaxException e) {
-            throw new IllegalArgumentException("--to " + url + " is not a URL (" + e.getReason() + "); expected e.g. http://127.0.0.1:5000");
+            throw new Refused(url, Phrase.of("capture.target.notUrl", String.valueOf(e.getReason())));
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (scheme.equals("https")) {
-            throw new IllegalArgumentException("--to " + url + ": capture forwards plain http only (it does not open TLS to the server);"
-                    + " run your server on http, e.g. http://127.0.0.1:5000");
+            throw new Refused(url, Phrase.of("capture.target.https"));
         }
         if (!scheme.equals("http") || uri.getHost() == null) {
-            throw new IllegalArgumentException("--to " + url + " is not an http URL; expected e.g. http://127.0.0.1:5000");
+            throw new Refused(url, Phrase.of("capture.target.notHttp"));
         }
         String path = uri.getRawPath() == null ? "" : uri.getRawPath();
         if (!path.isEmpty() && !path.equals("/") || uri.getRawQuery() != null) {
-            throw new IllegalArgumentException("--to " + url + ": give the server's origin only (scheme, host, port), without a path;"
-                    + " the client's own path is forwarded as it is");
+            throw new Refused(url, Phrase.of("capture.target.path"));
         }
         return of(uri.getHost(), uri.getPort() < 0 ? 80 : uri.getPort());
     }
@@ -58,10 +57,40 @@ public record Target(String host, InetSocketAddress address) {
         }
     }
 
+    /**
+     * An address capture does not forward to, and why: {@link #getMessage()} in English (the proxy's
+     * answers, logs), {@link #getLocalizedMessage()} in the language in use, {@link #reason()} without
+     * the address for a message that names it itself.
+     */
+    public static class Refused extends IllegalArgumentException {
+        private final transient Phrase reason;
+        private final transient Phrase said;
+
+        /** {@code url} (null when the reason names the address itself) and why it is refused. */
+        public Refused(String url, Phrase reason) {
+            this(reason, url == null ? reason : Phrase.of("capture.target.refused", url, reason));
+        }
+
+        private Refused(Phrase reason, Phrase said) {
+            super(said.english());
+            this.reason = reason;
+            this.said = said;
+        }
+
+        public Phrase reason() {
+            return reason;
+        }
+
+        @Override
+        public String getLocalizedMessage() {
+            return said.inUse();
+        }
+    }
+
     /** A host name the resolver does not know: for a proxy a gateway's failure (502), not a bad request. */
-    public static final class Unresolved extends IllegalArgumentException {
+    public static final class Unresolved extends Refused {
         Unresolved(String host) {
-            super("cannot resolve the host '" + host + "'");
+            super((String) null, Phrase.of("capture.target.unresolved", host));
         }
     }
 }

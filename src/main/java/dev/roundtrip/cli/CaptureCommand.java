@@ -108,7 +108,12 @@ public final class CaptureCommand implements Callable<Integer> {
         if (forward == (to != null)) throw new IllegalArgumentException(CliTexts.T.get("capture.eitherOr"));
         if (count != null && count < 1) throw new IllegalArgumentException(CliTexts.T.get("capture.badCount", String.valueOf(count)));
         if (!(timeoutSeconds > 0) || timeoutSeconds > 3600) throw new IllegalArgumentException(CliTexts.T.get("capture.badTimeout", String.valueOf(timeoutSeconds)));
-        Target target = to == null ? null : Target.parse(to);
+        Target target;
+        try {
+            target = to == null ? null : Target.parse(to);
+        } catch (Target.Refused e) {
+            throw new IllegalArgumentException(CliTexts.T.get("capture.badTo", e.getLocalizedMessage()), e);
+        }
         InetAddress listen = bind == null ? InetAddress.getLoopbackAddress() : bind;
         boolean exposed = !listen.isLoopbackAddress();
         if (exposed) {
@@ -119,8 +124,12 @@ public final class CaptureCommand implements Callable<Integer> {
             err.println(CliTexts.T.get("capture.remote"));
         }
         err.flush();
-        return new CaptureOptions(listen, port, target, exposed, remoteTargets, Duration.ofMillis(Math.round(timeoutSeconds * 1000)),
-                CaptureOptions.DEFAULT_KEPT_BYTES);
+        try {
+            return new CaptureOptions(listen, port, target, exposed, remoteTargets, Duration.ofMillis(Math.round(timeoutSeconds * 1000)),
+                    CaptureOptions.DEFAULT_KEPT_BYTES);
+        } catch (Target.Refused e) {
+            throw new IllegalArgumentException(CliTexts.T.get("capture.remoteRefused", e.getLocalizedMessage()), e);
+        }
     }
 
     private int stop(CaptureProxy proxy, PrintWriter err, PrintWriter talk) {

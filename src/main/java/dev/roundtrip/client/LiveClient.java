@@ -9,6 +9,7 @@ import dev.roundtrip.trace.Header;
 import dev.roundtrip.trace.MessageReadout;
 import dev.roundtrip.trace.Outcome;
 import dev.roundtrip.trace.Phase;
+import dev.roundtrip.trace.Phrase;
 import dev.roundtrip.trace.RequestInfo;
 import dev.roundtrip.trace.ResponseInfo;
 import dev.roundtrip.trace.Stage;
@@ -228,12 +229,12 @@ public final class LiveClient implements AutoCloseable {
             channels.add(ch);
             reg.addListener(r -> {
                 if (!r.isSuccess()) {
-                    fail(Stage.CONNECT, "cannot open a socket: " + r.cause().getMessage());
+                    fail(Stage.CONNECT, Phrase.of("client.noSocket", String.valueOf(r.cause().getMessage())));
                     return;
                 }
                 ch.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)).addListener(bound -> {
                     if (!bound.isSuccess()) {
-                        fail(Stage.CONNECT, "cannot bind a local port: " + bound.cause().getMessage());
+                        fail(Stage.CONNECT, Phrase.of("client.noLocalPort", String.valueOf(bound.cause().getMessage())));
                         return;
                     }
                     link = t.directory().register((InetSocketAddress) ch.localAddress(), connectionId, id);
@@ -253,7 +254,7 @@ public final class LiveClient implements AutoCloseable {
                     .said("client.connects", to).build());
             c.addListener(done -> {
                 if (!done.isSuccess()) {
-                    fail(Stage.CONNECT, "cannot connect to " + to + ": " + done.cause().getMessage());
+                    fail(Stage.CONNECT, Phrase.of("client.cannotConnect", to, String.valueOf(done.cause().getMessage())));
                     return;
                 }
                 t.publish(event(Stage.CONNECT, Phase.END).said("client.connectedLive", connectionId)
@@ -331,7 +332,7 @@ public final class LiveClient implements AutoCloseable {
                 t.publish(event(Stage.SEND, Phase.BEGIN).said("client.writesLive", info.summary()).build());
                 writeRequest().addListener(w -> {
                     if (!w.isSuccess()) {
-                        fail(Stage.SEND, "the request could not be written: " + w.cause().getMessage());
+                        fail(Stage.SEND, Phrase.of("client.requestNotWritten", String.valueOf(w.cause().getMessage())));
                         return;
                     }
                     sendEnded = true;
@@ -413,7 +414,7 @@ public final class LiveClient implements AutoCloseable {
 
         @Override
         public void onWriteFailed(ChannelHandlerContext ctx, Throwable cause, int unsent) {
-            fail(interpretBegun ? Stage.INTERPRET : Stage.SEND, "write failed: " + cause.getMessage());
+            fail(interpretBegun ? Stage.INTERPRET : Stage.SEND, Phrase.of("client.writeFailed", String.valueOf(cause.getMessage()), unsent));
         }
 
         @Override
@@ -480,17 +481,17 @@ public final class LiveClient implements AutoCloseable {
         void closed() {
             if (ended) return;
             if (!interpretBegun) {
-                fail(sendEnded ? Stage.INTERPRET : Stage.SEND, "the connection closed before the response");
+                fail(sendEnded ? Stage.INTERPRET : Stage.SEND, Phrase.of("client.closedBeforeLiveResponse"));
                 return;
             }
-            String why = leaving ? "the client left" : "the server ended the stream";
+            Phrase why = Phrase.of(leaving ? "client.left" : "client.serverEndedStream");
             ended = true;
             t.publish(event(Stage.INTERPRET, Phase.END).said(leaving ? "client.leftLive" : "client.serverEndedLive", messages, reads).build());
             ResponseInfo r = head == null ? null : new ResponseInfo(head.status(), head.reason(), head.headers(), body.toByteArray());
             finish(new ExchangeEnded(id, t.clock().now(), Outcome.COMPLETED, r, why));
         }
 
-        void fail(Stage stage, String why) {
+        void fail(Stage stage, Phrase why) {
             if (ended) return;
             ended = true;
             t.publish(event(stage, Phase.ERROR).detail(why).build());
@@ -534,7 +535,7 @@ public final class LiveClient implements AutoCloseable {
 
                 @Override
                 public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-                    fail(Stage.INTERPRET, "the connection failed: " + cause.getMessage());
+                    fail(Stage.INTERPRET, Phrase.of("client.connectionFailed", String.valueOf(cause.getMessage())));
                 }
             });
         }
@@ -617,7 +618,7 @@ public final class LiveClient implements AutoCloseable {
                                     ch.close();
                                 }
                             } catch (RuntimeException e) {
-                                fail(Stage.INTERPRET, "the upgrade failed: " + e.getMessage());
+                                fail(Stage.INTERPRET, Phrase.of("client.upgradeFailed", String.valueOf(e.getMessage())));
                             } finally {
                                 io.netty.util.ReferenceCountUtil.release(msg);
                             }
@@ -625,7 +626,7 @@ public final class LiveClient implements AutoCloseable {
 
                         @Override
                         public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-                            fail(Stage.INTERPRET, "the connection failed: " + cause.getMessage());
+                            fail(Stage.INTERPRET, Phrase.of("client.connectionFailed", String.valueOf(cause.getMessage())));
                         }
                     });
         }

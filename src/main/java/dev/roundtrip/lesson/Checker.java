@@ -191,7 +191,7 @@ public final class Checker {
     }
 
     private static String notMeasurable(ReadoutValue measured) {
-        return T.get("check.notMeasurable", measured == null ? T.get("check.nothingMeasured") : measured.unavailable());
+        return T.get("check.notMeasurable", measured == null ? T.get("check.nothingMeasured") : measured.unavailable().inUse());
     }
 
     /** The notes whose condition holds for what was measured; a note whose readouts are missing is left out. */

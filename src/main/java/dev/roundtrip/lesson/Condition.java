@@ -175,12 +175,12 @@ public record Condition(String subject, Op op, Double number, String word, Strin
     /** The same as a phrase, for the language in use. */
     public Phrase said(Function<String, ReadoutValue> read) {
         ReadoutValue m = read.apply(subject);
-        Object measured = m == null ? Phrase.of("lesson.foundNothing") : m.plain();
+        Object measured = m == null ? Phrase.of("lesson.foundNothing") : m.shown();
         Object claim = op == Op.IN ? Phrase.of("lesson.condition.isOneOf", word.replace(",", ", "))
                 : op == Op.EQ && other == null ? "= " + text.replaceFirst("^==\\s*", "") : text;
         if (other == null) return Phrase.of("lesson.condition.failed", subject, claim, measured);
         ReadoutValue o = read.apply(other);
-        return Phrase.of("lesson.condition.failedRelation", subject, claim, other, o == null ? Phrase.of("lesson.foundNothing") : o.plain(), measured);
+        return Phrase.of("lesson.condition.failedRelation", subject, claim, other, o == null ? Phrase.of("lesson.foundNothing") : o.shown(), measured);
     }
 
     /** A value a student could type or pick that satisfies the claim, when the claim names one. */

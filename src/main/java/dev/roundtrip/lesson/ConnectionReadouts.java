@@ -5,6 +5,7 @@ import dev.roundtrip.trace.Actor;
 import dev.roundtrip.trace.BytesReadout;
 import dev.roundtrip.trace.Exchange;
 import dev.roundtrip.trace.Phase;
+import dev.roundtrip.trace.Phrase;
 import dev.roundtrip.trace.Stage;
 import dev.roundtrip.trace.StageEvent;
 import dev.roundtrip.trace.TcpReadout;
@@ -40,7 +41,7 @@ final class ConnectionReadouts {
             case "connection.reused": {
                 if (has(events, Stage.CONNECT)) return ReadoutValue.text(name, "new");
                 if (has(events, Stage.SEND)) return ReadoutValue.text(name, "reused");
-                return ReadoutValue.unavailable(name, "exchange " + x.id() + " has not begun to send");
+                return ReadoutValue.unavailable(name, Phrase.of("lesson.why.sendNotBegun", id(x)));
             }
             case "connection.exchangeOnIt":
                 return ReadoutValue.number(name, recording.exchanges().stream()
@@ -74,7 +75,7 @@ final class ConnectionReadouts {
                 if (!added.available()) return added;
                 ReadoutValue records = records(name, x, events);
                 if (!records.available()) return records;
-                if (records.number() == 0) return ReadoutValue.unavailable(name, "no TLS record carried the request");
+                if (records.number() == 0) return ReadoutValue.unavailable(name, Phrase.of("lesson.why.noRecordForRequest"));
                 return ReadoutValue.number(name, added.number() / records.number());
             }
             default:
@@ -103,20 +104,24 @@ final class ConnectionReadouts {
         Optional<StageEvent> end = ends.stream().filter(e -> e.actor() == Actor.CLIENT).reduce((a, b) -> b)
                 .or(() -> ends.stream().reduce((a, b) -> b));
         if (begin.isEmpty() || end.isEmpty()) {
-            return ReadoutValue.unavailable(name, "the " + stage.wireName() + " stage has " + (begin.isEmpty() ? "not begun" : "not ended"));
+            return ReadoutValue.unavailable(name, Readouts.unfinished(stage, begin.isEmpty()));
         }
         return ReadoutValue.number(name, (end.get().tNanos() - begin.get().tNanos()) / 1e6);
     }
 
-    private static String reusedWhy(Exchange x, List<StageEvent> events) {
-        if (!has(events, Stage.SEND)) return "exchange " + x.id() + " has not begun";
-        return "exchange " + x.id() + " reused connection #" + x.connectionId() + ": the exchange that opened it paid for connect"
-                + (tls(events) ? " and the handshake" : "");
+    /** An exchange id as the texts show it: as written, never grouped ("1234", not "1,234"). */
+    static String id(Exchange x) {
+        return String.valueOf(x.id());
     }
 
-    private static String noHandshake(Exchange x, List<StageEvent> events) {
-        if (!tls(events)) return "exchange " + x.id() + " is cleartext (http): no TLS handshake (send with tls: true)";
-        return has(events, Stage.CONNECT) || !has(events, Stage.SEND) ? "the handshake of exchange " + x.id() + " has not been seen yet" : reusedWhy(x, events);
+    private static Phrase reusedWhy(Exchange x, List<StageEvent> events) {
+        if (!has(events, Stage.SEND)) return Phrase.of("lesson.why.notBegun", id(x));
+        return Phrase.of(tls(events) ? "lesson.why.reusedTls" : "lesson.why.reused", id(x), x.connectionId());
+    }
+
+    private static Phrase noHandshake(Exchange x, List<StageEvent> events) {
+        if (!tls(events)) return Phrase.of("lesson.why.cleartextNoHandshake", id(x));
+        return has(events, Stage.CONNECT) || !has(events, Stage.SEND) ? Phrase.of("lesson.why.handshakeNotSeen", id(x)) : reusedWhy(x, events);
     }
 
     /** The handshake events of the client (both directions of its socket); the server's for an outside client. */
@@ -137,26 +142,26 @@ final class ConnectionReadouts {
         List<TcpReadout> tcp = events.stream().filter(e -> e.stage() == Stage.CONNECT && e.actor() == Actor.CLIENT && e.tcp() != null)
                 .map(StageEvent::tcp).toList();
         if (tcp.isEmpty()) {
-            return ReadoutValue.unavailable(name, has(events, Stage.CONNECT) ? "no TCP_INFO was read when exchange " + x.id() + " connected"
+            return ReadoutValue.unavailable(name, has(events, Stage.CONNECT) ? Phrase.of("lesson.why.noTcpInfo", id(x))
                     : reusedWhy(x, events));
         }
         TcpReadout t = tcp.get(tcp.size() - 1);
         Long v = field.apply(t);
-        if (v == null) return ReadoutValue.unavailable(name, t.unavailable() == null ? "TCP_INFO did not give this field" : t.unavailable());
+        if (v == null) return ReadoutValue.unavailable(name, t.unavailable() == null ? Phrase.of("lesson.why.tcpInfoLacksField") : ProbeReason.said(t.unavailable()));
         return ReadoutValue.number(name, v);
     }
 
     /** What the program wrote: {@code plain} on TLS, the wire bytes themselves on cleartext. */
     private static ReadoutValue plain(String name, Exchange x, List<StageEvent> events, Stage stage) {
         List<StageEvent> of = events.stream().filter(e -> e.stage() == stage).toList();
-        if (of.isEmpty()) return ReadoutValue.unavailable(name, "exchange " + x.id() + " has no " + stage.wireName() + " stage yet");
+        if (of.isEmpty()) return ReadoutValue.unavailable(name, Phrase.of("lesson.why.noStageYet", id(x), stage.wireName()));
         boolean tls = tls(events);
         return ReadoutValue.number(name, of.stream().map(e -> tls ? e.plain() : e.bytes()).filter(b -> b != null)
                 .mapToLong(BytesReadout::count).sum());
     }
 
     private static ReadoutValue added(String name, Exchange x, List<StageEvent> events) {
-        if (!tls(events)) return ReadoutValue.unavailable(name, "exchange " + x.id() + " is cleartext (http): TLS added nothing (send with tls: true)");
+        if (!tls(events)) return ReadoutValue.unavailable(name, Phrase.of("lesson.why.cleartextAddsNothing", id(x)));
         ReadoutValue plain = plain(name, x, events, Stage.SEND);
         if (!plain.available()) return plain;
         long wire = events.stream().filter(e -> e.stage() == Stage.SEND && e.bytes() != null).mapToLong(e -> e.bytes().count()).sum();
@@ -165,12 +170,12 @@ final class ConnectionReadouts {
 
     /** Walks the 5-byte record headers through the request's ciphertext as the client wrote it. */
     private static ReadoutValue records(String name, Exchange x, List<StageEvent> events) {
-        if (!tls(events)) return ReadoutValue.unavailable(name, "exchange " + x.id() + " is cleartext (http): no TLS records (send with tls: true)");
+        if (!tls(events)) return ReadoutValue.unavailable(name, Phrase.of("lesson.why.cleartextNoRecords", id(x)));
         List<BytesReadout> writes = events.stream().filter(e -> e.stage() == Stage.SEND && e.bytes() != null).map(StageEvent::bytes).toList();
-        if (writes.isEmpty()) return ReadoutValue.unavailable(name, "no ciphertext of exchange " + x.id() + " crossed the socket yet");
+        if (writes.isEmpty()) return ReadoutValue.unavailable(name, Phrase.of("lesson.why.noCiphertext", id(x)));
         java.io.ByteArrayOutputStream wire = new java.io.ByteArrayOutputStream();
         for (BytesReadout b : writes) {
-            if (b.truncated()) return ReadoutValue.unavailable(name, "only the first " + b.keptLength() + " of " + b.count() + " bytes of a write were kept");
+            if (b.truncated()) return ReadoutValue.unavailable(name, Phrase.of("lesson.why.writeCut", b.keptLength(), b.count()));
             wire.writeBytes(b.data());
         }
         byte[] w = wire.toByteArray();
@@ -180,7 +185,7 @@ final class ConnectionReadouts {
             records++;
             i += 5 + (((w[i + 3] & 0xff) << 8) | (w[i + 4] & 0xff));
         }
-        if (i != w.length) return ReadoutValue.unavailable(name, "the request's bytes do not end on a TLS record boundary");
+        if (i != w.length) return ReadoutValue.unavailable(name, Phrase.of("lesson.why.notOnRecordBoundary"));
         return ReadoutValue.number(name, records);
     }
 }

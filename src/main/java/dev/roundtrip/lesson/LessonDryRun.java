@@ -89,7 +89,8 @@ public final class LessonDryRun {
                 if (c instanceof Checkpoint.MultipleChoice mc) {
                     for (int i = 0; i < mc.choices().size(); i++) out.println("    " + (i + 1) + ". " + mc.choices().get(i).text());
                 }
-                if (run.measured() != null) out.println("  " + T.get("rehearsal.measured", run.measured().toString()));
+                ReadoutValue m = run.measured();
+                if (m != null) out.println("  " + T.get("rehearsal.measured", m.name() + " = " + (m.available() ? m.plain() : m.display())));
                 if (run.measured() != null && !run.measured().available()) {
                     unmeasured++;
                     CheckResult r = session.answer("0");

@@ -274,9 +274,8 @@ final class LessonParser {
                 if (!t.isLoopback()) {
                     problems.at(w.get("to").orElseThrow(), w.child("to"), Phrase.of("lesson.notOnThisMachine", to));
                 }
-            } catch (IllegalArgumentException e) {
-                problems.at(w.get("to").orElseThrow(), w.child("to"), Phrase.of("lesson.badAddress", to,
-                        e.getMessage().replaceFirst("^--to \\S+:? ?", "")));
+            } catch (dev.roundtrip.capture.Target.Refused e) {
+                problems.at(w.get("to").orElseThrow(), w.child("to"), Phrase.of("lesson.badAddress", to, e.reason()));
             }
         }
         String method = w.text("method").orElse("GET");

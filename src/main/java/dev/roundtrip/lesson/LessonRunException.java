@@ -24,6 +24,11 @@ public final class LessonRunException extends Exception {
         this.said = said;
     }
 
+    /** What went wrong as a phrase: the action's own, or the message as it was given. */
+    public Phrase said() {
+        return said != null ? said : Phrase.of("lesson.asWritten", String.valueOf(getMessage()));
+    }
+
     @Override
     public String getLocalizedMessage() {
         return said == null ? getMessage() : said.inUse();

@@ -1,5 +1,7 @@
 package dev.roundtrip.lesson;
 
+import dev.roundtrip.text.Texts;
+import dev.roundtrip.trace.Phrase;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -36,12 +38,16 @@ public final class LessonSession implements AutoCloseable {
     private final Map<Integer, StepRun> runs = new HashMap<>();
     private final Map<Integer, Integer> hintsShown = new HashMap<>();
     private final Map<Integer, CheckResult> results = new HashMap<>();
+    /** The answer each result judged, as typed, and the language its words are in: a switch says them again. */
+    private final Map<Integer, String> judged = new HashMap<>();
+    private final Map<Integer, java.util.Locale> judgedIn = new HashMap<>();
     private final Map<Integer, StepRecord> records = new HashMap<>();
     private LessonProgress progress;
     private int current;
     private boolean begun;
     private CompletableFuture<StepRun> running;
-    private String problem;
+    /** Said when it is read, so a language switch applies to it too. */
+    private Phrase problem;
 
     /** {@code store} may be null: nothing is saved (dry runs). */
     public LessonSession(Lesson lesson, LessonRunner runner, ProgressStore store) {
@@ -122,7 +128,7 @@ public final class LessonSession implements AutoCloseable {
 
     /** Why the last action failed, if it did. */
     public synchronized Optional<String> problem() {
-        return Optional.ofNullable(problem);
+        return Optional.ofNullable(problem).map(Phrase::inUse);
     }
 
     /** Reveals the next hint of the current step's checkpoint; empty when there are no more. */
@@ -260,6 +266,8 @@ public final class LessonSession implements AutoCloseable {
         CheckResult r = Checker.check(c, answer, run.measured(), run.readings());
         if (r.verdict() != CheckResult.Verdict.INVALID_INPUT) {
             results.put(current, r);
+            judged.put(current, answer);
+            judgedIn.put(current, Texts.locale());
             StepRecord rec = record(current);
             rec.answer = shown(c, answer);
             rec.attempts++;
@@ -308,7 +316,15 @@ public final class LessonSession implements AutoCloseable {
     }
 
     public synchronized Optional<CheckResult> lastResult() {
-        return Optional.ofNullable(results.get(current));
+        CheckResult r = results.get(current);
+        if (r != null && !Texts.locale().equals(judgedIn.get(current))) {
+            // the same answer against the same measurement: the same verdict, its words in the language now in use
+            StepRun run = runs.get(current);
+            r = Checker.check(currentStep().checkpoint(), judged.get(current), run.measured(), run.readings());
+            results.put(current, r);
+            judgedIn.put(current, Texts.locale());
+        }
+        return Optional.ofNullable(r);
     }
 
     /** The right answer to the current checkpoint as one would type it, for the teacher's dry run. */
@@ -340,6 +356,8 @@ public final class LessonSession implements AutoCloseable {
         runs.clear();
         hintsShown.clear();
         results.clear();
+        judged.clear();
+        judgedIn.clear();
         records.clear();
         problem = null;
         begun = false;
@@ -349,7 +367,7 @@ public final class LessonSession implements AutoCloseable {
             try {
                 store.reset(lesson.id());
             } catch (IOException e) {
-                problem = "progress could not be reset: " + e.getMessage();
+                problem = Phrase.of("lesson.problem.notReset", String.valueOf(e.getMessage()));
             }
         }
         changed();
@@ -424,7 +442,7 @@ public final class LessonSession implements AutoCloseable {
             } catch (Exception e) {
                 if (e instanceof InterruptedException) Thread.currentThread().interrupt();
                 synchronized (this) {
-                    problem = e.getMessage();
+                    problem = e instanceof LessonRunException ? ((LessonRunException) e).said() : Phrase.of("lesson.asWritten", String.valueOf(e.getMessage()));
                 }
                 f.completeExceptionally(e);
             } finally {
@@ -458,9 +476,9 @@ public final class LessonSession implements AutoCloseable {
         } catch (LessonRunException e) {
             Checkpoint c = s.checkpoint();
             java.util.Map<String, ReadoutValue> none = new java.util.TreeMap<>();
-            for (String name : s.readoutsNeeded()) none.put(name, ReadoutValue.unavailable(name, "the step's action failed: " + e.getMessage()));
+            for (String name : s.readoutsNeeded()) none.put(name, ReadoutValue.unavailable(name, Phrase.of("lesson.why.actionFailed", e.said())));
             synchronized (this) {
-                runs.put(s.number(), new StepRun(s, "failed: " + e.getMessage(), c == null || c.readout() == null ? null : none.get(c.readout()), none));
+                runs.put(s.number(), new StepRun(s, Checker.T.get("run.failed", e.getLocalizedMessage()), c == null || c.readout() == null ? null : none.get(c.readout()), none));
             }
             throw e;
         }
@@ -472,7 +490,7 @@ public final class LessonSession implements AutoCloseable {
         try {
             store.save(p);
         } catch (IOException e) {
-            problem = "progress could not be saved: " + e.getMessage();
+            problem = Phrase.of("lesson.problem.notSaved", String.valueOf(e.getMessage()));
         }
     }
 

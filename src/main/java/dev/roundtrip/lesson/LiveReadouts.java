@@ -5,6 +5,7 @@ import dev.roundtrip.trace.Actor;
 import dev.roundtrip.trace.Exchange;
 import dev.roundtrip.trace.MessageReadout;
 import dev.roundtrip.trace.Phase;
+import dev.roundtrip.trace.Phrase;
 import dev.roundtrip.trace.Stage;
 import dev.roundtrip.trace.StageEvent;
 import dev.roundtrip.trace.ResponseInfo;
@@ -39,20 +40,20 @@ final class LiveReadouts {
     /** {@code x} is the latest exchange (for stream.*), or null when the lesson has sent none. */
     ReadoutValue read(String name, Exchange x) {
         if (name.equals("response.updates")) {
-            if (x == null) return ReadoutValue.unavailable(name, "this lesson has not sent a request yet");
+            if (x == null) return ReadoutValue.unavailable(name, Phrase.of("lesson.why.notSent"));
             Optional<ResponseInfo> r = x.response();
             String body = r.map(b -> new String(b.body(), StandardCharsets.UTF_8)).orElse("");
             if (r.isEmpty() || r.get().status() != 200 || !body.startsWith("{\"cursor\":")) {
-                return ReadoutValue.unavailable(name, "the latest exchange is not an answer of /poll");
+                return ReadoutValue.unavailable(name, Phrase.of("lesson.why.notPoll"));
             }
             return ReadoutValue.number(name, UPDATE.matcher(body).results().count());
         }
         if (name.startsWith("stream.")) {
-            if (x == null) return ReadoutValue.unavailable(name, "this lesson has not sent a request yet");
+            if (x == null) return ReadoutValue.unavailable(name, Phrase.of("lesson.why.notSent"));
             List<StageEvent> messages = x.events().stream().filter(e -> e.actor() == Actor.CLIENT && e.message() != null
                     && !e.message().fromClient() && carriesData(e.message())).toList();
             if (messages.isEmpty() && x.events().stream().noneMatch(e -> e.message() != null)) {
-                return ReadoutValue.unavailable(name, "exchange " + x.id() + " is not a long-lived one (action: stream)");
+                return ReadoutValue.unavailable(name, Phrase.of("lesson.why.notLongLived", ConnectionReadouts.id(x)));
             }
             if (name.equals("stream.messages")) return ReadoutValue.number(name, messages.size());
             // as RealtimeComparison counts: a WebSocket frame's bytes are on its message event, an event stream's on the socket reads
@@ -61,7 +62,7 @@ final class LiveReadouts {
                     .mapToLong(e -> e.bytes().count()).sum());
         }
         Optional<RealtimeComparison.Result> r = state.realtime();
-        if (r.isEmpty()) return ReadoutValue.unavailable(name, "the real-time comparison has not run yet in this lesson (action: realtime)");
+        if (r.isEmpty()) return ReadoutValue.unavailable(name, Phrase.of("lesson.why.noRealtime"));
         List<RealtimeComparison.Row> rows = r.get().rows();
         switch (name) {
             case "realtime.updates": return ReadoutValue.number(name, r.get().updates());

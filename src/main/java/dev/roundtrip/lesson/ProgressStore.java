@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.roundtrip.files.AtomicFile;
 import dev.roundtrip.files.RoundtripHome;
+import dev.roundtrip.trace.Phrase;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +30,9 @@ public final class ProgressStore {
 
     private final Path file;
     private final Map<String, LessonProgress> lessons = new LinkedHashMap<>();
-    private String problem;
+    private Phrase problem;
+    /** The unreadable file could not be moved aside: writing would overwrite it. */
+    private boolean unwritable;
 
     public ProgressStore(Path file) {
         this.file = file;
@@ -45,9 +48,9 @@ public final class ProgressStore {
         return file;
     }
 
-    /** Why the saved progress could not be read, if it could not. */
+    /** Why the saved progress could not be read, if it could not (in the language in use). */
     public Optional<String> problem() {
-        return Optional.ofNullable(problem);
+        return Optional.ofNullable(problem).map(Phrase::inUse);
     }
 
     public synchronized LessonProgress get(String lessonId) {
@@ -72,7 +75,7 @@ public final class ProgressStore {
         try {
             JsonNode root = JSON.readTree(file.toFile());
             if (root == null || !FORMAT.equals(root.path("format").asText())) {
-                throw new IOException("not a " + FORMAT + " file");
+                throw new NotProgress();
             }
             JsonNode ls = root.path("lessons");
             for (var it = ls.fields(); it.hasNext(); ) {
@@ -92,17 +95,26 @@ public final class ProgressStore {
         } catch (IOException | RuntimeException e) {
             lessons.clear();
             Path aside = file.resolveSibling(file.getFileName() + ".unreadable");
+            Object why = e instanceof NotProgress ? Phrase.of("lesson.problem.notProgress") : String.valueOf(e.getMessage());
             try {
                 Files.move(file, aside, StandardCopyOption.REPLACE_EXISTING);
-                problem = file + " could not be read (" + e.getMessage() + "); it was kept as " + aside + " and progress starts afresh";
+                problem = Phrase.of("lesson.problem.unreadable", file.toString(), why, aside.toString());
             } catch (IOException moveFailed) {
-                problem = file + " could not be read (" + e.getMessage() + ") nor moved aside; progress will not be saved";
+                problem = Phrase.of("lesson.problem.unreadableStuck", file.toString(), why);
+                unwritable = true;
             }
         }
     }
 
+    /** JSON, but not a progress file (the JSON parser's own reasons are kept in its words). */
+    private static final class NotProgress extends IOException {
+        NotProgress() {
+            super(FORMAT);
+        }
+    }
+
     private void write() throws IOException {
-        if (problem != null && problem.endsWith("will not be saved")) return;
+        if (unwritable) return;
         ObjectNode root = JSON.createObjectNode();
         root.put("format", FORMAT);
         root.put("version", 1);

@@ -6,6 +6,7 @@ import dev.roundtrip.trace.Exchange;
 import dev.roundtrip.trace.FrameReadout;
 import dev.roundtrip.trace.Outcome;
 import dev.roundtrip.trace.Phase;
+import dev.roundtrip.trace.Phrase;
 import dev.roundtrip.trace.Stage;
 import dev.roundtrip.trace.StageEvent;
 import java.io.ByteArrayOutputStream;
@@ -43,14 +44,14 @@ final class ProtocolReadouts {
             ReadoutValue h2 = read("h2.ms");
             if (!h1.available()) return ReadoutValue.unavailable(name, h1.unavailable());
             if (!h2.available()) return ReadoutValue.unavailable(name, h2.unavailable());
-            if (h2.number() <= 0) return ReadoutValue.unavailable(name, "the HTTP/2 send action took no measurable time");
+            if (h2.number() <= 0) return ReadoutValue.unavailable(name, Phrase.of("lesson.why.h2NoTime"));
             return ReadoutValue.number(name, h1.number() / h2.number());
         }
         if (name.startsWith("h")) return batch(name, name.startsWith("h2."));
         Optional<Long> latest = state.latest();
-        if (latest.isEmpty()) return ReadoutValue.unavailable(name, "this lesson has not sent a request yet");
+        if (latest.isEmpty()) return ReadoutValue.unavailable(name, Phrase.of("lesson.why.notSent"));
         Optional<Exchange> x = recording.exchange(latest.get());
-        if (x.isEmpty()) return ReadoutValue.unavailable(name, "exchange " + latest.get() + " is not in the recording");
+        if (x.isEmpty()) return ReadoutValue.unavailable(name, Phrase.of("lesson.why.notRecorded", String.valueOf(latest.get())));
         switch (name) {
             case "request.headerBytes": return headerBytes(name, x.get());
             case "exchange.rstStream":
@@ -77,7 +78,7 @@ final class ProtocolReadouts {
     private ReadoutValue batch(String name, boolean http2) {
         List<Exchange> xs = state.batch(http2).stream().map(recording::exchange).flatMap(Optional::stream).toList();
         if (xs.isEmpty()) {
-            return ReadoutValue.unavailable(name, "this lesson has not sent over " + (http2 ? "HTTP/2 (send with http2: true)" : "HTTP/1.1") + " yet");
+            return ReadoutValue.unavailable(name, Phrase.of(http2 ? "lesson.why.notSentHttp2" : "lesson.why.notSentHttp1"));
         }
         switch (name.substring(3)) {
             case "connections": {
@@ -131,7 +132,7 @@ final class ProtocolReadouts {
         if (x.events().stream().anyMatch(e -> e.frame() != null)) {
             Optional<FrameReadout> h = headersFrame(x);
             if (h.isEmpty() || h.get().headerBlock() == null) {
-                return ReadoutValue.unavailable(name, "exchange " + x.id() + " has sent no HEADERS frame yet");
+                return ReadoutValue.unavailable(name, Phrase.of("lesson.why.noHeadersFrame", ConnectionReadouts.id(x)));
             }
             return ReadoutValue.number(name, h.get().headerBlock());
         }
@@ -145,7 +146,7 @@ final class ProtocolReadouts {
         for (int i = 0; i + 3 < b.length; i++) {
             if (b[i] == '\r' && b[i + 1] == '\n' && b[i + 2] == '\r' && b[i + 3] == '\n') return ReadoutValue.number(name, i + 4);
         }
-        return ReadoutValue.unavailable(name, "exchange " + x.id() + " has not sent a whole request head");
+        return ReadoutValue.unavailable(name, Phrase.of("lesson.why.noWholeHead", ConnectionReadouts.id(x)));
     }
 
     /** The HEADERS frame the client sent for {@code x}. */

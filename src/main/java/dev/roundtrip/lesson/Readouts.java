@@ -8,6 +8,7 @@ import dev.roundtrip.trace.GateEvent;
 import dev.roundtrip.trace.KernelReadout;
 import dev.roundtrip.trace.Outcome;
 import dev.roundtrip.trace.Phase;
+import dev.roundtrip.trace.Phrase;
 import dev.roundtrip.trace.Stage;
 import dev.roundtrip.trace.StageEvent;
 import java.util.HashSet;
@@ -44,9 +45,9 @@ final class Readouts {
         if (ProtocolReadouts.covers(name)) return protocol.read(name);
         if (LiveReadouts.covers(name)) return live.read(name, state.latest().flatMap(recording::exchange).orElse(null));
         Optional<Long> latest = state.latest();
-        if (latest.isEmpty()) return ReadoutValue.unavailable(name, "this lesson has not sent a request yet");
+        if (latest.isEmpty()) return ReadoutValue.unavailable(name, Phrase.of("lesson.why.notSent"));
         Optional<Exchange> x = recording.exchange(latest.get());
-        if (x.isEmpty()) return ReadoutValue.unavailable(name, "exchange " + latest.get() + " is not in the recording");
+        if (x.isEmpty()) return ReadoutValue.unavailable(name, Phrase.of("lesson.why.notRecorded", String.valueOf(latest.get())));
         return exchange(name, x.get());
     }
 
@@ -56,10 +57,10 @@ final class Readouts {
         switch (name) {
             case "response.status":
                 return x.response().map(r -> ReadoutValue.number(name, r.status()))
-                        .orElseGet(() -> ReadoutValue.unavailable(name, "no response was read (" + x.outcome().wireName() + ")"));
+                        .orElseGet(() -> ReadoutValue.unavailable(name, Phrase.of("lesson.why.noResponse", x.outcome().wireName())));
             case "response.bodyBytes":
                 return x.response().map(r -> ReadoutValue.number(name, r.body().length))
-                        .orElseGet(() -> ReadoutValue.unavailable(name, "no response was read (" + x.outcome().wireName() + ")"));
+                        .orElseGet(() -> ReadoutValue.unavailable(name, Phrase.of("lesson.why.noResponse", x.outcome().wireName())));
             case "exchange.outcome":
                 return ReadoutValue.text(name, x.outcome().wireName());
             case "respond.result": {
@@ -102,7 +103,7 @@ final class Readouts {
                     var m = events.get(i).memory();
                     if (m != null) return ReadoutValue.number(name, name.endsWith("heapUsed") ? m.heapUsed() : m.directUsed());
                 }
-                return ReadoutValue.unavailable(name, "no memory readout in this exchange");
+                return ReadoutValue.unavailable(name, Phrase.of("lesson.why.noMemory"));
             }
             default:
                 return stage(name, x, events);
@@ -114,7 +115,7 @@ final class Readouts {
     private static ReadoutValue database(String name, List<StageEvent> events, java.util.function.ToLongFunction<StageEvent> each) {
         List<StageEvent> wire = events.stream().filter(e -> e.database() != null).toList();
         if (wire.isEmpty() && events.stream().anyMatch(e -> e.sql() != null)) {
-            return ReadoutValue.unavailable(name, "the database is embedded: its SQL calls are method calls and cross no socket");
+            return ReadoutValue.unavailable(name, Phrase.of("lesson.why.embeddedDatabase"));
         }
         return ReadoutValue.number(name, wire.stream().mapToLong(each).sum());
     }
@@ -130,7 +131,7 @@ final class Readouts {
                 longest = s;
             }
         }
-        return longest == null ? ReadoutValue.unavailable(name, "no stage of this exchange has both begun and ended")
+        return longest == null ? ReadoutValue.unavailable(name, Phrase.of("lesson.why.noWholeStage"))
                 : ReadoutValue.text(name, longest.wireName());
     }
 
@@ -149,7 +150,7 @@ final class Readouts {
                 Optional<StageEvent> begin = of.stream().filter(e -> e.phase() == Phase.BEGIN).findFirst();
                 Optional<StageEvent> end = of.stream().filter(e -> e.phase() == Phase.END || e.phase() == Phase.ERROR).reduce((a, b) -> b);
                 if (begin.isEmpty() || end.isEmpty()) {
-                    return ReadoutValue.unavailable(name, "the " + stage.wireName() + " stage has " + (begin.isEmpty() ? "not begun" : "not ended"));
+                    return ReadoutValue.unavailable(name, unfinished(stage, begin.isEmpty()));
                 }
                 return ReadoutValue.number(name, (end.get().tNanos() - begin.get().tNanos()) / 1e6);
             }
@@ -157,13 +158,13 @@ final class Readouts {
                 Optional<Long> a = of.stream().filter(e -> e.memory() != null && e.memory().allocatedBytes() != null)
                         .map(e -> e.memory().allocatedBytes()).max(Long::compare);
                 return a.map(v -> ReadoutValue.number(name, v))
-                        .orElseGet(() -> ReadoutValue.unavailable(name, "no per-thread allocation was measured for " + stage.wireName()));
+                        .orElseGet(() -> ReadoutValue.unavailable(name, Phrase.of("lesson.why.noAllocation", stage.wireName())));
             }
             case "instrumentAllocatedBytes": {
                 Optional<Long> a = of.stream().filter(e -> e.memory() != null && e.memory().instrumentAllocatedBytes() != null)
                         .map(e -> e.memory().instrumentAllocatedBytes()).max(Long::compare);
                 return a.map(v -> ReadoutValue.number(name, v))
-                        .orElseGet(() -> ReadoutValue.unavailable(name, "what measuring cost was not recorded for " + stage.wireName()));
+                        .orElseGet(() -> ReadoutValue.unavailable(name, Phrase.of("lesson.why.noInstrumentCost", stage.wireName())));
             }
             default:
                 throw new IllegalStateException("readout without a rule: " + name);
@@ -175,10 +176,10 @@ final class Readouts {
         List<GateEvent> probes = x.gateEvents().stream()
                 .filter(g -> g.stage() == stage && g.kernel() != null && g.kind() != GateEvent.Kind.RELEASED).toList();
         if (probes.isEmpty()) {
-            return ReadoutValue.unavailable(name, "the exchange was never held before " + stage.wireName() + " (set a breakpoint or step mode first)");
+            return ReadoutValue.unavailable(name, Phrase.of("lesson.why.neverHeld", stage.wireName()));
         }
         KernelReadout k = probes.get(probes.size() - 1).kernel();
-        if (k.rxQueue() == null) return ReadoutValue.unavailable(name, k.unavailable() == null ? "the kernel queue could not be read" : k.unavailable());
+        if (k.rxQueue() == null) return ReadoutValue.unavailable(name, k.unavailable() == null ? Phrase.of("lesson.why.kernelUnread") : ProbeReason.said(k.unavailable()));
         return ReadoutValue.number(name, k.rxQueue());
     }
 
@@ -193,10 +194,15 @@ final class Readouts {
                 .orElseGet(() -> ReadoutValue.unavailable(name, kernelWhy(events, server)));
     }
 
-    private static String kernelWhy(List<StageEvent> events, boolean server) {
+    private static Phrase kernelWhy(List<StageEvent> events, boolean server) {
         return events.stream().filter(e -> serverSide(e) == server && e.kernel() != null && e.kernel().unavailable() != null)
-                .map(e -> e.kernel().unavailable()).findFirst()
-                .orElse("no kernel readout of the " + (server ? "server" : "client") + "'s socket in this exchange");
+                .map(e -> ProbeReason.said(e.kernel().unavailable())).findFirst()
+                .orElseGet(() -> Phrase.of(server ? "lesson.why.noKernelServer" : "lesson.why.noKernelClient"));
+    }
+
+    /** Why a stage's time is missing: it has not begun, or begun and not ended. */
+    static Phrase unfinished(Stage stage, boolean notBegun) {
+        return Phrase.of(notBegun ? "lesson.why.stageNotBegun" : "lesson.why.stageNotEnded", stage.wireName());
     }
 
     private ReadoutValue lesson(String name) {
@@ -217,7 +223,7 @@ final class Readouts {
                 for (Exchange x : xs) {
                     x.events().stream().filter(e -> e.stage() == Stage.PARSE && e.phase() == Phase.BEGIN).forEach(e -> threads.add(e.thread()));
                 }
-                if (threads.isEmpty()) return ReadoutValue.unavailable(name, "no request of this lesson has been parsed yet");
+                if (threads.isEmpty()) return ReadoutValue.unavailable(name, Phrase.of("lesson.why.noneParsed"));
                 return ReadoutValue.number(name, threads.size());
             }
             case "lesson.processThreads": {
@@ -225,7 +231,7 @@ final class Readouts {
                 for (Exchange x : xs) {
                     x.events().stream().filter(e -> e.stage() == Stage.PROCESS && e.phase() == Phase.BEGIN).forEach(e -> threads.add(e.thread()));
                 }
-                if (threads.isEmpty()) return ReadoutValue.unavailable(name, "no request of this lesson has been processed yet");
+                if (threads.isEmpty()) return ReadoutValue.unavailable(name, Phrase.of("lesson.why.noneProcessed"));
                 return ReadoutValue.number(name, threads.size());
             }
             case "lesson.maxInProcess":
@@ -264,7 +270,7 @@ final class Readouts {
     }
 
     private ReadoutValue queue(String name) {
-        if (state.queue().isEmpty()) return ReadoutValue.unavailable(name, "no queue has run yet in this lesson (action: queue)");
+        if (state.queue().isEmpty()) return ReadoutValue.unavailable(name, Phrase.of("lesson.why.noQueue"));
         QueueSummary s = state.queue().get().summary();
         switch (name) {
             case "queue.jobs": return ReadoutValue.number(name, s.jobsDone());
@@ -277,7 +283,7 @@ final class Readouts {
     }
 
     private ReadoutValue nagle(String name) {
-        if (state.nagle().isEmpty()) return ReadoutValue.unavailable(name, "the 40 ms experiment has not run yet in this lesson (action: nagle)");
+        if (state.nagle().isEmpty()) return ReadoutValue.unavailable(name, Phrase.of("lesson.why.noNagle"));
         NagleExperiment.Result r = state.nagle().get();
         switch (name) {
             case "nagle.nodelayOff.ms": return ReadoutValue.number(name, r.nodelayOff().medianMillis());

@@ -1,5 +1,6 @@
 package dev.roundtrip.lesson;
 
+import dev.roundtrip.trace.Phrase;
 import java.util.Map;
 
 /**
@@ -18,6 +19,6 @@ public record StepRun(Step step, String report, ReadoutValue measured, Map<Strin
     /** A readout taken after the action, or "not available" when the step did not take it. */
     public ReadoutValue reading(String name) {
         ReadoutValue v = readings.get(name);
-        return v != null ? v : ReadoutValue.unavailable(name, "not taken at this step");
+        return v != null ? v : ReadoutValue.unavailable(name, Phrase.of("lesson.why.notTaken"));
     }
 }

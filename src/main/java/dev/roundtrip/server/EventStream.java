@@ -2,6 +2,7 @@ package dev.roundtrip.server;
 
 import dev.roundtrip.trace.BytesReadout;
 import dev.roundtrip.trace.MessageReadout;
+import dev.roundtrip.trace.Phrase;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.DefaultHttpContent;
@@ -62,7 +63,7 @@ final class EventStream extends LiveExchange {
 
     @Override
     protected void goodbye() {
-        ch.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT).addListener(f -> end("the server is stopping: it ended the stream", false));
+        ch.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT).addListener(f -> end(Phrase.of("server.live.stopping"), false));
     }
 
     @Override

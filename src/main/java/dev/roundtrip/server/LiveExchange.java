@@ -10,6 +10,7 @@ import dev.roundtrip.trace.Outcome;
 import dev.roundtrip.trace.Phase;
 import dev.roundtrip.trace.ResponseInfo;
 import dev.roundtrip.trace.Stage;
+import dev.roundtrip.trace.Phrase;
 import dev.roundtrip.trace.StageEvent;
 import dev.roundtrip.wire.Probes;
 import dev.roundtrip.wire.Tracing;
@@ -220,7 +221,7 @@ abstract class LiveExchange extends ChannelInboundHandlerAdapter implements Live
 
     @Override
     public final void onWriteFailed(ChannelHandlerContext ctx, Throwable cause, int unsent) {
-        end("a write failed: " + ServerConnection.describe(cause) + " (" + unsent + " bytes reached no one)", true);
+        end(Phrase.of("server.live.writeFailed", ServerConnection.describe(cause), unsent), true);
     }
 
     // --- the pipeline's events ---
@@ -228,7 +229,7 @@ abstract class LiveExchange extends ChannelInboundHandlerAdapter implements Live
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
         if (evt instanceof ChannelInputShutdownEvent) {
-            end("the client closed its side of the connection", false);
+            end(Phrase.of("server.live.clientHalfClosed"), false);
             return;
         }
         ctx.fireUserEventTriggered(evt);
@@ -236,7 +237,7 @@ abstract class LiveExchange extends ChannelInboundHandlerAdapter implements Live
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        end("the connection closed", false);
+        end(Phrase.of("server.live.closed"), false);
         ctx.fireChannelInactive();
     }
 
@@ -247,7 +248,7 @@ abstract class LiveExchange extends ChannelInboundHandlerAdapter implements Live
     }
 
     /** The stream is over: RESPOND ends, an outside client's exchange ends, and the connection closes. */
-    protected void end(String why, boolean failed) {
+    protected void end(Phrase why, boolean failed) {
         if (ended) return;
         ended = true;
         unsubscribe.run();
@@ -256,7 +257,7 @@ abstract class LiveExchange extends ChannelInboundHandlerAdapter implements Live
                 .kernel(conn.kernel()).build());
         if (x.external) {
             ResponseInfo info = head == null ? null : new ResponseInfo(head.status(), head.reason(), head.headers(), sent.toByteArray());
-            t.publish(new ExchangeEnded(x.id, t.clock().now(), failed ? Outcome.FAILED : Outcome.COMPLETED, info, dev.roundtrip.trace.Phrase.of("server.end.streamEnded", why)));
+            t.publish(new ExchangeEnded(x.id, t.clock().now(), failed ? Outcome.FAILED : Outcome.COMPLETED, info, Phrase.of("server.end.streamEnded", why)));
         }
         conn.responded(x, false, false);
     }

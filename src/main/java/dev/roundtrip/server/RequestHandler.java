@@ -144,15 +144,13 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
         if (evt instanceof IdleStateEvent) {
             ServerExchange cut = conn.silent();
             if (cut != null) {
-                timedOut(ctx, cut, "no complete request within " + settings.outsideIdleSeconds() + " s of silence: the server stops waiting");
+                timedOut(ctx, cut, dev.roundtrip.trace.Phrase.of("server.h2Silence", settings.outsideIdleSeconds()));
             }
         }
         if (evt == ServerConnection.DEADLINE_PASSED) {
             ServerExchange cut = conn.deadlinePassed();
             if (cut != null) {
-                timedOut(ctx, cut, "the request did not arrive whole within " + cut.deadlineSeconds + " s of its first byte ("
-                        + cut.bytesRead + " bytes in " + cut.reads + " socket read" + (cut.reads == 1 ? "" : "s")
-                        + "): the server stops waiting");
+                timedOut(ctx, cut, dev.roundtrip.trace.Phrase.of("server.requestDeadline", cut.deadlineSeconds, cut.bytesRead, cut.reads));
             }
             return;
         }
@@ -160,7 +158,7 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
     }
 
     /** A request that did not arrive in time: traced as a parse error and answered 408, then the connection closes. */
-    private void timedOut(ChannelHandlerContext ctx, ServerExchange cut, String why) {
+    private void timedOut(ChannelHandlerContext ctx, ServerExchange cut, dev.roundtrip.trace.Phrase why) {
         t.publish(conn.event(cut, Stage.PARSE, Phase.ERROR, Actor.SERVER).detail(why)
                 .memory(t.probes().memory().read(cut.parseMark)).build());
         if (cut.external) {

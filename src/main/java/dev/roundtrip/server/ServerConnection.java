@@ -239,7 +239,7 @@ final class ServerConnection implements WireTap.Observer, PlainTap.Observer, Con
         if (plainOnTlsPort) return; // TLS was taken out: the request is answered in plaintext
         if (!f.isSuccess()) {
             if (!handshakeBegun && !ch.isActive()) return; // closed before a byte came: nothing to tell
-            String why = "the TLS handshake failed on the server: " + describe(rootCause(f.cause()));
+            Phrase why = Phrase.of("server.handshakeFailed", describe(rootCause(f.cause())));
             opening(StageEvent.of(openingExchangeId, connectionId, Stage.HANDSHAKE, Phase.ERROR, Actor.SERVER, t.clock())
                     .detail(why).kernel(kernel()).build());
             if (link == null) { // an outside client's exchange that never got to a request
@@ -443,7 +443,7 @@ final class ServerConnection implements WireTap.Observer, PlainTap.Observer, Con
         server.track(id, this);
         t.pass(id, Stage.PARSE, ch.eventLoop(), socket(), () -> {
             if (ch.isActive()) readSocket();
-            else if (expected == x) lost(x, "the connection was closed before the request was read"); // else closed() told it
+            else if (expected == x) lost(x, Phrase.of("server.closedBeforeRead")); // else closed() told it
         });
     }
 
@@ -660,19 +660,19 @@ final class ServerConnection implements WireTap.Observer, PlainTap.Observer, Con
             deadline.cancel(false);
             deadline = null;
         }
-        String why = cause == null ? "the client closed the connection" : describe(cause);
-        if (parsing != null) lost(parsing, why + " before the request was complete");
+        Phrase why = cause == null ? Phrase.of("server.clientClosed") : describe(cause);
+        if (parsing != null) lost(parsing, Phrase.of("server.lostWhileParsing", why));
         if (expected != null) {
             // held before parse on a connection that is gone: the hold can never be stepped usefully
             if (t.gates().discard(expected.id, Stage.PARSE)) {
                 t.publish(new dev.roundtrip.trace.GateEvent(expected.id, t.clock().now(), Stage.PARSE, dev.roundtrip.trace.GateEvent.Kind.DISCARDED, null));
             }
-            lost(expected, why + " before the request was read");
+            lost(expected, Phrase.of("server.lostBeforeRead", why));
         }
         while (!announced.isEmpty()) {
             long id = announced.poll();
             server.track(id, this);
-            lost(new ServerExchange(id, false), why + " before the request was read");
+            lost(new ServerExchange(id, false), Phrase.of("server.lostBeforeRead", why));
         }
         List<ServerExchange> lostHere = List.copyOf(unanswered); // what runs on when let go may answer (and so remove) one
         unanswered.clear();
@@ -688,15 +688,15 @@ final class ServerConnection implements WireTap.Observer, PlainTap.Observer, Con
      * at a gate or still running. A hold is let go (no step could help it now), so the server's side
      * runs to its end and finds the connection gone; an outside client's exchange ends here, once.
      */
-    private void lostInFlight(ServerExchange x, String why) {
+    private void lostInFlight(ServerExchange x, Phrase why) {
         if (x.external && x.markEnded()) {
             t.publish(new ExchangeEnded(x.id, t.clock().now(), Outcome.FAILED, null,
-                    dev.roundtrip.trace.Phrase.of("server.end.lostInFlight", why)));
+                    Phrase.of("server.end.lostInFlight", why)));
         }
         t.gates().letGo(x.id); // last: a held respond may run at once, here on the event loop
     }
 
-    private void lost(ServerExchange x, String why) {
+    private void lost(ServerExchange x, Phrase why) {
         if (x == parsing) parsing = null;
         if (x == expected) expected = null;
         t.publish(event(x, Stage.PARSE, Phase.ERROR, Actor.SERVER_KERNEL).detail(why).kernel(kernel()).build());
@@ -712,13 +712,14 @@ final class ServerConnection implements WireTap.Observer, PlainTap.Observer, Con
         return b;
     }
 
-    static String describe(Throwable cause) {
-        if (cause instanceof java.nio.channels.ClosedChannelException) return "the connection was already closed";
+    /** A socket's failure in words: the JDK's own message, with what it means for the client where we know it. */
+    static Phrase describe(Throwable cause) {
+        if (cause instanceof java.nio.channels.ClosedChannelException) return Phrase.of("server.alreadyClosed");
         String m = cause.getMessage();
         String text = m == null ? cause.getClass().getSimpleName() : m;
         String lower = text.toLowerCase(java.util.Locale.ROOT);
-        if (lower.contains("reset")) return text + " (the client's kernel answered with RST: the client had gone)";
-        if (lower.contains("broken pipe")) return text + " (the client had closed the connection)";
-        return text;
+        if (lower.contains("reset")) return Phrase.of("server.resetByClient", text);
+        if (lower.contains("broken pipe")) return Phrase.of("server.brokenPipe", text);
+        return Phrase.of("server.asWritten", text);
     }
 }

@@ -1,5 +1,6 @@
 package dev.roundtrip.server;
 
+import dev.roundtrip.trace.Phrase;
 import dev.roundtrip.wire.WebSocketFrames;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -51,10 +52,10 @@ final class WebSocketSession extends LiveExchange {
         DefaultHttpHeaders headers = new DefaultHttpHeaders();
         headers.set("Upgrade", "websocket").set("Connection", "Upgrade").set("Sec-WebSocket-Accept", accept(c.headers().get("Sec-WebSocket-Key")));
         head(101, "Switching Protocols", headers);
-        conn.beginRespond(x, "101 Switching Protocols: the connection becomes a WebSocket (echo, and one text frame per update)");
+        conn.beginRespond(x, Phrase.of("server.live.upgraded"));
         handshaker.handshake(ch, req).addListener(f -> {
             if (!f.isSuccess()) {
-                end("the upgrade failed: " + ServerConnection.describe(f.cause()), true);
+                end(Phrase.of("server.live.upgradeFailed", ServerConnection.describe(f.cause())), true);
                 return;
             }
             open = true;
@@ -78,8 +79,8 @@ final class WebSocketSession extends LiveExchange {
         WebSocketFrame frame = (WebSocketFrame) msg;
         if (frame instanceof CloseWebSocketFrame close) {
             int code = close.statusCode();
-            handshaker.close(ch, close).addListener(f -> end("the client closed the WebSocket"
-                    + (code < 0 ? "" : " (code " + code + ")") + "; the server answered its close frame", false));
+            handshaker.close(ch, close).addListener(f -> end(code < 0 ? Phrase.of("server.live.clientClosedWs")
+                    : Phrase.of("server.live.clientClosedWsCode", code), false));
             return;
         }
         if (frame instanceof PingWebSocketFrame) {
@@ -109,8 +110,7 @@ final class WebSocketSession extends LiveExchange {
         if (cause instanceof CorruptedWebSocketFrameException bad) {
             // Netty's decoder has already written the close frame with the status that says why, and closes
             WebSocketCloseStatus status = bad.closeStatus();
-            end("the client sent a frame the server refuses: " + bad.getMessage() + "; closed with " + status.code() + " "
-                    + status.reasonText(), true);
+            end(Phrase.of("server.live.badFrame", String.valueOf(bad.getMessage()), status.code(), status.reasonText()), true);
             return;
         }
         super.exceptionCaught(ctx, cause);
@@ -124,7 +124,7 @@ final class WebSocketSession extends LiveExchange {
     @Override
     protected void goodbye() {
         handshaker.close(ch, new CloseWebSocketFrame(WebSocketCloseStatus.ENDPOINT_UNAVAILABLE))
-                .addListener(f -> end("the server is stopping: it closed the WebSocket (1001 going away)", false));
+                .addListener(f -> end(Phrase.of("server.live.stoppingWs"), false));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.roundtrip.wire;
 
+import dev.roundtrip.trace.Phrase;
 import java.net.Socket;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -23,13 +24,22 @@ final class ExactTrust extends X509ExtendedTrustManager {
 
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-        if (chain == null || chain.length == 0) throw new CertificateException("the server sent no certificate");
+        if (chain == null || chain.length == 0) throw new Untrusted(Phrase.of("client.noCertificate"));
         X509Certificate leaf = chain[0];
         if (!leaf.equals(trusted)) {
-            throw new CertificateException("the server presented a certificate for '" + leaf.getSubjectX500Principal() + "' (SHA-256 "
-                    + fingerprint(leaf) + "), not the certificate this client trusts (SHA-256 " + fingerprint(trusted) + ")");
+            throw new Untrusted(Phrase.of("client.otherCertificate", String.valueOf(leaf.getSubjectX500Principal()), fingerprint(leaf), fingerprint(trusted)));
         }
         leaf.checkValidity(); // CertificateExpiredException / CertificateNotYetValidException say when
+    }
+
+    /** The server's certificate is not the one trusted: why, said in the language of whoever reads it. */
+    static final class Untrusted extends CertificateException {
+        final transient Phrase said;
+
+        Untrusted(Phrase said) {
+            super(said.english());
+            this.said = said;
+        }
     }
 
     static String fingerprint(X509Certificate c) {

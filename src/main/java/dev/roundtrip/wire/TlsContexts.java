@@ -1,5 +1,6 @@
 package dev.roundtrip.wire;
 
+import dev.roundtrip.trace.Phrase;
 import io.netty.handler.ssl.ApplicationProtocolConfig;
 import io.netty.handler.ssl.ApplicationProtocolNames;
 import io.netty.handler.ssl.SslContext;
@@ -61,21 +62,15 @@ public final class TlsContexts {
      * Why a handshake failed, in a sentence: the certificate problems a student meets first
      * (expired, not the trusted one, the wrong name), then the TLS engine's own words.
      */
-    public static String describeFailure(Throwable cause) {
+    public static Phrase describeFailure(Throwable cause) {
         for (Throwable c = cause; c != null; c = c.getCause()) {
-            if (c instanceof java.security.cert.CertificateExpiredException) {
-                return "the server's certificate has expired (" + c.getMessage() + "): the client refuses it";
-            }
-            if (c instanceof java.security.cert.CertificateNotYetValidException) {
-                return "the server's certificate is not valid yet (" + c.getMessage() + "): the client refuses it";
-            }
-            if (c instanceof java.security.cert.CertificateException && String.valueOf(c.getMessage()).startsWith("the server")) {
-                return c.getMessage() + ": the client refuses it";
-            }
+            if (c instanceof java.security.cert.CertificateExpiredException) return Phrase.of("client.certExpired", String.valueOf(c.getMessage()));
+            if (c instanceof java.security.cert.CertificateNotYetValidException) return Phrase.of("client.certNotYetValid", String.valueOf(c.getMessage()));
+            if (c instanceof ExactTrust.Untrusted) return Phrase.of("client.certRefused", ((ExactTrust.Untrusted) c).said);
         }
         Throwable root = cause;
         while (root.getCause() != null && root.getCause() != root) root = root.getCause();
         String m = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-        return "the TLS handshake failed: " + m;
+        return Phrase.of("client.tlsFailed", m);
     }
 }

@@ -100,6 +100,7 @@ class CertificateFailureTest {
         StageEvent e = clientError(x);
         assertThat(e.stage()).isEqualTo(Stage.HANDSHAKE);
         assertThat(e.detail()).contains("not the certificate this client trusts").endsWith("the client refuses it");
+        assertThat(e.phrase().in(java.util.Locale.GERMAN)).contains("nicht das Zertifikat, dem dieser Client vertraut").endsWith("der Client lehnt es ab");
         assertThat(x.events()).noneMatch(ev -> ev.stage() == Stage.SEND);
     }
 
@@ -110,5 +111,6 @@ class CertificateFailureTest {
         StageEvent e = clientError(handshakeWith(expired, expired));
         assertThat(e.stage()).isEqualTo(Stage.HANDSHAKE);
         assertThat(e.detail()).startsWith("the server's certificate has expired").endsWith("the client refuses it");
+        assertThat(e.phrase().in(dev.roundtrip.text.Texts.SPANISH)).startsWith("el certificado del servidor ha caducado").endsWith("el cliente lo rechaza");
     }
 }

@@ -34,7 +34,7 @@ class CheckerTest {
 
     @Test
     void anUnmeasurableReadoutIsNotCountedAndSaysWhy() {
-        CheckResult r = Checker.check(numeric(Tolerance.EXACT), "7", ReadoutValue.unavailable("x", "no /proc/net/tcp on this system"));
+        CheckResult r = Checker.check(numeric(Tolerance.EXACT), "7", ReadoutValue.unavailable("x", dev.roundtrip.trace.Phrase.of("lesson.asWritten", "no /proc/net/tcp on this system")));
         assertThat(r.verdict()).isEqualTo(CheckResult.Verdict.NOT_MEASURABLE);
         assertThat(r.passed()).isFalse();
         assertThat(r.message()).contains("no /proc/net/tcp on this system").contains("not counted");

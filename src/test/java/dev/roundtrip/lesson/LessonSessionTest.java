@@ -152,6 +152,23 @@ class LessonSessionTest {
     }
 
     @Test
+    void progressThatCannotBeSavedIsSaidInTheLanguageInUse() throws Exception {
+        LessonSet set = LessonLoader.loadText("inline.yaml", "31-told.yaml", String.join("\n",
+                "id: 31-told", "title: Told only", "level: beginner", "goals: [x]", "steps:",
+                "  - narration: One.", "  - narration: Two."));
+        Path blocker = home.resolve("blocker");
+        java.nio.file.Files.writeString(blocker, "a file where the folder should be");
+        try (LessonSession s = new LessonSession(set.lessons().get(0), new LessonRunner(lab), new ProgressStore(blocker.resolve("progress.json")))) {
+            await(s.start());
+            assertThat(s.problem()).hasValueSatisfying(m -> assertThat(m).startsWith("progress could not be saved: "));
+            dev.roundtrip.text.Texts.use(dev.roundtrip.text.Texts.SPANISH);
+            assertThat(s.problem()).hasValueSatisfying(m -> assertThat(m).startsWith("no se pudo guardar el progreso: "));
+        } finally {
+            dev.roundtrip.text.Texts.use(java.util.Locale.ENGLISH);
+        }
+    }
+
+    @Test
     void aFailedActionIsReportedAndTheSessionCanGoOn() throws Exception {
         LessonSet set = LessonLoader.loadText("inline.yaml", "30-cancel-first.yaml", String.join("\n",
                 "id: 30-cancel-first", "title: Cancel before sending", "level: beginner", "goals: [x]", "steps:",
@@ -167,6 +184,9 @@ class LessonSessionTest {
                     .withThrowableOfType(java.util.concurrent.ExecutionException.class)
                     .withMessageContaining("cancel: this lesson has not sent a request yet");
             assertThat(s.problem()).hasValue("cancel: this lesson has not sent a request yet");
+            dev.roundtrip.text.Texts.use(java.util.Locale.GERMAN);
+            assertThat(s.problem()).as("said again after a language switch").hasValue("cancel: diese Lektion hat noch keine Anfrage gesendet");
+            dev.roundtrip.text.Texts.use(java.util.Locale.ENGLISH);
             assertThat(s.isStepComplete(1)).isFalse();
             StepRun run = await(s.next());
             assertThat(run.measured().number()).isPositive();
@@ -176,6 +196,16 @@ class LessonSessionTest {
             CheckResult unmeasured = s.answer("5");
             assertThat(unmeasured.verdict()).isEqualTo(CheckResult.Verdict.NOT_MEASURABLE);
             assertThat(unmeasured.message()).contains("never held before interpret").contains("not counted");
+            try {
+                dev.roundtrip.text.Texts.use(dev.roundtrip.text.Texts.SPANISH);
+                assertThat(s.lastResult()).as("the same verdict, said again after a language switch").hasValueSatisfying(r -> {
+                    assertThat(r.verdict()).isEqualTo(CheckResult.Verdict.NOT_MEASURABLE);
+                    assertThat(r.message()).contains("el intercambio nunca se retuvo antes de interpret");
+                });
+            } finally {
+                dev.roundtrip.text.Texts.use(java.util.Locale.ENGLISH);
+            }
+            assertThat(s.lastResult().orElseThrow().message()).isEqualTo(unmeasured.message());
             assertThat(s.isStepComplete(3)).isFalse();
         }
     }

@@ -72,7 +72,9 @@ class LocalizedAnswersTest {
         assertThat(Checker.check(q, "90", measured).message()).isEqualTo("Deine Antwort liegt über dem, was gemessen wurde.");
         assertThat(Checker.check(q, "83", measured).message()).isEqualTo("Richtig: Die Messung sagt 83.");
         assertThat(Checker.check(q, "viele", measured).message()).isEqualTo("Gib eine Zahl ein, zum Beispiel 42 (Bytes).");
-        assertThat(ReadoutValue.unavailable("kernel.server.rxQueue", "nicht gehalten").display()).isEqualTo("nicht verfügbar (nicht gehalten)");
+        ReadoutValue notHeld = ReadoutValue.unavailable("kernel.server.rxQueue", dev.roundtrip.trace.Phrase.of("lesson.why.neverHeld", "parse"));
+        assertThat(notHeld.display()).isEqualTo("nicht verfügbar (der Austausch wurde nie vor parse angehalten: erst einen Haltepunkt oder den Schrittmodus setzen)");
+        assertThat(notHeld.plain()).as("files keep English").isEqualTo("not available (the exchange was never held before parse: set a breakpoint or step mode first)");
         Texts.use(Locale.FRENCH);
         assertThat(Checker.check(q, "80", measured).message()).isEqualTo("Ta réponse est plus basse que ce qui a été mesuré.");
         Texts.use(Locale.ENGLISH);

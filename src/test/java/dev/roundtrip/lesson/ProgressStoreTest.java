@@ -3,9 +3,11 @@ package dev.roundtrip.lesson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.roundtrip.files.RoundtripHome;
+import dev.roundtrip.text.Texts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -55,6 +57,23 @@ class ProgressStoreTest {
             if (before == null) System.clearProperty(RoundtripHome.PROPERTY);
             else System.setProperty(RoundtripHome.PROPERTY, before);
         }
+    }
+
+    @Test
+    void whyAFileCouldNotBeReadIsSaidInTheLanguageInUse() throws Exception {
+        Path file = dir.resolve("progress.json");
+        Files.writeString(file, "{\"format\": \"something-else\"}");
+        ProgressStore store = new ProgressStore(file);
+        try {
+            Texts.use(Locale.GERMAN);
+            assertThat(store.problem()).hasValue(file + " konnte nicht gelesen werden (keine Fortschrittsdatei von Roundtrip); die Datei liegt jetzt als "
+                    + dir.resolve("progress.json.unreadable") + " daneben, der Fortschritt beginnt neu");
+            Texts.use(Locale.FRENCH);
+            assertThat(store.problem()).hasValueSatisfying(m -> assertThat(m).contains("n’a pas pu être lu (ce n’est pas un fichier de progression de Roundtrip)"));
+        } finally {
+            Texts.use(Locale.ENGLISH);
+        }
+        assertThat(store.problem()).hasValueSatisfying(m -> assertThat(m).contains("could not be read (not a Roundtrip progress file)"));
     }
 
     @Test

@@ -97,7 +97,10 @@ class ServerLimitsTest {
             assertThat(answer.timedOut()).isFalse();
         }
         assertThat(events(Stage.PARSE, Phase.ERROR)).singleElement()
-                .satisfies(e -> assertThat(e.detail()).contains("did not arrive whole within 1 s of its first byte"));
+                .satisfies(e -> {
+                    assertThat(e.detail()).contains("did not arrive whole within 1 s of its first byte");
+                    assertThat(e.phrase().in(java.util.Locale.GERMAN)).contains("kam nicht binnen 1 s nach ihrem ersten Byte vollständig an");
+                });
         assertThat(RawHttp.stillServes(server.port())).isTrue();
     }
 

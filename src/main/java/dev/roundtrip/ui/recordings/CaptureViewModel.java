@@ -26,15 +26,18 @@ public final class CaptureViewModel {
         try {
             p = Integer.parseInt(port.get().trim());
         } catch (NumberFormatException e) {
-            return fail(SessionViewModel.T.get("capture.badPort", port.get().trim()));
+            p = -1;
         }
+        if (p < 0 || p > 65535) return fail(SessionViewModel.T.get("capture.badPort", port.get().trim()));
         try {
             CaptureOptions o = CaptureOptions.reverse(p, Target.parse(target.get()));
             error.set("");
             return Optional.of(o);
-        } catch (IllegalArgumentException e) {
-            String m = e.getMessage().replace("--to ", "").replace(" unless --allow-remote-target is given", "");
-            return fail(Character.toUpperCase(m.charAt(0)) + m.substring(1) + (m.endsWith(".") ? "" : "."));
+        } catch (IllegalArgumentException e) { // a Target.Refused says it in the language in use
+            String m = e.getLocalizedMessage();
+            // a sentence begins with a capital, but an address the user typed stays as typed
+            String begun = m.startsWith(target.get().trim()) ? m : Character.toUpperCase(m.charAt(0)) + m.substring(1);
+            return fail(begun + (m.endsWith(".") ? "" : "."));
         }
     }
 

@@ -44,7 +44,8 @@ public final class LiveLabPort implements LabPort {
         try {
             return new LiveLabPort(Lab.startWarmingLater(dev.roundtrip.lab.LabOptions.defaults())); // warmed once the window is drawn
         } catch (IOException e) {
-            throw new UncheckedIOException("The embedded server could not start: " + e.getMessage(), e);
+            // the engine's own reason only: the window says it in its words around it ("port.failed")
+            throw new UncheckedIOException(String.valueOf(e.getMessage()), e);
         }
     }
 

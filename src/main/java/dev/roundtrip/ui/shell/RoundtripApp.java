@@ -1,6 +1,7 @@
 package dev.roundtrip.ui.shell;
 
 import dev.roundtrip.record.Recording;
+import dev.roundtrip.text.Texts;
 import dev.roundtrip.ui.recordings.RecordingSessions;
 import dev.roundtrip.ui.util.BackgroundTasks;
 import dev.roundtrip.ui.util.Language;
@@ -18,7 +19,7 @@ import javafx.stage.Stage;
  */
 public final class RoundtripApp extends Application {
     /** How the app gets its engine; replaced by tests and by the launcher. */
-    static volatile Supplier<LabPort> portFactory = () -> new ReplayPort(new Recording(Instant.now()), "an empty session");
+    static volatile Supplier<LabPort> portFactory = () -> new ReplayPort(new Recording(Instant.now()), Texts.get("dev.roundtrip.ui.recordings.Texts", "session.empty"));
 
     private LabPort port;
     private MainView view;
