@@ -252,9 +252,14 @@ class RecordingsFxTest {
 
         waitUntil("the restore bar is offered", () -> robot.lookup("#restoreBar").query().isVisible());
         assertThat(fx(() -> robot.lookup("#restoreText").queryAs(Label.class).getText())).contains("did not end cleanly");
+        // the bar was just shown: its buttons' skins draw their words after a CSS and layout pass, which may not have run yet
+        fx(() -> {
+            view.root().applyCss();
+            view.root().layout();
+        });
         for (String button : List.of("#restoreButton", "#discardButton", "#dismissButton")) {
-            javafx.scene.control.Labeled b = robot.lookup(button).queryAs(javafx.scene.control.Labeled.class);
-            assertThat(fx(() -> shownText(b))).as(button + " shows its whole word, not …").isEqualTo(b.getText());
+            javafx.scene.control.Labeled b = fx(() -> robot.lookup(button).queryAs(javafx.scene.control.Labeled.class));
+            assertThat(fx(() -> shownText(b))).as(button + " shows its whole word, not …").isEqualTo(fx(b::getText));
         }
         robot.clickOn("#restoreButton");
         waitUntil("the autosave is open as a replay", () -> vm.replayingProperty().get() && vm.exchanges().size() == 7);
