@@ -265,8 +265,7 @@ class ProjectorLayoutFxTest {
             int row = i;
             fx(() -> {
                 list.scrollTo(row);
-                list.applyCss();
-                list.layout();
+                LayoutCheck.settle(list);
             });
             assertThat(fx(() -> list.lookupAll(".scroll-bar").stream()
                     .filter(b -> ((javafx.scene.control.ScrollBar) b).getOrientation() == javafx.geometry.Orientation.HORIZONTAL)
