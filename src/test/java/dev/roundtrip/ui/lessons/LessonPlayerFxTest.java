@@ -10,6 +10,7 @@ import dev.roundtrip.lesson.LessonLibrary;
 import dev.roundtrip.lesson.LessonProgress;
 import dev.roundtrip.lesson.ProgressStore;
 import dev.roundtrip.trace.Stage;
+import dev.roundtrip.ui.LayoutCheck;
 import dev.roundtrip.ui.LiveWindow;
 import dev.roundtrip.ui.TempHome;
 import dev.roundtrip.ui.shell.LiveLabPort;
@@ -108,8 +109,11 @@ class LessonPlayerFxTest {
 
     /** Clicks a control of the lesson panel, scrolling it into view first (a long narration pushes it down). */
     private void click(FxRobot robot, String query) {
-        Node n = robot.lookup(query).query();
+        Node n = fx(() -> robot.lookup(query).query());
         fx(() -> {
+            // a control made on this step has no skin, so no mouse handling, until a CSS pass; and a verdict just shown
+            // moves what is below it on the next layout: both may still be to come on a loaded machine
+            LayoutCheck.settle(view.root());
             javafx.scene.control.ScrollPane sp = (javafx.scene.control.ScrollPane) robot.lookup(".lesson-panel .scroll-pane").query();
             double content = sp.getContent().getLayoutBounds().getHeight();
             double viewport = sp.getViewportBounds().getHeight();
@@ -125,9 +129,13 @@ class LessonPlayerFxTest {
     private void answer(FxRobot robot, String text) {
         javafx.scene.control.TextField field = robot.lookup("#numberField").queryAs(javafx.scene.control.TextField.class);
         fx(() -> {
+            LayoutCheck.settle(view.root()); // a field just shown gets its skin, which takes the typed keys, on a CSS pass
             field.clear();
             field.requestFocus();
         });
+        // TestFX types into its last target window (the lesson browser, clicked last) unless another one has the focus
+        // already: the main window gets it back from the closed browser a moment later
+        robot.targetWindow(fx(() -> field.getScene().getWindow()));
         robot.write(text).push(KeyCode.ENTER);
     }
 
