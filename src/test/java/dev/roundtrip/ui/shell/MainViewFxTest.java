@@ -161,7 +161,8 @@ class MainViewFxTest {
     void keyboardShortcutsSendSwitchModesPlayAndChangeTheme(FxRobot robot) {
         robot.clickOn("#exchangeTable");
         robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
-        waitUntil("Ctrl+Enter sent an exchange", () -> settled(1));
+        // and the window shows it: until a frame has drawn it, the playback has no steps and sits at its end
+        waitUntil("Ctrl+Enter sent an exchange, drawn", () -> settled(1) && exchangeSteps() == 5);
         robot.clickOn("#exchangeTable");
         boolean playing = fx(() -> vm.playback().playingProperty().get());
         robot.press(KeyCode.SPACE).release(KeyCode.SPACE);
