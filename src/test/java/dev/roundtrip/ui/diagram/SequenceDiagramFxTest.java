@@ -273,8 +273,7 @@ class SequenceDiagramFxTest {
         fx(() -> {
             diagram.setScript(captured);
             diagram.setPosition(captured.steps().size(), 1);
-            diagram.getScene().getRoot().applyCss();
-            diagram.getScene().getRoot().layout();
+            LayoutCheck.settle(diagram.getScene().getRoot());
         });
 
         assertThat(fx(() -> diagram.scaleFactor())).isEqualTo(engine);

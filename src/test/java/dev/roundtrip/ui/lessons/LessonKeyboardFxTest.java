@@ -101,7 +101,7 @@ class LessonKeyboardFxTest {
         return n -> id.equals(n.getId());
     }
 
-    /** Types into the main window: TestFX's target is otherwise the last window it looked at (the lesson browser). */
+    /** Types into the main window by name: TestFX's target is otherwise the last window it looked at (the lesson browser). */
     private void type(FxRobot robot, String text) {
         robot.targetWindow(fx(() -> view.root().getScene().getWindow()));
         robot.write(text);

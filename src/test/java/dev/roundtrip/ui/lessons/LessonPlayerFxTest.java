@@ -133,8 +133,7 @@ class LessonPlayerFxTest {
             field.clear();
             field.requestFocus();
         });
-        // TestFX types into its last target window (the lesson browser, clicked last) unless another one has the focus
-        // already: the main window gets it back from the closed browser a moment later
+        // typed into the field's window by name: TestFX's target is otherwise the last window it looked at (the browser)
         robot.targetWindow(fx(() -> field.getScene().getWindow()));
         robot.write(text).push(KeyCode.ENTER);
     }
@@ -233,7 +232,7 @@ class LessonPlayerFxTest {
         waitUntil("the panel's title is shown", () -> robot.lookup(".lesson-title").tryQuery().isPresent());
         // the panel was just added: its font comes from the stylesheet's rule on the CSS pass, which may not have run yet
         Label title = fx(() -> {
-            view.root().applyCss();
+            LayoutCheck.settle(view.root());
             return robot.lookup(".lesson-title").queryAs(Label.class);
         });
         assertThat(fx(() -> title.getFont().getStyle())).as("the panel's own rule applies: its title is bold").containsIgnoringCase("bold");

@@ -183,8 +183,7 @@ class ProjectorLayoutFxTest {
                 && window.view.root().getRight() == window.view.lessons().panel().root());
         // the panel and the strip just came in: the diagram has its new width after a layout pass, not before
         double diagram = fx(() -> {
-            window.view.root().applyCss();
-            window.view.root().layout();
+            LayoutCheck.settle(window.view.root());
             return window.view.diagram().getWidth();
         });
         assertThat(diagram).as("the diagram's width at its readable scale, px").isGreaterThanOrEqualTo(fx(() -> window.view.diagram().prefWidth(-1)));
@@ -218,10 +217,7 @@ class ProjectorLayoutFxTest {
             runs++;
             // the inspector gives the queue its height but keeps its row of tabs whole; the divider moved on this step,
             // the heights follow on a layout pass
-            fx(() -> {
-                window.view.root().applyCss();
-                window.view.root().layout();
-            });
+            fx(() -> LayoutCheck.settle(window.view.root()));
             javafx.scene.layout.Region tabs = (javafx.scene.layout.Region) fx(() -> stage.getScene().lookup("#inspectorTabs"));
             javafx.scene.layout.Region header = (javafx.scene.layout.Region) fx(() -> tabs.lookup(".tab-header-area"));
             assertThat(fx(() -> tabs.getHeight())).as("the inspector's height at step %d, px", n).isGreaterThanOrEqualTo(fx(() -> header.getHeight()));
