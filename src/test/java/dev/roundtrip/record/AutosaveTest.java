@@ -43,14 +43,20 @@ class AutosaveTest {
     void theTimerSavesAGrowingRecordingInTheBackground() throws Exception {
         Recording live = new Recording(SampleRecordings.START);
         Path file = dir.resolve("autosave-2.roundtrip.json");
+        // the exchange is whole before the timer runs: a tick in the middle of adding it (a slow machine) would save
+        // again for the rest during the idle periods below
+        SampleRecordings.usersOne(live, 1, 1_000_000);
         try (Autosave autosave = Autosave.start(live, file, Duration.ofMillis(20))) {
-            SampleRecordings.usersOne(live, 1, 1_000_000);
-            for (int i = 0; i < 500 && autosave.saves() == 0; i++) Thread.sleep(10);
+            for (int i = 0; i < 3000 && autosave.saves() == 0; i++) Thread.sleep(10);
             assertThat(autosave.saves()).isGreaterThanOrEqualTo(1);
             long after = autosave.saves();
             Thread.sleep(100); // several periods without change
             assertThat(autosave.saves()).as("idle: no more writes").isEqualTo(after);
             assertThat(autosave.lastFailure()).isEmpty();
+            // it grows: the timer writes the new exchange without being asked
+            SampleRecordings.notFound(live, 2, 50_000_000);
+            for (int i = 0; i < 3000 && exchangesIn(file) < 2; i++) Thread.sleep(10);
+            assertThat(exchangesIn(file)).as("exchanges in the file the timer wrote").isEqualTo(2);
         }
         assertSameRecording(RecordingFiles.open(file), live);
     }
@@ -93,5 +99,10 @@ class AutosaveTest {
             if (old == null) System.clearProperty(RoundtripHome.PROPERTY);
             else System.setProperty(RoundtripHome.PROPERTY, old);
         }
+    }
+
+    /** The exchanges in an autosave file as it is now (written atomically: never half a file); 0 before the first save. */
+    private static int exchangesIn(Path file) throws Exception {
+        return java.nio.file.Files.exists(file) ? RecordingFiles.open(file).exchanges().size() : 0;
     }
 }

@@ -31,16 +31,26 @@ public final class LayoutCheck {
         height = scene.getHeight();
     }
 
-    /** Every problem in the scene's window; empty when it reads well. */
+    /** Every problem in the scene's window, once it has settled; empty when it reads well. */
     public static List<String> problems(Scene scene) {
-        scene.getRoot().applyCss();
-        scene.getRoot().layout();
+        settle(scene.getRoot());
         LayoutCheck c = new LayoutCheck(scene);
         c.visit(scene.getRoot(), true, false);
         return c.problems;
     }
 
-    /** The smallest font, in screen pixels, of the text drawn inside {@code diagram} (icons are not text), after a layout pass. */
+    /**
+     * CSS and layout as the next pulses would run them, which a loaded machine may not have run yet: a layout pass
+     * adds nodes (a list's new cells, a dump's lines for a new row length) that get their CSS and skins only on the
+     * pass after it, and may change what the next layout chooses. Call on the FX thread.
+     */
+    public static void settle(Parent root) {
+        for (int i = 0; i < 4; i++) {
+            root.applyCss();
+            root.layout();
+        }
+    }
+
     /**
      * The nodes of {@code found} a user can see: in a scene and shown with all their parents. A list keeps
      * spare cells (hidden, perhaps never skinned) that a lookup finds too. Call on the FX thread.
@@ -54,11 +64,9 @@ public final class LayoutCheck {
         return n.getScene() != null;
     }
 
+    /** The smallest font, in screen pixels, of the text drawn inside {@code diagram} (icons are not text), once settled. */
     public static double smallestFont(Node diagram) {
-        if (diagram.getScene() != null) {
-            diagram.getScene().getRoot().applyCss();
-            diagram.getScene().getRoot().layout();
-        }
+        if (diagram.getScene() != null) settle(diagram.getScene().getRoot());
         double[] min = {Double.MAX_VALUE};
         walk(diagram, n -> {
             if (n instanceof Text && !isIcon(n) && !((Text) n).getText().isEmpty()) {

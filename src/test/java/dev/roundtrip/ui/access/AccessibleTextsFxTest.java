@@ -67,16 +67,16 @@ class AccessibleTextsFxTest {
                 && only().outcome() != Outcome.PENDING && robot.lookup("#step-interpret").tryQuery().isPresent());
         waitUntil("the outcome is drawn", () -> "Outcome: 200 OK".equals(read(robot.lookup("#outcome").query(), AccessibleAttribute.TEXT)));
 
-        Node parse = robot.lookup("#step-parse").query();
+        Node parse = fx(() -> robot.lookup("#step-parse").query());
         assertThat(read(parse, AccessibleAttribute.ROLE)).isEqualTo(AccessibleRole.TEXT);
         long parsed = bytes(Stage.PARSE);
         assertThat((String) read(parse, AccessibleAttribute.TEXT))
                 .matches("parse, " + parsed + " bytes, 1 read, [0-9.]+ (nano|micro|milli)seconds?");
         assertThat(read(parse, AccessibleAttribute.HELP)).isEqualTo("Arrow from Server kernel to Server");
-        assertThat((String) read(robot.lookup("#step-send").query(), AccessibleAttribute.TEXT))
+        assertThat((String) read(fx(() -> robot.lookup("#step-send").query()), AccessibleAttribute.TEXT))
                 .matches("send, GET /users/1, " + bytes(Stage.SEND) + " bytes, 1 write, .+");
-        assertThat((String) read(robot.lookup("#step-process").query(), AccessibleAttribute.TEXT)).startsWith("process, 1 SQL call, ");
-        assertThat((String) read(robot.lookup("#step-respond").query(), AccessibleAttribute.TEXT)).startsWith("respond, 200 OK, ");
+        assertThat((String) read(fx(() -> robot.lookup("#step-process").query()), AccessibleAttribute.TEXT)).startsWith("process, 1 SQL call, ");
+        assertThat((String) read(fx(() -> robot.lookup("#step-respond").query()), AccessibleAttribute.TEXT)).startsWith("respond, 200 OK, ");
 
         // the arrows themselves, the SQL call with its statement and rows
         List<String> arrows = fx(() -> {
@@ -85,19 +85,19 @@ class AccessibleTextsFxTest {
             return out;
         });
         assertThat(arrows).containsExactly("Arrow from Client through Client kernel to Server kernel");
-        Node sql = robot.lookup("#step-process .sql-call").query().getParent();
+        Node sql = fx(() -> robot.lookup("#step-process .sql-call").query().getParent());
         assertThat(read(sql, AccessibleAttribute.ROLE)).isEqualTo(AccessibleRole.TEXT);
         assertThat((String) read(sql, AccessibleAttribute.TEXT)).matches("SQL call to the Database: SELECT .+, 1 row, .+");
-        Node respondArrow = robot.lookup("#step-respond .message").query().getParent();
+        Node respondArrow = fx(() -> robot.lookup("#step-respond .message").query().getParent());
         assertThat(read(respondArrow, AccessibleAttribute.TEXT)).isEqualTo("Response arrow, dashed, from Server to Client kernel");
 
         // the words drawn inside a row are its name, not five more elements to wade through
-        Node figures = robot.lookup("#figures-parse").query();
+        Node figures = fx(() -> robot.lookup("#figures-parse").query());
         assertThat(read(figures, AccessibleAttribute.ROLE)).isEqualTo(AccessibleRole.NODE);
 
         for (String[] l : new String[][] {{"client", "Client"}, {"client-kernel", "Client kernel"}, {"server-kernel", "Server kernel"},
                 {"server", "Server"}, {"database", "Database"}}) {
-            Node head = robot.lookup("#lifeline-" + l[0]).query();
+            Node head = fx(() -> robot.lookup("#lifeline-" + l[0]).query());
             assertThat(read(head, AccessibleAttribute.ROLE)).isEqualTo(AccessibleRole.TEXT);
             assertThat(read(head, AccessibleAttribute.TEXT)).isEqualTo("Lifeline: " + l[1]);
         }
@@ -119,14 +119,15 @@ class AccessibleTextsFxTest {
         assertThat(read(diagram, AccessibleAttribute.TEXT)).isEqualTo(fx(diagram::spoken));
         assertThat(read(diagram, AccessibleAttribute.ROLE)).isEqualTo(AccessibleRole.TEXT);
 
-        // let it finish, then walk back through the playback: each stage is announced with its figures
+        // let it finish, then walk back through the playback: each stage is announced with its figures. Listened to
+        // before the release: a slow machine may settle the exchange only after the animation has reached its end
+        List<String> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+        fx(() -> diagram.accessibleTextProperty().addListener((o, a, t) -> heard.add(t)));
         fx(() -> vm.gates().modeProperty().set(GateMode.RUN));
         robot.clickOn("#stepButton");
         // settled on both sides, and drawn so: the server's respond may end after the client has interpreted
         waitUntil("the exchange settled", () -> dev.roundtrip.ui.LiveWindow.everyStageEnded(only()) && vm.scriptProperty().get().heldBefore() == null
                 && vm.scriptProperty().get().equals(dev.roundtrip.ui.diagram.DiagramScript.of(only(), vm.recording().exchanges())));
-        List<String> heard = new ArrayList<>();
-        fx(() -> diagram.accessibleTextProperty().addListener((o, a, t) -> heard.add(t)));
         int steps = fx(() -> vm.scriptProperty().get().steps().size());
         String last = "Stage " + steps + " of " + steps + ": interpret, ";
         waitUntil("the animation reached the end, the last stage announced", () -> vm.playback().atEnd() && diagram.spoken().startsWith(last));
@@ -169,12 +170,18 @@ class AccessibleTextsFxTest {
         fx(() -> view.lessons().browse());
         waitUntil("the browser lists lessons", () -> !view.lessons().browserViewModel().rows().isEmpty());
         javafx.scene.Scene browser = fx(() -> view.lessons().browser().stage().getScene());
-        waitUntil("the first row is drawn", () -> fx(() -> browser.getRoot().lookup(".list-cell")) != null
-                && fx(() -> ((javafx.scene.control.ListCell<?>) browser.getRoot().lookup(".list-cell")).getItem()) != null);
-        javafx.scene.control.ListCell<?> first = fx(() -> (javafx.scene.control.ListCell<?>) browser.getRoot().lookup(".list-cell"));
+        // the row on screen that shows lesson 01: cells are reused in any order, and the list keeps a hidden measuring cell
+        waitUntil("the first row is drawn", () -> firstRow(browser) != null);
+        javafx.scene.control.ListCell<?> first = fx(() -> firstRow(browser));
         assertThat(read(first, AccessibleAttribute.ROLE)).isEqualTo(AccessibleRole.LIST_ITEM);
         assertThat((String) read(first, AccessibleAttribute.TEXT))
                 .startsWith("Lesson 01: The dance").containsPattern("beginner, (not started|step \\d+ of \\d+|done), \\d+ steps\\. Goals: .+");
         fx(() -> view.lessons().browser().stage().hide());
+    }
+
+    /** The browser's shown cell of the list's first item, null until it is drawn. Call on the FX thread. */
+    private static javafx.scene.control.ListCell<?> firstRow(javafx.scene.Scene browser) {
+        return dev.roundtrip.ui.LayoutCheck.shownOnly(browser.getRoot().lookupAll(".list-cell")).stream()
+                .map(c -> (javafx.scene.control.ListCell<?>) c).filter(c -> c.getIndex() == 0 && c.getItem() != null).findFirst().orElse(null);
     }
 }

@@ -205,7 +205,8 @@ class SequenceDiagramFxTest {
         double clientX = fx(() -> client.localToScene(client.getLayoutBounds()).getMinX());
         double headerY = fx(() -> client.localToScene(client.getLayoutBounds()).getMinY());
         robot.moveTo(diagram).scroll(3, javafx.geometry.VerticalDirection.UP);
-        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        // the wheel asks for a layout; a loaded machine may not have run the pulse that does it yet
+        fx(() -> diagram.layout());
         assertThat(fx(() -> send.localToScene(send.getLayoutBounds()).getMinY())).as("the rows moved").isNotEqualTo(sendY);
         assertThat(fx(() -> client.localToScene(client.getLayoutBounds()).getMinY())).as("the header stayed").isEqualTo(headerY);
         // Shift + wheel (what a mouse without a sideways wheel sends)
@@ -268,9 +269,11 @@ class SequenceDiagramFxTest {
         show(1, 4);
         double engine = fx(() -> diagram.scaleFactor());
         DiagramScript captured = DiagramScript.of(Captures.through("/hello", 200));
+        // the scale is chosen on a layout pass: without one here, the engine's scale would still be read back
         fx(() -> {
             diagram.setScript(captured);
             diagram.setPosition(captured.steps().size(), 1);
+            LayoutCheck.settle(diagram.getScene().getRoot());
         });
 
         assertThat(fx(() -> diagram.scaleFactor())).isEqualTo(engine);

@@ -5,6 +5,7 @@ import static dev.roundtrip.ui.FxWait.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.roundtrip.trace.Outcome;
+import dev.roundtrip.ui.LayoutCheck;
 import dev.roundtrip.ui.LiveWindow;
 import dev.roundtrip.ui.WindowOnScreen;
 import javafx.geometry.Orientation;
@@ -50,28 +51,33 @@ class BytesTabProjectorFxTest {
         waitUntil("the Bytes tab is on screen", () -> stage.getScene().lookup("#request-hex") != null
                 && stage.getScene().lookup("#request-hex").getScene() != null);
         for (String id : new String[] {"#request-hex", "#response-hex"}) {
-            // the dump may re-flow to the width it was given on a later pulse: wait until it has its lines and fits
+            // the dump re-flows to the width it was given on a later pulse, with new lines that have no CSS until the next
+            // pass: wait until it has its lines, then lay it out until the lines it chose are styled, and read it all then
             waitUntil(id + " laid out", () -> {
                 window.view.renderNow(System.nanoTime());
-                window.view.root().applyCss();
-                window.view.root().layout();
+                LayoutCheck.settle(window.view.root());
                 Parent lines = (Parent) stage.getScene().lookup(id);
                 return lines.getChildrenUnmodifiable().size() > 2 && lines.getLayoutBounds().getWidth() > 0;
             });
-            Parent lines = (Parent) fx(() -> stage.getScene().lookup(id));
-            ScrollPane scroll = fx(() -> {
-                Node n = lines;
-                while (!(n instanceof ScrollPane)) n = n.getParent();
-                return (ScrollPane) n;
+            double[] shown = fx(() -> {
+                LayoutCheck.settle(window.view.root());
+                Parent lines = (Parent) stage.getScene().lookup(id);
+                ScrollPane scroll = scrollOf(lines);
+                boolean sideways = scroll.lookupAll(".scroll-bar").stream()
+                        .anyMatch(b -> ((ScrollBar) b).getOrientation() == Orientation.HORIZONTAL && b.isVisible());
+                return new double[] {lines.getChildrenUnmodifiable().stream().mapToDouble(l -> l.prefWidth(-1)).max().orElse(0),
+                        scroll.getViewportBounds().getWidth(), sideways ? 1 : 0,
+                        lines.lookupAll(".hex").stream().mapToDouble(t -> ((Text) t).getFont().getSize()).min().orElse(0)};
             });
-            double content = fx(() -> lines.getChildrenUnmodifiable().stream().mapToDouble(l -> l.prefWidth(-1)).max().orElse(0));
-            double viewport = fx(() -> scroll.getViewportBounds().getWidth());
-            assertThat(content).as("%s's widest line, px, in a %.0f-pixel viewport at %dx%d", id, viewport, width, height).isLessThanOrEqualTo(viewport);
-            assertThat(fx(() -> scroll.lookupAll(".scroll-bar").stream()
-                    .filter(b -> ((ScrollBar) b).getOrientation() == Orientation.HORIZONTAL).noneMatch(Node::isVisible)))
-                    .as("%s scrolls sideways at %dx%d", id, width, height).isTrue();
-            double font = fx(() -> lines.lookupAll(".hex").stream().mapToDouble(t -> ((Text) t).getFont().getSize()).min().orElse(0));
-            assertThat(font).as("the dump's font, px").isGreaterThanOrEqualTo(14);
+            assertThat(shown[0]).as("%s's widest line, px, in a %.0f-pixel viewport at %dx%d", id, shown[1], width, height).isLessThanOrEqualTo(shown[1]);
+            assertThat(shown[2]).as("%s scrolls sideways at %dx%d", id, width, height).isZero();
+            assertThat(shown[3]).as("the dump's font, px").isGreaterThanOrEqualTo(14);
         }
+    }
+
+    private static ScrollPane scrollOf(Node lines) {
+        Node n = lines;
+        while (!(n instanceof ScrollPane)) n = n.getParent();
+        return (ScrollPane) n;
     }
 }

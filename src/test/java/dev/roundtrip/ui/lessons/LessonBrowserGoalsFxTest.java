@@ -46,10 +46,10 @@ class LessonBrowserGoalsFxTest {
         int wrapped = 0;
         for (int i = 0; i < fx(() -> list.getItems().size()); i++) {
             int row = i;
+            // the cells a scroll brings are made on layout and skinned on the CSS pass after it
             fx(() -> {
                 list.scrollTo(row);
-                list.applyCss();
-                list.layout();
+                dev.roundtrip.ui.LayoutCheck.settle(list);
             });
             // the list keeps spare cells, hidden and perhaps never skinned: only the cells on screen count
             for (Node goal : fx(() -> dev.roundtrip.ui.LayoutCheck.shownOnly(list.lookupAll(".browser-goals")))) {

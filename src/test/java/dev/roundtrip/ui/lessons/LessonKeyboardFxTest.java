@@ -81,6 +81,9 @@ class LessonKeyboardFxTest {
 
     /** Presses Tab until {@code wanted} has the focus; every stop on the way must show its focus. */
     private List<String> tabTo(FxRobot robot, String what, Predicate<Node> wanted) {
+        // a control the step just made has no skin until a CSS pass, and without its skin no key handling: Tab reaches
+        // it, Space does nothing. A loaded machine may not have run that pass yet
+        fx(() -> dev.roundtrip.ui.LayoutCheck.settle(view.root()));
         List<String> path = new ArrayList<>();
         for (int i = 0; i < MAX_TABS; i++) {
             Node f = focused();
@@ -98,7 +101,9 @@ class LessonKeyboardFxTest {
         return n -> id.equals(n.getId());
     }
 
+    /** Types into the main window by name: TestFX's target is otherwise the last window it looked at (the lesson browser). */
     private void type(FxRobot robot, String text) {
+        robot.targetWindow(fx(() -> view.root().getScene().getWindow()));
         robot.write(text);
     }
 

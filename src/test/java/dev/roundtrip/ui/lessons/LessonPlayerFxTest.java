@@ -10,6 +10,7 @@ import dev.roundtrip.lesson.LessonLibrary;
 import dev.roundtrip.lesson.LessonProgress;
 import dev.roundtrip.lesson.ProgressStore;
 import dev.roundtrip.trace.Stage;
+import dev.roundtrip.ui.LayoutCheck;
 import dev.roundtrip.ui.LiveWindow;
 import dev.roundtrip.ui.TempHome;
 import dev.roundtrip.ui.shell.LiveLabPort;
@@ -17,6 +18,7 @@ import dev.roundtrip.ui.shell.MainView;
 import dev.roundtrip.ui.shell.MainViewModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -107,8 +109,11 @@ class LessonPlayerFxTest {
 
     /** Clicks a control of the lesson panel, scrolling it into view first (a long narration pushes it down). */
     private void click(FxRobot robot, String query) {
-        Node n = robot.lookup(query).query();
+        Node n = fx(() -> robot.lookup(query).query());
         fx(() -> {
+            // a control made on this step has no skin, so no mouse handling, until a CSS pass; and a verdict just shown
+            // moves what is below it on the next layout: both may still be to come on a loaded machine
+            LayoutCheck.settle(view.root());
             javafx.scene.control.ScrollPane sp = (javafx.scene.control.ScrollPane) robot.lookup(".lesson-panel .scroll-pane").query();
             double content = sp.getContent().getLayoutBounds().getHeight();
             double viewport = sp.getViewportBounds().getHeight();
@@ -124,9 +129,12 @@ class LessonPlayerFxTest {
     private void answer(FxRobot robot, String text) {
         javafx.scene.control.TextField field = robot.lookup("#numberField").queryAs(javafx.scene.control.TextField.class);
         fx(() -> {
+            LayoutCheck.settle(view.root()); // a field just shown gets its skin, which takes the typed keys, on a CSS pass
             field.clear();
             field.requestFocus();
         });
+        // typed into the field's window by name: TestFX's target is otherwise the last window it looked at (the browser)
+        robot.targetWindow(fx(() -> field.getScene().getWindow()));
         robot.write(text).push(KeyCode.ENTER);
     }
 
@@ -144,18 +152,18 @@ class LessonPlayerFxTest {
     void playsTheDanceForwardAndBackChecksAnswersFocusesAndKeepsProgress(FxRobot robot) throws Exception {
         browseAndOpen(robot, "01-the-dance");
         waitForStep("Step 1 of 5");
-        assertThat(robot.lookup("#lifeline-server-kernel").query().getParent().getChildrenUnmodifiable().stream()
-                .filter(n -> n.getStyleClass().contains("lifeline-head")).allMatch(n -> n.getStyleClass().contains("focused")))
+        assertThat(fx(() -> robot.lookup("#lifeline-server-kernel").query().getParent().getChildrenUnmodifiable().stream()
+                .filter(n -> n.getStyleClass().contains("lifeline-head")).allMatch(n -> n.getStyleClass().contains("focused"))))
                 .as("every lifeline head glows on step 1").isTrue();
 
         robot.push(KeyCode.ALT, KeyCode.RIGHT);
         waitForStep("Step 2 of 5");
         // predict, observe, explain: a (wrong) prediction first; only then is the request sent
         assertThat(fx(() -> robot.lookup("#checkButton").queryButton().getText())).isEqualTo("Lock in");
-        assertThat(vm.exchanges()).isEmpty();
+        assertThat(fx(() -> vm.exchanges().size())).isZero();
         answer(robot, "5000");
         waitUntil("the prediction is shown beside the measurement", () -> fx(() -> lesson().comparisonProperty().get()).startsWith("You predicted 5000 ms"));
-        assertThat(robot.lookup(".lesson-comparison").queryAs(Label.class).isVisible()).isTrue();
+        assertThat(fx(() -> robot.lookup(".lesson-comparison").queryAs(Label.class).isVisible())).isTrue();
         click(robot, "#choice-1");
         click(robot, "#checkButton");
         waitUntil("the status question follows the explanation", () -> fx(() -> lesson().phaseProperty().get()) == dev.roundtrip.lesson.LessonSession.Phase.QUESTION);
@@ -164,10 +172,12 @@ class LessonPlayerFxTest {
         int status = measuredStatus();
         int right = 0;
         int wrong = 0;
-        for (int i = 1; robot.lookup("#choice-" + i).tryQuery().isPresent(); i++) {
-            RadioButton choice = robot.lookup("#choice-" + i).queryAs(RadioButton.class);
-            assertThat(choice.isMnemonicParsing()).as("an underscore (TCP_NODELAY) is shown as written").isFalse();
-            String text = choice.getText();
+        for (int i = 1; ; i++) {
+            int n = i;
+            RadioButton choice = fx(() -> robot.lookup("#choice-" + n).tryQuery().map(RadioButton.class::cast).orElse(null));
+            if (choice == null) break;
+            assertThat(fx(choice::isMnemonicParsing)).as("an underscore (TCP_NODELAY) is shown as written").isFalse();
+            String text = fx(choice::getText);
             if (text.contains(status + " ")) right = i;
             else wrong = i;
         }
@@ -178,7 +188,7 @@ class LessonPlayerFxTest {
         click(robot, "#choice-" + right);
         click(robot, "#checkButton");
         waitUntil("right feedback", () -> feedbackClass(robot).equals("feedback-correct"));
-        assertThat(robot.lookup(".lesson-feedback").queryAs(Label.class).getText()).contains("The measured status was " + status);
+        assertThat(fx(() -> robot.lookup(".lesson-feedback").queryAs(Label.class).getText())).contains("The measured status was " + status);
 
         // Page Down (a presenter's clicker) goes on; the step points at the Bytes tab and the parse row
         robot.clickOn("#diagram");
@@ -186,8 +196,8 @@ class LessonPlayerFxTest {
         waitForStep("Step 3 of 5");
         TabPane tabs = robot.lookup("#inspectorTabs").queryAs(TabPane.class);
         waitUntil("the Bytes tab is selected", () -> tabs.getSelectionModel().getSelectedItem().getId().equals("bytesTab"));
-        assertThat(robot.lookup("#step-parse").query().getStyleClass()).contains("focused");
-        assertThat(robot.lookup("#step-send").query().getStyleClass()).doesNotContain("focused");
+        assertThat(fx(() -> List.copyOf(robot.lookup("#step-parse").query().getStyleClass()))).contains("focused");
+        assertThat(fx(() -> List.copyOf(robot.lookup("#step-send").query().getStyleClass()))).doesNotContain("focused");
         long bytes = vm.recording().exchange(fx(() -> lesson().latestExchangeProperty().get())).orElseThrow().events().stream()
                 .filter(e -> e.stage() == Stage.PARSE && e.bytes() != null).mapToLong(e -> e.bytes().count()).sum();
         answer(robot, String.valueOf(bytes - 1));
@@ -201,7 +211,7 @@ class LessonPlayerFxTest {
         robot.push(KeyCode.PAGE_UP);
         waitForStep("Step 2 of 5");
         assertThat(feedbackClass(robot)).as("step 2's verdict is kept").isEqualTo("feedback-correct");
-        assertThat(vm.exchanges()).as("going back sends nothing").hasSize(1);
+        assertThat(fx(() -> vm.exchanges().size())).as("going back sends nothing").isEqualTo(1);
 
         // closing and reopening the lesson: it continues where it was, and the progress is on disk
         closeLesson();
@@ -220,7 +230,11 @@ class LessonPlayerFxTest {
         assertThat(fx(() -> view.root().getStylesheets().contains(LessonPlayer.STYLESHEET))).as("the first frame has no lesson rules").isFalse();
         browseAndOpen(robot, "01-the-dance"); // at the step kept from an earlier test, if any
         waitUntil("the panel's title is shown", () -> robot.lookup(".lesson-title").tryQuery().isPresent());
-        Label title = robot.lookup(".lesson-title").queryAs(Label.class);
+        // the panel was just added: its font comes from the stylesheet's rule on the CSS pass, which may not have run yet
+        Label title = fx(() -> {
+            LayoutCheck.settle(view.root());
+            return robot.lookup(".lesson-title").queryAs(Label.class);
+        });
         assertThat(fx(() -> title.getFont().getStyle())).as("the panel's own rule applies: its title is bold").containsIgnoringCase("bold");
         closeLesson();
         browseAndOpen(robot, "01-the-dance");
@@ -232,7 +246,7 @@ class LessonPlayerFxTest {
     void aClosedLessonLeavesNoHighlightBehind(FxRobot robot) {
         browseAndOpen(robot, "10-keep-alive");
         waitUntil("the step points at the exchange list", () -> robot.lookup("#exchangeTable").query().getStyleClass().contains("lesson-focus"));
-        assertThat(robot.lookup(".focused").queryAll()).as("the client kernel lifeline glows").isNotEmpty();
+        assertThat(fx(() -> robot.lookup(".focused").queryAll())).as("the client kernel lifeline glows").isNotEmpty();
         closeLesson();
         waitUntil("the panel is gone", () -> !lesson().openProperty().get());
         waitUntil("no highlight is left", () -> robot.lookup(".lesson-focus").queryAll().isEmpty() && robot.lookup(".focused").queryAll().isEmpty());
@@ -256,7 +270,7 @@ class LessonPlayerFxTest {
         waitForStep("Step 1 of 6");
         waitUntil("breakpoints mode with parse marked", () -> vm.gates().modeProperty().get() == GateMode.BREAKPOINTS
                 && robot.lookup("#bp-parse").queryAs(javafx.scene.control.ToggleButton.class).isSelected());
-        assertThat(robot.lookup("#runToggle").queryAs(javafx.scene.control.ToggleButton.class).isSelected()).isFalse();
+        assertThat(fx(() -> robot.lookup("#runToggle").queryAs(javafx.scene.control.ToggleButton.class).isSelected())).isFalse();
         closeLesson();
         waitUntil("run mode again", () -> vm.gates().modeProperty().get() == GateMode.RUN && vm.gates().breakpoints().isEmpty());
     }
@@ -269,8 +283,8 @@ class LessonPlayerFxTest {
         try (var s = Files.list(Path.of("lessons"))) {
             shipped = s.filter(p -> p.toString().endsWith(".yaml")).count();
         }
-        assertThat(robot.lookup("#lessonList").queryListView().getItems()).hasSize((int) shipped);
-        assertThat(robot.lookup("#lessonErrorBox").query().isVisible()).isFalse();
+        assertThat(fx(() -> robot.lookup("#lessonList").queryListView().getItems().size())).isEqualTo((int) shipped);
+        assertThat(fx(() -> robot.lookup("#lessonErrorBox").query().isVisible())).isFalse();
         fx(() -> {
             view.lessons().browser().stage().hide();
         });
@@ -283,9 +297,8 @@ class LessonPlayerFxTest {
         robot.push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.L);
         waitUntil("one lesson and the error are listed", () -> view.lessons().browserViewModel().rows().size() == 1
                 && !view.lessons().browserViewModel().errors().isEmpty());
-        Node errors = robot.lookup("#lessonErrors").query();
-        assertThat(robot.lookup("#lessonErrorBox").query().isVisible()).isTrue();
-        assertThat(((TextArea) errors).getText()).containsPattern("02-broken\\.yaml:3(:\\d+)?: .*expert");
-        assertThat(robot.lookup("#lessonList").queryListView().getItems()).hasSize(1);
+        assertThat(fx(() -> robot.lookup("#lessonErrorBox").query().isVisible())).isTrue();
+        assertThat(fx(() -> robot.lookup("#lessonErrors").queryAs(TextArea.class).getText())).containsPattern("02-broken\\.yaml:3(:\\d+)?: .*expert");
+        assertThat(fx(() -> robot.lookup("#lessonList").queryListView().getItems().size())).isEqualTo(1);
     }
 }

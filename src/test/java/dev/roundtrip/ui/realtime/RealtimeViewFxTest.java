@@ -53,8 +53,8 @@ class RealtimeViewFxTest {
             view.root().applyCss();
             view.root().layout();
         });
-        assertThat(robot.lookup("#realtimeError").queryAs(Label.class).isVisible()).isFalse();
-        assertThat(robot.lookup("#realtimeStatus").queryAs(Label.class).getText()).isEqualTo("Done: the same 2 updates delivered four ways.");
+        assertThat(fx(() -> robot.lookup("#realtimeError").queryAs(Label.class).isVisible())).isFalse();
+        assertThat(fx(() -> robot.lookup("#realtimeStatus").queryAs(Label.class).getText())).isEqualTo("Done: the same 2 updates delivered four ways.");
         assertThat(fx(() -> view.root().lookupAll(".realtime-figure"))).hasSize(16);
         double width = fx(() -> view.root().getScene().getWidth());
         for (String metric : new String[] {"requests", "bytes", "median_delay", "max_delay"}) {
@@ -62,7 +62,7 @@ class RealtimeViewFxTest {
             for (Way w : Way.values()) {
                 Label figure = (Label) fx(() -> view.root().lookup("#realtime-" + metric + "-" + w.wireName()));
                 assertThat(fx(figure::getText)).as(metric + " " + w).matches(".*[0-9].*");
-                assertThat(shown(figure)).as("not cut: " + figure.getText()).isEqualTo(figure.getText());
+                assertThat(shown(figure)).as("not cut").isEqualTo(fx(figure::getText));
                 assertThat(fx(() -> figure.getFont().getSize())).as(metric + " " + w).isGreaterThanOrEqualTo(14);
                 Bounds b = fx(() -> figure.localToScene(figure.getBoundsInLocal()));
                 assertThat(b.getMinX()).as(metric + " " + w).isGreaterThanOrEqualTo(0);
@@ -74,7 +74,7 @@ class RealtimeViewFxTest {
         assertThat(sse).isEqualTo("1 request");
         assertThat(websocket).isEqualTo("1 request");
         for (Node l : fx(() -> view.root().lookupAll(".label"))) {
-            if (l instanceof Labeled && l.isVisible()) assertThat(shown((Labeled) l)).isEqualTo(((Labeled) l).getText());
+            if (l instanceof Labeled && fx(l::isVisible)) assertThat(shown((Labeled) l)).isEqualTo(fx(((Labeled) l)::getText));
         }
     }
 

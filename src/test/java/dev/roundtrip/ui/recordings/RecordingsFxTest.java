@@ -9,6 +9,7 @@ import dev.roundtrip.record.RecordingFormatException;
 import dev.roundtrip.record.RecordingJson;
 import dev.roundtrip.record.SampleRecordings;
 import dev.roundtrip.trace.Outcome;
+import dev.roundtrip.ui.LayoutCheck;
 import dev.roundtrip.ui.LiveWindow;
 import dev.roundtrip.ui.SavedSamples;
 import dev.roundtrip.ui.TempHome;
@@ -213,6 +214,8 @@ class RecordingsFxTest {
         assertThat(fx(() -> vm.selectedIdProperty().get())).isEqualTo(selected);
         assertThat(port.recording().exchanges()).hasSize(1);
 
+        // the bar was just shown: the button is where a click finds it once the bar is laid out
+        fx(() -> LayoutCheck.settle(view.root()));
         robot.clickOn("#noticeClose");
         waitUntil("the notice is gone", () -> !robot.lookup("#noticeBar").query().isVisible());
     }
@@ -252,9 +255,11 @@ class RecordingsFxTest {
 
         waitUntil("the restore bar is offered", () -> robot.lookup("#restoreBar").query().isVisible());
         assertThat(fx(() -> robot.lookup("#restoreText").queryAs(Label.class).getText())).contains("did not end cleanly");
+        // the bar was just shown: its buttons' skins draw their words after a CSS and layout pass, which may not have run yet
+        fx(() -> LayoutCheck.settle(view.root()));
         for (String button : List.of("#restoreButton", "#discardButton", "#dismissButton")) {
-            javafx.scene.control.Labeled b = robot.lookup(button).queryAs(javafx.scene.control.Labeled.class);
-            assertThat(fx(() -> shownText(b))).as(button + " shows its whole word, not …").isEqualTo(b.getText());
+            javafx.scene.control.Labeled b = fx(() -> robot.lookup(button).queryAs(javafx.scene.control.Labeled.class));
+            assertThat(fx(() -> shownText(b))).as(button + " shows its whole word, not …").isEqualTo(fx(b::getText));
         }
         robot.clickOn("#restoreButton");
         waitUntil("the autosave is open as a replay", () -> vm.replayingProperty().get() && vm.exchanges().size() == 7);

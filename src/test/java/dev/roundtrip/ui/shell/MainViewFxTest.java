@@ -56,15 +56,15 @@ class MainViewFxTest {
                 () -> vm.exchanges().size() == 1 && exchangeSteps() == 5);
         assertThat(fx(() -> vm.exchanges().get(0).target())).isEqualTo("/users/1");
         for (Stage s : Stage.gated()) {
-            assertThat(robot.lookup("#step-" + s.wireName()).tryQuery()).as(s.wireName()).isPresent();
+            assertThat(fx(() -> robot.lookup("#step-" + s.wireName()).tryQuery())).as(s.wireName()).isPresent();
         }
         // the process stage called the database, drawn as an arrow to it with the real row count
-        assertThat(robot.lookup("#step-process .sql-call").tryQuery()).isPresent();
+        assertThat(fx(() -> robot.lookup("#step-process .sql-call").tryQuery())).isPresent();
         waitUntil("the exchange has settled", () -> settled(1));
         waitUntil("the diagram shows 200", () -> robot.lookup("#outcome").queryAs(Label.class).getText().equals("200 OK"));
         String figures = fx(() -> ((javafx.scene.text.Text) robot.lookup("#figures-send").query()).getText());
         assertThat(figures).matches("\\d+ B · 1 write · .+");
-        assertThat(robot.lookup("#exchangeTable").queryTableView().getItems()).hasSize(1);
+        assertThat(fx(() -> robot.lookup("#exchangeTable").queryTableView().getItems().size())).isEqualTo(1);
     }
 
     @Test
@@ -92,6 +92,11 @@ class MainViewFxTest {
         assertThat(fx(() -> vm.scriptProperty().get().heldBefore())).isNull();
     }
 
+    /** The style classes of the node {@code query} finds, read on the FX thread (the diagram is redrawn there). */
+    private static java.util.List<String> styleOf(FxRobot robot, String query) {
+        return fx(() -> java.util.List.copyOf(robot.lookup(query).query().getStyleClass()));
+    }
+
     /** Steps of the exchange itself: send to interpret (connect is drawn too when the exchange opened its connection). */
     private int exchangeSteps() {
         return (int) vm.scriptProperty().get().steps().stream().filter(s -> !s.stage().opensConnection()).count();
@@ -117,26 +122,25 @@ class MainViewFxTest {
         robot.clickOn("#preset-unknown");
         robot.clickOn("#sendButton");
         waitUntil("404 settled", () -> settled(1) && vm.scriptProperty().get().outcomeText().startsWith("404"));
-        Node outcome = robot.lookup("#outcome").query();
-        assertThat(outcome.getStyleClass()).contains(Severity.CLIENT_ERROR.styleClass());
-        assertThat(((Label) outcome).getGraphic()).isNotNull();
-        assertThat(robot.lookup("#step-respond").query().getStyleClass()).contains("error");
+        assertThat(styleOf(robot, "#outcome")).contains(Severity.CLIENT_ERROR.styleClass());
+        assertThat(fx(() -> robot.lookup("#outcome").queryAs(Label.class).getGraphic())).isNotNull();
+        assertThat(styleOf(robot, "#step-respond")).contains("error");
         robot.clickOn("#preset-fail");
         robot.clickOn("#sendButton");
         // the recording settles before the next frame draws it: wait for the list too
         waitUntil("500 settled and listed", () -> settled(2) && vm.scriptProperty().get().outcomeText().startsWith("500")
                 && vm.exchanges().size() == 2 && vm.exchanges().get(1).severity() == Severity.SERVER_ERROR);
-        assertThat(robot.lookup("#outcome").query().getStyleClass()).contains(Severity.SERVER_ERROR.styleClass());
-        assertThat(robot.lookup("#step-respond").query().getStyleClass()).contains("error");
-        assertThat(robot.lookup("#step-process").query().getStyleClass()).contains("error");
-        assertThat(robot.lookup("#problem-process").tryQuery()).isPresent();
+        assertThat(styleOf(robot, "#outcome")).contains(Severity.SERVER_ERROR.styleClass());
+        assertThat(styleOf(robot, "#step-respond")).contains("error");
+        assertThat(styleOf(robot, "#step-process")).contains("error");
+        assertThat(fx(() -> robot.lookup("#problem-process").tryQuery())).isPresent();
         assertThat(fx(() -> vm.exchanges().get(1).severity())).isEqualTo(Severity.SERVER_ERROR);
         // selecting the older exchange in the list shows it again, from its start
         // the row that shows item 0: the table reuses row cells, so lookup order is not display order
-        robot.clickOn(robot.lookup("#exchangeTable .table-row-cell")
-                .match((javafx.scene.control.TableRow<?> r) -> r.getIndex() == 0).queryAs(Node.class));
+        robot.clickOn(fx(() -> robot.lookup("#exchangeTable .table-row-cell")
+                .match((javafx.scene.control.TableRow<?> r) -> r.getIndex() == 0).queryAs(Node.class)));
         waitUntil("the 404 is shown again", () -> vm.scriptProperty().get().outcomeText().startsWith("404"));
-        assertThat(robot.lookup("#outcome").query().getStyleClass()).contains(Severity.CLIENT_ERROR.styleClass());
+        assertThat(styleOf(robot, "#outcome")).contains(Severity.CLIENT_ERROR.styleClass());
     }
 
     @Test
@@ -157,7 +161,8 @@ class MainViewFxTest {
     void keyboardShortcutsSendSwitchModesPlayAndChangeTheme(FxRobot robot) {
         robot.clickOn("#exchangeTable");
         robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
-        waitUntil("Ctrl+Enter sent an exchange", () -> settled(1));
+        // and the window shows it: until a frame has drawn it, the playback has no steps and sits at its end
+        waitUntil("Ctrl+Enter sent an exchange, drawn", () -> settled(1) && exchangeSteps() == 5);
         robot.clickOn("#exchangeTable");
         boolean playing = fx(() -> vm.playback().playingProperty().get());
         robot.press(KeyCode.SPACE).release(KeyCode.SPACE);
@@ -190,8 +195,8 @@ class MainViewFxTest {
         robot.press(KeyCode.CONTROL, KeyCode.EQUALS).release(KeyCode.EQUALS, KeyCode.CONTROL);
         robot.press(KeyCode.CONTROL, KeyCode.EQUALS).release(KeyCode.EQUALS, KeyCode.CONTROL);
         waitUntil("the diagram grew", () -> view.diagram().scaleFactor() > scale * 1.2);
-        assertThat(robot.lookup("#zoomLabel").queryAs(Label.class).getText()).isEqualTo("132%");
-        assertThat(robot.lookup("#inspectorTabs").query().getStyle()).contains("19.8px");
+        assertThat(fx(() -> robot.lookup("#zoomLabel").queryAs(Label.class).getText())).isEqualTo("132%");
+        assertThat(fx(() -> robot.lookup("#inspectorTabs").query().getStyle())).contains("19.8px");
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT0).release(KeyCode.DIGIT0, KeyCode.CONTROL);
         waitUntil("Ctrl+0 went back", () -> Math.abs(view.diagram().scaleFactor() - scale) < 1e-6);
         robot.press(KeyCode.CONTROL, KeyCode.MINUS).release(KeyCode.MINUS, KeyCode.CONTROL);

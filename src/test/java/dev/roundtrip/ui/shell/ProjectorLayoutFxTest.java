@@ -181,7 +181,11 @@ class ProjectorLayoutFxTest {
         fx(() -> { window.view.lessons().open(LessonLibrary.load().find("01-the-dance").orElseThrow()); });
         waitUntil("the lesson panel is open and the request pane folded", () -> strip.isVisible() && !pane.isVisible()
                 && window.view.root().getRight() == window.view.lessons().panel().root());
-        double diagram = fx(() -> window.view.diagram().getWidth());
+        // the panel and the strip just came in: the diagram has its new width after a layout pass, not before
+        double diagram = fx(() -> {
+            LayoutCheck.settle(window.view.root());
+            return window.view.diagram().getWidth();
+        });
         assertThat(diagram).as("the diagram's width at its readable scale, px").isGreaterThanOrEqualTo(fx(() -> window.view.diagram().prefWidth(-1)));
 
         fx(() -> ((javafx.scene.control.Button) stage.getScene().lookup("#showRequestPane")).fire());
@@ -211,7 +215,9 @@ class ProjectorLayoutFxTest {
                 return s != null && s.summary().jobsDone() == s.setup().jobs();
             });
             runs++;
-            // the inspector gives the queue its height but keeps its row of tabs whole
+            // the inspector gives the queue its height but keeps its row of tabs whole; the divider moved on this step,
+            // the heights follow on a layout pass
+            fx(() -> LayoutCheck.settle(window.view.root()));
             javafx.scene.layout.Region tabs = (javafx.scene.layout.Region) fx(() -> stage.getScene().lookup("#inspectorTabs"));
             javafx.scene.layout.Region header = (javafx.scene.layout.Region) fx(() -> tabs.lookup(".tab-header-area"));
             assertThat(fx(() -> tabs.getHeight())).as("the inspector's height at step %d, px", n).isGreaterThanOrEqualTo(fx(() -> header.getHeight()));
@@ -255,8 +261,7 @@ class ProjectorLayoutFxTest {
             int row = i;
             fx(() -> {
                 list.scrollTo(row);
-                list.applyCss();
-                list.layout();
+                LayoutCheck.settle(list);
             });
             assertThat(fx(() -> list.lookupAll(".scroll-bar").stream()
                     .filter(b -> ((javafx.scene.control.ScrollBar) b).getOrientation() == javafx.geometry.Orientation.HORIZONTAL)

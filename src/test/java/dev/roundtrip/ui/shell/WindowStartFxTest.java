@@ -1,6 +1,7 @@
 package dev.roundtrip.ui.shell;
 
 import static dev.roundtrip.ui.FxWait.fx;
+import static dev.roundtrip.ui.FxWait.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.roundtrip.ui.Fixtures;
@@ -80,12 +81,17 @@ class WindowStartFxTest {
         assertThat(fx(() -> v.inspector().root().getSelectionModel().getSelectedItem().getContent())).as("the shown tab has its panes").isNotNull();
         assertThat(fx(memory::getContent)).as("a hidden tab waits until it is shown").isNull();
 
-        int points = fx(() -> v.viewModel().inspector().memoryHistory().size());
-        assertThat(points).as("the fixture's exchanges have heap readouts").isPositive();
-        fx(() -> v.inspector().show(InspectorTab.MEMORY));
-        assertThat(fx(memory::getContent)).isNotNull();
-        // looked up in the tab's own content: the tab pane's skin puts it into the scene on a later pulse
-        XYChart<?, ?> chart = fx(() -> (XYChart<?, ?>) ((javafx.scene.control.ScrollPane) memory.getContent()).getContent().lookup("#heap-chart"));
-        assertThat(fx(() -> chart.getData().get(0).getData().size())).as("the chart starts with the heap history held before").isEqualTo(points);
+        // the view model reads the session on a frame, which a loaded machine may not have drawn yet
+        waitUntil("the fixture's exchanges have heap readouts", () -> !v.viewModel().inspector().memoryHistory().isEmpty());
+        // the history then and the chart built from it, in one FX task: a frame in between could add to the history
+        int[] heldAndCharted = fx(() -> {
+            int held = v.viewModel().inspector().memoryHistory().size();
+            v.inspector().show(InspectorTab.MEMORY);
+            if (memory.getContent() == null) return new int[] {held, -1};
+            // looked up in the tab's own content: the tab pane's skin puts it into the scene on a later pulse
+            XYChart<?, ?> chart = (XYChart<?, ?>) ((javafx.scene.control.ScrollPane) memory.getContent()).getContent().lookup("#heap-chart");
+            return new int[] {held, chart.getData().get(0).getData().size()};
+        });
+        assertThat(heldAndCharted[1]).as("the chart starts with the heap history held before (-1: the tab has no panes)").isEqualTo(heldAndCharted[0]);
     }
 }
