@@ -18,8 +18,9 @@ import java.net.InetAddress;
  *     machine), which shows in stage durations
  * @param retainedExchanges the live recording keeps about this many exchanges and evicts (and
  *     counts) the oldest finished ones beyond it, so heap stays bounded under load
- * @param kernelSampled /proc readouts at socket reads and writes follow {@link KernelBudget#sampled()}
- *     (every one for a lone exchange, a sample under load); false: every read and write is measured.
+ * @param kernelSampled readouts at socket reads and writes follow {@link KernelBudget#sampled()} (/proc)
+ *     and {@link KernelBudget#ioctlSampled()} (ioctl): every one for a lone exchange, a sample under load;
+ *     false: every read and write is measured.
  *     Readouts at a gate and on demand are always taken.
  * @param warmupExchanges before the lab starts, this JVM must have run at least this many exchanges of
  *     its own on a private lab (see {@link Warmup}), so the first exchange a user sees does not show class

@@ -20,8 +20,10 @@ public final class Probes {
     private final MemoryProbe memory;
     private final int maxKeptBytes;
     private final KernelBudget budget;
+    private final KernelBudget ioctlBudget;
     private final Transport transport;
     private final KernelReadout sampledOut;
+    private final KernelReadout ioctlSampledOut;
     private final java.util.concurrent.atomic.AtomicLong kernelReads = new java.util.concurrent.atomic.AtomicLong();
     private final java.util.concurrent.atomic.AtomicLong kernelSkipped = new java.util.concurrent.atomic.AtomicLong();
 
@@ -36,14 +38,20 @@ public final class Probes {
 
     /** @param transport the Netty transport server and client use (epoll lets readouts be ioctl calls) */
     public Probes(KernelProbe kernel, int maxKeptBytes, KernelBudget budget, Transport transport) {
+        this(kernel, maxKeptBytes, budget, budget.unlimitedBudget() ? KernelBudget.unlimited() : KernelBudget.ioctlSampled(), transport);
+    }
+
+    /** @param ioctlBudget how many ioctl readouts the per-read/write path may take */
+    Probes(KernelProbe kernel, int maxKeptBytes, KernelBudget budget, KernelBudget ioctlBudget, Transport transport) {
         this.kernel = kernel;
         this.transport = transport;
         // binding the ioctl loads JNA (tens of ms): done now, not inside the first traced socket write
         if (kernel.enabled() && transport != Transport.NIO) dev.roundtrip.probe.SocketQueueIoctl.available();
         this.budget = budget;
-        // one shared instance: a sampled-out readout costs no heap per event
-        this.sampledOut = KernelReadout.unavailable(dev.roundtrip.trace.Unavailable.SAMPLED, "not read at this socket read/write: kernel readouts are sampled under load ("
-                + budget + "); a held exchange is always measured", null, null);
+        this.ioctlBudget = ioctlBudget;
+        // one shared instance each: a sampled-out readout costs no heap per event
+        this.sampledOut = sampledOut(budget);
+        this.ioctlSampledOut = sampledOut(ioctlBudget);
         // Netty allocates direct memory outside the JDK's pool when it can; that counter is its own.
         this.memory = new MemoryProbe(() -> Math.max(0, PlatformDependent.usedDirectMemory()));
         this.maxKeptBytes = maxKeptBytes;
@@ -81,14 +89,22 @@ public final class Probes {
     }
 
     /**
-     * The readout at a socket read or write. An ioctl readout is always taken (a microsecond); a /proc
-     * one while the {@link KernelBudget} allows, otherwise a shared "sampled" readout that says so.
+     * The readout at a socket read or write while its budget allows (an ioctl readout's {@link
+     * KernelBudget#ioctlSampled()}, a /proc one's the {@link KernelBudget} given), otherwise a shared
+     * "sampled" readout that says so.
      * Switched-off probes answer at once either way.
      */
     public KernelReadout kernelSampled(Channel ch) {
-        if (!kernel.enabled() || kernel.cheap(Transport.fd(ch)) || budget.take()) return kernel(ch);
+        if (!kernel.enabled()) return kernel(ch);
+        boolean ioctl = kernel.cheap(Transport.fd(ch));
+        if ((ioctl ? ioctlBudget : budget).take()) return kernel(ch);
         kernelSkipped.incrementAndGet();
-        return sampledOut;
+        return ioctl ? ioctlSampledOut : sampledOut;
+    }
+
+    private static KernelReadout sampledOut(KernelBudget b) {
+        return KernelReadout.unavailable(dev.roundtrip.trace.Unavailable.SAMPLED, "not read at this socket read/write: kernel readouts are sampled under load ("
+                + b + "); a held exchange is always measured", null, null);
     }
 
     /** Kernel readouts taken, and per-read/write readouts left out by sampling. */
