@@ -18,7 +18,6 @@ import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.ToolBar;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.DragEvent;
 import javafx.scene.input.TransferMode;
 import javafx.stage.FileChooser;
@@ -142,9 +141,7 @@ final class RecordingMenus {
         b.setId("resendButton");
         b.getStyleClass().add(MainView.FOLDS);
         b.setGraphic(new FontIcon("mdi2r-replay"));
-        Tooltip tip = new Tooltip();
-        KeyBinding.RESEND.bindTooltip(tip, () -> SessionViewModel.T.get("resend.tooltip"));
-        b.setTooltip(tip);
+        KeyBinding.RESEND.bindHelp(b, () -> SessionViewModel.T.get("resend.tooltip"));
         b.setFocusTraversable(false);
         b.setOnAction(e -> resend());
         b.disableProperty().bind(main.selectedIdProperty().lessThan(0));

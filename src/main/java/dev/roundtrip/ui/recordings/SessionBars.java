@@ -1,6 +1,7 @@
 package dev.roundtrip.ui.recordings;
 
 import dev.roundtrip.ui.util.Language;
+import dev.roundtrip.ui.util.OnDemandTooltip;
 import dev.roundtrip.ui.shell.MainViewModel;
 import java.nio.file.Path;
 import javafx.beans.binding.Bindings;
@@ -44,7 +45,7 @@ final class SessionBars {
         title.setMinWidth(Region.USE_PREF_SIZE);
         ComboBox<Session> selector = new ComboBox<>(sessions.sessions());
         selector.setId("sessionBox");
-        selector.setTooltip(tooltip("bar.session.tooltip"));
+        help(selector, "bar.session.tooltip");
         selector.valueProperty().bindBidirectional(sessions.currentProperty());
         selector.setPrefWidth(380);
         selector.setMinWidth(Region.USE_PREF_SIZE); // the banner gives way, never the session's name
@@ -63,7 +64,7 @@ final class SessionBars {
         Button close = button("bar.closeReplay");
         close.setId("closeReplayButton");
         close.setGraphic(new FontIcon("mdi2c-close"));
-        close.setTooltip(tooltip("bar.closeReplay.tooltip"));
+        help(close, "bar.closeReplay.tooltip");
         close.setOnAction(e -> sessions.closeCurrent());
         keepWords(back, close);
         for (Button b : new Button[] {back, close}) {
@@ -130,10 +131,8 @@ final class SessionBars {
         return b;
     }
 
-    private static Tooltip tooltip(String key) {
-        Tooltip t = new Tooltip();
-        Language.bind(t.textProperty(), SessionViewModel.T, key);
-        return t;
+    private static void help(javafx.scene.control.Control c, String key) {
+        OnDemandTooltip.install(c, () -> SessionViewModel.T.get(key));
     }
 
     /** A button keeps its words: the bar's text wraps or shrinks first, never a button to "…". */
@@ -155,11 +154,11 @@ final class SessionBars {
         restore.setOnAction(e -> sessions.restoreOffer().restoreLeftover());
         Button discard = button("bar.discard");
         discard.setId("discardButton");
-        discard.setTooltip(tooltip("bar.discard.tooltip"));
+        help(discard, "bar.discard.tooltip");
         discard.setOnAction(e -> sessions.restoreOffer().discardLeftover());
         Button later = button("bar.dismiss");
         later.setId("dismissButton");
-        later.setTooltip(tooltip("bar.dismiss.tooltip"));
+        help(later, "bar.dismiss.tooltip");
         later.setOnAction(e -> sessions.restoreOffer().dismissLeftover());
         text.setMinWidth(0);
         keepWords(restore, discard, later);
@@ -190,7 +189,7 @@ final class SessionBars {
         Button close = new Button();
         close.setId("noticeClose");
         close.setGraphic(new FontIcon("mdi2c-close"));
-        close.setTooltip(tooltip("bar.notice.close.tooltip"));
+        help(close, "bar.notice.close.tooltip");
         close.setOnAction(e -> sessions.notices().clear());
         close.setFocusTraversable(false);
         HBox bar = new HBox(8, progress, text, close);
