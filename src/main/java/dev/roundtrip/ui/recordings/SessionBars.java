@@ -1,6 +1,7 @@
 package dev.roundtrip.ui.recordings;
 
 import dev.roundtrip.ui.util.Language;
+import dev.roundtrip.ui.util.BuiltWhenWanted;
 import dev.roundtrip.ui.util.OnDemandTooltip;
 import dev.roundtrip.ui.shell.MainViewModel;
 import java.nio.file.Path;
@@ -30,7 +31,10 @@ final class SessionBars {
     SessionBars(SessionViewModel sessions, MainViewModel main) {
         this.sessions = sessions;
         this.main = main;
-        box.getChildren().addAll(sessionBar(), restoreBar(), noticeBar());
+        // each bar joins the window when first shown: hidden, they still cost the first frame CSS and layout
+        BuiltWhenWanted.add(box, 0, sessionBarShown(), this::sessionBar);
+        BuiltWhenWanted.add(box, 1, restoreBarShown(), this::restoreBar);
+        BuiltWhenWanted.add(box, 2, noticeBarShown(), this::noticeBar);
         box.getStylesheets().add(SessionBars.class.getResource("SessionBars.css").toExternalForm());
     }
 
@@ -88,8 +92,7 @@ final class SessionBars {
         };
         main.layout().onProperty().addListener((o, a, b) -> place.run());
         place.run();
-        // the projector layout needs the height for the diagram: the bar shows once there is a choice
-        bar.visibleProperty().bind(main.layout().onProperty().not().or(Bindings.size(sessions.sessions()).greaterThan(1)));
+        bar.visibleProperty().bind(sessionBarShown());
         bar.managedProperty().bind(bar.visibleProperty());
         bar.getStyleClass().add("session-bar");
         Runnable update = () -> {
@@ -120,6 +123,19 @@ final class SessionBars {
         sessions.currentProperty().addListener((o, a, b) -> update.run());
         update.run();
         return bar;
+    }
+
+    /** The projector layout needs the height for the diagram: the session bar shows there once there is a choice. */
+    private javafx.beans.binding.BooleanBinding sessionBarShown() {
+        return main.layout().onProperty().not().or(Bindings.size(sessions.sessions()).greaterThan(1));
+    }
+
+    private javafx.beans.binding.BooleanBinding restoreBarShown() {
+        return sessions.restoreOffer().leftoverProperty().isNotNull();
+    }
+
+    private javafx.beans.binding.BooleanBinding noticeBarShown() {
+        return sessions.notices().busyProperty().or(sessions.notices().noticeProperty().isNotEmpty());
     }
 
     /** The banner and selector are written again at a language switch. */
@@ -166,7 +182,7 @@ final class SessionBars {
         bar.setId("restoreBar");
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().addAll("notice-bar", "notice-restore");
-        bar.visibleProperty().bind(sessions.restoreOffer().leftoverProperty().isNotNull());
+        bar.visibleProperty().bind(restoreBarShown());
         bar.managedProperty().bind(bar.visibleProperty());
         return bar;
     }
@@ -196,7 +212,7 @@ final class SessionBars {
         bar.setId("noticeBar");
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("notice-bar");
-        bar.visibleProperty().bind(sessions.notices().busyProperty().or(sessions.notices().noticeProperty().isNotEmpty()));
+        bar.visibleProperty().bind(noticeBarShown());
         bar.managedProperty().bind(bar.visibleProperty());
         bar.setMinHeight(Region.USE_PREF_SIZE);
         Runnable kind = () -> {
