@@ -35,7 +35,8 @@ final class RecordingMenus {
     private final MainViewModel main;
     private final SessionViewModel sessions;
     private final ResendViewModel resend;
-    private final CompareView compare;
+    /** Re-send's window, built when first asked for: two diagrams and a table the first frame does not need. */
+    private CompareView compare;
     private final Menu recentMenu = new Menu();
     private File lastFolder;
     /** Kept between uses: the dialog offers the server and port given last. */
@@ -46,7 +47,6 @@ final class RecordingMenus {
         this.main = view.viewModel();
         this.sessions = sessions;
         this.resend = resend;
-        this.compare = new CompareView(resend);
         fileMenu(view.fileMenu());
         exchangeMenu(view.exchangeMenu());
         toolbar(view.toolBar());
@@ -56,6 +56,7 @@ final class RecordingMenus {
     }
 
     CompareView compareView() {
+        if (compare == null) compare = new CompareView(resend);
         return compare;
     }
 
@@ -220,7 +221,7 @@ final class RecordingMenus {
         String from = sessions.current().isLive() ? SessionViewModel.T.get("resend.fromLive") : sessions.current().name();
         resend.resend(x.get(), from);
         main.say(SessionViewModel.T.get("resend.busy", String.valueOf(x.get().id()), x.get().request().summary()));
-        compare.show(window(), main.themeProperty().get());
+        compareView().show(window(), main.themeProperty().get());
     }
 
     private FileChooser chooser(String title) {

@@ -1,0 +1,91 @@
+package dev.roundtrip.ui.recordings;
+
+import static dev.roundtrip.ui.FxWait.fx;
+import static dev.roundtrip.ui.FxWait.waitUntil;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.roundtrip.ui.Fixtures;
+import dev.roundtrip.ui.MonocleScreen;
+import dev.roundtrip.ui.TempHome;
+import dev.roundtrip.ui.shell.MainView;
+import dev.roundtrip.ui.shell.MainViewModel;
+import dev.roundtrip.ui.shell.ReplayPort;
+import java.nio.file.Files;
+import java.util.List;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * The bars under the toolbar join the window when first shown: at a projector's 1280 pixels none is
+ * in the first scene; a notice brings its bar, which then hides and shows itself, and the session bar
+ * that a wider window shows comes above it, where it always was.
+ */
+@ExtendWith(ApplicationExtension.class)
+class SessionBarsFxTest {
+    private Stage stage;
+    private MainView view;
+    private RecordingSessions recordings;
+    private TempHome home;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        this.stage = stage;
+        home = TempHome.use(Files.createTempDirectory("roundtrip-home"));
+        view = fx(() -> {
+            MonocleScreen.set(1600, 900); // room to widen the window past the projector layout
+            MainView v = MainView.load(new MainViewModel(new ReplayPort(Fixtures.classroom(), "fixtures")));
+            recordings = RecordingSessions.install(v);
+            stage.setScene(v.scene(1280, 720));
+            stage.show();
+            v.start();
+            return v;
+        });
+    }
+
+    @AfterEach
+    void stop() {
+        fx(() -> {
+            recordings.close();
+            view.stop();
+            stage.hide();
+            stage.setWidth(1280); // the next test's window must fit the screen put back
+            MonocleScreen.reset();
+        });
+        home.restore();
+    }
+
+    private Node bar(String id) {
+        return fx(() -> view.root().lookup("#" + id));
+    }
+
+    /** The bars in the window, top to bottom. */
+    private List<String> barsInOrder() {
+        return fx(() -> ((javafx.scene.Parent) view.root().lookup("#noticeBar").getParent()).getChildrenUnmodifiable().stream().map(Node::getId).toList());
+    }
+
+    @Test
+    void aBarIsBuiltWhenFirstShownAndKeepsItsPlace() {
+        waitUntil("the projector layout at 1280 pixels", () -> view.viewModel().layout().onProperty().get());
+        for (String id : List.of("sessionBar", "restoreBar", "noticeBar")) assertThat(bar(id)).as("%s in the first scene at 1280 pixels", id).isNull();
+
+        NoticeViewModel notices = recordings.sessions().notices();
+        fx(() -> notices.info("Saved as lesson.roundtrip.json"));
+        waitUntil("the notice bar is shown", () -> bar("noticeBar") != null && bar("noticeBar").isVisible());
+        assertThat(fx(() -> ((Label) bar("noticeText")).getText())).isEqualTo("Saved as lesson.roundtrip.json");
+        assertThat(fx(() -> bar("noticeBar").getStyleClass())).contains("notice-info");
+
+        fx(notices::clear);
+        waitUntil("the notice bar hides, still in the window", () -> bar("noticeBar") != null && !bar("noticeBar").isVisible());
+
+        fx(() -> view.viewModel().layout().forcedProperty().set(false));
+        fx(() -> stage.setWidth(1600));
+        waitUntil("a wide window shows the session bar", () -> bar("sessionBar") != null && bar("sessionBar").isVisible());
+        assertThat(barsInOrder()).as("the session bar above the notice, as before").containsExactly("sessionBar", "noticeBar");
+    }
+}
