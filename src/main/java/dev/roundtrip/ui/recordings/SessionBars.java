@@ -31,10 +31,10 @@ final class SessionBars {
     SessionBars(SessionViewModel sessions, MainViewModel main) {
         this.sessions = sessions;
         this.main = main;
-        // each bar joins the window when first shown: hidden, they still cost the first frame CSS and layout
+        box.getChildren().addAll(restoreBar(), noticeBar());
+        // the session bar (its selector's list included, ~30 nodes) joins the window when first shown: hidden
+        // in the projector layout until there is a replay, it still cost the first frame CSS and layout
         BuiltWhenWanted.add(box, 0, sessionBarShown(), this::sessionBar);
-        BuiltWhenWanted.add(box, 1, restoreBarShown(), this::restoreBar);
-        BuiltWhenWanted.add(box, 2, noticeBarShown(), this::noticeBar);
         box.getStylesheets().add(SessionBars.class.getResource("SessionBars.css").toExternalForm());
     }
 
@@ -130,14 +130,6 @@ final class SessionBars {
         return main.layout().onProperty().not().or(Bindings.size(sessions.sessions()).greaterThan(1));
     }
 
-    private javafx.beans.binding.BooleanBinding restoreBarShown() {
-        return sessions.restoreOffer().leftoverProperty().isNotNull();
-    }
-
-    private javafx.beans.binding.BooleanBinding noticeBarShown() {
-        return sessions.notices().busyProperty().or(sessions.notices().noticeProperty().isNotEmpty());
-    }
-
     /** The banner and selector are written again at a language switch. */
     private javafx.beans.InvalidationListener relabel;
 
@@ -182,7 +174,7 @@ final class SessionBars {
         bar.setId("restoreBar");
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().addAll("notice-bar", "notice-restore");
-        bar.visibleProperty().bind(restoreBarShown());
+        bar.visibleProperty().bind(sessions.restoreOffer().leftoverProperty().isNotNull());
         bar.managedProperty().bind(bar.visibleProperty());
         return bar;
     }
@@ -212,7 +204,7 @@ final class SessionBars {
         bar.setId("noticeBar");
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("notice-bar");
-        bar.visibleProperty().bind(noticeBarShown());
+        bar.visibleProperty().bind(sessions.notices().busyProperty().or(sessions.notices().noticeProperty().isNotEmpty()));
         bar.managedProperty().bind(bar.visibleProperty());
         bar.setMinHeight(Region.USE_PREF_SIZE);
         Runnable kind = () -> {
