@@ -93,7 +93,7 @@ public final class LessonPanelView {
         nagleLabel.textProperty().bind(vm.nagleProperty());
         shownWhen(nagleLabel, vm.nagleProperty().isNotEmpty());
         vm.focusProperty().addListener((o, a, f) -> focusNagle(f));
-        if (vm.focusProperty().get() != null) focusNagle(vm.focusProperty().get());
+        focusNagle(vm.focusProperty().get());
         shownWhen(checkpointBox, vm.questionKindProperty().isNotEqualTo(LessonPanelViewModel.QuestionKind.NONE).or(vm.comparisonProperty().isNotEmpty()));
         questionLabel.textProperty().bind(vm.questionProperty());
         comparisonLabel.textProperty().bind(vm.comparisonProperty());

@@ -46,7 +46,7 @@ public final class LessonPlayer {
     private final MainView view;
     private final MainViewModel main;
     private final LessonPanelViewModel vm;
-    /** Built when first needed or right after the first frame (its FXML was a sixth of the window's binding). */
+    /** Built when first needed or right after the first frame: its FXML was a third of binding the window before it. */
     private LessonPanelView panel;
     private final LessonBrowserViewModel browserVm;
     private final LessonFocusView focus;
