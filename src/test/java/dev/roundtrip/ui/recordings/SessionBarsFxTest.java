@@ -34,11 +34,12 @@ class SessionBarsFxTest {
     private TempHome home;
 
     @Start
-    void start(Stage stage) throws Exception {
-        this.stage = stage;
+    void start(Stage primary) throws Exception {
         home = TempHome.use(Files.createTempDirectory("roundtrip-home"));
         view = fx(() -> {
             MonocleScreen.set(1600, 900); // room to widen the window past the projector layout
+            // a window of its own: the width set here must not stay with the next test's window
+            stage = new Stage();
             MainView v = MainView.load(new MainViewModel(new ReplayPort(Fixtures.classroom(), "fixtures")));
             recordings = RecordingSessions.install(v);
             stage.setScene(v.scene(1280, 720));
@@ -53,8 +54,7 @@ class SessionBarsFxTest {
         fx(() -> {
             recordings.close();
             view.stop();
-            stage.hide();
-            stage.setWidth(1280); // the next test's window must fit the screen put back
+            stage.close();
             MonocleScreen.reset();
         });
         home.restore();
