@@ -36,13 +36,16 @@ class SessionBarsFxTest {
     @Start
     void start(Stage primary) throws Exception {
         home = TempHome.use(Files.createTempDirectory("roundtrip-home"));
+        fx(() -> MonocleScreen.set(1600, 900)); // room to widen the window past the projector layout
+    }
+
+    /** A window of its own: the width set here must not stay with the next test's window. */
+    private void show(int width, int height) {
         view = fx(() -> {
-            MonocleScreen.set(1600, 900); // room to widen the window past the projector layout
-            // a window of its own: the width set here must not stay with the next test's window
             stage = new Stage();
             MainView v = MainView.load(new MainViewModel(new ReplayPort(Fixtures.classroom(), "fixtures")));
             recordings = RecordingSessions.install(v);
-            stage.setScene(v.scene(1280, 720));
+            stage.setScene(v.scene(width, height));
             stage.show();
             v.start();
             return v;
@@ -52,9 +55,11 @@ class SessionBarsFxTest {
     @AfterEach
     void stop() {
         fx(() -> {
-            recordings.close();
-            view.stop();
-            stage.close();
+            if (view != null) {
+                recordings.close();
+                view.stop();
+                stage.close();
+            }
             MonocleScreen.reset();
         });
         home.restore();
@@ -71,6 +76,7 @@ class SessionBarsFxTest {
 
     @Test
     void theSessionBarIsBuiltWhenFirstShownAboveTheOtherBars() {
+        show(1280, 720);
         waitUntil("the projector layout at 1280 pixels", () -> view.viewModel().layout().onProperty().get());
         assertThat(bar("sessionBar")).as("the session bar, hidden at 1280 pixels, is not in the first scene").isNull();
         assertThat(barsInOrder()).containsExactly("restoreBar", "noticeBar");
@@ -83,5 +89,21 @@ class SessionBarsFxTest {
         fx(() -> stage.setWidth(1280));
         waitUntil("the projector layout hides it again", () -> !bar("sessionBar").isVisible());
         assertThat(bar("sessionBar")).as("once built it stays").isNotNull();
+    }
+
+    @Test
+    void aWideWindowHasItsSessionBarInItsFirstFrame() {
+        // built while the window is shown, before the first pulse styles and draws it: it does not pop in
+        boolean beforeTheFirstPulse = fx(() -> {
+            stage = new Stage();
+            view = MainView.load(new MainViewModel(new ReplayPort(Fixtures.classroom(), "fixtures")));
+            recordings = RecordingSessions.install(view);
+            stage.setScene(view.scene(1600, 900));
+            stage.show();
+            Node bar = view.root().lookup("#sessionBar");
+            return bar != null && bar.isVisible();
+        });
+        assertThat(beforeTheFirstPulse).as("the session bar is in the window when show() returns").isTrue();
+        assertThat(barsInOrder()).containsExactly("sessionBar", "restoreBar", "noticeBar");
     }
 }
