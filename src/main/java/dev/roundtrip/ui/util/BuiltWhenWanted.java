@@ -20,8 +20,9 @@ public final class BuiltWhenWanted {
      * start) now if {@code wanted} holds, else the first time it does.
      */
     public static void add(Pane box, int index, ObservableBooleanValue wanted, Supplier<Node> build) {
+        Runnable addIt = () -> box.getChildren().add(Math.min(index, box.getChildren().size()), build.get());
         if (wanted.get()) {
-            box.getChildren().add(Math.min(index, box.getChildren().size()), build.get());
+            addIt.run();
             return;
         }
         Object waiting = new Object();
@@ -33,7 +34,7 @@ public final class BuiltWhenWanted {
                 if (!now) return;
                 wanted.removeListener(this);
                 box.getProperties().remove(waiting);
-                box.getChildren().add(Math.min(index, box.getChildren().size()), build.get());
+                addIt.run();
             }
         });
     }

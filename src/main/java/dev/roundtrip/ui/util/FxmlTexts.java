@@ -7,6 +7,7 @@ import java.net.URL;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.ResourceBundle;
+import javafx.beans.property.Property;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -132,7 +133,7 @@ public final class FxmlTexts {
     }
 
     /** Binds {@code p} if the loader left a key in it; says whether it did. */
-    private static boolean fix(javafx.beans.property.Property<String> p) {
+    private static boolean fix(Property<String> p) {
         String v = p.getValue();
         if (v == null || !v.startsWith(MARK) || p.isBound()) return false;
         String key = v.substring(MARK.length());
