@@ -2,6 +2,7 @@ package dev.roundtrip.ui.composer;
 
 import dev.roundtrip.ui.shell.KeyActions;
 import dev.roundtrip.ui.util.Language;
+import dev.roundtrip.ui.util.OnDemandTooltip;
 import java.util.List;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
@@ -13,7 +14,6 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 
 /** The request composer's controls, bound to a {@link ComposerViewModel}. Wiring only. */
@@ -70,9 +70,7 @@ public final class ComposerView {
             Language.bind(b.textProperty(), p::label);
             b.setId("preset-" + p.id());
             b.getStyleClass().addAll("preset", "small");
-            Tooltip tip = new Tooltip();
-            Language.bind(tip.textProperty(), p::tooltip);
-            b.setTooltip(tip);
+            OnDemandTooltip.install(b, p::tooltip);
             b.setOnAction(e -> c.apply(p));
             presetPane.getChildren().add(b);
         }

@@ -4,6 +4,7 @@ import dev.roundtrip.gate.GateMode;
 import dev.roundtrip.trace.Stage;
 import dev.roundtrip.ui.shell.KeyBinding;
 import dev.roundtrip.ui.util.Language;
+import dev.roundtrip.ui.util.OnDemandTooltip;
 import dev.roundtrip.ui.util.Shown;
 import java.util.List;
 import javafx.beans.value.ObservableBooleanValue;
@@ -16,7 +17,6 @@ import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 
 /** The Run/Step toggles, the breakpoint buttons and their menu items, bound to a {@link GatesViewModel}. */
@@ -52,9 +52,7 @@ public final class GatesView {
             b.setId("bp-" + s.wireName());
             b.getStyleClass().addAll("breakpoint", "small");
             b.setFocusTraversable(false);
-            Tooltip tip = new Tooltip();
-            key.bindTooltip(tip, () -> GatesViewModel.T.get("breakpoint.tooltip", s.wireName()));
-            b.setTooltip(tip);
+            key.bindHelp(b, () -> GatesViewModel.T.get("breakpoint.tooltip", s.wireName()));
             b.setOnAction(e -> vm.toggleBreakpoint(s));
             breakpointBox.getChildren().add(b);
             CheckMenuItem item = new CheckMenuItem();
@@ -74,9 +72,7 @@ public final class GatesView {
         }
         breakpointButton.setId("breakpointButton");
         breakpointButton.setFocusTraversable(false);
-        Tooltip tip = new Tooltip();
-        Language.bind(tip.textProperty(), GatesViewModel.T, "breakpoints.tooltip");
-        breakpointButton.setTooltip(tip);
+        OnDemandTooltip.install(breakpointButton, () -> GatesViewModel.T.get("breakpoints.tooltip"));
         gatesBox.getChildren().add(breakpointButton);
         setCompact(false);
         Runnable syncMode = () -> {

@@ -1,13 +1,13 @@
 package dev.roundtrip.ui.inspector;
 
 import dev.roundtrip.ui.util.Language;
+import dev.roundtrip.ui.util.OnDemandTooltip;
 import dev.roundtrip.text.Units;
 import dev.roundtrip.trace.BufferReadout;
 import dev.roundtrip.trace.KernelReadout;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -41,9 +41,7 @@ public final class BuffersPane extends VBox {
         Button probeButton = new Button(null, new FontIcon("mdi2r-refresh"));
         Language.bind(probeButton.textProperty(), InspectorViewModel.T, "buffers.probe");
         probeButton.setId("probe-button");
-        Tooltip probeTip = new Tooltip();
-        Language.bind(probeTip.textProperty(), InspectorViewModel.T, "buffers.probe.tooltip");
-        probeButton.setTooltip(probeTip);
+        OnDemandTooltip.install(probeButton, () -> InspectorViewModel.T.get("buffers.probe.tooltip"));
         probeButton.setOnAction(e -> probe.run());
         HBox kernelHead = new HBox(12, kernelCaption, probeButton);
         kernelHead.setAlignment(javafx.geometry.Pos.CENTER_LEFT);

@@ -41,7 +41,7 @@ final class LessonAccess {
      * choice they select is the answer too, as a click or Space makes it.
      */
     private static void arrowsChoose(Pane choices, LessonPanelViewModel vm) {
-        choices.getChildren().addListener((ListChangeListener<Node>) c -> {
+        Runnable hook = () -> {
             for (Node n : choices.getChildren()) {
                 ToggleGroup g = n instanceof RadioButton ? ((RadioButton) n).getToggleGroup() : null;
                 if (g == null || g.getProperties().putIfAbsent(LessonAccess.class, true) != null) continue;
@@ -50,7 +50,9 @@ final class LessonAccess {
                     if (id != null && id.startsWith("choice-")) vm.answerProperty().set(id.substring("choice-".length()));
                 });
             }
-        });
+        };
+        choices.getChildren().addListener((ListChangeListener<Node>) c -> hook.run());
+        hook.run(); // the panel may be built while a question's choices are shown
     }
 
     /**

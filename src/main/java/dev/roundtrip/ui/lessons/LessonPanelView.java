@@ -89,13 +89,11 @@ public final class LessonPanelView {
         renderNarration(vm.narrationProperty().get());
         reportLabel.textProperty().bind(vm.reportProperty());
         shownWhen(reportLabel, vm.reportProperty().isNotEmpty());
-        vm.runningProperty().addListener((o, a, on) -> reportIcon.setIconLiteral(on ? "mdi2t-timer-sand" : "mdi2c-cog-play-outline"));
+        vm.runningProperty().addListener((o, a, on) -> showRunning(on));
         nagleLabel.textProperty().bind(vm.nagleProperty());
         shownWhen(nagleLabel, vm.nagleProperty().isNotEmpty());
-        vm.focusProperty().addListener((o, a, f) -> {
-            nagleLabel.getStyleClass().remove("focused");
-            if (f.nagle()) nagleLabel.getStyleClass().add("focused");
-        });
+        vm.focusProperty().addListener((o, a, f) -> focusNagle(f));
+        focusNagle(vm.focusProperty().get());
         shownWhen(checkpointBox, vm.questionKindProperty().isNotEqualTo(LessonPanelViewModel.QuestionKind.NONE).or(vm.comparisonProperty().isNotEmpty()));
         questionLabel.textProperty().bind(vm.questionProperty());
         comparisonLabel.textProperty().bind(vm.comparisonProperty());
@@ -103,11 +101,8 @@ public final class LessonPanelView {
         shownWhen(choicesBox, vm.questionKindProperty().isEqualTo(LessonPanelViewModel.QuestionKind.CHOICE));
         shownWhen(numberRow, vm.questionKindProperty().isEqualTo(LessonPanelViewModel.QuestionKind.NUMBER)
                 .or(vm.questionKindProperty().isEqualTo(LessonPanelViewModel.QuestionKind.TEXT)));
-        vm.questionKindProperty().addListener((o, a, k) -> {
-            boolean text = k == LessonPanelViewModel.QuestionKind.TEXT;
-            Language.bind(numberField.promptTextProperty(), LessonPanelViewModel.T, text ? "answer.text.prompt" : "answer.number.prompt");
-            numberField.setPrefColumnCount(text ? 24 : 9);
-        });
+        vm.questionKindProperty().addListener((o, a, k) -> promptFor(k));
+        promptFor(vm.questionKindProperty().get());
         checkButton.textProperty().bind(vm.checkTextProperty());
         vm.choices().addListener((ListChangeListener<String>) c -> renderChoices());
         renderChoices();
@@ -123,9 +118,11 @@ public final class LessonPanelView {
         checkButton.disableProperty().bind(vm.canCheckProperty().not());
         hintButton.disableProperty().bind(vm.moreHintsProperty().not().or(vm.canCheckProperty().not()));
         vm.hints().addListener((ListChangeListener<String>) c -> renderHints());
+        renderHints();
         feedbackLabel.textProperty().bind(vm.feedbackProperty());
         shownWhen(feedbackLabel, vm.feedbackProperty().isNotEmpty());
         vm.feedbackKindProperty().addListener((o, a, k) -> styleFeedback(k));
+        styleFeedback(vm.feedbackKindProperty().get());
         // a hint is shown with the narration, which scrolls: bring it into view
         vm.hints().addListener((ListChangeListener<String>) c -> javafx.application.Platform.runLater(() -> scroller.setVvalue(1)));
         problemLabel.textProperty().bind(vm.problemProperty());
@@ -133,10 +130,28 @@ public final class LessonPanelView {
         backButton.disableProperty().bind(vm.canBackProperty().not());
         nextButton.disableProperty().bind(vm.canNextProperty().not());
         resetButton.disableProperty().bind(vm.runningProperty().or(vm.openProperty().not()));
-        vm.runningProperty().addListener((o, a, on) -> Language.bind(nextButton.textProperty(), LessonPanelViewModel.T, on ? "running" : "next"));
+        showRunning(vm.runningProperty().get());
         // the buttons go through menus with shortcuts: a click must not leave Space on them
         exportButton.disableProperty().bind(vm.openProperty().not());
         for (Button b : List.of(exportButton, collapseButton, closeButton, backButton, resetButton, nextButton, hintButton)) b.setFocusTraversable(false);
+    }
+
+    // the panel is built when first needed: each of these shows the view model's state as it is then, and follows it
+
+    private void showRunning(boolean on) {
+        reportIcon.setIconLiteral(on ? "mdi2t-timer-sand" : "mdi2c-cog-play-outline");
+        Language.bind(nextButton.textProperty(), LessonPanelViewModel.T, on ? "running" : "next");
+    }
+
+    private void focusNagle(LessonFocus f) {
+        nagleLabel.getStyleClass().remove("focused");
+        if (f.nagle()) nagleLabel.getStyleClass().add("focused");
+    }
+
+    private void promptFor(LessonPanelViewModel.QuestionKind k) {
+        boolean text = k == LessonPanelViewModel.QuestionKind.TEXT;
+        Language.bind(numberField.promptTextProperty(), LessonPanelViewModel.T, text ? "answer.text.prompt" : "answer.number.prompt");
+        numberField.setPrefColumnCount(text ? 24 : 9);
     }
 
     private static void shownWhen(Node n, javafx.beans.value.ObservableBooleanValue on) {

@@ -29,7 +29,6 @@ import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -47,7 +46,8 @@ public final class LessonPlayer {
     private final MainView view;
     private final MainViewModel main;
     private final LessonPanelViewModel vm;
-    private final LessonPanelView panel;
+    /** Built when first needed or right after the first frame: its FXML was a third of binding the window before it. */
+    private LessonPanelView panel;
     private final LessonBrowserViewModel browserVm;
     private final LessonFocusView focus;
     private final VBox collapsedStrip;
@@ -64,13 +64,14 @@ public final class LessonPlayer {
         this.view = view;
         this.main = view.viewModel();
         this.vm = LessonPanelViewModel.onStartingLab(lab, store, files, Platform::runLater);
-        this.panel = LessonPanelView.load(vm);
         this.browserVm = new LessonBrowserViewModel(lessons, store, files, Platform::runLater);
         this.collapsedStrip = strip();
         this.focus = new LessonFocusView(view);
         this.timer = new AnimationTimer() {
             @Override
             public void handle(long now) {
+                // the first frame is drawn: the panel is built while the class looks at it, not before
+                if (panel == null) Platform.runLater(LessonPlayer.this::panel);
                 vm.pollQueue();
                 focus.refresh();
             }
@@ -113,7 +114,15 @@ public final class LessonPlayer {
         return browserVm;
     }
 
+    /** The lesson panel, built on first use: no lesson is open in the first frame. */
     public LessonPanelView panel() {
+        if (panel != null) return panel;
+        panel = LessonPanelView.load(vm);
+        panel.onCollapse(() -> setCollapsed(true));
+        panel.onClose(this::closeLesson);
+        panel.onNext(this::next);
+        LessonAccess.apply(panel.root(), collapsedStrip, vm);
+        applyZoom(main.zoomProperty().get());
         return panel;
     }
 
@@ -130,9 +139,6 @@ public final class LessonPlayer {
         int help = bar.getMenus().size();
         for (int i = 0; i < bar.getMenus().size(); i++) if (bar.getMenus().get(i) == view.helpMenu()) help = i;
         bar.getMenus().add(help, menu());
-        panel.onCollapse(() -> setCollapsed(true));
-        panel.onClose(this::closeLesson);
-        panel.onNext(this::next);
         vm.openProperty().addListener((o, a, open) -> {
             if (!open) return;
             // the panel's rules join the window's when a lesson first opens: the first frame matches none of them
@@ -152,7 +158,6 @@ public final class LessonPlayer {
         view.keys().registerWhileTyping(KeyBinding.LESSON_BACK, vm::back, () -> vm.openProperty().get());
         view.onLanguageChange(this::languageChanged);
         timer.start();
-        LessonAccess.apply(panel.root(), collapsedStrip, vm);
     }
 
     /**
@@ -184,7 +189,7 @@ public final class LessonPlayer {
         reset.disableProperty().bind(vm.openProperty().not().or(vm.runningProperty()));
         MenuItem close = item("menu.close", "mdi2c-close", this::closeLesson);
         close.disableProperty().bind(vm.openProperty().not());
-        MenuItem results = item("menu.results", "mdi2f-file-export-outline", panel::exportResults);
+        MenuItem results = item("menu.results", "mdi2f-file-export-outline", () -> panel().exportResults());
         results.disableProperty().bind(vm.openProperty().not());
         m.getItems().addAll(browse, new SeparatorMenuItem(), next, back, hint, new SeparatorMenuItem(), panelItem, reset, results, close);
         return m;
@@ -201,9 +206,7 @@ public final class LessonPlayer {
     private VBox strip() {
         Button show = new Button("", new FontIcon("mdi2c-chevron-double-left"));
         show.setId("showLessonPanel");
-        Tooltip tip = new Tooltip();
-        KeyBinding.LESSON_PANEL.bindTooltip(tip, () -> LessonPanelViewModel.T.get("strip.tooltip"));
-        show.setTooltip(tip);
+        KeyBinding.LESSON_PANEL.bindHelp(show, () -> LessonPanelViewModel.T.get("strip.tooltip"));
         show.setFocusTraversable(false);
         show.setOnAction(e -> setCollapsed(false));
         javafx.scene.control.Label l = new javafx.scene.control.Label();
@@ -232,6 +235,7 @@ public final class LessonPlayer {
 
     /** Opens a lesson where the user left it; its actions up to there run on the lab's worker. */
     public CompletableFuture<StepRun> open(Lesson lesson) {
+        panel();
         followNewest();
         if (!vm.canRun()) {
             CompletableFuture<StepRun> refused = vm.open(lesson);
@@ -291,7 +295,7 @@ public final class LessonPlayer {
             root().setRight(null);
             return;
         }
-        root().setRight(c ? collapsedStrip : panel.root());
+        root().setRight(c ? collapsedStrip : panel().root());
         panelItem.setSelected(!c);
     }
 
@@ -301,13 +305,14 @@ public final class LessonPlayer {
 
     private void applyZoom(double z) {
         String font = FontSize.style(BASE_FONT * z);
-        panel.root().setStyle(font);
+        if (panel != null) panel.root().setStyle(font);
         collapsedStrip.setStyle(font);
         fitWidth();
     }
 
     /** As wide as the window's layout says (a 1280-pixel projector still shows the diagram). */
     private void fitWidth() {
+        if (panel == null) return;
         double w = root().getWidth() > 0 ? root().getWidth() : 1920;
         double width = main.layout().lessonPanelWidth(w, main.zoomProperty().get());
         panel.root().setMinWidth(Math.min(320, width));

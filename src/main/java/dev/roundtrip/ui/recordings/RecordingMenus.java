@@ -18,7 +18,6 @@ import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.ToolBar;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.DragEvent;
 import javafx.scene.input.TransferMode;
 import javafx.stage.FileChooser;
@@ -36,7 +35,8 @@ final class RecordingMenus {
     private final MainViewModel main;
     private final SessionViewModel sessions;
     private final ResendViewModel resend;
-    private final CompareView compare;
+    /** Re-send's window, built when first asked for: two diagrams and a table the first frame does not need. */
+    private CompareView compare;
     private final Menu recentMenu = new Menu();
     private File lastFolder;
     /** Kept between uses: the dialog offers the server and port given last. */
@@ -47,7 +47,6 @@ final class RecordingMenus {
         this.main = view.viewModel();
         this.sessions = sessions;
         this.resend = resend;
-        this.compare = new CompareView(resend);
         fileMenu(view.fileMenu());
         exchangeMenu(view.exchangeMenu());
         toolbar(view.toolBar());
@@ -57,6 +56,7 @@ final class RecordingMenus {
     }
 
     CompareView compareView() {
+        if (compare == null) compare = new CompareView(resend);
         return compare;
     }
 
@@ -142,9 +142,7 @@ final class RecordingMenus {
         b.setId("resendButton");
         b.getStyleClass().add(MainView.FOLDS);
         b.setGraphic(new FontIcon("mdi2r-replay"));
-        Tooltip tip = new Tooltip();
-        KeyBinding.RESEND.bindTooltip(tip, () -> SessionViewModel.T.get("resend.tooltip"));
-        b.setTooltip(tip);
+        KeyBinding.RESEND.bindHelp(b, () -> SessionViewModel.T.get("resend.tooltip"));
         b.setFocusTraversable(false);
         b.setOnAction(e -> resend());
         b.disableProperty().bind(main.selectedIdProperty().lessThan(0));
@@ -223,7 +221,7 @@ final class RecordingMenus {
         String from = sessions.current().isLive() ? SessionViewModel.T.get("resend.fromLive") : sessions.current().name();
         resend.resend(x.get(), from);
         main.say(SessionViewModel.T.get("resend.busy", String.valueOf(x.get().id()), x.get().request().summary()));
-        compare.show(window(), main.themeProperty().get());
+        compareView().show(window(), main.themeProperty().get());
     }
 
     private FileChooser chooser(String title) {

@@ -1,6 +1,8 @@
 package dev.roundtrip.ui.recordings;
 
 import dev.roundtrip.ui.util.Language;
+import dev.roundtrip.ui.util.BuiltWhenWanted;
+import dev.roundtrip.ui.util.OnDemandTooltip;
 import dev.roundtrip.ui.shell.MainViewModel;
 import java.nio.file.Path;
 import javafx.beans.binding.Bindings;
@@ -29,7 +31,10 @@ final class SessionBars {
     SessionBars(SessionViewModel sessions, MainViewModel main) {
         this.sessions = sessions;
         this.main = main;
-        box.getChildren().addAll(sessionBar(), restoreBar(), noticeBar());
+        box.getChildren().addAll(restoreBar(), noticeBar());
+        // the session bar (its selector's list included, ~30 nodes) joins the window when first shown: hidden
+        // in the projector layout until there is a replay, it still cost the first frame CSS and layout
+        BuiltWhenWanted.add(box, 0, sessionBarShown(), this::sessionBar);
         box.getStylesheets().add(SessionBars.class.getResource("SessionBars.css").toExternalForm());
     }
 
@@ -44,7 +49,7 @@ final class SessionBars {
         title.setMinWidth(Region.USE_PREF_SIZE);
         ComboBox<Session> selector = new ComboBox<>(sessions.sessions());
         selector.setId("sessionBox");
-        selector.setTooltip(tooltip("bar.session.tooltip"));
+        help(selector, "bar.session.tooltip");
         selector.valueProperty().bindBidirectional(sessions.currentProperty());
         selector.setPrefWidth(380);
         selector.setMinWidth(Region.USE_PREF_SIZE); // the banner gives way, never the session's name
@@ -63,7 +68,7 @@ final class SessionBars {
         Button close = button("bar.closeReplay");
         close.setId("closeReplayButton");
         close.setGraphic(new FontIcon("mdi2c-close"));
-        close.setTooltip(tooltip("bar.closeReplay.tooltip"));
+        help(close, "bar.closeReplay.tooltip");
         close.setOnAction(e -> sessions.closeCurrent());
         keepWords(back, close);
         for (Button b : new Button[] {back, close}) {
@@ -87,8 +92,7 @@ final class SessionBars {
         };
         main.layout().onProperty().addListener((o, a, b) -> place.run());
         place.run();
-        // the projector layout needs the height for the diagram: the bar shows once there is a choice
-        bar.visibleProperty().bind(main.layout().onProperty().not().or(Bindings.size(sessions.sessions()).greaterThan(1)));
+        bar.visibleProperty().bind(sessionBarShown());
         bar.managedProperty().bind(bar.visibleProperty());
         bar.getStyleClass().add("session-bar");
         Runnable update = () -> {
@@ -121,6 +125,11 @@ final class SessionBars {
         return bar;
     }
 
+    /** The projector layout needs the height for the diagram: the session bar shows there once there is a choice. */
+    private javafx.beans.binding.BooleanBinding sessionBarShown() {
+        return main.layout().onProperty().not().or(Bindings.size(sessions.sessions()).greaterThan(1));
+    }
+
     /** The banner and selector are written again at a language switch. */
     private javafx.beans.InvalidationListener relabel;
 
@@ -130,10 +139,8 @@ final class SessionBars {
         return b;
     }
 
-    private static Tooltip tooltip(String key) {
-        Tooltip t = new Tooltip();
-        Language.bind(t.textProperty(), SessionViewModel.T, key);
-        return t;
+    private static void help(javafx.scene.control.Control c, String key) {
+        OnDemandTooltip.install(c, () -> SessionViewModel.T.get(key));
     }
 
     /** A button keeps its words: the bar's text wraps or shrinks first, never a button to "…". */
@@ -155,11 +162,11 @@ final class SessionBars {
         restore.setOnAction(e -> sessions.restoreOffer().restoreLeftover());
         Button discard = button("bar.discard");
         discard.setId("discardButton");
-        discard.setTooltip(tooltip("bar.discard.tooltip"));
+        help(discard, "bar.discard.tooltip");
         discard.setOnAction(e -> sessions.restoreOffer().discardLeftover());
         Button later = button("bar.dismiss");
         later.setId("dismissButton");
-        later.setTooltip(tooltip("bar.dismiss.tooltip"));
+        help(later, "bar.dismiss.tooltip");
         later.setOnAction(e -> sessions.restoreOffer().dismissLeftover());
         text.setMinWidth(0);
         keepWords(restore, discard, later);
@@ -190,7 +197,7 @@ final class SessionBars {
         Button close = new Button();
         close.setId("noticeClose");
         close.setGraphic(new FontIcon("mdi2c-close"));
-        close.setTooltip(tooltip("bar.notice.close.tooltip"));
+        help(close, "bar.notice.close.tooltip");
         close.setOnAction(e -> sessions.notices().clear());
         close.setFocusTraversable(false);
         HBox bar = new HBox(8, progress, text, close);

@@ -145,7 +145,18 @@ public enum KeyBinding {
      * FXML, e.g. {@code userData="SEND"}): the FXML says which binding, this table which key.
      */
     public static void addKeysToTooltips(Collection<? extends Node> nodes) {
-        for (Node n : nodes) if (n instanceof Control) addKeyToTooltip(((Control) n).getTooltip(), n.getUserData());
+        for (Node n : nodes) {
+            if (!(n instanceof Control c)) continue;
+            if (c.getTooltip() != null) addKeyToTooltip(c.getTooltip(), n.getUserData());
+            // a tooltip made when first hovered shows the control's help: the key goes there
+            else if (c.getAccessibleHelp() != null && n.getUserData() instanceof String key)
+                valueOf(key).bindHelp(c, Language.source(c.accessibleHelpProperty()));
+        }
+    }
+
+    /** {@code c}'s help and tooltip (made when first hovered): {@code text} followed by this binding's key. */
+    public void bindHelp(Control c, java.util.function.Supplier<String> text) {
+        dev.roundtrip.ui.util.OnDemandTooltip.install(c, () -> tooltip(text.get()));
     }
 
     /** The same for one tooltip (a tab's, say) and the userData of what it belongs to. */

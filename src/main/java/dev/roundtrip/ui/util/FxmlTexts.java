@@ -7,7 +7,7 @@ import java.net.URL;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.ResourceBundle;
-import javafx.beans.property.StringProperty;
+import javafx.beans.property.Property;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -113,6 +113,8 @@ public final class FxmlTexts {
         if (n instanceof TextInputControl t) fix(t.promptTextProperty());
         if (n instanceof ComboBoxBase<?> c) fix(c.promptTextProperty());
         if (n instanceof Control c) {
+            // a control's accessibleHelp in FXML is its tooltip too, made when first hovered (OnDemandTooltip)
+            if (fix(c.accessibleHelpProperty())) OnDemandTooltip.showHelp(c);
             bindTexts(c.getTooltip());
             if (c.getContextMenu() != null) c.getContextMenu().getItems().forEach(FxmlTexts::bindTexts);
         }
@@ -130,11 +132,13 @@ public final class FxmlTexts {
         if (n instanceof Parent p) p.getChildrenUnmodifiable().forEach(FxmlTexts::bindTexts);
     }
 
-    private static void fix(StringProperty p) {
-        String v = p.get();
-        if (v == null || !v.startsWith(MARK) || p.isBound()) return;
+    /** Binds {@code p} if the loader left a key in it; says whether it did. */
+    private static boolean fix(Property<String> p) {
+        String v = p.getValue();
+        if (v == null || !v.startsWith(MARK) || p.isBound()) return false;
         String key = v.substring(MARK.length());
         text(key); // a key missing from its bundle fails the load, not the first switch
         Language.bind(p, () -> text(key));
+        return true;
     }
 }

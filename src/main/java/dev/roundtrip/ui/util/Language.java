@@ -8,7 +8,7 @@ import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.StringProperty;
+import javafx.beans.property.Property;
 
 /**
  * The language of the window, live: {@link Texts} says which one is in use, this class tells the
@@ -19,7 +19,7 @@ import javafx.beans.property.StringProperty;
 public final class Language {
     private static final ReadOnlyObjectWrapper<Locale> LOCALE = new ReadOnlyObjectWrapper<>(Texts.locale());
     /** What each bound text is made from, so a key can be appended to a tooltip and still follow the language. */
-    private static final Map<StringProperty, Supplier<String>> SOURCES = new WeakHashMap<>();
+    private static final Map<Property<String>, Supplier<String>> SOURCES = new WeakHashMap<>();
 
     private Language() {}
 
@@ -39,22 +39,22 @@ public final class Language {
      * Shows {@code text} in {@code p} now and again after every switch (replacing what {@code p} was
      * bound to). The binding listens weakly: a control that is thrown away is not kept alive by it.
      */
-    public static void bind(StringProperty p, Supplier<String> text) {
+    public static void bind(Property<String> p, Supplier<String> text) {
         if (p.isBound()) p.unbind();
         SOURCES.put(p, text);
         p.bind(Bindings.createStringBinding(text::get, LOCALE));
     }
 
     /** A bundle's text by key, shown in {@code p} in the language in use (see {@link #bind}). */
-    public static void bind(StringProperty p, Texts.Bundle bundle, String key, Object... args) {
+    public static void bind(Property<String> p, Texts.Bundle bundle, String key, Object... args) {
         bind(p, () -> bundle.get(key, args));
     }
 
     /** What {@code p} was bound to with {@link #bind}; else its current text, which stays as it is. */
-    public static Supplier<String> source(StringProperty p) {
+    public static Supplier<String> source(Property<String> p) {
         Supplier<String> s = SOURCES.get(p);
         if (s != null) return s;
-        String now = p.get();
+        String now = p.getValue();
         return () -> now;
     }
 }
