@@ -319,12 +319,11 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
         if (req.decoderResult().isFailure()) {
             Throwable c = req.decoderResult().cause();
             String why = c.getMessage() == null ? c.getClass().getSimpleName() : c.getMessage();
-            // the codec's own words (Netty's English), said as they are
-            if (c instanceof TooLongHttpContentException) return Problem.of(413, "server.problem.codec", why);
-            if (c instanceof TooLongHttpHeaderException) return Problem.of(431, "server.problem.codec", why);
-            if (c instanceof TooLongHttpLineException) return Problem.of(414, "server.problem.codec", why);
+            if (c instanceof TooLongHttpContentException) return new Problem(413, CodecWords.of(why));
+            if (c instanceof TooLongHttpHeaderException) return new Problem(431, CodecWords.of(why));
+            if (c instanceof TooLongHttpLineException) return new Problem(414, CodecWords.of(why));
             Phrase sent = RequestTarget.whatWasSent(head);
-            return sent != null ? new Problem(400, sent) : Problem.of(400, "server.problem.codec", why);
+            return new Problem(400, sent != null ? sent : CodecWords.of(why));
         }
         HttpVersion v = req.protocolVersion();
         if (RequestTarget.isHttp2Preface(req.method().name(), req.uri(), v.text())) return new Problem(400, RequestTarget.HTTP2_PREFACE);

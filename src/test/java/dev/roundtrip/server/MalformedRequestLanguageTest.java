@@ -49,6 +49,9 @@ class MalformedRequestLanguageTest {
             "GET / HTTP/1.1\r\nHost: x\r\n Folded: y\r\n\r\n",
             "GET / HTTP/1.1\r\n\r\n",
             "GET / HTTP/1.1\r\nHost: a/b\r\n\r\n",
+            "GET / HTTP/1.1\r\nHost: a\u0001b\r\n\r\n",
+            "BREW /pot HTCPCP/1.0\r\n\r\n",
+            "GET / HTTP/1.1\r\nHost: x\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\nab",
             "GET nopath HTTP/1.1\r\nHost: x\r\n\r\n",
             "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\nExpect: teapot\r\n\r\nhi",
             CHUNKED + "2;\r\nhi\r\n0\r\n\r\n");
