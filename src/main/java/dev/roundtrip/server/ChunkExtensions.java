@@ -1,5 +1,8 @@
 package dev.roundtrip.server;
 
+import dev.roundtrip.text.Printable;
+import dev.roundtrip.trace.Phrase;
+
 /**
  * The chunk-size lines of a chunked request body, read from the bytes as they arrived and checked
  * against RFC 9112 §7.1.1, which the codec reads leniently (it takes {@code 2;} and {@code 2;=x}):
@@ -16,17 +19,17 @@ final class ChunkExtensions {
     private ChunkExtensions() {}
 
     /** Why the extensions after the size (from {@code i}) are malformed, or null. */
-    static String extensions(String line, int i) {
+    static Phrase extensions(String line, int i) {
         int n = line.length();
         while (true) {
             if (i == n) return null;
             int semicolon = bws(line, i); // whitespace only before a ';' (BWS), never at the end of the line
-            if (semicolon == n) return "whitespace at the end of the line";
-            if (line.charAt(semicolon) != ';') return "'" + line.charAt(semicolon) + "' where a ';' or the end of the line belongs";
+            if (semicolon == n) return Phrase.of("server.problem.chunkTrailingSpace");
+            if (line.charAt(semicolon) != ';') return Phrase.of("server.problem.chunkNotSemicolon", Printable.escape(String.valueOf(line.charAt(semicolon))));
             i = bws(line, semicolon + 1);
             int name = i;
             while (i < n && isTchar(line.charAt(i))) i++;
-            if (i == name) return "an empty chunk extension name";
+            if (i == name) return Phrase.of("server.problem.chunkEmptyName");
             int equals = bws(line, i);
             if (equals < n && line.charAt(equals) == '=') {
                 i = bws(line, equals + 1);
@@ -34,15 +37,15 @@ final class ChunkExtensions {
                     for (i++; i < n && line.charAt(i) != '"'; i++) {
                         char c = line.charAt(i);
                         if (c == '\\' && i + 1 < n && isQuotable(line.charAt(i + 1))) i++;
-                        else if (c == '\\') return "a '\\' with nothing it can quote after it inside a quoted chunk extension value";
-                        else if (!isQuotable(c)) return RequestTarget.name(c) + " inside a quoted chunk extension value";
+                        else if (c == '\\') return Phrase.of("server.problem.chunkLoneBackslash");
+                        else if (!isQuotable(c)) return Phrase.of("server.problem.chunkControl", RequestTarget.name(c));
                     }
-                    if (i >= n) return "an unterminated quoted chunk extension value";
+                    if (i >= n) return Phrase.of("server.problem.chunkUnterminated");
                     i++;
                 } else {
                     int value = i;
                     while (i < n && isTchar(line.charAt(i))) i++;
-                    if (i == value) return "an empty chunk extension value after '='";
+                    if (i == value) return Phrase.of("server.problem.chunkEmptyValue");
                 }
             }
         }

@@ -1,5 +1,6 @@
 package dev.roundtrip.server;
 
+import dev.roundtrip.trace.Phrase;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -27,7 +28,7 @@ final class RequestFraming {
     static final int MAX_CHUNK_LINE = 8 * 1024;
 
     /** What one request's bytes showed: its head and, for a chunked body, the first bad chunk-size line. */
-    record RawRequest(byte[] head, String chunkProblem) {
+    record RawRequest(byte[] head, Phrase chunkProblem) {
         static final RawRequest NONE = new RawRequest(new byte[0], null);
     }
 
@@ -42,7 +43,7 @@ final class RequestFraming {
     private long offset;
     private long remaining;
     private int crlf;
-    private String chunkProblem;
+    private Phrase chunkProblem;
 
     /** Follows the readable bytes of {@code bytes} (not consumed); a body's bytes are skipped, not read. */
     void feed(ByteBuf bytes) {
@@ -137,10 +138,9 @@ final class RequestFraming {
             state = State.LOST; // the codec judges sizes
             return;
         }
-        String why = ChunkExtensions.extensions(text, sizeEnd);
+        Phrase why = ChunkExtensions.extensions(text, sizeEnd);
         if (why != null && chunkProblem == null) {
-            chunkProblem = why + " in the chunk-size line " + RequestTarget.quote(text) + " at offset " + lineStart
-                    + " of the request (RFC 9112 §7.1.1: ;name or ;name=value)";
+            chunkProblem = Phrase.of("server.problem.chunkLine", why, RequestTarget.quote(text), lineStart);
         }
         long size = Long.parseLong(text.substring(0, sizeEnd), 16);
         if (size == 0) {

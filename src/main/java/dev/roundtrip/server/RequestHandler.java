@@ -243,8 +243,7 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
                     t.publish(conn.event(x, Stage.PARSE, Phase.ERROR, Actor.SERVER).said("server.malformed", problem.why())
                             .memory(t.probes().memory().read(x.parseMark)).build());
                 }
-                String reason = HttpResponseStatus.valueOf(problem.status()).reasonPhrase();
-                AppResponse bad = AppResponse.text(problem.status(), reason + ": " + problem.why(), dev.roundtrip.trace.Phrase.of("server.app.malformed"));
+                AppResponse bad = problem.answer();
                 closing = true;
                 t.pass(x.id, Stage.RESPOND, onLoop, conn::kernel, () -> respond(ctx, x, bad, false, false));
                 return;
@@ -286,14 +285,26 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
         return mayBlock || t.gates().shouldHold(Stage.PROCESS) ? workers.next() : onLoop;
     }
 
-    static final String PLAIN_ON_TLS_PORT = "this port speaks TLS: a plain HTTP request was sent to the https port"
-            + " (use https:// here, or the server's plain http port)";
+    static final Phrase PLAIN_ON_TLS_PORT = Phrase.of("server.problem.plainOnTlsPort");
 
+    /**
+     * Why a request cannot be served, with the 4xx status that says so. What was sent is escaped in
+     * the phrase's arguments; the student reads {@code why} in the language in use, the client its
+     * English in the answer's body (the server's words on the wire, the same in every language).
+     */
+    record Problem(int status, Phrase why) {
+        /** {@code key}'s phrase; a string argument is what was sent, escaped here. */
+        static Problem of(int status, String key, Object... args) {
+            for (int i = 0; i < args.length; i++) {
+                if (args[i] instanceof String a) args[i] = Printable.escape(a);
+            }
+            return new Problem(status, Phrase.of(key, args));
+        }
 
-    /** Why a request cannot be served, with the 4xx status that says so; {@code why} is escaped (it may quote what was sent). */
-    record Problem(int status, String why) {
-        Problem {
-            why = Printable.escape(why);
+        /** The 4xx answer: "Bad Request: " and the reason in English. */
+        AppResponse answer() {
+            String reason = HttpResponseStatus.valueOf(status).reasonPhrase();
+            return AppResponse.text(status, reason + ": " + why.english(), Phrase.of("server.app.malformed"));
         }
     }
 
@@ -308,42 +319,42 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
         if (req.decoderResult().isFailure()) {
             Throwable c = req.decoderResult().cause();
             String why = c.getMessage() == null ? c.getClass().getSimpleName() : c.getMessage();
-            if (c instanceof TooLongHttpContentException) return new Problem(413, why);
-            if (c instanceof TooLongHttpHeaderException) return new Problem(431, why);
-            if (c instanceof TooLongHttpLineException) return new Problem(414, why);
-            String sent = RequestTarget.whatWasSent(head);
-            return new Problem(400, sent != null ? sent : why);
+            if (c instanceof TooLongHttpContentException) return new Problem(413, CodecWords.of(why));
+            if (c instanceof TooLongHttpHeaderException) return new Problem(431, CodecWords.of(why));
+            if (c instanceof TooLongHttpLineException) return new Problem(414, CodecWords.of(why));
+            Phrase sent = RequestTarget.whatWasSent(head);
+            return new Problem(400, sent != null ? sent : CodecWords.of(why));
         }
         HttpVersion v = req.protocolVersion();
         if (RequestTarget.isHttp2Preface(req.method().name(), req.uri(), v.text())) return new Problem(400, RequestTarget.HTTP2_PREFACE);
-        String target = RequestTarget.problem(req.uri());
+        Phrase target = RequestTarget.problem(req.uri());
         if (target != null) return new Problem(400, target);
-        String line = RequestTarget.whatWasSent(head); // the codec reads TAB, VT, FF, a bare CR and runs of spaces as one space
+        Phrase line = RequestTarget.whatWasSent(head); // the codec reads TAB, VT, FF, a bare CR and runs of spaces as one space
         if (line != null) return new Problem(400, line);
         if (!v.equals(HttpVersion.HTTP_1_1) && !v.equals(HttpVersion.HTTP_1_0)) {
-            return new Problem(400, "unsupported protocol version " + v.text() + " (this server speaks HTTP/1.0 and HTTP/1.1)");
+            return Problem.of(400, "server.problem.version", v.text());
         }
         String written = writtenAs(head, v.text()) ? null : versionAsWritten(head);
         if (written != null && !written.equals(v.text())) {
-            return new Problem(400, "the protocol must be written '" + v.text() + "' (HTTP is case-sensitive here), was '" + written + "'");
+            return Problem.of(400, "server.problem.versionCase", v.text(), written);
         }
         if (folded(head)) {
-            return new Problem(400, "a header line starts with a space: obsolete line folding is not accepted");
+            return Problem.of(400, "server.problem.folded");
         }
         if (v.equals(HttpVersion.HTTP_1_1) && req.headers().getAll(HttpHeaderNames.HOST).size() != 1) {
-            return new Problem(400, "an HTTP/1.1 request needs exactly one Host header");
+            return Problem.of(400, "server.problem.host");
         }
         String host = req.headers().get(HttpHeaderNames.HOST);
         if (host != null && !hostName(host)) {
-            return new Problem(400, "the Host header '" + host + "' is not a host name");
+            return Problem.of(400, "server.problem.hostName", host);
         }
         if (!req.uri().startsWith("/") && !req.uri().equals("*") && !req.uri().startsWith("http://") && !req.uri().startsWith("https://")) {
-            return new Problem(400, "request target '" + req.uri() + "' is not a path");
+            return Problem.of(400, "server.problem.notPath", req.uri());
         }
         if (raw.chunkProblem() != null) return new Problem(400, raw.chunkProblem());
         String expect = req.headers().get(HttpHeaderNames.EXPECT);
         if (expect != null && !expect.equalsIgnoreCase("100-continue")) {
-            return new Problem(417, "unsupported expectation '" + expect + "'");
+            return Problem.of(417, "server.problem.expectation", expect);
         }
         return null;
     }

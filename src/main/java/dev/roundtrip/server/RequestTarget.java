@@ -1,6 +1,7 @@
 package dev.roundtrip.server;
 
 import dev.roundtrip.text.Printable;
+import dev.roundtrip.trace.Phrase;
 
 /**
  * The request line checked byte by byte, where the codec lets things through or says what it
@@ -19,6 +20,9 @@ import dev.roundtrip.text.Printable;
  *   <li>{@link #isHttp2Preface}: the HTTP/2 connection preface, which the codec reads as a request
  *       {@code PRI * HTTP/2.0}.</li>
  * </ul>
+ *
+ * Each reason is a {@link Phrase}: in the language in use where a student reads it, in English on the
+ * wire (the 4xx body) and in the recording's detail.
  */
 final class RequestTarget {
     private RequestTarget() {}
@@ -26,38 +30,33 @@ final class RequestTarget {
     /** Quoted targets are cut to this many characters in a reason. */
     static final int QUOTE = 60;
 
-    /** Why {@code target} is not a valid request target, or null. */
-    static String problem(String target) {
+    /** Why {@code target} is not a valid request target, or null; the phrase is built only for a problem. */
+    static Phrase problem(String target) {
         if (target.equals("*")) return null;
         boolean absolute = target.regionMatches(true, 0, "http://", 0, 7) || target.regionMatches(true, 0, "https://", 0, 8);
         for (int i = 0; i < target.length(); i++) {
             char c = target.charAt(i);
             if (c < 0x20 || c == 0x7f) {
-                return name(c) + " at offset " + i + " of the request target " + quote(target)
-                        + ": control bytes are not allowed in a request target";
+                return Phrase.of("server.problem.targetControl", name(c), i, quote(target));
             }
             if (c > 0x7f) {
                 String hex = String.format(java.util.Locale.ROOT, "%02X", c & 0xff);
-                return "a byte beyond ASCII (0x" + hex.toLowerCase(java.util.Locale.ROOT) + ") at offset " + i + " of the request target "
-                        + quote(target) + ": send it percent-encoded (%" + hex + ")";
+                return Phrase.of("server.problem.targetBeyondAscii", hex.toLowerCase(java.util.Locale.ROOT), i, quote(target), hex);
             }
             if (c == '%') {
                 if (i + 2 >= target.length() || !isHex(target.charAt(i + 1)) || !isHex(target.charAt(i + 2))) {
-                    return "a bad percent escape " + quote(target.substring(i, Math.min(target.length(), i + 3))) + " at offset " + i
-                            + " of the request target " + quote(target) + ": '%' must be followed by two hex digits";
+                    return Phrase.of("server.problem.targetBadEscape", quote(target.substring(i, Math.min(target.length(), i + 3))), i, quote(target));
                 }
                 i += 2;
                 continue;
             }
             if (c == '#') {
-                return "'#' at offset " + i + " of the request target " + quote(target)
-                        + ": a fragment stays with the client and is never sent (RFC 9112 §3.2); send a '#' as %23";
+                return Phrase.of("server.problem.targetFragment", i, quote(target));
             }
             if ((c == '[' || c == ']') && absolute) continue;
             if (!allowed(c)) {
-                return "'" + c + "' at offset " + i + " of the request target " + quote(target)
-                        + " is not allowed in a request target (RFC 3986): send it percent-encoded (%"
-                        + String.format(java.util.Locale.ROOT, "%02X", (int) c) + ")";
+                return Phrase.of("server.problem.targetCharacter", String.valueOf(c), i, quote(target),
+                        String.format(java.util.Locale.ROOT, "%02X", (int) c));
             }
         }
         return null;
@@ -68,10 +67,9 @@ final class RequestTarget {
         return method.equals("PRI") && target.equals("*") && version.equals("HTTP/2.0");
     }
 
-    static final String HTTP2_PREFACE = "the HTTP/2 connection preface read as HTTP/1.1 (it was not whole, or this server runs untraced,"
-            + " which speaks HTTP/1.1 only): HTTP/1.1 has no PRI method";
+    static final Phrase HTTP2_PREFACE = Phrase.of("server.problem.http2Preface");
 
-    static final String TLS = "a TLS ClientHello on a plain-HTTP port: this server speaks HTTP without TLS (use http://, not https://)";
+    static final Phrase TLS = Phrase.of("server.problem.tls");
 
     /** A TLS handshake record (0x16) of TLS 1.0..1.3 or SSL 3 (0x03 0x00..0x04) at the start. */
     static boolean isTlsClientHello(byte[] head) {
@@ -84,7 +82,7 @@ final class RequestTarget {
      * a space inside the target, an extra space (the codec takes runs of spaces for one), or more
      * than three words. Null when none of these, or when the line is not all there.
      */
-    static String whatWasSent(byte[] head) {
+    static Phrase whatWasSent(byte[] head) {
         if (isTlsClientHello(head)) return TLS;
         int start = 0;
         while (start + 1 < head.length && head[start] == '\r' && head[start + 1] == '\n') start += 2; // empty lines before a request are allowed
@@ -94,7 +92,7 @@ final class RequestTarget {
         for (int i = start; i < lineEnd; i++) {
             int b = head[i] & 0xff;
             if (b < 0x20 || b == 0x7f) {
-                return name(b) + " at offset " + i + " of the request: control bytes are not allowed in the request line";
+                return Phrase.of("server.problem.lineControl", name(b), i);
             }
         }
         if (end >= head.length) return null;
@@ -104,19 +102,17 @@ final class RequestTarget {
         if (words.length == 3 && !words[0].isEmpty() && !words[1].isEmpty() && !words[2].isEmpty()) return null;
         for (int i = 0; i < line.length(); i++) {
             if (line.charAt(i) == ' ' && (i == 0 || i == line.length() - 1 || line.charAt(i + 1) == ' ')) {
-                return "an extra space at offset " + (start + i) + " of the request: the request line is method, target and version"
-                        + " with one space between each";
+                return Phrase.of("server.problem.extraSpace", start + i);
             }
         }
         if (words.length > 3 && words[words.length - 1].startsWith("HTTP/") && words[1].startsWith("/")) {
             String target = String.join(" ", java.util.Arrays.copyOfRange(words, 1, words.length - 1));
-            return "a space inside the request target " + quote(target) + ": send a space as %20";
+            return Phrase.of("server.problem.spaceInTarget", quote(target));
         }
         if (words.length == 2 && words[1].startsWith("/")) {
-            return "the request line " + quote(line) + " has no version: an HTTP/0.9 request, which this server does not serve"
-                    + " (end the line with HTTP/1.1)";
+            return Phrase.of("server.problem.noVersion", quote(line));
         }
-        return "the request line has " + words.length + (words.length == 1 ? " word" : " words") + " separated by spaces, not 3 (method, target, version)";
+        return Phrase.of("server.problem.words", words.length);
     }
 
     /** Exactly two single spaces, neither first nor last: method, target and version. */
@@ -130,27 +126,27 @@ final class RequestTarget {
     }
 
     /** A control byte as people call it: "a NUL byte", "an ESC byte (0x1b)", "a control byte 0x01". */
-    static String name(int b) {
+    static Phrase name(int b) {
         String hex = String.format(java.util.Locale.ROOT, "0x%02x", b);
         switch (b) {
-            case 0x00: return "a NUL byte";
-            case 0x07: return "a BEL byte (" + hex + ")";
-            case 0x08: return "a BS byte (" + hex + ")";
-            case 0x09: return "a TAB byte (" + hex + ")";
-            case 0x0a: return "an LF byte (" + hex + ")";
-            case 0x0b: return "a VT byte (" + hex + ")";
-            case 0x0c: return "an FF byte (" + hex + ")";
-            case 0x0d: return "a CR byte (" + hex + ")";
-            case 0x1b: return "an ESC byte (" + hex + ")";
-            case 0x7f: return "a DEL byte (" + hex + ")";
-            default: return "a control byte " + hex;
+            case 0x00: return Phrase.of("server.byte.nul");
+            case 0x07: return Phrase.of("server.byte.a", "BEL", hex);
+            case 0x08: return Phrase.of("server.byte.a", "BS", hex);
+            case 0x09: return Phrase.of("server.byte.a", "TAB", hex);
+            case 0x0a: return Phrase.of("server.byte.an", "LF", hex);
+            case 0x0b: return Phrase.of("server.byte.a", "VT", hex);
+            case 0x0c: return Phrase.of("server.byte.an", "FF", hex);
+            case 0x0d: return Phrase.of("server.byte.a", "CR", hex);
+            case 0x1b: return Phrase.of("server.byte.an", "ESC", hex);
+            case 0x7f: return Phrase.of("server.byte.a", "DEL", hex);
+            default: return Phrase.of("server.byte.control", hex);
         }
     }
 
     /** {@code text} in quotes, escaped, cut to {@link #QUOTE} characters with the length said. */
-    static String quote(String text) {
-        String shown = text.length() <= QUOTE ? text : text.substring(0, QUOTE) + "…";
-        return "'" + Printable.escape(shown) + "'" + (text.length() <= QUOTE ? "" : " (" + text.length() + " characters)");
+    static Phrase quote(String text) {
+        return text.length() <= QUOTE ? Phrase.of("server.quote", Printable.escape(text))
+                : Phrase.of("server.quoteCut", Printable.escape(text.substring(0, QUOTE)), text.length());
     }
 
     private static boolean isHex(char c) {

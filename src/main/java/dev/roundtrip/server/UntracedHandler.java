@@ -55,8 +55,7 @@ final class UntracedHandler extends SimpleChannelInboundHandler<FullHttpRequest>
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest req) {
         RequestHandler.Problem problem = RequestHandler.problem(req, framing.next());
         if (problem != null) {
-            String reason = HttpResponseStatus.valueOf(problem.status()).reasonPhrase();
-            write(ctx, AppResponse.text(problem.status(), reason + ": " + problem.why(), dev.roundtrip.trace.Phrase.of("server.app.malformed")), false);
+            write(ctx, problem.answer(), false);
             return;
         }
         String method = req.method().name();

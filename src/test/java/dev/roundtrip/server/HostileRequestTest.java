@@ -73,16 +73,16 @@ class HostileRequestTest {
             RawHttp.Answer a = RawHttp.readAll(s.getInputStream());
             assertThat(a.timedOut()).isFalse();
             assertThat(a.statuses()).containsExactly(400);
-            assertThat(body(a.text())).isEqualTo("Bad Request: " + RequestTarget.TLS);
+            assertThat(body(a.text())).isEqualTo("Bad Request: " + RequestTarget.TLS.english());
         }
-        assertThat(RequestTarget.TLS).contains("a TLS ClientHello on a plain-HTTP port");
+        assertThat(RequestTarget.TLS.english()).contains("a TLS ClientHello on a plain-HTTP port");
         assertThat(RawHttp.stillServes(lab.port())).isTrue();
     }
 
     @Test
     void anHttp2PrefaceCutShortIsNamed() throws Exception {
         // the whole preface begins HTTP/2 (Http2ServerTest); one that is not whole is read as HTTP/1.1 and named
-        assertThat(body(answer("PRI * HTTP/2.0\r\n\r\nXX\r\n\r\n"))).isEqualTo("Bad Request: " + RequestTarget.HTTP2_PREFACE);
+        assertThat(body(answer("PRI * HTTP/2.0\r\n\r\nXX\r\n\r\n"))).isEqualTo("Bad Request: " + RequestTarget.HTTP2_PREFACE.english());
     }
 
     @Test
@@ -127,14 +127,14 @@ class HostileRequestTest {
             assertThat(body(a.text())).isEqualTo("Bad Request: an ESC byte (0x1b) at offset 1 of the request target '/\\x1b[2J':"
                     + " control bytes are not allowed in a request target");
             assertThat(body(RawHttp.send(untraced.port(), "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n").text()))
-                    .isEqualTo("Bad Request: " + RequestTarget.HTTP2_PREFACE);
+                    .isEqualTo("Bad Request: " + RequestTarget.HTTP2_PREFACE.english());
             // the checks that need the raw bytes: the request line as written, folding, chunk extensions, TLS
             assertThat(body(RawHttp.send(untraced.port(), "GET /\t HTTP/1.1\r\nHost: x\r\n\r\n").text())).startsWith("Bad Request: a TAB");
             assertThat(body(RawHttp.send(untraced.port(), "GET / HTTP/1.1\r\nHost: x\r\nA: b\r\n c\r\n\r\n").text()))
                     .startsWith("Bad Request: a header line starts with a space");
             assertThat(body(RawHttp.send(untraced.port(), "POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n2;\r\nhi\r\n0\r\n\r\n").text()))
                     .startsWith("Bad Request: an empty chunk extension name");
-            assertThat(body(RawHttp.send(untraced.port(), new byte[] {0x16, 0x03, 0x01, 0x00, 0x05}).text())).isEqualTo("Bad Request: " + RequestTarget.TLS);
+            assertThat(body(RawHttp.send(untraced.port(), new byte[] {0x16, 0x03, 0x01, 0x00, 0x05}).text())).isEqualTo("Bad Request: " + RequestTarget.TLS.english());
             assertThat(RawHttp.stillServes(untraced.port())).isTrue();
         }
     }

@@ -17,11 +17,12 @@ import org.junit.jupiter.api.io.TempDir;
  * What the engine and the lessons say reaches people through phrases ({@code Phrase.of(key, args)}),
  * which the type system keeps (a readout's reason, a lost connection, a refused address take a Phrase).
  * Two ways around it are closed here: an English sentence handed to a phrase as its argument (a
- * {@code *.asWritten} phrase is for a socket's or the JDK's own words, never ours), and the texts that
+ * {@code *.asWritten} phrase is for a socket's or the JDK's own words, never ours; a refused request's
+ * {@code Problem.of(status, key, ...)} the same), and the texts that
  * are still plain strings: a session's name ({@code new ReplayPort}) and a step's report ({@code new StepRun}).
  */
 class SaidTextsAreKeysTest {
-    static final Pattern PHRASE = Pattern.compile("(?:Phrase\\.of|\\.said)\\(\\s*\"[a-z][\\w.]*\"");
+    static final Pattern PHRASE = Pattern.compile("(?:Phrase\\.of\\(|\\.said\\(|Problem\\.of\\(\\s*\\d+\\s*,)\\s*\"[a-z][\\w.]*\"");
     static final Pattern PLAIN_TEXT = Pattern.compile("new (?:ReplayPort|StepRun)\\(");
     /** A string literal given as an argument (after a comma), not one inside a nested call's own arguments. */
     static final Pattern ARGUMENT_LITERAL = Pattern.compile(",\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
@@ -73,7 +74,8 @@ class SaidTextsAreKeysTest {
                 "      none, readings);",
                 "  new StepRun(s,",
                 "      \"the action failed: \" + m, null, none);",
+                "  return Problem.of(400, \"server.problem.codec\", why); return Problem.of(400, \"server.problem.codec\", \"no colon found\");",
                 "} }", ""));
-        assertThat(sentences(dir)).extracting(s -> s.substring(0, s.indexOf(": "))).containsExactly("Said.java:3", "Said.java:6", "Said.java:9");
+        assertThat(sentences(dir)).extracting(s -> s.substring(0, s.indexOf(": "))).containsExactly("Said.java:3", "Said.java:6", "Said.java:9", "Said.java:11");
     }
 }
