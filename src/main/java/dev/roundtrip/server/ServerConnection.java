@@ -713,10 +713,13 @@ final class ServerConnection implements WireTap.Observer, PlainTap.Observer, Con
     }
 
     /** A socket's failure in words: the JDK's own message, with what it means for the client where we know it. */
+    /** Netty's native transport names its system call first ("recvAddress(..) failed with error(-104): "): the OS's own words are what a student needs. */
+    private static final java.util.regex.Pattern NATIVE_CALL = java.util.regex.Pattern.compile("^\\w+\\(\\.\\.\\) failed with error\\(-?\\d+\\): ");
+
     static Phrase describe(Throwable cause) {
         if (cause instanceof java.nio.channels.ClosedChannelException) return Phrase.of("server.alreadyClosed");
         String m = cause.getMessage();
-        String text = m == null ? cause.getClass().getSimpleName() : m;
+        String text = m == null ? cause.getClass().getSimpleName() : NATIVE_CALL.matcher(m).replaceFirst("");
         String lower = text.toLowerCase(java.util.Locale.ROOT);
         if (lower.contains("reset")) return Phrase.of("server.resetByClient", text);
         if (lower.contains("broken pipe")) return Phrase.of("server.brokenPipe", text);

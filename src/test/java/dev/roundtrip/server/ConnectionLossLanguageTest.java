@@ -17,9 +17,17 @@ class ConnectionLossLanguageTest {
     void aResetKeepsTheSocketsWordsAndSaysWhatItMeansInEachLanguage() {
         var reset = ServerConnection.describe(new IOException("Connection reset by peer"));
         assertThat(reset.english()).isEqualTo("Connection reset by peer (the client's kernel answered with RST: the client had gone)");
-        assertThat(reset.in(Locale.GERMAN)).isEqualTo("Connection reset by peer (der Kernel des Clients hat mit RST geantwortet: der Client war weg)");
-        assertThat(reset.in(Locale.FRENCH)).isEqualTo("Connection reset by peer (le noyau du client a répondu par RST : le client était parti)");
-        assertThat(reset.in(Texts.SPANISH)).isEqualTo("Connection reset by peer (el kernel del cliente respondió con RST: el cliente se había ido)");
+        assertThat(reset.in(Locale.GERMAN)).isEqualTo("Connection reset by peer (RST vom Kernel des Clients: der Client ist weg)");
+        assertThat(reset.in(Locale.FRENCH)).isEqualTo("Connection reset by peer (RST du noyau du client : le client est parti)");
+        assertThat(reset.in(Texts.SPANISH)).isEqualTo("Connection reset by peer (RST del kernel del cliente: el cliente se fue)");
+    }
+
+    @Test
+    void nettysNativeTransportNamesItsSystemCallWhichTheStudentIsNotShown() {
+        var reset = ServerConnection.describe(new IOException("recvAddress(..) failed with error(-104): Connection reset by peer"));
+        assertThat(reset.english()).isEqualTo("Connection reset by peer (the client's kernel answered with RST: the client had gone)");
+        assertThat(ServerConnection.describe(new IOException("writevAddresses(..) failed with error(-32): Broken pipe")).english())
+                .startsWith("Broken pipe");
     }
 
     @Test
