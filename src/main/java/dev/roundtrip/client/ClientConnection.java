@@ -429,8 +429,8 @@ final class ClientConnection implements WireTap.Observer, PlainTap.Observer, Con
         Stage stage = stageOf(x);
         Phrase why = Phrase.of("client.timedOut", Phrase.duration(x.spec.timeout().toNanos()));
         t.publish(event(x, stage, Phase.ERROR, Actor.CLIENT).detail(why).kernel(kernel()).build());
-        end(x, Outcome.TIMEOUT, null, why);
         abandon();
+        end(x, Outcome.TIMEOUT, null, why);
     }
 
     void cancelled(ClientExchange x) {
@@ -438,15 +438,15 @@ final class ClientConnection implements WireTap.Observer, PlainTap.Observer, Con
         Stage stage = stageOf(x);
         Phrase why = Phrase.of("client.cancelled");
         t.publish(event(x, stage, Phase.ERROR, Actor.CLIENT).detail(why).kernel(kernel()).build());
-        end(x, Outcome.CANCELLED, null, why);
         abandon();
+        end(x, Outcome.CANCELLED, null, why);
     }
 
     private void failed(ClientExchange x, Stage stage, Phrase why) {
         if (x.ended) return;
         t.publish(event(x, stage, Phase.ERROR, Actor.CLIENT).detail(why).build());
-        end(x, Outcome.FAILED, null, why);
         abandon();
+        end(x, Outcome.FAILED, null, why);
     }
 
     private void end(ClientExchange x, Outcome outcome, ResponseInfo response, Phrase detail) {
@@ -465,7 +465,12 @@ final class ClientConnection implements WireTap.Observer, PlainTap.Observer, Con
         if (t.gates().discard(x.id, stage)) t.publish(new GateEvent(x.id, t.clock().now(), stage, GateEvent.Kind.DISCARDED, null));
     }
 
-    /** The client walks away: the connection is reset (RST), not closed politely. */
+    /**
+     * The client walks away: the connection is reset (RST), not closed politely. Before its end lets the
+     * server's holds go: on loopback the RST is in the server's socket once close() returns, so a server
+     * let through reads a connection that is gone, as it would once the client left (else it answered a
+     * client that had already left).
+     */
     private void abandon() {
         current = null;
         close(true);

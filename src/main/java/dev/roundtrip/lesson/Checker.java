@@ -37,8 +37,14 @@ public final class Checker {
      *     and the conditions of feedback notes
      */
     public static CheckResult check(Checkpoint checkpoint, String answer, ReadoutValue measured, Map<String, ReadoutValue> readings) {
+        return check(checkpoint, answer, measured, readings, Texts.locale());
+    }
+
+    /** The same, the answer read as written in {@code typedIn} (an answer judged again after a language switch); the words in the language in use. */
+    public static CheckResult check(Checkpoint checkpoint, String answer, ReadoutValue measured, Map<String, ReadoutValue> readings,
+                                    java.util.Locale typedIn) {
         Function<String, ReadoutValue> read = name -> name == null || name.equals(checkpoint.readout()) ? measured : readings.get(name);
-        if (checkpoint instanceof Checkpoint.Numeric n) return numeric(n, answer, measured, read);
+        if (checkpoint instanceof Checkpoint.Numeric n) return numeric(n, answer, measured, read, typedIn);
         return choice((Checkpoint.MultipleChoice) checkpoint, answer, measured, read);
     }
 
@@ -62,11 +68,12 @@ public final class Checker {
         return String.join(" / ", out);
     }
 
-    private static CheckResult numeric(Checkpoint.Numeric n, String answer, ReadoutValue measured, Function<String, ReadoutValue> read) {
+    private static CheckResult numeric(Checkpoint.Numeric n, String answer, ReadoutValue measured, Function<String, ReadoutValue> read,
+                                       java.util.Locale typedIn) {
         if (measured == null || !measured.available()) {
             return new CheckResult(CheckResult.Verdict.NOT_MEASURABLE, notMeasurable(measured), measured, "");
         }
-        Double given = parseAnswer(answer);
+        Double given = parseAnswer(answer, typedIn);
         if (given == null) {
             return new CheckResult(CheckResult.Verdict.INVALID_INPUT, typeANumber(n), measured, measured.display());
         }
@@ -144,11 +151,16 @@ public final class Checker {
      * ("90.5" in German) when what follows it is not a group of three digits. Null when there is none.
      */
     public static Double parseAnswer(String text) {
+        return parseAnswer(text, Texts.locale());
+    }
+
+    /** The same, as written in {@code language}. */
+    public static Double parseAnswer(String text, java.util.Locale language) {
         if (text == null) return null;
         Matcher m = ANSWER.matcher(text.strip());
         if (!m.lookingAt()) return null;
         String n = m.group().replaceAll("[\\s_'’\u00a0\u202f]", "").replaceAll("[.,]+$", "");
-        char point = DecimalFormatSymbols.getInstance(Texts.locale()).getDecimalSeparator() == ',' ? ',' : '.';
+        char point = DecimalFormatSymbols.getInstance(language).getDecimalSeparator() == ',' ? ',' : '.';
         char other = point == '.' ? ',' : '.';
         int points = n.length() - n.replace(String.valueOf(point), "").length();
         if (points > 1) {

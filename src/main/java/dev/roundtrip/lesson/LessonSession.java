@@ -318,9 +318,9 @@ public final class LessonSession implements AutoCloseable {
     public synchronized Optional<CheckResult> lastResult() {
         CheckResult r = results.get(current);
         if (r != null && !Texts.locale().equals(judgedIn.get(current))) {
-            // the same answer against the same measurement: the same verdict, its words in the language now in use
+            // the same answer, read as it was typed, against the same measurement: the same verdict, its words in the language now in use
             StepRun run = runs.get(current);
-            r = Checker.check(currentStep().checkpoint(), judged.get(current), run.measured(), run.readings());
+            r = Checker.check(currentStep().checkpoint(), judged.get(current), run.measured(), run.readings(), judgedIn.get(current));
             results.put(current, r);
             judgedIn.put(current, Texts.locale());
         }

@@ -65,6 +65,17 @@ class LocalizedAnswersTest {
     }
 
     @Test
+    void anAnswerJudgedAgainAfterALanguageSwitchIsReadAsItWasTyped() {
+        Checkpoint.Numeric q = new Checkpoint.Numeric("How many?", "stage.respond.bytes", new Tolerance(0, false), "bytes", List.of(), "", "");
+        ReadoutValue measured = ReadoutValue.number("stage.respond.bytes", 1500);
+        Texts.use(Locale.GERMAN); // "1,500" typed in English is 1500; read in German it would be 1.5
+        CheckResult again = Checker.check(q, "1,500", measured, java.util.Map.of(), Locale.ENGLISH);
+        assertThat(again.verdict()).isEqualTo(CheckResult.Verdict.CORRECT);
+        assertThat(again.message()).isEqualTo("Richtig: Die Messung sagt 1500.");
+        assertThat(Checker.check(q, "1,500", measured).verdict()).isEqualTo(CheckResult.Verdict.WRONG);
+    }
+
+    @Test
     void theCheckerSpeaksTheLanguageInUse() {
         Checkpoint.Numeric q = new Checkpoint.Numeric("Wie viele?", "stage.parse.bytes", new Tolerance(0, false), "Bytes", List.of(), "", "");
         ReadoutValue measured = ReadoutValue.number("stage.parse.bytes", 83);

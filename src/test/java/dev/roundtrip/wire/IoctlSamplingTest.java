@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * few hundred is read in full, beyond it a readout says "sampled"; switched to every read and write, none is.
  */
 class IoctlSamplingTest {
-    private static final int BURST = 256;
+    private static final int BURST = 4096;
 
     @Test
     void aBurstIsReadInFullThenReadoutsSaySampledUnlessEveryReadoutIsAsked() throws Exception {

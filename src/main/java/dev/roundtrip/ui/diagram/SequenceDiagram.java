@@ -744,14 +744,16 @@ public final class SequenceDiagram extends Region {
     private Node problem(DiagramStep s, double y) {
         Severity sev = script.severity();
         String iconName = s.stage() == Stage.INTERPRET ? severityIcon(sev) : s.stage() == Stage.RESPOND ? "mdi2l-lan-disconnect" : "mdi2a-alert-circle";
-        Label l = new Label(shorten(s.problem(), 90), icon(iconName));
+        // under the stage's own label, kept inside the diagram's width, in at most two lines of 18 px bold (about
+        // 12 px a character, the icon 50 px): a third would run into the next row, a fixed cap cut words that fit
+        double x = problemX(s);
+        double room = width - x - 20;
+        Label l = new Label(shorten(s.problem(), Math.max(60, 2 * (int) ((room - 50) / 12))), icon(iconName));
         l.setWrapText(true);
         l.setId("problem-" + s.stage().wireName());
         l.getStyleClass().addAll("problem-badge", s.stage() == Stage.INTERPRET ? sev.styleClass() : "severity-error");
         Tooltip.install(l, new Tooltip(s.problem()));
-        // under the stage's own label, kept inside the diagram's width
-        double x = problemX(s);
-        l.setMaxWidth(width - x - 20);
+        l.setMaxWidth(room);
         l.setLayoutX(x);
         l.setLayoutY(y + (s.stage() == Stage.PROCESS ? 40 : 44));
         if (s.stage() == Stage.INTERPRET) {
