@@ -1,21 +1,11 @@
 package dev.roundtrip.wire;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.roundtrip.probe.KernelProbe;
-import dev.roundtrip.probe.SocketQueueIoctl;
 import dev.roundtrip.trace.KernelReadout;
-import io.netty.bootstrap.Bootstrap;
-import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.epoll.Epoll;
 import io.netty.channel.socket.SocketChannelConfig;
-import io.netty.util.concurrent.DefaultThreadFactory;
-import java.net.InetAddress;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,15 +16,8 @@ class BufferLimitsReadoutTest {
 
     @Test
     void theBufferLimitsOfAnEpollReadoutAreWhatSoRcvbufAndSoSndbufAnswer() throws Exception {
-        assumeTrue(Epoll.isAvailable() && SocketQueueIoctl.available(), "ioctl readouts are Linux (epoll) only");
-        EventLoopGroup group = Transport.EPOLL.group(1, new DefaultThreadFactory("limits-test", true));
-        try {
-            Channel server = new ServerBootstrap().group(group).channel(Transport.EPOLL.serverChannel())
-                    .childHandler(new ChannelInboundHandlerAdapter())
-                    .bind(InetAddress.getLoopbackAddress(), 0).sync().channel();
-            Channel client = new Bootstrap().group(group).channel(Transport.EPOLL.socketChannel())
-                    .handler(new ChannelInboundHandlerAdapter())
-                    .connect(server.localAddress()).sync().channel();
+        try (EpollPair pair = new EpollPair("limits-test")) {
+            Channel client = pair.client;
             Probes probes = new Probes(new KernelProbe(), 1024, dev.roundtrip.probe.KernelBudget.unlimited(), Transport.EPOLL);
             SocketChannelConfig c = (SocketChannelConfig) client.config();
             assertSame(probes.kernel(client), c);
@@ -45,10 +28,6 @@ class BufferLimitsReadoutTest {
             assertThat(set.rcvBuf()).isEqualTo(80_000); // Linux doubles the value asked for (room for its bookkeeping)
             assertThat(set.rxQueue()).isZero();
             assertThat(set.txQueue()).isZero();
-            client.close().sync();
-            server.close().sync();
-        } finally {
-            group.shutdownGracefully(0, 1, TimeUnit.SECONDS).sync();
         }
     }
 

@@ -1,24 +1,14 @@
 package dev.roundtrip.wire;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.roundtrip.probe.KernelBudget;
 import dev.roundtrip.probe.KernelProbe;
-import dev.roundtrip.probe.SocketQueueIoctl;
 import dev.roundtrip.trace.KernelReadout;
 import dev.roundtrip.trace.Unavailable;
-import io.netty.bootstrap.Bootstrap;
-import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.epoll.Epoll;
-import io.netty.util.concurrent.DefaultThreadFactory;
-import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,15 +20,8 @@ class IoctlSamplingTest {
 
     @Test
     void aBurstIsReadInFullThenReadoutsSaySampledUnlessEveryReadoutIsAsked() throws Exception {
-        assumeTrue(Epoll.isAvailable() && SocketQueueIoctl.available(), "ioctl readouts are Linux (epoll) only");
-        EventLoopGroup group = Transport.EPOLL.group(1, new DefaultThreadFactory("ioctl-sampling-test", true));
-        try {
-            Channel server = new ServerBootstrap().group(group).channel(Transport.EPOLL.serverChannel())
-                    .childHandler(new ChannelInboundHandlerAdapter())
-                    .bind(InetAddress.getLoopbackAddress(), 0).sync().channel();
-            Channel client = new Bootstrap().group(group).channel(Transport.EPOLL.socketChannel())
-                    .handler(new ChannelInboundHandlerAdapter())
-                    .connect(server.localAddress()).sync().channel();
+        try (EpollPair pair = new EpollPair("ioctl-sampling-test")) {
+            Channel client = pair.client;
             // the default: a class's burst is read in full
             assertThat(readBackToBack(new Probes(new KernelProbe(), 1024, KernelBudget.sampled(), Transport.EPOLL), client, BURST))
                     .allSatisfy(k -> assertThat(k.unavailable()).isNull());
@@ -52,10 +35,6 @@ class IoctlSamplingTest {
             });
             assertThat(readBackToBack(new Probes(new KernelProbe(), 1024, KernelBudget.unlimited(), Transport.EPOLL), client, 4 * BURST))
                     .allSatisfy(k -> assertThat(k.unavailable()).isNull());
-            client.close().sync();
-            server.close().sync();
-        } finally {
-            group.shutdownGracefully(0, 1, TimeUnit.SECONDS).sync();
         }
     }
 
