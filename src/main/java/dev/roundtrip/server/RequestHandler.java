@@ -14,12 +14,10 @@ import dev.roundtrip.trace.ResponseInfo;
 import dev.roundtrip.trace.Stage;
 import dev.roundtrip.wire.Tracing;
 import io.netty.buffer.ByteBufUtil;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.handler.timeout.IdleStateEvent;
-import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -506,11 +504,7 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
     /** On the event loop: encode and write; the wire tap reports each socket write. */
     private void respond(ChannelHandlerContext ctx, ServerExchange x, AppResponse r, boolean keepAlive, boolean head) {
         HttpResponseStatus status = HttpResponseStatus.valueOf(r.status());
-        FullHttpResponse resp = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.wrappedBuffer(r.body()));
-        resp.headers().set("Server", "roundtrip");
-        resp.headers().set("Content-Type", r.contentType());
-        resp.headers().setInt("Content-Length", r.body().length);
-        resp.headers().set("Connection", keepAlive ? "keep-alive" : "close");
+        FullHttpResponse resp = ResponseHead.of(r, status, keepAlive);
         ResponseInfo info;
         try (var s = t.instrument()) {
             // the codec sends no body in answer to HEAD (Content-Length still says how long it would be): record what was sent

@@ -1,20 +1,17 @@
 package dev.roundtrip.server;
 
 import io.netty.buffer.ByteBufUtil;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpUtil;
-import io.netty.handler.codec.http.HttpVersion;
 import io.netty.util.concurrent.EventExecutorGroup;
 
 /**
@@ -87,11 +84,7 @@ final class UntracedHandler extends SimpleChannelInboundHandler<FullHttpRequest>
 
     private void write(ChannelHandlerContext ctx, AppResponse r, boolean keepAlive) {
         HttpResponseStatus status = HttpResponseStatus.valueOf(r.status());
-        FullHttpResponse resp = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.wrappedBuffer(r.body()));
-        resp.headers().set("Server", "roundtrip");
-        resp.headers().set("Content-Type", r.contentType());
-        resp.headers().setInt("Content-Length", r.body().length);
-        resp.headers().set("Connection", keepAlive ? "keep-alive" : "close");
+        FullHttpResponse resp = ResponseHead.of(r, status, keepAlive);
         boolean noDelay = settings.tcpNoDelay();
         if (!Boolean.valueOf(noDelay).equals(noDelaySet) && ctx.channel().isActive()) { // a system call: only when the setting changed
             ctx.channel().config().setOption(ChannelOption.TCP_NODELAY, noDelay);

@@ -38,7 +38,7 @@ import org.junit.jupiter.api.Test;
  * 4 KB), and the tracer's own copies of the 1 MiB show in {@code instrumentAllocatedBytes}.
  */
 class ProgramAllocationTest {
-    private static final int ROUNDS = 8; // the first rounds warm the code paths; the last one is compared
+    private static final int ROUNDS = 8; // the first rounds warm the code paths; the last warm one is compared
     private static final byte[] BIG = "GET /big?kb=1024 HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
 
     @Test
@@ -76,9 +76,14 @@ class ProgramAllocationTest {
             bus.close();
         }
         assertThat(traced).hasSize(ROUNDS);
-        MemoryReadout last = traced.get(ROUNDS - 1);
+        // the last round the engine itself calls warm: a round can still meet the JVM's first-time work (a
+        // method handle's lambda forms spun after so many calls), and its readout says so (cold)
+        int warm = ROUNDS - 1;
+        while (warm > 0 && traced.get(warm).cold()) warm--;
+        assertThat(warm).as("a warm traced round among the last half: %s", traced).isGreaterThanOrEqualTo(ROUNDS / 2);
+        MemoryReadout last = traced.get(warm);
         long program = last.allocatedBytes();
-        long without = untraced.get(ROUNDS - 1);
+        long without = untraced.get(warm);
         System.out.printf("respond, GET /big?kb=1024: traced program %d B, instrument %d B; untraced %d B%n",
                 program, last.instrumentAllocatedBytes(), without);
         assertThat(Math.abs(program - without))
