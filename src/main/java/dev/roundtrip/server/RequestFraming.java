@@ -4,6 +4,7 @@ import dev.roundtrip.trace.Phrase;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.util.ByteProcessor;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Arrays;
@@ -44,6 +45,23 @@ final class RequestFraming {
     private long remaining;
     private int crlf;
     private Phrase chunkProblem;
+    /** The head of the last request finished (never written to: requests share it), and its framing. */
+    private byte[] lastHead;
+    private Framing lastFraming;
+    /** The last head that passed the server's checks ({@link #passedBefore}). */
+    private byte[] passedHead;
+
+    /**
+     * Whether {@code raw} is the head that passed the checks last time, byte for byte (one array is shared by
+     * equal heads in a row): what the checks judge is in those bytes, so the verdict is the same.
+     */
+    boolean passedBefore(RawRequest raw) {
+        return raw.head() == passedHead && raw.chunkProblem() == null;
+    }
+
+    void passed(RawRequest raw) {
+        if (raw.chunkProblem() == null) passedHead = raw.head();
+    }
 
     /** Follows the readable bytes of {@code bytes} (not consumed); a body's bytes are skipped, not read. */
     void feed(ByteBuf bytes) {
@@ -62,9 +80,8 @@ final class RequestFraming {
                     }
                 }
                 default -> {
-                    byte b = bytes.getByte(i++);
-                    offset++;
-                    take(b);
+                    int stopped = bytes.forEachByte(i, end - i, byByte);
+                    i = stopped < 0 ? end : stopped + 1;
                 }
             }
         }
@@ -85,6 +102,13 @@ final class RequestFraming {
         state = State.LOST;
         return partial;
     }
+
+    /** Takes bytes one by one (one bounds check for the whole run) until a body's bytes can be skipped. */
+    private final ByteProcessor byByte = b -> {
+        offset++;
+        take(b);
+        return state != State.BODY && state != State.CHUNK_DATA && state != State.LOST;
+    };
 
     private void take(byte b) {
         switch (state) {
@@ -154,7 +178,11 @@ final class RequestFraming {
 
     private void endOfHead() {
         crlf = 0;
-        Framing f = Framing.of(head, headLength);
+        // keep-alive traffic sends the same head again and again: the same bytes, the same framing, one copy
+        boolean again = lastHead != null && Arrays.equals(lastHead, 0, lastHead.length, head, 0, headLength);
+        Framing f = again ? lastFraming : Framing.of(head, headLength);
+        if (!again) lastHead = null;
+        lastFraming = f;
         if (f == Framing.UNKNOWN) {
             state = State.LOST;
         } else if (f.chunked) {
@@ -168,7 +196,8 @@ final class RequestFraming {
     }
 
     private void finish() {
-        complete.add(new RawRequest(Arrays.copyOf(head, headLength), chunkProblem));
+        if (lastHead == null) lastHead = Arrays.copyOf(head, headLength);
+        complete.add(new RawRequest(lastHead, chunkProblem));
         headLength = 0;
         chunkProblem = null;
         offset = 0;

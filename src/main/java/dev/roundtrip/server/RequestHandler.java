@@ -231,7 +231,7 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
     private void handle(ChannelHandlerContext ctx, ServerExchange x, FullHttpRequest req, RequestFraming.RawRequest raw) {
         try {
             conn.answering();
-            Problem problem = conn.plainOnTlsPort() ? new Problem(400, PLAIN_ON_TLS_PORT) : problem(req, raw);
+            Problem problem = conn.plainOnTlsPort() ? new Problem(400, PLAIN_ON_TLS_PORT) : problem(req, raw, framing);
             if (problem != null) {
                 try (var s = t.instrument()) {
                     if (x.external) {
@@ -311,6 +311,14 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
      * client sent is named where the codec's words would mislead, from what its raw bytes showed.
      * Null: no problem.
      */
+    static Problem problem(FullHttpRequest req, RequestFraming.RawRequest raw, RequestFraming framing) {
+        // a decoded body may fail on its own (too long, bad chunks); the head's checks give the verdict they gave
+        if (req.decoderResult().isSuccess() && framing.passedBefore(raw)) return null;
+        Problem p = problem(req, raw);
+        if (p == null) framing.passed(raw);
+        return p;
+    }
+
     static Problem problem(FullHttpRequest req, RequestFraming.RawRequest raw) {
         byte[] head = raw.head();
         if (RequestTarget.isTlsClientHello(head)) return new Problem(400, RequestTarget.TLS);

@@ -50,7 +50,7 @@ final class UntracedHandler extends SimpleChannelInboundHandler<FullHttpRequest>
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest req) {
-        RequestHandler.Problem problem = RequestHandler.problem(req, framing.next());
+        RequestHandler.Problem problem = RequestHandler.problem(req, framing.next(), framing);
         if (problem != null) {
             write(ctx, problem.answer(), false);
             return;
