@@ -79,6 +79,7 @@ final class RequestFraming {
                         else state = State.CHUNK_END;
                     }
                 }
+                case HEAD -> i = head(bytes, i, end);
                 default -> {
                     int stopped = bytes.forEachByte(i, end - i, byByte);
                     i = stopped < 0 ? end : stopped + 1;
@@ -103,29 +104,48 @@ final class RequestFraming {
         return partial;
     }
 
-    /** Takes bytes one by one (one bounds check for the whole run) until a body's bytes can be skipped. */
+    /**
+     * A head's bytes from {@code i}: copied in one go, at most as many as the head's array holds now (so a
+     * body behind the head is not copied), then looked through for the blank line. Returns where it stopped.
+     */
+    private int head(ByteBuf bytes, int i, int end) {
+        if (headLength == 0) { // empty lines before a request are allowed
+            while (i < end && (bytes.getByte(i) == '\r' || bytes.getByte(i) == '\n')) i++;
+            if (i == end) return i;
+            offset = 0;
+        }
+        if (headLength == MAX_HEAD) {
+            state = State.LOST;
+            return i;
+        }
+        if (headLength == head.length) head = Arrays.copyOf(head, Math.min(MAX_HEAD, head.length * 2));
+        int n = Math.min(end - i, head.length - headLength);
+        bytes.getBytes(i, head, headLength, n);
+        for (int k = headLength, stop = headLength + n; k < stop; k++) {
+            byte b = head[k];
+            crlf = b == "\r\n\r\n".charAt(crlf) ? crlf + 1 : (b == '\r' ? 1 : 0);
+            if (crlf == 4) {
+                int taken = k + 1 - headLength;
+                headLength = k + 1;
+                offset += taken;
+                endOfHead();
+                return i + taken;
+            }
+        }
+        headLength += n;
+        offset += n;
+        return i + n;
+    }
+
+    /** Takes the bytes of chunk-size lines and trailers one by one (one bounds check for the whole run), until a chunk's data or the next head. */
     private final ByteProcessor byByte = b -> {
         offset++;
         take(b);
-        return state != State.BODY && state != State.CHUNK_DATA && state != State.LOST;
+        return state == State.CHUNK_LINE || state == State.TRAILERS || state == State.CHUNK_END;
     };
 
     private void take(byte b) {
         switch (state) {
-            case HEAD -> {
-                if (headLength == 0 && (b == '\r' || b == '\n')) { // empty lines before a request are allowed
-                    offset = 0;
-                    return;
-                }
-                if (headLength == MAX_HEAD) {
-                    state = State.LOST;
-                    return;
-                }
-                if (headLength == head.length) head = Arrays.copyOf(head, Math.min(MAX_HEAD, head.length * 2));
-                head[headLength++] = b;
-                crlf = b == "\r\n\r\n".charAt(crlf) ? crlf + 1 : (b == '\r' ? 1 : 0);
-                if (crlf == 4) endOfHead();
-            }
             case CHUNK_LINE, TRAILERS -> {
                 if (b != '\n') {
                     if (line.length() >= MAX_CHUNK_LINE) state = State.LOST;

@@ -38,6 +38,21 @@ class RequestFramingTest {
     }
 
     @Test
+    void aHeadLongerThanItsFirstArrayAndTheSameHeadAgainAreKeptWhole() {
+        RequestFraming f = new RequestFraming();
+        String head = "POST /echo HTTP/1.1\r\nHost: x\r\nX-Long: " + "a".repeat(3000) + "\r\nContent-Length: 3\r\n\r\n";
+        feed(f, head + "abc" + head.substring(0, 700));
+        feed(f, head.substring(700) + "abc\r\n\r\nGET / HTTP/1.1\r\n\r\n");
+
+        RequestFraming.RawRequest first = f.next();
+        RequestFraming.RawRequest second = f.next();
+        assertThat(head(first)).isEqualTo(head);
+        assertThat(second.head()).as("an equal head in a row is the same copy").isSameAs(first.head());
+        assertThat(head(f.next())).isEqualTo("GET / HTTP/1.1\r\n\r\n");
+        assertThat(f.next()).isSameAs(RequestFraming.RawRequest.NONE);
+    }
+
+    @Test
     void aChunkLineFarPastTheFirst64KiBIsStillChecked() {
         RequestFraming f = new RequestFraming();
         feed(f, CHUNKED);
