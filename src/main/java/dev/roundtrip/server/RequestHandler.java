@@ -44,6 +44,10 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
     private final RepeatedPhrase respondSaid = new RepeatedPhrase("server.respond");
     private final RepeatedPhrase respondHeadSaid = new RepeatedPhrase("server.respondHead");
     private final RepeatedPhrase queuedSaid = new RepeatedPhrase("server.responseQueued");
+    // on the event loop or a worker, one request of the connection at a time; a phrase is immutable, so a
+    // stale "last" seen by another thread is only a missed reuse
+    private final RepeatedPhrase handlerStartsSaid = new RepeatedPhrase("server.handlerStarts");
+    private final RepeatedPhrase handledSaid = new RepeatedPhrase("server.handled");
     private final Tracing t;
     private final ServerConnection conn;
     private final Routes app;
@@ -434,7 +438,7 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
         SqlObserver statements;
         try (var s = t.instrument()) {
             mark = t.probes().memory().allocatedMark();
-            t.publish(conn.event(x, Stage.PROCESS, Phase.BEGIN, Actor.SERVER).said("server.handlerStarts", p.method(), p.uri()).build());
+            t.publish(conn.event(x, Stage.PROCESS, Phase.BEGIN, Actor.SERVER).detail(handlerStartsSaid.of(p.method(), p.uri())).build());
             statements = new DatabaseTrace(t, conn, x, mark);
         }
         AppResponse r;
@@ -449,7 +453,7 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
             r = a != null ? a.now() : app.handle(p.method(), p.uri(), p.body(), p.contentType(), statements);
             try (var s = t.instrument()) {
                 t.publish(conn.event(x, Stage.PROCESS, Phase.END, Actor.SERVER)
-                        .said("server.handled", r.status(), HttpResponseStatus.valueOf(r.status()).reasonPhrase(), r.detail())
+                        .detail(handledSaid.of(r.status(), HttpResponseStatus.valueOf(r.status()).reasonPhrase(), r.detail()))
                         .memory(t.probes().memory().read(mark)).build());
             }
         } catch (InterruptedException e) {
