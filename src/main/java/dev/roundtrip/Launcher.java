@@ -19,7 +19,7 @@ public final class Launcher {
             smoke(java.util.Arrays.asList(args).contains("--headless") || System.getenv("DISPLAY") == null);
             return;
         }
-        dev.roundtrip.text.Texts.use(java.util.Locale.getDefault()); // the terminal's language (LANG)
+        dev.roundtrip.text.Texts.use(dev.roundtrip.text.SystemLanguage.now()); // the terminal's language (LANG, also where its locale is not generated)
         System.exit(RoundtripCommand.execute(args));
     }
 

@@ -29,7 +29,7 @@ final class Timeline {
     static void print(Exchange x, PrintWriter out) {
         String status = x.response().map(r -> r.status() + " " + r.reason()).orElse(T.get("timeline.noResponse"));
         line(out, T.get("timeline.exchange", String.valueOf(x.id()), String.valueOf(x.connectionId()),
-                x.request().summary(), status, x.outcome().wireName(), Units.duration(x.durationNanos())));
+                x.request().summary(dev.roundtrip.text.Texts.locale()), status, x.outcome().wireName(), Units.duration(x.durationNanos())));
         out.printf(Locale.ROOT, "%10s  %-9s %-8s %-13s %s%n", "t", T.get("timeline.column.stage"), T.get("timeline.column.phase"),
                 T.get("timeline.column.actor"), T.get("timeline.column.what"));
         List<StageEvent> byTime = new java.util.ArrayList<>(x.events());

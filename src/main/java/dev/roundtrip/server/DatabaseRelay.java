@@ -61,7 +61,7 @@ final class DatabaseRelay implements AutoCloseable {
             listener = b.bind(new InetSocketAddress(database.getAddress(), 0)).sync().channel();
         } catch (Exception e) {
             loops.shutdownGracefully(0, 1, TimeUnit.SECONDS);
-            throw new IOException("cannot listen for the database relay on " + database.getAddress().getHostAddress() + ": " + e.getMessage(), e);
+            throw CannotListen.relay(database.getAddress().getHostAddress(), e);
         }
     }
 

@@ -112,7 +112,7 @@ public final class RoundtripServer implements AutoCloseable {
             listener = plain;
             tlsListener = null;
             close();
-            throw cannotListen(at, e);
+            throw CannotListen.at(at, e);
         }
         listener = plain;
         tlsListener = secure;
@@ -185,23 +185,6 @@ public final class RoundtripServer implements AutoCloseable {
         h2.adopt(connectionId, openingExchangeId, facts); // before the codec's SETTINGS are written
         H2Pipeline.install(ch, t, h2, app, settings, workers, live, false);
         return h2;
-    }
-
-    /** Says which address and port, and why, without a stack trace's worth of Netty. */
-    private static IOException cannotListen(InetSocketAddress bind, Exception e) {
-        String where = "port " + bind.getPort() + " on " + bind.getAddress().getHostAddress();
-        String cause = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        String lower = cause.toLowerCase(java.util.Locale.ROOT);
-        // NIO throws BindException; epoll a native IOException saying "Address already in use"
-        boolean taken = e instanceof java.net.BindException ? lower.contains("in use")
-                : e instanceof IOException && lower.contains("address already in use");
-        if (taken) {
-            java.net.BindException inUse = new java.net.BindException(where + " is already in use (" + cause
-                    + "): another program listens there");
-            inUse.initCause(e);
-            return inUse;
-        }
-        return new IOException("cannot listen on " + where + " (" + cause + ")", e);
     }
 
     /**

@@ -35,11 +35,18 @@ public record RequestInfo(String method, String target, List<Header> headers, by
         return raw != null;
     }
 
-    /** "GET /users/1", or the first line of a raw request. */
+    /** "GET /users/1", or "raw request" for raw bytes that name no method or target; English (recordings, diagrams as files). */
     public String summary() {
-        if (!method.isEmpty() || !target.isEmpty()) return (method + " " + target).trim();
-        return "raw request";
+        return summary(java.util.Locale.ENGLISH);
     }
+
+    /** The same in {@code language}: only the words for raw bytes are translated, a method and target stay as sent. */
+    public String summary(java.util.Locale language) {
+        if (!method.isEmpty() || !target.isEmpty()) return (method + " " + target).trim();
+        return RAW.in(language);
+    }
+
+    private static final Phrase RAW = Phrase.of("trace.rawRequest");
 
     @Override
     public boolean equals(Object o) {

@@ -54,7 +54,22 @@ class MalformedRequestLanguageTest {
             "GET / HTTP/1.1\r\nHost: x\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\nab",
             "GET nopath HTTP/1.1\r\nHost: x\r\n\r\n",
             "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\nExpect: teapot\r\n\r\nhi",
-            CHUNKED + "2;\r\nhi\r\n0\r\n\r\n");
+            CHUNKED + "2;\r\nhi\r\n0\r\n\r\n",
+            // the codec's own words a student easily provokes, each with a key of its own
+            "GET /" + "a".repeat(5000) + " HTTP/1.1\r\nHost: x\r\n\r\n",
+            "GET / HTTP/1.1\r\nHost: x\r\nX: " + "a".repeat(9000) + "\r\n\r\n",
+            "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 67108864\r\n\r\nab",
+            CHUNKED + "zz\r\nhi\r\n0\r\n\r\n",
+            CHUNKED + "\r\nhi\r\n0\r\n\r\n",
+            CHUNKED + "ffffffffffffffffff\r\nhi\r\n0\r\n\r\n",
+            "GET / HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n\r\n",
+            "GET / HTTP/1.1\r\nHost: x\r\nContent-Length: 1, 2\r\n\r\nab",
+            "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\nTransfer-Encoding: chunked\r\n\r\n2\r\nhi\r\n0\r\n\r\n",
+            "GET / HTTP/1.1\r\nHost: x\r\nBad Name: y\r\n\r\n",
+            "GET / HTTP/1.1\r\nHost: x\r\n: y\r\n\r\n",
+            "GET / HTTP/1.0\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n",
+            "POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: gzip\r\n\r\n",
+            "POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked, chunked\r\n\r\n0\r\n\r\n");
     /** Chunk-size lines the codec refuses in its own words before the server looks: their reasons, read by the framing. */
     private static final List<String> CHUNK_LINES = List.of(
             CHUNKED + "2 \r\nhi\r\n0\r\n\r\n",
@@ -63,8 +78,9 @@ class MalformedRequestLanguageTest {
             CHUNKED + "2;a=\"\u0001\"\r\nhi\r\n0\r\n\r\n",
             CHUNKED + "2;a=\"b\r\nhi\r\n0\r\n\r\n",
             CHUNKED + "2;a=\r\nhi\r\n0\r\n\r\n");
-    /** The reasons with no arguments that need a TLS port or an HTTP/2 preface cut short. */
-    private static final List<Phrase> CONSTANT = List.of(RequestTarget.TLS, RequestTarget.HTTP2_PREFACE, RequestHandler.PLAIN_ON_TLS_PORT);
+    /** The reasons with no arguments that need a TLS port or an HTTP/2 preface cut short, and the codec's words we have no key for. */
+    private static final List<Phrase> CONSTANT = List.of(RequestTarget.TLS, RequestTarget.HTTP2_PREFACE, RequestHandler.PLAIN_ON_TLS_PORT,
+            CodecWords.of("a codec message no request here provokes")); // quoted as it is
 
     private static Lab lab;
     private static final List<Phrase> said = Collections.synchronizedList(new java.util.ArrayList<>());
@@ -130,6 +146,20 @@ class MalformedRequestLanguageTest {
                 + " les octets de contrôle sont interdits dans une cible de requête");
         Phrase cut = said.get(1);
         assertThat(cut.in(Texts.SPANISH)).contains("'/" + "a".repeat(59) + "…' (82 caracteres)").startsWith("un byte BEL (0x07) en la posición 81 ");
+    }
+
+    @Test
+    void theCodecsCommonWordsAreOurOwnKeysWithNettysEnglishOnTheWire() {
+        Phrase line = said.get(REFUSED.indexOf("GET /" + "a".repeat(5000) + " HTTP/1.1\r\nHost: x\r\n\r\n"));
+        assertThat(line.key()).isEqualTo("server.problem.codecLineTooLong");
+        assertThat(line.english()).isEqualTo("An HTTP line is larger than 4096 bytes.");
+        assertThat(line.in(Locale.GERMAN)).isEqualTo("eine Zeile der Anfrage ist länger als 4096 Bytes");
+        Phrase name = said.get(REFUSED.indexOf("GET / HTTP/1.1\r\nHost: x\r\nBad Name: y\r\n\r\n"));
+        assertThat(name.english()).isEqualTo("a header name can only contain \"token\" characters, but found invalid character 0x20 at index 3 of header 'Bad Name'.");
+        assertThat(name.in(Locale.FRENCH)).isEqualTo("un nom d'en-tête ne peut contenir que des caractères « token », mais contient le caractère 0x20"
+                + " à la position 3 de l'en-tête 'Bad Name'");
+        // a message the codec may say in a later version is still quoted as it is, in English
+        assertThat(CodecWords.of("something new\u001b").in(Locale.GERMAN)).isEqualTo("laut Netty-Decoder: something new\\x1b");
     }
 
     private static void keysIn(Phrase p, Set<String> keys) {

@@ -42,7 +42,7 @@ final class CapturedSteps {
                 steps.set(steps.size() - 1, DiagramScript.withProblem(last, problem));
             }
         }
-        return new DiagramScript(x.id(), DiagramScript.T.get("capture.title", Printable.escape(x.request().summary()), server), steps, severity,
+        return new DiagramScript(x.id(), DiagramScript.T.get("capture.title", Printable.escape(x.request().summary(dev.roundtrip.text.Texts.locale())), server), steps, severity,
                 DiagramScript.outcomeText(x, severity), DiagramScript.heldBefore(x), DiagramScript.CAPTURE);
     }
 
@@ -60,14 +60,14 @@ final class CapturedSteps {
                 from = Actor.FOREIGN_CLIENT;
                 to = Actor.SERVER;
                 via = List.of(Actor.SERVER_KERNEL);
-                title = Printable.escape(x.request().summary());
+                title = Printable.escape(x.request().summary(dev.roundtrip.text.Texts.locale()));
                 figures = DiagramScript.figures(s.bytes(), s.ops(), "reads", time);
                 break;
             case SEND:
                 from = Actor.SERVER;
                 to = Actor.FOREIGN_SERVER;
                 via = List.of(Actor.CLIENT, Actor.CLIENT_KERNEL);
-                title = DiagramScript.T.get("capture.forward", Printable.escape(hop.request().summary()));
+                title = DiagramScript.T.get("capture.forward", Printable.escape(hop.request().summary(dev.roundtrip.text.Texts.locale())));
                 if (s.problem() != null && s.bytes() == 0) {
                     // refused, or no route: nothing left Roundtrip's kernel, so the arrow stops there
                     to = Actor.CLIENT_KERNEL;

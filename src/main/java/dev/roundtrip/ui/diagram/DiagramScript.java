@@ -95,7 +95,7 @@ public record DiagramScript(long exchangeId, String title, List<DiagramStep> ste
                         0, 0, problem, List.of()));
             }
         }
-        return new DiagramScript(x.id(), Printable.escape(x.request().summary()), steps, severity, outcomeText(x, severity),
+        return new DiagramScript(x.id(), Printable.escape(x.request().summary(dev.roundtrip.text.Texts.locale())), steps, severity, outcomeText(x, severity),
                 heldBefore(x), ENGINE, ConnectionFrames.of(x, all));
     }
 
@@ -133,7 +133,7 @@ public record DiagramScript(long exchangeId, String title, List<DiagramStep> ste
                         figures(bytes, ops, "readsWrites", time),
                         begin, end, bytes, ops, problem, sql);
             case SEND:
-                return new DiagramStep(stage, Actor.CLIENT, Actor.SERVER_KERNEL, List.of(Actor.CLIENT_KERNEL), Printable.escape(x.request().summary()),
+                return new DiagramStep(stage, Actor.CLIENT, Actor.SERVER_KERNEL, List.of(Actor.CLIENT_KERNEL), Printable.escape(x.request().summary(dev.roundtrip.text.Texts.locale())),
                         figures(bytes, ops, "writes", time),
                         begin, end, bytes, ops, problem, sql);
             case PARSE:

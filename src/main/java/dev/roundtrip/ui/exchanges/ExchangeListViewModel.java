@@ -68,7 +68,7 @@ public final class ExchangeListViewModel {
         if (s.heldBefore() != null) status = T.get("held");
         String method = x.request().method().isEmpty() ? T.get("raw") : x.request().method();
         // what came from the network is shown with its control bytes escaped (\x1b), never obeyed
-        String target = Printable.escape(x.request().target().isEmpty() ? x.request().summary() : x.request().target());
+        String target = Printable.escape(x.request().target().isEmpty() ? x.request().summary(dev.roundtrip.text.Texts.locale()) : x.request().target());
         return new ExchangeRow(x.id(), method, target, status, time(x), s.severity(), protocol(x));
     }
 

@@ -101,7 +101,7 @@ public final class RoundtripApp extends Application {
     @Override
     public void init() {
         mark("toolkit");
-        Language.use(LanguageSetting.forUser().startLanguage(java.util.Locale.getDefault()));
+        Language.use(LanguageSetting.forUser().startLanguage(dev.roundtrip.text.SystemLanguage.now()));
         // JavaFX's own words (a dialog's OK and Cancel, a text field's menu) follow the JVM's locale, read
         // once when first used: set before any is; files for machines never depend on it (explicit locales)
         java.util.Locale.setDefault(dev.roundtrip.text.Texts.locale());

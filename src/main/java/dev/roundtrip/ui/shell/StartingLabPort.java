@@ -65,9 +65,18 @@ public final class StartingLabPort implements LabPort {
         kept.forEach(w -> w.refuse().accept(failure));
     }
 
-    private static String reason(Throwable e) {
-        Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
-        return cause.getMessage() == null ? cause.toString() : cause.getMessage();
+    /**
+     * The engine's own reason, in the language in use: a {@code CannotListen} says "port 8080 is taken by another
+     * program" in the window's words (the system's only in brackets); the wrappers on the way (LiveLabPort's repeats its message) add nothing.
+     */
+    static String reason(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && (cause instanceof java.util.concurrent.CompletionException
+                || cause instanceof java.io.UncheckedIOException && java.util.Objects.equals(cause.getMessage(), cause.getCause().getMessage()))) {
+            cause = cause.getCause();
+        }
+        String said = cause.getLocalizedMessage();
+        return said == null ? cause.toString() : said;
     }
 
     /** Runs {@code run} on the engine now, or once it is up; {@code refuse} gets the reason if it never comes. */

@@ -119,6 +119,28 @@ class StartingLabPortTest {
     }
 
     @Test
+    void anEngineThatCannotListenSaysSoInTheWindowsLanguage() throws Exception {
+        java.util.Locale before = dev.roundtrip.text.Texts.locale();
+        try (java.net.ServerSocket other = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            int taken = other.getLocalPort();
+            Throwable why = null;
+            try {
+                dev.roundtrip.lab.Lab.start(dev.roundtrip.lab.LabOptions.defaults().withPort(taken)).close();
+            } catch (java.io.IOException e) {
+                why = e;
+            }
+            assertThat(why).as("a second listener on a taken port").isNotNull();
+            dev.roundtrip.text.Texts.use(java.util.Locale.GERMAN);
+            // as LiveLabPort.start wraps it, and the future the window waits on
+            engine.completeExceptionally(new UncheckedIOException(why.getMessage(), (java.io.IOException) why));
+            assertThat(port.describe()).startsWith("Der Server ist nicht gestartet: Port " + taken + " auf 127.0.0.1 ist von einem anderen Programm belegt"
+                    + " (Meldung des Systems: ").doesNotContain("already in use (");
+        } finally {
+            dev.roundtrip.text.Texts.use(before);
+        }
+    }
+
+    @Test
     void anEngineThatComesUpAfterThePortClosedIsClosedToo() throws Exception {
         port.close();
         LiveLabPort live = LiveLabPort.start();
