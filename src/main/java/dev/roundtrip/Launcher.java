@@ -20,6 +20,16 @@ public final class Launcher {
             return;
         }
         dev.roundtrip.text.Texts.use(dev.roundtrip.text.SystemLanguage.now()); // the terminal's language (LANG, also where its locale is not generated)
+        // Java 17 writes System.out in sun.stdout.encoding (a Windows console's) or else the default charset
+        String console = System.getProperty("sun.stdout.encoding");
+        java.nio.charset.Charset out = console != null ? java.nio.charset.Charset.forName(console) : java.nio.charset.Charset.defaultCharset();
+        dev.roundtrip.text.SystemLanguage.terminalCharset(out, System::getenv).ifPresent(utf8 -> {
+            System.setOut(new java.io.PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, utf8));
+            System.setErr(new java.io.PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true, utf8));
+            // picocli writes its help and our commands' output in sun.stdout/stderr.encoding when set, else the default charset
+            System.setProperty("sun.stdout.encoding", utf8.name());
+            System.setProperty("sun.stderr.encoding", utf8.name());
+        });
         System.exit(RoundtripCommand.execute(args));
     }
 

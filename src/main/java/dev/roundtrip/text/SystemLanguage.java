@@ -18,6 +18,23 @@ public final class SystemLanguage {
         return of(Locale.getDefault(), System::getenv);
     }
 
+    /**
+     * The terminal's character set when the JVM's differs from it for the same reason: a locale that is not
+     * generated leaves Java with ASCII ({@code ANSI_X3.4-1968}), and "gültig" prints as "g?ltig" on a UTF-8
+     * terminal. UTF-8 when the POSIX variable that decides names it and the JVM's is not; else empty.
+     */
+    public static java.util.Optional<java.nio.charset.Charset> terminalCharset(java.nio.charset.Charset jvm, UnaryOperator<String> env) {
+        if (jvm.equals(java.nio.charset.StandardCharsets.UTF_8)) return java.util.Optional.empty();
+        for (String name : new String[] {"LC_ALL", "LC_CTYPE", "LANG"}) {
+            String v = env.apply(name);
+            if (v == null || v.isBlank()) continue;
+            String codeset = v.contains(".") ? v.substring(v.indexOf('.') + 1).split("@", 2)[0].toLowerCase(Locale.ROOT) : "";
+            return codeset.equals("utf-8") || codeset.equals("utf8")
+                    ? java.util.Optional.of(java.nio.charset.StandardCharsets.UTF_8) : java.util.Optional.empty();
+        }
+        return java.util.Optional.empty();
+    }
+
     static Locale of(Locale jvm, UnaryOperator<String> env) {
         if (!jvm.getLanguage().equals(Locale.ENGLISH.getLanguage()) && !jvm.getLanguage().isEmpty()) return jvm;
         for (String name : new String[] {"LC_ALL", "LC_MESSAGES", "LANG"}) {

@@ -27,4 +27,17 @@ class SystemLanguageTest {
         assertThat(start(Locale.US, Map.of())).isEqualTo(Locale.US);
         assertThat(start(Locale.US, Map.of("LANG", "POSIX"))).isEqualTo(Locale.US);
     }
+
+    @Test
+    void aUtf8TerminalIsWrittenInUtf8WhereTheJvmFellBackToAscii() {
+        java.nio.charset.Charset ascii = java.nio.charset.Charset.forName("ANSI_X3.4-1968");
+        java.nio.charset.Charset utf8 = java.nio.charset.StandardCharsets.UTF_8;
+        assertThat(SystemLanguage.terminalCharset(ascii, Map.of("LANG", "de_DE.UTF-8")::get)).contains(utf8);
+        assertThat(SystemLanguage.terminalCharset(ascii, Map.of("LC_ALL", "fr_FR.utf8", "LANG", "C")::get)).contains(utf8);
+        assertThat(SystemLanguage.terminalCharset(ascii, Map.of("LC_CTYPE", "de_DE@euro", "LANG", "de_DE.UTF-8")::get))
+                .as("the variable that decides names no UTF-8").isEmpty();
+        assertThat(SystemLanguage.terminalCharset(ascii, Map.of("LANG", "C")::get)).isEmpty();
+        assertThat(SystemLanguage.terminalCharset(ascii, Map.<String, String>of()::get)).isEmpty();
+        assertThat(SystemLanguage.terminalCharset(utf8, Map.of("LANG", "de_DE.UTF-8")::get)).as("already UTF-8").isEmpty();
+    }
 }
