@@ -35,8 +35,7 @@ public final class ExchangeListView {
         exchangeTable.setItems(vm.rows());
         idColumn.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(String.valueOf(d.getValue().id())));
         methodColumn.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(d.getValue().method()));
-        targetColumn.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(compact
-                ? d.getValue().method() + " " + d.getValue().target() + " · " + d.getValue().protocol() : d.getValue().target()));
+        targetColumn.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(compact ? d.getValue().oneLine() : d.getValue().target()));
         protocolColumn.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(d.getValue().protocol()));
         targetColumn.setCellFactory(col -> new WrappingCell());
         timeColumn.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(d.getValue().time()));

@@ -66,10 +66,14 @@ public final class ExchangeListViewModel {
         DiagramScript s = DiagramScript.of(x);
         String status = x.response().map(r -> String.valueOf(r.status())).orElse(s.severity().label());
         if (s.heldBefore() != null) status = T.get("held");
-        String method = x.request().method().isEmpty() ? T.get("raw") : x.request().method();
+        boolean raw = x.request().method().isEmpty();
+        String method = raw ? T.get("raw") : x.request().method();
         // what came from the network is shown with its control bytes escaped (\x1b), never obeyed
         String target = Printable.escape(x.request().target().isEmpty() ? x.request().summary(dev.roundtrip.text.Texts.locale()) : x.request().target());
-        return new ExchangeRow(x.id(), method, target, status, time(x), s.severity(), protocol(x));
+        String protocol = protocol(x);
+        // a raw exchange's summary says "raw request" already: not "raw raw request"
+        String oneLine = (raw && x.request().target().isEmpty() ? target : method + " " + target) + " · " + protocol;
+        return new ExchangeRow(x.id(), method, target, status, time(x), s.severity(), protocol, oneLine);
     }
 
     /**

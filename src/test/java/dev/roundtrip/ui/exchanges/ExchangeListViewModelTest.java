@@ -69,6 +69,18 @@ class ExchangeListViewModelTest {
     }
 
     @Test
+    void theOneLineRequestSaysRawOnceAndAMethodWithItsTarget() {
+        Recording r = new Recording(java.time.Instant.EPOCH);
+        r.onEvent(new dev.roundtrip.trace.ExchangeStarted(1, 1, 0, new dev.roundtrip.trace.RequestInfo("", "", java.util.List.of(), null,
+                "GARBAGE\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1))));
+        r.onEvent(new dev.roundtrip.trace.ExchangeStarted(2, 1, 0, new dev.roundtrip.trace.RequestInfo("GET", "/users/1", java.util.List.of(), null, null)));
+        vm.update(r.exchanges());
+        assertThat(vm.rows().get(0).method()).isEqualTo("raw");
+        assertThat(vm.rows().get(0).oneLine()).isEqualTo("raw request · HTTP/1.1");
+        assertThat(vm.rows().get(1).oneLine()).isEqualTo("GET /users/1 · HTTP/1.1");
+    }
+
+    @Test
     void clearStartsOver() {
         vm.update(all);
         vm.clear();
