@@ -10,6 +10,7 @@ import java.time.Duration;
  * <ul>
  *   <li>CPU: this JVM's CPU time per request (wrk runs in its own process), traced minus untraced in
  *       the same run, divided by the events a request produces;</li>
+ *   <li>CPU twice: with the app's default retention (older exchanges evicted) and with every event kept;</li>
  *   <li>heap: heap after GC with every event kept (no eviction) minus heap after GC of the same lab
  *       before the load, divided by the events recorded. This is everything a recorded event keeps
  *       alive: the event, its readouts, its share of the exchange, request and response.</li>
@@ -49,7 +50,18 @@ final class EventCost {
             untracedNs = (os.getProcessCpuTime() - cpu0) / (double) r.requests();
             System.out.println("untraced, CPU per request by thread: " + ThreadCpu.split(threads0, ThreadCpu.byKind(), os.getProcessCpuTime() - cpu0, r.requests()));
         }
-        try (Lab lab = Lab.start(LabOptions.defaults().withKernelReadouts(false).withRetainedExchanges(Integer.MAX_VALUE))) {
+        traced(os, seconds, untracedNs, LabOptions.DEFAULT_RETAINED_EXCHANGES);
+        traced(os, seconds, untracedNs, Integer.MAX_VALUE);
+    }
+
+    /**
+     * The traced server keeping {@code retained} exchanges: the app's default (older exchanges evicted, as a
+     * session runs) for what an event costs in use, and every one kept for the heap an event holds (its CPU then
+     * includes the collector copying an ever larger recording, the worst case).
+     */
+    private static void traced(com.sun.management.OperatingSystemMXBean os, int seconds, double untracedNs, int retained) throws Exception {
+        String kept = retained == Integer.MAX_VALUE ? "every exchange kept" : retained + " exchanges kept (the app's default)";
+        try (Lab lab = Lab.start(LabOptions.defaults().withKernelReadouts(false).withRetainedExchanges(retained))) {
             warmUp(lab.port()); // its events are counted out below
             lab.bus().awaitDelivered(Duration.ofSeconds(60));
             long heap0 = Load.heapAfterGc();
@@ -59,17 +71,19 @@ final class EventCost {
             Wrk.Result r = Wrk.run(lab.port(), "/", 32, seconds);
             lab.bus().awaitDelivered(Duration.ofSeconds(60));
             long cpu = os.getProcessCpuTime() - cpu0;
-            System.out.println("traced, CPU per request by thread: " + ThreadCpu.split(threads0, ThreadCpu.byKind(), cpu, r.requests()));
+            System.out.println("traced, " + kept + ", CPU per request by thread: " + ThreadCpu.split(threads0, ThreadCpu.byKind(), cpu, r.requests()));
             long events = lab.recording().applied() - events0;
-            long heap1 = Load.heapAfterGc();
             double tracedNs = cpu / (double) r.requests();
             double perRequest = events / (double) r.requests();
             System.out.printf("CPU per request in this JVM: untraced %.1f µs, traced %.1f µs (ratio %.2f)%n",
                     untracedNs / 1000, tracedNs / 1000, tracedNs / untracedNs);
-            System.out.printf("events per request: %.1f; CPU per recorded event: %.0f ns (traced minus untraced, spread over the events)%n",
-                    perRequest, (tracedNs - untracedNs) / perRequest);
-            System.out.printf("heap kept per recorded event: %.0f bytes (%d events, heap after GC %.1f MB -> %.1f MB)%n",
-                    (heap1 - heap0) / (double) events, events, heap0 / 1e6, heap1 / 1e6);
+            System.out.printf("events per request: %.1f; CPU per recorded event: %.0f ns (traced minus untraced, spread over the events; %s)%n",
+                    perRequest, (tracedNs - untracedNs) / perRequest, kept);
+            if (retained == Integer.MAX_VALUE) {
+                long heap1 = Load.heapAfterGc();
+                System.out.printf("heap kept per recorded event: %.0f bytes (%d events, heap after GC %.1f MB -> %.1f MB)%n",
+                        (heap1 - heap0) / (double) events, events, heap0 / 1e6, heap1 / 1e6);
+            }
             if (lab.recording().dropped() > 0) System.out.println("(" + lab.recording().dropped() + " events dropped)");
         }
     }

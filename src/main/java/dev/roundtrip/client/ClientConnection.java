@@ -4,6 +4,7 @@ import dev.roundtrip.trace.Phrase;
 import dev.roundtrip.trace.Actor;
 import dev.roundtrip.trace.BufferReadout;
 import dev.roundtrip.trace.BytesReadout;
+import dev.roundtrip.trace.RecentBytes;
 import dev.roundtrip.trace.ConnectionDirectory;
 import dev.roundtrip.trace.ExchangeEnded;
 import dev.roundtrip.trace.GateEvent;
@@ -53,8 +54,8 @@ import java.util.Map;
  */
 final class ClientConnection implements WireTap.Observer, PlainTap.Observer, ConnectionDirectory.ClientSide {
     /** This connection's last socket read and write: the next one with the same bytes is the same readout. */
-    private BytesReadout lastRead;
-    private BytesReadout lastWritten;
+    private final RecentBytes recentReads = new RecentBytes();
+    private final RecentBytes recentWrites = new RecentBytes();
     static final int MAX_RESPONSE_BYTES = 64 << 20;
 
     private final Tracing t;
@@ -331,7 +332,7 @@ final class ClientConnection implements WireTap.Observer, PlainTap.Observer, Con
         x.bytesWritten += count;
         t.publish(event(x, Stage.SEND, Phase.PROGRESS, Actor.CLIENT)
                 .said("client.socketWrite", x.writes, count)
-                .bytes(lastWritten = t.probes().bytes(piece, lastWritten)).buffer(buffer).kernel(t.probes().kernelSampled(ch)).build());
+                .bytes(t.probes().bytes(piece, recentWrites)).buffer(buffer).kernel(t.probes().kernelSampled(ch)).build());
         if (!x.requestAnnounced) {
             x.requestAnnounced = true;
             link.requestSent(x.id);
@@ -362,7 +363,7 @@ final class ClientConnection implements WireTap.Observer, PlainTap.Observer, Con
         x.bytesRead += buf.readableBytes();
         t.publish(event(x, Stage.INTERPRET, Phase.PROGRESS, Actor.CLIENT)
                 .said("client.socketRead", x.reads, buf.readableBytes())
-                .bytes(lastRead = t.probes().bytes(buf, lastRead)).buffer(Probes.buffer(buf)).kernel(t.probes().kernelSampled(ch)).build());
+                .bytes(t.probes().bytes(buf, recentReads)).buffer(Probes.buffer(buf)).kernel(t.probes().kernelSampled(ch)).build());
     }
 
     @Override

@@ -21,6 +21,8 @@ import io.netty.channel.ChannelHandlerContext;
 import java.net.InetSocketAddress;
 import dev.roundtrip.text.Units;
 import dev.roundtrip.trace.BytesReadout;
+import dev.roundtrip.trace.RecentBytes;
+import dev.roundtrip.trace.RepeatedPhrase;
 import dev.roundtrip.trace.TlsReadout;
 import dev.roundtrip.trace.TlsRecordReadout;
 import dev.roundtrip.wire.PlainTap;
@@ -471,19 +473,17 @@ final class ServerConnection implements WireTap.Observer, PlainTap.Observer, Con
             return;
         }
         ServerExchange x = parsing != null ? parsing : beginParse(PARSE_BEGINS);
-        lastRead = t.probes().bytes(buf, lastRead);
-        socketRead(x, buf.readableBytes(), lastRead, Probes.buffer(buf));
+        socketRead(x, buf.readableBytes(), t.probes().bytes(buf, recentReads), Probes.buffer(buf));
         if (ssl == null || plainOnTlsPort) keepSeen(x, buf); // on TLS the plaintext is kept (onPlainRead)
     }
 
     /** A socket read on TLS that no exchange claimed yet: kept until the plaintext it carries is decrypted, then dropped. */
     private BytesReadout unclaimedRead;
-    /** This connection's last socket read and write: the next one with the same bytes is the same readout. */
-    private BytesReadout lastRead;
-    private BytesReadout lastWritten;
+    private final RecentBytes recentReads = new RecentBytes();
+    private final RecentBytes recentWrites = new RecentBytes();
     private static final Phrase PARSE_BEGINS = Phrase.of("server.parseBegins");
-    private final dev.roundtrip.trace.RepeatedPhrase readSaid = new dev.roundtrip.trace.RepeatedPhrase("server.socketRead");
-    private final dev.roundtrip.trace.RepeatedPhrase writeSaid = new dev.roundtrip.trace.RepeatedPhrase("server.socketWrite");
+    private final RepeatedPhrase readSaid = new RepeatedPhrase("server.socketRead");
+    private final RepeatedPhrase writeSaid = new RepeatedPhrase("server.socketWrite");
     private BufferReadout unclaimedBuffer;
 
     private void socketRead(ServerExchange x, int count, BytesReadout bytes, BufferReadout buffer) {
@@ -540,7 +540,7 @@ final class ServerConnection implements WireTap.Observer, PlainTap.Observer, Con
         x.bytesWritten += count;
         t.publish(event(x, Stage.RESPOND, Phase.PROGRESS, Actor.SERVER)
                 .detail(writeSaid.of(x.writes, count))
-                .bytes(lastWritten = t.probes().bytes(piece, lastWritten)).buffer(buffer).kernel(t.probes().kernelSampled(ch)).build());
+                .bytes(t.probes().bytes(piece, recentWrites)).buffer(buffer).kernel(t.probes().kernelSampled(ch)).build());
         if (!x.respondAnnounced && link != null) {
             x.respondAnnounced = true;
             link.responseSent(x.id);

@@ -109,7 +109,12 @@ public final class TraceBus implements AutoCloseable {
             }
             // the delivery thread looks again within a millisecond by itself; a wake-up per event
             // would cost the publisher a system call, so only a filling queue (or a slow listener) gets one
-            if (parked && queue.size() > wakeAt) LockSupport.unpark(thread);
+            // one wake-up per park: a woken thread not yet running (2 cores, all busy) still reads as parked, and
+            // publishers waking it again at every event spent 5 % of the event loop in unpark (JFR)
+            if (parked && queue.size() > wakeAt) {
+                parked = false;
+                LockSupport.unpark(thread);
+            }
         }
 
         private void run() {

@@ -5,6 +5,7 @@ import dev.roundtrip.probe.KernelProbe;
 import dev.roundtrip.probe.MemoryProbe;
 import dev.roundtrip.trace.BufferReadout;
 import dev.roundtrip.trace.BytesReadout;
+import dev.roundtrip.trace.RecentBytes;
 import dev.roundtrip.trace.KernelReadout;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
@@ -117,6 +118,7 @@ public final class Probes {
     }
 
     private KernelReadout readKernel(Channel ch) {
+        if (!kernel.enabled()) return KERNEL_OFF;
         if (ch.isActive()) { // connected: an unconnected socket is told apart below
             KernelReadout k = kernel.readByDescriptor(Transport.fd(ch)); // one call fewer than asking the buffer sizes apart
             if (k != null) return k;
@@ -136,20 +138,15 @@ public final class Probes {
         if (!(local instanceof InetSocketAddress l) || !(remote instanceof InetSocketAddress r)) {
             return KernelReadout.unavailable(dev.roundtrip.trace.Unavailable.CLOSED, "the socket is not connected", rcv, snd);
         }
-        if (!kernel.enabled()) return switchedOff(rcv, snd);
         return kernel.read(Transport.fd(ch), l, r, rcv, snd);
     }
 
-    private volatile KernelReadout lastSwitchedOff;
-
-    /** Switched off, the readout holds only the buffer sizes: the same one serves while they stay the same. */
-    private KernelReadout switchedOff(Integer rcv, Integer snd) {
-        KernelReadout last = lastSwitchedOff;
-        if (last != null && java.util.Objects.equals(last.rcvBuf(), rcv) && java.util.Objects.equals(last.sndBuf(), snd)) return last;
-        last = kernel.read(null, null, rcv, snd);
-        lastSwitchedOff = last;
-        return last;
-    }
+    /**
+     * Switched off, the kernel is not asked at all, the buffer sizes neither: two getsockopt calls at every
+     * socket read and write made "kernel readouts off" slower than the sampled readouts it was meant to spare.
+     */
+    private static final KernelReadout KERNEL_OFF = KernelReadout.unavailable(dev.roundtrip.trace.Unavailable.OFF,
+            "kernel readouts are switched off", null, null);
 
     private static final String[] TCP_STATES = {"", "ESTABLISHED", "SYN_SENT", "SYN_RECV", "FIN_WAIT1", "FIN_WAIT2",
             "TIME_WAIT", "CLOSE", "CLOSE_WAIT", "LAST_ACK", "LISTEN", "CLOSING"};
@@ -211,16 +208,13 @@ public final class Probes {
     }
 
     /**
-     * The readable bytes of {@code buf}; {@code like} itself when it holds the same bytes (a connection's
-     * previous read or write: under repeated traffic the same request comes again and again, and an
-     * event given the same readout again costs no lookup to share it).
+     * The readable bytes of {@code buf}, as one of the connection's {@code recent} readouts when it holds the
+     * same bytes (no new readout, and the event costs no lookup to share it).
      */
-    public BytesReadout bytes(ByteBuf buf, BytesReadout like) {
+    public BytesReadout bytes(ByteBuf buf, RecentBytes recent) {
         memory.instrumentStart();
         try {
-            int count = buf.readableBytes();
-            byte[] kept = keep(buf, maxKeptBytes);
-            return like != null && like.holds(count, kept) ? like : BytesReadout.adopting(count, kept);
+            return recent.of(buf.readableBytes(), keep(buf, maxKeptBytes));
         } finally {
             memory.instrumentStop();
         }

@@ -46,6 +46,41 @@ class SharedReadoutsTest {
         assertThat(new RequestInfo("GET", "/", head, null, null).headers()).isSameAs(one.headers());
     }
 
+    @Test
+    void aConnectionsRepeatedWritesInTurnAreTheSharedReadoutsOfAnyConnection() {
+        byte[] head = "HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+        byte[] body = "hello".getBytes(StandardCharsets.US_ASCII);
+        RecentBytes first = new RecentBytes();
+        RecentBytes second = new RecentBytes();
+        BytesReadout h1 = first.of(head.length, head.clone());
+        BytesReadout b1 = first.of(body.length, body.clone());
+        // head and body written in turn: each is the one before, not a new readout
+        assertThat(first.of(head.length, head.clone())).isSameAs(h1);
+        assertThat(first.of(body.length, body.clone())).isSameAs(b1);
+        // another connection writing the same bytes gets the instance kept for them: its events need no lookup
+        BytesReadout h2 = second.of(head.length, head.clone());
+        assertThat(h2).isSameAs(read(h1).bytes());
+        assertThat(h2.shared).isTrue();
+        assertThat(second.of(head.length + 1, head.clone()).count()).as("more crossed than kept: another readout").isEqualTo(head.length + 1);
+        byte[] changed = body.clone();
+        changed[0] = 'j';
+        assertThat(first.of(body.length, changed).data()).isEqualTo(changed);
+    }
+
+    @Test
+    void aSpeakersPhrasesInTurnAreTheSharedInstanceOfAnySpeaker() {
+        RepeatedPhrase one = new RepeatedPhrase("server.socketWrite");
+        RepeatedPhrase two = new RepeatedPhrase("server.socketWrite");
+        Phrase w1 = one.of(1, 38);
+        Phrase w2 = one.of(2, 5);
+        assertThat(one.of(1, 38)).isSameAs(w1);
+        assertThat(one.of(2L, 5)).as("numbers by value").isSameAs(w2);
+        assertThat(two.of(1, 38)).isSameAs(w1);
+        assertThat(w1.shared).isTrue();
+        assertThat(one.of(3, 5)).isNotSameAs(w2).isEqualTo(Phrase.of("server.socketWrite", 3, 5));
+        assertThat(one.of(1, 38).english()).isEqualTo(Phrase.of("server.socketWrite", 1, 38).english());
+    }
+
     private static StageEvent read(BytesReadout bytes) {
         return StageEvent.at(1, 1, Stage.PARSE, Phase.PROGRESS, Actor.SERVER, 5).said("server.socketRead", 1, bytes.count()).bytes(bytes).build();
     }
