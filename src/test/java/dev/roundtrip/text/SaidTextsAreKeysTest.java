@@ -71,7 +71,7 @@ class SaidTextsAreKeysTest {
                 "  b.said(\"client.writeFailed\", describe(\"a b\"), 3);",
                 "  new ReplayPort(recording, T.get(\"session.empty\"));",
                 "  new ReplayPort(recording, \"an empty session\");",
-                "  new StepRun(s, Checker.T.get(\"run.failed\", m),",
+                "  new StepRun(s, Phrase.of(\"lesson.run.failed\", e.said()),",
                 "      none, readings);",
                 "  new StepRun(s,",
                 "      \"the action failed: \" + m, null, none);",
