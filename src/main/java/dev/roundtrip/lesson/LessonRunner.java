@@ -262,7 +262,8 @@ public final class LessonRunner {
             try {
                 proxy = lab.capture(CaptureOptions.reverse(0, target));
             } catch (IOException e) {
-                throw new LessonRunException(Phrase.of("lesson.failed.proxy", String.valueOf(e.getMessage())), e);
+                throw new LessonRunException(Phrase.of("lesson.failed.proxy",
+                        e instanceof dev.roundtrip.capture.ProxyCannotListen p ? p.said() : String.valueOf(e.getMessage())), e);
             }
             capture = proxy;
         }
