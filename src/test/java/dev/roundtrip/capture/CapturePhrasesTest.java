@@ -52,6 +52,8 @@ class CapturePhrasesTest {
                     .isEqualTo("fehlerhafte Anfrage: eine HTTP/1.1-Anfrage braucht genau einen Host-Header; nicht weitergeleitet");
             assertThat(noHost.body()).as("on the wire: English").isEqualTo("Bad Request: an HTTP/1.1 request needs exactly one Host header\n");
 
+            assertThat(error(lost).detail(Locale.GERMAN))
+                    .isEqualTo("keine Verbindung zu 127.0.0.1:" + closedPort + " möglich: Verbindung abgelehnt (dort lauscht niemand)");
             ExchangeEnded lostEnd = lost.end().orElseThrow();
             assertThat(lostEnd.detail()).isEqualTo("Roundtrip could not reach 127.0.0.1:" + closedPort + ": connection refused (nothing listens there)");
             assertThat(lostEnd.detail(Locale.GERMAN))
