@@ -6,6 +6,7 @@ import dev.roundtrip.probe.KernelProbe;
 import dev.roundtrip.record.Recording;
 import dev.roundtrip.trace.ConnectionDirectory;
 import dev.roundtrip.trace.Ids;
+import dev.roundtrip.trace.Phrase;
 import dev.roundtrip.trace.TraceBus;
 import dev.roundtrip.trace.TraceClock;
 import dev.roundtrip.wire.Probes;
@@ -103,8 +104,9 @@ public final class CaptureProxy implements AutoCloseable {
             listener = b.bind(bind).sync().channel();
         } catch (Exception e) {
             close();
-            String cause = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            throw new IOException("cannot listen on port " + bind.getPort() + " of " + bind.getAddress().getHostAddress() + " (" + cause + ")", e);
+            // Netty's native transport names its system call first ("bind(..) failed with error(-98): "): the OS's words are what counts
+            String cause = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().replaceFirst("^\\w+\\(\\.\\.\\) failed with error\\(-?\\d+\\): ", "");
+            throw new ProxyCannotListen(Phrase.of("capture.listen.failed", bind.getPort(), bind.getAddress().getHostAddress(), cause), e);
         }
     }
 

@@ -100,8 +100,8 @@ final class ClientLeg extends ChannelInboundHandlerAdapter implements WireTap.Ob
                 .said("capture.writeToClientFailed", UpstreamLeg.describe(cause), unsent)
                 .kernel(t.probes().kernel(ch)).build());
         // a write fails when the client has gone (RST, broken pipe), or when the capture itself stops
-        if (proxy.stopping()) end(x, Outcome.FAILED, "the capture stopped while the response was relayed");
-        else end(x, Outcome.CANCELLED, "the client left before the answer was complete");
+        if (proxy.stopping()) end(x, Outcome.FAILED, Phrase.of("capture.end.stoppedWhileRelaying"));
+        else end(x, Outcome.CANCELLED, Phrase.of("capture.end.clientLeft"));
         closeBoth(true);
     }
 
@@ -179,15 +179,15 @@ final class ClientLeg extends ChannelInboundHandlerAdapter implements WireTap.Ob
             Captured x = parsing != null ? parsing : begin(Phrase.of("capture.pipelined"));
             current = x;
             x.request = req;
-            String problem = problem(req);
+            Phrase problem = problem(req);
             if (problem != null) {
                 ReferenceCountUtil.release(msg);
                 x.requestDone = true;
                 parsing = null;
                 t.publish(new ExchangeStarted(x.id, connectionId, t.clock().now(), new RequestInfo("", "", java.util.List.of(), null, null)));
-                t.publish(x.event(t, Stage.PARSE, Phase.ERROR, Actor.SERVER).said("capture.malformedRequest", String.valueOf(problem))
+                t.publish(x.event(t, Stage.PARSE, Phase.ERROR, Actor.SERVER).said("capture.malformedRequest", problem)
                         .memory(t.probes().memory().read(x.parse.mark)).build());
-                answer(x, HttpResponseStatus.BAD_REQUEST, "Bad Request: " + problem + "\n", "Roundtrip answered 400 without reaching the server");
+                answer(x, HttpResponseStatus.BAD_REQUEST, "Bad Request: " + problem.english() + "\n", Phrase.of("capture.end.answeredUnreached", 400));
                 return;
             }
             Target target = proxy.options().isForward() ? forwardTarget(x, req) : proxy.options().target();
@@ -230,7 +230,7 @@ final class ClientLeg extends ChannelInboundHandlerAdapter implements WireTap.Ob
                 t.publish(x.event(t, Stage.PARSE, Phase.ERROR, Actor.SERVER).said("capture.malformedBody", UpstreamLeg.describe(c.decoderResult().cause()))
                         .memory(t.probes().memory().read(x.parse.mark)).build());
                 upstream.abandon();
-                answer(x, HttpResponseStatus.BAD_REQUEST, "Bad Request: the request body is malformed\n", "Roundtrip answered 400");
+                answer(x, HttpResponseStatus.BAD_REQUEST, "Bad Request: the request body is malformed\n", Phrase.of("capture.end.answered", 400));
                 return;
             }
             if (x.requestBody.length > 0) t.publish(new ExchangeStarted(x.id, connectionId, t.clock().now(), x.requestInfo())); // now with its body
@@ -319,7 +319,7 @@ final class ClientLeg extends ChannelInboundHandlerAdapter implements WireTap.Ob
         t.publish(x.event(t, Stage.RESPOND, Phase.END, Actor.SERVER)
                 .said("capture.responded", x.respond.bytes, x.respond.ops)
                 .memory(t.probes().memory().read(x.respond.mark)).build());
-        end(x, Outcome.COMPLETED, "answered " + x.relayed.status() + " by " + upstreamName());
+        end(x, Outcome.COMPLETED, Phrase.of("capture.end.answeredBy", x.relayed.status().toString(), upstreamName()));
         next(x.keepClient);
     }
 
@@ -339,7 +339,7 @@ final class ClientLeg extends ChannelInboundHandlerAdapter implements WireTap.Ob
         if ((current == null || !current.requestDone) && ch.isActive()) ch.read();
     }
 
-    void end(Captured x, Outcome outcome, String detail) {
+    void end(Captured x, Outcome outcome, Phrase detail) {
         if (x.ended) return;
         flushSummaries(x);
         x.ended = true;
@@ -355,7 +355,7 @@ final class ClientLeg extends ChannelInboundHandlerAdapter implements WireTap.Ob
      * The upstream could not be reached or broke. Before the response began, the client gets {@code status}
      * with a short text; after, its connection is reset too, since a half-relayed body cannot be taken back.
      */
-    void upstreamFailed(Captured x, HttpResponseStatus status, String text, String detail) {
+    void upstreamFailed(Captured x, HttpResponseStatus status, String text, Phrase detail) {
         if (x != current || x.ended) return;
         if (!x.respondBegun) {
             answer(x, status, text, detail);
@@ -369,8 +369,11 @@ final class ClientLeg extends ChannelInboundHandlerAdapter implements WireTap.Ob
         closeBoth(true);
     }
 
-    /** Roundtrip itself answers (400, 502, 504) and closes the connection afterwards. */
-    void answer(Captured x, HttpResponseStatus status, String text, String detail) {
+    /**
+     * Roundtrip itself answers (400, 502, 504) and closes the connection afterwards. {@code text} is the
+     * body on the wire (English, as a proxy's own answer is recorded); {@code detail} is what people read.
+     */
+    void answer(Captured x, HttpResponseStatus status, String text, Phrase detail) {
         byte[] body = text.getBytes(StandardCharsets.UTF_8);
         FullHttpResponse r = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.wrappedBuffer(body));
         r.headers().set(HttpHeaderNames.CONTENT_TYPE, "text/plain; charset=utf-8");
@@ -410,7 +413,7 @@ final class ClientLeg extends ChannelInboundHandlerAdapter implements WireTap.Ob
     public void channelInactive(ChannelHandlerContext ctx) {
         for (Object m; (m = waiting.poll()) != null; ) ReferenceCountUtil.release(m);
         if (tunnel && current != null) {
-            tunnelClosed(current, "the client closed the tunnel");
+            tunnelClosed(current, Phrase.of("capture.why.clientClosedTunnel"));
             ctx.fireChannelInactive();
             return;
         }
@@ -420,8 +423,7 @@ final class ClientLeg extends ChannelInboundHandlerAdapter implements WireTap.Ob
             boolean stopped = proxy.stopping();
             t.publish(x.event(t, stage, Phase.ERROR, stopped ? Actor.SERVER : Actor.FOREIGN_CLIENT)
                     .said((stopped ? "capture.stoppedBefore" : "capture.clientClosedBefore") + (x.respondBegun ? "Response" : "Request")).build());
-            if (stopped) end(x, Outcome.FAILED, "the capture stopped before the answer was complete");
-            else end(x, Outcome.CANCELLED, "the client left before the answer was complete");
+            end(x, stopped ? Outcome.FAILED : Outcome.CANCELLED, Phrase.of(stopped ? "capture.end.stoppedBeforeAnswer" : "capture.end.clientLeft"));
             if (upstream != null) upstream.abandon();
         }
         ctx.fireChannelInactive();
@@ -465,29 +467,29 @@ final class ClientLeg extends ChannelInboundHandlerAdapter implements WireTap.Ob
     }
 
     /** Either end of the tunnel closed: the other end closes too, and the exchange ends with what passed. */
-    void tunnelClosed(Captured x, String why) {
+    void tunnelClosed(Captured x, Phrase why) {
         if (x.ended) return;
-        String totals = upstream.tunnelTotals();
+        Phrase totals = upstream.tunnelTotals();
         upstream.endTunnel();
         if (x.respond.hasPending()) summary(x, x.respond, Stage.RESPOND, Actor.SERVER, "write");
         t.publish(x.event(t, Stage.RESPOND, Phase.END, Actor.SERVER).said("capture.tunnelWritten", x.respond.bytes).build());
-        end(x, Outcome.COMPLETED, "tunnel closed (" + why + "): " + totals + "; the bytes are TLS and were not read");
+        end(x, Outcome.COMPLETED, Phrase.of("capture.end.tunnelClosed", why, totals));
         closeBoth(false);
     }
 
     /** What makes a request one the proxy will not forward; null when none. */
-    private String problem(HttpRequest req) {
+    private Phrase problem(HttpRequest req) {
         if (req.decoderResult().isFailure()) return UpstreamLeg.describe(req.decoderResult().cause());
         HttpVersion v = req.protocolVersion();
-        if (!v.equals(HttpVersion.HTTP_1_1) && !v.equals(HttpVersion.HTTP_1_0)) return "unsupported protocol version " + v.text();
+        if (!v.equals(HttpVersion.HTTP_1_1) && !v.equals(HttpVersion.HTTP_1_0)) return Phrase.of("capture.refusal.version", v.text());
         if (v.equals(HttpVersion.HTTP_1_1) && req.headers().getAll(HttpHeaderNames.HOST).size() != 1) {
-            return "an HTTP/1.1 request needs exactly one Host header";
+            return Phrase.of("capture.refusal.host");
         }
         String uri = req.uri();
         boolean connect = req.method().name().equals("CONNECT");
-        if (connect && !proxy.options().isForward()) return "CONNECT is for a forward proxy (capture --forward); this one forwards to " + proxy.options().target().describe();
+        if (connect && !proxy.options().isForward()) return Phrase.of("capture.refusal.connectReverse", proxy.options().target().describe());
         if (!connect && !uri.startsWith("/") && !uri.equals("*") && !uri.regionMatches(true, 0, "http://", 0, 7)) {
-            return "request target '" + dev.roundtrip.text.Printable.escape(uri) + "' is not a path or an http URL";
+            return Phrase.of("capture.refusal.target", dev.roundtrip.text.Printable.escape(uri));
         }
         return null;
     }
@@ -499,10 +501,11 @@ final class ClientLeg extends ChannelInboundHandlerAdapter implements WireTap.Ob
             Target target;
             if (req.method().name().equals("CONNECT")) {
                 int colon = uri.lastIndexOf(':');
-                if (colon <= 0) throw new IllegalArgumentException("CONNECT needs host:port, was '" + uri + "'");
-                target = Target.of(uri.substring(0, colon), Integer.parseInt(uri.substring(colon + 1)));
+                int port = colon <= 0 ? -1 : portOf(uri.substring(colon + 1));
+                if (port < 0) return refused(x, HttpResponseStatus.BAD_REQUEST, Phrase.of("capture.refusal.connectHostPort", dev.roundtrip.text.Printable.escape(uri)));
+                target = Target.of(uri.substring(0, colon), port);
             } else {
-                if (uri.startsWith("/")) throw new IllegalArgumentException("a proxy request names the whole URL (http://host/path), this one only the path " + uri);
+                if (uri.startsWith("/")) return refused(x, HttpResponseStatus.BAD_REQUEST, Phrase.of("capture.refusal.onlyPath", dev.roundtrip.text.Printable.escape(uri)));
                 URI u = new URI(uri);
                 target = Target.of(u.getHost(), u.getPort() < 0 ? 80 : u.getPort());
                 String path = (u.getRawPath() == null || u.getRawPath().isEmpty() ? "/" : u.getRawPath()) + (u.getRawQuery() == null ? "" : "?" + u.getRawQuery());
@@ -510,31 +513,40 @@ final class ClientLeg extends ChannelInboundHandlerAdapter implements WireTap.Ob
                 x.authority = u.getRawAuthority();
             }
             if (!target.isLoopback() && !proxy.options().remoteTargets()) {
-                refuse(x, HttpResponseStatus.FORBIDDEN, "capture forwards to this machine only; " + target.host() + " ("
-                        + target.describe() + ") is elsewhere. Start capture with --allow-remote-target to allow it.");
-                return null;
+                return refused(x, HttpResponseStatus.FORBIDDEN, Phrase.of("capture.refusal.remote", dev.roundtrip.text.Printable.escape(target.host()), target.describe()));
             }
             return target;
         } catch (Target.Unresolved e) {
             // Browsers behind the proxy ask for update and account servers on their own; where names do not
             // resolve that is the network's failure, answered as a gateway's, not the client's mistake
-            refuse(x, HttpResponseStatus.BAD_GATEWAY, dev.roundtrip.text.Printable.escape(e.getMessage()) + " (capture forwards to this machine only,"
-                    + " unless started with --allow-remote-target)");
-            return null;
+            return refused(x, HttpResponseStatus.BAD_GATEWAY, Phrase.of("capture.refusal.unresolved", dev.roundtrip.text.Printable.escape(e.host())));
         } catch (IllegalArgumentException | java.net.URISyntaxException e) {
-            refuse(x, HttpResponseStatus.BAD_REQUEST, dev.roundtrip.text.Printable.escape(e.getMessage()));
-            return null;
+            // the JDK's own words: a port out of range, a URL it cannot read
+            return refused(x, HttpResponseStatus.BAD_REQUEST, Phrase.of("capture.refusal.asWritten", dev.roundtrip.text.Printable.escape(String.valueOf(e.getMessage()))));
         }
     }
 
-    private void refuse(Captured x, HttpResponseStatus status, String why) {
+    /** The port of CONNECT's host:port, or -1 when it is no number of 0..65535. */
+    private static int portOf(String digits) {
+        if (digits.isEmpty() || digits.length() > 5 || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) return -1;
+        int port = Integer.parseInt(digits);
+        return port <= 65535 ? port : -1;
+    }
+
+    /** Refuses the request (see {@link #refuse}); null, so that a caller returns no target. */
+    private Target refused(Captured x, HttpResponseStatus status, Phrase why) {
+        refuse(x, status, why);
+        return null;
+    }
+
+    private void refuse(Captured x, HttpResponseStatus status, Phrase why) {
         ReferenceCountUtil.release(x.request);
         x.requestDone = true;
         parsing = null;
         t.publish(new ExchangeStarted(x.id, connectionId, t.clock().now(), x.requestInfo()));
         t.publish(x.event(t, Stage.PARSE, Phase.ERROR, Actor.SERVER).said("capture.notForwarded", why)
                 .memory(t.probes().memory().read(x.parse.mark)).build());
-        answer(x, status, status.reasonPhrase() + ": " + why + "\n", "Roundtrip answered " + status.code() + " without forwarding");
+        answer(x, status, status.reasonPhrase() + ": " + why.english() + "\n", Phrase.of("capture.end.answeredNotForwarded", status.code()));
     }
 
     /** The request as the foreign server gets it: hop-by-hop fields removed, Via added, one exchange per connection. */

@@ -89,8 +89,16 @@ public record Target(String host, InetSocketAddress address) {
 
     /** A host name the resolver does not know: for a proxy a gateway's failure (502), not a bad request. */
     public static final class Unresolved extends Refused {
+        private final String host;
+
         Unresolved(String host) {
             super((String) null, Phrase.of("capture.target.unresolved", host));
+            this.host = host;
+        }
+
+        /** The name as it was given. */
+        public String host() {
+            return host;
         }
     }
 }

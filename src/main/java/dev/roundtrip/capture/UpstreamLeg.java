@@ -119,13 +119,12 @@ final class UpstreamLeg extends ChannelInboundHandlerAdapter implements WireTap.
     private void failedToConnect(Throwable cause) {
         for (HttpObject m; (m = queued.poll()) != null; ) ReferenceCountUtil.release(m);
         boolean timedOut = cause instanceof io.netty.channel.ConnectTimeoutException;
-        String why = timedOut ? "no answer to the connection attempt within " + proxy.options().upstreamTimeout().toMillis() + " ms"
-                : describe(cause);
+        Phrase why = timedOut ? Phrase.of("capture.why.connectTimeout", proxy.options().upstreamTimeout().toMillis()) : describe(cause);
         if (!x.sendBegun) beginSend(Phrase.of("capture.connectsTo", target.describe()));
         t.publish(x.event(t, Stage.SEND, Phase.ERROR, Actor.CLIENT_KERNEL).said("capture.cannotConnect", target.describe(), why).build());
         HttpResponseStatus status = timedOut ? HttpResponseStatus.GATEWAY_TIMEOUT : HttpResponseStatus.BAD_GATEWAY;
-        client.upstreamFailed(x, status, status.reasonPhrase() + ": Roundtrip cannot connect to " + target.describe() + " (" + why + ")\n",
-                "Roundtrip could not reach " + target.describe() + ": " + why);
+        client.upstreamFailed(x, status, status.reasonPhrase() + ": Roundtrip cannot connect to " + target.describe() + " (" + why.english() + ")\n",
+                Phrase.of("capture.end.unreachable", target.describe(), why));
     }
 
     Target target() {
@@ -198,9 +197,8 @@ final class UpstreamLeg extends ChannelInboundHandlerAdapter implements WireTap.
             t.publish(x.event(t, Stage.PROCESS, Phase.ERROR, Actor.FOREIGN_SERVER)
                     .said("capture.silent", ms).build());
             abandon();
-            client.upstreamFailed(x, HttpResponseStatus.GATEWAY_TIMEOUT,
-                    "Gateway Timeout: " + target.describe() + " sent no response within " + ms + " ms\n",
-                    target.describe() + " sent no response within " + ms + " ms");
+            Phrase silent = Phrase.of("capture.end.silent", target.describe(), ms);
+            client.upstreamFailed(x, HttpResponseStatus.GATEWAY_TIMEOUT, "Gateway Timeout: " + silent.english() + "\n", silent);
         }, ms, TimeUnit.MILLISECONDS);
     }
 
@@ -274,9 +272,8 @@ final class UpstreamLeg extends ChannelInboundHandlerAdapter implements WireTap.
     }
 
     /** Tunnel totals, for its end. */
-    String tunnelTotals() {
-        return x.send.bytes + " bytes to " + target.describe() + " in " + x.send.ops + " socket writes, " + x.interpret.bytes
-                + " bytes back in " + x.interpret.ops + " socket reads";
+    Phrase tunnelTotals() {
+        return Phrase.of("capture.tunnelTotals", x.send.bytes, target.describe(), x.send.ops, x.interpret.bytes, x.interpret.ops);
     }
 
     /** The tunnel is over: its stages end with their totals. */
@@ -305,7 +302,7 @@ final class UpstreamLeg extends ChannelInboundHandlerAdapter implements WireTap.
         if (msg instanceof HttpResponse r) {
             if (r.decoderResult().isFailure()) {
                 ReferenceCountUtil.release(msg);
-                broke("its response is malformed: " + describe(r.decoderResult().cause()));
+                broke(Phrase.of("capture.why.responseMalformed", describe(r.decoderResult().cause())));
                 return;
             }
             client.relayHead(x, r);
@@ -313,7 +310,7 @@ final class UpstreamLeg extends ChannelInboundHandlerAdapter implements WireTap.
         if (msg instanceof HttpContent c) {
             if (c.decoderResult().isFailure()) {
                 c.release();
-                broke("its response body is malformed: " + describe(c.decoderResult().cause()));
+                broke(Phrase.of("capture.why.responseBodyMalformed", describe(c.decoderResult().cause())));
                 return;
             }
             boolean finalResponse = x.received != null;
@@ -336,44 +333,45 @@ final class UpstreamLeg extends ChannelInboundHandlerAdapter implements WireTap.
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        if (tunnel && !abandoned && connected) client.tunnelClosed(x, target.describe() + " closed the tunnel");
-        else if (!abandoned && !x.responseDone && connected) broke("closed the connection");
+        if (tunnel && !abandoned && connected) client.tunnelClosed(x, Phrase.of("capture.why.serverClosedTunnel", target.describe()));
+        else if (!abandoned && !x.responseDone && connected) broke(Phrase.of("capture.why.closedConnection"));
         ctx.fireChannelInactive();
     }
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        if (tunnel && !abandoned) client.tunnelClosed(x, target.describe() + ": " + describe(cause));
+        if (tunnel && !abandoned) client.tunnelClosed(x, Phrase.of("capture.why.tunnelBroke", target.describe(), describe(cause)));
         else if (!abandoned && !x.responseDone) broke(describe(cause));
         ctx.close();
     }
 
     /** The foreign server failed mid-exchange: the trace says where, the client hears of it. */
-    private void broke(String why) {
+    private void broke(Phrase why) {
         if (abandoned) return;
         abandoned = true;
         if (silence != null) silence.cancel(false);
         Stage stage = x.firstResponseByte ? Stage.INTERPRET : x.sendEnded ? Stage.PROCESS : Stage.SEND;
         Actor actor = stage == Stage.PROCESS ? Actor.FOREIGN_SERVER : Actor.CLIENT_KERNEL;
-        String where = x.firstResponseByte ? " after " + x.interpret.bytes + " response bytes" : x.sendEnded ? " before any response byte"
-                : " after " + x.send.bytes + " request bytes";
+        Phrase said = x.firstResponseByte ? Phrase.of("capture.broke.interpret", target.describe(), why, x.interpret.bytes)
+                : x.sendEnded ? Phrase.of("capture.broke.process", target.describe(), why)
+                : Phrase.of("capture.broke.send", target.describe(), why, x.send.bytes);
         client.flushSummaries(x);
-        t.publish(x.event(t, stage, Phase.ERROR, actor).detail(target.describe() + ": " + why + where).kernel(t.probes().kernel(ch)).build());
+        t.publish(x.event(t, stage, Phase.ERROR, actor).detail(said).kernel(t.probes().kernel(ch)).build());
         ch.close();
         HttpResponseStatus status = HttpResponseStatus.BAD_GATEWAY;
-        client.upstreamFailed(x, status, status.reasonPhrase() + ": " + target.describe() + ": " + why + where + "\n",
-                target.describe() + ": " + why + where);
+        client.upstreamFailed(x, status, status.reasonPhrase() + ": " + said.english() + "\n", said);
     }
 
-    static String describe(Throwable cause) {
-        if (cause == null) return "unknown failure";
-        if (cause instanceof java.nio.channels.ClosedChannelException) return "the connection was already closed";
+    /** A socket's or codec's failure in words: ours where we know what it means, else the JDK's or Netty's own (asWritten). */
+    static Phrase describe(Throwable cause) {
+        if (cause == null) return Phrase.of("capture.why.unknown");
+        if (cause instanceof java.nio.channels.ClosedChannelException) return Phrase.of("capture.why.alreadyClosed");
         Throwable root = cause;
         while (root.getCause() != null && root.getCause() != root) root = root.getCause();
         String m = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
         String lower = m.toLowerCase(java.util.Locale.ROOT);
-        if (lower.contains("refused")) return "connection refused (nothing listens there)";
-        if (lower.contains("reset")) return "connection reset (RST)";
-        return m;
+        if (lower.contains("refused")) return Phrase.of("capture.why.refused");
+        if (lower.contains("reset")) return Phrase.of("capture.why.reset");
+        return Phrase.of("capture.why.asWritten", m);
     }
 }

@@ -67,7 +67,7 @@ public final class CaptureCommand implements Callable<Integer> {
         try {
             proxy = CaptureProxy.start(options);
         } catch (java.io.IOException e) {
-            err.println("capture: " + Printable.escape(e.getMessage()) + CliTexts.T.get("capture.portHint"));
+            err.println("capture: " + Printable.escape(e.getLocalizedMessage()) + CliTexts.T.get("capture.portHint"));
             return 1;
         }
         CountDownLatch done = new CountDownLatch(1);
@@ -106,6 +106,7 @@ public final class CaptureCommand implements Callable<Integer> {
 
     private CaptureOptions options(PrintWriter err) {
         if (forward == (to != null)) throw new IllegalArgumentException(CliTexts.T.get("capture.eitherOr"));
+        if (port < 0 || port > 65535) throw new IllegalArgumentException(CliTexts.T.get("capture.badPort", String.valueOf(port)));
         if (count != null && count < 1) throw new IllegalArgumentException(CliTexts.T.get("capture.badCount", String.valueOf(count)));
         if (!(timeoutSeconds > 0) || timeoutSeconds > 3600) throw new IllegalArgumentException(CliTexts.T.get("capture.badTimeout", String.valueOf(timeoutSeconds)));
         Target target;

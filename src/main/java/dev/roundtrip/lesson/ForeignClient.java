@@ -14,7 +14,7 @@ final class ForeignClient {
     private ForeignClient() {}
 
     /** Sends one request and reads the whole answer (at most 16 MiB of it); "200 OK, 60 body bytes". */
-    static String request(InetSocketAddress to, String method, String target, int timeoutMs) throws dev.roundtrip.lesson.LessonRunException {
+    static dev.roundtrip.trace.Phrase request(InetSocketAddress to, String method, String target, int timeoutMs) throws dev.roundtrip.lesson.LessonRunException {
         String host = to.getAddress().getHostAddress();
         HttpURLConnection c = null;
         try {
@@ -30,7 +30,8 @@ final class ForeignClient {
                 byte[] buf = new byte[8192];
                 for (int r; in != null && n < (16 << 20) && (r = in.read(buf)) > 0; ) n += r;
             }
-            return status + " " + (c.getResponseMessage() == null ? "" : c.getResponseMessage()) + ", " + n + " body bytes";
+            // the reason phrase is the server's own word ("OK"), as on the wire
+            return dev.roundtrip.trace.Phrase.of("lesson.run.foreign", status, c.getResponseMessage() == null ? "" : c.getResponseMessage(), n);
         } catch (IOException e) {
             throw new LessonRunException(dev.roundtrip.trace.Phrase.of("lesson.failed.foreign", String.valueOf(e.getMessage())), e);
         } finally {

@@ -58,7 +58,8 @@ public final class LessonDryRun {
                     if (!await(session.predict(guess), n, problems, out)) break;
                 }
                 StepRun run = session.currentRun().orElseThrow();
-                if (!run.report().isEmpty()) out.println("  > " + run.report());
+                String report = run.reportInUse(); // the CLI's language
+                if (!report.isEmpty()) out.println("  > " + report);
                 if (!step.focus().isEmpty()) out.println("  " + T.get("rehearsal.focus", step.focus().stream().map(Focus::wireName).collect(Collectors.joining(", "))));
                 for (Checkpoint c : claims(step)) {
                     if (c.expect() == null) continue;

@@ -1,8 +1,6 @@
 package dev.roundtrip.lesson;
 
 import dev.roundtrip.trace.Phrase;
-import dev.roundtrip.text.Texts;
-import dev.roundtrip.text.Units;
 import dev.roundtrip.capture.CaptureOptions;
 import dev.roundtrip.capture.CaptureProxy;
 import dev.roundtrip.capture.Target;
@@ -38,7 +36,6 @@ import java.util.stream.Collectors;
  * HELD event recorded: the moment a student looks at the readouts.
  */
 public final class LessonRunner {
-    private static final Texts.Bundle T = Texts.of("dev.roundtrip.lesson.Texts");
     /** Longer than the client's default timeout, so a waiting exchange ends by itself first. */
     static final Duration QUIET_TIMEOUT = RequestSpec.DEFAULT_TIMEOUT.plusSeconds(20);
     /** In a send's target: the id of the newest update the server has made when the request leaves ({@code /poll?since={lastUpdate}}). */
@@ -122,7 +119,7 @@ public final class LessonRunner {
 
     /** Runs the step's action, waits for the engine, then takes the checkpoint's readout. */
     public StepRun perform(Step step) throws LessonRunException, InterruptedException {
-        String report = act(step.action());
+        Phrase report = act(step.action());
         delivered();
         java.util.Map<String, ReadoutValue> readings = new java.util.TreeMap<>();
         for (String name : step.readoutsNeeded()) readings.put(name, readouts.read(name));
@@ -131,61 +128,64 @@ public final class LessonRunner {
         return new StepRun(step, report, measured, readings);
     }
 
-    private String act(Action a) throws LessonRunException, InterruptedException {
-        if (a instanceof Action.Nothing) return "";
+    private Phrase act(Action a) throws LessonRunException, InterruptedException {
+        if (a instanceof Action.Nothing) return null;
         if (a instanceof Action.Send s) return send(s);
         if (a instanceof Action.Raw r) {
             RequestSpec spec = RequestSpec.raw(r.text().getBytes(StandardCharsets.ISO_8859_1));
             if (r.timeoutMs() != null) spec = spec.withTimeout(Duration.ofMillis(r.timeoutMs()));
             long id = launch(spec);
             if (r.waitForEnd()) awaitQuiet();
-            return T.get("run.sentRaw", String.valueOf(r.text().getBytes(StandardCharsets.ISO_8859_1).length), describe(id));
+            return Phrase.of("lesson.run.sentRaw", String.valueOf(r.text().getBytes(StandardCharsets.ISO_8859_1).length), describe(id));
         }
         if (a instanceof Action.Server s) {
-            List<String> done = new ArrayList<>();
+            List<Phrase> done = new ArrayList<>();
             if (s.delayMs() != null) {
                 lab.serverSettings().setProcessDelayMillis(s.delayMs());
-                done.add(T.get("run.server.delay", Units.millis(s.delayMs())));
+                done.add(Phrase.of("lesson.run.server.delay", Phrase.duration(s.delayMs() * 1_000_000L)));
             }
             if (s.tcpNoDelay() != null) {
                 lab.serverSettings().setTcpNoDelay(s.tcpNoDelay());
-                done.add(T.get(s.tcpNoDelay() ? "run.server.noDelayOn" : "run.server.noDelayOff"));
+                done.add(Phrase.of(s.tcpNoDelay() ? "lesson.run.server.noDelayOn" : "lesson.run.server.noDelayOff"));
             }
-            return T.get("run.server", String.join(", ", done));
+            return Phrase.of("lesson.run.server", joined("lesson.run.list", done));
         }
         if (a instanceof Action.Gate g) {
             lab.gates().setBreakpoints(g.stages().isEmpty() ? EnumSet.noneOf(Stage.class) : EnumSet.copyOf(g.stages()));
             lab.gates().setMode(g.mode());
             String mode = g.mode().name().toLowerCase(java.util.Locale.ROOT);
-            if (g.mode() != GateMode.BREAKPOINTS) return T.get("run.gates", mode);
-            return T.get("run.gates.before", mode, g.stages().stream().sorted().map(Stage::wireName).collect(Collectors.joining(", ")));
+            if (g.mode() != GateMode.BREAKPOINTS) return Phrase.of("lesson.run.gates", mode);
+            return Phrase.of("lesson.run.gates.before", mode, g.stages().stream().sorted().map(Stage::wireName).collect(Collectors.joining(", ")));
         }
         if (a instanceof Action.StepOnce) {
             Optional<dev.roundtrip.gate.Hold> h = lab.gates().step();
-            if (h.isEmpty()) return T.get("run.step.nothingHeld");
+            if (h.isEmpty()) return Phrase.of("lesson.run.step.nothingHeld");
             awaitQuiet();
-            return T.get("run.step", String.valueOf(h.get().exchangeId()), h.get().stage().wireName(), describe(h.get().exchangeId()));
+            return Phrase.of("lesson.run.step", String.valueOf(h.get().exchangeId()), h.get().stage().wireName(), describe(h.get().exchangeId()));
         }
         if (a instanceof Action.Release) {
             lab.gates().setMode(GateMode.RUN);
             awaitQuiet();
-            return state.latest().map(id -> T.get("run.release.latest", describe(id))).orElse(T.get("run.release"));
+            return state.latest().map(id -> Phrase.of("lesson.run.release.latest", describe(id))).orElse(Phrase.of("lesson.run.release"));
         }
         if (a instanceof Action.Cancel) {
             long id = state.latest().orElseThrow(() -> new LessonRunException(Phrase.of("lesson.failed.nothingSent", "cancel")));
             lab.cancel(id);
             awaitQuiet();
             awaitReset(id);
-            return T.get("run.cancel", String.valueOf(id), describe(id));
+            return Phrase.of("lesson.run.cancel", String.valueOf(id), describe(id));
         }
         if (a instanceof Action.Probe) {
             long id = state.latest().orElseThrow(() -> new LessonRunException(Phrase.of("lesson.failed.nothingSent", "probe")));
-            return lab.probe(id).map(k -> T.get("run.probe", String.valueOf(id), orNa(k.rxQueue()), orNa(k.txQueue()))
-                    + (k.unavailable() != null ? " (" + k.unavailable() + ")" : "")).orElse(T.get("run.probe.none", String.valueOf(id)));
+            return lab.probe(id).map(k -> {
+                Phrase queues = Phrase.of("lesson.run.probe", String.valueOf(id), orNa(k.rxQueue()), orNa(k.txQueue()));
+                // why a queue is missing is the probe's own text (a code and its explanation, as recorded)
+                return k.unavailable() == null ? queues : Phrase.of("lesson.run.probe.why", queues, k.unavailable());
+            }).orElse(Phrase.of("lesson.run.probe.none", String.valueOf(id)));
         }
         if (a instanceof Action.Pause p) {
             Thread.sleep(p.ms());
-            return T.get("run.waited", Units.millis(p.ms()));
+            return Phrase.of("lesson.run.waited", Phrase.duration(p.ms() * 1_000_000L));
         }
         if (a instanceof Action.Queue q) {
             WorkQueue run = WorkQueue.start(new QueueSetup(q.jobs(), q.consumers(), q.capacity(),
@@ -193,13 +193,13 @@ public final class LessonRunner {
             state.queue(run);
             if (!run.await(Duration.ofSeconds(60))) throw new LessonRunException(Phrase.of("lesson.failed.queue", 60));
             QueueSummary s = run.summary();
-            return T.get("run.queue", String.valueOf(s.jobsDone()), String.valueOf(s.consumersUsed()), String.valueOf(s.maxDepth()));
+            return Phrase.of("lesson.run.queue", String.valueOf(s.jobsDone()), String.valueOf(s.consumersUsed()), String.valueOf(s.maxDepth()));
         }
         if (a instanceof Action.Nagle n) {
             try {
                 NagleExperiment.Result r = NagleExperiment.run(n.rounds());
                 state.nagle(r);
-                return T.get("run.nagle", Units.duration(r.nodelayOff().medianNanos()), Units.duration(r.nodelayOn().medianNanos()));
+                return Phrase.of("lesson.run.nagle", Phrase.duration(r.nodelayOff().medianNanos()), Phrase.duration(r.nodelayOn().medianNanos()));
             } catch (IOException e) {
                 throw new LessonRunException(Phrase.of("lesson.failed.nagle", String.valueOf(e.getMessage())), e);
             }
@@ -210,7 +210,7 @@ public final class LessonRunner {
         throw new IllegalStateException("no rule for action " + a.kind());
     }
 
-    private String send(Action.Send s) throws LessonRunException, InterruptedException {
+    private Phrase send(Action.Send s) throws LessonRunException, InterruptedException {
         byte[] body = s.body() == null ? null : s.body().getBytes(StandardCharsets.UTF_8);
         RequestSpec spec = new RequestSpec(s.method(), s.target(), List.copyOf(s.headers()), body, null, s.keepAlive(),
                 s.timeoutMs() == null ? RequestSpec.DEFAULT_TIMEOUT : Duration.ofMillis(s.timeoutMs()), s.tls());
@@ -232,11 +232,11 @@ public final class LessonRunner {
         state.batch(s.http2(), ids);
         if (s.waitForEnd()) awaitQuiet();
         else if (s.http2()) awaitSent(ids);
-        String what = s.method() + " " + target;
-        if (s.tls()) what = T.get("run.overTls", what);
-        if (s.http2()) what = T.get("run.overHttp2", what);
-        if (ids.size() == 1) return T.get("run.sent", what, describe(ids.get(0)));
-        return T.get(s.concurrent() ? "run.sentTimesAtOnce" : "run.sentTimes", what, String.valueOf(ids.size()), describe(ids.get(ids.size() - 1)));
+        Object what = s.method() + " " + target;
+        if (s.tls()) what = Phrase.of("lesson.run.overTls", what);
+        if (s.http2()) what = Phrase.of("lesson.run.overHttp2", what);
+        if (ids.size() == 1) return Phrase.of("lesson.run.sent", what, describe(ids.get(0)));
+        return Phrase.of(s.concurrent() ? "lesson.run.sentTimesAtOnce" : "lesson.run.sentTimes", what, String.valueOf(ids.size()), describe(ids.get(ids.size() - 1)));
     }
 
     /**
@@ -244,7 +244,7 @@ public final class LessonRunner {
      * step, kept for the lesson), sent by a plain JDK client, as curl would: the captured exchange, with
      * both hops and the foreign server's time measured from outside, becomes the lesson's latest.
      */
-    private String capture(Action.Capture c) throws LessonRunException, InterruptedException {
+    private Phrase capture(Action.Capture c) throws LessonRunException, InterruptedException {
         Target target = Target.parse(c.to());
         if (!answers(target.address())) {
             if (!standIns) {
@@ -262,14 +262,15 @@ public final class LessonRunner {
             try {
                 proxy = lab.capture(CaptureOptions.reverse(0, target));
             } catch (IOException e) {
-                throw new LessonRunException(Phrase.of("lesson.failed.proxy", String.valueOf(e.getMessage())), e);
+                throw new LessonRunException(Phrase.of("lesson.failed.proxy",
+                        e instanceof dev.roundtrip.capture.ProxyCannotListen p ? p.said() : String.valueOf(e.getMessage())), e);
             }
             capture = proxy;
         }
         java.util.Set<Long> before = new java.util.HashSet<>();
         for (Exchange x : lab.recording().exchanges()) before.add(x.id());
         int timeout = c.timeoutMs() == null ? (int) RequestSpec.DEFAULT_TIMEOUT.toMillis() : c.timeoutMs();
-        String status = ForeignClient.request(proxy.address(), c.method(), c.target(), timeout);
+        Phrase status = ForeignClient.request(proxy.address(), c.method(), c.target(), timeout);
         long id = -1;
         long deadline = System.nanoTime() + QUIET_TIMEOUT.toNanos();
         while (id < 0) {
@@ -280,11 +281,11 @@ public final class LessonRunner {
         }
         state.sent(id);
         awaitQuiet();
-        return T.get(standIn != null ? "run.captured.standIn" : "run.captured", c.method() + " " + c.target(), target.describe(), status, describe(id));
+        return Phrase.of(standIn != null ? "lesson.run.captured.standIn" : "lesson.run.captured", c.method() + " " + c.target(), target.describe(), status, describe(id));
     }
 
     /** A long-lived exchange on /events or /ws: the client stays until it has heard {@code messages} updates, then leaves. */
-    private String stream(Action.Stream s) throws LessonRunException, InterruptedException {
+    private Phrase stream(Action.Stream s) throws LessonRunException, InterruptedException {
         java.util.concurrent.CountDownLatch heard = new java.util.concurrent.CountDownLatch(s.messages());
         dev.roundtrip.client.LiveClient.Stream live = s.route().equals("ws") ? lab.webSocket(text -> heard.countDown())
                 : lab.events(-1, data -> heard.countDown());
@@ -301,11 +302,11 @@ public final class LessonRunner {
             throw new LessonRunException(Phrase.of("lesson.failed.fewUpdates", what, s.messages() - heard.getCount(), s.messages(),
                     Phrase.duration(s.timeoutMs() * 1_000_000L)));
         }
-        return T.get("run.stream", what, String.valueOf(s.messages()), describe(live.exchangeId()));
+        return Phrase.of("lesson.run.stream", what, String.valueOf(s.messages()), describe(live.exchangeId()));
     }
 
     /** The four ways, one after the other; their exchanges join the lesson's, the last one becomes its latest. */
-    private String realtime(Action.Realtime r) throws LessonRunException, InterruptedException {
+    private Phrase realtime(Action.Realtime r) throws LessonRunException, InterruptedException {
         RealtimeComparison.Result result;
         try {
             result = RealtimeComparison.run(lab, r.updates(), Duration.ofMillis(r.everyMs()), Duration.ofMillis(r.pollEveryMs()));
@@ -319,12 +320,20 @@ public final class LessonRunner {
         for (RealtimeComparison.Row row : result.rows()) row.exchangeIds().forEach(state::sent);
         state.realtime(result);
         awaitQuiet();
-        List<String> rows = new ArrayList<>();
+        List<Phrase> rows = new ArrayList<>();
         for (RealtimeComparison.Row row : result.rows()) {
-            rows.add(T.get("run.realtime.way", row.way().wireName(), row.requests(),
-                    String.valueOf(row.bytesUp() + row.bytesDown()), Units.duration(row.medianDelayNanos())));
+            rows.add(Phrase.of("lesson.run.realtime.way", row.way().wireName(), row.requests(),
+                    String.valueOf(row.bytesUp() + row.bytesDown()), Phrase.duration(row.medianDelayNanos())));
         }
-        return T.get("run.realtime", String.valueOf(r.updates()), String.join("; ", rows));
+        return Phrase.of("lesson.run.realtime", String.valueOf(r.updates()), joined("lesson.run.rows", rows));
+    }
+
+    /** Phrases one after the other, joined by {@code key} ("{0}, {1}"), each still put into words when read. */
+    private static Phrase joined(String key, List<Phrase> parts) {
+        if (parts.isEmpty()) return Phrase.of("lesson.asWritten", "");
+        Phrase all = parts.get(parts.size() - 1);
+        for (int i = parts.size() - 2; i >= 0; i--) all = Phrase.of(key, parts.get(i), all);
+        return all;
     }
 
     private static boolean answers(java.net.InetSocketAddress at) {
@@ -410,18 +419,18 @@ public final class LessonRunner {
         lab.bus().awaitDelivered(Duration.ofSeconds(5));
     }
 
-    /** "200 OK (completed)", "held before parse", ... */
-    private String describe(long id) {
+    /** "exchange 3 200 OK (completed)", "exchange 3 held before parse", ... */
+    private Phrase describe(long id) {
         Optional<Stage> held = lab.gates().heldStage(id);
-        if (held.isPresent()) return T.get("run.exchange.held", String.valueOf(id), held.get().wireName());
+        if (held.isPresent()) return Phrase.of("lesson.run.exchange.held", String.valueOf(id), held.get().wireName());
         Optional<Exchange> x = lab.recording().exchange(id);
         // a request sent without waiting may not have reached the recording yet: it is under way all the same
-        if (x.isEmpty()) return T.get("run.exchange", String.valueOf(id), "", T.get("word." + dev.roundtrip.trace.Outcome.PENDING.wireName()));
+        if (x.isEmpty()) return Phrase.of("lesson.run.exchange", String.valueOf(id), "", Phrase.of("lesson.word." + dev.roundtrip.trace.Outcome.PENDING.wireName()));
         String status = x.get().response().map(r -> r.status() + " " + r.reason() + " ").orElse("");
-        return T.get("run.exchange", String.valueOf(id), status, T.get("word." + x.get().outcome().wireName()));
+        return Phrase.of("lesson.run.exchange", String.valueOf(id), status, Phrase.of("lesson.word." + x.get().outcome().wireName()));
     }
 
-    private static String orNa(Object v) {
-        return v == null ? T.get("run.probe.na") : T.get("run.probe.bytes", String.valueOf(v));
+    private static Phrase orNa(Object v) {
+        return v == null ? Phrase.of("lesson.run.probe.na") : Phrase.of("lesson.run.probe.bytes", String.valueOf(v));
     }
 }

@@ -478,7 +478,7 @@ public final class LessonSession implements AutoCloseable {
             java.util.Map<String, ReadoutValue> none = new java.util.TreeMap<>();
             for (String name : s.readoutsNeeded()) none.put(name, ReadoutValue.unavailable(name, Phrase.of("lesson.why.actionFailed", e.said())));
             synchronized (this) {
-                runs.put(s.number(), new StepRun(s, Checker.T.get("run.failed", e.getLocalizedMessage()), c == null || c.readout() == null ? null : none.get(c.readout()), none));
+                runs.put(s.number(), new StepRun(s, Phrase.of("lesson.run.failed", e.said()), c == null || c.readout() == null ? null : none.get(c.readout()), none));
             }
             throw e;
         }

@@ -46,11 +46,11 @@ public record ReadoutValue(String name, Double number, String text, Phrase unava
 
     /**
      * A word readout in the language in use ("reused" is "wiederverwendet" in German) where the lesson
-     * bundle has it as {@code word.<value>}; stage names, protocols and other values stay as measured.
+     * bundle has it as {@code lesson.word.<value>}; stage names, protocols and other values stay as measured.
      */
     static String word(String value) {
         java.util.ResourceBundle words = Checker.T.resources();
-        String key = "word." + value;
+        String key = "lesson.word." + value;
         return words.containsKey(key) ? Checker.T.get(key) : value;
     }
 

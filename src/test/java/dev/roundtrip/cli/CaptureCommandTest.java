@@ -99,6 +99,23 @@ class CaptureCommandTest {
     }
 
     @Test
+    void aTakenPortAndABadListenAreSaidInTheCliLanguage() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            dev.roundtrip.text.Texts.use(java.util.Locale.GERMAN);
+            String[] r = run("capture", "--listen", String.valueOf(taken.getLocalPort()), "--forward");
+            assertThat(r[0]).isEqualTo("1");
+            assertThat(r[2]).startsWith("capture: auf Port " + taken.getLocalPort() + " von 127.0.0.1 kann nicht gelauscht werden (Meldung des Systems: ")
+                    .doesNotContain("failed with error")
+                    .contains("mit --listen PORT einen anderen wählen");
+            String[] bad = run("capture", "--listen", "70000", "--forward");
+            assertThat(bad[0]).isEqualTo("2");
+            assertThat(bad[2]).isEqualToIgnoringNewLines("capture: --listen muss zwischen 0 und 65535 liegen, angegeben: 70000");
+        } finally {
+            dev.roundtrip.text.Texts.use(java.util.Locale.ENGLISH);
+        }
+    }
+
+    @Test
     void listeningBeyondLoopbackNeedsBindAndWarnsOnStderr() throws Exception {
         try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             // the taken port makes the command end instead of capturing: the warnings come before the attempt

@@ -68,7 +68,7 @@ class CaptureActionTest {
         try {
             runner.begin();
             StepRun run = runner.perform(lesson(own.getAddress().getPort()).steps().get(0));
-            assertThat(run.report()).contains("captured GET /hello to 127.0.0.1:" + own.getAddress().getPort(), "200");
+            assertThat(run.report().english()).contains("captured GET /hello to 127.0.0.1:" + own.getAddress().getPort(), "200");
             assertThat(run.measured().number()).isEqualTo(200);
             Exchange x = lab.recording().exchange(runner.exchanges().get(0)).orElseThrow();
             assertThat(x.events()).anyMatch(e -> e.stage() == Stage.PROCESS && e.actor() == Actor.FOREIGN_SERVER);

@@ -103,7 +103,7 @@ class Http2AndRealtimeActionsTest {
                     """);
             r.perform(s.get(0));
             StepRun cancelled = r.perform(s.get(1));
-            assertThat(cancelled.report()).contains("cancelled");
+            assertThat(cancelled.report().english()).contains("cancelled");
             assertThat(r.read("exchange.outcome").text()).isEqualTo("cancelled");
             assertThat(r.read("exchange.rstStream").text()).isEqualTo("CANCEL");
             assertThat(number(r, "h2.completed")).isEqualTo(1);
@@ -183,9 +183,9 @@ class Http2AndRealtimeActionsTest {
                         action: send
                         with: {target: "/poll?since={lastUpdate}&wait=10", timeoutMs: 15000}
                     """).get(0));
-            assertThat(next.report()).doesNotContain("{lastUpdate}").containsPattern("GET /poll\\?since=\\d+&wait=10");
+            assertThat(next.report().english()).doesNotContain("{lastUpdate}").containsPattern("GET /poll\\?since=\\d+&wait=10");
             assertThat(number(r, "response.updates")).isPositive();
-            assertThat(all.report()).contains("200 OK");
+            assertThat(all.report().english()).contains("200 OK");
             r.perform(steps("""
                       - narration: not a poll
                         action: send
@@ -207,7 +207,7 @@ class Http2AndRealtimeActionsTest {
                         action: realtime
                         with: {updates: 3, everyMs: 100, pollEveryMs: 20}
                     """).get(0));
-            assertThat(run.report()).contains("polling", "long-polling", "sse", "websocket");
+            assertThat(run.report().english()).contains("polling", "long-polling", "sse", "websocket");
             assertThat(number(r, "realtime.updates")).isEqualTo(3);
             assertThat(number(r, "realtime.sse.requests")).isEqualTo(1);
             assertThat(number(r, "realtime.websocket.requests")).isEqualTo(1);

@@ -68,7 +68,7 @@ class LessonActionReportsTest {
         List<String> said = new ArrayList<>();
         runner.begin();
         try {
-            for (Step s : lesson.steps()) said.add(runner.perform(s).report());
+            for (Step s : lesson.steps()) said.add(runner.perform(s).reportInUse());
         } finally {
             runner.finish();
         }

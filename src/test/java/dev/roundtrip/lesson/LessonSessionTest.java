@@ -58,7 +58,7 @@ class LessonSessionTest {
             assertThat(runner.exchanges()).isEmpty();
             CheckResult predicted = s.predict("0").get(60, TimeUnit.SECONDS);
             StepRun held = s.currentRun().orElseThrow();
-            assertThat(held.report()).contains("held before parse");
+            assertThat(held.report().english()).contains("held before parse");
             assertThat(s.prediction()).hasValue("0");
             if (predicted.verdict() == CheckResult.Verdict.WRONG) {
                 assertThat(s.progress().predictions()).containsEntry(2, false);

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
  * English). A detail that must stay as written (a socket's own error words) goes in as an argument.
  */
 class EngineDetailsAreKeysTest {
-    static final Pattern LITERAL_DETAIL = Pattern.compile("\\.detail\\(\\s*\"");
+    /** A detail that is a literal, or is built by joining literals to values ({@code .detail(host + ": " + why)}). */
+    static final Pattern LITERAL_DETAIL = Pattern.compile("\\.detail\\((?:\\s*\"|[^;]*\\+\\s*\"|[^;]*\"\\s*\\+)");
 
     static List<String> literalDetails(Path root) throws IOException {
         List<String> found = new ArrayList<>();
@@ -41,7 +42,12 @@ class EngineDetailsAreKeysTest {
 
     @Test
     void theScanFindsALiteralDetail(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
-        Files.writeString(dir.resolve("Said.java"), "class Said { void f() { b.said(\"server.ok\"); b.detail(\"socket read\"); } }\n");
-        assertThat(literalDetails(dir)).singleElement().asString().startsWith("Said.java:1: ");
+        Files.writeString(dir.resolve("Said.java"), String.join("\n",
+                "class Said { void f() { b.said(\"server.ok\"); b.detail(\"socket read\"); }",
+                "  void g() { b.detail(Phrase.of(\"capture.broke.send\", host, why, n)); b.detail(why); }",
+                "  void h() { b.detail(host + \": \" + why).build(); }",
+                "  void i() { b.detail(\"refused: \" + why).build(); }",
+                "}", ""));
+        assertThat(literalDetails(dir)).extracting(s -> s.substring(0, s.indexOf(": "))).containsExactly("Said.java:1", "Said.java:3", "Said.java:4");
     }
 }

@@ -19,11 +19,12 @@ import org.junit.jupiter.api.io.TempDir;
  * Two ways around it are closed here: an English sentence handed to a phrase as its argument (a
  * {@code *.asWritten} phrase is for a socket's or the JDK's own words, never ours; a refused request's
  * {@code Problem.of(status, key, ...)} the same), and the texts that
- * are still plain strings: a session's name ({@code new ReplayPort}) and a step's report ({@code new StepRun}).
+ * are still plain strings: a session's name ({@code new ReplayPort}), a step's report ({@code new StepRun}) and an exchange's
+ * end given as English ({@code new ExchangeEnded(..., "the client left")}, kept for HAR imports and old recordings).
  */
 class SaidTextsAreKeysTest {
     static final Pattern PHRASE = Pattern.compile("(?:Phrase\\.of\\(|\\.said\\(|Problem\\.of\\(\\s*\\d+\\s*,)\\s*\"[a-z][\\w.]*\"");
-    static final Pattern PLAIN_TEXT = Pattern.compile("new (?:ReplayPort|StepRun)\\(");
+    static final Pattern PLAIN_TEXT = Pattern.compile("new (?:ReplayPort|StepRun|ExchangeEnded)\\(");
     /** A string literal given as an argument (after a comma), not one inside a nested call's own arguments. */
     static final Pattern ARGUMENT_LITERAL = Pattern.compile(",\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
     static final Pattern WORDS = Pattern.compile("[A-Za-z]+ [A-Za-z]+");
@@ -70,12 +71,16 @@ class SaidTextsAreKeysTest {
                 "  b.said(\"client.writeFailed\", describe(\"a b\"), 3);",
                 "  new ReplayPort(recording, T.get(\"session.empty\"));",
                 "  new ReplayPort(recording, \"an empty session\");",
-                "  new StepRun(s, Checker.T.get(\"run.failed\", m),",
+                "  new StepRun(s, Phrase.of(\"lesson.run.failed\", e.said()),",
                 "      none, readings);",
                 "  new StepRun(s,",
                 "      \"the action failed: \" + m, null, none);",
                 "  return Problem.of(400, \"server.problem.codec\", why); return Problem.of(400, \"server.problem.codec\", \"no colon found\");",
+                "  t.publish(new ExchangeEnded(x.id, now, Outcome.CANCELLED, null, Phrase.of(\"capture.end.clientLeft\")));",
+                "  t.publish(new ExchangeEnded(x.id, now, Outcome.CANCELLED, null,",
+                "      \"the client left before the answer was complete\"));",
                 "} }", ""));
-        assertThat(sentences(dir)).extracting(s -> s.substring(0, s.indexOf(": "))).containsExactly("Said.java:3", "Said.java:6", "Said.java:9", "Said.java:11");
+        assertThat(sentences(dir)).extracting(s -> s.substring(0, s.indexOf(": ")))
+                .containsExactly("Said.java:3", "Said.java:6", "Said.java:9", "Said.java:11", "Said.java:13");
     }
 }

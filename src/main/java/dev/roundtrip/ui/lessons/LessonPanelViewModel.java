@@ -325,7 +325,7 @@ public final class LessonPanelViewModel implements AutoCloseable {
         moreHints.set(c != null && now == LessonSession.Phase.QUESTION && shownHints.size() < c.hints().size());
         Optional<StepRun> run = s.currentRun();
         canCheck.set(!isRunning && (now == LessonSession.Phase.PREDICT || (now != LessonSession.Phase.NONE && run.isPresent())));
-        report.set(isRunning ? T.get("running.report") : run.map(StepRun::report).orElse(""));
+        report.set(isRunning ? T.get("running.report") : run.map(StepRun::reportInUse).orElse(""));
         running.set(isRunning);
         canBack.set(s.canGoBack());
         canNext.set(s.canGoNext());

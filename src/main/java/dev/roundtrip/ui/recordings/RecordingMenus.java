@@ -104,7 +104,7 @@ final class RecordingMenus {
                 } catch (java.io.IOException e) {
                     javafx.application.Platform.runLater(() -> {
                         sessions.notices().end();
-                        sessions.notices().error(SessionViewModel.T.get("capture.failed", e.getMessage()));
+                        sessions.notices().error(SessionViewModel.T.get("capture.failed", e.getLocalizedMessage()));
                     });
                 }
             }, "roundtrip-capture-start");

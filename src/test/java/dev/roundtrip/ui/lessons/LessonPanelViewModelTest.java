@@ -125,6 +125,35 @@ class LessonPanelViewModelTest {
     }
 
     @Test
+    void aStepsReportRunInEnglishReadsGermanOnceTheLanguageIsSwitched() throws Exception {
+        Lesson words = LessonLoader.loadText("t", "91-words.yaml", """
+                id: 91-words
+                title: words
+                level: beginner
+                goals: [read what the step did]
+                steps:
+                  - narration: one request
+                    action: send
+                    with:
+                      method: GET
+                      target: /users/1
+                """).lessons().get(0);
+        LessonPanelViewModel vm = vm(new ProgressStore(home.resolve("words.json")));
+        try {
+            await(vm.open(words));
+            waitFor(() -> !vm.reportProperty().get().isEmpty() && !vm.runningProperty().get());
+            assertThat(vm.reportProperty().get()).matches("sent GET /users/1: exchange \\d+ 200 OK \\(completed\\)");
+
+            dev.roundtrip.text.Texts.use(java.util.Locale.GERMAN); // the View menu's language
+            vm.languageChanged();
+            assertThat(vm.reportProperty().get()).as("the same run, said again in German")
+                    .matches("gesendet: GET /users/1: Austausch \\d+ 200 OK \\(abgeschlossen\\)");
+        } finally {
+            dev.roundtrip.text.Texts.use(java.util.Locale.ENGLISH);
+        }
+    }
+
+    @Test
     void nextIsNotOfferedWhileTheLessonIsStillStarting() throws Exception {
         LessonPanelViewModel vm = vm(new ProgressStore(home.resolve("starting.json")));
         await(vm.open(lesson("02-status-codes"))); // the progress store is read: the next lesson opens at once
