@@ -81,6 +81,8 @@ public final class SequenceDiagram extends Region {
     private double height = FIRST_ROW + 100;
     /** How far the banner's wrapped lines push the heads and rows down (0: it is one line). */
     private double bannerExtra;
+    /** The heads' height: {@link #HEAD_H}, or taller where a wrapped name takes a third line (six heads in a narrow space). */
+    private double headH = HEAD_H;
     private javafx.scene.layout.Region bannerBox;
     /** Whether an HTTP/2 exchange is shown as its connection's frames (the banner's toggle) rather than its stages. */
     private final javafx.beans.property.BooleanProperty framesShown = new javafx.beans.property.SimpleBooleanProperty(false);
@@ -175,11 +177,11 @@ public final class SequenceDiagram extends Region {
     }
 
     double headerBottom() {
-        return headY() + HEAD_H + 8;
+        return headY() + headH + 8;
     }
 
     double firstRow() {
-        return FIRST_ROW + bannerExtra;
+        return FIRST_ROW + bannerExtra + headH - HEAD_H;
     }
 
     public void setZoom(double z) {
@@ -304,9 +306,49 @@ public final class SequenceDiagram extends Region {
 
     /** Whether {@code name} in the heads' bold 17 px fits one line of {@code width} with its 20 px icon and gap. */
     private static boolean fitsBesideIcon(String name, double width) {
+        Text t = nameText(name);
+        return t.getLayoutBounds().getWidth() + 20 + 8 + 16 <= width;
+    }
+
+    /** A name as .lifeline-name draws it (bold 17). */
+    private static Text nameText(String name) {
         Text t = new Text(name);
         t.setFont(javafx.scene.text.Font.font(javafx.scene.text.Font.getDefault().getFamily(), javafx.scene.text.FontWeight.BOLD, 17));
-        return t.getLayoutBounds().getWidth() + 20 + 8 + 16 <= width;
+        return t;
+    }
+
+    /** Six heads share the width of five: narrower gaps between them leave their names more room. */
+    private double headWidth() {
+        return col() - (script.captured() ? 6 : 14);
+    }
+
+    /**
+     * Six heads' names wrap and leave out the icon; so does a name too long for one line beside its icon
+     * (German, French, Spanish words are longer).
+     */
+    private boolean wraps(Actor a, double w) {
+        return script.captured() || !fitsBesideIcon(name(a, false), w);
+    }
+
+    /**
+     * A wrapped name breaks after its hyphen ("Client-" / "Kernel"): JavaFX wraps at spaces only, and would cut
+     * inside the word ("Client-Kern" / "el"); what a screen reader says is set apart (speak).
+     */
+    private String wrappedName(Actor a) {
+        return name(a, script.captured()).replace("-", "-\n");
+    }
+
+    /** {@link #HEAD_H}, or what the tallest wrapped name needs (its lines, the label's padding 6 each side, 5 above and below). */
+    private double headHeight() {
+        double w = headWidth();
+        double tallest = 0;
+        for (Actor a : script.lifelines()) {
+            if (!wraps(a, w)) continue;
+            Text t = nameText(wrappedName(a));
+            t.setWrappingWidth(w - 12);
+            tallest = Math.max(tallest, t.getLayoutBounds().getHeight());
+        }
+        return Math.max(HEAD_H, Math.ceil(tallest + 10));
     }
 
     private void draw() {
@@ -316,6 +358,7 @@ public final class SequenceDiagram extends Region {
         frameRows.clear();
         bannerBox = script.isEmpty() ? null : banner();
         bannerExtra = bannerBox == null ? 0 : Math.max(0, bannerHeight(bannerBox) - BANNER_LINE);
+        headH = headHeight();
         double y = firstRow();
         List<Node> rowNodes = new ArrayList<>();
         if (showingFrames()) {
@@ -399,7 +442,7 @@ public final class SequenceDiagram extends Region {
         Group g = new Group();
         lifelineNodes.clear();
         for (Actor a : script.lifelines()) {
-            Line life = new Line(x(a), headY() + HEAD_H, x(a), h - 10);
+            Line life = new Line(x(a), headY() + headH, x(a), h - 10);
             life.getStyleClass().add("lifeline");
             g.getChildren().add(life);
             lifelineNodes.put(a, new ArrayList<>(List.of(life)));
@@ -416,17 +459,15 @@ public final class SequenceDiagram extends Region {
         boolean captured = script.captured();
         for (Actor a : script.lifelines()) {
             double x = x(a);
-            double w = col() - 14;
-            Rectangle head = new Rectangle(x - w / 2, headY(), w, HEAD_H);
+            double w = headWidth();
+            Rectangle head = new Rectangle(x - w / 2, headY(), w, headH);
             head.setArcWidth(14);
             head.setArcHeight(14);
             head.getStyleClass().addAll("lifeline-head", "actor-" + a.wireName().replace('_', '-'));
             // six heads share the width of five: their names wrap and leave out the icon; so does a
             // name too long for one line beside its icon (German, French, Spanish words are longer)
-            boolean wrap = captured || !fitsBesideIcon(name(a, false), w);
-            // a wrapped name breaks after its hyphen ("Client-" / "Kernel"): JavaFX wraps at spaces only, and would cut
-            // inside the word ("Client-Kern" / "el"); what a screen reader says is set apart (speak)
-            Label name = wrap ? new Label(name(a, captured).replace("-", "-\n")) : new Label(name(a, false), icon(actorIcon(a)));
+            boolean wrap = wraps(a, w);
+            Label name = wrap ? new Label(wrappedName(a)) : new Label(name(a, false), icon(actorIcon(a)));
             name.setWrapText(wrap);
             name.setTextAlignment(TextAlignment.CENTER);
             name.getStyleClass().add("lifeline-name");
@@ -434,7 +475,7 @@ public final class SequenceDiagram extends Region {
             name.setPrefWidth(w);
             name.setLayoutX(x - w / 2);
             name.setLayoutY(headY());
-            name.setPrefHeight(HEAD_H);
+            name.setPrefHeight(headH);
             g.getChildren().addAll(head, name);
             lifelineNodes.get(a).addAll(List.of(head, name));
         }

@@ -331,6 +331,36 @@ class SequenceDiagramFxTest {
         }
     }
 
+    /** 1024x768 with the request panel open: six heads in 656 pixels, their names whole in every language (heads grow for a third line). */
+    @Test
+    void in656PixelsACapturedExchangesSixNamesAreWholeInEveryLanguage() throws Exception {
+        double width = fx(() -> diagram.getMaxWidth());
+        fx(() -> diagram.setMaxWidth(656));
+        try {
+            for (java.util.Locale language : new java.util.Locale[] {java.util.Locale.ENGLISH, java.util.Locale.GERMAN, java.util.Locale.FRENCH, new java.util.Locale("es")}) {
+                fx(() -> dev.roundtrip.ui.util.Language.use(language));
+                DiagramScript captured = DiagramScript.of(Captures.through("/hello", 200));
+                fx(() -> {
+                    diagram.setScript(captured);
+                    diagram.setPosition(captured.steps().size(), 1);
+                    LayoutCheck.settle(diagram.getScene().getRoot());
+                });
+                assertThat(fx(() -> LayoutCheck.smallestFont(diagram))).as(language + ": readable").isGreaterThanOrEqualTo(LayoutCheck.MIN_DIAGRAM_FONT);
+                double rowsBegin = fx(() -> diagram.firstRow()); // in diagram units, as the heads' bounds in their band
+                for (Node n : fx(() -> diagram.lookupAll(".lifeline-name"))) {
+                    javafx.scene.control.Labeled name = (javafx.scene.control.Labeled) n;
+                    assertThat(fx(() -> LayoutCheck.shownText(name).replace("\n", " "))).as(language + " " + name.getId() + " shown whole")
+                            .isEqualTo(fx(() -> name.getText().replace("\n", " ")));
+                    assertThat(fx(() -> name.getBoundsInParent().getMaxY())).as(language + " " + name.getId() + " above the rows")
+                            .isLessThan(rowsBegin);
+                }
+            }
+        } finally {
+            fx(() -> dev.roundtrip.ui.util.Language.use(java.util.Locale.ENGLISH));
+            fx(() -> diagram.setMaxWidth(width));
+        }
+    }
+
     @Test
     void theWidthDrawnInFollowsTheSpaceOnlyFromNarrowToFull() {
         assertThat(SequenceDiagram.widthFor(2000, SequenceDiagram.Fit.TYPICAL_EXCHANGE)).isEqualTo(SequenceDiagram.WIDTH);
