@@ -306,14 +306,19 @@ public final class SequenceDiagram extends Region {
 
     /** Whether {@code name} in the heads' bold 17 px fits one line of {@code width} with its 20 px icon and gap. */
     private static boolean fitsBesideIcon(String name, double width) {
-        Text t = nameText(name);
+        Text t = nameText(name, NAME_FONT);
         return t.getLayoutBounds().getWidth() + 20 + 8 + 16 <= width;
     }
 
-    /** A name as .lifeline-name draws it (bold 17). */
-    private static Text nameText(String name) {
+    /** .lifeline-name's font size, and a six-head name's (.lifeline-name.six-heads: the diagram's smallest, still readable). */
+    static final double NAME_FONT = 17, SIX_HEADS_NAME_FONT = SMALLEST_FONT;
+    /** The padding left and right of a name (.lifeline-name, .lifeline-name.six-heads). */
+    private static final double NAME_PADDING = 6, SIX_HEADS_NAME_PADDING = 2;
+
+    /** A name as .lifeline-name draws it (bold). */
+    private static Text nameText(String name, double size) {
         Text t = new Text(name);
-        t.setFont(javafx.scene.text.Font.font(javafx.scene.text.Font.getDefault().getFamily(), javafx.scene.text.FontWeight.BOLD, 17));
+        t.setFont(javafx.scene.text.Font.font(javafx.scene.text.Font.getDefault().getFamily(), javafx.scene.text.FontWeight.BOLD, size));
         return t;
     }
 
@@ -338,14 +343,15 @@ public final class SequenceDiagram extends Region {
         return name(a, script.captured()).replace("-", "-\n");
     }
 
-    /** {@link #HEAD_H}, or what the tallest wrapped name needs (its lines, the label's padding 6 each side, 5 above and below). */
+    /** {@link #HEAD_H}, or what the tallest wrapped name needs (its lines within the label's padding, 5 above and below). */
     private double headHeight() {
         double w = headWidth();
+        boolean six = script.captured();
         double tallest = 0;
         for (Actor a : script.lifelines()) {
             if (!wraps(a, w)) continue;
-            Text t = nameText(wrappedName(a));
-            t.setWrappingWidth(w - 12);
+            Text t = nameText(wrappedName(a), six ? SIX_HEADS_NAME_FONT : NAME_FONT);
+            t.setWrappingWidth(w - 2 * (six ? SIX_HEADS_NAME_PADDING : NAME_PADDING));
             tallest = Math.max(tallest, t.getLayoutBounds().getHeight());
         }
         return Math.max(HEAD_H, Math.ceil(tallest + 10));
@@ -471,6 +477,7 @@ public final class SequenceDiagram extends Region {
             name.setWrapText(wrap);
             name.setTextAlignment(TextAlignment.CENTER);
             name.getStyleClass().add("lifeline-name");
+            if (captured) name.getStyleClass().add("six-heads"); // the longer names of a capture's two Roundtrip sides: one word a line
             name.setId("lifeline-" + a.wireName().replace('_', '-'));
             name.setPrefWidth(w);
             name.setLayoutX(x - w / 2);

@@ -351,6 +351,15 @@ class SequenceDiagramFxTest {
                     javafx.scene.control.Labeled name = (javafx.scene.control.Labeled) n;
                     assertThat(fx(() -> LayoutCheck.shownText(name).replace("\n", " "))).as(language + " " + name.getId() + " shown whole")
                             .isEqualTo(fx(() -> name.getText().replace("\n", " ")));
+                    double room = fx(() -> name.getWidth() - name.getInsets().getLeft() - name.getInsets().getRight());
+                    for (String word : name.getText().split("\\s+")) { // a word wider than its line is broken inside ("Roundtri" / "p,")
+                        javafx.scene.text.Text t = new javafx.scene.text.Text(word);
+                        double wide = fx(() -> {
+                            t.setFont(name.getFont());
+                            return t.getLayoutBounds().getWidth();
+                        });
+                        assertThat(wide).as(language + " " + name.getId() + ": '" + word + "' on one line").isLessThanOrEqualTo(room);
+                    }
                     assertThat(fx(() -> name.getBoundsInParent().getMaxY())).as(language + " " + name.getId() + " above the rows")
                             .isLessThan(rowsBegin);
                 }
