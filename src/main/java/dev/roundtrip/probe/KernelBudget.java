@@ -12,8 +12,16 @@ package dev.roundtrip.probe;
 public final class KernelBudget {
     private final int burst;
     private final double perSecond;
-    private double tokens;
-    private long last;
+    /** Nanoseconds one readout's token takes to come back; {@link Long#MAX_VALUE} when none ever does. */
+    private final long interval;
+    /** How far ahead of now the schedule may run: a full bucket is {@code burst} readouts in advance. */
+    private final long tolerance;
+    /**
+     * When the bucket would be full again if nothing more were taken (GCRA's theoretical arrival time):
+     * one number instead of tokens and a last-refill time, so a refused take (most of them under load)
+     * is a read and a clock, no lock, and a granted one a compare-and-set.
+     */
+    private final java.util.concurrent.atomic.AtomicLong fullAt;
 
     /**
      * @param burst readouts allowed back to back (a lone exchange takes 4: two writes, two reads)
@@ -23,8 +31,11 @@ public final class KernelBudget {
         if (burst < 0 || perSecond < 0) throw new IllegalArgumentException("burst and rate must be >= 0");
         this.burst = burst;
         this.perSecond = perSecond;
-        this.tokens = burst;
-        this.last = System.nanoTime();
+        double ns = perSecond == 0 ? Double.POSITIVE_INFINITY : 1e9 / perSecond;
+        this.interval = ns >= Long.MAX_VALUE / 4 ? Long.MAX_VALUE : Math.max(1, (long) ns);
+        // past this, a never-refilling bucket's count would overflow: it simply counts its burst down
+        this.tolerance = interval == Long.MAX_VALUE || burst > (Long.MAX_VALUE / 4) / interval ? Long.MAX_VALUE : (long) burst * interval;
+        this.fullAt = new java.util.concurrent.atomic.AtomicLong(interval == Long.MAX_VALUE ? burst : System.nanoTime());
     }
 
     /** Every readout is taken (no sampling). */
@@ -55,15 +66,24 @@ public final class KernelBudget {
         return burst == Integer.MAX_VALUE;
     }
 
-    /** True when a readout may be taken now (and takes it from the budget). */
-    public synchronized boolean take() {
+    /** True when a readout may be taken now (and takes it from the budget). Lock-free: any thread. */
+    public boolean take() {
         if (burst == Integer.MAX_VALUE) return true;
+        if (interval == Long.MAX_VALUE) { // no refill: the burst, counted down
+            long left;
+            do {
+                left = fullAt.get();
+                if (left <= 0) return false;
+            } while (!fullAt.compareAndSet(left, left - 1));
+            return true;
+        }
         long now = System.nanoTime();
-        tokens = Math.min(burst, tokens + (now - last) / 1e9 * perSecond);
-        last = now;
-        if (tokens < 1) return false;
-        tokens -= 1;
-        return true;
+        while (true) {
+            long at = fullAt.get();
+            long from = at - now > 0 ? at : now; // an empty schedule starts now: idle time refills, up to a full bucket
+            if (from + interval - now > tolerance) return false;
+            if (fullAt.compareAndSet(at, from + interval)) return true;
+        }
     }
 
     @Override
