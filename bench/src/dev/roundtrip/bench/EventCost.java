@@ -6,11 +6,12 @@ import java.lang.management.ManagementFactory;
 import java.time.Duration;
 
 /**
- * What one recorded event costs, from real traffic (wrk, keep-alive, GET /, kernel readouts off):
+ * What one recorded event costs, from real traffic (wrk, keep-alive, GET /, kernel readouts off unless said):
  * <ul>
  *   <li>CPU: this JVM's CPU time per request (wrk runs in its own process), traced minus untraced in
  *       the same run, divided by the events a request produces;</li>
- *   <li>CPU twice: with the app's default retention (older exchanges evicted) and with every event kept;</li>
+ *   <li>CPU three times: with the app's default retention (older exchanges evicted), kernel readouts off and on
+ *       (sampled: the app's default), and with every event kept;</li>
  *   <li>heap: heap after GC with every event kept (no eviction) minus heap after GC of the same lab
  *       before the load, divided by the events recorded. This is everything a recorded event keeps
  *       alive: the event, its readouts, its share of the exchange, request and response.</li>
@@ -50,8 +51,9 @@ final class EventCost {
             untracedNs = (os.getProcessCpuTime() - cpu0) / (double) r.requests();
             System.out.println("untraced, CPU per request by thread: " + ThreadCpu.split(threads0, ThreadCpu.byKind(), os.getProcessCpuTime() - cpu0, r.requests()));
         }
-        traced(os, seconds, untracedNs, LabOptions.DEFAULT_RETAINED_EXCHANGES);
-        traced(os, seconds, untracedNs, Integer.MAX_VALUE);
+        traced(os, seconds, untracedNs, LabOptions.DEFAULT_RETAINED_EXCHANGES, false);
+        traced(os, seconds, untracedNs, LabOptions.DEFAULT_RETAINED_EXCHANGES, true);
+        traced(os, seconds, untracedNs, Integer.MAX_VALUE, false);
     }
 
     /**
@@ -59,9 +61,10 @@ final class EventCost {
      * session runs) for what an event costs in use, and every one kept for the heap an event holds (its CPU then
      * includes the collector copying an ever larger recording, the worst case).
      */
-    private static void traced(com.sun.management.OperatingSystemMXBean os, int seconds, double untracedNs, int retained) throws Exception {
-        String kept = retained == Integer.MAX_VALUE ? "every exchange kept" : retained + " exchanges kept (the app's default)";
-        try (Lab lab = Lab.start(LabOptions.defaults().withKernelReadouts(false))) {
+    private static void traced(com.sun.management.OperatingSystemMXBean os, int seconds, double untracedNs, int retained, boolean kernel) throws Exception {
+        String kept = (retained == Integer.MAX_VALUE ? "every exchange kept" : retained + " exchanges kept (the app's default)")
+                + (kernel ? ", kernel readouts on (sampled, the default)" : ", kernel readouts off");
+        try (Lab lab = Lab.start(LabOptions.defaults().withKernelReadouts(kernel))) {
             warmUp(lab.port()); // its events are counted out below, and evicted: kept, they filled the heap before the window
             lab.recording().setRetainedExchanges(retained);
             lab.bus().awaitDelivered(Duration.ofSeconds(60));
