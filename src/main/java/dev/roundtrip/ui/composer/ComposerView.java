@@ -2,6 +2,7 @@ package dev.roundtrip.ui.composer;
 
 import dev.roundtrip.ui.shell.KeyActions;
 import dev.roundtrip.ui.util.Language;
+import dev.roundtrip.ui.util.ListOnFirstOpen;
 import dev.roundtrip.ui.util.OnDemandTooltip;
 import java.util.List;
 import javafx.fxml.FXML;
@@ -37,6 +38,8 @@ public final class ComposerView {
     @FXML private Label rawInfo;
 
     public void bind(ComposerViewModel c) {
+        ListOnFirstOpen.install(methodBox); // widths set in FXML and CSS
+        ListOnFirstOpen.install(protocolBox);
         methodBox.getItems().setAll(ComposerViewModel.METHODS);
         methodBox.valueProperty().bindBidirectional(c.methodProperty());
         targetField.textProperty().bindBidirectional(c.targetProperty());

@@ -38,6 +38,7 @@ public final class PlaybackView {
         scrubber.setMin(0);
         scrubber.maxProperty().bind(p.totalProperty());
         scrubber.valueProperty().bindBidirectional(p.positionProperty());
+        dev.roundtrip.ui.util.ListOnFirstOpen.install(speedBox); // its width is set in FXML
         speedBox.getItems().setAll(0.25, 0.5, 1.0, 2.0, 4.0);
         speedBox.setCellFactory(l -> new SpeedCell());
         speedBox.setButtonCell(new SpeedCell());
