@@ -2,8 +2,8 @@ package dev.roundtrip.trace;
 
 /**
  * One connection's last socket reads or writes: the next one with the same bytes is the same readout
- * (under repeated traffic the same request and response come again and again; a response's head and
- * body are two writes in turn). An event given a readout from here needs no lookup to share it. Not
+ * (under repeated traffic the same request and response come again and again; a large response is
+ * several writes in turn). An event given a readout from here needs no lookup to share it. Not
  * thread-safe: one per connection and direction, used on its event loop.
  */
 public final class RecentBytes {

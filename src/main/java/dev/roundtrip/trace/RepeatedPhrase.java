@@ -1,13 +1,13 @@
 package dev.roundtrip.trace;
 
 /**
- * One kind of phrase said again and again by one speaker (a connection's "socket write #1: 91 bytes"
- * and "socket write #2: 13 bytes" of every keep-alive response): the same shared instance while its
+ * One kind of phrase said again and again by one speaker (a connection's "socket read #1: 27 bytes" of
+ * every keep-alive request; "socket write #1" .. "#3" of a response written in pieces): the same shared instance while its
  * arguments repeat one of the last few, so a repeated event builds no phrase and its sharing
  * ({@link SharedTexts}) costs no lookup. Not thread-safe: one per connection, used on its event loop.
  */
 public final class RepeatedPhrase {
-    /** A response written in two pieces says two phrases per exchange in turn: one remembered phrase never repeated. */
+    /** A response written in several pieces says several phrases in turn: with one remembered, none repeated. */
     static final int REMEMBERED = 4;
     private final String key;
     private final Phrase[] recent = new Phrase[REMEMBERED];
