@@ -106,7 +106,7 @@ public final class CaptureProxy implements AutoCloseable {
             close();
             // Netty's native transport names its system call first ("bind(..) failed with error(-98): "): the OS's words are what counts
             String cause = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().replaceFirst("^\\w+\\(\\.\\.\\) failed with error\\(-?\\d+\\): ", "");
-            throw new ProxyCannotListen(Phrase.of("capture.listen.failed", bind.getPort(), bind.getAddress().getHostAddress(), cause), e);
+            throw new dev.roundtrip.trace.SaidIOException(Phrase.of("capture.listen.failed", bind.getPort(), bind.getAddress().getHostAddress(), cause), e);
         }
     }
 

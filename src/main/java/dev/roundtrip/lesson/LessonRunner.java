@@ -263,7 +263,7 @@ public final class LessonRunner {
                 proxy = lab.capture(CaptureOptions.reverse(0, target));
             } catch (IOException e) {
                 throw new LessonRunException(Phrase.of("lesson.failed.proxy",
-                        e instanceof dev.roundtrip.capture.ProxyCannotListen p ? p.said() : String.valueOf(e.getMessage())), e);
+                        e instanceof dev.roundtrip.trace.SaidIOException p ? p.said() : String.valueOf(e.getMessage())), e);
             }
             capture = proxy;
         }

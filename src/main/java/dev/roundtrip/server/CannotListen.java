@@ -1,6 +1,7 @@
 package dev.roundtrip.server;
 
 import dev.roundtrip.trace.Phrase;
+import dev.roundtrip.trace.SaidIOException;
 
 import java.io.IOException;
 import java.net.BindException;
@@ -11,22 +12,9 @@ import java.util.Locale;
  * A listening socket could not be opened: the message is English (the CLI, logs), {@link #getLocalizedMessage()}
  * says it in the language in use, framed in our words with the system's own only in brackets.
  */
-public final class CannotListen extends IOException {
-    private final transient Phrase said;
-
+public final class CannotListen extends SaidIOException {
     private CannotListen(Phrase said, Throwable cause) {
-        super(said.english(), cause);
-        this.said = said;
-    }
-
-    /** What went wrong as a phrase. */
-    public Phrase said() {
-        return said;
-    }
-
-    @Override
-    public String getLocalizedMessage() {
-        return said.inUse();
+        super(said, cause);
     }
 
     /** The port is taken: a {@link BindException}, so callers can give their hint (serve --port). */
