@@ -123,10 +123,10 @@ public final class InspectorViewModel {
     /** Why a figure is missing, from a readout's {@code unavailable} text and its code. */
     static String missingText(String unavailable, java.util.Optional<dev.roundtrip.trace.Unavailable> why) {
         String text = unavailable == null ? "" : unavailable;
-        // the reason in the UI's words; the engine's own detail (recorded data) stays as it was recorded
+        // the reason in the UI's words; the engine's detail too when it is one the engine writes today, else as recorded
         if (why.isEmpty()) return T.get("missing", text.isEmpty() ? 0 : 1, text);
         String detail = text.indexOf(':') < 0 ? "" : text.substring(text.indexOf(':') + 1).trim();
-        return T.get("missing." + why.get().name(), detail.isEmpty() ? 0 : 1, detail);
+        return T.get("missing." + why.get().name(), detail.isEmpty() ? 0 : 1, MissingReadoutWords.said(detail));
     }
 
     /**

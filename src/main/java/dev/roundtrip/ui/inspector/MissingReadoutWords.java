@@ -1,0 +1,93 @@
+package dev.roundtrip.ui.inspector;
+
+import dev.roundtrip.text.Texts;
+
+import java.text.MessageFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The engine's detail after a missing readout's code ({@code "sampled: not read at this socket
+ * read/write: ..."}), in the user's language. The recording keeps the engine's English byte for byte,
+ * so the details the engine writes today are known here (each group a variable part: a number, an
+ * address, an OS message) with a key whose English is that text unchanged; a detail it does not know
+ * (an older or newer recording) is shown as recorded. {@code MissingReadoutWordsTest} builds the details
+ * through the engine's own code, so a changed English text fails there.
+ */
+final class MissingReadoutWords {
+    private MissingReadoutWords() {}
+
+    /** The engine's English (each group an argument) and the key, under {@code missing.detail.}, that says it. */
+    private record Known(Pattern english, String key) {}
+
+    private static final List<Known> KNOWN = List.of(
+            // wire.Probes
+            known("not read at this socket read/write: kernel readouts are sampled under load \\(at most (\\d{1,10}) back to back,"
+                    + " (\\d{1,10}) per second under load\\); a held exchange is always measured", "kernelSampled"),
+            known("kernel readouts are switched off", "kernelOff"),
+            known("the socket is not connected", "notConnected"),
+            known("TCP_INFO is read at most (\\d{1,10}) times a second under load, and not at this stage's end", "tcpSampled"),
+            known("TCP_INFO is read through Netty's epoll transport \\(Linux\\); this connection uses NIO, whose JDK sockets do not expose it", "tcpNio"),
+            known("the socket is closed", "socketClosed"),
+            known("getsockopt\\(TCP_INFO\\) failed: (.*)", "tcpFailed"),
+            // probe.KernelProbe, probe.OsFamily, probe.SocketQueueIoctl
+            known("the socket's descriptor answered no queue sizes \\(closed\\?\\)", "descriptorNoQueues"),
+            known("macOS tells the queues through getsockopt\\(SO_NREAD, SO_NWRITE\\), which could not be called:"
+                    + " JNA could not bind the C library's calls: (.*)", "macNoBinding"),
+            known("connection (\\S+) -> (\\S+) is not in /proc/net/tcp \\(already closed\\?\\)", "notInProc"),
+            known("/proc/net/tcp is not readable here, and the transport hides the socket's descriptor that ioctl\\(SIOCINQ/SIOCOUTQ\\) needs", "linuxNoProc"),
+            known("macOS tells a socket's queues \\(getsockopt SO_NREAD, SO_NWRITE\\) only through its descriptor, which the NIO transport hides"
+                    + " \\(the kqueue transport shows it\\)", "macNio"),
+            known("Windows tells a socket's queues only through its handle \\(ioctlsocket FIONREAD; SIO_TCP_INFO for the bytes in flight\\),"
+                    + " which Java's NIO transport hides", "windowsNio"),
+            known("(.+) has no socket-queue readout that Roundtrip knows", "otherOs"),
+            // client.ClientConnection, client.H2ClientConnection
+            known("the connection is not open yet", "notOpenYet"),
+            // probe.MemoryProbe
+            known("this JVM does not count the bytes each thread allocates", "noAllocationCounter"),
+            known("the stage had not begun on this side: no allocation to count from", "stageNotBegun"),
+            known("the stage began on another thread: a thread's allocation counter says nothing of another's", "otherThread"),
+            known("the thread's allocation counter gave (-?\\d{1,19}) bytes for the program and (-?\\d{1,19}) for the instrument since the"
+                    + " stage began \\(a negative difference: the split of instrument work is wrong\\)", "negativeAllocation"));
+
+    private static Known known(String regex, String key) {
+        return new Known(Pattern.compile(regex, Pattern.DOTALL), "missing.detail." + key);
+    }
+
+    /** {@code detail} in the language in use, or as recorded when it is not one the engine writes. */
+    static String said(String detail) {
+        return said(detail, Texts.locale());
+    }
+
+    /** {@code detail} in {@code language}, or as recorded when it is not one the engine writes. */
+    static String said(String detail, Locale language) {
+        for (Known k : KNOWN) {
+            Object[] args = arguments(k, detail);
+            if (args != null) return format(language, k.key, args);
+        }
+        return detail;
+    }
+
+    /** True when {@code detail} is one the engine writes (for the test that keeps this list and the engine together). */
+    static boolean knows(String detail) {
+        for (Known k : KNOWN) if (arguments(k, detail) != null) return true;
+        return false;
+    }
+
+    /** The variable parts of {@code detail} when it is {@code k}'s, else null. */
+    private static Object[] arguments(Known k, String detail) {
+        Matcher m = k.english.matcher(detail);
+        if (!m.matches()) return null;
+        Object[] args = new Object[m.groupCount()];
+        for (int i = 0; i < args.length; i++) args[i] = m.group(i + 1);
+        // a key whose English drifted from the engine's would misreport a recording: then it is not known
+        return format(Locale.ENGLISH, k.key, args).equals(detail) ? args : null;
+    }
+
+    private static String format(Locale language, String key, Object[] args) {
+        Locale l = Texts.supported(language);
+        return new MessageFormat(Texts.pattern(l, InspectorViewModel.T.baseName(), key), l).format(args);
+    }
+}
