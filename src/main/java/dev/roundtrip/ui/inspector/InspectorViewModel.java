@@ -126,7 +126,11 @@ public final class InspectorViewModel {
         // the reason in the UI's words; the engine's detail too when it is one the engine writes today, else as recorded
         if (why.isEmpty()) return T.get("missing", text.isEmpty() ? 0 : 1, text);
         String detail = text.indexOf(':') < 0 ? "" : text.substring(text.indexOf(':') + 1).trim();
-        return T.get("missing." + why.get().name(), detail.isEmpty() ? 0 : 1, MissingReadoutWords.said(detail));
+        String reason = T.get("missing." + why.get().name(), 0, "");
+        String said = detail.isEmpty() ? "" : MissingReadoutWords.said(detail);
+        // a detail that only repeats the reason ("kernel readouts are switched off") is not said twice
+        if (said.isEmpty() || said.equalsIgnoreCase(reason)) return reason;
+        return T.get("missing." + why.get().name(), 1, said);
     }
 
     /**

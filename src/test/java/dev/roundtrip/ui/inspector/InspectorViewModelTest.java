@@ -130,6 +130,9 @@ class InspectorViewModelTest {
                 dev.roundtrip.trace.Unavailable.PLATFORM.text("no /proc/net/tcp")))).startsWith("not available on this platform");
         assertThat(InspectorViewModel.missingText(new dev.roundtrip.trace.KernelReadout(null, null, null, null, "an old text")))
                 .isEqualTo("not available (an old text)");
+        // switched off: the engine's detail only repeats the reason, and is not said twice
+        assertThat(InspectorViewModel.missingText(new dev.roundtrip.trace.KernelReadout(null, null, null, null,
+                dev.roundtrip.trace.Unavailable.OFF.text("kernel readouts are switched off")))).isEqualTo("kernel readouts are switched off");
     }
 
     @Test
