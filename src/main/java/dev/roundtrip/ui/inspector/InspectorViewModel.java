@@ -127,7 +127,7 @@ public final class InspectorViewModel {
         if (why.isEmpty()) return T.get("missing", text.isEmpty() ? 0 : 1, text);
         String detail = text.indexOf(':') < 0 ? "" : text.substring(text.indexOf(':') + 1).trim();
         String reason = T.get("missing." + why.get().name(), 0, "");
-        String said = detail.isEmpty() ? "" : MissingReadoutWords.said(detail);
+        String said = detail.isEmpty() ? "" : dev.roundtrip.trace.MissingReadoutWords.said(detail);
         // a detail that only repeats the reason ("kernel readouts are switched off") is not said twice
         if (said.isEmpty() || said.equalsIgnoreCase(reason)) return reason;
         return T.get("missing." + why.get().name(), 1, said);

@@ -1,5 +1,7 @@
 package dev.roundtrip.ui.inspector;
 
+import dev.roundtrip.trace.MissingReadoutWords;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.roundtrip.probe.KernelBudget;

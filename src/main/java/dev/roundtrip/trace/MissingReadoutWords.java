@@ -1,8 +1,5 @@
-package dev.roundtrip.ui.inspector;
+package dev.roundtrip.trace;
 
-import dev.roundtrip.text.Texts;
-
-import java.text.MessageFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -14,12 +11,13 @@ import java.util.regex.Pattern;
  * so the details the engine writes today are known here (each group a variable part: a number, an
  * address, an OS message) with a key whose English is that text unchanged; a detail it does not know
  * (an older or newer recording) is shown as recorded. {@code MissingReadoutWordsTest} builds the details
- * through the engine's own code, so a changed English text fails there.
+ * through the engine's own code, so a changed English text fails there. A phrase (keys {@code trace.missing.*}),
+ * so the inspector, a lesson's step report and anything else say it in the language they are asked for.
  */
-final class MissingReadoutWords {
+public final class MissingReadoutWords {
     private MissingReadoutWords() {}
 
-    /** The engine's English (each group an argument) and the key, under {@code missing.detail.}, that says it. */
+    /** The engine's English (each group an argument) and the key, under {@code trace.missing.}, that says it. */
     private record Known(Pattern english, String key) {}
 
     private static final List<Known> KNOWN = List.of(
@@ -53,27 +51,33 @@ final class MissingReadoutWords {
                     + " stage began \\(a negative difference: the split of instrument work is wrong\\)", "negativeAllocation"));
 
     private static Known known(String regex, String key) {
-        return new Known(Pattern.compile(regex, Pattern.DOTALL), "missing.detail." + key);
+        return new Known(Pattern.compile(regex, Pattern.DOTALL), "trace.missing." + key);
+    }
+
+    /** {@code detail} as a phrase, or null when it is not one the engine writes (then it is shown as recorded). */
+    public static Phrase phrase(String detail) {
+        for (Known k : KNOWN) {
+            Object[] args = arguments(k, detail);
+            if (args != null) return Phrase.of(k.key, args);
+        }
+        return null;
     }
 
     /** {@code detail} in the language in use, or as recorded when it is not one the engine writes. */
-    static String said(String detail) {
-        return said(detail, Texts.locale());
+    public static String said(String detail) {
+        Phrase p = phrase(detail);
+        return p == null ? detail : p.inUse();
     }
 
     /** {@code detail} in {@code language}, or as recorded when it is not one the engine writes. */
-    static String said(String detail, Locale language) {
-        for (Known k : KNOWN) {
-            Object[] args = arguments(k, detail);
-            if (args != null) return format(language, k.key, args);
-        }
-        return detail;
+    public static String said(String detail, Locale language) {
+        Phrase p = phrase(detail);
+        return p == null ? detail : p.in(language);
     }
 
     /** True when {@code detail} is one the engine writes (for the test that keeps this list and the engine together). */
-    static boolean knows(String detail) {
-        for (Known k : KNOWN) if (arguments(k, detail) != null) return true;
-        return false;
+    public static boolean knows(String detail) {
+        return phrase(detail) != null;
     }
 
     /** The variable parts of {@code detail} when it is {@code k}'s, else null. */
@@ -83,11 +87,6 @@ final class MissingReadoutWords {
         Object[] args = new Object[m.groupCount()];
         for (int i = 0; i < args.length; i++) args[i] = m.group(i + 1);
         // a key whose English drifted from the engine's would misreport a recording: then it is not known
-        return format(Locale.ENGLISH, k.key, args).equals(detail) ? args : null;
-    }
-
-    private static String format(Locale language, String key, Object[] args) {
-        Locale l = Texts.supported(language);
-        return new MessageFormat(Texts.pattern(l, InspectorViewModel.T.baseName(), key), l).format(args);
+        return Phrase.of(k.key, args).english().equals(detail) ? args : null;
     }
 }
