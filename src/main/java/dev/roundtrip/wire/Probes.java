@@ -5,8 +5,8 @@ import dev.roundtrip.probe.KernelProbe;
 import dev.roundtrip.probe.MemoryProbe;
 import dev.roundtrip.trace.BufferReadout;
 import dev.roundtrip.trace.BytesReadout;
-import dev.roundtrip.trace.RecentBytes;
 import dev.roundtrip.trace.KernelReadout;
+import dev.roundtrip.trace.RecentBytes;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelException;
@@ -45,6 +45,7 @@ public final class Probes {
     /** @param ioctlBudget how many ioctl readouts the per-read/write path may take */
     Probes(KernelProbe kernel, int maxKeptBytes, KernelBudget budget, KernelBudget ioctlBudget, Transport transport) {
         this.kernel = kernel;
+        this.kernelOff = kernel.enabled() ? null : kernel.read(null, null, null, null);
         this.transport = transport;
         // binding the ioctl loads JNA (tens of ms): done now, not inside the first traced socket write
         if (kernel.enabled() && transport != Transport.NIO) dev.roundtrip.probe.SocketQueueIoctl.available();
@@ -118,7 +119,7 @@ public final class Probes {
     }
 
     private KernelReadout readKernel(Channel ch) {
-        if (!kernel.enabled()) return KERNEL_OFF;
+        if (!kernel.enabled()) return kernelOff;
         if (ch.isActive()) { // connected: an unconnected socket is told apart below
             KernelReadout k = kernel.readByDescriptor(Transport.fd(ch)); // one call fewer than asking the buffer sizes apart
             if (k != null) return k;
@@ -142,11 +143,11 @@ public final class Probes {
     }
 
     /**
-     * Switched off, the kernel is not asked at all, the buffer sizes neither: two getsockopt calls at every
-     * socket read and write made "kernel readouts off" slower than the sampled readouts it was meant to spare.
+     * Switched off, the kernel is not asked at all, the buffer sizes neither (the probe's own "switched off"
+     * readout, one for all): two getsockopt calls at every socket read and write made "kernel readouts off"
+     * slower than the sampled readouts it was meant to spare.
      */
-    private static final KernelReadout KERNEL_OFF = KernelReadout.unavailable(dev.roundtrip.trace.Unavailable.OFF,
-            "kernel readouts are switched off", null, null);
+    private final KernelReadout kernelOff;
 
     private static final String[] TCP_STATES = {"", "ESTABLISHED", "SYN_SENT", "SYN_RECV", "FIN_WAIT1", "FIN_WAIT2",
             "TIME_WAIT", "CLOSE", "CLOSE_WAIT", "LAST_ACK", "LISTEN", "CLOSING"};
