@@ -8,6 +8,7 @@ import dev.roundtrip.trace.Exchange;
 import dev.roundtrip.trace.GateEvent;
 import dev.roundtrip.trace.KernelReadout;
 import dev.roundtrip.trace.MemoryReadout;
+import dev.roundtrip.trace.MissingReadoutWords;
 import dev.roundtrip.trace.Phase;
 import dev.roundtrip.trace.SqlReadout;
 import dev.roundtrip.trace.Stage;
@@ -58,11 +59,16 @@ final class Timeline {
     }
 
     static void readouts(StageEvent e, PrintWriter out, String indent) {
-        if (e.bytes() != null) line(out, indent + "bytes   " + e.bytes().count() + ": " + preview(e.bytes().data()));
-        if (e.buffer() != null) line(out, indent + "buffer  " + buffer(e.buffer()));
-        if (e.kernel() != null) line(out, indent + "kernel  " + kernel(e.kernel()));
-        if (e.memory() != null) line(out, indent + "memory  " + memory(e.memory()));
-        if (e.sql() != null) line(out, indent + "sql     " + sql(e.sql()));
+        if (e.bytes() != null) readout(out, indent, "bytes", e.bytes().count() + ": " + preview(e.bytes().data()));
+        if (e.buffer() != null) readout(out, indent, "buffer", buffer(e.buffer()));
+        if (e.kernel() != null) readout(out, indent, "kernel", kernel(e.kernel()));
+        if (e.memory() != null) readout(out, indent, "memory", memory(e.memory()));
+        if (e.sql() != null) readout(out, indent, "sql", sql(e.sql()));
+    }
+
+    /** A readout's line under its event: its name in the user's language, padded so the figures line up. */
+    private static void readout(PrintWriter out, String indent, String name, String text) {
+        line(out, indent + String.format(Locale.ROOT, "%-9s", T.get("timeline.readout." + name)) + text);
     }
 
     /** One line of output, escaped: nothing in it reaches the terminal as a control character. */
@@ -109,13 +115,13 @@ final class Timeline {
     }
 
     static String kernel(KernelReadout k) {
-        String bufs = "SO_RCVBUF " + (k.rcvBuf() == null ? "n/a" : k.rcvBuf()) + ", SO_SNDBUF " + (k.sndBuf() == null ? "n/a" : k.sndBuf());
-        if (!k.queuesAvailable()) return T.get("timeline.kernel.unavailable", k.unavailable(), bufs);
+        String bufs = "SO_RCVBUF " + orNa(k.rcvBuf()) + ", SO_SNDBUF " + orNa(k.sndBuf());
+        if (!k.queuesAvailable()) return T.get("timeline.kernel.unavailable", reason(k.unavailable()), bufs);
         return T.get("timeline.kernel.queues", String.valueOf(k.rxQueue()), String.valueOf(k.txQueue()), bufs);
     }
 
     static String buffer(BufferReadout b) {
-        return "capacity " + b.capacity() + ", readerIndex " + b.readerIndex() + ", writerIndex " + b.writerIndex();
+        return T.get("timeline.buffer", String.valueOf(b.capacity()), String.valueOf(b.readerIndex()), String.valueOf(b.writerIndex()));
     }
 
     static String memory(MemoryReadout m) {
@@ -124,10 +130,19 @@ final class Timeline {
 
     /** The program's figure, what measuring cost apart, and why a figure is missing or may be cold. */
     static String allocation(MemoryReadout m) {
-        if (m.allocatedBytes() == null) return "n/a" + (m.unavailable() == null ? "" : " (" + m.unavailable() + ")");
+        if (m.allocatedBytes() == null) return T.get("replay.na") + (m.unavailable() == null ? "" : " (" + reason(m.unavailable()) + ")");
         return T.get("timeline.allocated.program", Units.bytes(m.allocatedBytes()))
                 + (m.instrumentAllocatedBytes() == null ? "" : T.get("timeline.allocated.instrument", Units.bytes(m.instrumentAllocatedBytes())))
                 + (m.cold() ? T.get("timeline.allocated.cold") : "");
+    }
+
+    /** Why a readout is missing, in the user's language where the engine's words are known. */
+    static String reason(String unavailable) {
+        return unavailable == null ? "" : MissingReadoutWords.reason(unavailable).inUse();
+    }
+
+    private static String orNa(Object figure) {
+        return figure == null ? T.get("replay.na") : String.valueOf(figure);
     }
 
     static String sql(SqlReadout s) {

@@ -96,7 +96,7 @@ public final class TimelinePrinter {
 
     private static String kernel(KernelReadout k) {
         String s = T.get("replay.kernel", orNa(k.rxQueue()), orNa(k.txQueue()), orNa(k.rcvBuf()), orNa(k.sndBuf()));
-        return k.unavailable() == null ? s : s + " (" + k.unavailable() + ")";
+        return k.unavailable() == null ? s : s + " (" + Timeline.reason(k.unavailable()) + ")";
     }
 
     private static String orNa(Object figure) {

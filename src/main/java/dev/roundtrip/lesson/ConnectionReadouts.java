@@ -147,7 +147,7 @@ final class ConnectionReadouts {
         }
         TcpReadout t = tcp.get(tcp.size() - 1);
         Long v = field.apply(t);
-        if (v == null) return ReadoutValue.unavailable(name, t.unavailable() == null ? Phrase.of("lesson.why.tcpInfoLacksField") : ProbeReason.said(t.unavailable()));
+        if (v == null) return ReadoutValue.unavailable(name, t.unavailable() == null ? Phrase.of("lesson.why.tcpInfoLacksField") : dev.roundtrip.trace.MissingReadoutWords.reason(t.unavailable()));
         return ReadoutValue.number(name, v);
     }
 

@@ -179,7 +179,7 @@ final class Readouts {
             return ReadoutValue.unavailable(name, Phrase.of("lesson.why.neverHeld", stage.wireName()));
         }
         KernelReadout k = probes.get(probes.size() - 1).kernel();
-        if (k.rxQueue() == null) return ReadoutValue.unavailable(name, k.unavailable() == null ? Phrase.of("lesson.why.kernelUnread") : ProbeReason.said(k.unavailable()));
+        if (k.rxQueue() == null) return ReadoutValue.unavailable(name, k.unavailable() == null ? Phrase.of("lesson.why.kernelUnread") : dev.roundtrip.trace.MissingReadoutWords.reason(k.unavailable()));
         return ReadoutValue.number(name, k.rxQueue());
     }
 
@@ -196,7 +196,7 @@ final class Readouts {
 
     private static Phrase kernelWhy(List<StageEvent> events, boolean server) {
         return events.stream().filter(e -> serverSide(e) == server && e.kernel() != null && e.kernel().unavailable() != null)
-                .map(e -> ProbeReason.said(e.kernel().unavailable())).findFirst()
+                .map(e -> dev.roundtrip.trace.MissingReadoutWords.reason(e.kernel().unavailable())).findFirst()
                 .orElseGet(() -> Phrase.of(server ? "lesson.why.noKernelServer" : "lesson.why.noKernelClient"));
     }
 

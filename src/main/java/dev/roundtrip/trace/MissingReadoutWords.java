@@ -2,6 +2,7 @@ package dev.roundtrip.trace;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -52,6 +53,23 @@ public final class MissingReadoutWords {
 
     private static Known known(String regex, String key) {
         return new Known(Pattern.compile(regex, Pattern.DOTALL), "trace.missing." + key);
+    }
+
+    /**
+     * A readout's whole {@code unavailable} text ("sampled: not read at this socket read/write: ...") as
+     * people read it: the code in words, the engine's detail too in the same language where it is one the
+     * engine writes today, else as recorded; a detail that only repeats the code's words is said once.
+     * A text with no code (a recording from before codes) is shown as it is.
+     */
+    public static Phrase reason(String unavailable) {
+        Optional<Unavailable> code = Unavailable.of(unavailable);
+        if (code.isEmpty()) return Phrase.of("trace.asRecorded", String.valueOf(unavailable));
+        String key = "trace.why." + code.get().code();
+        int colon = unavailable.indexOf(':');
+        String detail = colon < 0 ? "" : unavailable.substring(colon + 1).trim();
+        Phrase known = detail.isEmpty() ? null : phrase(detail);
+        if (detail.isEmpty() || known != null && known.english().equalsIgnoreCase(Phrase.of(key, 0, "").english())) return Phrase.of(key, 0, "");
+        return Phrase.of(key, 1, known != null ? known : detail);
     }
 
     /** {@code detail} as a phrase, or null when it is not one the engine writes (then it is shown as recorded). */

@@ -52,6 +52,16 @@ class CliLanguageTest {
     }
 
     @Test
+    void aTracesReadoutsAndWhyOneIsMissingAreInGerman() {
+        Texts.use(Locale.GERMAN);
+        String printed = run("trace", "GET", "/", "--no-kernel");
+        // the kernel queues are switched off: the reason is said in German, once, not in the engine's English
+        assertThat(printed).contains(dev.roundtrip.trace.MissingReadoutWords.reason("off: kernel readouts are switched off").in(Locale.GERMAN))
+                .doesNotContain("switched off", "capacity ", "memory  ");
+        assertThat(printed).contains("Speicher ", "Kapazität ", "readerIndex "); // Netty's field names stay
+    }
+
+    @Test
     void aBadOptionIsExplainedInFrench() {
         Texts.use(Locale.FRENCH);
         String printed = run("trace", "GET");

@@ -53,7 +53,7 @@ class ReadoutReasonLanguageTest {
         Set<String> keys = untranslated(missing());
         assertThat(keys).contains("lesson.why.reused", "lesson.why.cleartextNoHandshake", "lesson.why.cleartextNoRecords",
                 "lesson.why.cleartextAddsNothing", "lesson.why.stageNotEnded", "lesson.why.stageNotBegun", "lesson.why.noResponse",
-                "lesson.why.embeddedDatabase", "lesson.why.noMemory", "lesson.why.neverHeld", "lesson.why.platform",
+                "lesson.why.embeddedDatabase", "lesson.why.noMemory", "lesson.why.neverHeld", "trace.why.platform",
                 "lesson.why.noAllocation", "lesson.why.notPoll", "lesson.why.notLongLived", "lesson.why.noWholeHead",
                 "lesson.why.noStageYet", "lesson.why.noInstrumentCost", "lesson.why.noKernelClient");
     }

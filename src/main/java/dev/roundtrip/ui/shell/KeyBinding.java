@@ -136,7 +136,9 @@ public enum KeyBinding {
     public void applyTo(MenuItem item, Runnable action) {
         Language.bind(item.textProperty(), this::menuText);
         item.setMnemonicParsing(false);
-        item.setAccelerator(combination());
+        // JavaFX would write the menu's key in English ("Ctrl+Space"): this one says it in the language in use
+        item.acceleratorProperty().bind(javafx.beans.binding.Bindings.createObjectBinding(
+                () -> new AcceleratorInWords(combination()), Language.localeProperty()));
         if (action != null) item.setOnAction(e -> action.run());
     }
 
@@ -175,9 +177,10 @@ public enum KeyBinding {
     static String text(KeyCodeCombination k) {
         StringBuilder sb = new StringBuilder();
         boolean mac = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("mac");
-        if (k.getShortcut() == KeyCombination.ModifierValue.DOWN) sb.append(mac ? "Cmd+" : "Ctrl+");
-        if (k.getAlt() == KeyCombination.ModifierValue.DOWN) sb.append(mac ? "Option+" : "Alt+");
-        if (k.getShift() == KeyCombination.ModifierValue.DOWN) sb.append("Shift+");
+        // the names printed on the class's keyboards: Strg and Umschalt in German, Maj in French, Mayús in Spanish
+        if (k.getShortcut() == KeyCombination.ModifierValue.DOWN) sb.append(mac ? "Cmd" : T.get("keyname.ctrl")).append('+');
+        if (k.getAlt() == KeyCombination.ModifierValue.DOWN) sb.append(mac ? "Option" : T.get("keyname.alt")).append('+');
+        if (k.getShift() == KeyCombination.ModifierValue.DOWN) sb.append(T.get("keyname.shift")).append('+');
         sb.append(keyName(k.getCode()));
         return sb.toString();
     }
@@ -196,6 +199,7 @@ public enum KeyBinding {
             case CLOSE_BRACKET: return "]";
             case NUMPAD0: return "0 " + T.get("keyname.keypad");
             case SPACE: return T.get("keyname.space");
+            case ENTER: return T.get("keyname.enter");
             case PAGE_UP: return T.get("keyname.pageUp");
             case PAGE_DOWN: return T.get("keyname.pageDown");
             default: return c.getName();

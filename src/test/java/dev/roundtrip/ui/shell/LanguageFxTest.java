@@ -88,6 +88,28 @@ class LanguageFxTest {
         return fx(() -> window.view().menuBar().getMenus().stream().map(Menu::getText).toList());
     }
 
+    /** The keys the menu at {@code index} shows beside its items, as drawn in its open popup. */
+    private List<String> shownKeys(int index) {
+        Menu menu = fx(() -> window.view().menuBar().getMenus().get(index));
+        fx(menu::show);
+        try {
+            waitUntil("the menu is open", () -> menu.isShowing() && !acceleratorTexts().isEmpty());
+            return fx(this::acceleratorTexts);
+        } finally {
+            fx(menu::hide);
+        }
+    }
+
+    private List<String> acceleratorTexts() {
+        return javafx.stage.Window.getWindows().stream().filter(w -> w instanceof javafx.scene.control.ContextMenu && w.isShowing())
+                .flatMap(w -> w.getScene().getRoot().lookupAll(".accelerator-text").stream()).map(n -> ((Label) n).getText()).toList();
+    }
+
+    private javafx.scene.control.MenuItem sendItem() {
+        return window.view().menuBar().getMenus().get(1).getItems().stream()
+                .filter(i -> i.getAccelerator() instanceof AcceleratorInWords a && a.keys().equals(KeyBinding.SEND.combination())).findFirst().orElseThrow();
+    }
+
     private List<String> tabs() {
         return fx(() -> window.view().inspector().root().getTabs().stream().map(Tab::getText).toList());
     }
@@ -107,7 +129,7 @@ class LanguageFxTest {
         assertThat(fx(() -> ((javafx.scene.control.TabPane) stage.getScene().lookup("#composerTabs")).getTabs().get(0).getText())).isEqualTo(headers);
         assertThat(tabs()).containsExactly(tabs.split(", "));
         assertThat(text("#runToggle")).isEqualTo(run);
-        assertThat(fx(() -> window.view().inspector().tab(InspectorTab.BYTES).getTooltip().getText())).endsWith("(Ctrl+1)");
+        assertThat(fx(() -> window.view().inspector().tab(InspectorTab.BYTES).getTooltip().getText())).endsWith("de".equals(tag) ? "(Strg+1)" : "(Ctrl+1)");
         assertThat(fx(() -> window.vm().messageProperty().get())).isEqualTo(Texts.get("dev.roundtrip.ui.shell.Texts", "ready")).doesNotContain("Pick a preset");
 
         fx(() -> { window.view().lessons().open(LessonLibrary.load().find("01-the-dance").orElseThrow()); });
@@ -149,7 +171,11 @@ class LanguageFxTest {
         assertThat(text("#sendButton")).isEqualTo("Senden");
         assertThat(menus()).contains("A_nsicht", "_Lektionen");
         assertThat(tabs()).containsExactly("Bytes", "Puffer", "Speicher", "Zeiten");
-        assertThat(fx(() -> window.view().inspector().tab(InspectorTab.BUFFERS).getTooltip().getText())).isEqualTo("ByteBuf-Indizes und Socket-Warteschlangen des Kernels (Ctrl+2)");
+        assertThat(fx(() -> window.view().inspector().tab(InspectorTab.BUFFERS).getTooltip().getText())).isEqualTo("ByteBuf-Indizes und Socket-Warteschlangen des Kernels (Strg+2)");
+        // the menus' keys as printed on a German keyboard, in the menu as drawn, and the key still sends
+        assertThat(shownKeys(1)).contains("Strg+Eingabe", "Strg+T").doesNotContain("Ctrl+Enter");
+        assertThat(fx(() -> sendItem().getAccelerator().match(new javafx.scene.input.KeyEvent(javafx.scene.input.KeyEvent.KEY_PRESSED, "", "",
+                javafx.scene.input.KeyCode.ENTER, false, true, false, false)))).as("Ctrl+Enter still matches").isTrue();
         assertThat(fx(() -> window.vm().statusProperty().get())).contains("Server auf 127.0.0.1:").contains("Modus Lauf");
         assertThat(fx(() -> window.vm().messageProperty().get())).startsWith("Sprache: Deutsch.");
         assertThat(fx(() -> panel.stepTextProperty().get())).startsWith("Schritt 2/");
@@ -169,6 +195,7 @@ class LanguageFxTest {
         fx(() -> window.view().useLanguage(Locale.ENGLISH));
         assertThat(text("#sendButton")).isEqualTo("Send");
         assertThat(fx(() -> panel.stepTextProperty().get())).startsWith("Step 2 of");
+        assertThat(shownKeys(1)).contains("Ctrl+Enter").doesNotContain("Strg+Eingabe");
     }
 
     @Test
