@@ -25,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Every text bundle under src/main/resources is complete in every language: same keys, same
  * placeholders, each a valid MessageFormat pattern without a lone apostrophe (which MessageFormat
  * would swallow together with the text after it). {@code Help*.properties} are picocli's usage help:
- * not MessageFormat, their placeholders are {@code ${DEFAULT-VALUE}}-style variables.
+ * not MessageFormat, their placeholders are {@code ${DEFAULT-VALUE}}-style variables. A key a text names
+ * ("press Send (Ctrl+Enter)") is spelled as the menus of that language show it ("Strg+Eingabe").
  */
 class TextBundlesTest {
     private static final Path RESOURCES = Path.of("src/main/resources");
@@ -45,12 +46,13 @@ class TextBundlesTest {
     void theCheckFindsAMissingKeyAChangedPlaceholderAndALoneApostrophe(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
         Path base = dir.resolve("Texts.properties");
         Files.writeString(base, "a = One {0}\nb = Two\nc = It''s\n");
-        Files.writeString(dir.resolve("Texts_de.properties"), "a = Eins\nc = Es ist\n");
+        Files.writeString(dir.resolve("Texts_de.properties"), "a = Eins\nc = Es ist (Ctrl+S)\n");
         Files.writeString(dir.resolve("Texts_fr.properties"), "a = Un {0}\nb = Deux\nc = C'est\n");
         Files.writeString(dir.resolve("Texts_es.properties"), "a = Uno {0}\nb = Dos\nc = Es\nd = extra\n");
         assertThat(problems(base)).containsExactlyInAnyOrder(
                 "Texts_de.properties:1: 'a' has placeholders [] but Texts.properties:1 has [0]",
                 "Texts_de.properties lacks 'b' (Texts.properties:2)",
+                "Texts_de.properties:2: 'c' names the key Ctrl where the menus say Strg",
                 "Texts_fr.properties:3: 'c' has a lone apostrophe (write '' or ’)",
                 "Texts_es.properties:4: 'd' is not in Texts.properties");
     }
@@ -80,6 +82,7 @@ class TextBundlesTest {
             }
             Map<String, Entry> translated = read(file);
             if (!picocli) problems.addAll(patternProblems(name, translated));
+            problems.addAll(keyNameProblems(name, translated, l));
             for (Map.Entry<String, Entry> e : english.entrySet()) {
                 Entry t = translated.get(e.getKey());
                 if (t == null) {
@@ -112,6 +115,25 @@ class TextBundlesTest {
                 new MessageFormat(v);
             } catch (IllegalArgumentException ex) {
                 problems.add(where + " is not a valid MessageFormat pattern: " + ex.getMessage());
+            }
+        }
+        return problems;
+    }
+
+    /** Texts that name a key with the English word where the language's menus say another ("Ctrl+" in German). */
+    private static List<String> keyNameProblems(String file, Map<String, Entry> texts, Locale l) throws IOException {
+        Path shell = RESOURCES.resolve("dev/roundtrip/ui/shell");
+        Map<String, Entry> english = read(shell.resolve("Texts.properties"));
+        Map<String, Entry> own = read(shell.resolve("Texts_" + l.getLanguage() + ".properties"));
+        List<String> problems = new ArrayList<>();
+        for (String key : List.of("ctrl", "shift", "alt", "enter")) {
+            String word = english.get("keyname." + key).value, said = own.get("keyname." + key).value;
+            if (word.equals(said)) continue;
+            Pattern named = Pattern.compile(key.equals("enter") ? "\\+" + word + "\\b" : "\\b" + word + "\\+");
+            for (Map.Entry<String, Entry> e : texts.entrySet()) {
+                if (!e.getKey().startsWith("keyname.") && named.matcher(e.getValue().value).find()) {
+                    problems.add(file + ":" + e.getValue().line + ": '" + e.getKey() + "' names the key " + word + " where the menus say " + said);
+                }
             }
         }
         return problems;
