@@ -31,6 +31,8 @@ public final class Recording implements TraceListener {
     private final Instant startedAt;
     private volatile AppendOnlyList<Exchange> exchanges = new AppendOnlyList<>();
     private final Map<Long, Exchange> byId = new ConcurrentHashMap<>();
+    /** The exchange the writer found last (the writer's alone). */
+    private Exchange last;
     private final AtomicLong version = new AtomicLong();
     private final AtomicLong orphans = new AtomicLong();
     private volatile long dropped;
@@ -130,14 +132,20 @@ public final class Recording implements TraceListener {
     /** Applies one fact. Single writer: the bus's delivery thread, or a loader. */
     @Override
     public void onEvent(TraceEvent event) {
-        if (event instanceof ExchangeStarted s) start(s);
-        else if (event instanceof StageEvent e) withExchange(e.exchangeId(), x -> x.append(e));
-        else if (event instanceof GateEvent g) withExchange(g.exchangeId(), x -> x.append(g));
-        else if (event instanceof ExchangeEnded end) withExchange(end.exchangeId(), x -> x.finish(end));
-        else if (event instanceof dev.roundtrip.trace.UpstreamSeen u) withExchange(u.exchangeId(), x -> {
-            x.setUpstream(u.hop());
-            x.setPeer(u.hop().server());
-        });
+        if (event instanceof ExchangeStarted s) {
+            start(s);
+        } else {
+            // the facts of one exchange come in a row: the last one found is looked up first, no capturing lambda per fact
+            Exchange x = found(event.exchangeId());
+            if (x == null) orphans.incrementAndGet();
+            else if (event instanceof StageEvent e) x.append(e);
+            else if (event instanceof GateEvent g) x.append(g);
+            else if (event instanceof ExchangeEnded end) x.finish(end);
+            else if (event instanceof dev.roundtrip.trace.UpstreamSeen u) {
+                x.setUpstream(u.hop());
+                x.setPeer(u.hop().server());
+            }
+        }
         applied.incrementAndGet();
         version.incrementAndGet();
     }
@@ -168,6 +176,7 @@ public final class Recording implements TraceListener {
             }
         }
         exchanges = kept;
+        last = null;
     }
 
     private void start(ExchangeStarted s) {
@@ -179,12 +188,12 @@ public final class Recording implements TraceListener {
         add(new Exchange(s));
     }
 
-    private void withExchange(long id, java.util.function.Consumer<Exchange> action) {
-        Exchange x = byId.get(id);
-        if (x == null) {
-            orphans.incrementAndGet();
-            return;
-        }
-        action.accept(x);
+    /** The exchange {@code id} names, null when this recording never saw it start (or evicted it). */
+    private Exchange found(long id) {
+        Exchange x = last;
+        if (x != null && x.id() == id) return x;
+        x = byId.get(id);
+        if (x != null) last = x;
+        return x;
     }
 }

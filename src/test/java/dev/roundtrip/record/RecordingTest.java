@@ -31,4 +31,20 @@ class RecordingTest {
         r.onEvent(new ExchangeEnded(2, 99, Outcome.COMPLETED, null, "late"));
         assertThat(r.orphans()).isEqualTo(1);
     }
+
+    @Test
+    void theExchangeFoundLastIsForgottenWhenItIsEvicted() {
+        Recording r = new Recording(SampleRecordings.START);
+        r.setRetainedExchanges(1);
+        for (long id = 1; id <= 2; id++) {
+            r.onEvent(new ExchangeStarted(id, 1, id, RequestInfo.EMPTY));
+            r.onEvent(new ExchangeEnded(id, id + 1, Outcome.COMPLETED, null, "done"));
+        }
+        r.onEvent(new ExchangeStarted(3, 1, 3, RequestInfo.EMPTY)); // evicts 1 and 2, the one found last
+        assertThat(r.exchange(2)).isEmpty();
+        r.onEvent(new ExchangeEnded(2, 99, Outcome.COMPLETED, null, "late"));
+        assertThat(r.orphans()).isEqualTo(1);
+        r.onEvent(new ExchangeEnded(3, 4, Outcome.COMPLETED, null, "done"));
+        assertThat(r.exchange(3).orElseThrow().end()).isPresent();
+    }
 }
