@@ -61,7 +61,7 @@ public final class ExchangeListView {
         timeColumn.setVisible(!on); // the narrow list says it under the status
         protocolColumn.setVisible(!on); // the narrow list says it after the request
         Language.bind(targetColumn.textProperty(), ExchangeListViewModel.T, on ? "request" : "target");
-        targetColumn.setPrefWidth(on ? 130 : 80);
+        targetColumn.setPrefWidth(on ? 130 : 84);
         statusColumn.setPrefWidth(on ? 150 : 96);
         exchangeTable.refresh();
     }

@@ -95,17 +95,22 @@ final class SessionBars {
         bar.visibleProperty().bind(sessionBarShown());
         bar.managedProperty().bind(bar.visibleProperty());
         bar.getStyleClass().add("session-bar");
+        Runnable relabelBanner = () -> {
+            Session shown = sessions.current();
+            banner.setText(shown != null && shown.isCapture()
+                    ? SessionViewModel.T.get("bar.banner.capture", shown.port().describe())
+                    : main.replayingProperty().get()
+                    ? SessionViewModel.T.get("bar.banner.replay")
+                    : SessionViewModel.T.get("bar.banner.live", main.livePort().describe()));
+        };
+        // the live port says "Server starting…" until the engine is up: the status line changes then, and the banner with it
+        main.statusProperty().addListener((o, a, b) -> relabelBanner.run());
         Runnable update = () -> {
             boolean replay = main.replayingProperty().get();
             bar.getStyleClass().remove("replaying");
             if (replay) bar.getStyleClass().add("replaying");
             banner.setGraphic(new FontIcon(replay ? "mdi2r-replay" : "mdi2a-access-point"));
-            Session shown = sessions.current();
-            banner.setText(shown != null && shown.isCapture()
-                    ? SessionViewModel.T.get("bar.banner.capture", shown.port().describe())
-                    : replay
-                    ? SessionViewModel.T.get("bar.banner.replay")
-                    : SessionViewModel.T.get("bar.banner.live", main.livePort().describe()));
+            relabelBanner.run();
             // the selector's cells show each session's name in the language in use
             selector.setButtonCell(new javafx.scene.control.ListCell<>() {
                 @Override

@@ -243,7 +243,7 @@ public final class MainView {
     /** Narrower request pane, compact list and toolbar, a larger share for the inspector. */
     private void applyLayout() {
         boolean on = vm.layout().onProperty().get();
-        leftPane.setPrefWidth(on ? 352 : 436);
+        leftPane.setPrefWidth(on ? 352 : 520); // wide: the six columns of the list, each header and "HTTP/1.1" whole
         leftPane.setMinWidth(on ? 300 : 340);
         exchangeListController.setCompact(on);
         gatesBoxController.setCompact(on);

@@ -106,4 +106,29 @@ class SessionBarsFxTest {
         assertThat(beforeTheFirstPulse).as("the session bar is in the window when show() returns").isTrue();
         assertThat(barsInOrder()).containsExactly("sessionBar", "restoreBar", "noticeBar");
     }
+
+    @Test
+    void theLiveBannerSaysWhereTheServerIsOnceItHasStarted() {
+        java.util.concurrent.CompletableFuture<dev.roundtrip.ui.shell.LiveLabPort> engine = new java.util.concurrent.CompletableFuture<>();
+        dev.roundtrip.ui.shell.StartingLabPort port = new dev.roundtrip.ui.shell.StartingLabPort(engine);
+        try {
+            view = fx(() -> {
+                stage = new Stage();
+                MainView v = MainView.load(new MainViewModel(port));
+                recordings = RecordingSessions.install(v);
+                stage.setScene(v.scene(1600, 900));
+                stage.show();
+                v.start();
+                return v;
+            });
+            Label banner = (Label) bar("sessionBanner");
+            assertThat(fx(banner::getText)).contains("Server starting");
+            dev.roundtrip.ui.shell.LiveLabPort live = dev.roundtrip.ui.shell.LiveLabPort.start();
+            engine.complete(live);
+            fx(() -> view.viewModel().engineChanged()); // as the app does when its engine is up
+            waitUntil("the banner names the server's port", () -> banner.getText().contains("Server on 127.0.0.1:" + live.lab().port()));
+        } finally {
+            port.close();
+        }
+    }
 }

@@ -91,7 +91,7 @@ class ProjectorLayoutFxTest {
     }
 
     @ParameterizedTest(name = "{0}x{1}")
-    @CsvSource({"1280, 720", "1024, 768"})
+    @CsvSource({"1280, 720", "1024, 768", "1920, 1080"})
     void theMainWindowWithAnExchangeFitsAndReads(int width, int height) {
         show(width, height);
         sendAndFinish("/users/1");
@@ -107,7 +107,7 @@ class ProjectorLayoutFxTest {
     }
 
     @ParameterizedTest(name = "{0}x{1}")
-    @CsvSource({"1280, 720", "1024, 768"})
+    @CsvSource({"1280, 720", "1024, 768", "1920, 1080"})
     void everyInspectorTabReadsWithAnExchange(int width, int height) {
         show(width, height);
         sendAndFinish("/users/1");
