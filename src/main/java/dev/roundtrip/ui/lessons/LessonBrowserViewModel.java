@@ -109,7 +109,8 @@ public final class LessonBrowserViewModel {
         return new Row(l.id(), leadingNumber(l.id()), l.title(), l.level().wireName(), l.goals(), steps, done, text);
     }
 
-    private static String leadingNumber(String id) {
+    /** The lesson's number as the browser shows it ("01" of "01-the-dance"), or "" when its id has none. */
+    static String leadingNumber(String id) {
         int i = 0;
         while (i < id.length() && Character.isDigit(id.charAt(i))) i++;
         return id.substring(0, i);

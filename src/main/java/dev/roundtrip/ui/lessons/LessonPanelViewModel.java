@@ -278,6 +278,15 @@ public final class LessonPanelViewModel implements AutoCloseable {
         io.run(s::close);
     }
 
+    /**
+     * The status line of a step: "Lektion 01: Schritt 1 von 5", the lesson by the number the browser shows (its id
+     * is English: "01-the-dance"), by its title when it has no number.
+     */
+    public String stepStatus(LessonSession s) {
+        String number = LessonBrowserViewModel.leadingNumber(s.lesson().id());
+        return T.get("status.step", number.isEmpty() ? s.lesson().title() : number, s.stepNumber(), s.stepCount());
+    }
+
     public Optional<LessonSession> session() {
         return Optional.ofNullable(session);
     }

@@ -149,7 +149,7 @@ public final class LessonPlayer {
         vm.gatesProperty().addListener((o, a, g) -> { if (g != null && vm.openProperty().get()) main.gates().showGates(g.mode(), g.breakpoints()); });
         vm.latestExchangeProperty().addListener((o, a, id) -> { if (id.longValue() >= 0) main.select(id.longValue()); });
         vm.queueProperty().addListener((o, a, q) -> focus.setQueue(q));
-        vm.stepTextProperty().addListener((o, a, t) -> { if (!t.isEmpty()) vm.session().ifPresent(s -> main.say(LessonPanelViewModel.T.get("status.step", vm.lessonIdProperty().get(), s.stepNumber(), s.stepCount()))); });
+        vm.stepTextProperty().addListener((o, a, t) -> { if (!t.isEmpty()) vm.session().ifPresent(s -> main.say(vm.stepStatus(s))); });
         main.zoomProperty().addListener((o, a, z) -> applyZoom(z.doubleValue()));
         applyZoom(main.zoomProperty().get());
         root().widthProperty().addListener((o, a, w) -> fitWidth());

@@ -173,6 +173,8 @@ class LessonPanelViewModelTest {
         await(vm.open(lesson("01-the-dance")));
         assertThat(vm.openProperty().get()).isTrue();
         assertThat(vm.stepTextProperty().get()).isEqualTo("Step 1 of 5");
+        assertThat(vm.stepStatus(vm.session().orElseThrow())).as("the status bar names the lesson as the browser does, not by its id")
+                .isEqualTo("Lesson 01: step 1 of 5");
         assertThat(vm.narrationProperty().get()).contains("lifelines");
         assertThat(vm.focusProperty().get().lifelines()).containsExactlyInAnyOrder(
                 java.util.Arrays.stream(Actor.values()).filter(a -> !a.foreign()).toArray(Actor[]::new)); // the engine's five
