@@ -293,7 +293,7 @@ class LessonPanelViewModelTest {
         store.save(new dev.roundtrip.lesson.LessonProgress("01-the-dance", 5, java.util.Set.of(1, 2, 3, 4), java.time.Instant.now()));
         LessonPanelViewModel done = vm(store);
         await(done.open(lesson("01-the-dance")));
-        assertThat(done.completionTextProperty().get()).isEqualTo("100 % done\nEnd of the lesson: every step is done. Close it (✕) or open the next one in Lessons → Browse lessons…");
+        assertThat(done.completionTextProperty().get()).isEqualTo("100 % done\nEnd of the lesson: every step is done. Close it (✕) or open the next one in Lessons → Browse lessons.");
         done.back();
         pump();
         assertThat(done.completionTextProperty().get()).as("only at the last step").isEqualTo("100 % done");
