@@ -51,4 +51,25 @@ class TracingLevelsTest {
             assertThat(r.evictedExchanges()).isPositive();
         }
     }
+
+    @Test
+    void anOutsideClientsFactsArriveInTheOrderTheyHappenedAlsoAcrossTheHopToAWorker() throws Exception {
+        // an outside client's facts wait on the event loop until its iteration ends; the hop to a worker (a route that
+        // reads the database) passes them on first, or the worker's process stage would come before the loop's parse
+        try (Lab lab = Lab.start()) {
+            for (int i = 1; i <= 4; i++) assertThat(get(lab.port(), "/users/" + i)).startsWith("HTTP/1.1 200");
+            assertThat(lab.bus().awaitDelivered(Duration.ofSeconds(10))).isTrue();
+            var exchanges = lab.recording().exchanges();
+            assertThat(exchanges).hasSize(4);
+            for (var x : exchanges) {
+                assertThat(x.outcome()).isEqualTo(dev.roundtrip.trace.Outcome.COMPLETED);
+                var events = x.events();
+                assertThat(events).extracting(e -> e.stage().ordinal()).as("stages in order: %s", events).isSorted();
+                assertThat(events).extracting(dev.roundtrip.trace.StageEvent::tNanos).isSorted();
+                assertThat(events).extracting(dev.roundtrip.trace.StageEvent::stage)
+                        .contains(dev.roundtrip.trace.Stage.PARSE, dev.roundtrip.trace.Stage.PROCESS, dev.roundtrip.trace.Stage.RESPOND);
+            }
+            assertThat(lab.bus().published()).isEqualTo(lab.recording().applied() + lab.recording().dropped());
+        }
+    }
 }
