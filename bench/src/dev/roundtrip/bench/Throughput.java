@@ -57,7 +57,7 @@ final class Throughput {
         if (Transport.preferred() == Transport.NIO) { // on epoll every read/write is measured by ioctl already: the same as the default
             servers.put("ours traced, kernel every read/write", () -> labTarget(Lab.start(LabOptions.defaults().withKernelSampled(false))));
         }
-        String only = System.getProperty("bench.servers", ""); // e.g. "untraced,default": those (by a word of their name) and plain Netty
+        String only = System.getProperty("bench.servers", ""); // e.g. "untraced,default": those (by the end of their name) and plain Netty
         if (!only.isBlank()) {
             servers.keySet().removeIf(name -> !name.equals("plain Netty")
                     && java.util.Arrays.stream(only.split(",")).noneMatch(w -> name.endsWith(w.strip())));

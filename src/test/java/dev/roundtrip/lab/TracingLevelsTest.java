@@ -54,8 +54,8 @@ class TracingLevelsTest {
 
     @Test
     void anOutsideClientsFactsArriveInTheOrderTheyHappenedAlsoAcrossTheHopToAWorker() throws Exception {
-        // an outside client's facts wait on the event loop until its iteration ends; the hop to a worker (a route that
-        // reads the database) passes them on first, or the worker's process stage would come before the loop's parse
+        // a route that reads the database hops from the event loop to a worker and back: the facts of both threads
+        // must reach the recording in the order they happened (a guard for any change to how facts are published)
         try (Lab lab = Lab.start()) {
             for (int i = 1; i <= 4; i++) assertThat(get(lab.port(), "/users/" + i)).startsWith("HTTP/1.1 200");
             assertThat(lab.bus().awaitDelivered(Duration.ofSeconds(10))).isTrue();
